@@ -1,0 +1,92 @@
+## Ferrum Settings: the window, its sidebar and search
+
+app-title = Settings
+search-placeholder = Search settings
+search-no-results = No settings match “{ $query }”.
+theme-toggle-dark = Dark style
+theme-toggle-light = Light style
+unknown-panel = There is no settings page called “{ $panel }”. Showing { $fallback } instead.
+unknown-panel-detail = Known pages: { $known }
+
+## The one error surface every page shares
+
+error-details-show = Details
+error-details-hide = Hide details
+error-copy = Copy details
+error-dismiss = Dismiss
+
+## Service states shared by every page
+
+service-loading = Loading…
+service-bus-unreachable = The system message bus cannot be reached, so settings cannot be read or changed. Retrying…
+
+## Power page
+
+power-title = Power
+    .keywords = power;battery;energy;profile;performance;balanced;saver;charge;health;mode;ac;plugged
+power-mode-heading = Power Mode
+profile-performance = Performance
+    .desc = High performance and power usage.
+profile-balanced = Balanced
+    .desc = Standard performance and power usage.
+profile-power-saver = Power Saver
+    .desc = Reduced performance and power usage.
+profile-unknown = { $name }
+    .desc = A power mode offered by this machine.
+profile-driver = Driver: { $driver }
+profile-switching = Switching…
+degraded-lap-detected = Performance mode is temporarily reduced because the computer is on a lap.
+degraded-high-temperature = Performance mode is temporarily reduced because the computer is too hot.
+degraded-other = Performance mode is temporarily reduced ({ $reason }).
+holds-heading = Requested by applications
+hold-row = { $app } wants { $profile }: { $reason }
+hold-row-no-reason = { $app } wants { $profile }
+power-profiles-unavailable = Power modes are unavailable
+    .body = The power profiles service (power-profiles-daemon) is not running. This page updates by itself when it starts.
+power-profiles-failed = Power modes could not be read.
+power-profile-not-authorized = You are not allowed to change the power mode.
+power-profile-not-offered = This computer does not offer the { $profile } mode.
+power-profile-service-gone = The power mode could not be changed because the power profiles service stopped.
+power-profile-failed = The power mode could not be changed.
+
+## Battery section of the Power page
+
+battery-heading = Battery
+battery-percent = { $percent } %
+battery-name = { $vendor } { $model }
+battery-name-unknown = Battery
+battery-state-charging = Charging
+battery-state-discharging = On battery
+battery-state-empty = Empty
+battery-state-fully-charged = Fully charged
+battery-state-pending-charge = Not charging
+battery-state-pending-discharge = Waiting to discharge
+battery-state-unknown = State unknown
+battery-time-to-empty = { $time } left
+battery-time-to-full = { $time } until full
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-minutes = { $minutes } min
+battery-health = Health
+battery-health-value = { $percent } % of design capacity ({ $full } Wh of { $design } Wh)
+battery-cycles = { $cycles } charge cycles
+battery-rate = { $watts } W
+power-source = Power source
+power-source-ac = Plugged in
+power-source-battery = On battery
+no-batteries = This computer has no battery.
+upower-unavailable = Battery information is unavailable
+    .body = The power information service (UPower) is not running. This page updates by itself when it starts.
+upower-failed = Battery information could not be read.
+
+## About page
+
+about-title = About
+    .keywords = about;system;version;kernel;hostname;memory;processor;cpu;os;information
+about-os = Operating system
+about-kernel = Kernel
+about-hostname = Device name
+about-processor = Processor
+about-memory = Memory
+about-memory-value = { $gib } GiB
+about-unknown = Unknown
+about-read-failed = System information could not be read.

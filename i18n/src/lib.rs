@@ -1,0 +1,191 @@
+//! Fluent translations for the Ferrum shell.
+//!
+//! Every user-visible string goes through [`fl!`]. The translations live in
+//! `i18n/<locale>/*.ftl` and are compiled into the binary, so a missing file can
+//! never leave the greeter or the settings app without text. The locale follows
+//! `LC_ALL`, `LC_MESSAGES` and `LANG` (in that order) and falls back to `en-US`.
+
+use std::sync::{OnceLock, RwLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::LanguageIdentifier;
+
+pub use fluent_bundle::FluentValue;
+
+/// The locale every other locale is checked against and falls back to.
+pub const FALLBACK_LOCALE: &str = "en-US";
+
+/// Every locale shipped, with the Fluent sources of each, compiled in.
+pub const LOCALES: &[(&str, &[(&str, &str)])] = &[(
+    "en-US",
+    &[("settings.ftl", include_str!("../en-US/settings.ftl"))],
+)];
+
+/// Translates `key` with optional arguments; prefer the [`fl!`] macro.
+///
+/// A key missing from the active locale falls back to en-US; a key missing
+/// everywhere renders as the key itself (and a test keeps that from shipping).
+pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
+    let localizer = localizer();
+    let guard = match localizer.read() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    guard.format(key, args)
+}
+
+/// Switches the language at run time (the greeter's language chooser uses this).
+///
+/// Returns the locale actually chosen after negotiation.
+pub fn set_locale(requested: &str) -> LanguageIdentifier {
+    let next = Localizer::new(requested);
+    let chosen = next.locale.clone();
+    let mut guard = match localizer().write() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    *guard = next;
+    chosen
+}
+
+/// The locale in use.
+pub fn current_locale() -> LanguageIdentifier {
+    match localizer().read() {
+        Ok(guard) => guard.locale.clone(),
+        Err(poisoned) => poisoned.into_inner().locale.clone(),
+    }
+}
+
+/// The locale requested by the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+pub fn locale_from_env() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .unwrap_or_else(|| FALLBACK_LOCALE.to_owned())
+}
+
+/// Turns a POSIX locale name (`de_DE.UTF-8@euro`) into a language identifier.
+pub fn parse_posix_locale(posix: &str) -> Option<LanguageIdentifier> {
+    let base = posix.split(['.', '@']).next().unwrap_or_default();
+    if base.is_empty() || base == "C" || base == "POSIX" {
+        return None;
+    }
+    base.replace('_', "-").parse().ok()
+}
+
+/// Picks the best shipped locale for a requested one: exact match, then same
+/// language, then en-US.
+pub fn negotiate(requested: &str) -> LanguageIdentifier {
+    let fallback: LanguageIdentifier = unic_langid::langid!("en-US");
+    let Some(wanted) = parse_posix_locale(requested) else {
+        return fallback;
+    };
+    let shipped: Vec<LanguageIdentifier> = LOCALES
+        .iter()
+        .filter_map(|(name, _)| name.parse().ok())
+        .collect();
+    if let Some(exact) = shipped.iter().find(|l| **l == wanted) {
+        return exact.clone();
+    }
+    shipped
+        .into_iter()
+        .find(|l| l.language == wanted.language)
+        .unwrap_or(fallback)
+}
+
+fn localizer() -> &'static RwLock<Localizer> {
+    static LOCALIZER: OnceLock<RwLock<Localizer>> = OnceLock::new();
+    LOCALIZER.get_or_init(|| RwLock::new(Localizer::new(&locale_from_env())))
+}
+
+struct Localizer {
+    locale: LanguageIdentifier,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<FluentBundle<FluentResource>>,
+}
+
+impl Localizer {
+    fn new(requested: &str) -> Self {
+        let locale = negotiate(requested);
+        let bundle = build_bundle(&locale);
+        let fallback = (locale.to_string() != FALLBACK_LOCALE)
+            .then(|| build_bundle(&unic_langid::langid!("en-US")));
+        Self {
+            locale,
+            bundle,
+            fallback,
+        }
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        std::iter::once(&self.bundle)
+            .chain(self.fallback.as_ref())
+            .find_map(|bundle| format_in(bundle, key, args))
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+fn format_in(
+    bundle: &FluentBundle<FluentResource>,
+    key: &str,
+    args: Option<&FluentArgs<'_>>,
+) -> Option<String> {
+    let (id, attribute) = match key.split_once('.') {
+        Some((id, attribute)) => (id, Some(attribute)),
+        None => (key, None),
+    };
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        Some(attribute) => message.get_attribute(attribute)?.value(),
+        None => message.value()?,
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors);
+    Some(text.into_owned())
+}
+
+fn build_bundle(locale: &LanguageIdentifier) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
+    // Unicode isolation marks render as boxes in some fonts; layout handles direction.
+    bundle.set_use_isolating(false);
+    let name = locale.to_string();
+    let sources = LOCALES
+        .iter()
+        .find(|(locale_name, _)| *locale_name == name)
+        .map(|(_, files)| *files)
+        .unwrap_or_default();
+    for (_, source) in sources {
+        let resource = match FluentResource::try_new((*source).to_owned()) {
+            Ok(resource) => resource,
+            // Syntax errors are caught by the test suite; keep what parsed.
+            Err((resource, _errors)) => resource,
+        };
+        // Duplicate ids are caught by the test suite; the first one wins.
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// Translates a Fluent message: `fl!("power-title")`, `fl!("battery-percent", percent = 80)`,
+/// or an attribute: `fl!("power-title.keywords")`.
+#[macro_export]
+macro_rules! fl {
+    ($key:literal) => {
+        $crate::translate($key, None)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::__private::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::FluentValue::from($value)); )+
+        $crate::translate($key, Some(&args))
+    }};
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use fluent_bundle::FluentArgs;
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,195 @@
+//! Drawing the Power page.
+
+use ferrum_i18n::fl;
+use ferrum_services::power_profiles::{PowerProfilesState, Profile};
+use ferrum_services::upower::{Battery, PowerSupplyState};
+use iced::widget::{button, column, container, progress_bar, radio, row, text};
+use iced::{Alignment, Element, Length};
+
+use super::describe::{battery_state_text, degradation_text, profile_description};
+use super::{Message, State, format_duration, profile_title};
+use crate::error_report;
+use crate::status::ServiceStatus;
+use crate::widgets::{caption, key_value, notice, page_title, section};
+
+pub(super) fn page(state: &State) -> Element<'_, Message> {
+    let mut page = column![page_title(fl!("power-title"))].spacing(20);
+    if let Some(report) = &state.error {
+        page = page.push(error_report::view(report).map(Message::Report));
+    }
+    page = page.push(section(fl!("power-mode-heading"), profiles(state)));
+    page = page.push(section(fl!("battery-heading"), supply(&state.supply)));
+    page.into()
+}
+
+fn profiles(state: &State) -> Element<'_, Message> {
+    match &state.profiles {
+        ServiceStatus::Loading => caption(fl!("service-loading")),
+        ServiceStatus::Unavailable => notice(
+            fl!("power-profiles-unavailable"),
+            fl!("power-profiles-unavailable.body"),
+        ),
+        ServiceStatus::Failed(error) => notice(fl!("power-profiles-failed"), error.detail()),
+        ServiceStatus::BusUnreachable(failure) => {
+            notice(fl!("service-bus-unreachable"), failure.to_string())
+        }
+        ServiceStatus::Ready(daemon) => profile_list(state, daemon),
+    }
+}
+
+/// Profiles shown most-powerful first, as the daemon's own clients do.
+fn display_order(daemon: &PowerProfilesState) -> Vec<&Profile> {
+    let mut offered: Vec<&Profile> = daemon.offered.iter().map(|o| &o.profile).collect();
+    offered.sort_by_key(|profile| match profile {
+        Profile::Performance => 0,
+        Profile::Balanced => 1,
+        Profile::PowerSaver => 2,
+        Profile::Other(_) => 3,
+    });
+    offered
+}
+
+fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element<'a, Message> {
+    let selected = state.selected_profile();
+    let offered = display_order(daemon);
+    let selected_index = offered.iter().position(|p| Some(*p) == selected);
+    let mut list = column![].spacing(4);
+    for (index, profile) in offered.iter().enumerate() {
+        let mut details = column![
+            text(profile_title(profile)).size(16),
+            caption(profile_description(profile)),
+        ]
+        .spacing(2);
+        if *profile == &Profile::Performance {
+            if let Some(degradation) = &daemon.degraded {
+                details = details.push(caption(degradation_text(degradation)));
+            }
+        }
+        if state.pending.as_ref() == Some(*profile) {
+            details = details.push(caption(fl!("profile-switching")));
+        }
+        let chosen = Message::ProfileChosen((*profile).clone());
+        let indicator = radio("", index, selected_index, {
+            let chosen = chosen.clone();
+            move |_| chosen.clone()
+        });
+        list = list.push(
+            button(
+                row![indicator, details]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+            )
+            .width(Length::Fill)
+            .padding(8)
+            .style(button::text)
+            .on_press(chosen),
+        );
+    }
+    if !daemon.holds.is_empty() {
+        let mut holds = column![text(fl!("holds-heading")).size(14)].spacing(4);
+        for hold in &daemon.holds {
+            let app = if hold.application_id.is_empty() {
+                fl!("about-unknown")
+            } else {
+                hold.application_id.clone()
+            };
+            let line = if hold.reason.is_empty() {
+                fl!(
+                    "hold-row-no-reason",
+                    app = app,
+                    profile = profile_title(&hold.profile)
+                )
+            } else {
+                fl!(
+                    "hold-row",
+                    app = app,
+                    profile = profile_title(&hold.profile),
+                    reason = hold.reason.clone()
+                )
+            };
+            holds = holds.push(caption(line));
+        }
+        list = list.push(container(holds).padding([8, 8]));
+    }
+    list.into()
+}
+
+fn supply(status: &ServiceStatus<PowerSupplyState, ferrum_services::upower::UPowerError>) -> Element<'_, Message> {
+    match status {
+        ServiceStatus::Loading => caption(fl!("service-loading")),
+        ServiceStatus::Unavailable => {
+            notice(fl!("upower-unavailable"), fl!("upower-unavailable.body"))
+        }
+        ServiceStatus::Failed(error) => notice(fl!("upower-failed"), error.to_string()),
+        ServiceStatus::BusUnreachable(failure) => {
+            notice(fl!("service-bus-unreachable"), failure.to_string())
+        }
+        ServiceStatus::Ready(supply) => supply_details(supply),
+    }
+}
+
+fn supply_details(supply: &PowerSupplyState) -> Element<'_, Message> {
+    let mut content = column![].spacing(14);
+    if supply.batteries.is_empty() {
+        content = content.push(caption(fl!("no-batteries")));
+    }
+    for battery in &supply.batteries {
+        content = content.push(battery_view(battery));
+    }
+    let source = if supply.on_battery || supply.line_power == Some(false) {
+        fl!("power-source-battery")
+    } else {
+        fl!("power-source-ac")
+    };
+    content = content.push(key_value(fl!("power-source"), source));
+    content.into()
+}
+
+fn one_decimal(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+fn battery_view(battery: &Battery) -> Element<'_, Message> {
+    let name = if battery.vendor.is_empty() && battery.model.is_empty() {
+        fl!("battery-name-unknown")
+    } else {
+        fl!(
+            "battery-name",
+            vendor = battery.vendor.clone(),
+            model = battery.model.clone()
+        )
+    };
+    let percent = battery.percentage.round();
+    let mut state_line = battery_state_text(battery.state);
+    if let Some(time) = battery.time_to_empty {
+        state_line = format!(
+            "{state_line} · {}",
+            fl!("battery-time-to-empty", time = format_duration(time))
+        );
+    } else if let Some(time) = battery.time_to_full {
+        state_line = format!(
+            "{state_line} · {}",
+            fl!("battery-time-to-full", time = format_duration(time))
+        );
+    }
+    let mut health = fl!(
+        "battery-health-value",
+        percent = battery.capacity_percent.round(),
+        full = one_decimal(battery.energy_full_wh),
+        design = one_decimal(battery.energy_full_design_wh)
+    );
+    if let Some(cycles) = battery.charge_cycles {
+        health = format!("{health} · {}", fl!("battery-cycles", cycles = cycles));
+    }
+    column![
+        row![
+            text(name).size(16).width(Length::Fill),
+            text(fl!("battery-percent", percent = percent)).size(16),
+        ],
+        progress_bar(0.0..=100.0, battery.percentage as f32).girth(8),
+        caption(state_line),
+        key_value(fl!("battery-health"), health),
+    ]
+    .spacing(6)
+    .into()
+}

@@ -1,0 +1,74 @@
+//! The system bus connection shared by every service client.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use tokio::sync::OnceCell;
+use zbus::Connection;
+
+use crate::error::DbusFailure;
+
+/// Where the system bus is when `DBUS_SYSTEM_BUS_ADDRESS` is unset.
+pub const DEFAULT_SYSTEM_BUS_ADDRESS: &str = "unix:path=/run/dbus/system_bus_socket";
+
+/// A lazily opened connection to one system bus, cheap to clone.
+///
+/// Two handles are equal when they name the same address, so a handle can key
+/// a UI subscription. The connection is opened on first use; a failed attempt
+/// is not cached, so the next call tries again.
+#[derive(Clone, Debug)]
+pub struct SystemBus {
+    address: Arc<str>,
+    connection: Arc<OnceCell<Connection>>,
+}
+
+impl SystemBus {
+    /// The bus named by `DBUS_SYSTEM_BUS_ADDRESS`, or the standard socket.
+    pub fn from_env() -> Self {
+        let address = std::env::var("DBUS_SYSTEM_BUS_ADDRESS")
+            .ok()
+            .filter(|address| !address.is_empty())
+            .unwrap_or_else(|| DEFAULT_SYSTEM_BUS_ADDRESS.to_owned());
+        Self::with_address(&address)
+    }
+
+    /// A bus at an explicit address (tests use the test bed's private bus).
+    pub fn with_address(address: &str) -> Self {
+        Self {
+            address: Arc::from(address),
+            connection: Arc::new(OnceCell::new()),
+        }
+    }
+
+    /// The bus address.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// The open connection, opening it on first use.
+    pub async fn connection(&self) -> Result<Connection, DbusFailure> {
+        self.connection
+            .get_or_try_init(|| async {
+                zbus::connection::Builder::address(&*self.address)?
+                    .build()
+                    .await
+            })
+            .await
+            .cloned()
+            .map_err(DbusFailure::from)
+    }
+}
+
+impl PartialEq for SystemBus {
+    fn eq(&self, other: &Self) -> bool {
+        self.address == other.address
+    }
+}
+
+impl Eq for SystemBus {}
+
+impl Hash for SystemBus {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.address.hash(state);
+    }
+}

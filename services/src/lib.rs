@@ -1,0 +1,19 @@
+//! Typed clients for the system daemons the Ferrum shell fronts.
+//!
+//! One module per service, each with a typed snapshot of the daemon's state,
+//! a [`Stream`](futures::Stream) of changes driven by D-Bus signals (never
+//! polling), commands that return typed errors, and a daemon that is missing,
+//! crashes or restarts treated as a normal state ([`ServiceUpdate::Unavailable`]).
+//! Nothing here knows about the UI toolkit, so the greeter, the settings app
+//! and the tests share it.
+
+pub mod bus;
+pub mod error;
+pub mod power_profiles;
+pub mod proxies;
+pub mod upower;
+pub mod watch;
+
+pub use bus::SystemBus;
+pub use error::DbusFailure;
+pub use watch::ServiceUpdate;

@@ -1,0 +1,8 @@
+//! Typed D-Bus proxies, generated from the daemons' interface XML in
+//! `services/interfaces/` with `zbus-xmlgen` (run `cargo xtask proxies`) and
+//! kept as generated apart from doc comments. Do not hand-edit the method
+//! and property lists: regenerate instead.
+
+pub mod power_profiles;
+pub mod upower;
+pub mod upower_device;

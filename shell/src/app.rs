@@ -1,0 +1,236 @@
+//! The settings window: which panel is shown, the search, the style, and the
+//! glue that runs each panel's requests and subscription.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use ferrum_i18n::fl;
+use ferrum_panels::error_report::{self, ErrorReport};
+use ferrum_panels::{PanelId, about, power};
+use ferrum_services::SystemBus;
+use iced::keyboard::{self, key};
+use iced::widget::{column, container, operation, row, rule, scrollable};
+use iced::{Element, Length, Subscription, Task, Theme};
+
+use crate::cli::Options;
+use crate::sidebar;
+use crate::theme::ThemeChoice;
+
+/// The id of the sidebar's search field.
+pub const SEARCH_ID: &str = "sidebar-search";
+
+/// When the process started, for the first-frame measurement in the log.
+pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+static FIRST_VIEW_LOGGED: AtomicBool = AtomicBool::new(false);
+
+/// The whole app.
+#[derive(Debug)]
+pub struct App {
+    active: PanelId,
+    query: String,
+    theme: ThemeChoice,
+    notice: Option<ErrorReport>,
+    /// The Power page.
+    pub power: power::State,
+    /// The About page.
+    pub about: about::State,
+}
+
+/// Everything that can happen in the window.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Show a panel.
+    SelectPanel(PanelId),
+    /// The search text changed.
+    SearchChanged(String),
+    /// Enter in the search field: open the first match.
+    SearchSubmitted,
+    /// Switch between light and dark.
+    ToggleTheme,
+    /// Ctrl+F: put the cursor in the search field.
+    FocusSearch,
+    /// Escape: clear the search.
+    ClearSearch,
+    /// Tab: next focusable element.
+    FocusNext,
+    /// Shift+Tab: previous focusable element.
+    FocusPrevious,
+    /// Something on the Power page.
+    Power(power::Message),
+    /// Something on the About page.
+    About(about::Message),
+    /// The user acted on the window-level notice.
+    Notice(error_report::Message),
+}
+
+impl App {
+    /// Builds the app from the command line and the bus to use.
+    pub fn new(options: &Options, bus: SystemBus) -> (Self, Task<Message>) {
+        let requested = options.panel.as_deref();
+        let active = requested
+            .and_then(PanelId::from_slug)
+            .unwrap_or(PanelId::DEFAULT);
+        let notice = requested
+            .filter(|slug| PanelId::from_slug(slug).is_none())
+            .map(|slug| {
+                let known: Vec<&str> = PanelId::ALL.iter().map(|p| p.slug()).collect();
+                ErrorReport::new(
+                    fl!(
+                        "unknown-panel",
+                        panel = slug.to_owned(),
+                        fallback = active.title()
+                    ),
+                    fl!("unknown-panel-detail", known = known.join(", ")),
+                )
+            });
+        let app = Self {
+            active,
+            query: String::new(),
+            theme: options.theme.unwrap_or_else(ThemeChoice::from_env),
+            notice,
+            power: power::State::new(bus),
+            about: about::State::default(),
+        };
+        let enter = app.enter(active);
+        (app, enter)
+    }
+
+    /// The panel shown.
+    pub fn active(&self) -> PanelId {
+        self.active
+    }
+
+    /// The search text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The window-level notice (e.g. an unknown deep link).
+    pub fn notice(&self) -> Option<&ErrorReport> {
+        self.notice.as_ref()
+    }
+
+    /// The style in use.
+    pub fn theme_choice(&self) -> ThemeChoice {
+        self.theme
+    }
+
+    /// The iced theme.
+    pub fn theme(&self) -> Theme {
+        self.theme.theme()
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        format!("{} — {}", self.active.title(), fl!("app-title"))
+    }
+
+    fn enter(&self, panel: PanelId) -> Task<Message> {
+        match panel {
+            PanelId::About => self.about.enter().map(Message::About),
+            PanelId::Power => Task::none(),
+        }
+    }
+
+    /// Applies a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::SelectPanel(panel) => {
+                if panel == self.active {
+                    return Task::none();
+                }
+                tracing::debug!(panel = panel.slug(), "panel selected");
+                self.active = panel;
+                self.enter(panel)
+            }
+            Message::SearchChanged(query) => {
+                self.query = query;
+                Task::none()
+            }
+            Message::SearchSubmitted => match PanelId::search(&self.query).first() {
+                Some(panel) => self.update(Message::SelectPanel(*panel)),
+                None => Task::none(),
+            },
+            Message::ToggleTheme => {
+                self.theme = self.theme.toggled();
+                Task::none()
+            }
+            Message::FocusSearch => operation::focus(SEARCH_ID),
+            Message::ClearSearch => {
+                self.query.clear();
+                Task::none()
+            }
+            Message::FocusNext => operation::focus_next(),
+            Message::FocusPrevious => operation::focus_previous(),
+            Message::Power(message) => match self.power.update(message) {
+                Some(request) => request
+                    .into_task(self.power.bus().clone())
+                    .map(Message::Power),
+                None => Task::none(),
+            },
+            Message::About(message) => {
+                self.about.update(message);
+                Task::none()
+            }
+            Message::Notice(message) => error_report::update(&mut self.notice, message),
+        }
+    }
+
+    /// Draws the window.
+    pub fn view(&self) -> Element<'_, Message> {
+        if !FIRST_VIEW_LOGGED.swap(true, Ordering::Relaxed) {
+            if let Some(start) = PROCESS_START.get() {
+                tracing::info!(
+                    elapsed_ms = start.elapsed().as_secs_f64() * 1000.0,
+                    "first view built"
+                );
+            }
+        }
+        let panel: Element<'_, Message> = match self.active {
+            PanelId::Power => self.power.view().map(Message::Power),
+            PanelId::About => self.about.view().map(Message::About),
+        };
+        let mut content = column![].spacing(16).max_width(760);
+        if let Some(notice) = &self.notice {
+            content = content.push(error_report::view(notice).map(Message::Notice));
+        }
+        content = content.push(panel);
+        row![
+            sidebar::view(&self.query, self.active, self.theme),
+            rule::vertical(1),
+            scrollable(
+                container(content)
+                    .padding(28)
+                    .width(Length::Fill)
+                    .center_x(Length::Fill)
+            )
+            .width(Length::Fill)
+            .height(Length::Fill),
+        ]
+        .into()
+    }
+
+    /// Keyboard shortcuts, plus the live updates of the panel on screen only:
+    /// a panel the user is not looking at runs no subscriptions.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let panel = match self.active {
+            PanelId::Power => self.power.subscription().map(Message::Power),
+            PanelId::About => Subscription::none(),
+        };
+        Subscription::batch([keyboard::listen().filter_map(shortcut), panel])
+    }
+}
+
+fn shortcut(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+        return None;
+    };
+    match key.as_ref() {
+        keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => Some(Message::FocusPrevious),
+        keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
+        keyboard::Key::Named(key::Named::Escape) => Some(Message::ClearSearch),
+        keyboard::Key::Character("f") if modifiers.command() => Some(Message::FocusSearch),
+        _ => None,
+    }
+}

@@ -1,0 +1,9 @@
+//! `ferrum-settings`: the window, its sidebar of panels, search, deep links,
+//! theme and the error surface. The panels themselves live in `ferrum-panels`.
+
+pub mod app;
+pub mod cli;
+mod sidebar;
+pub mod theme;
+
+pub use app::{App, Message};

@@ -1,0 +1,58 @@
+//! `ferrum-settings [PANEL] [--theme light|dark]`
+
+use std::io::Write;
+use std::time::Instant;
+
+use ferrum_panels::PanelId;
+use ferrum_services::SystemBus;
+use ferrum_settings::app::{App, PROCESS_START};
+use ferrum_settings::{cli, theme};
+
+fn main() -> std::process::ExitCode {
+    let _ = PROCESS_START.set(Instant::now());
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let options = match cli::parse(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "ferrum-settings: {error}\n{}", cli::USAGE);
+            return std::process::ExitCode::from(2);
+        }
+    };
+    if options.help || options.list_panels {
+        let mut out = std::io::stdout().lock();
+        if options.help {
+            let _ = writeln!(out, "{}", cli::USAGE);
+        }
+        for panel in PanelId::ALL {
+            let _ = writeln!(out, "{}", panel.slug());
+        }
+        return std::process::ExitCode::SUCCESS;
+    }
+
+    let bus = SystemBus::from_env();
+    let result = iced::application(
+        move || App::new(&options, bus.clone()),
+        App::update,
+        App::view,
+    )
+    .title(App::title)
+    .theme(App::theme)
+    .subscription(App::subscription)
+    .default_font(theme::DEFAULT_FONT)
+    .window_size((960.0, 680.0))
+    .run();
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "the window could not be shown");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

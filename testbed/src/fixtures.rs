@@ -1,0 +1,91 @@
+//! Fake hardware descriptions fed to the real daemons.
+//!
+//! The values are public so tests can compare what a daemon reports with what the bed gave it.
+
+use std::fmt::Write as _;
+
+/// `energy_full` of the fake battery, in µWh.
+pub const BATTERY_ENERGY_FULL_UWH: u64 = 60_000_000;
+/// `energy_full_design` of the fake battery, in µWh.
+pub const BATTERY_ENERGY_FULL_DESIGN_UWH: u64 = 80_000_000;
+/// `energy_now` of the fake battery, in µWh.
+pub const BATTERY_ENERGY_NOW_UWH: u64 = 48_000_000;
+/// `power_now` of the fake battery, in µW.
+pub const BATTERY_POWER_NOW_UW: u64 = 12_000_000;
+/// `voltage_now` of the fake battery, in µV.
+pub const BATTERY_VOLTAGE_NOW_UV: u64 = 12_000_000;
+/// `model_name` of the fake battery.
+pub const BATTERY_MODEL: &str = "Ferrum Test Battery";
+/// `manufacturer` of the fake battery.
+pub const BATTERY_VENDOR: &str = "Ferrum Labs";
+/// `status` of the fake battery (sysfs spelling).
+pub const BATTERY_STATUS: &str = "Discharging";
+/// Whether the fake AC adapter is plugged in.
+pub const AC_ONLINE: bool = false;
+
+/// The umockdev description (`P:`/`E:`/`A:` lines) of a `BAT0` battery and an `AC` adapter,
+/// built from the constants of this module; given to `umockdev-run -d` for UPower.
+pub fn battery_umockdev() -> String {
+    let mut out = String::new();
+    let battery: [(&str, String); 11] = [
+        ("type", "Battery".to_owned()),
+        ("present", "1".to_owned()),
+        ("technology", "Li-ion".to_owned()),
+        ("status", BATTERY_STATUS.to_owned()),
+        ("energy_full", BATTERY_ENERGY_FULL_UWH.to_string()),
+        (
+            "energy_full_design",
+            BATTERY_ENERGY_FULL_DESIGN_UWH.to_string(),
+        ),
+        ("energy_now", BATTERY_ENERGY_NOW_UWH.to_string()),
+        ("power_now", BATTERY_POWER_NOW_UW.to_string()),
+        ("voltage_now", BATTERY_VOLTAGE_NOW_UV.to_string()),
+        ("model_name", BATTERY_MODEL.to_owned()),
+        ("manufacturer", BATTERY_VENDOR.to_owned()),
+    ];
+    device(
+        &mut out,
+        "/devices/LNXSYSTM:00/device:00/PNP0C0A:00/power_supply/BAT0",
+        "BAT0",
+        &battery,
+    );
+    out.push('\n');
+    let ac = [
+        ("type", "Mains".to_owned()),
+        ("online", u8::from(AC_ONLINE).to_string()),
+    ];
+    device(
+        &mut out,
+        "/devices/LNXSYSTM:00/device:00/ACPI0003:00/power_supply/AC",
+        "AC",
+        &ac,
+    );
+    out
+}
+
+fn device(out: &mut String, path: &str, name: &str, attributes: &[(&str, String)]) {
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "P: {path}");
+    let _ = writeln!(out, "E: SUBSYSTEM=power_supply");
+    let _ = writeln!(out, "E: POWER_SUPPLY_NAME={name}");
+    for (key, value) in attributes {
+        let _ = writeln!(out, "A: {key}={value}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_mentions_every_constant() {
+        let text = battery_umockdev();
+        assert!(text.contains("A: energy_full=60000000\n"));
+        assert!(text.contains("A: energy_full_design=80000000\n"));
+        assert!(text.contains("A: model_name=Ferrum Test Battery\n"));
+        assert!(text.contains("A: manufacturer=Ferrum Labs\n"));
+        assert!(text.contains("A: status=Discharging\n"));
+        assert!(text.contains("A: online=0\n"));
+        assert_eq!(text.matches("P: ").count(), 2);
+    }
+}

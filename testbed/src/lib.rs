@@ -1,0 +1,505 @@
+//! A private D-Bus system bus with the real system daemons behind it, for integration tests
+//! and the demo.
+//!
+//! [`TestBed::start`] creates a fresh folder (`$TMPDIR/ferrum-testbed-XXXXXX`), starts
+//! `dbus-daemon` on a socket inside it with a permissive system-bus policy, then starts each
+//! requested [`Service`] with `DBUS_SYSTEM_BUS_ADDRESS` pointing at that socket and waits until
+//! it owns its bus name. Every child runs in its own process group and logs to
+//! `<dir>/logs/<label>.log`; everything is torn down by PID (process group) when the bed is
+//! dropped, never by process name, so several beds can run side by side (in one or several
+//! processes). It needs root and the Debian packages named in [`Error::MissingProgram`]; it
+//! does not need systemd as PID 1 and touches nothing outside its folder.
+//!
+//! # Adding a service
+//! Each service is described by a private recipe (`spec::spec`): program, arguments,
+//! environment, files to write into the bed's folder first, the packages it requires and
+//! `busctl` calls to make once it is ready. Adding a service (NetworkManager in a netns,
+//! systemd-resolved, CUPS, PipeWire, fwupd, accountsservice, Flatpak, …) means adding one
+//! [`Service`] variant, its [`Service::bus_name`] and [`Service::label`], and one arm in that
+//! recipe table; starting, waiting, logging, killing and restarting are generic.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
+use tempfile::TempDir;
+
+mod error;
+pub mod fixtures;
+mod spec;
+
+pub use error::Error;
+use spec::{BUSCTL, DBUS_DAEMON, Layout, ServiceSpec, spec};
+
+/// How long to wait for the bus socket or a bus name to appear or disappear.
+const READY_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long [`TestBed::stop_service`] waits after SIGTERM before it sends SIGKILL.
+const STOP_GRACE: Duration = Duration::from_secs(5);
+/// How long teardown waits for the orphaned rest of a killed process group to disappear.
+const GROUP_EXIT_TIMEOUT: Duration = Duration::from_secs(2);
+/// Polling interval while waiting.
+const POLL: Duration = Duration::from_millis(50);
+/// How many log lines go into errors.
+const LOG_TAIL_LINES: usize = 25;
+/// Label (and log name) of the bus daemon.
+const BUS_LABEL: &str = "dbus-daemon";
+
+/// A system service the bed can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    /// python-dbusmock's `polkitd` template, told to allow everything (`AllowUnknown`).
+    Polkit,
+    /// The real power-profiles-daemon with its fake driver (power-saver, balanced, performance).
+    PowerProfiles,
+    /// The real upowerd under umockdev with [`fixtures::battery_umockdev`] (BAT0 + AC).
+    UPower,
+}
+
+impl Service {
+    /// The well-known bus name the service owns once it is ready.
+    pub fn bus_name(self) -> &'static str {
+        match self {
+            Service::Polkit => "org.freedesktop.PolicyKit1",
+            Service::PowerProfiles => "net.hadess.PowerProfiles",
+            Service::UPower => "org.freedesktop.UPower",
+        }
+    }
+
+    /// A short name, also used for the log file `<dir>/logs/<label>.log`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Service::Polkit => "polkit-mock",
+            Service::PowerProfiles => "power-profiles-daemon",
+            Service::UPower => "upowerd",
+        }
+    }
+}
+
+/// A running private system bus plus services, all state in one temporary folder.
+///
+/// Dropping it kills every child (services in reverse start order, then the bus) by process
+/// group, reaps them and removes the folder unless [`TestBed::keep_dir`] was called.
+#[derive(Debug)]
+pub struct TestBed {
+    layout: Layout,
+    /// `None` once the folder is kept.
+    temp: Option<TempDir>,
+    bus: Option<Child>,
+    /// Running services in start order.
+    services: Vec<(Service, Child)>,
+}
+
+impl TestBed {
+    /// Starts dbus-daemon with a private system-bus config then each service in order, waiting
+    /// for each bus name (timeout 15 s, error includes the tail of the service's log).
+    ///
+    /// Everything already started is torn down again if a step fails.
+    pub fn start(services: &[Service]) -> Result<TestBed, Error> {
+        require(Path::new(DBUS_DAEMON), "dbus-daemon")?;
+        require(Path::new(BUSCTL), "systemd")?;
+
+        let temp = tempfile::Builder::new()
+            .prefix("ferrum-testbed-")
+            .tempdir()?;
+        // Traversable by other users: the demo runs the app as uid 65534.
+        fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o755))?;
+        let layout = Layout::new(temp.path());
+        for service in services {
+            for requirement in spec(*service, &layout).requires {
+                require(&requirement.path, requirement.package)?;
+            }
+        }
+        for dir in [&layout.bus_dir, &layout.logs_dir] {
+            fs::create_dir(dir)?;
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o755))?;
+        }
+        fs::write(&layout.bus_config, spec::bus_config(&layout))?;
+
+        let mut command = Command::new(DBUS_DAEMON);
+        command
+            .arg("--nofork")
+            .arg(format!("--config-file={}", layout.bus_config.display()));
+        let bus = spawn(command, &layout.log_path(BUS_LABEL))?;
+        tracing::debug!(pid = bus.id(), dir = %layout.root.display(), "started dbus-daemon");
+        let mut bed = TestBed {
+            layout,
+            temp: Some(temp),
+            bus: Some(bus),
+            services: Vec::new(),
+        };
+        bed.wait_for_socket()?;
+
+        for service in services {
+            if bed.pid(*service).is_none() {
+                bed.start_service(*service)?;
+            }
+        }
+        Ok(bed)
+    }
+
+    /// The address of the private system bus, `unix:path=<dir>/bus/system_bus_socket`.
+    pub fn system_bus_address(&self) -> &str {
+        &self.layout.address
+    }
+
+    /// The bed's folder.
+    pub fn dir(&self) -> &Path {
+        &self.layout.root
+    }
+
+    /// The PID of the service's direct child (also its process group id), if it is running.
+    pub fn pid(&self, service: Service) -> Option<u32> {
+        self.services
+            .iter()
+            .find(|(s, _)| *s == service)
+            .map(|(_, child)| child.id())
+    }
+
+    /// Kills the service's process group with SIGKILL, reaps it, then waits until its bus name
+    /// has no owner.
+    pub fn kill_service(&mut self, service: Service) -> Result<(), Error> {
+        let child = self.take_child(service)?;
+        tracing::debug!(service = service.label(), pid = child.id(), "SIGKILL");
+        kill_and_reap(child)?;
+        self.wait_name_gone(service)
+    }
+
+    /// Sends SIGTERM to the service's process group, waits up to 5 s for it to exit, then
+    /// SIGKILLs whatever is left of the group, reaps it and waits until its bus name is gone.
+    pub fn stop_service(&mut self, service: Service) -> Result<(), Error> {
+        let child = self.take_child(service)?;
+        tracing::debug!(service = service.label(), pid = child.id(), "SIGTERM");
+        signal_group(&child, Signal::TERM)?;
+        let deadline = Instant::now() + STOP_GRACE;
+        while !has_exited(&child) && Instant::now() < deadline {
+            thread::sleep(POLL);
+        }
+        kill_and_reap(child)?;
+        self.wait_name_gone(service)
+    }
+
+    /// Starts (or, if it is running, restarts) one service and waits until it owns its bus
+    /// name and its post-start calls are done.
+    pub fn start_service(&mut self, service: Service) -> Result<(), Error> {
+        if self.pid(service).is_some() {
+            self.stop_service(service)?;
+        }
+        let ServiceSpec {
+            requires,
+            program,
+            args,
+            env,
+            env_remove,
+            files,
+            after_ready,
+        } = spec(service, &self.layout);
+        for requirement in requires {
+            require(&requirement.path, requirement.package)?;
+        }
+        for (path, contents) in files {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&path, contents)?;
+        }
+
+        let mut command = Command::new(&program);
+        command.args(&args).envs(env);
+        for name in env_remove {
+            command.env_remove(name);
+        }
+        let log = self.log_path(service);
+        let child = spawn_with_address(command, &log, &self.layout.address)?;
+        tracing::debug!(service = service.label(), pid = child.id(), "started");
+        self.services.push((service, child));
+
+        let ready = self.wait_for_name(service).and_then(|()| {
+            after_ready
+                .iter()
+                .try_for_each(|call| self.busctl_checked(call))
+        });
+        if let Err(error) = ready {
+            // Leave the bed in a consistent state: the service is not running.
+            if let Ok(child) = self.take_child(service) {
+                let _ = kill_and_reap(child);
+            }
+            return Err(error);
+        }
+        Ok(())
+    }
+
+    /// Where the service's stdout and stderr go: `<dir>/logs/<label>.log` (appended to on
+    /// restart).
+    pub fn log_path(&self, service: Service) -> PathBuf {
+        self.layout.log_path(service.label())
+    }
+
+    /// A `busctl --system` Command with DBUS_SYSTEM_BUS_ADDRESS set to this bed.
+    pub fn busctl(&self) -> Command {
+        let mut command = Command::new(BUSCTL);
+        command
+            .arg("--system")
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &self.layout.address);
+        command
+    }
+
+    /// Keep the folder after drop (for debugging / the demo); returns its path.
+    pub fn keep_dir(&mut self) -> PathBuf {
+        match self.temp.take() {
+            Some(temp) => temp.keep(),
+            None => self.layout.root.clone(),
+        }
+    }
+
+    fn take_child(&mut self, service: Service) -> Result<Child, Error> {
+        let index = self
+            .services
+            .iter()
+            .position(|(s, _)| *s == service)
+            .ok_or(Error::NotRunning { service })?;
+        Ok(self.services.remove(index).1)
+    }
+
+    fn wait_for_socket(&mut self) -> Result<(), Error> {
+        let deadline = Instant::now() + READY_TIMEOUT;
+        loop {
+            let is_socket = fs::symlink_metadata(&self.layout.socket)
+                .map(|meta| meta.file_type().is_socket())
+                .unwrap_or(false);
+            if is_socket {
+                return Ok(());
+            }
+            let log_tail = || log_tail(&self.layout.log_path(BUS_LABEL));
+            if let Some(bus) = self.bus.take_if(|bus| has_exited(bus)) {
+                let log_tail = log_tail();
+                let status = kill_and_reap(bus)?;
+                return Err(Error::Exited {
+                    what: "dbus-daemon".to_owned(),
+                    status,
+                    log_tail,
+                });
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::Timeout {
+                    what: format!("the bus socket {}", self.layout.socket.display()),
+                    log_tail: log_tail(),
+                });
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for_name(&mut self, service: Service) -> Result<(), Error> {
+        let what = || format!("{} to own {}", service.label(), service.bus_name());
+        let deadline = Instant::now() + READY_TIMEOUT;
+        loop {
+            if self.name_has_owner(service.bus_name())? {
+                return Ok(());
+            }
+            let exited = self
+                .services
+                .iter()
+                .any(|(s, child)| *s == service && has_exited(child));
+            if exited {
+                let log_tail = log_tail(&self.log_path(service));
+                let status = kill_and_reap(self.take_child(service)?)?;
+                return Err(Error::Exited {
+                    what: what(),
+                    status,
+                    log_tail,
+                });
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::Timeout {
+                    what: what(),
+                    log_tail: log_tail(&self.log_path(service)),
+                });
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    fn wait_name_gone(&self, service: Service) -> Result<(), Error> {
+        let deadline = Instant::now() + READY_TIMEOUT;
+        while self.name_has_owner(service.bus_name())? {
+            if Instant::now() >= deadline {
+                return Err(Error::Timeout {
+                    what: format!("{} to be released", service.bus_name()),
+                    log_tail: log_tail(&self.log_path(service)),
+                });
+            }
+            thread::sleep(POLL);
+        }
+        Ok(())
+    }
+
+    /// Asks the bus daemon whether `name` has an owner; an unreachable bus counts as "no".
+    fn name_has_owner(&self, name: &str) -> Result<bool, Error> {
+        let output = self
+            .busctl()
+            .args([
+                "--timeout=5",
+                "call",
+                "org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus",
+                "NameHasOwner",
+                "s",
+                name,
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|source| Error::Spawn {
+                program: BUSCTL.into(),
+                source,
+            })?;
+        Ok(output.status.success() && String::from_utf8_lossy(&output.stdout).trim() == "b true")
+    }
+
+    fn busctl_checked(&self, args: &[String]) -> Result<(), Error> {
+        let output = self
+            .busctl()
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|source| Error::Spawn {
+                program: BUSCTL.into(),
+                source,
+            })?;
+        if output.status.success() {
+            Ok(())
+        } else {
+            Err(Error::Busctl {
+                args: args.join(" "),
+                stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+            })
+        }
+    }
+}
+
+impl Drop for TestBed {
+    fn drop(&mut self) {
+        while let Some((service, child)) = self.services.pop() {
+            tracing::debug!(service = service.label(), pid = child.id(), "teardown");
+            if let Err(error) = kill_and_reap(child) {
+                tracing::warn!(service = service.label(), %error, "teardown failed");
+            }
+        }
+        if let Some(bus) = self.bus.take()
+            && let Err(error) = kill_and_reap(bus)
+        {
+            tracing::warn!(%error, "dbus-daemon teardown failed");
+        }
+        // `temp` (if still owned) removes the folder when the fields drop after this.
+    }
+}
+
+/// Fails with [`Error::MissingProgram`] unless `path` exists.
+fn require(path: &Path, package: &'static str) -> Result<(), Error> {
+    if path.exists() {
+        Ok(())
+    } else {
+        Err(Error::MissingProgram {
+            program: path.to_path_buf(),
+            package,
+        })
+    }
+}
+
+fn spawn_with_address(mut command: Command, log: &Path, address: &str) -> Result<Child, Error> {
+    command.env("DBUS_SYSTEM_BUS_ADDRESS", address);
+    spawn(command, log)
+}
+
+/// Spawns `command` in its own process group with stdin from /dev/null and stdout + stderr
+/// appended to `log`.
+fn spawn(mut command: Command, log: &Path) -> Result<Child, Error> {
+    let mut file = OpenOptions::new().create(true).append(true).open(log)?;
+    writeln!(
+        file,
+        "=== ferrum-testbed: starting {:?} {:?}",
+        command.get_program(),
+        command.get_args().collect::<Vec<_>>()
+    )?;
+    let stderr: File = file.try_clone()?;
+    command
+        .stdin(Stdio::null())
+        .stdout(file)
+        .stderr(stderr)
+        .process_group(0);
+    command.spawn().map_err(|source| Error::Spawn {
+        program: PathBuf::from(command.get_program()),
+        source,
+    })
+}
+
+/// Whether the child has exited, without reaping it (so its PID, which is also the process
+/// group id, cannot be reused while we still signal the group).
+fn has_exited(child: &Child) -> bool {
+    let Some(pid) = child_pid(child) else {
+        return true;
+    };
+    match rustix::process::waitid(
+        WaitId::Pid(pid),
+        WaitIdOptions::EXITED | WaitIdOptions::NOWAIT | WaitIdOptions::NOHANG,
+    ) {
+        Ok(status) => status.is_some(),
+        // ECHILD: already reaped.
+        Err(_) => true,
+    }
+}
+
+fn child_pid(child: &Child) -> Option<Pid> {
+    i32::try_from(child.id()).ok().and_then(Pid::from_raw)
+}
+
+/// Sends `signal` to the child's whole process group; a group that is already gone is fine.
+fn signal_group(child: &Child, signal: Signal) -> Result<(), Error> {
+    let Some(pgid) = child_pid(child) else {
+        return Ok(());
+    };
+    match rustix::process::kill_process_group(pgid, signal) {
+        Ok(()) | Err(rustix::io::Errno::SRCH) => Ok(()),
+        Err(errno) => Err(Error::Signal {
+            pgid: child.id(),
+            source: io::Error::from(errno),
+        }),
+    }
+}
+
+/// SIGKILLs the child's process group (while the child is not yet reaped, so the group id
+/// cannot have been reused), reaps the child, then waits briefly until the rest of the group
+/// (grandchildren such as upowerd under umockdev-run, now orphans) has gone too.
+fn kill_and_reap(mut child: Child) -> Result<ExitStatus, Error> {
+    let pgid = child_pid(&child);
+    let signalled = signal_group(&child, Signal::KILL);
+    let status = child.wait()?;
+    signalled?;
+    if let Some(pgid) = pgid {
+        // A group id stays allocated while any member exists, so polling it is safe.
+        let deadline = Instant::now() + GROUP_EXIT_TIMEOUT;
+        while rustix::process::test_kill_process_group(pgid).is_ok() && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+    Ok(status)
+}
+
+/// The last lines of a log file, for error messages.
+fn log_tail(path: &Path) -> String {
+    match fs::read(path) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let lines: Vec<&str> = text.lines().collect();
+            let start = lines.len().saturating_sub(LOG_TAIL_LINES);
+            lines[start..].join("\n")
+        }
+        Err(error) => format!("(cannot read {}: {error})", path.display()),
+    }
+}

@@ -1,0 +1,189 @@
+//! The per-service recipe table and the folder layout of a bed.
+//!
+//! Adding a service means adding a [`Service`] variant plus one arm in [`spec`] (and in
+//! `Service::bus_name` / `Service::label`); the generic code in `lib.rs` does the rest.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Service, fixtures};
+
+/// `dbus-daemon`, from the Debian package `dbus-daemon` (pulled in by `dbus`).
+pub(crate) const DBUS_DAEMON: &str = "/usr/bin/dbus-daemon";
+/// `busctl`, from the Debian package `systemd`.
+pub(crate) const BUSCTL: &str = "/usr/bin/busctl";
+/// The Debian Python, which sees the `python3-*` packages (a pyenv `python3` on `PATH` does not).
+const PYTHON3: &str = "/usr/bin/python3";
+
+/// Where things live inside a bed's temporary folder.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    /// The bed's temporary folder.
+    pub root: PathBuf,
+    /// `<root>/bus`: the bus config and socket.
+    pub bus_dir: PathBuf,
+    /// `<root>/bus/system-bus.conf`.
+    pub bus_config: PathBuf,
+    /// `<root>/bus/system_bus_socket`.
+    pub socket: PathBuf,
+    /// `unix:path=<socket>`.
+    pub address: String,
+    /// `<root>/logs`: one `<label>.log` per child.
+    pub logs_dir: PathBuf,
+}
+
+impl Layout {
+    pub(crate) fn new(root: &Path) -> Self {
+        let bus_dir = root.join("bus");
+        let socket = bus_dir.join("system_bus_socket");
+        Self {
+            root: root.to_path_buf(),
+            bus_config: bus_dir.join("system-bus.conf"),
+            address: format!("unix:path={}", socket.display()),
+            socket,
+            bus_dir,
+            logs_dir: root.join("logs"),
+        }
+    }
+
+    /// The log file of a child with this label.
+    pub(crate) fn log_path(&self, label: &str) -> PathBuf {
+        self.logs_dir.join(format!("{label}.log"))
+    }
+
+    /// The private state folder of one service (created on demand by the files it gets).
+    fn service_dir(&self, name: &str) -> PathBuf {
+        self.root.join(name)
+    }
+}
+
+/// A file (or folder) that must be present for a service to start.
+#[derive(Debug, Clone)]
+pub(crate) struct Requirement {
+    pub path: PathBuf,
+    /// The Debian package that provides it.
+    pub package: &'static str,
+}
+
+impl Requirement {
+    fn new(path: impl Into<PathBuf>, package: &'static str) -> Self {
+        Self {
+            path: path.into(),
+            package,
+        }
+    }
+}
+
+/// How to run one service inside a bed.
+#[derive(Debug, Clone)]
+pub(crate) struct ServiceSpec {
+    /// Checked before anything is spawned.
+    pub requires: Vec<Requirement>,
+    pub program: PathBuf,
+    pub args: Vec<String>,
+    /// Added to the child's environment (on top of `DBUS_SYSTEM_BUS_ADDRESS`).
+    pub env: Vec<(&'static str, String)>,
+    /// Removed from the child's environment.
+    pub env_remove: Vec<&'static str>,
+    /// Written before spawning (parent folders are created).
+    pub files: Vec<(PathBuf, String)>,
+    /// `busctl --system` argument lists run once the bus name is owned.
+    pub after_ready: Vec<Vec<String>>,
+}
+
+/// The recipe for `service` in a bed laid out as `layout`.
+pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
+    match service {
+        Service::Polkit => ServiceSpec {
+            requires: vec![
+                Requirement::new(PYTHON3, "python3"),
+                Requirement::new(
+                    "/usr/lib/python3/dist-packages/dbusmock",
+                    "python3-dbusmock",
+                ),
+            ],
+            program: PYTHON3.into(),
+            args: strings(&["-m", "dbusmock", "--system", "-t", "polkitd"]),
+            env: Vec::new(),
+            env_remove: vec!["PYTHONPATH", "PYTHONHOME"],
+            files: Vec::new(),
+            // Without this the mock denies everything, e.g. SetActiveProfile of
+            // power-profiles-daemon fails with "Access denied".
+            after_ready: vec![strings(&[
+                "call",
+                service.bus_name(),
+                "/org/freedesktop/PolicyKit1/Authority",
+                "org.freedesktop.DBus.Mock",
+                "AllowUnknown",
+                "b",
+                "true",
+            ])],
+        },
+        Service::PowerProfiles => ServiceSpec {
+            requires: vec![Requirement::new(
+                "/usr/libexec/power-profiles-daemon",
+                "power-profiles-daemon",
+            )],
+            program: "/usr/libexec/power-profiles-daemon".into(),
+            args: strings(&["-v"]),
+            // Built-in fake platform driver: power-saver, balanced and performance.
+            env: vec![("POWER_PROFILE_DAEMON_FAKE_DRIVER", "1".to_owned())],
+            env_remove: Vec::new(),
+            files: Vec::new(),
+            after_ready: Vec::new(),
+        },
+        Service::UPower => {
+            let description = layout.service_dir("upower").join("battery.umockdev");
+            ServiceSpec {
+                requires: vec![
+                    Requirement::new("/usr/bin/umockdev-run", "umockdev"),
+                    Requirement::new("/usr/libexec/upowerd", "upower"),
+                ],
+                program: "/usr/bin/umockdev-run".into(),
+                args: vec![
+                    "-d".to_owned(),
+                    description.display().to_string(),
+                    "--".to_owned(),
+                    "/usr/libexec/upowerd".to_owned(),
+                    "-v".to_owned(),
+                ],
+                env: Vec::new(),
+                env_remove: Vec::new(),
+                files: vec![(description, fixtures::battery_umockdev())],
+                after_ready: Vec::new(),
+            }
+        }
+    }
+}
+
+/// The private system bus configuration: system bus semantics, no activation, allow all.
+pub(crate) fn bus_config(layout: &Layout) -> String {
+    let socket = xml_escape(&layout.socket.display().to_string());
+    format!(
+        r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>system</type>
+  <listen>unix:path={socket}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/>
+    <allow own="*"/>
+    <allow send_type="method_call"/>
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+  </policy>
+</busconfig>
+"#
+    )
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
