@@ -110,7 +110,7 @@ impl Localizer {
     fn new(requested: &str) -> Self {
         let locale = negotiate(requested);
         let bundle = build_bundle(&locale);
-        let fallback = (locale.to_string() != FALLBACK_LOCALE)
+        let fallback = (locale != unic_langid::langid!("en-US"))
             .then(|| build_bundle(&unic_langid::langid!("en-US")));
         Self {
             locale,

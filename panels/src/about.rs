@@ -56,8 +56,14 @@ impl State {
                 let unknown = || fl!("about-unknown");
                 column![
                     key_value(fl!("about-os"), info.os.clone().unwrap_or_else(unknown)),
-                    key_value(fl!("about-hostname"), info.hostname.clone().unwrap_or_else(unknown)),
-                    key_value(fl!("about-kernel"), info.kernel.clone().unwrap_or_else(unknown)),
+                    key_value(
+                        fl!("about-hostname"),
+                        info.hostname.clone().unwrap_or_else(unknown)
+                    ),
+                    key_value(
+                        fl!("about-kernel"),
+                        info.kernel.clone().unwrap_or_else(unknown)
+                    ),
                     key_value(
                         fl!("about-processor"),
                         info.processor.clone().unwrap_or_else(unknown)
@@ -66,7 +72,8 @@ impl State {
                         fl!("about-memory"),
                         info.memory_bytes
                             .map(|bytes| {
-                                let gib = (bytes as f64 / (1u64 << 30) as f64 * 10.0).round() / 10.0;
+                                let gib =
+                                    (bytes as f64 / (1u64 << 30) as f64 * 10.0).round() / 10.0;
                                 fl!("about-memory-value", gib = gib)
                             })
                             .unwrap_or_else(unknown)
@@ -91,10 +98,18 @@ pub async fn read_system_info() -> SystemInfo {
         os: read_small_file("/etc/os-release")
             .await
             .and_then(|text| parse_os_release(&text)),
-        kernel: read_small_file("/proc/sys/kernel/osrelease").await.map(|s| s.trim().to_owned()),
-        hostname: read_small_file("/proc/sys/kernel/hostname").await.map(|s| s.trim().to_owned()),
-        processor: read_small_file("/proc/cpuinfo").await.and_then(|text| parse_cpuinfo(&text)),
-        memory_bytes: read_small_file("/proc/meminfo").await.and_then(|text| parse_meminfo(&text)),
+        kernel: read_small_file("/proc/sys/kernel/osrelease")
+            .await
+            .map(|s| s.trim().to_owned()),
+        hostname: read_small_file("/proc/sys/kernel/hostname")
+            .await
+            .map(|s| s.trim().to_owned()),
+        processor: read_small_file("/proc/cpuinfo")
+            .await
+            .and_then(|text| parse_cpuinfo(&text)),
+        memory_bytes: read_small_file("/proc/meminfo")
+            .await
+            .and_then(|text| parse_meminfo(&text)),
     }
 }
 
@@ -119,7 +134,10 @@ pub fn parse_cpuinfo(text: &str) -> Option<String> {
     let mut models = text
         .lines()
         .filter_map(|line| line.strip_prefix("model name"))
-        .filter_map(|rest| rest.split_once(':').map(|(_, model)| model.trim().to_owned()));
+        .filter_map(|rest| {
+            rest.split_once(':')
+                .map(|(_, model)| model.trim().to_owned())
+        });
     let first = models.next()?;
     let count = 1 + models.count();
     Some(if count > 1 {

@@ -62,10 +62,11 @@ impl PanelId {
                     .collect::<Vec<_>>()
             })
             .collect();
-        query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .all(|word| haystack.iter().any(|candidate| candidate.starts_with(&word)))
+        query.split_whitespace().map(str::to_lowercase).all(|word| {
+            haystack
+                .iter()
+                .any(|candidate| candidate.starts_with(&word))
+        })
     }
 
     /// The panels matching a query, in sidebar order; all of them for an empty query.

@@ -52,7 +52,14 @@ pub fn caption<'a, M: 'a>(content: String) -> Element<'a, M> {
     text(content)
         .size(13)
         .style(|theme: &iced::Theme| text::Style {
-            color: Some(theme.extended_palette().background.base.text.scale_alpha(0.7)),
+            color: Some(
+                theme
+                    .extended_palette()
+                    .background
+                    .base
+                    .text
+                    .scale_alpha(0.7),
+            ),
         })
         .into()
 }

@@ -5,8 +5,8 @@
 
 use std::fmt;
 
-use zbus::DBusError;
 use std::sync::Arc;
+use zbus::DBusError;
 
 /// What kind of failure a D-Bus call met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

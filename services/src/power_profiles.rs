@@ -121,7 +121,9 @@ pub struct PowerProfilesState {
 impl PowerProfilesState {
     /// Whether the daemon offers this profile.
     pub fn offers(&self, profile: &Profile) -> bool {
-        self.offered.iter().any(|offered| &offered.profile == profile)
+        self.offered
+            .iter()
+            .any(|offered| &offered.profile == profile)
     }
 }
 
@@ -216,15 +218,18 @@ pub async fn set_active_profile(
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await?;
-    proxy.set_active_profile(profile.name()).await.map_err(|error| {
-        let failure = DbusFailure::from(error);
-        // The daemon answers InvalidArgs for a profile it does not offer.
-        if failure.kind() == FailureKind::InvalidArgument {
-            PowerProfilesError::NotOffered(profile.clone())
-        } else {
-            PowerProfilesError::from(failure)
-        }
-    })
+    proxy
+        .set_active_profile(profile.name())
+        .await
+        .map_err(|error| {
+            let failure = DbusFailure::from(error);
+            // The daemon answers InvalidArgs for a profile it does not offer.
+            if failure.kind() == FailureKind::InvalidArgument {
+                PowerProfilesError::NotOffered(profile.clone())
+            } else {
+                PowerProfilesError::from(failure)
+            }
+        })
 }
 
 /// Holds a profile for as long as `connection` stays on the bus (or until
@@ -242,7 +247,10 @@ pub async fn hold_profile(
 }
 
 /// Releases a hold taken with [`hold_profile`].
-pub async fn release_profile(connection: &Connection, cookie: u32) -> Result<(), PowerProfilesError> {
+pub async fn release_profile(
+    connection: &Connection,
+    cookie: u32,
+) -> Result<(), PowerProfilesError> {
     Ok(proxy(connection).await?.release_profile(cookie).await?)
 }
 

@@ -179,13 +179,13 @@ impl App {
 
     /// Draws the window.
     pub fn view(&self) -> Element<'_, Message> {
-        if !FIRST_VIEW_LOGGED.swap(true, Ordering::Relaxed) {
-            if let Some(start) = PROCESS_START.get() {
-                tracing::info!(
-                    elapsed_ms = start.elapsed().as_secs_f64() * 1000.0,
-                    "first view built"
-                );
-            }
+        if !FIRST_VIEW_LOGGED.swap(true, Ordering::Relaxed)
+            && let Some(start) = PROCESS_START.get()
+        {
+            tracing::info!(
+                elapsed_ms = start.elapsed().as_secs_f64() * 1000.0,
+                "first view built"
+            );
         }
         let panel: Element<'_, Message> = match self.active {
             PanelId::Power => self.power.view().map(Message::Power),

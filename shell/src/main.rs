@@ -21,7 +21,11 @@ fn main() -> std::process::ExitCode {
     let options = match cli::parse(std::env::args().skip(1)) {
         Ok(options) => options,
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "ferrum-settings: {error}\n{}", cli::USAGE);
+            let _ = writeln!(
+                std::io::stderr(),
+                "ferrum-settings: {error}\n{}",
+                cli::USAGE
+            );
             return std::process::ExitCode::from(2);
         }
     };

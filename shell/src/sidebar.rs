@@ -17,8 +17,7 @@ pub(crate) fn view<'a>(
     let mut list = column![].spacing(2);
     if matches.is_empty() {
         list = list.push(
-            container(text(fl!("search-no-results", query = query.to_owned())).size(13))
-                .padding(8),
+            container(text(fl!("search-no-results", query = query.to_owned())).size(13)).padding(8),
         );
     }
     for panel in matches {

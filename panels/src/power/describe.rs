@@ -42,7 +42,10 @@ pub fn describe_change_error(error: &PowerProfilesError) -> ErrorReport {
     let summary = match error {
         PowerProfilesError::NotAuthorized(_) => fl!("power-profile-not-authorized"),
         PowerProfilesError::NotOffered(profile) => {
-            fl!("power-profile-not-offered", profile = profile_title(profile))
+            fl!(
+                "power-profile-not-offered",
+                profile = profile_title(profile)
+            )
         }
         PowerProfilesError::Unavailable(_) => fl!("power-profile-service-gone"),
         PowerProfilesError::Failed(_) => fl!("power-profile-failed"),

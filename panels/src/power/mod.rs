@@ -3,10 +3,10 @@
 mod describe;
 mod view;
 
+use ferrum_services::ServiceUpdate;
 use ferrum_services::SystemBus;
 use ferrum_services::power_profiles::{self, PowerProfilesError, PowerProfilesState, Profile};
 use ferrum_services::upower::{self, PowerSupplyState, UPowerError};
-use ferrum_services::ServiceUpdate;
 use futures::StreamExt;
 use iced::{Element, Subscription, Task};
 
@@ -105,9 +105,7 @@ impl State {
             Message::ProfilesUpdated(update) => {
                 self.profiles = update.into();
                 match &self.profiles {
-                    ServiceStatus::Ready(state)
-                        if self.pending.as_ref() == Some(&state.active) =>
-                    {
+                    ServiceStatus::Ready(state) if self.pending.as_ref() == Some(&state.active) => {
                         self.pending = None;
                     }
                     ServiceStatus::Unavailable | ServiceStatus::BusUnreachable(_) => {

@@ -46,7 +46,10 @@ fn choosing_a_profile_asks_the_daemon_and_shows_it_pending() {
 #[test]
 fn choosing_the_active_profile_does_nothing() {
     let mut state = ready_page();
-    assert_eq!(state.update(Message::ProfileChosen(Profile::Balanced)), None);
+    assert_eq!(
+        state.update(Message::ProfileChosen(Profile::Balanced)),
+        None
+    );
 }
 
 #[test]
@@ -60,7 +63,10 @@ fn a_refused_change_reverts_and_explains() {
     ));
     assert_eq!(state.selected_profile(), Some(&Profile::Balanced));
     let report = state.error.clone().expect("an error is shown");
-    assert_eq!(report.summary, "You are not allowed to change the power mode.");
+    assert_eq!(
+        report.summary,
+        "You are not allowed to change the power mode."
+    );
     assert!(report.detail.contains("polkit said no"));
     // Copy hands the whole report to the clipboard.
     let copy = state.update(Message::Report(error_report::Message::Copy));

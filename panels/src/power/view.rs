@@ -60,10 +60,8 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
             caption(profile_description(profile)),
         ]
         .spacing(2);
-        if *profile == &Profile::Performance {
-            if let Some(degradation) = &daemon.degraded {
-                details = details.push(caption(degradation_text(degradation)));
-            }
+        if let (Profile::Performance, Some(degradation)) = (profile, &daemon.degraded) {
+            details = details.push(caption(degradation_text(degradation)));
         }
         if state.pending.as_ref() == Some(*profile) {
             details = details.push(caption(fl!("profile-switching")));
@@ -114,7 +112,9 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
     list.into()
 }
 
-fn supply(status: &ServiceStatus<PowerSupplyState, ferrum_services::upower::UPowerError>) -> Element<'_, Message> {
+fn supply(
+    status: &ServiceStatus<PowerSupplyState, ferrum_services::upower::UPowerError>,
+) -> Element<'_, Message> {
     match status {
         ServiceStatus::Loading => caption(fl!("service-loading")),
         ServiceStatus::Unavailable => {
