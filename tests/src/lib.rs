@@ -1,1 +1,51 @@
+//! Shared helpers for the integration tests: waiting on streams with a
+//! deadline, and the settings app's simulator with the shell's fonts.
 
+use std::time::Duration;
+
+use futures::{Stream, StreamExt};
+
+/// How long a live update may take before a test gives up. A deadline for
+/// liveness, not a performance bound (performance is measured by `cargo xtask bench`).
+pub const LIVENESS_DEADLINE: Duration = Duration::from_secs(15);
+
+/// The next item of a stream, or an error naming what was awaited.
+pub async fn next_within<S>(stream: &mut S, what: &str) -> Result<S::Item, String>
+where
+    S: Stream + Unpin,
+{
+    match tokio::time::timeout(LIVENESS_DEADLINE, stream.next()).await {
+        Ok(Some(item)) => Ok(item),
+        Ok(None) => Err(format!("stream ended while waiting for {what}")),
+        Err(_) => Err(format!("no {what} within {LIVENESS_DEADLINE:?}")),
+    }
+}
+
+/// Skips items until one satisfies `accept`, within the liveness deadline.
+pub async fn next_matching<S, F>(
+    stream: &mut S,
+    what: &str,
+    mut accept: F,
+) -> Result<S::Item, String>
+where
+    S: Stream + Unpin,
+    F: FnMut(&S::Item) -> bool,
+{
+    let deadline = tokio::time::Instant::now() + LIVENESS_DEADLINE;
+    loop {
+        match tokio::time::timeout_at(deadline, stream.next()).await {
+            Ok(Some(item)) if accept(&item) => return Ok(item),
+            Ok(Some(_)) => {}
+            Ok(None) => return Err(format!("stream ended while waiting for {what}")),
+            Err(_) => return Err(format!("no {what} within {LIVENESS_DEADLINE:?}")),
+        }
+    }
+}
+
+/// Simulator settings with the shell's default font, as the app uses.
+pub fn simulator_settings() -> iced::Settings {
+    iced::Settings {
+        default_font: ferrum_settings::theme::DEFAULT_FONT,
+        ..iced::Settings::default()
+    }
+}
