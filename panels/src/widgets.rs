@@ -1,30 +1,31 @@
 //! Small view helpers shared by the pages, so every page has the same shape.
 
 use iced::widget::{column, container, text};
-use iced::{Element, Length, font};
+use iced::{Element, Font, Length, font};
+
+/// The font family the shell draws with; fonts-noto-core ships it and covers
+/// Latin, Greek, Cyrillic, Arabic and more. Other scripts fall back per glyph.
+pub const FONT_FAMILY: &str = "Noto Sans";
+
+/// The shell's regular font.
+pub const FONT: Font = Font::with_name(FONT_FAMILY);
+
+/// The shell's bold font, for titles and headings.
+pub const FONT_BOLD: Font = Font {
+    weight: font::Weight::Bold,
+    ..FONT
+};
 
 /// A page title.
 pub fn page_title<'a, M: 'a>(title: String) -> Element<'a, M> {
-    text(title)
-        .size(26)
-        .font(iced::Font {
-            weight: font::Weight::Bold,
-            ..iced::Font::DEFAULT
-        })
-        .into()
+    text(title).size(26).font(FONT_BOLD).into()
 }
 
 /// A titled group of rows on a rounded card.
 pub fn section<'a, M: 'a>(title: String, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
-    column![
-        text(title).size(15).font(iced::Font {
-            weight: font::Weight::Semibold,
-            ..iced::Font::DEFAULT
-        }),
-        card(content),
-    ]
-    .spacing(8)
-    .into()
+    column![text(title).size(15).font(FONT_BOLD), card(content),]
+        .spacing(8)
+        .into()
 }
 
 /// A rounded card.
@@ -76,14 +77,5 @@ pub fn key_value<'a, M: 'a>(key: String, value: String) -> Element<'a, M> {
 
 /// A card explaining that a service is missing, with its title and body.
 pub fn notice<'a, M: 'a>(title: String, body: String) -> Element<'a, M> {
-    card(
-        column![
-            text(title).size(16).font(iced::Font {
-                weight: font::Weight::Semibold,
-                ..iced::Font::DEFAULT
-            }),
-            caption(body)
-        ]
-        .spacing(6),
-    )
+    card(column![text(title).size(16).font(FONT_BOLD), caption(body)].spacing(6))
 }

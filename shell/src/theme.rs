@@ -2,12 +2,8 @@
 
 use iced::{Font, Theme};
 
-/// The font family the shell asks for; fonts-noto-core ships it and covers
-/// Latin, Greek, Cyrillic, Arabic and more. Other scripts fall back per glyph.
-pub const FONT_FAMILY: &str = "Noto Sans";
-
-/// The shell's default font.
-pub const DEFAULT_FONT: Font = Font::with_name(FONT_FAMILY);
+/// The shell's default font (see [`ferrum_panels::widgets::FONT_FAMILY`]).
+pub const DEFAULT_FONT: Font = ferrum_panels::widgets::FONT;
 
 /// The user's choice of style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

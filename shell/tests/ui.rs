@@ -1,0 +1,307 @@
+//! UI tests of the settings window with iced's headless Simulator: sidebar,
+//! search, deep links, the profile choice, which subscriptions run, and
+//! committed snapshot images of the Power page in light and dark.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ferrum_panels::PanelId;
+use ferrum_panels::{about, power};
+use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
+use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
+use ferrum_services::{ServiceUpdate, SystemBus};
+use ferrum_settings::cli::Options;
+use ferrum_settings::theme::{DEFAULT_FONT, ThemeChoice};
+use ferrum_settings::{App, Message};
+use iced_test::{Simulator, selector};
+
+const WINDOW: (f32, f32) = (960.0, 680.0);
+
+fn app(panel: Option<&str>, theme: ThemeChoice) -> App {
+    let options = Options {
+        panel: panel.map(str::to_owned),
+        theme: Some(theme),
+        ..Options::default()
+    };
+    App::new(&options, SystemBus::with_address("unix:path=/nonexistent")).0
+}
+
+fn simulate(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(
+        iced::Settings {
+            default_font: DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        WINDOW,
+        app.view(),
+    )
+}
+
+/// Runs the messages a simulator produced through `update`, returning them.
+fn replay(app: &mut App, messages: Vec<Message>) -> Vec<Message> {
+    for message in messages.clone() {
+        let _ = app.update(message);
+    }
+    messages
+}
+
+/// The fixture the snapshots show: a laptop on battery in balanced mode, with
+/// an application holding performance.
+fn with_fixture_data(mut app: App) -> App {
+    let profiles = PowerProfilesState {
+        active: Profile::Balanced,
+        offered: [Profile::PowerSaver, Profile::Balanced, Profile::Performance]
+            .into_iter()
+            .map(|profile| OfferedProfile {
+                profile,
+                driver: "platform_profile".into(),
+            })
+            .collect(),
+        degraded: None,
+        holds: vec![Hold {
+            profile: Profile::Performance,
+            reason: "Compiling".into(),
+            application_id: "org.example.Builder".into(),
+        }],
+    };
+    let supply = PowerSupplyState {
+        on_battery: true,
+        line_power: Some(false),
+        batteries: vec![Battery {
+            path: "/org/freedesktop/UPower/devices/battery_BAT0".into(),
+            vendor: "Ferrum Labs".into(),
+            model: "Ferrum Test Battery".into(),
+            percentage: 80.0,
+            state: BatteryState::Discharging,
+            time_to_empty: Some(Duration::from_secs(4 * 3600)),
+            time_to_full: None,
+            energy_wh: 48.0,
+            energy_full_wh: 60.0,
+            energy_full_design_wh: 80.0,
+            energy_rate_w: 12.0,
+            capacity_percent: 75.0,
+            charge_cycles: Some(212),
+        }],
+    };
+    let _ = app.update(Message::Power(power::Message::ProfilesUpdated(
+        ServiceUpdate::Available(profiles),
+    )));
+    let _ = app.update(Message::Power(power::Message::SupplyUpdated(
+        ServiceUpdate::Available(supply),
+    )));
+    app
+}
+
+#[test]
+fn the_sidebar_switches_panels() {
+    let mut app = app(None, ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Power);
+    let mut ui = simulate(&app);
+    ui.click("About").expect("About is in the sidebar");
+    let messages = {
+        let messages: Vec<Message> = ui.into_messages().collect();
+        replay(&mut app, messages)
+    };
+    assert!(matches!(
+        messages.as_slice(),
+        [Message::SelectPanel(PanelId::About)]
+    ));
+    assert_eq!(app.active(), PanelId::About);
+    // Entering the page reads the system (a task); here the facts arrive by hand.
+    assert!(ui_shows(&app, "Loading…"));
+    let _ = app.update(Message::About(about::Message::Loaded(about::SystemInfo {
+        kernel: Some("6.1.0-test".into()),
+        ..about::SystemInfo::default()
+    })));
+    assert!(ui_shows(&app, "Kernel"));
+    assert!(ui_shows(&app, "6.1.0-test"));
+}
+
+#[test]
+fn search_filters_the_sidebar_and_enter_opens_the_match() {
+    let mut app = app(None, ThemeChoice::Light);
+    let mut ui = simulate(&app);
+    ui.click(selector::id(ferrum_settings::app::SEARCH_ID))
+        .expect("search field");
+    let _ = ui.typewrite("kern");
+    let _ = {
+        let messages: Vec<Message> = ui.into_messages().collect();
+        replay(&mut app, messages)
+    };
+    assert_eq!(app.query(), "kern");
+    // Only About matches "kern": Power is gone from the sidebar (its page title stays).
+    let mut ui = simulate(&app);
+    assert!(ui.find("About").is_ok());
+    drop(ui);
+    let mut ui = simulate(&app);
+    ui.click(selector::id(ferrum_settings::app::SEARCH_ID))
+        .expect("search field");
+    let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+    let messages = {
+        let messages: Vec<Message> = ui.into_messages().collect();
+        replay(&mut app, messages)
+    };
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, Message::SearchSubmitted)),
+        "{messages:?}"
+    );
+    assert_eq!(app.active(), PanelId::About);
+
+    // A query nothing matches says so.
+    let _ = app.update(Message::SearchChanged("zzz".into()));
+    assert!(ui_shows(&app, "No settings match “zzz”."));
+    let _ = app.update(Message::ClearSearch);
+    assert_eq!(app.query(), "");
+}
+
+fn ui_shows(app: &App, text: &str) -> bool {
+    simulate(app).find(text).is_ok()
+}
+
+#[test]
+fn the_sidebar_lists_only_matching_panels() {
+    let mut app = app(None, ThemeChoice::Light);
+    let _ = app.update(Message::SearchChanged("battery".into()));
+    assert!(!ui_shows(&app, "About"));
+    let _ = app.update(Message::SearchChanged("".into()));
+    assert!(ui_shows(&app, "About"));
+}
+
+#[test]
+fn choosing_a_profile_sends_the_choice() {
+    let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    let mut ui = simulate(&app);
+    ui.click("Power Saver").expect("Power Saver choice");
+    let messages = {
+        let messages: Vec<Message> = ui.into_messages().collect();
+        replay(&mut app, messages)
+    };
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Power(power::Message::ProfileChosen(
+                Profile::PowerSaver
+            ))]
+        ),
+        "{messages:?}"
+    );
+    assert_eq!(app.power.pending, Some(Profile::PowerSaver));
+    assert!(ui_shows(&app, "Switching…"));
+}
+
+#[test]
+fn deep_links_open_a_panel_and_unknown_ones_explain() {
+    assert_eq!(
+        app(Some("about"), ThemeChoice::Light).active(),
+        PanelId::About
+    );
+    let app = app(Some("bluetooth"), ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::DEFAULT);
+    let notice = app.notice().expect("unknown page explained");
+    assert_eq!(
+        notice.summary,
+        "There is no settings page called “bluetooth”. Showing Power instead."
+    );
+    assert!(notice.detail.contains("power, about"));
+    assert!(ui_shows(&app, &notice.summary));
+}
+
+#[test]
+fn the_theme_toggles() {
+    let mut app = app(None, ThemeChoice::Light);
+    let mut ui = simulate(&app);
+    ui.click("Dark style").expect("style switch");
+    let _ = {
+        let messages: Vec<Message> = ui.into_messages().collect();
+        replay(&mut app, messages)
+    };
+    assert_eq!(app.theme_choice(), ThemeChoice::Dark);
+    assert!(ui_shows(&app, "Light style"));
+}
+
+#[test]
+fn only_the_panel_on_screen_runs_subscriptions() {
+    let recipes = |app: &App| iced_futures::subscription::into_recipes(app.subscription()).len();
+    let on_power = recipes(&app(Some("power"), ThemeChoice::Light));
+    let on_about = recipes(&app(Some("about"), ThemeChoice::Light));
+    // The Power page follows two daemons; About follows none. Both have the
+    // keyboard shortcuts.
+    assert_eq!(on_power, on_about + 2, "power {on_power}, about {on_about}");
+}
+
+fn golden(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name)
+}
+
+/// Compares with the committed golden image; a missing golden is a failure
+/// here (iced would silently write it), unless FERRUM_BLESS=1 asks to write it.
+fn assert_snapshot(app: &App, name: &str) {
+    let mut ui = simulate(app);
+    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
+    let base = golden(name);
+    let file = base.with_file_name(format!("{name}-tiny-skia.png"));
+    if !file.exists() && std::env::var_os("FERRUM_BLESS").is_none() {
+        panic!(
+            "golden image {} is missing; run with FERRUM_BLESS=1 to write it",
+            file.display()
+        );
+    }
+    assert!(
+        snapshot.matches_image(&base).expect("golden readable"),
+        "{name} differs from {}",
+        file.display()
+    );
+}
+
+#[test]
+fn power_panel_snapshot_light() {
+    assert_snapshot(
+        &with_fixture_data(app(Some("power"), ThemeChoice::Light)),
+        "power-light",
+    );
+}
+
+#[test]
+fn power_panel_snapshot_dark() {
+    assert_snapshot(
+        &with_fixture_data(app(Some("power"), ThemeChoice::Dark)),
+        "power-dark",
+    );
+}
+
+#[test]
+fn power_panel_snapshot_unavailable() {
+    let mut app = app(Some("power"), ThemeChoice::Light);
+    let _ = app.update(Message::Power(power::Message::ProfilesUpdated(
+        ServiceUpdate::Unavailable,
+    )));
+    let _ = app.update(Message::Power(power::Message::SupplyUpdated(
+        ServiceUpdate::Unavailable,
+    )));
+    assert_snapshot(&app, "power-unavailable");
+}
+
+#[test]
+fn a_changed_page_does_not_match_its_snapshot() {
+    let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    let _ = app.update(Message::Power(power::Message::ProfileChosen(
+        Profile::Performance,
+    )));
+    let mut ui = simulate(&app);
+    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
+    assert!(
+        golden("power-light-tiny-skia.png").exists(),
+        "golden missing"
+    );
+    assert!(
+        !snapshot
+            .matches_image(golden("power-light"))
+            .expect("golden readable")
+    );
+}
