@@ -33,6 +33,7 @@ use tempfile::TempDir;
 mod error;
 pub mod fixtures;
 mod spec;
+pub mod speech;
 
 pub use error::Error;
 use spec::{BUSCTL, DBUS_DAEMON, Layout, ServiceSpec, spec};

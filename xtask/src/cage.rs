@@ -157,7 +157,10 @@ fn as_nobody(program: &str, runtime: &Path) -> Command {
             "PATH",
             std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into()),
         )
-        .env("LANG", std::env::var_os("LANG").unwrap_or_else(|| "C.UTF-8".into()))
+        .env(
+            "LANG",
+            std::env::var_os("LANG").unwrap_or_else(|| "C.UTF-8".into()),
+        )
         .env("HOME", runtime)
         .env("XDG_RUNTIME_DIR", runtime)
         .current_dir(runtime)
@@ -236,10 +239,14 @@ impl Run {
 
         let cage_pid = self.cage.id();
         let mut app_pid = None;
-        self.wait_until(Duration::from_secs(2), "the app among cage's children", || {
-            app_pid = find_child(cage_pid, app);
-            Ok(app_pid.is_some())
-        })?;
+        self.wait_until(
+            Duration::from_secs(2),
+            "the app among cage's children",
+            || {
+                app_pid = find_child(cage_pid, app);
+                Ok(app_pid.is_some())
+            },
+        )?;
         self.app_pid = app_pid;
 
         let settled = Instant::now() + settle;
@@ -281,7 +288,9 @@ impl Run {
             Ok(None) => Ok(()),
             Ok(Some(status)) => {
                 self.stopped = true;
-                Err(format!("cage exited early ({status}) while waiting for {doing}"))
+                Err(format!(
+                    "cage exited early ({status}) while waiting for {doing}"
+                ))
             }
             Err(e) => Err(format!("could not check on cage: {e}")),
         }
@@ -307,11 +316,11 @@ impl Run {
         if let Some(parent) = destination.parent() {
             fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        // The runtime folder may be on another file system (tmpfs): copy, then remove.
-        if fs::rename(&shot, destination).is_err() {
-            fs::copy(&shot, destination).map_err(|e| format!("{}: {e}", destination.display()))?;
-            let _ = fs::remove_file(&shot);
-        }
+        // Copy rather than rename: the copy belongs to the caller, not to uid 65534, and the
+        // runtime folder may be on another file system.
+        let _ = fs::remove_file(destination);
+        fs::copy(&shot, destination).map_err(|e| format!("{}: {e}", destination.display()))?;
+        let _ = fs::remove_file(&shot);
         Ok(())
     }
 
@@ -365,7 +374,10 @@ fn probe_is_lit(runtime: &Path) -> Result<bool, String> {
         return Ok(false);
     }
     let bytes = &output.stdout;
-    let pixel = bytes.len().checked_sub(3).and_then(|start| bytes.get(start..));
+    let pixel = bytes
+        .len()
+        .checked_sub(3)
+        .and_then(|start| bytes.get(start..));
     Ok(pixel.is_some_and(|rgb| rgb.iter().any(|&b| b != 0)))
 }
 

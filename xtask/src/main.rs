@@ -1,1 +1,60 @@
-fn main() {}
+//! Project commands for the Ferrum workspace, run as `cargo xtask <command>`.
+//!
+//! Arguments are parsed by hand to keep this crate light.
+
+// Printing progress, tables and reports on stdout is what this program is for.
+#![allow(clippy::print_stdout)]
+
+mod bench;
+mod cage;
+mod ci;
+mod demo;
+mod deps;
+mod proxies;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  deps      install the Debian packages the project needs (only the missing ones)
+  test      everything CI runs: deps, fmt check, clippy -D warnings, tests
+  demo      screenshot every panel in both themes against real daemons -> target/demo/
+  bench     cold start, first view and peak RSS under headless cage -> target/bench/
+  proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args.as_slice() {
+        [command] => command.as_str(),
+        [] | [_, ..] => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match command {
+        "deps" => deps::run(),
+        "test" => ci::run(),
+        "demo" => demo::run(),
+        "bench" => bench::run(),
+        "proxies" => proxies::run(),
+        "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("xtask: unknown command {other:?}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask {command}: error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -77,9 +77,8 @@ pub fn output_of(command: &mut Command) -> Option<String> {
 
 /// Whether `program` is an executable file in one of `$PATH`'s folders.
 pub fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|path| {
-        std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
-    })
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }
 
 /// The installed version of a Debian package, if it is installed.

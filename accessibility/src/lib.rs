@@ -1,0 +1,3 @@
+//! Accessibility support for the Ferrum shell: self-voicing through speech-dispatcher.
+
+pub mod speech;

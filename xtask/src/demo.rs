@@ -1,0 +1,272 @@
+//! `cargo xtask demo`: runs the release app against the test bed's real daemons and saves a
+//! screenshot of every panel in both themes, plus `report.json`, under `target/demo/`.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use ferrum_testbed::{Service, TestBed};
+use rustix::process::{Pid, Signal};
+use serde_json::{Value, json};
+
+use crate::cage;
+use crate::util::{self, Result};
+
+/// The services every run of the app gets.
+pub const SERVICES: &[Service] = &[Service::Polkit, Service::PowerProfiles, Service::UPower];
+/// The themes the demo shows.
+const THEMES: &[&str] = &["light", "dark"];
+/// How long the app gets after its first frame to receive the daemons' data.
+pub const SETTLE: Duration = Duration::from_millis(1500);
+/// How long each panel is shown when running in the user's own Wayland session.
+const SESSION_SHOW: Duration = Duration::from_secs(3);
+
+/// Builds the release app and returns the path of its binary.
+pub fn build_release_app() -> Result<PathBuf> {
+    util::run(util::cargo()?.args(["build", "--release", "-p", "ferrum-settings"]))?;
+    let app = util::target_dir()?.join("release").join("ferrum-settings");
+    if app.is_file() {
+        Ok(app)
+    } else {
+        Err(format!("the build did not produce {}", app.display()).into())
+    }
+}
+
+/// Starts a test bed with [`SERVICES`].
+pub fn start_bed() -> Result<TestBed> {
+    println!("starting the test bed (polkit mock, power-profiles-daemon, upowerd)…");
+    let bed = TestBed::start(SERVICES)?;
+    println!(
+        "test bed up at {} ({})",
+        bed.system_bus_address(),
+        bed.dir().display()
+    );
+    Ok(bed)
+}
+
+/// The panel slugs the app lists with `--list-panels`.
+fn panels(app: &Path) -> Result<Vec<String>> {
+    let output = Command::new(app)
+        .arg("--list-panels")
+        .stderr(Stdio::inherit())
+        .output()?;
+    if !output.status.success() {
+        return Err(format!("{} --list-panels failed ({})", app.display(), output.status).into());
+    }
+    let panels: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if panels.is_empty() {
+        return Err("the app listed no panels".into());
+    }
+    Ok(panels)
+}
+
+/// One screenshot's entry in the report.
+fn shot_entry(
+    slug: &str,
+    theme: &str,
+    path: Option<&Path>,
+    log: &Path,
+    result: std::result::Result<&cage::RunReport, String>,
+) -> Value {
+    let mut entry = json!({
+        "panel": slug,
+        "theme": theme,
+        "path": path.map(|p| p.display().to_string()),
+        "log": log.display().to_string(),
+    });
+    match result {
+        Ok(report) => {
+            entry["ok"] = json!(true);
+            entry["error"] = Value::Null;
+            entry["first_visible_frame_ms"] = json!(round(report.first_frame_ms));
+            entry["first_view_ms"] = json!(util::first_view_ms(&report.app_log).map(round));
+            entry["peak_rss_kib"] = json!(report.peak_rss_kib);
+        }
+        Err(error) => {
+            entry["ok"] = json!(false);
+            entry["error"] = json!(error);
+            entry["first_visible_frame_ms"] = Value::Null;
+        }
+    }
+    entry
+}
+
+fn round(ms: f64) -> f64 {
+    (ms * 10.0).round() / 10.0
+}
+
+/// The whole demo.
+pub fn run() -> Result<()> {
+    let started = Instant::now();
+    crate::deps::run()?;
+    let app = build_release_app()?;
+    let out_dir = util::target_dir()?.join("demo");
+    fs::create_dir_all(&out_dir)?;
+    let panels = panels(&app)?;
+    let mut bed = start_bed()?;
+    let address = bed.system_bus_address().to_owned();
+
+    let session = std::env::var("WAYLAND_DISPLAY")
+        .ok()
+        .filter(|display| !display.is_empty());
+    let mode = if session.is_some() {
+        "wayland-session"
+    } else {
+        "headless-cage"
+    };
+    println!("demo: panels {panels:?} × themes {THEMES:?}, mode {mode}");
+
+    let mut shots = Vec::new();
+    let mut failures = 0;
+    for slug in &panels {
+        for theme in THEMES {
+            let png = out_dir.join(format!("{slug}-{theme}.png"));
+            let log = out_dir.join(format!("{slug}-{theme}.log"));
+            let _ = fs::remove_file(&png);
+            let entry = if session.is_some() {
+                let shot = run_in_session(&app, slug, theme, &address, &png, &log);
+                match shot {
+                    Ok(taken) => {
+                        let mut entry = json!({
+                            "panel": slug, "theme": theme, "ok": true, "error": null,
+                            "path": taken.then(|| png.display().to_string()),
+                            "log": log.display().to_string(),
+                            "first_visible_frame_ms": null,
+                        });
+                        if let Ok(text) = fs::read_to_string(&log) {
+                            entry["first_view_ms"] = json!(util::first_view_ms(&text).map(round));
+                        }
+                        println!(
+                            "  {slug}-{theme}: shown{}",
+                            if taken {
+                                ", screenshot saved"
+                            } else {
+                                " (grim could not capture this session)"
+                            }
+                        );
+                        entry
+                    }
+                    Err(error) => {
+                        failures += 1;
+                        println!("  {slug}-{theme}: FAILED: {error}");
+                        json!({"panel": slug, "theme": theme, "ok": false, "error": error.to_string(),
+                               "path": null, "log": log.display().to_string(), "first_visible_frame_ms": null})
+                    }
+                }
+            } else {
+                let env = [
+                    ("DBUS_SYSTEM_BUS_ADDRESS", address.as_str()),
+                    ("RUST_LOG", "info"),
+                ];
+                let result =
+                    cage::run_headless(&app, &[slug, "--theme", theme], &env, Some(&png), SETTLE);
+                match result {
+                    Ok(report) => {
+                        fs::write(&log, &report.app_log)?;
+                        println!(
+                            "  {slug}-{theme}: first visible frame {:.0} ms, peak RSS {} KiB -> {}",
+                            report.first_frame_ms,
+                            report
+                                .peak_rss_kib
+                                .map_or_else(|| "?".to_owned(), |kib| kib.to_string()),
+                            png.display()
+                        );
+                        shot_entry(slug, theme, Some(&png), &log, Ok(&report))
+                    }
+                    Err(error) => {
+                        failures += 1;
+                        fs::write(&log, &error.app_log)?;
+                        println!("  {slug}-{theme}: FAILED: {error}");
+                        shot_entry(slug, theme, None, &log, Err(error.message.clone()))
+                    }
+                }
+            };
+            shots.push(entry);
+        }
+    }
+
+    let report = json!({
+        "timestamp": util::timestamp_utc(),
+        "git_commit": util::git_commit(),
+        "rustc": util::rustc_version(),
+        "mode": mode,
+        "first_visible_frame": "ms from spawning cage to the first non-black pixel at (20,20)",
+        "versions": {
+            "power-profiles-daemon": util::dpkg_version("power-profiles-daemon"),
+            "upower": util::dpkg_version("upower"),
+            "cage": util::dpkg_version("cage"),
+        },
+        "screenshots": shots,
+        "total_ms": started.elapsed().as_millis() as u64,
+    });
+    let report_path = out_dir.join("report.json");
+    fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
+    println!(
+        "demo: wrote {} in {:.1} s",
+        report_path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    if failures > 0 {
+        let kept = bed.keep_dir();
+        return Err(format!(
+            "demo: {failures} run(s) failed; see the logs in {} and the daemons' logs in {}",
+            out_dir.display(),
+            kept.display()
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Runs the app in the user's own Wayland session for a few seconds, takes a `grim`
+/// screenshot of the whole output if the compositor supports it, then stops the app.
+/// Returns whether a screenshot was saved.
+fn run_in_session(
+    app: &Path,
+    slug: &str,
+    theme: &str,
+    address: &str,
+    png: &Path,
+    log: &Path,
+) -> Result<bool> {
+    let log_file = File::create(log)?;
+    let mut child = Command::new(app)
+        .args([slug, "--theme", theme])
+        .env("DBUS_SYSTEM_BUS_ADDRESS", address)
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(log_file.try_clone()?)
+        .stderr(log_file)
+        .spawn()?;
+    thread::sleep(SESSION_SHOW);
+    if let Some(status) = child.try_wait()? {
+        return Err(format!("the app exited early ({status}); see {}", log.display()).into());
+    }
+    let taken = util::on_path("grim")
+        && Command::new("grim")
+            .arg(png)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+    if let Some(pid) = i32::try_from(child.id()).ok().and_then(Pid::from_raw) {
+        let _ = rustix::process::kill_process(pid, Signal::TERM);
+    }
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while child.try_wait()?.is_none() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(50));
+    }
+    if child.try_wait()?.is_none() {
+        child.kill()?;
+        child.wait()?;
+    }
+    Ok(taken)
+}

@@ -1,0 +1,277 @@
+//! `cargo xtask proxies`: regenerates the typed D-Bus proxies in `services/src/proxies/` from
+//! the interface XML in `services/interfaces/` with `zbus-xmlgen`.
+//!
+//! The tool is installed once into `<target>/tools` at a pinned version, so the output is
+//! reproducible (zbus_xmlgen 6 generates code for zbus 6; the workspace uses zbus 5).
+//!
+//! Pre-processing: entities declared in the XML's internal DTD subset (UPower's Device XML
+//! has `<!ENTITY ERROR_GENERAL "…">`) are expanded and the subset removed, because the tool's
+//! XML parser rejects them; the copy keeps the original file name.
+//!
+//! Post-processing, applied to the tool's output in this order:
+//! 1. Only the wanted interface's file is kept (the tool writes one file per interface and
+//!    skips the `org.freedesktop.DBus.*` standard interfaces itself).
+//! 2. `#[proxy(…, assume_defaults = true)]` becomes explicit `default_service` /
+//!    `default_path`: from a file the tool cannot know the bus name and path, and its guess
+//!    is wrong for `org.freedesktop.UPower.Device` (its objects live under the
+//!    `org.freedesktop.UPower` bus name at per-device paths, so it gets no default path).
+//! 3. A `//` header names the XML and this command; a blank line separates the tool's module
+//!    docs from the code.
+//! 4. `rustfmt --edition 2024`, as `cargo fmt` would.
+//!
+//! Running it twice gives byte-identical files.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::util::{self, Result};
+
+/// The zbus_xmlgen release used (the last one generating zbus 5 code).
+const XMLGEN_VERSION: &str = "5.4.1";
+
+/// One proxy to generate.
+struct Target {
+    /// Interface XML, relative to the workspace root.
+    xml: &'static str,
+    /// Generated file, relative to the workspace root.
+    out: &'static str,
+    /// The interface to keep.
+    interface: &'static str,
+    /// The bus name the daemon owns.
+    service: &'static str,
+    /// The object path, when the interface lives at one fixed path.
+    path: Option<&'static str>,
+}
+
+const TARGETS: &[Target] = &[
+    Target {
+        xml: "services/interfaces/net.hadess.PowerProfiles.xml",
+        out: "services/src/proxies/power_profiles.rs",
+        interface: "net.hadess.PowerProfiles",
+        service: "net.hadess.PowerProfiles",
+        path: Some("/net/hadess/PowerProfiles"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.UPower.xml",
+        out: "services/src/proxies/upower.rs",
+        interface: "org.freedesktop.UPower",
+        service: "org.freedesktop.UPower",
+        path: Some("/org/freedesktop/UPower"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.UPower.Device.xml",
+        out: "services/src/proxies/upower_device.rs",
+        interface: "org.freedesktop.UPower.Device",
+        service: "org.freedesktop.UPower",
+        path: None,
+    },
+];
+
+/// `<target>/tools/bin/zbus-xmlgen`, installed at [`XMLGEN_VERSION`] if missing or different.
+fn ensure_xmlgen() -> Result<std::path::PathBuf> {
+    let root = util::target_dir()?.join("tools");
+    let bin = root.join("bin").join("zbus-xmlgen");
+    let installed = util::output_of(Command::new(&bin).arg("--version"));
+    if installed
+        .as_deref()
+        .is_some_and(|version| version.split_whitespace().last() == Some(XMLGEN_VERSION))
+    {
+        return Ok(bin);
+    }
+    println!(
+        "proxies: installing zbus-xmlgen {XMLGEN_VERSION} into {} (once; takes a few minutes)",
+        root.display()
+    );
+    let mut install = util::cargo()?;
+    install
+        .args(["install", "zbus_xmlgen", "--locked", "--force"])
+        .arg(format!("--version={XMLGEN_VERSION}"))
+        .arg("--root")
+        .arg(&root)
+        // Build in cargo's own temporary folder, not in the workspace's target folder.
+        .env_remove("CARGO_TARGET_DIR");
+    util::run(&mut install)?;
+    Ok(bin)
+}
+
+/// Expands the entities declared in the DOCTYPE's internal subset (`<!ENTITY name "value">`)
+/// and drops the subset; XML without one is returned unchanged.
+fn expand_internal_entities(xml: &str) -> Result<String> {
+    let Some(doctype) = xml.find("<!DOCTYPE") else {
+        return Ok(xml.to_owned());
+    };
+    let Some(open) = xml[doctype..].find(['[', '>']).map(|i| doctype + i) else {
+        return Err("unterminated <!DOCTYPE".into());
+    };
+    if !xml[open..].starts_with('[') {
+        return Ok(xml.to_owned());
+    }
+    let close = xml[open..]
+        .find("]>")
+        .map(|i| open + i)
+        .ok_or("unterminated internal DTD subset")?;
+    let mut entities = Vec::new();
+    for declaration in xml[open + 1..close].split("<!ENTITY").skip(1) {
+        let declaration = declaration
+            .split_once('>')
+            .map_or(declaration, |(inside, _)| inside)
+            .trim();
+        let (name, value) = declaration
+            .split_once(char::is_whitespace)
+            .ok_or_else(|| format!("cannot read <!ENTITY {declaration}>"))?;
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        entities.push((format!("&{name};"), value.to_owned()));
+    }
+    // `<!DOCTYPE … [subset]>` becomes `<!DOCTYPE …>`.
+    let mut body = format!("{}>{}", xml[..open].trim_end(), &xml[close + 2..]);
+    for (reference, value) in &entities {
+        body = body.replace(reference, value);
+    }
+    Ok(body)
+}
+
+/// Runs zbus-xmlgen on one XML in a scratch folder and returns the wanted interface's code.
+fn generate(xmlgen: &Path, xml: &Path, interface: &str) -> Result<String> {
+    let scratch = tempfile::Builder::new()
+        .prefix("ferrum-proxies-")
+        .tempdir()?;
+    let input_dir = scratch.path().join("input");
+    let output_dir = scratch.path().join("output");
+    fs::create_dir(&input_dir)?;
+    fs::create_dir(&output_dir)?;
+    let name = xml.file_name().ok_or("XML path without a file name")?;
+    let input = input_dir.join(name);
+    fs::write(&input, expand_internal_entities(&fs::read_to_string(xml)?)?)?;
+    let output = Command::new(xmlgen)
+        .arg("file")
+        .arg(&input)
+        .current_dir(&output_dir)
+        .stdin(Stdio::null())
+        .output()?;
+    if !output.status.success() {
+        return Err(format!(
+            "zbus-xmlgen file {} failed ({}): {}",
+            xml.display(),
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        )
+        .into());
+    }
+    let heading = format!("//! # D-Bus interface proxy for: `{interface}`");
+    let mut found = None;
+    let mut others = Vec::new();
+    for entry in fs::read_dir(&output_dir)? {
+        let path = entry?.path();
+        let code = fs::read_to_string(&path)?;
+        if code.lines().next() == Some(heading.as_str()) {
+            found = Some(code);
+        } else {
+            others.push(path.file_name().map(|n| n.to_string_lossy().into_owned()));
+        }
+    }
+    if !others.is_empty() {
+        println!("  ignoring other interfaces' output: {others:?}");
+    }
+    found.ok_or_else(|| {
+        format!(
+            "zbus-xmlgen wrote no file for {interface} from {}",
+            xml.display()
+        )
+        .into()
+    })
+}
+
+/// Steps 2 and 3 of the module docs.
+fn post_process(code: &str, target: &Target) -> Result<String> {
+    let generated = format!(
+        "#[proxy(interface = \"{}\", assume_defaults = true)]",
+        target.interface
+    );
+    let mut explicit = format!(
+        "#[proxy(interface = \"{}\", default_service = \"{}\"",
+        target.interface, target.service
+    );
+    if let Some(path) = target.path {
+        explicit.push_str(&format!(", default_path = \"{path}\""));
+    }
+    explicit.push_str(")]");
+    if code.matches(&generated).count() != 1 {
+        return Err(format!(
+            "zbus-xmlgen's output for {} no longer contains `{generated}` once; update \
+             xtask/src/proxies.rs",
+            target.interface
+        )
+        .into());
+    }
+    let header = format!(
+        "// Generated by `cargo xtask proxies` (zbus-xmlgen {XMLGEN_VERSION}) from\n\
+         // `{}`.\n\
+         // `default_service`/`default_path` are set by the xtask. Do not edit: change the XML\n\
+         // or xtask/src/proxies.rs and regenerate.\n\n",
+        target.xml
+    );
+    let code = code.replacen(&generated, &explicit, 1);
+    // A blank line after the module docs.
+    let mut lines: Vec<&str> = code.lines().collect();
+    if let Some(end) = lines.iter().position(|line| !line.starts_with("//!"))
+        && end > 0
+        && lines.get(end).is_some_and(|line| !line.is_empty())
+    {
+        lines.insert(end, "");
+    }
+    Ok(header + &lines.join("\n") + "\n")
+}
+
+/// Regenerates every proxy in [`TARGETS`].
+pub fn run() -> Result<()> {
+    let root = util::workspace_root()?;
+    let xmlgen = ensure_xmlgen()?;
+    let scratch = tempfile::Builder::new()
+        .prefix("ferrum-proxies-fmt-")
+        .tempdir()?;
+    for target in TARGETS {
+        println!("proxies: {} → {}", target.xml, target.out);
+        let code = generate(&xmlgen, &root.join(target.xml), target.interface)?;
+        let code = post_process(&code, target)?;
+        let staged = scratch.path().join("proxy.rs");
+        fs::write(&staged, code)?;
+        let mut rustfmt = Command::new("rustfmt");
+        rustfmt.args(["--edition", "2024"]);
+        // The file is formatted outside the workspace: point rustfmt at the workspace's
+        // configuration if it has one, so the result matches `cargo fmt`.
+        if let Some(config) = ["rustfmt.toml", ".rustfmt.toml"]
+            .iter()
+            .map(|name| root.join(name))
+            .find(|path| path.is_file())
+        {
+            rustfmt.arg("--config-path").arg(config);
+        }
+        util::run(rustfmt.arg(&staged))?;
+        let formatted = fs::read(&staged)?;
+        let out = root.join(target.out);
+        if fs::read(&out).is_ok_and(|current| current == formatted) {
+            println!("  unchanged");
+        } else {
+            fs::write(&out, formatted)?;
+            println!("  updated");
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_are_expanded() {
+        let xml = "<!DOCTYPE node PUBLIC \"a\"\n\"b\" [\n  <!ENTITY ERR \"x.y.Error\">\n]>\n<node><e name=\"&ERR;\"/></node>";
+        assert_eq!(
+            expand_internal_entities(xml).ok().as_deref(),
+            Some("<!DOCTYPE node PUBLIC \"a\"\n\"b\">\n<node><e name=\"x.y.Error\"/></node>")
+        );
+        let plain = "<!DOCTYPE node PUBLIC \"a\" \"b\">\n<node/>";
+        assert_eq!(expand_internal_entities(plain).ok().as_deref(), Some(plain));
+    }
+}
