@@ -4,8 +4,8 @@
 //! `file:` device into `<dir>/speech.wav`, log level 5 so every message's text is in the log)
 //! and runs `speech-dispatcher` in its own process group with its socket at
 //! `<dir>/runtime/speech-dispatcher/speechd.sock` (the default layout, so
-//! `XDG_RUNTIME_DIR=<dir>/runtime` finds it too). Dropping it kills the group by PID, never by
-//! name, so several can run side by side.
+//! `XDG_RUNTIME_DIR=<dir>/runtime` finds it too). Dropping it stops it by PID (SIGTERM, then
+//! SIGKILL to its process group), never by name, so several can run side by side.
 //!
 //! Debian packages: `speech-dispatcher` (pulls in `speech-dispatcher-audio-plugins` with
 //! the ALSA output, and `libasound2`, whose `file:` plugin writes the WAV),
@@ -21,6 +21,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use rustix::process::{Pid, Signal};
 use tempfile::TempDir;
 
 use crate::{Error, has_exited, kill_and_reap, require, spawn};
@@ -35,6 +36,8 @@ const SOX: &str = "/usr/bin/sox";
 const READY_TIMEOUT: Duration = Duration::from_secs(15);
 /// Polling interval while waiting.
 const POLL: Duration = Duration::from_millis(50);
+/// How long [`SpeechDispatcher::stop`] waits after SIGTERM.
+const STOP_GRACE: Duration = Duration::from_secs(2);
 /// How many log lines go into errors.
 const LOG_TAIL_LINES: usize = 30;
 /// speech-dispatcher's log level: 5 is the first that logs the text of each message.
@@ -215,6 +218,28 @@ impl SpeechDispatcher {
         Ok(())
     }
 
+    /// Stops speech-dispatcher cleanly: SIGTERM to it alone (it stops and reaps its output
+    /// module), up to 2 s grace, then SIGKILL to whatever is left of its process group. A
+    /// no-op when it is not running. (A plain [`SpeechDispatcher::kill`] orphans the module,
+    /// and teardown then waits until init has reaped it.)
+    pub fn stop(&mut self) -> Result<(), Error> {
+        if let Some(child) = self.child.take() {
+            tracing::debug!(pid = child.id(), "SIGTERM speech-dispatcher");
+            if let Some(pid) = i32::try_from(child.id()).ok().and_then(Pid::from_raw) {
+                match rustix::process::kill_process(pid, Signal::TERM) {
+                    Ok(()) | Err(rustix::io::Errno::SRCH) => {}
+                    Err(errno) => tracing::debug!(%errno, "SIGTERM failed"),
+                }
+            }
+            let deadline = Instant::now() + STOP_GRACE;
+            while !has_exited(&child) && Instant::now() < deadline {
+                thread::sleep(Duration::from_millis(10));
+            }
+            kill_and_reap(child)?;
+        }
+        Ok(())
+    }
+
     /// Starts speech-dispatcher again on the same socket path (killing it first if it runs).
     pub fn restart(&mut self) -> Result<(), Error> {
         self.kill()?;
@@ -340,7 +365,7 @@ impl SpeechDispatcher {
 
 impl Drop for SpeechDispatcher {
     fn drop(&mut self) {
-        if let Err(error) = self.kill() {
+        if let Err(error) = self.stop() {
             tracing::warn!(%error, "speech-dispatcher teardown failed");
         }
         // `temp` (if still owned) removes the folder when the fields drop after this.

@@ -1,5 +1,5 @@
 //! `cargo xtask bench`: a benchmark, not a test. Measures the release app against the test
-//! bed's real daemons under headless cage and writes `target/bench/bench.json`.
+//! bed's real daemons under headless sway and writes `target/bench/bench.json`.
 //!
 //! # Adding a metric
 //! Every figure is a [`Metric`] built by its own function and appended in [`run`] (see
@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
-use crate::cage;
+use crate::compositor;
 use crate::demo::{self, SETTLE};
 use crate::util::{self, Result};
 
@@ -65,7 +65,7 @@ fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-/// Cold start of `ferrum-settings power` under headless cage, [`RUNS`] times after a warm-up:
+/// Cold start of `ferrum-settings power` under headless sway, [`RUNS`] times after a warm-up:
 /// first visible frame, `main()` → first view (from the app's log) and peak RSS.
 fn cold_start_metrics(app: &Path, bus_address: &str) -> Result<Vec<Metric>> {
     let env = [
@@ -74,13 +74,13 @@ fn cold_start_metrics(app: &Path, bus_address: &str) -> Result<Vec<Metric>> {
     ];
     let args = [PANEL];
     println!("bench: warm-up run (untimed, fills the page cache)");
-    cage::run_headless(app, &args, &env, None, SETTLE)?;
+    compositor::run_headless(app, &args, &env, None, SETTLE)?;
 
     let mut frame = Vec::new();
     let mut first_view = Vec::new();
     let mut rss = Vec::new();
     for run in 1..=RUNS {
-        let report = cage::run_headless(app, &args, &env, None, SETTLE)?;
+        let report = compositor::run_headless(app, &args, &env, None, SETTLE)?;
         let view = util::first_view_ms(&report.app_log);
         println!(
             "  run {run}/{RUNS}: first visible frame {:.1} ms, main() → first view {}, peak RSS {}",
@@ -100,8 +100,9 @@ fn cold_start_metrics(app: &Path, bus_address: &str) -> Result<Vec<Metric>> {
             label: "cold start → first visible frame",
             unit: "ms",
             method: format!(
-                "cage launch → first non-black pixel at (20,20): `{PANEL}` panel, headless cage \
-                 (pixman) as uid 65534, grim polled every 10 ms; includes cage's own start-up"
+                "app spawn → pixel at (20,20) no longer sway's background: `{PANEL}` panel, \
+                 app started as uid 65534 in an already running headless sway (pixman), grim \
+                 polled every 10 ms; excludes sway's own start-up"
             ),
             samples: frame,
         },
@@ -226,7 +227,7 @@ pub fn run() -> Result<()> {
         "versions": {
             "power-profiles-daemon": util::dpkg_version("power-profiles-daemon"),
             "upower": util::dpkg_version("upower"),
-            "cage": util::dpkg_version("cage"),
+            "sway": util::dpkg_version("sway"),
         },
         "metrics": figures,
     });

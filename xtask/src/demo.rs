@@ -11,14 +11,16 @@ use ferrum_testbed::{Service, TestBed};
 use rustix::process::{Pid, Signal};
 use serde_json::{Value, json};
 
-use crate::cage;
+use crate::compositor;
 use crate::util::{self, Result};
 
 /// The services every run of the app gets.
 pub const SERVICES: &[Service] = &[Service::Polkit, Service::PowerProfiles, Service::UPower];
 /// The themes the demo shows.
 const THEMES: &[&str] = &["light", "dark"];
-/// How long the app gets after its first frame to receive the daemons' data.
+/// How long the app gets after its first frame to receive the daemons' data; the demo's
+/// screenshot is then taken once the frame has settled (see
+/// [`compositor::Session::screenshot_settled`]).
 pub const SETTLE: Duration = Duration::from_millis(1500);
 /// How long each panel is shown when running in the user's own Wayland session.
 const SESSION_SHOW: Duration = Duration::from_secs(3);
@@ -73,7 +75,7 @@ fn shot_entry(
     theme: &str,
     path: Option<&Path>,
     log: &Path,
-    result: std::result::Result<&cage::RunReport, String>,
+    result: std::result::Result<&compositor::RunReport, String>,
 ) -> Value {
     let mut entry = json!({
         "panel": slug,
@@ -119,7 +121,7 @@ pub fn run() -> Result<()> {
     let mode = if session.is_some() {
         "wayland-session"
     } else {
-        "headless-cage"
+        "headless-sway"
     };
     println!("demo: panels {panels:?} × themes {THEMES:?}, mode {mode}");
 
@@ -165,8 +167,13 @@ pub fn run() -> Result<()> {
                     ("DBUS_SYSTEM_BUS_ADDRESS", address.as_str()),
                     ("RUST_LOG", "info"),
                 ];
-                let result =
-                    cage::run_headless(&app, &[slug, "--theme", theme], &env, Some(&png), SETTLE);
+                let result = compositor::run_headless(
+                    &app,
+                    &[slug, "--theme", theme],
+                    &env,
+                    Some(&png),
+                    SETTLE,
+                );
                 match result {
                     Ok(report) => {
                         fs::write(&log, &report.app_log)?;
@@ -183,6 +190,10 @@ pub fn run() -> Result<()> {
                     Err(error) => {
                         failures += 1;
                         fs::write(&log, &error.app_log)?;
+                        fs::write(
+                            out_dir.join(format!("{slug}-{theme}.sway.log")),
+                            &error.compositor_log,
+                        )?;
                         println!("  {slug}-{theme}: FAILED: {error}");
                         shot_entry(slug, theme, None, &log, Err(error.message.clone()))
                     }
@@ -197,11 +208,12 @@ pub fn run() -> Result<()> {
         "git_commit": util::git_commit(),
         "rustc": util::rustc_version(),
         "mode": mode,
-        "first_visible_frame": "ms from spawning cage to the first non-black pixel at (20,20)",
+        "first_visible_frame": "ms from spawning the app in a running headless sway until the pixel at (20,20) is no longer sway's background",
+        "screenshot": "taken 1.5 s after the first frame, once two grim captures 300 ms apart are identical (at most 5 s)",
         "versions": {
             "power-profiles-daemon": util::dpkg_version("power-profiles-daemon"),
             "upower": util::dpkg_version("upower"),
-            "cage": util::dpkg_version("cage"),
+            "sway": util::dpkg_version("sway"),
         },
         "screenshots": shots,
         "total_ms": started.elapsed().as_millis() as u64,

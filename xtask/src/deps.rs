@@ -15,10 +15,10 @@ pub const PACKAGES: &[&str] = &[
     "upower",
     "umockdev",
     "python3-dbusmock",
-    // Headless Wayland for the demo and the benchmark (bookworm's cage requires xwayland).
-    "cage",
-    "xwayland",
+    // Headless Wayland for the demo and the benchmark: compositor, screenshots, key presses.
+    "sway",
     "grim",
+    "wtype",
     // What the app needs at run time: fonts and the Wayland/keyboard client libraries.
     "fonts-noto-core",
     "fonts-dejavu-core",

@@ -6,7 +6,7 @@
 #![allow(clippy::print_stdout)]
 
 mod bench;
-mod cage;
+mod compositor;
 mod ci;
 mod demo;
 mod deps;
@@ -22,7 +22,7 @@ commands:
   deps      install the Debian packages the project needs (only the missing ones)
   test      everything CI runs: deps, fmt check, clippy -D warnings, tests
   demo      screenshot every panel in both themes against real daemons -> target/demo/
-  bench     cold start, first view and peak RSS under headless cage -> target/bench/
+  bench     cold start, first view and peak RSS under headless sway -> target/bench/
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
 ";
 
