@@ -112,11 +112,8 @@ pub fn events(window_name: String) -> impl Stream<Item = BridgeEvent> + Send {
         window_name,
         latest: None,
     }));
-    let mut adapter = accesskit_unix::Adapter::new(
-        Activation(shared.clone()),
-        Actions(sender),
-        Deactivation,
-    );
+    let mut adapter =
+        accesskit_unix::Adapter::new(Activation(shared.clone()), Actions(sender), Deactivation);
     adapter.update_window_focus_state(true);
     let handle = BridgeHandle {
         adapter: Arc::new(Mutex::new(adapter)),
@@ -213,8 +210,6 @@ pub fn tree_update(window_name: &str, snapshot: &Snapshot) -> TreeUpdate {
         nodes,
         tree: Some(tree),
         tree_id: TreeId::ROOT,
-        focus: snapshot
-            .focused()
-            .map_or(WINDOW, |node| NodeId(node.key)),
+        focus: snapshot.focused().map_or(WINDOW, |node| NodeId(node.key)),
     }
 }

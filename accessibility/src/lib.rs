@@ -13,9 +13,11 @@
 pub mod announce;
 pub mod bridge;
 pub mod node;
+pub mod preferences;
 pub mod speech;
 pub mod tree;
 pub mod widget;
 
 pub use node::{AccessibleInfo, NumericValue, Role};
+pub use preferences::Preferences;
 pub use widget::Accessible;

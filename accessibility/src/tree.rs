@@ -90,7 +90,11 @@ impl Operation<Snapshot> for Collect {
         self.depth += 1;
         operate(self);
         self.depth -= 1;
-        if self.inside.last().is_some_and(|(depth, _)| *depth == self.depth) {
+        if self
+            .inside
+            .last()
+            .is_some_and(|(depth, _)| *depth == self.depth)
+        {
             let _ = self.inside.pop();
         }
     }

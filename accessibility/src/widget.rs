@@ -95,8 +95,15 @@ impl<'a, Message: Clone + 'a> Accessible<'a, Message> {
         self
     }
 
+    /// Whether the wrapper itself is a Tab stop. A wrapped text input is
+    /// focused through the input inside, so the wrapper is not one too.
     fn focusable(&self) -> bool {
-        self.info.role.is_focusable() && !self.info.disabled
+        self.info.role.is_focusable()
+            && !self.info.disabled
+            && !matches!(
+                self.info.role,
+                crate::node::Role::TextInput | crate::node::Role::PasswordInput
+            )
     }
 }
 

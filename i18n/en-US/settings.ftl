@@ -2,6 +2,7 @@
 
 app-title = Settings
 search-placeholder = Search settings
+search-label = Search settings
 search-no-results = No settings match “{ $query }”.
 theme-toggle-dark = Dark style
 theme-toggle-light = Light style
@@ -90,3 +91,47 @@ about-memory = Memory
 about-memory-value = { $gib } GiB
 about-unknown = Unknown
 about-read-failed = System information could not be read.
+
+## Accessibility page
+
+a11y-title = Accessibility
+    .keywords = accessibility;a11y;screen reader;speech;voice;contrast;text size;large text;zoom;motion;animation;keyboard
+a11y-seeing-heading = Seeing
+a11y-hearing-heading = Hearing and speech
+a11y-high-contrast = High contrast
+    .desc = Stronger colours and outlines that are easier to tell apart.
+a11y-text-scale = Text size
+    .desc = Makes text and controls larger.
+a11y-text-scale-value = { $percent } %
+a11y-reduced-motion = Reduce motion
+    .desc = Turns off animations and moving effects.
+a11y-self-voicing = Speak what is focused
+    .desc = Reads out each control as keyboard focus reaches it, without a separate screen reader.
+a11y-speech-unavailable = Speech is not available: the speech service (speech-dispatcher) is not running.
+a11y-preferences-not-saved = Your accessibility settings could not be saved; they apply until you close Settings.
+a11y-preferences-invalid = Your saved accessibility settings could not be read, so the defaults are in use.
+
+## Words self-voicing and screen readers use
+
+role-button = button
+role-switch = switch
+role-check-box = check box
+role-radio-button = radio button
+role-radio-group = group of choices
+role-slider = slider
+role-list-item = list item
+role-list = list
+role-text-input = text field
+role-password-input = password field
+role-heading = heading
+role-label = text
+role-group = group
+role-progress = progress bar
+state-on = on
+state-off = off
+state-selected = selected
+state-unavailable = unavailable
+secret-characters = { $count ->
+    [one] { $count } character
+   *[other] { $count } characters
+}

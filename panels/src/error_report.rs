@@ -3,6 +3,8 @@
 
 use ferrum_i18n::fl;
 use iced::widget::{button, column, container, row, space, text};
+
+use crate::widgets::action_button;
 use iced::{Element, Length, Task};
 
 /// An error as the user sees it.
@@ -68,16 +70,20 @@ pub fn view(report: &ErrorReport) -> Element<'_, Message> {
         fl!("error-details-show")
     };
     let actions = row![
-        button(text(toggle))
-            .style(button::text)
-            .on_press(Message::ToggleDetails),
-        button(text(fl!("error-copy")))
-            .style(button::text)
-            .on_press(Message::Copy),
+        action_button(
+            "error.details",
+            toggle,
+            button::text,
+            Message::ToggleDetails
+        ),
+        action_button("error.copy", fl!("error-copy"), button::text, Message::Copy),
         space::horizontal(),
-        button(text(fl!("error-dismiss")))
-            .style(button::secondary)
-            .on_press(Message::Dismiss),
+        action_button(
+            "error.dismiss",
+            fl!("error-dismiss"),
+            button::secondary,
+            Message::Dismiss
+        ),
     ]
     .spacing(8);
     let mut content = column![text(&report.summary).size(15), actions].spacing(6);

@@ -5,6 +5,7 @@
 //! tests run directly against the real daemons.
 
 pub mod about;
+pub mod accessibility;
 pub mod error_report;
 pub mod power;
 pub mod registry;

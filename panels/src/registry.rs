@@ -7,13 +7,15 @@ use ferrum_i18n::fl;
 pub enum PanelId {
     /// Power modes, battery and power source.
     Power,
+    /// Seeing, hearing and typing aids.
+    Accessibility,
     /// The system at a glance.
     About,
 }
 
 impl PanelId {
     /// Every panel, in sidebar order.
-    pub const ALL: [PanelId; 2] = [PanelId::Power, PanelId::About];
+    pub const ALL: [PanelId; 3] = [PanelId::Power, PanelId::Accessibility, PanelId::About];
 
     /// The panel shown when none is asked for.
     pub const DEFAULT: PanelId = PanelId::Power;
@@ -22,6 +24,7 @@ impl PanelId {
     pub fn slug(self) -> &'static str {
         match self {
             PanelId::Power => "power",
+            PanelId::Accessibility => "accessibility",
             PanelId::About => "about",
         }
     }
@@ -37,6 +40,7 @@ impl PanelId {
     pub fn title(self) -> String {
         match self {
             PanelId::Power => fl!("power-title"),
+            PanelId::Accessibility => fl!("a11y-title"),
             PanelId::About => fl!("about-title"),
         }
     }
@@ -45,6 +49,7 @@ impl PanelId {
     pub fn keywords(self) -> String {
         match self {
             PanelId::Power => fl!("power-title.keywords"),
+            PanelId::Accessibility => fl!("a11y-title.keywords"),
             PanelId::About => fl!("about-title.keywords"),
         }
     }

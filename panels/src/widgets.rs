@@ -1,6 +1,7 @@
 //! Small view helpers shared by the pages, so every page has the same shape.
 
-use iced::widget::{column, container, text};
+use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Font, Length, font};
 
 /// The font family the shell draws with; fonts-noto-core ships it and covers
@@ -16,16 +17,43 @@ pub const FONT_BOLD: Font = Font {
     ..FONT
 };
 
-/// A page title.
-pub fn page_title<'a, M: 'a>(title: String) -> Element<'a, M> {
-    text(title).size(26).font(FONT_BOLD).into()
+/// A page title (a heading for assistive technology).
+pub fn page_title<'a, M: Clone + 'a>(title: String) -> Element<'a, M> {
+    heading(title, 26)
+}
+
+/// A heading of the given size, exposed as a heading.
+pub fn heading<'a, M: Clone + 'a>(title: String, size: u32) -> Element<'a, M> {
+    Accessible::new(
+        format!("heading.{title}"),
+        AccessibleInfo::new(Role::Heading, title.clone()),
+        text(title).size(size).font(FONT_BOLD),
+    )
+    .into()
+}
+
+/// A push button with an accessible name (its label), reachable by keyboard.
+pub fn action_button<'a, M: Clone + 'a>(
+    id: impl Into<String>,
+    label: String,
+    style: impl Fn(&iced::Theme, button::Status) -> button::Style + 'a,
+    on_press: M,
+) -> Element<'a, M> {
+    Accessible::new(
+        id.into(),
+        AccessibleInfo::new(Role::Button, label.clone()),
+        button(text(label)).style(style).on_press(on_press.clone()),
+    )
+    .on_activate(on_press)
+    .into()
 }
 
 /// A titled group of rows on a rounded card.
-pub fn section<'a, M: 'a>(title: String, content: impl Into<Element<'a, M>>) -> Element<'a, M> {
-    column![text(title).size(15).font(FONT_BOLD), card(content),]
-        .spacing(8)
-        .into()
+pub fn section<'a, M: Clone + 'a>(
+    title: String,
+    content: impl Into<Element<'a, M>>,
+) -> Element<'a, M> {
+    column![heading(title, 15), card(content)].spacing(8).into()
 }
 
 /// A rounded card.
@@ -76,6 +104,6 @@ pub fn key_value<'a, M: 'a>(key: String, value: String) -> Element<'a, M> {
 }
 
 /// A card explaining that a service is missing, with its title and body.
-pub fn notice<'a, M: 'a>(title: String, body: String) -> Element<'a, M> {
+pub fn notice<'a, M: Clone + 'a>(title: String, body: String) -> Element<'a, M> {
     card(column![text(title).size(16).font(FONT_BOLD), caption(body)].spacing(6))
 }

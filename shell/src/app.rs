@@ -5,14 +5,21 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use std::path::PathBuf;
+
+use ferrum_accessibility::bridge::{self, BridgeEvent, ScreenReaderAction};
+use ferrum_accessibility::preferences::{Preferences, PreferencesError};
+use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
 use ferrum_i18n::fl;
 use ferrum_panels::error_report::{self, ErrorReport};
-use ferrum_panels::{PanelId, about, power};
+use ferrum_panels::{PanelId, about, accessibility, power};
 use ferrum_services::SystemBus;
+use iced::advanced::widget::operate;
 use iced::keyboard::{self, key};
 use iced::widget::{column, container, operation, row, rule, scrollable};
 use iced::{Element, Length, Subscription, Task, Theme};
 
+use crate::a11y::A11y;
 use crate::cli::Options;
 use crate::sidebar;
 use crate::theme::ThemeChoice;
@@ -31,6 +38,9 @@ pub struct App {
     query: String,
     theme: ThemeChoice,
     notice: Option<ErrorReport>,
+    preferences: Preferences,
+    preferences_path: Option<PathBuf>,
+    a11y: A11y,
     /// The Power page.
     pub power: power::State,
     /// The About page.
@@ -60,8 +70,16 @@ pub enum Message {
     Power(power::Message),
     /// Something on the About page.
     About(about::Message),
+    /// Something on the Accessibility page.
+    Accessibility(accessibility::Message),
     /// The user acted on the window-level notice.
     Notice(error_report::Message),
+    /// The accessible tree after an update.
+    Snapshot(Snapshot),
+    /// The AT-SPI bridge came up or a screen reader asked for something.
+    Bridge(BridgeEvent),
+    /// Nothing to do but draw a frame (lets a control act on a screen reader's request).
+    Nudge,
 }
 
 impl App {
@@ -84,11 +102,33 @@ impl App {
                     fl!("unknown-panel-detail", known = known.join(", ")),
                 )
             });
+        let preferences_path = options
+            .preferences
+            .clone()
+            .or_else(Preferences::default_path);
+        let (preferences, preferences_error) = match preferences_path.as_deref() {
+            Some(path) => match Preferences::load(path) {
+                Ok(preferences) => (preferences, None),
+                Err(error) => (Preferences::default(), Some(error)),
+            },
+            None => (Preferences::default(), None),
+        };
+        let notice = notice.or_else(|| {
+            preferences_error.map(|error| {
+                tracing::warn!(%error, "accessibility preferences unreadable");
+                ErrorReport::new(fl!("a11y-preferences-invalid"), error.to_string())
+            })
+        });
+        let mut a11y = A11y::with_speech_socket(options.speech_socket.clone());
+        a11y.set_voicing(preferences.self_voicing);
         let app = Self {
             active,
             query: String::new(),
             theme: options.theme.unwrap_or_else(ThemeChoice::from_env),
             notice,
+            preferences,
+            preferences_path,
+            a11y,
             power: power::State::new(bus),
             about: about::State::default(),
         };
@@ -116,9 +156,31 @@ impl App {
         self.theme
     }
 
-    /// The iced theme.
+    /// The iced theme (high contrast when the user asked for it).
     pub fn theme(&self) -> Theme {
-        self.theme.theme()
+        crate::theme::theme(self.theme, self.preferences.high_contrast)
+    }
+
+    /// The scale of everything (the text size preference).
+    pub fn scale_factor(&self) -> f32 {
+        self.preferences.scale_factor()
+    }
+
+    /// The accessibility preferences in force.
+    pub fn preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
+    /// The latest accessible tree.
+    pub fn accessible_tree(&self) -> &Snapshot {
+        &self.a11y.snapshot
+    }
+
+    /// Takes an accessible tree as the app would after an update; returns what
+    /// self-voicing said, if anything.
+    pub fn take_snapshot(&mut self, snapshot: Snapshot) -> Option<String> {
+        let title = fl!("app-title");
+        self.a11y.take_snapshot(&title, snapshot)
     }
 
     /// The window title.
@@ -129,12 +191,37 @@ impl App {
     fn enter(&self, panel: PanelId) -> Task<Message> {
         match panel {
             PanelId::About => self.about.enter().map(Message::About),
-            PanelId::Power => Task::none(),
+            PanelId::Power | PanelId::Accessibility => Task::none(),
         }
     }
 
-    /// Applies a message.
+    /// Applies a message, then reads the accessible tree of the new UI (after
+    /// focus moves, once the move is done).
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let reads_tree = !matches!(
+            message,
+            Message::Snapshot(_) | Message::Bridge(BridgeEvent::Ready(_))
+        );
+        let moves_focus = matches!(
+            message,
+            Message::FocusNext
+                | Message::FocusPrevious
+                | Message::FocusSearch
+                | Message::Bridge(BridgeEvent::Action(_))
+        );
+        let task = self.apply(message);
+        if !reads_tree {
+            return task;
+        }
+        let read = operate(tree::collect()).map(Message::Snapshot);
+        if moves_focus {
+            task.chain(read)
+        } else {
+            Task::batch([task, read])
+        }
+    }
+
+    fn apply(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::SelectPanel(panel) => {
                 if panel == self.active {
@@ -173,7 +260,58 @@ impl App {
                 self.about.update(message);
                 Task::none()
             }
+            Message::Accessibility(message) => {
+                accessibility::update(&mut self.preferences, message);
+                self.a11y.set_voicing(self.preferences.self_voicing);
+                if let Err(error) = self.save_preferences() {
+                    tracing::warn!(%error, "accessibility preferences not saved");
+                    self.notice = Some(ErrorReport::new(
+                        fl!("a11y-preferences-not-saved"),
+                        error.to_string(),
+                    ));
+                }
+                Task::none()
+            }
             Message::Notice(message) => error_report::update(&mut self.notice, message),
+            Message::Snapshot(snapshot) => {
+                let _ = self.take_snapshot(snapshot);
+                Task::none()
+            }
+            Message::Bridge(BridgeEvent::Ready(handle)) => {
+                self.a11y.bridge = Some(handle);
+                Task::none()
+            }
+            Message::Bridge(BridgeEvent::Action(action)) => self.screen_reader(action),
+            Message::Nudge => Task::none(),
+        }
+    }
+
+    fn save_preferences(&self) -> Result<(), PreferencesError> {
+        match &self.preferences_path {
+            Some(path) => self.preferences.save(path),
+            None => Ok(()),
+        }
+    }
+
+    /// A screen reader's request, done the way keyboard and pointer do it.
+    fn screen_reader(&mut self, action: ScreenReaderAction) -> Task<Message> {
+        let key = match action {
+            ScreenReaderAction::Activate(key) | ScreenReaderAction::Focus(key) => key,
+        };
+        let Some(id) = self
+            .a11y
+            .snapshot
+            .by_key(key)
+            .and_then(|node| node.id.clone())
+        else {
+            tracing::debug!(key, "screen reader named an unknown control");
+            return Task::none();
+        };
+        match action {
+            ScreenReaderAction::Activate(_) => operate(tree::act(id, ControlAction::Activate))
+                .discard()
+                .chain(Task::done(Message::Nudge)),
+            ScreenReaderAction::Focus(_) => operation::focus(id),
         }
     }
 
@@ -189,6 +327,9 @@ impl App {
         }
         let panel: Element<'_, Message> = match self.active {
             PanelId::Power => self.power.view().map(Message::Power),
+            PanelId::Accessibility => {
+                accessibility::view(&self.preferences).map(Message::Accessibility)
+            }
             PanelId::About => self.about.view().map(Message::About),
         };
         let mut content = column![].spacing(16).max_width(760);
@@ -216,10 +357,18 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         let panel = match self.active {
             PanelId::Power => self.power.subscription().map(Message::Power),
-            PanelId::About => Subscription::none(),
+            PanelId::Accessibility | PanelId::About => Subscription::none(),
         };
-        Subscription::batch([keyboard::listen().filter_map(shortcut), panel])
+        Subscription::batch([
+            keyboard::listen().filter_map(shortcut),
+            Subscription::run(bridge_events).map(Message::Bridge),
+            panel,
+        ])
     }
+}
+
+fn bridge_events() -> impl futures::Stream<Item = BridgeEvent> + use<> {
+    bridge::events(fl!("app-title"))
 }
 
 fn shortcut(event: keyboard::Event) -> Option<Message> {
@@ -229,6 +378,12 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
     match key.as_ref() {
         keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => Some(Message::FocusPrevious),
         keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
+        keyboard::Key::Named(key::Named::ArrowDown) if modifiers.is_empty() => {
+            Some(Message::FocusNext)
+        }
+        keyboard::Key::Named(key::Named::ArrowUp) if modifiers.is_empty() => {
+            Some(Message::FocusPrevious)
+        }
         keyboard::Key::Named(key::Named::Escape) => Some(Message::ClearSearch),
         keyboard::Key::Character("f") if modifiers.command() => Some(Message::FocusSearch),
         _ => None,

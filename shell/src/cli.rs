@@ -13,6 +13,11 @@ pub struct Options {
     pub help: bool,
     /// Print the panel names and exit.
     pub list_panels: bool,
+    /// Where accessibility preferences live (default: per user, see
+    /// `Preferences::default_path`).
+    pub preferences: Option<std::path::PathBuf>,
+    /// The speech-dispatcher socket for self-voicing (default: the user's).
+    pub speech_socket: Option<std::path::PathBuf>,
 }
 
 /// A command line the app cannot follow.

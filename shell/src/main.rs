@@ -48,6 +48,7 @@ fn main() -> std::process::ExitCode {
     )
     .title(App::title)
     .theme(App::theme)
+    .scale_factor(App::scale_factor)
     .subscription(App::subscription)
     .default_font(theme::DEFAULT_FONT)
     .window_size((960.0, 680.0))

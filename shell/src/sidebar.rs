@@ -1,7 +1,9 @@
 //! The sidebar: search field, the panels that match it, and the style switch.
 
+use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_panels::PanelId;
+use ferrum_panels::widgets::action_button;
 use iced::widget::{button, column, container, scrollable, space, text, text_input};
 use iced::{Element, Length};
 
@@ -26,30 +28,44 @@ pub(crate) fn view<'a>(
         } else {
             button::text
         };
+        let title = panel.title();
         list = list.push(
-            button(text(panel.title()))
-                .width(Length::Fill)
-                .padding([8, 12])
-                .style(style)
-                .on_press(Message::SelectPanel(panel)),
+            Accessible::new(
+                format!("sidebar.{}", panel.slug()),
+                AccessibleInfo::new(Role::ListItem, title.clone()).selected(panel == active),
+                button(text(title))
+                    .width(Length::Fill)
+                    .padding([8, 12])
+                    .style(style)
+                    .on_press(Message::SelectPanel(panel)),
+            )
+            .on_activate(Message::SelectPanel(panel)),
         );
     }
     let theme_label = match theme {
         ThemeChoice::Light => fl!("theme-toggle-dark"),
         ThemeChoice::Dark => fl!("theme-toggle-light"),
     };
-    let content = column![
+    let search = Accessible::new(
+        "sidebar.search-field",
+        AccessibleInfo::new(Role::TextInput, fl!("search-label")).value(query),
         text_input(&fl!("search-placeholder"), query)
             .id(SEARCH_ID)
             .on_input(Message::SearchChanged)
             .on_submit(Message::SearchSubmitted)
             .padding(8),
+    );
+    let content = column![
+        search,
         scrollable(list).height(Length::Fill),
         space::vertical().height(4),
-        button(text(theme_label).size(13))
-            .style(button::secondary)
-            .width(Length::Fill)
-            .on_press(Message::ToggleTheme),
+        container(action_button(
+            "sidebar.theme",
+            theme_label,
+            button::secondary,
+            Message::ToggleTheme
+        ))
+        .width(Length::Fill),
     ]
     .spacing(12);
     container(content)

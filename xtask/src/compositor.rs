@@ -17,6 +17,14 @@
 //! that also holds sway's config and both logs. The app is its own process (not sway's
 //! child) started once sway's socket is up. Processes are stopped by PID (SIGTERM, then
 //! SIGKILL after 3 s), never by name.
+//!
+//! # Keyboard
+//! With `WLR_LIBINPUT_NO_DEVICES=1` sway's seat has no keyboard, so the app creates no
+//! `wl_keyboard`. A short-lived `wtype` per key would add a keyboard to the seat and remove
+//! it again, racing with the app creating its `wl_keyboard`: measured here, "Ctrl+F, about,
+//! Return" was lost in 2 of 5 runs. So every session starts one long-lived `wtype -s` as a
+//! virtual keyboard before the app, as a real desktop has a keyboard, and each
+//! [`Session::type_keys`] `wtype` then only adds a second one.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -52,8 +60,10 @@ pub const KEY_DELAY: Duration = Duration::from_millis(150);
 pub const SETTLED_INTERVAL: Duration = Duration::from_millis(300);
 /// The longest [`Session::screenshot_settled`] waits for a settled frame.
 pub const SETTLED_CAP: Duration = Duration::from_secs(5);
-/// Modifier names `wtype -M` understands.
-const MODIFIERS: &[&str] = &["shift", "capslock", "ctrl", "logo", "win", "alt", "altgr"];
+/// Modifier names bookworm's `wtype -M` (0.4) understands.
+const MODIFIERS: &[&str] = &["shift", "capslock", "ctrl", "logo", "altgr"];
+/// How long the virtual keyboard lives, in ms (`wtype -s`; 1 h, within its 32-bit µs sleep).
+const KEYBOARD_LIFETIME_MS: &str = "3600000";
 
 /// sway's config: one output of [`OUTPUT_SIZE`], no borders or title bars (tiled windows
 /// would otherwise get a title bar), no X server, no bar (none is configured).
@@ -93,7 +103,10 @@ pub struct RunError {
 impl fmt::Display for RunError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.message)?;
-        for (whose, log) in [("the app's", &self.app_log), ("sway's", &self.compositor_log)] {
+        for (whose, log) in [
+            ("the app's", &self.app_log),
+            ("sway's", &self.compositor_log),
+        ] {
             let tail = crate::util::tail(log, 15);
             if !tail.is_empty() {
                 write!(f, "\n  last lines of {whose} log:\n{tail}")?;
@@ -176,6 +189,8 @@ pub struct Session {
     display: String,
     /// The colour of the probe pixel with no window on the output.
     background: [u8; 3],
+    /// A `wtype` that only sleeps, so the seat always has a keyboard.
+    keyboard: Option<Child>,
     app: Option<Child>,
     stopped: bool,
 }
@@ -206,10 +221,14 @@ impl Session {
             runtime,
             display: String::new(),
             background: [0; 3],
+            keyboard: None,
             app: None,
             stopped: false,
         };
-        session.wait_for_output().map_err(|message| {
+        let ready = session
+            .wait_for_output()
+            .and_then(|()| session.add_keyboard());
+        ready.map_err(|message| {
             let _ = session.stop();
             let tail = crate::util::tail(&session.compositor_log(), 15);
             if tail.is_empty() {
@@ -220,7 +239,6 @@ impl Session {
         })?;
         Ok(session)
     }
-
 
     /// Waits for sway's socket, then for three equal probes of the empty output in a row,
     /// which become the background colour.
@@ -244,6 +262,42 @@ impl Session {
         })?;
         self.background = last.unwrap_or_default();
         Ok(())
+    }
+
+    /// Starts the long-lived virtual keyboard and waits until sway lists it.
+    fn add_keyboard(&mut self) -> Result<(), String> {
+        let keyboard = self
+            .client("wtype")
+            .args(["-s", KEYBOARD_LIFETIME_MS])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("could not start wtype: {e}"))?;
+        self.keyboard = Some(keyboard);
+        self.wait_until(
+            START_TIMEOUT,
+            "sway to list the virtual keyboard",
+            |session| Ok(session.has_keyboard()),
+        )
+    }
+
+    /// Whether `swaymsg -t get_inputs` lists a keyboard.
+    fn has_keyboard(&self) -> bool {
+        let Some(socket) = ipc_socket(self.runtime.path()) else {
+            return false;
+        };
+        let mut swaymsg = self.client("swaymsg");
+        swaymsg
+            .arg("--socket")
+            .arg(socket)
+            .args(["--raw", "--type", "get_inputs"]);
+        crate::util::output_of(&mut swaymsg).is_some_and(|json| {
+            serde_json::from_str::<serde_json::Value>(&json).is_ok_and(|inputs| {
+                inputs
+                    .as_array()
+                    .is_some_and(|inputs| inputs.iter().any(|input| input["type"] == "keyboard"))
+            })
+        })
     }
 
     /// Spawns `app args…` as uid 65534 in this session and waits for its first visible frame:
@@ -347,11 +401,12 @@ impl Session {
         }
         self.stopped = true;
         let app = self.stop_app();
-        let sway = match self.sway.try_wait() {
-            Ok(Some(_)) => Ok(()),
-            _ => terminate(&mut self.sway, "sway"),
+        let keyboard = match self.keyboard.take() {
+            Some(mut keyboard) => terminate(&mut keyboard, "the virtual keyboard (wtype)"),
+            None => Ok(()),
         };
-        app.and(sway)
+        let sway = terminate(&mut self.sway, "sway");
+        app.and(keyboard).and(sway)
     }
 
     /// Everything the app wrote to stdout and stderr so far.
@@ -434,9 +489,12 @@ impl Session {
         }
     }
 
-    /// Fails if sway or the app (when one was launched) has exited.
+    /// Fails if sway, the virtual keyboard or the app (when one was launched) has exited.
     fn ensure_running(&mut self, doing: &str) -> Result<(), String> {
         let mut processes = vec![("sway", &mut self.sway)];
+        if let Some(keyboard) = self.keyboard.as_mut() {
+            processes.push(("the virtual keyboard (wtype)", keyboard));
+        }
         if let Some(app) = self.app.as_mut() {
             processes.push(("the app", app));
         }
@@ -471,7 +529,7 @@ impl Session {
     ///
     /// An entry is an XKB keysym name, optionally after modifiers joined with `+`:
     /// `"Tab"`, `"Return"`, `"a"`, `"shift+Tab"`, `"ctrl+f"`. Modifiers are those of
-    /// `wtype -M`: shift, capslock, ctrl, logo, win, alt, altgr.
+    /// bookworm's `wtype -M`: shift, capslock, ctrl, logo, altgr.
     pub fn type_keys(&mut self, keys: &[&str]) -> Result<(), String> {
         for spec in keys {
             self.ensure_running("keys to be typed")?;
@@ -510,9 +568,10 @@ impl Drop for Session {
 /// tap the key, release the modifiers in reverse order.
 fn wtype_args(spec: &str) -> Result<Vec<String>, String> {
     let mut parts: Vec<&str> = spec.split('+').collect();
-    let key = parts.pop().filter(|key| !key.is_empty()).ok_or_else(|| {
-        format!("key sequence {spec:?} has no key (write `plus` for the + key)")
-    })?;
+    let key = parts
+        .pop()
+        .filter(|key| !key.is_empty())
+        .ok_or_else(|| format!("key sequence {spec:?} has no key (write `plus` for the + key)"))?;
     if let Some(unknown) = parts.iter().find(|m| !MODIFIERS.contains(m)) {
         return Err(format!(
             "unknown modifier {unknown:?} in {spec:?}; wtype knows {MODIFIERS:?}"
@@ -562,6 +621,16 @@ fn wayland_socket(runtime: &Path) -> Option<String> {
         let is_socket = entry.file_type().is_ok_and(|t| t.is_socket());
         (is_socket && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
             .then_some(name)
+    })
+}
+
+/// sway's IPC socket in `runtime` (`sway-ipc.<uid>.<pid>.sock`), if it is there.
+fn ipc_socket(runtime: &Path) -> Option<PathBuf> {
+    fs::read_dir(runtime).ok()?.flatten().find_map(|entry| {
+        let name = entry.file_name().into_string().ok()?;
+        let is_socket = entry.file_type().is_ok_and(|t| t.is_socket());
+        (is_socket && name.starts_with("sway-ipc.") && name.ends_with(".sock"))
+            .then(|| entry.path())
     })
 }
 
@@ -656,9 +725,11 @@ mod tests {
         assert_eq!(wtype_args("Tab"), Ok(vec!["-k".into(), "Tab".into()]));
         assert_eq!(
             wtype_args("ctrl+shift+Tab"),
-            Ok(["-M", "ctrl", "-M", "shift", "-k", "Tab", "-m", "shift", "-m", "ctrl"]
-                .map(String::from)
-                .to_vec())
+            Ok([
+                "-M", "ctrl", "-M", "shift", "-k", "Tab", "-m", "shift", "-m", "ctrl"
+            ]
+            .map(String::from)
+            .to_vec())
         );
         assert!(wtype_args("ctrl+").is_err());
         assert!(wtype_args("hyper+a").is_err());

@@ -6,8 +6,8 @@
 #![allow(clippy::print_stdout)]
 
 mod bench;
-mod compositor;
 mod ci;
+mod compositor;
 mod demo;
 mod deps;
 mod proxies;

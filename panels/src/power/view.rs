@@ -1,5 +1,6 @@
 //! Drawing the Power page.
 
+use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::power_profiles::{PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, PowerSupplyState};
@@ -71,16 +72,24 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
             let chosen = chosen.clone();
             move |_| chosen.clone()
         });
+        let info = AccessibleInfo::new(Role::RadioButton, profile_title(profile))
+            .description(profile_description(profile))
+            .checked(Some(index) == selected_index);
         list = list.push(
-            button(
-                row![indicator, details]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
+            Accessible::new(
+                format!("power.profile.{}", profile.name()),
+                info,
+                button(
+                    row![indicator, details]
+                        .spacing(8)
+                        .align_y(Alignment::Center),
+                )
+                .width(Length::Fill)
+                .padding(8)
+                .style(button::text)
+                .on_press(chosen.clone()),
             )
-            .width(Length::Fill)
-            .padding(8)
-            .style(button::text)
-            .on_press(chosen),
+            .on_activate(chosen),
         );
     }
     if !daemon.holds.is_empty() {

@@ -1,0 +1,106 @@
+//! The window's accessibility plumbing: the AT-SPI bridge handle, the latest
+//! accessible tree, and self-voicing of focus and state changes.
+
+use ferrum_accessibility::Role;
+use ferrum_accessibility::announce::{self, Vocabulary};
+use ferrum_accessibility::bridge::BridgeHandle;
+use ferrum_accessibility::speech::{SpeechHandle, spawn_speaker, spawn_speaker_at};
+use ferrum_accessibility::tree::Snapshot;
+use ferrum_i18n::fl;
+
+/// Accessibility state of the window.
+#[derive(Debug, Default)]
+pub struct A11y {
+    /// Publishes trees to AT-SPI once the bridge is up.
+    pub bridge: Option<BridgeHandle>,
+    /// The latest accessible tree.
+    pub snapshot: Snapshot,
+    voice: Option<SpeechHandle>,
+    last_spoken: Option<(u64, String)>,
+    speech_socket: Option<std::path::PathBuf>,
+}
+
+/// Translated words for announcements.
+pub fn vocabulary() -> Vocabulary {
+    Vocabulary {
+        role: |role| match role {
+            Role::Button => fl!("role-button"),
+            Role::Switch => fl!("role-switch"),
+            Role::CheckBox => fl!("role-check-box"),
+            Role::RadioButton => fl!("role-radio-button"),
+            Role::RadioGroup => fl!("role-radio-group"),
+            Role::Slider => fl!("role-slider"),
+            Role::ListItem => fl!("role-list-item"),
+            Role::List => fl!("role-list"),
+            Role::TextInput => fl!("role-text-input"),
+            Role::PasswordInput => fl!("role-password-input"),
+            Role::Heading => fl!("role-heading"),
+            Role::Label => fl!("role-label"),
+            Role::Group => fl!("role-group"),
+            Role::ProgressIndicator => fl!("role-progress"),
+        },
+        checked: (fl!("state-on"), fl!("state-off")),
+        selected: fl!("state-selected"),
+        disabled: fl!("state-unavailable"),
+        characters: |count| fl!("secret-characters", count = count),
+    }
+}
+
+impl A11y {
+    /// Self-voicing through the speech-dispatcher at `socket` (the default
+    /// socket when `None`); used by tests and by a custom speechd address.
+    pub fn with_speech_socket(socket: Option<std::path::PathBuf>) -> Self {
+        Self {
+            speech_socket: socket,
+            ..Self::default()
+        }
+    }
+
+    /// Turns self-voicing on or off.
+    pub fn set_voicing(&mut self, on: bool) {
+        match (on, self.voice.is_some()) {
+            (true, false) => {
+                let voice = match &self.speech_socket {
+                    Some(socket) => spawn_speaker_at(socket.clone(), "ferrum-settings"),
+                    None => spawn_speaker("ferrum-settings"),
+                };
+                voice.set_language(ferrum_i18n::current_locale().to_string());
+                self.voice = Some(voice);
+                self.last_spoken = None;
+            }
+            (false, true) => {
+                if let Some(voice) = self.voice.take() {
+                    voice.cancel();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes a new tree: publishes it and speaks the focused control when
+    /// focus moved or its state changed. Returns what was spoken.
+    pub fn take_snapshot(&mut self, window_name: &str, snapshot: Snapshot) -> Option<String> {
+        if let Some(bridge) = &self.bridge {
+            bridge.publish(window_name, &snapshot);
+        }
+        let spoken = match (&self.voice, snapshot.focused()) {
+            (Some(voice), Some(node)) => {
+                let utterance = announce::utterance(&node.info, &vocabulary());
+                let changed = self
+                    .last_spoken
+                    .as_ref()
+                    .is_none_or(|(key, said)| *key != node.key || *said != utterance);
+                if changed {
+                    voice.say(utterance.clone());
+                    self.last_spoken = Some((node.key, utterance.clone()));
+                    Some(utterance)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        self.snapshot = snapshot;
+        spoken
+    }
+}
