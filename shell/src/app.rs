@@ -371,7 +371,9 @@ fn bridge_events() -> impl futures::Stream<Item = BridgeEvent> + use<> {
     bridge::events(fl!("app-title"))
 }
 
-fn shortcut(event: keyboard::Event) -> Option<Message> {
+/// The window's keyboard shortcuts for key presses no widget took: Tab and
+/// arrows move focus, Escape clears the search, Ctrl+F finds.
+pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
         return None;
     };

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: waiting on streams with a
 //! deadline, and the settings app's simulator with the shell's fonts.
 
+pub mod driver;
+
 use std::time::Duration;
 
 use futures::{Stream, StreamExt};

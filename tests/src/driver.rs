@@ -1,0 +1,176 @@
+//! A headless driver of the whole settings window: keyboard events go to the
+//! widgets exactly as the iced runtime delivers them, uncaptured presses go
+//! through the app's own shortcut mapping (what its keyboard subscription
+//! does), and every task `update` returns is run — widget operations (focus
+//! moves, the accessible-tree read, screen-reader actions) against the live
+//! widget tree, futures (daemon calls) on the tokio runtime — with their
+//! messages fed back. No display needed; the widget state (focus!) persists
+//! between steps as it does in the real window.
+
+use futures::StreamExt;
+use iced::advanced::clipboard;
+use iced::advanced::renderer::Headless;
+use iced::advanced::widget::operation::Outcome;
+use iced::keyboard::key;
+use iced::{Event, Size, Task, mouse};
+use iced_test::runtime::user_interface::{Cache, UserInterface};
+use iced_test::runtime::{Action, task};
+
+use ferrum_settings::app::shortcut;
+use ferrum_settings::{App, Message};
+
+/// Drives an [`App`] like the runtime does.
+#[allow(missing_debug_implementations)]
+pub struct Driver {
+    /// The app.
+    pub app: App,
+    renderer: iced::Renderer,
+    cache: Option<Cache>,
+    size: Size,
+}
+
+impl Driver {
+    /// A driver for `app` in a window of `size` logical pixels.
+    pub fn new(app: App, size: Size) -> Self {
+        let renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
+            ferrum_settings::theme::DEFAULT_FONT,
+            iced::Pixels(16.0),
+            Some("tiny-skia"),
+        ))
+        .expect("a headless tiny-skia renderer");
+        Self {
+            app,
+            renderer,
+            cache: Some(Cache::default()),
+            size,
+        }
+    }
+
+    fn with_ui<R>(
+        &mut self,
+        f: impl FnOnce(
+            &mut UserInterface<'_, Message, iced::Theme, iced::Renderer>,
+            &mut iced::Renderer,
+        ) -> R,
+    ) -> R {
+        let cache = self.cache.take().unwrap_or_default();
+        let mut ui = UserInterface::build(self.app.view(), self.size, cache, &mut self.renderer);
+        let result = f(&mut ui, &mut self.renderer);
+        self.cache = Some(ui.into_cache());
+        result
+    }
+
+    /// Presses and releases a key, as a keyboard would.
+    pub async fn tap(&mut self, named: key::Named) {
+        let events: Vec<Event> = iced_test::simulator::tap_key(named, None).collect();
+        let mut messages = Vec::new();
+        let statuses = self.with_ui(|ui, renderer| {
+            let (_, statuses) = ui.update(
+                &events,
+                mouse::Cursor::Unavailable,
+                renderer,
+                &mut clipboard::Null,
+                &mut messages,
+            );
+            statuses
+        });
+        for (event, status) in events.into_iter().zip(statuses) {
+            if let (Event::Keyboard(keyboard_event), iced::event::Status::Ignored) = (event, status)
+                && let Some(message) = shortcut(keyboard_event)
+            {
+                messages.push(message);
+            }
+        }
+        for message in messages {
+            self.dispatch(message).await;
+        }
+        // The runtime redraws after updates; widgets act on pending requests then.
+        self.redraw().await;
+    }
+
+    /// Delivers a frame (RedrawRequested) and runs what it produces.
+    pub async fn redraw(&mut self) {
+        let event = Event::Window(iced::window::Event::RedrawRequested(
+            std::time::Instant::now(),
+        ));
+        let mut messages = Vec::new();
+        self.with_ui(|ui, renderer| {
+            let _ = ui.update(
+                &[event],
+                mouse::Cursor::Unavailable,
+                renderer,
+                &mut clipboard::Null,
+                &mut messages,
+            );
+        });
+        for message in messages {
+            self.dispatch(message).await;
+        }
+    }
+
+    /// Sends a message to the app and runs the tasks it returns, to the end.
+    pub async fn dispatch(&mut self, message: Message) {
+        let mut pending = vec![message];
+        while let Some(message) = pending.pop() {
+            let task = self.app.update(message);
+            pending.extend(self.run(task).await);
+        }
+    }
+
+    async fn run(&mut self, task: Task<Message>) -> Vec<Message> {
+        let mut outputs = Vec::new();
+        let Some(mut stream) = task::into_stream(task) else {
+            return outputs;
+        };
+        while let Some(action) = stream.next().await {
+            match action {
+                Action::Output(message) => outputs.push(message),
+                Action::Widget(mut operation) => self.with_ui(|ui, renderer| {
+                    loop {
+                        ui.operate(renderer, operation.as_mut());
+                        match operation.finish() {
+                            Outcome::Chain(next) => operation = next,
+                            _ => break,
+                        }
+                    }
+                }),
+                _ => {}
+            }
+        }
+        outputs
+    }
+
+    /// Renders the window (tiny-skia, scale 2) to RGBA bytes.
+    pub fn screenshot(&mut self) -> (Size<u32>, Vec<u8>) {
+        let theme = self.app.theme();
+        let scale = 2.0;
+        let physical = Size::new(
+            (self.size.width * scale) as u32,
+            (self.size.height * scale) as u32,
+        );
+        self.with_ui(|ui, renderer| {
+            // Widgets settle their look (hover, pressed…) on a frame event, as in the runtime.
+            let mut ignored = Vec::new();
+            let _ = ui.update(
+                &[Event::Window(iced::window::Event::RedrawRequested(
+                    std::time::Instant::now(),
+                ))],
+                mouse::Cursor::Unavailable,
+                renderer,
+                &mut clipboard::Null,
+                &mut ignored,
+            );
+            let palette = theme.extended_palette();
+            ui.draw(
+                renderer,
+                &theme,
+                &iced::advanced::renderer::Style {
+                    text_color: palette.background.base.text,
+                },
+                mouse::Cursor::Unavailable,
+            );
+            let rgba = renderer.screenshot(physical, scale, palette.background.base.color);
+            (physical, rgba)
+        })
+    }
+}

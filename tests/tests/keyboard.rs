@@ -1,0 +1,137 @@
+//! Keyboard alone, against the real power-profiles-daemon: from start, Tab
+//! reaches the "Performance" choice, Enter chooses it, and the daemon's
+//! ActiveProfile changes. Focus is drawn as a ring (golden image).
+//!
+//! The window is driven headlessly by `driver::Driver` (real widgets, real
+//! focus traversal, the app's own shortcut mapping, its tasks run for real).
+//! The page's live subscription is fed by the same stream the app subscribes
+//! to (`power::profiles_stream`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::Path;
+
+use ferrum_accessibility::Role;
+use ferrum_integration_tests::driver::Driver;
+use ferrum_integration_tests::next_within;
+use ferrum_panels::power;
+use ferrum_services::SystemBus;
+use ferrum_settings::cli::Options;
+use ferrum_settings::theme::ThemeChoice;
+use ferrum_settings::{App, Message};
+use ferrum_testbed::{Service, TestBed};
+use iced::keyboard::key::Named;
+
+fn active_profile(bed: &TestBed) -> String {
+    let output = bed
+        .busctl()
+        .args([
+            "get-property",
+            "net.hadess.PowerProfiles",
+            "/net/hadess/PowerProfiles",
+            "net.hadess.PowerProfiles",
+            "ActiveProfile",
+        ])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .trim_start_matches("s ")
+        .trim_matches('"')
+        .to_owned()
+}
+
+fn focused(driver: &Driver) -> Option<(Role, String)> {
+    driver
+        .app
+        .accessible_tree()
+        .focused()
+        .map(|node| (node.info.role, node.info.name.clone()))
+}
+
+/// Compares RGBA pixels with a committed PNG (written only with FERRUM_BLESS=1).
+fn matches_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) -> bool {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.png"));
+    if !path.exists() {
+        assert!(
+            std::env::var_os("FERRUM_BLESS").is_some(),
+            "golden {} missing; FERRUM_BLESS=1 writes it",
+            path.display()
+        );
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let file = std::fs::File::create(&path).unwrap();
+        let mut encoder = png::Encoder::new(file, size.width, size.height);
+        encoder.set_color(png::ColorType::Rgba);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(rgba).unwrap();
+        return true;
+    }
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut golden = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut golden).unwrap();
+    (info.width, info.height) == (size.width, size.height) && golden[..info.buffer_size()] == *rgba
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tab_and_enter_alone_change_the_power_profile() {
+    let bed = TestBed::start(&[Service::Polkit, Service::PowerProfiles]).unwrap();
+    let bus = SystemBus::with_address(bed.system_bus_address());
+    let scratch = tempfile::tempdir().unwrap();
+    let options = Options {
+        panel: Some("power".into()),
+        theme: Some(ThemeChoice::Light),
+        preferences: Some(scratch.path().join("accessibility.toml")),
+        ..Options::default()
+    };
+    let (app, _) = App::new(&options, bus.clone());
+    let mut driver = Driver::new(app, iced::Size::new(960.0, 680.0));
+
+    let mut profiles = Box::pin(power::profiles_stream(&bus));
+    let first = next_within(&mut profiles, "first snapshot").await.unwrap();
+    driver.dispatch(Message::Power(first)).await;
+    assert_eq!(focused(&driver), None, "nothing focused at start");
+    let before = driver.screenshot();
+
+    let mut visited = Vec::new();
+    for _ in 0..20 {
+        driver.tap(Named::Tab).await;
+        let now = focused(&driver).expect("Tab always lands on a control");
+        visited.push(now.clone());
+        if now == (Role::RadioButton, "Performance".to_owned()) {
+            break;
+        }
+    }
+    assert_eq!(
+        visited.last(),
+        Some(&(Role::RadioButton, "Performance".to_owned())),
+        "Tab order: {visited:?}"
+    );
+    // Every stop on the way was a named control.
+    assert!(
+        visited.iter().all(|(_, name)| !name.is_empty()),
+        "{visited:?}"
+    );
+    assert_eq!(visited[0], (Role::TextInput, "Search settings".to_owned()));
+
+    // The ring is drawn: the frame differs from the unfocused one and matches its golden image.
+    let (size, focused_frame) = driver.screenshot();
+    assert_ne!(before.1, focused_frame, "focus must be visible");
+    assert!(
+        matches_golden("power-focus-ring-performance", size, &focused_frame),
+        "focus ring snapshot differs"
+    );
+
+    driver.tap(Named::Enter).await;
+    assert_eq!(active_profile(&bed), "performance");
+
+    // Shift+Tab goes back the same way.
+    let mut back = Vec::new();
+    for _ in 0..2 {
+        driver.tap(Named::ArrowUp).await;
+        back.push(focused(&driver));
+    }
+    assert!(back.iter().all(Option::is_some));
+}
