@@ -57,6 +57,16 @@ pub fn current_locale() -> LanguageIdentifier {
     }
 }
 
+/// Whether the current locale is written right to left (Arabic, Hebrew,
+/// Persian, Urdu): the shell mirrors its layout for these.
+pub fn is_rtl() -> bool {
+    let locale = current_locale();
+    matches!(
+        locale.language.as_str(),
+        "ar" | "he" | "fa" | "ur" | "ps" | "yi"
+    )
+}
+
 /// The locale requested by the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 pub fn locale_from_env() -> String {
     ["LC_ALL", "LC_MESSAGES", "LANG"]

@@ -337,19 +337,28 @@ impl App {
             content = content.push(error_report::view(notice).map(Message::Notice));
         }
         content = content.push(panel);
-        row![
-            sidebar::view(&self.query, self.active, self.theme),
-            rule::vertical(1),
-            scrollable(
-                container(content)
-                    .padding(28)
-                    .width(Length::Fill)
-                    .center_x(Length::Fill)
-            )
-            .width(Length::Fill)
-            .height(Length::Fill),
-        ]
-        .into()
+        // Large text leaves less room: a narrower sidebar and margins.
+        let roomy = self.preferences.text_scale < 175;
+        let sidebar = sidebar::view(
+            &self.query,
+            self.active,
+            self.theme,
+            if roomy { 240.0 } else { 170.0 },
+        );
+        let page = scrollable(
+            container(content)
+                .padding(if roomy { 28 } else { 14 })
+                .width(Length::Fill)
+                .center_x(Length::Fill),
+        )
+        .width(Length::Fill)
+        .height(Length::Fill);
+        // Right-to-left languages read from the right: the sidebar moves there.
+        if ferrum_i18n::is_rtl() {
+            row![page, rule::vertical(1), sidebar].into()
+        } else {
+            row![sidebar, rule::vertical(1), page].into()
+        }
     }
 
     /// Keyboard shortcuts, plus the live updates of the panel on screen only:

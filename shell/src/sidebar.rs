@@ -14,6 +14,7 @@ pub(crate) fn view<'a>(
     query: &'a str,
     active: PanelId,
     theme: ThemeChoice,
+    width: f32,
 ) -> Element<'a, Message> {
     let matches = PanelId::search(query);
     let mut list = column![].spacing(2);
@@ -69,7 +70,7 @@ pub(crate) fn view<'a>(
     ]
     .spacing(12);
     container(content)
-        .width(240)
+        .width(width)
         .height(Length::Fill)
         .padding(12)
         .style(|theme: &iced::Theme| container::Style {

@@ -49,7 +49,7 @@ impl ThemeChoice {
 /// High contrast: white on black with yellow accents (contrast ratios of 21:1
 /// for text and over 19:1 for the accent, well past WCAG AAA).
 pub fn high_contrast() -> Theme {
-    Theme::custom(
+    Theme::custom_with_fn(
         "Ferrum High Contrast",
         Palette {
             background: Color::BLACK,
@@ -58,6 +58,16 @@ pub fn high_contrast() -> Theme {
             success: Color::from_rgb8(0x00, 0xFF, 0x7F),
             warning: Color::from_rgb8(0xFF, 0xB0, 0x00),
             danger: Color::from_rgb8(0xFF, 0x60, 0x60),
+        },
+        |palette| {
+            let mut extended = iced::theme::palette::Extended::generate(palette);
+            // Outlines (card borders, separators) in full white instead of a
+            // shade of black, and surfaces that stay black.
+            extended.background.strong.color = Color::WHITE;
+            extended.background.strong.text = Color::BLACK;
+            extended.background.weak.color = Color::BLACK;
+            extended.background.weak.text = Color::WHITE;
+            extended
         },
     )
 }

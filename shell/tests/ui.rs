@@ -313,3 +313,55 @@ fn a_changed_page_does_not_match_its_snapshot() {
             .expect("golden readable")
     );
 }
+
+#[test]
+fn power_panel_snapshot_high_contrast() {
+    let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    let _ = app.update(Message::Accessibility(
+        ferrum_panels::accessibility::Message::HighContrast(true),
+    ));
+    assert!(app.preferences().high_contrast);
+    assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
+    assert_snapshot(&app, "power-high-contrast");
+}
+
+#[test]
+fn power_panel_snapshot_text_200_percent() {
+    let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    let _ = app.update(Message::Accessibility(
+        ferrum_panels::accessibility::Message::TextScale(200),
+    ));
+    assert_eq!(app.scale_factor(), 2.0);
+    // The window is 960×680 device pixels; at 200 % the app lays out in half that.
+    let logical = (WINDOW.0 / 2.0, WINDOW.1 / 2.0);
+    let mut ui = Simulator::with_size(
+        iced::Settings {
+            default_font: DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        logical,
+        app.view(),
+    );
+    // Nothing essential is cut off at the sides: every profile name and the
+    // battery line are laid out within the window's width.
+    for label in [
+        "Performance",
+        "Balanced",
+        "Power Saver",
+        "Ferrum Labs Ferrum Test Battery",
+    ] {
+        let target = ui.find(label).unwrap_or_else(|_| panic!("{label} shown"));
+        let bounds = target.bounds();
+        assert!(
+            bounds.x >= 0.0 && bounds.x + bounds.width <= logical.0 + 0.5,
+            "{label} clipped: {bounds:?}"
+        );
+    }
+    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
+    let base = golden("power-text-200");
+    let file = base.with_file_name("power-text-200-tiny-skia.png");
+    if !file.exists() && std::env::var_os("FERRUM_BLESS").is_none() {
+        panic!("golden image {} is missing", file.display());
+    }
+    assert!(snapshot.matches_image(&base).expect("golden readable"));
+}
