@@ -31,7 +31,10 @@ pub struct Driver {
 
 impl Driver {
     /// A driver for `app` in a window of `size` logical pixels.
-    #[expect(clippy::expect_used, reason = "test harness: without a renderer there is no test")]
+    #[expect(
+        clippy::expect_used,
+        reason = "test harness: without a renderer there is no test"
+    )]
     pub fn new(app: App, size: Size) -> Self {
         let renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
             ferrum_settings::theme::DEFAULT_FONT,
