@@ -1,0 +1,129 @@
+//! Self-voicing in the real settings window, through the real
+//! speech-dispatcher (espeak-ng) writing into a WAV file: moving keyboard
+//! focus is heard, and the speechd log holds the control's label.
+//! A secret field is announced by its length only, never its characters.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::time::{Duration, Instant};
+
+use ferrum_accessibility::preferences::Preferences;
+use ferrum_accessibility::tree::{Snapshot, SnapshotNode};
+use ferrum_accessibility::{AccessibleInfo, Role};
+use ferrum_integration_tests::driver::Driver;
+use ferrum_services::SystemBus;
+use ferrum_settings::App;
+use ferrum_settings::cli::Options;
+use ferrum_settings::theme::ThemeChoice;
+use ferrum_testbed::speech::SpeechDispatcher;
+use iced::keyboard::key::Named;
+
+fn voiced_app(speechd: &SpeechDispatcher, dir: &std::path::Path) -> App {
+    let preferences = dir.join("accessibility.toml");
+    Preferences {
+        self_voicing: true,
+        ..Preferences::default()
+    }
+    .save(&preferences)
+    .unwrap();
+    let options = Options {
+        panel: Some("power".into()),
+        theme: Some(ThemeChoice::Light),
+        preferences: Some(preferences),
+        speech_socket: Some(speechd.socket().to_owned()),
+        ..Options::default()
+    };
+    App::new(&options, SystemBus::with_address("unix:path=/nonexistent")).0
+}
+
+/// Waits until speechd's log mentions `text` (speech is asynchronous).
+fn wait_for_log(speechd: &SpeechDispatcher, text: &str) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if speechd.log_text().contains(text) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn moving_focus_is_spoken() {
+    let speechd = SpeechDispatcher::start().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let mut driver = Driver::new(
+        voiced_app(&speechd, scratch.path()),
+        iced::Size::new(960.0, 680.0),
+    );
+
+    driver.tap(Named::Tab).await;
+    assert!(
+        wait_for_log(&speechd, "Search settings, text field"),
+        "speechd log lacks the focused control:\n{}",
+        speechd.log_text()
+    );
+    driver.tap(Named::Tab).await;
+    assert!(
+        wait_for_log(&speechd, "Power, list item, selected"),
+        "speechd log lacks the sidebar entry:\n{}",
+        speechd.log_text()
+    );
+    // Give espeak time to render into the WAV, then check it is not silence.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut amplitude = 0.0;
+    while Instant::now() < deadline && amplitude <= 0.01 {
+        std::thread::sleep(Duration::from_millis(200));
+        amplitude = speechd.max_amplitude().unwrap_or(0.0);
+    }
+    assert!(
+        amplitude > 0.01,
+        "speech is silent (max amplitude {amplitude})"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_secret_field_is_spoken_by_length_only() {
+    let speechd = SpeechDispatcher::start().unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let mut app = voiced_app(&speechd, scratch.path());
+    let secret = "hunter2";
+    let mut said = Vec::new();
+    // The tree a password field produces as each character is typed.
+    for typed in 1..=secret.len() {
+        let info = AccessibleInfo::new(Role::TextInput, "Password")
+            .value(&secret[..typed])
+            .secret(typed);
+        let node = SnapshotNode {
+            key: 42,
+            id: Some(iced::advanced::widget::Id::new("password")),
+            info,
+            bounds: iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(200.0, 30.0)),
+            focused: true,
+            activatable: false,
+        };
+        said.extend(app.take_snapshot(Snapshot { nodes: vec![node] }));
+    }
+    assert_eq!(
+        said.first().map(String::as_str),
+        Some("Password, password field, 1 character")
+    );
+    assert_eq!(
+        said.last().map(String::as_str),
+        Some("Password, password field, 7 characters")
+    );
+    assert!(
+        wait_for_log(&speechd, "7 characters"),
+        "{}",
+        speechd.log_text()
+    );
+    let log = speechd.log_text();
+    // (Short fragments would match speechd's own voice list in the log.)
+    for fragment in ["hunter2", "hunter", "unter2"] {
+        assert!(
+            !log.contains(fragment),
+            "secret leaked into speech: {fragment}"
+        );
+    }
+    assert!(said.iter().all(|utterance| !utterance.contains("hunt")));
+}
