@@ -17,10 +17,40 @@ pub use fluent_bundle::FluentValue;
 pub const FALLBACK_LOCALE: &str = "en-US";
 
 /// Every locale shipped, with the Fluent sources of each, compiled in.
-pub const LOCALES: &[(&str, &[(&str, &str)])] = &[(
-    "en-US",
-    &[("settings.ftl", include_str!("../en-US/settings.ftl"))],
-)];
+pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "en-US",
+        &[("settings.ftl", include_str!("../en-US/settings.ftl"))],
+    ),
+    (
+        "de",
+        &[("settings.ftl", include_str!("../de/settings.ftl"))],
+    ),
+    (
+        "fr",
+        &[("settings.ftl", include_str!("../fr/settings.ftl"))],
+    ),
+    (
+        "es",
+        &[("settings.ftl", include_str!("../es/settings.ftl"))],
+    ),
+    (
+        "pt-BR",
+        &[("settings.ftl", include_str!("../pt-BR/settings.ftl"))],
+    ),
+    (
+        "ja",
+        &[("settings.ftl", include_str!("../ja/settings.ftl"))],
+    ),
+    (
+        "ar",
+        &[("settings.ftl", include_str!("../ar/settings.ftl"))],
+    ),
+    (
+        "uk",
+        &[("settings.ftl", include_str!("../uk/settings.ftl"))],
+    ),
+];
 
 /// Translates `key` with optional arguments; prefer the [`fl!`] macro.
 ///
