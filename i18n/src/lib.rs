@@ -5,6 +5,8 @@
 //! never leave the greeter or the settings app without text. The locale follows
 //! `LC_ALL`, `LC_MESSAGES` and `LANG` (in that order) and falls back to `en-US`.
 
+mod numbers;
+
 use std::sync::{OnceLock, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -12,6 +14,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
 pub use fluent_bundle::FluentValue;
+pub use numbers::format_decimal;
 
 /// The locale every other locale is checked against and falls back to.
 pub const FALLBACK_LOCALE: &str = "en-US";
@@ -76,6 +79,8 @@ pub fn set_locale(requested: &str) -> LanguageIdentifier {
         Err(poisoned) => poisoned.into_inner(),
     };
     *guard = next;
+    // Numbers follow the language that is now in force.
+    numbers::set_locale(&chosen.to_string());
     chosen
 }
 
@@ -149,6 +154,7 @@ struct Localizer {
 impl Localizer {
     fn new(requested: &str) -> Self {
         let locale = negotiate(requested);
+        numbers::set_locale(&locale.to_string());
         let bundle = build_bundle(&locale);
         let fallback = (locale != unic_langid::langid!("en-US"))
             .then(|| build_bundle(&unic_langid::langid!("en-US")));
@@ -190,6 +196,7 @@ fn build_bundle(locale: &LanguageIdentifier) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![locale.clone()]);
     // Unicode isolation marks render as boxes in some fonts; layout handles direction.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(numbers::fluent_formatter));
     let name = locale.to_string();
     let sources = LOCALES
         .iter()

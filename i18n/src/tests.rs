@@ -25,3 +25,13 @@ fn formats_messages_attributes_and_arguments() {
     assert_eq!(fl!("battery-percent", percent = 80), "80 %");
     assert_eq!(fl!("no-such-key-anywhere"), "no-such-key-anywhere");
 }
+
+#[test]
+fn posix_locale_names_switch_number_formatting() {
+    set_locale("de_DE.UTF-8");
+    assert_eq!(current_locale().to_string(), "de");
+    assert_eq!(format_decimal(60.0, 1), "60,0");
+    // German puts a no-break space before the percent sign.
+    assert_eq!(fl!("battery-percent", percent = 80), "80\u{a0}%");
+    set_locale("en_US.UTF-8");
+}

@@ -17,6 +17,34 @@ pub const FONT_BOLD: Font = Font {
     ..FONT
 };
 
+/// A row laid out in reading order: left to right, or mirrored for
+/// right-to-left languages.
+pub fn bidi_row<'a, M: 'a>(children: Vec<Element<'a, M>>) -> iced::widget::Row<'a, M> {
+    let mut children = children;
+    if ferrum_i18n::is_rtl() {
+        children.reverse();
+    }
+    iced::widget::Row::with_children(children)
+}
+
+/// Where lines start: the left edge, or the right one in right-to-left languages.
+pub fn reading_start() -> iced::Alignment {
+    if ferrum_i18n::is_rtl() {
+        iced::Alignment::End
+    } else {
+        iced::Alignment::Start
+    }
+}
+
+/// Text placed where lines start (left, or right in right-to-left
+/// languages) within the width it is given.
+pub fn line<'a, M: 'a>(content: String, size: u32, width: Length) -> Element<'a, M> {
+    container(text(content).size(size))
+        .width(width)
+        .align_x(reading_start())
+        .into()
+}
+
 /// A page title (a heading for assistive technology).
 pub fn page_title<'a, M: Clone + 'a>(title: String) -> Element<'a, M> {
     heading(title, 26)
@@ -53,7 +81,10 @@ pub fn section<'a, M: Clone + 'a>(
     title: String,
     content: impl Into<Element<'a, M>>,
 ) -> Element<'a, M> {
-    column![heading(title, 15), card(content)].spacing(8).into()
+    column![heading(title, 15), card(content)]
+        .spacing(8)
+        .align_x(reading_start())
+        .into()
 }
 
 /// A rounded card.
@@ -95,10 +126,10 @@ pub fn caption<'a, M: 'a>(content: String) -> Element<'a, M> {
 
 /// A label on the left and a value on the right.
 pub fn key_value<'a, M: 'a>(key: String, value: String) -> Element<'a, M> {
-    iced::widget::row![
-        text(key).width(Length::FillPortion(2)),
-        text(value).width(Length::FillPortion(3)),
-    ]
+    bidi_row(vec![
+        line(key, 16, Length::FillPortion(2)),
+        line(value, 16, Length::FillPortion(3)),
+    ])
     .spacing(12)
     .into()
 }

@@ -34,7 +34,7 @@ pub(crate) fn view<'a>(
             Accessible::new(
                 format!("sidebar.{}", panel.slug()),
                 AccessibleInfo::new(Role::ListItem, title.clone()).selected(panel == active),
-                button(text(title))
+                button(ferrum_panels::widgets::line(title, 16, Length::Fill))
                     .width(Length::Fill)
                     .padding([8, 12])
                     .style(style)

@@ -365,3 +365,50 @@ fn power_panel_snapshot_text_200_percent() {
     }
     assert!(snapshot.matches_image(&base).expect("golden readable"));
 }
+
+#[test]
+fn power_panel_snapshot_arabic_right_to_left() {
+    ferrum_i18n::set_locale("ar_EG.UTF-8");
+    assert!(ferrum_i18n::is_rtl());
+    let app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    // The page is in Arabic and the sidebar sits on the right.
+    let mut ui = simulate(&app);
+    let title = ui.find("الطاقة").expect("Arabic page title");
+    let search = ui
+        .find(selector::id(ferrum_settings::app::SEARCH_ID))
+        .expect("search field");
+    assert!(
+        search.bounds().x > title.bounds().x,
+        "sidebar must be on the right"
+    );
+    drop(ui);
+    assert_snapshot(&app, "power-ar");
+}
+
+#[test]
+fn power_panel_snapshot_japanese() {
+    ferrum_i18n::set_locale("ja_JP.UTF-8");
+    assert!(!ferrum_i18n::is_rtl());
+    let app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    assert!(ui_shows(&app, "電源モード"));
+    assert_snapshot(&app, "power-ja");
+}
+
+#[test]
+fn numbers_follow_the_language() {
+    ferrum_i18n::set_locale("de_DE.UTF-8");
+    let app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+    let mut ui = simulate(&app);
+    let health = ui
+        .find(|candidate: selector::Candidate<'_>| match candidate {
+            selector::Candidate::Text { content, .. } if content.contains("Wh") => {
+                Some(content.to_owned())
+            }
+            _ => None,
+        })
+        .expect("battery health line");
+    assert!(
+        health.contains("60,0") && health.contains("80,0"),
+        "{health}"
+    );
+}

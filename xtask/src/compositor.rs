@@ -196,8 +196,8 @@ pub struct Session {
 }
 
 impl Session {
-    /// Starts headless sway as uid 65534 and waits until its socket is up and its output can
-    /// be captured.
+    /// Starts headless sway as uid 65534, waits until its socket is up and its output can be
+    /// captured, then adds the virtual keyboard (see the module docs).
     pub fn start() -> Result<Session, String> {
         let runtime = runtime_dir().map_err(|e| format!("runtime dir: {e}"))?;
         let config = runtime.path().join("sway.config");

@@ -4,17 +4,21 @@ use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::power_profiles::{PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, PowerSupplyState};
-use iced::widget::{button, column, container, progress_bar, radio, row, text};
+use iced::widget::{button, column, container, progress_bar, radio, text};
 use iced::{Alignment, Element, Length};
 
 use super::describe::{battery_state_text, degradation_text, profile_description};
 use super::{Message, State, format_duration, profile_title};
 use crate::error_report;
 use crate::status::ServiceStatus;
-use crate::widgets::{caption, key_value, notice, page_title, section};
+use crate::widgets::{
+    bidi_row, caption, key_value, line, notice, page_title, reading_start, section,
+};
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("power-title"))].spacing(20);
+    let mut page = column![page_title(fl!("power-title"))]
+        .spacing(20)
+        .align_x(reading_start());
     if let Some(report) = &state.error {
         page = page.push(error_report::view(report).map(Message::Report));
     }
@@ -60,7 +64,9 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
             text(profile_title(profile)).size(16),
             caption(profile_description(profile)),
         ]
-        .spacing(2);
+        .spacing(2)
+        .width(Length::Fill)
+        .align_x(reading_start());
         if let (Profile::Performance, Some(degradation)) = (profile, &daemon.degraded) {
             details = details.push(caption(degradation_text(degradation)));
         }
@@ -80,7 +86,8 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
                 format!("power.profile.{}", profile.name()),
                 info,
                 button(
-                    row![indicator, details]
+                    bidi_row(vec![indicator.into(), details.into()])
+                        .width(Length::Fill)
                         .spacing(8)
                         .align_y(Alignment::Center),
                 )
@@ -93,7 +100,10 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
         );
     }
     if !daemon.holds.is_empty() {
-        let mut holds = column![text(fl!("holds-heading")).size(14)].spacing(4);
+        let mut holds = column![text(fl!("holds-heading")).size(14)]
+            .spacing(4)
+            .width(Length::Fill)
+            .align_x(reading_start());
         for hold in &daemon.holds {
             let app = if hold.application_id.is_empty() {
                 fl!("about-unknown")
@@ -155,7 +165,7 @@ fn supply_details(supply: &PowerSupplyState) -> Element<'_, Message> {
 }
 
 fn one_decimal(value: f64) -> String {
-    format!("{value:.1}")
+    ferrum_i18n::format_decimal(value, 1)
 }
 
 fn battery_view(battery: &Battery) -> Element<'_, Message> {
@@ -191,14 +201,17 @@ fn battery_view(battery: &Battery) -> Element<'_, Message> {
         health = format!("{health} · {}", fl!("battery-cycles", cycles = cycles));
     }
     column![
-        row![
-            text(name).size(16).width(Length::Fill),
-            text(fl!("battery-percent", percent = percent)).size(16),
-        ],
+        bidi_row(vec![
+            line(name, 16, Length::Fill),
+            text(fl!("battery-percent", percent = percent))
+                .size(16)
+                .into(),
+        ]),
         progress_bar(0.0..=100.0, battery.percentage as f32).girth(8),
         caption(state_line),
         key_value(fl!("battery-health"), health),
     ]
     .spacing(6)
+    .align_x(reading_start())
     .into()
 }
