@@ -19,8 +19,18 @@ pub const PACKAGES: &[&str] = &[
     "sway",
     "grim",
     "wtype",
-    // What the app needs at run time: fonts and the Wayland/keyboard client libraries.
+    // Self-voicing: speech-dispatcher with espeak-ng; sox measures the WAV it writes.
+    "speech-dispatcher",
+    "speech-dispatcher-espeak-ng",
+    "sox",
+    // AT-SPI: the accessibility bus and a real AT-SPI client for the tests; gdbus enables it.
+    "at-spi2-core",
+    "python3-pyatspi",
+    "libglib2.0-bin",
+    // What the app needs at run time: fonts for every shipped locale (CJK for ja) and the
+    // Wayland/keyboard client libraries.
     "fonts-noto-core",
+    "fonts-noto-cjk",
     "fonts-dejavu-core",
     "libwayland-client0",
     "libxkbcommon0",
