@@ -1,0 +1,286 @@
+//! A greetd session: create it for a user, answer PAM's prompts round by
+//! round, and start the user's session only after greetd says `success`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use greetd_ipc::{AuthMessageType, ErrorType, Request, Response};
+use tokio::net::UnixStream;
+
+use crate::secret::Secret;
+use crate::wire::{self, WireError};
+
+/// How long greetd (and PAM behind it) may take to answer one message.
+/// PAM delays after a wrong password, fingerprint readers wait for a finger.
+pub const REPLY_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// What PAM asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Typed text must not be shown (password, PIN).
+    Secret,
+    /// Typed text may be shown (user name, one-time code on some setups).
+    Visible,
+}
+
+/// A question from PAM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// Hidden or visible answer.
+    pub kind: PromptKind,
+    /// PAM's own text ("Password: ", "Verification code: ").
+    pub text: String,
+}
+
+/// How serious a PAM message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Information ("Your password expires in 3 days").
+    Info,
+    /// A problem ("Account locked").
+    Error,
+}
+
+/// A message from PAM that needs no answer but must be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Information or problem.
+    pub kind: NoticeKind,
+    /// PAM's text.
+    pub text: String,
+}
+
+/// What the login screen shows next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Ask the user something.
+    Prompt(Prompt),
+    /// Show a message; call [`Greetd::acknowledge`] to continue.
+    Notice(Notice),
+    /// greetd accepted the authentication: the session may start.
+    Authenticated,
+}
+
+/// Why logging in did not go on. Every variant leads back to a prompt.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoginError {
+    /// Wrong password or code (PAM said no).
+    #[error("authentication failed: {0}")]
+    AuthFailed(String),
+    /// greetd reported an error.
+    #[error("greetd error: {0}")]
+    Greetd(String),
+    /// greetd cannot be reached or the connection broke.
+    #[error("{0}")]
+    Connection(WireError),
+    /// greetd did not answer in time.
+    #[error("greetd did not answer within {0:?}")]
+    Timeout(Duration),
+    /// An answer arrived that does not fit the conversation.
+    #[error("unexpected reply from greetd: {0}")]
+    Unexpected(String),
+    /// IMPORTANT: starting a session was asked for before greetd said `success`.
+    #[error("not authenticated")]
+    NotAuthenticated,
+}
+
+impl From<WireError> for LoginError {
+    fn from(error: WireError) -> Self {
+        LoginError::Connection(error)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Idle,
+    Conversing,
+    Authenticated,
+    Started,
+}
+
+/// A connection to greetd and the conversation on it.
+#[derive(Debug)]
+pub struct Greetd {
+    stream: UnixStream,
+    state: State,
+    timeout: Duration,
+}
+
+impl Greetd {
+    /// Connects to greetd at `$GREETD_SOCK`.
+    pub async fn connect_env() -> Result<Self, LoginError> {
+        let path = std::env::var_os("GREETD_SOCK").ok_or_else(|| {
+            LoginError::Connection(WireError::Io("GREETD_SOCK is not set".into()))
+        })?;
+        Self::connect(Path::new(&path)).await
+    }
+
+    /// Connects to greetd's socket.
+    pub async fn connect(path: &Path) -> Result<Self, LoginError> {
+        let stream = UnixStream::connect(path).await.map_err(|e| {
+            LoginError::Connection(WireError::Io(format!("{}: {e}", path.display())))
+        })?;
+        Ok(Self {
+            stream,
+            state: State::Idle,
+            timeout: REPLY_TIMEOUT,
+        })
+    }
+
+    /// Uses a shorter reply deadline (tests).
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Whether greetd has accepted the authentication.
+    pub fn is_authenticated(&self) -> bool {
+        self.state == State::Authenticated
+    }
+
+    async fn exchange_plain(&mut self, request: &Request) -> Result<Response, LoginError> {
+        let timeout = self.timeout;
+        let stream = &mut self.stream;
+        tokio::time::timeout(timeout, async {
+            wire::send(stream, request).await?;
+            Ok(wire::receive(stream).await?)
+        })
+        .await
+        .map_err(|_| LoginError::Timeout(timeout))?
+    }
+
+    async fn exchange_answer(&mut self, answer: Option<&Secret>) -> Result<Response, LoginError> {
+        let timeout = self.timeout;
+        let stream = &mut self.stream;
+        tokio::time::timeout(timeout, async {
+            wire::send_answer(stream, answer).await?;
+            Ok(wire::receive(stream).await?)
+        })
+        .await
+        .map_err(|_| LoginError::Timeout(timeout))?
+    }
+
+    /// Turns a reply into the next step, tracking whether greetd said success.
+    fn step(&mut self, response: Response) -> Result<Step, LoginError> {
+        match response {
+            Response::Success => {
+                // IMPORTANT: the only way into the Authenticated state.
+                self.state = State::Authenticated;
+                Ok(Step::Authenticated)
+            }
+            Response::AuthMessage {
+                auth_message_type,
+                auth_message,
+            } => {
+                self.state = State::Conversing;
+                Ok(match auth_message_type {
+                    AuthMessageType::Secret => Step::Prompt(Prompt {
+                        kind: PromptKind::Secret,
+                        text: auth_message,
+                    }),
+                    AuthMessageType::Visible => Step::Prompt(Prompt {
+                        kind: PromptKind::Visible,
+                        text: auth_message,
+                    }),
+                    AuthMessageType::Info => Step::Notice(Notice {
+                        kind: NoticeKind::Info,
+                        text: auth_message,
+                    }),
+                    AuthMessageType::Error => Step::Notice(Notice {
+                        kind: NoticeKind::Error,
+                        text: auth_message,
+                    }),
+                })
+            }
+            Response::Error {
+                error_type,
+                description,
+            } => {
+                self.state = State::Idle;
+                Err(match error_type {
+                    ErrorType::AuthError => LoginError::AuthFailed(description),
+                    ErrorType::Error => LoginError::Greetd(description),
+                })
+            }
+        }
+    }
+
+    /// Starts authenticating `username`.
+    pub async fn create_session(&mut self, username: &str) -> Result<Step, LoginError> {
+        tracing::info!(user = username, "creating greetd session");
+        self.state = State::Idle;
+        let response = self
+            .exchange_plain(&Request::CreateSession {
+                username: username.to_owned(),
+            })
+            .await?;
+        self.step(response)
+    }
+
+    /// Answers a prompt. The answer's characters are never logged.
+    pub async fn answer(&mut self, answer: &Secret) -> Result<Step, LoginError> {
+        if self.state != State::Conversing {
+            return Err(LoginError::Unexpected("no question is open".into()));
+        }
+        tracing::debug!(chars = answer.char_count(), "answering prompt");
+        let response = self.exchange_answer(Some(answer)).await?;
+        self.step(response)
+    }
+
+    /// Continues after a notice (PAM expects an empty reply).
+    pub async fn acknowledge(&mut self) -> Result<Step, LoginError> {
+        if self.state != State::Conversing {
+            return Err(LoginError::Unexpected("no message is open".into()));
+        }
+        let response = self.exchange_answer(None).await?;
+        self.step(response)
+    }
+
+    /// Ends the conversation (after an error, or when the user goes back).
+    pub async fn cancel(&mut self) -> Result<(), LoginError> {
+        self.state = State::Idle;
+        match self.exchange_plain(&Request::CancelSession).await? {
+            Response::Success => Ok(()),
+            Response::Error { description, .. } => Err(LoginError::Greetd(description)),
+            Response::AuthMessage { .. } => {
+                Err(LoginError::Unexpected("a question after cancelling".into()))
+            }
+        }
+    }
+
+    /// Starts the user's session with `command` and `environment`
+    /// (`LANG=…`, `XKB_DEFAULT_LAYOUT=…`).
+    ///
+    /// IMPORTANT: refuses unless greetd answered the authentication with
+    /// `success` on this connection.
+    pub async fn start_session(
+        &mut self,
+        command: Vec<String>,
+        environment: Vec<String>,
+    ) -> Result<(), LoginError> {
+        if self.state != State::Authenticated {
+            return Err(LoginError::NotAuthenticated);
+        }
+        let response = self
+            .exchange_plain(&Request::StartSession {
+                cmd: command,
+                env: environment,
+            })
+            .await?;
+        match response {
+            Response::Success => {
+                self.state = State::Started;
+                tracing::info!("session started");
+                Ok(())
+            }
+            Response::Error { description, .. } => {
+                self.state = State::Idle;
+                Err(LoginError::Greetd(description))
+            }
+            Response::AuthMessage { .. } => {
+                self.state = State::Idle;
+                Err(LoginError::Unexpected("a question after starting".into()))
+            }
+        }
+    }
+}

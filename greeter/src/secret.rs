@@ -1,0 +1,61 @@
+//! A typed secret: zeroized when dropped, redacted from `Debug`, never `Display`.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+/// A password or one-time code typed at the login screen.
+///
+/// IMPORTANT: there is deliberately no `Display` and no `Serialize`; the only
+/// way to the characters is [`Secret::expose`], used when writing the reply to
+/// greetd (and the bytes written are zeroized too).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(Zeroizing<String>);
+
+impl Secret {
+    /// Takes ownership of typed text.
+    pub fn new(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+
+    /// The characters, for the one place that sends them to greetd.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// How many characters were typed (all a screen reader may say).
+    pub fn char_count(&self) -> usize {
+        self.0.chars().count()
+    }
+
+    /// Whether nothing was typed.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<String> for Secret {
+    fn from(text: String) -> Self {
+        Self::new(text)
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret(<redacted>, {} chars)", self.char_count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_characters() {
+        let secret = Secret::new("hunter2".into());
+        let shown = format!("{secret:?} {:#?}", Some(&secret));
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("<redacted>"));
+        assert_eq!(secret.char_count(), 7);
+    }
+}

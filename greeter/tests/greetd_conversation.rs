@@ -1,0 +1,266 @@
+//! The greetd client against a fake greetd speaking greetd's real IPC:
+//! success, wrong password and retry, two-step prompts, PAM messages,
+//! disconnects, malformed and oversized replies, and the rule that no session
+//! starts without greetd's `success`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::time::Duration;
+
+use ferrum_greeter::wire::{self, WireError};
+use ferrum_greeter::{Greetd, LoginError, NoticeKind, PromptKind, Secret, Step};
+use support::{FakeGreetd, Fault, Round};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn accounts() -> Vec<(&'static str, Vec<Round>)> {
+    vec![
+        ("ada", vec![Round::Secret("Password: ", PASSWORD)]),
+        (
+            "grace",
+            vec![
+                Round::Info("Your password expires in 3 days."),
+                Round::Secret("Password: ", PASSWORD),
+                Round::Visible("Verification code: ", "123456"),
+            ],
+        ),
+        (
+            "linus",
+            vec![
+                Round::Error("Account expires tomorrow."),
+                Round::Secret("Password: ", PASSWORD),
+            ],
+        ),
+    ]
+}
+
+async fn connect(server: &FakeGreetd) -> Greetd {
+    Greetd::connect(server.path())
+        .await
+        .unwrap()
+        .with_timeout(Duration::from_secs(2))
+}
+
+fn secret(text: &str) -> Secret {
+    Secret::new(text.to_owned())
+}
+
+fn expect_prompt(step: Step, kind: PromptKind, text: &str) {
+    match step {
+        Step::Prompt(prompt) => {
+            assert_eq!(prompt.kind, kind);
+            assert_eq!(prompt.text, text);
+        }
+        other => panic!("expected a prompt, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_right_password_starts_the_session_with_its_environment() {
+    let server = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut greetd = connect(&server).await;
+    expect_prompt(
+        greetd.create_session("ada").await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+    assert_eq!(
+        greetd.answer(&secret(PASSWORD)).await.unwrap(),
+        Step::Authenticated
+    );
+    greetd
+        .start_session(
+            vec!["sway".into()],
+            vec!["LANG=de_DE.UTF-8".into(), "XKB_DEFAULT_LAYOUT=de".into()],
+        )
+        .await
+        .unwrap();
+    let (cmd, env) = server.record().started.expect("session started");
+    assert_eq!(cmd, vec!["sway".to_owned()]);
+    assert!(env.contains(&"XKB_DEFAULT_LAYOUT=de".to_owned()));
+}
+
+#[tokio::test]
+async fn a_wrong_password_fails_and_a_retry_works() {
+    let server = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut greetd = connect(&server).await;
+    greetd.create_session("ada").await.unwrap();
+    let error = greetd.answer(&secret("wrong")).await.unwrap_err();
+    assert!(matches!(error, LoginError::AuthFailed(_)), "{error:?}");
+    assert!(!greetd.is_authenticated());
+    // IMPORTANT: no session without success.
+    assert_eq!(
+        greetd.start_session(vec!["sway".into()], vec![]).await,
+        Err(LoginError::NotAuthenticated)
+    );
+    greetd.cancel().await.unwrap();
+    expect_prompt(
+        greetd.create_session("ada").await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+    assert_eq!(
+        greetd.answer(&secret(PASSWORD)).await.unwrap(),
+        Step::Authenticated
+    );
+    assert!(server.record().started.is_none());
+    assert!(
+        !server
+            .record()
+            .requests
+            .iter()
+            .any(|request| request.contains("start_session")),
+        "start_session must never have been sent"
+    );
+}
+
+#[tokio::test]
+async fn two_step_login_with_pam_messages() {
+    let server = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut greetd = connect(&server).await;
+    match greetd.create_session("grace").await.unwrap() {
+        Step::Notice(notice) => {
+            assert_eq!(notice.kind, NoticeKind::Info);
+            assert_eq!(notice.text, "Your password expires in 3 days.");
+        }
+        other => panic!("expected a notice, got {other:?}"),
+    }
+    expect_prompt(
+        greetd.acknowledge().await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+    expect_prompt(
+        greetd.answer(&secret(PASSWORD)).await.unwrap(),
+        PromptKind::Visible,
+        "Verification code: ",
+    );
+    assert_eq!(
+        greetd.answer(&secret("123456")).await.unwrap(),
+        Step::Authenticated
+    );
+
+    let mut greetd = connect(&server).await;
+    match greetd.create_session("linus").await.unwrap() {
+        Step::Notice(notice) => assert_eq!(notice.kind, NoticeKind::Error),
+        other => panic!("expected an error notice, got {other:?}"),
+    }
+    expect_prompt(
+        greetd.acknowledge().await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_user_is_asked_for_a_password_and_refused() {
+    let server = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut greetd = connect(&server).await;
+    expect_prompt(
+        greetd.create_session("mallory").await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+    assert!(matches!(
+        greetd.answer(&secret("guess")).await,
+        Err(LoginError::AuthFailed(_))
+    ));
+}
+
+#[tokio::test]
+async fn greetd_going_away_mid_conversation_is_an_error_not_a_session() {
+    // Request 1 creates the session, request 2 (the password) finds greetd gone.
+    let server = FakeGreetd::start(accounts(), Fault::DisconnectAt(2)).await;
+    let mut greetd = connect(&server).await;
+    greetd.create_session("ada").await.unwrap();
+    let error = greetd.answer(&secret(PASSWORD)).await.unwrap_err();
+    assert_eq!(error, LoginError::Connection(WireError::Closed));
+    assert_eq!(
+        greetd.start_session(vec!["sway".into()], vec![]).await,
+        Err(LoginError::NotAuthenticated)
+    );
+    // A new connection gives a clean prompt again.
+    let mut again = connect(&server).await;
+    expect_prompt(
+        again.create_session("ada").await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+}
+
+#[tokio::test]
+async fn malformed_and_oversized_replies_are_errors() {
+    let server = FakeGreetd::start(accounts(), Fault::MalformedAt(1)).await;
+    let mut greetd = connect(&server).await;
+    assert!(matches!(
+        greetd.create_session("ada").await,
+        Err(LoginError::Connection(WireError::Malformed(_)))
+    ));
+    assert!(!greetd.is_authenticated());
+
+    let server = FakeGreetd::start(accounts(), Fault::OversizedAt(2)).await;
+    let mut greetd = connect(&server).await;
+    greetd.create_session("ada").await.unwrap();
+    assert_eq!(
+        greetd.answer(&secret(PASSWORD)).await,
+        Err(LoginError::Connection(WireError::Oversized(u32::MAX)))
+    );
+    assert!(!greetd.is_authenticated());
+}
+
+#[tokio::test]
+async fn a_silent_greetd_times_out() {
+    let server = FakeGreetd::start(accounts(), Fault::SilentAt(1)).await;
+    let mut greetd = Greetd::connect(server.path())
+        .await
+        .unwrap()
+        .with_timeout(Duration::from_millis(300));
+    assert!(matches!(
+        greetd.create_session("ada").await,
+        Err(LoginError::Timeout(_))
+    ));
+}
+
+#[tokio::test]
+async fn answering_without_a_question_is_refused() {
+    let server = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut greetd = connect(&server).await;
+    assert!(matches!(
+        greetd.answer(&secret(PASSWORD)).await,
+        Err(LoginError::Unexpected(_))
+    ));
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// Any bytes from the peer: a reply or an error, never a panic or a
+        /// huge allocation.
+        #[test]
+        fn any_reply_bytes_are_handled(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let _ = runtime.block_on(async {
+                let mut reader = &bytes[..];
+                wire::receive(&mut reader).await
+            });
+        }
+
+        /// A valid frame around arbitrary JSON-ish text: parsed or refused.
+        #[test]
+        fn any_framed_text_is_handled(text in "\\PC{0,200}") {
+            let mut frame = (text.len() as u32).to_ne_bytes().to_vec();
+            frame.extend_from_slice(text.as_bytes());
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let _ = runtime.block_on(async {
+                let mut reader = &frame[..];
+                wire::receive(&mut reader).await
+            });
+        }
+    }
+}
