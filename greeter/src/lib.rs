@@ -8,8 +8,11 @@
 //! - replies from greetd are size-capped and parsed defensively: a malformed or
 //!   oversized reply is an error, never a crash.
 
+pub mod config;
 pub mod greetd;
+pub mod memory;
 pub mod secret;
+pub mod sessions;
 pub mod wire;
 
 pub use greetd::{Greetd, LoginError, Notice, NoticeKind, Prompt, PromptKind, Step};
