@@ -70,6 +70,7 @@ pub struct Accessible<'a, Message> {
     info: AccessibleInfo,
     content: Element<'a, Message>,
     on_activate: Option<Message>,
+    on_adjust: Option<(Message, Message)>,
 }
 
 impl<'a, Message: Clone + 'a> Accessible<'a, Message> {
@@ -84,6 +85,7 @@ impl<'a, Message: Clone + 'a> Accessible<'a, Message> {
             info,
             content: content.into(),
             on_activate: None,
+            on_adjust: None,
         }
     }
 
@@ -91,6 +93,15 @@ impl<'a, Message: Clone + 'a> Accessible<'a, Message> {
     pub fn on_activate(mut self, message: Message) -> Self {
         if !self.info.disabled {
             self.on_activate = Some(message);
+        }
+        self
+    }
+
+    /// The messages the arrow keys send while focused: (less, more). For
+    /// sliders: Left/Down lower the value, Right/Up raise it.
+    pub fn on_adjust(mut self, less: Message, more: Message) -> Self {
+        if !self.info.disabled {
+            self.on_adjust = Some((less, more));
         }
         self
     }
@@ -210,6 +221,22 @@ impl<'a, Message: Clone + 'a> Widget<Message, Theme, iced::Renderer> for Accessi
             shell.publish(message.clone());
             shell.capture_event();
             return;
+        }
+        if state.focused
+            && let Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
+            && modifiers.is_empty()
+            && let Some((less, more)) = &self.on_adjust
+        {
+            let message = match key.as_ref() {
+                keyboard::Key::Named(key::Named::ArrowLeft | key::Named::ArrowDown) => Some(less),
+                keyboard::Key::Named(key::Named::ArrowRight | key::Named::ArrowUp) => Some(more),
+                _ => None,
+            };
+            if let Some(message) = message {
+                shell.publish(message.clone());
+                shell.capture_event();
+                return;
+            }
         }
         // A click moves keyboard focus here too, as in GTK and Qt.
         if let Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) = event {

@@ -4,12 +4,13 @@
 //! change the whole window: theme, scale, speech).
 
 use ferrum_accessibility::preferences::TEXT_SCALES;
-use ferrum_accessibility::{Accessible, AccessibleInfo, Preferences, Role};
+use ferrum_accessibility::speech::SpeechError;
+use ferrum_accessibility::{Accessible, AccessibleInfo, NumericValue, Preferences, Role};
 use ferrum_i18n::fl;
-use iced::widget::{button, column, row, text, toggler};
+use iced::widget::{button, column, row, slider, text, toggler};
 use iced::{Alignment, Element, Length};
 
-use crate::widgets::{caption, page_title, section};
+use crate::widgets::{caption, notice, page_title, section};
 
 /// What the user changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,14 @@ pub fn update(preferences: &mut Preferences, message: Message) {
     match message {
         Message::SelfVoicing(on) => preferences.self_voicing = on,
         Message::HighContrast(on) => preferences.high_contrast = on,
-        Message::TextScale(percent) => preferences.text_scale = percent.clamp(100, 200),
+        Message::TextScale(percent) => {
+            // Snap to the offered steps (a slider drag gives any value).
+            let clamped = percent.clamp(100, 200);
+            preferences.text_scale = TEXT_SCALES
+                .into_iter()
+                .min_by_key(|step| step.abs_diff(clamped))
+                .unwrap_or(100);
+        }
         Message::ReducedMotion(on) => preferences.reduced_motion = on,
     }
 }
@@ -66,29 +74,39 @@ fn switch_row<'a>(
     .into()
 }
 
-/// Draws the page.
-pub fn view(preferences: &Preferences) -> Element<'_, Message> {
-    let mut scales = row![].spacing(6);
-    for percent in TEXT_SCALES {
-        let label = fl!("a11y-text-scale-value", percent = percent);
-        let chosen = preferences.text_scale == percent;
-        let info = AccessibleInfo::new(Role::RadioButton, label.clone()).checked(chosen);
-        let style = if chosen {
-            button::primary
-        } else {
-            button::secondary
-        };
-        scales = scales.push(
-            Accessible::new(
-                format!("a11y.text-scale.{percent}"),
-                info,
-                button(text(label))
-                    .style(style)
-                    .on_press(Message::TextScale(percent)),
+/// Draws the page; `speech_problem` is why speech is not working, if it is not.
+pub fn view<'a>(
+    preferences: &'a Preferences,
+    speech_problem: Option<&SpeechError>,
+) -> Element<'a, Message> {
+    let step = TEXT_SCALES[1] - TEXT_SCALES[0];
+    let current = preferences.text_scale;
+    let less = Message::TextScale(current.saturating_sub(step).max(TEXT_SCALES[0]));
+    let more = Message::TextScale((current + step).min(TEXT_SCALES[TEXT_SCALES.len() - 1]));
+    let value = fl!("a11y-text-scale-value", percent = current);
+    let scale_slider = Accessible::new(
+        "a11y.text-scale",
+        AccessibleInfo::new(Role::Slider, fl!("a11y-text-scale"))
+            .value(value.clone())
+            .numeric(NumericValue {
+                value: f64::from(current),
+                min: f64::from(TEXT_SCALES[0]),
+                max: f64::from(TEXT_SCALES[TEXT_SCALES.len() - 1]),
+                step: f64::from(step),
+            }),
+        row![
+            slider(
+                f64::from(TEXT_SCALES[0])..=f64::from(TEXT_SCALES[TEXT_SCALES.len() - 1]),
+                f64::from(current),
+                |value| Message::TextScale(value.round() as u16),
             )
-            .on_activate(Message::TextScale(percent)),
-        );
-    }
+            .step(f64::from(step)),
+            text(value).width(70),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center),
+    )
+    .on_adjust(less, more);
     column![
         page_title(fl!("a11y-title")),
         section(
@@ -104,7 +122,7 @@ pub fn view(preferences: &Preferences) -> Element<'_, Message> {
                 column![
                     text(fl!("a11y-text-scale")).size(16),
                     caption(fl!("a11y-text-scale.desc")),
-                    scales
+                    scale_slider
                 ]
                 .spacing(6)
                 .padding(8),
@@ -120,13 +138,19 @@ pub fn view(preferences: &Preferences) -> Element<'_, Message> {
         ),
         section(
             fl!("a11y-hearing-heading"),
-            switch_row(
-                "a11y.self-voicing",
-                fl!("a11y-self-voicing"),
-                fl!("a11y-self-voicing.desc"),
-                preferences.self_voicing,
-                Message::SelfVoicing,
-            )
+            column![
+                switch_row(
+                    "a11y.self-voicing",
+                    fl!("a11y-self-voicing"),
+                    fl!("a11y-self-voicing.desc"),
+                    preferences.self_voicing,
+                    Message::SelfVoicing,
+                )
+            ]
+            .extend(speech_problem.map(|problem| {
+                notice(fl!("a11y-speech-unavailable"), problem.to_string())
+            }))
+            .spacing(8)
         ),
     ]
     .spacing(20)

@@ -4,7 +4,9 @@
 use ferrum_accessibility::Role;
 use ferrum_accessibility::announce::{self, Vocabulary};
 use ferrum_accessibility::bridge::BridgeHandle;
-use ferrum_accessibility::speech::{SpeechHandle, spawn_speaker, spawn_speaker_at};
+use ferrum_accessibility::speech::{
+    SpeechError, SpeechHandle, SpeechStatus, spawn_speaker, spawn_speaker_at,
+};
 use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
 
@@ -18,6 +20,7 @@ pub struct A11y {
     voice: Option<SpeechHandle>,
     last_spoken: Option<(u64, String)>,
     speech_socket: Option<std::path::PathBuf>,
+    speech_problem: Option<SpeechError>,
 }
 
 /// Translated words for announcements.
@@ -56,8 +59,13 @@ impl A11y {
         }
     }
 
-    /// Turns self-voicing on or off.
-    pub fn set_voicing(&mut self, on: bool) {
+    /// Turns self-voicing on or off. When it starts, returns the stream of
+    /// the speech service's status (so the page can say speech is missing).
+    pub fn set_voicing(
+        &mut self,
+        on: bool,
+    ) -> Option<impl futures::Stream<Item = SpeechStatus> + Send + use<>> {
+        let started = on && self.voice.is_none();
         match (on, self.voice.is_some()) {
             (true, false) => {
                 let voice = match &self.speech_socket {
@@ -72,9 +80,29 @@ impl A11y {
                 if let Some(voice) = self.voice.take() {
                     voice.cancel();
                 }
+                self.speech_problem = None;
             }
             _ => {}
         }
+        let receiver = self.voice.as_ref().filter(|_| started)?.status_receiver();
+        Some(futures::stream::unfold(receiver, |mut receiver| async move {
+            receiver.changed().await.ok()?;
+            let status = receiver.borrow_and_update().clone();
+            Some((status, receiver))
+        }))
+    }
+
+    /// Takes a new status of the speech service.
+    pub fn set_speech_status(&mut self, status: SpeechStatus) {
+        self.speech_problem = match status {
+            SpeechStatus::Unavailable(error) if self.voice.is_some() => Some(error),
+            _ => None,
+        };
+    }
+
+    /// Why speech is not working, while self-voicing is on.
+    pub fn speech_problem(&self) -> Option<&SpeechError> {
+        self.speech_problem.as_ref()
     }
 
     /// Takes a new tree: publishes it and speaks the focused control when

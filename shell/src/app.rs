@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use ferrum_accessibility::bridge::{self, BridgeEvent, ScreenReaderAction};
 use ferrum_accessibility::preferences::{Preferences, PreferencesError};
+use ferrum_accessibility::speech::SpeechStatus;
 use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
 use ferrum_i18n::fl;
 use ferrum_panels::error_report::{self, ErrorReport};
@@ -80,6 +81,8 @@ pub enum Message {
     Bridge(BridgeEvent),
     /// Nothing to do but draw a frame (lets a control act on a screen reader's request).
     Nudge,
+    /// The speech service became reachable or unreachable.
+    SpeechStatus(SpeechStatus),
 }
 
 impl App {
@@ -120,7 +123,7 @@ impl App {
             })
         });
         let mut a11y = A11y::with_speech_socket(options.speech_socket.clone());
-        a11y.set_voicing(preferences.self_voicing);
+        let speech_status = a11y.set_voicing(preferences.self_voicing);
         let app = Self {
             active,
             query: String::new(),
@@ -133,7 +136,10 @@ impl App {
             about: about::State::default(),
         };
         let enter = app.enter(active);
-        (app, enter)
+        let watch_speech = speech_status.map_or_else(Task::none, |statuses| {
+            Task::run(statuses, Message::SpeechStatus)
+        });
+        (app, Task::batch([enter, watch_speech]))
     }
 
     /// The panel shown.
@@ -262,7 +268,12 @@ impl App {
             }
             Message::Accessibility(message) => {
                 accessibility::update(&mut self.preferences, message);
-                self.a11y.set_voicing(self.preferences.self_voicing);
+                let watch_speech = self
+                    .a11y
+                    .set_voicing(self.preferences.self_voicing)
+                    .map_or_else(Task::none, |statuses| {
+                        Task::run(statuses, Message::SpeechStatus)
+                    });
                 if let Err(error) = self.save_preferences() {
                     tracing::warn!(%error, "accessibility preferences not saved");
                     self.notice = Some(ErrorReport::new(
@@ -270,6 +281,10 @@ impl App {
                         error.to_string(),
                     ));
                 }
+                watch_speech
+            }
+            Message::SpeechStatus(status) => {
+                self.a11y.set_speech_status(status);
                 Task::none()
             }
             Message::Notice(message) => error_report::update(&mut self.notice, message),
@@ -328,7 +343,8 @@ impl App {
         let panel: Element<'_, Message> = match self.active {
             PanelId::Power => self.power.view().map(Message::Power),
             PanelId::Accessibility => {
-                accessibility::view(&self.preferences).map(Message::Accessibility)
+                accessibility::view(&self.preferences, self.a11y.speech_problem())
+                    .map(Message::Accessibility)
             }
             PanelId::About => self.about.view().map(Message::About),
         };

@@ -1,7 +1,7 @@
 //! `ferrum-settings`: the window, its sidebar of panels, search, deep links,
 //! theme and the error surface. The panels themselves live in `ferrum-panels`.
 
-mod a11y;
+pub mod a11y;
 pub mod app;
 pub mod cli;
 mod sidebar;

@@ -127,3 +127,49 @@ async fn a_secret_field_is_spoken_by_length_only() {
     }
     assert!(said.iter().all(|utterance| !utterance.contains("hunt")));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn missing_speech_service_is_explained_without_hanging() {
+    use ferrum_accessibility::speech::SpeechStatus;
+    use ferrum_integration_tests::next_matching;
+    use ferrum_settings::a11y::A11y;
+
+    let scratch = tempfile::tempdir().unwrap();
+    let mut a11y = A11y::with_speech_socket(Some(scratch.path().join("no-speechd.sock")));
+    let mut statuses = Box::pin(a11y.set_voicing(true).expect("a status stream"));
+    let node = SnapshotNode {
+        key: 7,
+        id: Some(iced::advanced::widget::Id::new("button")),
+        info: AccessibleInfo::new(Role::Button, "Apply"),
+        bounds: iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(80.0, 30.0)),
+        focused: true,
+        activatable: true,
+    };
+    let started = Instant::now();
+    assert_eq!(
+        a11y.take_snapshot("Settings", Snapshot { nodes: vec![node] }),
+        Some("Apply, button".to_owned())
+    );
+    let status = next_matching(&mut statuses, "speech status", |status| {
+        matches!(status, SpeechStatus::Unavailable(_))
+    })
+    .await
+    .unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5), "speech must not hang");
+    a11y.set_speech_status(status);
+    let problem = a11y.speech_problem().expect("the problem is kept for the page").clone();
+
+    // The Accessibility page says so, in words.
+    let preferences = Preferences {
+        self_voicing: true,
+        ..Preferences::default()
+    };
+    let mut ui = iced_test::Simulator::with_settings(
+        ferrum_integration_tests::simulator_settings(),
+        ferrum_panels::accessibility::view(&preferences, Some(&problem)),
+    );
+    assert!(
+        ui.find("Speech is not available: the speech service (speech-dispatcher) is not running.")
+            .is_ok()
+    );
+}
