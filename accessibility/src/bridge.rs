@@ -160,12 +160,18 @@ pub fn tree_update(window_name: &str, snapshot: &Snapshot) -> TreeUpdate {
     for item in &snapshot.nodes {
         let info = &item.info;
         let mut node = Node::new(role(info.role));
-        node.set_label(info.name.as_str());
+        if info.role == Role::Label {
+            // accesskit names static text by its value, not its label
+            // (`label_comes_from_value`): a label set here would reach AT-SPI as ''.
+            node.set_value(info.name.as_str());
+        } else {
+            node.set_label(info.name.as_str());
+        }
         if let Some(description) = &info.description {
             node.set_description(description.as_str());
         }
         // A secret field never exposes its characters, only their count.
-        if info.role != Role::PasswordInput
+        if !matches!(info.role, Role::PasswordInput | Role::Label)
             && let Some(value) = &info.value
         {
             node.set_value(value.as_str());
@@ -211,5 +217,64 @@ pub fn tree_update(window_name: &str, snapshot: &Snapshot) -> TreeUpdate {
         tree: Some(tree),
         tree_id: TreeId::ROOT,
         focus: snapshot.focused().map_or(WINDOW, |node| NodeId(node.key)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use iced::Rectangle;
+
+    use super::*;
+    use crate::node::AccessibleInfo;
+    use crate::tree::SnapshotNode;
+
+    fn node(key: u64, info: AccessibleInfo) -> SnapshotNode {
+        SnapshotNode {
+            key,
+            id: None,
+            info,
+            bounds: Rectangle::new(iced::Point::ORIGIN, iced::Size::new(10.0, 10.0)),
+            focused: false,
+            activatable: false,
+        }
+    }
+
+    fn find(update: &TreeUpdate, key: u64) -> Option<&Node> {
+        update
+            .nodes
+            .iter()
+            .find(|(id, _)| *id == NodeId(key))
+            .map(|(_, node)| node)
+    }
+
+    #[test]
+    fn static_text_is_named_by_its_value() {
+        let snapshot = Snapshot {
+            nodes: vec![
+                node(1, AccessibleInfo::new(Role::Label, "Fully charged")),
+                node(2, AccessibleInfo::new(Role::Button, "Dark style")),
+            ],
+        };
+        let update = tree_update("Settings", &snapshot);
+        let label = find(&update, 1);
+        assert_eq!(label.and_then(Node::value), Some("Fully charged"));
+        assert_eq!(label.and_then(Node::label), None);
+        let button = find(&update, 2);
+        assert_eq!(button.and_then(Node::label), Some("Dark style"));
+        assert_eq!(button.and_then(Node::value), None);
+    }
+
+    #[test]
+    fn a_secret_value_is_never_published() {
+        let snapshot = Snapshot {
+            nodes: vec![node(
+                3,
+                AccessibleInfo::new(Role::TextInput, "Password")
+                    .value("hunter2")
+                    .secret(7),
+            )],
+        };
+        let update = tree_update("Settings", &snapshot);
+        assert_eq!(find(&update, 3).and_then(Node::value), None);
     }
 }

@@ -138,18 +138,17 @@ pub fn view<'a>(
         ),
         section(
             fl!("a11y-hearing-heading"),
-            column![
-                switch_row(
-                    "a11y.self-voicing",
-                    fl!("a11y-self-voicing"),
-                    fl!("a11y-self-voicing.desc"),
-                    preferences.self_voicing,
-                    Message::SelfVoicing,
-                )
-            ]
-            .extend(speech_problem.map(|problem| {
-                notice(fl!("a11y-speech-unavailable"), problem.to_string())
-            }))
+            column![switch_row(
+                "a11y.self-voicing",
+                fl!("a11y-self-voicing"),
+                fl!("a11y-self-voicing.desc"),
+                preferences.self_voicing,
+                Message::SelfVoicing,
+            )]
+            .extend(
+                speech_problem
+                    .map(|problem| { notice(fl!("a11y-speech-unavailable"), problem.to_string()) })
+            )
             .spacing(8)
         ),
     ]

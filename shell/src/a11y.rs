@@ -85,11 +85,14 @@ impl A11y {
             _ => {}
         }
         let receiver = self.voice.as_ref().filter(|_| started)?.status_receiver();
-        Some(futures::stream::unfold(receiver, |mut receiver| async move {
-            receiver.changed().await.ok()?;
-            let status = receiver.borrow_and_update().clone();
-            Some((status, receiver))
-        }))
+        Some(futures::stream::unfold(
+            receiver,
+            |mut receiver| async move {
+                receiver.changed().await.ok()?;
+                let status = receiver.borrow_and_update().clone();
+                Some((status, receiver))
+            },
+        ))
     }
 
     /// Takes a new status of the speech service.

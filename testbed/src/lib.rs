@@ -1,5 +1,6 @@
 //! A private D-Bus system bus with the real system daemons behind it, for integration tests
-//! and the demo.
+//! and the demo; also a private session bus ([`session_bus`]), a private speech-dispatcher
+//! ([`speech`]) and a headless sway session to run the app in ([`wayland`]).
 //!
 //! [`TestBed::start`] creates a fresh folder (`$TMPDIR/ferrum-testbed-XXXXXX`), starts
 //! `dbus-daemon` on a socket inside it with a permissive system-bus policy, then starts each
@@ -32,8 +33,10 @@ use tempfile::TempDir;
 
 mod error;
 pub mod fixtures;
+pub mod session_bus;
 mod spec;
 pub mod speech;
+pub mod wayland;
 
 pub use error::Error;
 use spec::{BUSCTL, DBUS_DAEMON, Layout, ServiceSpec, spec};
@@ -104,6 +107,7 @@ impl TestBed {
     pub fn start(services: &[Service]) -> Result<TestBed, Error> {
         require(Path::new(DBUS_DAEMON), "dbus-daemon")?;
         require(Path::new(BUSCTL), "systemd")?;
+        adopt_orphans();
 
         let temp = tempfile::Builder::new()
             .prefix("ferrum-testbed-")
@@ -474,9 +478,21 @@ fn signal_group(child: &Child, signal: Signal) -> Result<(), Error> {
     }
 }
 
+/// Makes this process the reaper of its orphaned descendants (`PR_SET_CHILD_SUBREAPER`), so
+/// that double-forked grandchildren (services D-Bus activates, upowerd under umockdev-run) are
+/// reparented to it rather than to init and [`kill_and_reap`] can reap them at once. Without
+/// it their zombies stay in the process group until init gets round to them (about a second
+/// on the CI's VM init). Called before spawning anything; harmless to call again.
+fn adopt_orphans() {
+    if let Err(errno) = rustix::process::set_child_subreaper(Some(rustix::process::getpid())) {
+        tracing::debug!(%errno, "PR_SET_CHILD_SUBREAPER failed; init reaps orphans instead");
+    }
+}
+
 /// SIGKILLs the child's process group (while the child is not yet reaped, so the group id
 /// cannot have been reused), reaps the child, then waits briefly until the rest of the group
-/// (grandchildren such as upowerd under umockdev-run, now orphans) has gone too.
+/// (grandchildren such as upowerd under umockdev-run, now orphans) has gone too, reaping
+/// those this process adopted (see [`adopt_orphans`]).
 fn kill_and_reap(mut child: Child) -> Result<ExitStatus, Error> {
     let pgid = child_pid(&child);
     let signalled = signal_group(&child, Signal::KILL);
@@ -485,11 +501,25 @@ fn kill_and_reap(mut child: Child) -> Result<ExitStatus, Error> {
     if let Some(pgid) = pgid {
         // A group id stays allocated while any member exists, so polling it is safe.
         let deadline = Instant::now() + GROUP_EXIT_TIMEOUT;
-        while rustix::process::test_kill_process_group(pgid).is_ok() && Instant::now() < deadline {
+        loop {
+            reap_adopted(pgid);
+            if rustix::process::test_kill_process_group(pgid).is_err() || Instant::now() >= deadline
+            {
+                break;
+            }
             thread::sleep(Duration::from_millis(10));
         }
     }
     Ok(status)
+}
+
+/// Reaps the exited members of the group that are this process's children: orphans it
+/// adopted. Its own `Child`ren live in groups of their own, which are waited for by PID.
+fn reap_adopted(pgid: Pid) {
+    while let Ok(Some(_)) = rustix::process::waitid(
+        WaitId::Pgid(Some(pgid)),
+        WaitIdOptions::EXITED | WaitIdOptions::NOHANG,
+    ) {}
 }
 
 /// The last lines of a log file, for error messages.

@@ -155,9 +155,15 @@ async fn missing_speech_service_is_explained_without_hanging() {
     })
     .await
     .unwrap();
-    assert!(started.elapsed() < Duration::from_secs(5), "speech must not hang");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "speech must not hang"
+    );
     a11y.set_speech_status(status);
-    let problem = a11y.speech_problem().expect("the problem is kept for the page").clone();
+    let problem = a11y
+        .speech_problem()
+        .expect("the problem is kept for the page")
+        .clone();
 
     // The Accessibility page says so, in words.
     let preferences = Preferences {

@@ -1,7 +1,9 @@
 //! `cargo xtask demo`: runs the release app against the test bed's real daemons and saves a
-//! screenshot of every panel in both themes, plus `report.json`, under `target/demo/`.
+//! screenshot of every panel in both themes, the Power panel in high contrast and in Arabic
+//! (right to left), plus `report.json`, under `target/demo/`.
 
 use std::fs::{self, File};
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::thread;
@@ -20,7 +22,7 @@ pub const SERVICES: &[Service] = &[Service::Polkit, Service::PowerProfiles, Serv
 const THEMES: &[&str] = &["light", "dark"];
 /// How long the app gets after its first frame to receive the daemons' data; the demo's
 /// screenshot is then taken once the frame has settled (see
-/// [`compositor::Session::screenshot_settled`]).
+/// [`ferrum_testbed::wayland::Session::screenshot_settled`]).
 pub const SETTLE: Duration = Duration::from_millis(1500);
 /// How long each panel is shown when running in the user's own Wayland session.
 const SESSION_SHOW: Duration = Duration::from_secs(3);
@@ -69,17 +71,78 @@ fn panels(app: &Path) -> Result<Vec<String>> {
     Ok(panels)
 }
 
+/// One screenshot of the demo: a panel in a theme, maybe with a different locale or
+/// preferences.
+#[derive(Debug, Clone)]
+struct Shot {
+    /// File stem under `target/demo/`: `<panel>-<theme>` or `<panel>-<variant>`.
+    name: String,
+    panel: String,
+    theme: &'static str,
+    /// What differs from a plain run, for the report.
+    variant: Option<&'static str>,
+    /// Added to the app's environment.
+    env: Vec<(&'static str, String)>,
+}
+
+/// Every panel in every theme, then the Power panel in high contrast (preferences in
+/// `config_home`) and in Arabic (mirrored: the sidebar on the right).
+fn shots(panels: &[String], config_home: &Path) -> Vec<Shot> {
+    let mut shots = Vec::new();
+    for panel in panels {
+        for theme in THEMES {
+            shots.push(Shot {
+                name: format!("{panel}-{theme}"),
+                panel: panel.clone(),
+                theme,
+                variant: None,
+                env: Vec::new(),
+            });
+        }
+    }
+    shots.push(Shot {
+        name: "power-high-contrast".to_owned(),
+        panel: "power".to_owned(),
+        theme: "light",
+        variant: Some("high contrast (accessibility.toml: high_contrast = true)"),
+        env: vec![("XDG_CONFIG_HOME", config_home.display().to_string())],
+    });
+    shots.push(Shot {
+        name: "power-ar".to_owned(),
+        panel: "power".to_owned(),
+        theme: "light",
+        variant: Some("Arabic, right to left (LANG=ar_EG.UTF-8)"),
+        env: vec![("LANG", "ar_EG.UTF-8".to_owned())],
+    });
+    shots
+}
+
+/// A folder to use as `XDG_CONFIG_HOME` holding `ferrum/accessibility.toml` with high
+/// contrast on, readable by uid 65534 (the app's user under headless sway).
+fn high_contrast_config() -> Result<tempfile::TempDir> {
+    let dir = tempfile::Builder::new()
+        .prefix("ferrum-demo-config-")
+        .tempdir()?;
+    let ferrum = dir.path().join("ferrum");
+    fs::create_dir(&ferrum)?;
+    fs::write(ferrum.join("accessibility.toml"), "high_contrast = true\n")?;
+    for folder in [dir.path(), &ferrum] {
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o755))?;
+    }
+    Ok(dir)
+}
+
 /// One screenshot's entry in the report.
 fn shot_entry(
-    slug: &str,
-    theme: &str,
+    shot: &Shot,
     path: Option<&Path>,
     log: &Path,
     result: std::result::Result<&compositor::RunReport, String>,
 ) -> Value {
     let mut entry = json!({
-        "panel": slug,
-        "theme": theme,
+        "panel": shot.panel,
+        "theme": shot.theme,
+        "variant": shot.variant,
         "path": path.map(|p| p.display().to_string()),
         "log": log.display().to_string(),
     });
@@ -112,6 +175,8 @@ pub fn run() -> Result<()> {
     let out_dir = util::target_dir()?.join("demo");
     fs::create_dir_all(&out_dir)?;
     let panels = panels(&app)?;
+    let config_home = high_contrast_config()?;
+    let shots = shots(&panels, config_home.path());
     let mut bed = start_bed()?;
     let address = bed.system_bus_address().to_owned();
 
@@ -123,84 +188,79 @@ pub fn run() -> Result<()> {
     } else {
         "headless-sway"
     };
-    println!("demo: panels {panels:?} × themes {THEMES:?}, mode {mode}");
+    println!("demo: panels {panels:?} × themes {THEMES:?} + high contrast + Arabic, mode {mode}");
 
-    let mut shots = Vec::new();
+    let mut entries = Vec::new();
     let mut failures = 0;
-    for slug in &panels {
-        for theme in THEMES {
-            let png = out_dir.join(format!("{slug}-{theme}.png"));
-            let log = out_dir.join(format!("{slug}-{theme}.log"));
-            let _ = fs::remove_file(&png);
-            let entry = if session.is_some() {
-                let shot = run_in_session(&app, slug, theme, &address, &png, &log);
-                match shot {
-                    Ok(taken) => {
-                        let mut entry = json!({
-                            "panel": slug, "theme": theme, "ok": true, "error": null,
-                            "path": taken.then(|| png.display().to_string()),
-                            "log": log.display().to_string(),
-                            "first_visible_frame_ms": null,
-                        });
-                        if let Ok(text) = fs::read_to_string(&log) {
-                            entry["first_view_ms"] = json!(util::first_view_ms(&text).map(round));
+    for shot in &shots {
+        let name = &shot.name;
+        let png = out_dir.join(format!("{name}.png"));
+        let log = out_dir.join(format!("{name}.log"));
+        let _ = fs::remove_file(&png);
+        let mut env: Vec<(&str, &str)> = vec![
+            ("DBUS_SYSTEM_BUS_ADDRESS", address.as_str()),
+            ("RUST_LOG", "info"),
+        ];
+        env.extend(shot.env.iter().map(|(key, value)| (*key, value.as_str())));
+        let args = [shot.panel.as_str(), "--theme", shot.theme];
+        let entry = if session.is_some() {
+            match run_in_session(&app, &args, &env, &png, &log) {
+                Ok(taken) => {
+                    let mut entry = json!({
+                        "panel": shot.panel, "theme": shot.theme, "variant": shot.variant,
+                        "ok": true, "error": null,
+                        "path": taken.then(|| png.display().to_string()),
+                        "log": log.display().to_string(),
+                        "first_visible_frame_ms": null,
+                    });
+                    if let Ok(text) = fs::read_to_string(&log) {
+                        entry["first_view_ms"] = json!(util::first_view_ms(&text).map(round));
+                    }
+                    println!(
+                        "  {name}: shown{}",
+                        if taken {
+                            ", screenshot saved"
+                        } else {
+                            " (grim could not capture this session)"
                         }
-                        println!(
-                            "  {slug}-{theme}: shown{}",
-                            if taken {
-                                ", screenshot saved"
-                            } else {
-                                " (grim could not capture this session)"
-                            }
-                        );
-                        entry
-                    }
-                    Err(error) => {
-                        failures += 1;
-                        println!("  {slug}-{theme}: FAILED: {error}");
-                        json!({"panel": slug, "theme": theme, "ok": false, "error": error.to_string(),
-                               "path": null, "log": log.display().to_string(), "first_visible_frame_ms": null})
-                    }
+                    );
+                    entry
                 }
-            } else {
-                let env = [
-                    ("DBUS_SYSTEM_BUS_ADDRESS", address.as_str()),
-                    ("RUST_LOG", "info"),
-                ];
-                let result = compositor::run_headless(
-                    &app,
-                    &[slug, "--theme", theme],
-                    &env,
-                    Some(&png),
-                    SETTLE,
-                );
-                match result {
-                    Ok(report) => {
-                        fs::write(&log, &report.app_log)?;
-                        println!(
-                            "  {slug}-{theme}: first visible frame {:.0} ms, peak RSS {} KiB -> {}",
-                            report.first_frame_ms,
-                            report
-                                .peak_rss_kib
-                                .map_or_else(|| "?".to_owned(), |kib| kib.to_string()),
-                            png.display()
-                        );
-                        shot_entry(slug, theme, Some(&png), &log, Ok(&report))
-                    }
-                    Err(error) => {
-                        failures += 1;
-                        fs::write(&log, &error.app_log)?;
-                        fs::write(
-                            out_dir.join(format!("{slug}-{theme}.sway.log")),
-                            &error.compositor_log,
-                        )?;
-                        println!("  {slug}-{theme}: FAILED: {error}");
-                        shot_entry(slug, theme, None, &log, Err(error.message.clone()))
-                    }
+                Err(error) => {
+                    failures += 1;
+                    println!("  {name}: FAILED: {error}");
+                    json!({"panel": shot.panel, "theme": shot.theme, "variant": shot.variant,
+                           "ok": false, "error": error.to_string(), "path": null,
+                           "log": log.display().to_string(), "first_visible_frame_ms": null})
                 }
-            };
-            shots.push(entry);
-        }
+            }
+        } else {
+            match compositor::run_headless(&app, &args, &env, Some(&png), SETTLE) {
+                Ok(report) => {
+                    fs::write(&log, &report.app_log)?;
+                    println!(
+                        "  {name}: first visible frame {:.0} ms, peak RSS {} KiB -> {}",
+                        report.first_frame_ms,
+                        report
+                            .peak_rss_kib
+                            .map_or_else(|| "?".to_owned(), |kib| kib.to_string()),
+                        png.display()
+                    );
+                    shot_entry(shot, Some(&png), &log, Ok(&report))
+                }
+                Err(error) => {
+                    failures += 1;
+                    fs::write(&log, &error.app_log)?;
+                    fs::write(
+                        out_dir.join(format!("{name}.sway.log")),
+                        &error.compositor_log,
+                    )?;
+                    println!("  {name}: FAILED: {error}");
+                    shot_entry(shot, None, &log, Err(error.message.clone()))
+                }
+            }
+        };
+        entries.push(entry);
     }
 
     let report = json!({
@@ -215,7 +275,7 @@ pub fn run() -> Result<()> {
             "upower": util::dpkg_version("upower"),
             "sway": util::dpkg_version("sway"),
         },
-        "screenshots": shots,
+        "screenshots": entries,
         "total_ms": started.elapsed().as_millis() as u64,
     });
     let report_path = out_dir.join("report.json");
@@ -242,18 +302,21 @@ pub fn run() -> Result<()> {
 /// Returns whether a screenshot was saved.
 fn run_in_session(
     app: &Path,
-    slug: &str,
-    theme: &str,
-    address: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
     png: &Path,
     log: &Path,
 ) -> Result<bool> {
     let log_file = File::create(log)?;
-    let mut child = Command::new(app)
-        .args([slug, "--theme", theme])
-        .env("DBUS_SYSTEM_BUS_ADDRESS", address)
-        .env("RUST_LOG", "info")
+    let mut command = Command::new(app);
+    if env.iter().any(|(key, _)| *key == "LANG") {
+        // A LANG of the shot's own must not be overridden by the user's locale.
+        command.env_remove("LC_ALL").env_remove("LC_MESSAGES");
+    }
+    let mut child = command
+        .args(args)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .stdin(Stdio::null())
         .stdout(log_file.try_clone()?)
         .stderr(log_file)

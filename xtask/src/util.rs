@@ -176,12 +176,6 @@ pub fn first_view_ms(log: &str) -> Option<f64> {
     value.get(..end)?.parse().ok()
 }
 
-/// The last `lines` lines of `text`, for error messages.
-pub fn tail(text: &str, lines: usize) -> String {
-    let all: Vec<&str> = text.lines().collect();
-    all[all.len().saturating_sub(lines)..].join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

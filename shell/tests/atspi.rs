@@ -1,0 +1,419 @@
+//! The app as a screen reader sees it, through real AT-SPI: a private session bus
+//! (`ferrum_testbed::session_bus`) with accessibility turned on, which activates
+//! `at-spi-bus-launcher` and the registry; the debug app under headless sway
+//! (`ferrum_testbed::wayland`) against the test bed's real power-profiles-daemon and UPower;
+//! and `tests/atspi/read_tree.py`, a pyatspi client that reads the tree and clicks.
+//!
+//! Needs root and the Debian packages of `cargo xtask deps` (sway, grim, wtype, at-spi2-core,
+//! python3-pyatspi, dbus-daemon, power-profiles-daemon, upower, umockdev, python3-dbusmock).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs::{self, File};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use ferrum_testbed::session_bus::SessionBus;
+use ferrum_testbed::wayland::{Session, User};
+use ferrum_testbed::{Service, TestBed};
+use serde_json::Value;
+
+/// The debug app cargo built for these tests.
+const APP: &str = env!("CARGO_BIN_EXE_ferrum-settings");
+/// The pyatspi client.
+const READ_TREE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/atspi/read_tree.py");
+/// The Debian Python, which has python3-pyatspi (a pyenv `python3` on `PATH` does not).
+const PYTHON: &str = "/usr/bin/python3";
+/// The app's name in the AT-SPI registry.
+const APP_NAME: &str = "ferrum-settings";
+/// How long the app may take to publish a node, and the profile to change.
+const WAIT: Duration = Duration::from_secs(10);
+/// The longest one run of `read_tree.py` may take (it gives up after [`WAIT`] itself).
+const SCRIPT_LIMIT: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(50);
+
+/// Everything a screen reader user's desktop has, privately: dropped in field order, so the
+/// app and sway stop before the session bus and the daemons.
+struct Desktop {
+    session: Session,
+    bus: SessionBus,
+    bed: TestBed,
+    /// `XDG_CONFIG_HOME` of the app: no real user's preferences.
+    _config: tempfile::TempDir,
+    started: Instant,
+}
+
+/// Starts the test bed, a session bus with accessibility on, sway, and the app on the Power
+/// panel in `lang`, as root (the session bus is root's).
+fn desktop(lang: &str) -> Desktop {
+    let started = Instant::now();
+    let bed = TestBed::start(&[Service::Polkit, Service::PowerProfiles, Service::UPower])
+        .unwrap_or_else(|error| panic!("test bed: {error}"));
+    let bus = SessionBus::start().unwrap_or_else(|error| panic!("session bus: {error}"));
+    bus.enable_accessibility()
+        .unwrap_or_else(|error| panic!("enabling accessibility: {error}"));
+    let config = tempfile::tempdir().unwrap();
+    let mut session = Session::start().unwrap_or_else(|error| panic!("sway: {error}"));
+    let config_home = config.path().display().to_string();
+    let env = [
+        ("DBUS_SESSION_BUS_ADDRESS", bus.address()),
+        ("DBUS_SYSTEM_BUS_ADDRESS", bed.system_bus_address()),
+        ("LANG", lang),
+        ("XDG_CONFIG_HOME", config_home.as_str()),
+        ("RUST_LOG", "info"),
+    ];
+    session
+        .launch_app(User::Root, Path::new(APP), &["power"], &env)
+        .unwrap_or_else(|error| panic!("launching {APP}: {error}"));
+    eprintln!(
+        "desktop ({lang}) up in {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    Desktop {
+        session,
+        bus,
+        bed,
+        _config: config,
+        started,
+    }
+}
+
+/// One node of the tree as `read_tree.py` prints it.
+#[derive(Debug, Clone)]
+struct Node {
+    depth: u64,
+    role: String,
+    name: String,
+    states: Vec<String>,
+    actions: Vec<String>,
+}
+
+impl Node {
+    fn from_json(value: &Value) -> Option<Node> {
+        let strings = |key: &str| -> Option<Vec<String>> {
+            value[key]
+                .as_array()?
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        };
+        Some(Node {
+            depth: value["depth"].as_u64()?,
+            role: value["role"].as_str()?.to_owned(),
+            name: value["name"].as_str()?.to_owned(),
+            states: strings("states")?,
+            actions: strings("actions")?,
+        })
+    }
+}
+
+fn show(tree: &[Node]) -> String {
+    tree.iter()
+        .map(|node| {
+            format!(
+                "{}[{}] {:?} states={:?} actions={:?}",
+                "  ".repeat(usize::try_from(node.depth).unwrap_or(0)),
+                node.role,
+                node.name,
+                node.states,
+                node.actions
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Desktop {
+    /// Runs `read_tree.py` until the app shows `wait` (role, name), returns the tree it
+    /// printed; with `click`, the script then clicks that node through AT-SPI.
+    fn read_tree(&self, wait: (&str, &str), click: Option<(&str, &str)>) -> Vec<Node> {
+        let out = tempfile::tempdir().unwrap();
+        let (stdout, stderr) = (out.path().join("stdout"), out.path().join("stderr"));
+        let mut command = Command::new(PYTHON);
+        command
+            .arg(READ_TREE)
+            .args(["--app", APP_NAME, "--wait", wait.0, wait.1])
+            .args(["--timeout", &WAIT.as_secs().to_string()]);
+        if let Some((role, name)) = click {
+            command.args(["--click", role, name]);
+        }
+        let mut child = command
+            .env("DBUS_SESSION_BUS_ADDRESS", self.bus.address())
+            // libatspi would look for the accessibility bus on an X display first.
+            .env_remove("DISPLAY")
+            .env_remove("PYTHONPATH")
+            .env_remove("PYTHONHOME")
+            .stdin(Stdio::null())
+            .stdout(File::create(&stdout).unwrap())
+            .stderr(File::create(&stderr).unwrap())
+            .spawn()
+            .unwrap_or_else(|error| panic!("{PYTHON} {READ_TREE}: {error}"));
+        let deadline = Instant::now() + SCRIPT_LIMIT;
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if Instant::now() >= deadline {
+                // By PID: the script is our own child.
+                child.kill().unwrap();
+                child.wait().unwrap();
+                break None;
+            }
+            thread::sleep(POLL);
+        };
+        let printed = fs::read_to_string(&stdout).unwrap();
+        let complaints = fs::read_to_string(&stderr).unwrap();
+        let ok = status.is_some_and(|status| status.success());
+        assert!(
+            ok,
+            "read_tree.py failed ({status:?}):\n{complaints}\n--- stdout:\n{printed}\n--- app log:\n{}\n--- session bus log:\n{}",
+            self.session.app_log(),
+            self.bus.log()
+        );
+        printed
+            .lines()
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter_map(|value| Node::from_json(&value))
+            .collect()
+    }
+
+    /// power-profiles-daemon's `ActiveProfile`, e.g. `performance`.
+    fn active_profile(&self) -> String {
+        let output = self
+            .bed
+            .busctl()
+            .args([
+                "get-property",
+                "net.hadess.PowerProfiles",
+                "/net/hadess/PowerProfiles",
+                "net.hadess.PowerProfiles",
+                "ActiveProfile",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "busctl get-property ActiveProfile: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // `s "performance"`
+        String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .trim_start_matches("s ")
+            .trim_matches('"')
+            .to_owned()
+    }
+
+    fn elapsed(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
+
+    /// Stops everything and checks nothing is left: not the app, and nothing of the session
+    /// bus's process group (at-spi-bus-launcher, the accessibility bus, the registry).
+    fn tear_down(self) {
+        let app = self.session.app_pid();
+        let bus_group = self.bus.pid();
+        let started = Instant::now();
+        drop(self);
+        eprintln!("torn down in {:.2} s", started.elapsed().as_secs_f64());
+        for pid in app.into_iter().chain(bus_group) {
+            let alive: Vec<String> = live_processes(|stat| stat.pid == pid || stat.pgid == pid)
+                .iter()
+                .map(|stat| format!("{} {} ({})", stat.pid, stat.comm, stat.state))
+                .collect();
+            assert!(alive.is_empty(), "still running after teardown: {alive:?}");
+        }
+    }
+}
+
+/// What `/proc/<pid>/stat` says about a process.
+#[derive(Debug)]
+struct Stat {
+    pid: u32,
+    comm: String,
+    state: char,
+    pgid: u32,
+}
+
+/// Processes that match and are not zombies (a zombie is dead, waiting for init to reap it).
+fn live_processes(matches: impl Fn(&Stat) -> bool) -> Vec<Stat> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(text) = fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid pgrp …`; comm may contain spaces and parentheses.
+        let (Some(open), Some(close)) = (text.find('('), text.rfind(')')) else {
+            continue;
+        };
+        let mut rest = text[close + 1..].split_whitespace();
+        let (Some(state), Some(_ppid), Some(pgid)) = (rest.next(), rest.next(), rest.next()) else {
+            continue;
+        };
+        let stat = Stat {
+            pid: text[..open].trim().parse().unwrap_or(0),
+            comm: text[open + 1..close].to_owned(),
+            state: state.chars().next().unwrap_or('?'),
+            pgid: pgid.parse().unwrap_or(0),
+        };
+        if stat.state != 'Z' && matches(&stat) {
+            found.push(stat);
+        }
+    }
+    found
+}
+
+/// Asserts the tree has a node with this role and name that has all of `states`.
+fn assert_has(tree: &[Node], role: &str, name: &str, states: &[&str]) {
+    let found = tree
+        .iter()
+        .find(|node| node.role == role && node.name == name);
+    let Some(node) = found else {
+        panic!("no [{role}] {name:?} in the tree:\n{}", show(tree));
+    };
+    for state in states {
+        assert!(
+            node.states.iter().any(|s| s == state),
+            "[{role}] {name:?} is not {state}: {:?}\n{}",
+            node.states,
+            show(tree)
+        );
+    }
+}
+
+/// The sidebar and the Power page, named in one language: every control with its role.
+struct Names<'a> {
+    window: &'a str,
+    search: &'a str,
+    power: &'a str,
+    accessibility: &'a str,
+    about: &'a str,
+    dark_style: &'a str,
+    power_mode: &'a str,
+    battery: &'a str,
+    performance: &'a str,
+    balanced: &'a str,
+    power_saver: &'a str,
+}
+
+const ENGLISH: Names<'static> = Names {
+    window: "Settings",
+    search: "Search settings",
+    power: "Power",
+    accessibility: "Accessibility",
+    about: "About",
+    dark_style: "Dark style",
+    power_mode: "Power Mode",
+    battery: "Battery",
+    performance: "Performance",
+    balanced: "Balanced",
+    power_saver: "Power Saver",
+};
+
+/// From `i18n/de/settings.ftl`.
+const GERMAN: Names<'static> = Names {
+    window: "Einstellungen",
+    search: "Einstellungen durchsuchen",
+    power: "Energie",
+    accessibility: "Barrierefreiheit",
+    about: "Info",
+    dark_style: "Dunkler Stil",
+    power_mode: "Energiemodus",
+    battery: "Akku",
+    performance: "Leistung",
+    balanced: "Ausgeglichen",
+    power_saver: "Energiesparen",
+};
+
+fn assert_tree(tree: &[Node], names: &Names<'_>) {
+    assert_has(tree, "application", APP_NAME, &[]);
+    assert_has(tree, "frame", names.window, &[]);
+    assert_has(tree, "entry", names.search, &["focusable"]);
+    assert_has(tree, "list item", names.power, &["selected"]);
+    assert_has(tree, "list item", names.accessibility, &[]);
+    assert_has(tree, "list item", names.about, &[]);
+    assert_has(tree, "push button", names.dark_style, &["focusable"]);
+    assert_has(tree, "heading", names.power, &[]);
+    assert_has(tree, "heading", names.power_mode, &[]);
+    assert_has(tree, "heading", names.battery, &[]);
+    assert_has(tree, "radio button", names.performance, &["focusable"]);
+    assert_has(tree, "radio button", names.balanced, &["checked"]);
+    assert_has(tree, "radio button", names.power_saver, &[]);
+    for name in [names.performance, names.power_saver] {
+        let node = tree
+            .iter()
+            .find(|node| node.role == "radio button" && node.name == name);
+        assert!(
+            node.is_some_and(|node| !node.states.iter().any(|s| s == "checked")),
+            "only Balanced may be checked:\n{}",
+            show(tree)
+        );
+    }
+    for (role, name) in [
+        ("list item", names.power),
+        ("push button", names.dark_style),
+        ("radio button", names.performance),
+    ] {
+        let node = tree.iter().find(|n| n.role == role && n.name == name);
+        assert!(
+            node.is_some_and(|node| node.actions.iter().any(|a| a == "click")),
+            "[{role}] {name:?} has no click action:\n{}",
+            show(tree)
+        );
+    }
+    let unnamed: Vec<&Node> = tree.iter().filter(|node| node.name.is_empty()).collect();
+    assert!(
+        unnamed.is_empty(),
+        "nodes without a name: {unnamed:?}\n{}",
+        show(tree)
+    );
+}
+
+/// English: every control of the sidebar and the Power page is listed with its role and
+/// name; clicking "Performance" through AT-SPI's Action interface changes
+/// power-profiles-daemon's profile.
+#[test]
+fn screen_reader_reads_and_clicks_the_power_page() {
+    let desktop = desktop("en_US.UTF-8");
+    let tree = desktop.read_tree(("radio button", ENGLISH.performance), None);
+    eprintln!("tree read at {:.2} s:\n{}", desktop.elapsed(), show(&tree));
+    assert_tree(&tree, &ENGLISH);
+    assert_eq!(desktop.active_profile(), "balanced");
+
+    let clicked = Instant::now();
+    desktop.read_tree(
+        ("radio button", ENGLISH.performance),
+        Some(("radio button", ENGLISH.performance)),
+    );
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let profile = desktop.active_profile();
+        if profile == "performance" {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "ActiveProfile still {profile:?} {WAIT:?} after the AT-SPI click; app log:\n{}",
+            desktop.session.app_log()
+        );
+        thread::sleep(POLL);
+    }
+    eprintln!(
+        "profile switched {:.2} s after the click (total {:.2} s)",
+        clicked.elapsed().as_secs_f64(),
+        desktop.elapsed()
+    );
+    desktop.tear_down();
+}
+
+/// German: the same controls with the same roles, named from `i18n/de`.
+#[test]
+fn screen_reader_hears_german_names() {
+    let desktop = desktop("de_DE.UTF-8");
+    let tree = desktop.read_tree(("radio button", GERMAN.performance), None);
+    eprintln!("tree read at {:.2} s:\n{}", desktop.elapsed(), show(&tree));
+    assert_tree(&tree, &GERMAN);
+    desktop.tear_down();
+}
