@@ -67,6 +67,11 @@ pub fn high_contrast() -> Theme {
             extended.background.strong.text = Color::BLACK;
             extended.background.weak.color = Color::BLACK;
             extended.background.weak.text = Color::WHITE;
+            // Secondary buttons: black on white, not dark grey on grey.
+            extended.secondary.base.color = Color::WHITE;
+            extended.secondary.base.text = Color::BLACK;
+            extended.secondary.strong.color = Color::from_rgb8(0xFF, 0xE0, 0x00);
+            extended.secondary.strong.text = Color::BLACK;
             extended
         },
     )

@@ -181,29 +181,7 @@ impl Desktop {
 
     /// power-profiles-daemon's `ActiveProfile`, e.g. `performance`.
     fn active_profile(&self) -> String {
-        let output = self
-            .bed
-            .busctl()
-            .args([
-                "get-property",
-                "net.hadess.PowerProfiles",
-                "/net/hadess/PowerProfiles",
-                "net.hadess.PowerProfiles",
-                "ActiveProfile",
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "busctl get-property ActiveProfile: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        // `s "performance"`
-        String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .trim_start_matches("s ")
-            .trim_matches('"')
-            .to_owned()
+        self.bed.active_profile().expect("ppd's ActiveProfile")
     }
 
     fn elapsed(&self) -> f64 {

@@ -367,7 +367,38 @@ impl TestBed {
         Ok(output.status.success() && String::from_utf8_lossy(&output.stdout).trim() == "b true")
     }
 
+    /// A property as `busctl get-property` prints it, without its type
+    /// signature and quotes: `performance`, `true`, `80`.
+    pub fn get_property(
+        &self,
+        destination: &str,
+        path: &str,
+        interface: &str,
+        property: &str,
+    ) -> Result<String, Error> {
+        let args = ["get-property", destination, path, interface, property].map(str::to_owned);
+        let stdout = self.busctl_output(&args)?;
+        let value = stdout
+            .split_once(' ')
+            .map_or(stdout.as_str(), |(_, value)| value);
+        Ok(value.trim().trim_matches('"').to_owned())
+    }
+
+    /// power-profiles-daemon's `ActiveProfile` (e.g. `balanced`).
+    pub fn active_profile(&self) -> Result<String, Error> {
+        self.get_property(
+            Service::PowerProfiles.bus_name(),
+            "/net/hadess/PowerProfiles",
+            "net.hadess.PowerProfiles",
+            "ActiveProfile",
+        )
+    }
+
     fn busctl_checked(&self, args: &[String]) -> Result<(), Error> {
+        self.busctl_output(args).map(drop)
+    }
+
+    fn busctl_output(&self, args: &[String]) -> Result<String, Error> {
         let output = self
             .busctl()
             .args(args)
@@ -378,7 +409,7 @@ impl TestBed {
                 source,
             })?;
         if output.status.success() {
-            Ok(())
+            Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
         } else {
             Err(Error::Busctl {
                 args: args.join(" "),

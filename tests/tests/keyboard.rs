@@ -23,22 +23,7 @@ use ferrum_testbed::{Service, TestBed};
 use iced::keyboard::key::Named;
 
 fn active_profile(bed: &TestBed) -> String {
-    let output = bed
-        .busctl()
-        .args([
-            "get-property",
-            "net.hadess.PowerProfiles",
-            "/net/hadess/PowerProfiles",
-            "net.hadess.PowerProfiles",
-            "ActiveProfile",
-        ])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&output.stdout)
-        .trim()
-        .trim_start_matches("s ")
-        .trim_matches('"')
-        .to_owned()
+    bed.active_profile().expect("ppd's ActiveProfile")
 }
 
 fn focused(driver: &Driver) -> Option<(Role, String)> {

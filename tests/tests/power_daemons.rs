@@ -23,23 +23,7 @@ fn bed(services: &[Service]) -> (TestBed, SystemBus) {
 }
 
 fn active_profile(bed: &TestBed) -> String {
-    let output = bed
-        .busctl()
-        .args([
-            "get-property",
-            power_profiles::BUS_NAME,
-            "/net/hadess/PowerProfiles",
-            "net.hadess.PowerProfiles",
-            "ActiveProfile",
-        ])
-        .output()
-        .expect("busctl runs");
-    assert!(output.status.success(), "{output:?}");
-    String::from_utf8_lossy(&output.stdout)
-        .trim()
-        .trim_start_matches("s ")
-        .trim_matches('"')
-        .to_owned()
+    bed.active_profile().expect("ppd's ActiveProfile")
 }
 
 fn is_ready_with(message: &Message, profile: &Profile) -> bool {
