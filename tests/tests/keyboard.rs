@@ -120,3 +120,37 @@ async fn tab_and_enter_alone_change_the_power_profile() {
     }
     assert!(back.iter().all(Option::is_some));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_text_size_slider_moves_with_arrow_keys_and_is_saved() {
+    let scratch = tempfile::tempdir().unwrap();
+    let preferences = scratch.path().join("accessibility.toml");
+    let options = Options {
+        panel: Some("accessibility".into()),
+        theme: Some(ThemeChoice::Light),
+        preferences: Some(preferences.clone()),
+        ..Options::default()
+    };
+    let (app, _) = App::new(&options, SystemBus::with_address("unix:path=/nonexistent"));
+    let mut driver = Driver::new(app, iced::Size::new(960.0, 680.0));
+    for _ in 0..20 {
+        driver.tap(Named::Tab).await;
+        if focused(&driver).is_some_and(|(role, _)| role == Role::Slider) {
+            break;
+        }
+    }
+    assert_eq!(focused(&driver), Some((Role::Slider, "Text size".to_owned())));
+    driver.tap(Named::ArrowRight).await;
+    driver.tap(Named::ArrowRight).await;
+    assert_eq!(driver.app.preferences().text_scale, 150);
+    assert_eq!(driver.app.scale_factor(), 1.5);
+    driver.tap(Named::ArrowLeft).await;
+    assert_eq!(driver.app.preferences().text_scale, 125);
+    // The slider reports its value to assistive technology, and the choice is kept.
+    let slider = driver.app.accessible_tree().focused().cloned().unwrap();
+    assert_eq!(slider.info.value.as_deref(), Some("125 %"));
+    assert_eq!(
+        ferrum_accessibility::Preferences::load(&preferences).unwrap().text_scale,
+        125
+    );
+}
