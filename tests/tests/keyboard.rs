@@ -139,7 +139,10 @@ async fn the_text_size_slider_moves_with_arrow_keys_and_is_saved() {
             break;
         }
     }
-    assert_eq!(focused(&driver), Some((Role::Slider, "Text size".to_owned())));
+    assert_eq!(
+        focused(&driver),
+        Some((Role::Slider, "Text size".to_owned()))
+    );
     driver.tap(Named::ArrowRight).await;
     driver.tap(Named::ArrowRight).await;
     assert_eq!(driver.app.preferences().text_scale, 150);
@@ -150,7 +153,9 @@ async fn the_text_size_slider_moves_with_arrow_keys_and_is_saved() {
     let slider = driver.app.accessible_tree().focused().cloned().unwrap();
     assert_eq!(slider.info.value.as_deref(), Some("125 %"));
     assert_eq!(
-        ferrum_accessibility::Preferences::load(&preferences).unwrap().text_scale,
+        ferrum_accessibility::Preferences::load(&preferences)
+            .unwrap()
+            .text_scale,
         125
     );
 }
