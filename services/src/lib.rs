@@ -7,6 +7,7 @@
 //! Nothing here knows about the UI toolkit, so the greeter, the settings app
 //! and the tests share it.
 
+pub mod accounts;
 pub mod bus;
 pub mod error;
 pub mod power_profiles;

@@ -89,3 +89,77 @@ mod tests {
         assert_eq!(text.matches("P: ").count(), 2);
     }
 }
+
+/// A person with an account on the test bed's system (accounts-daemon).
+#[derive(Debug, Clone, Copy)]
+pub struct Account {
+    /// Login name.
+    pub name: &'static str,
+    /// Real name (GECOS).
+    pub real_name: &'static str,
+    /// User id.
+    pub uid: u32,
+}
+
+/// The accounts added to the test bed's private `/etc/passwd`: two people and
+/// one system account (uid below 1000), which a login screen must not list.
+pub const ACCOUNTS: [Account; 3] = [
+    Account {
+        name: "ada",
+        real_name: "Ada Lovelace",
+        uid: 1501,
+    },
+    Account {
+        name: "grace",
+        real_name: "Grace Hopper",
+        uid: 1502,
+    },
+    Account {
+        name: "ferrum-daemon",
+        real_name: "Ferrum system account",
+        uid: 990,
+    },
+];
+
+/// `/etc/passwd` lines for [`ACCOUNTS`].
+pub fn passwd_lines() -> String {
+    ACCOUNTS
+        .iter()
+        .map(|a| {
+            let shell = if a.uid < 1000 {
+                "/usr/sbin/nologin"
+            } else {
+                "/bin/bash"
+            };
+            format!(
+                "{name}:x:{uid}:{uid}:{real}:/home/{name}:{shell}\n",
+                name = a.name,
+                uid = a.uid,
+                real = a.real_name
+            )
+        })
+        .collect()
+}
+
+/// `/etc/shadow` lines for [`ACCOUNTS`]: a password hash that matches no
+/// password (a `!` would mark the account locked, and login screens hide
+/// locked accounts).
+pub fn shadow_lines() -> String {
+    ACCOUNTS
+        .iter()
+        .map(|a| {
+            format!(
+                "{}:$6$ferrumtestbed$matchesnopasswordmatchesnopassword:19000:0:99999:7:::\n",
+                a.name
+            )
+        })
+        .collect()
+}
+
+/// `/etc/group` lines for [`ACCOUNTS`].
+pub fn group_lines() -> String {
+    ACCOUNTS
+        .iter()
+        .map(|a| format!("{name}:x:{uid}:\n", name = a.name, uid = a.uid))
+        .collect()
+}

@@ -63,6 +63,10 @@ pub enum Service {
     PowerProfiles,
     /// The real upowerd under umockdev with [`fixtures::battery_umockdev`] (BAT0 + AC).
     UPower,
+    /// The real accounts-daemon, in a mount namespace where `/etc/passwd`,
+    /// `/etc/shadow`, `/etc/group` and `/var/lib/AccountsService` are private
+    /// copies holding [`fixtures::ACCOUNTS`].
+    Accounts,
 }
 
 impl Service {
@@ -72,6 +76,7 @@ impl Service {
             Service::Polkit => "org.freedesktop.PolicyKit1",
             Service::PowerProfiles => "net.hadess.PowerProfiles",
             Service::UPower => "org.freedesktop.UPower",
+            Service::Accounts => "org.freedesktop.Accounts",
         }
     }
 
@@ -81,6 +86,7 @@ impl Service {
             Service::Polkit => "polkit-mock",
             Service::PowerProfiles => "power-profiles-daemon",
             Service::UPower => "upowerd",
+            Service::Accounts => "accounts-daemon",
         }
     }
 }

@@ -152,7 +152,66 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                 after_ready: Vec::new(),
             }
         }
+        Service::Accounts => {
+            let dir = layout.service_dir("accounts");
+            let passwd = dir.join("passwd");
+            let shadow = dir.join("shadow");
+            let group = dir.join("group");
+            let state = dir.join("varlib");
+            // Private copies of the account files (the host's plus the fixtures),
+            // mounted over the originals only inside this daemon's mount namespace.
+            let script = format!(
+                "mkdir -p {state} {state}/users {state}/icons && \
+                 mount --bind {passwd} /etc/passwd && mount --bind {shadow} /etc/shadow && \
+                 mount --bind {group} /etc/group && \
+                 mount --bind {state} /var/lib/AccountsService && \
+                 exec /usr/libexec/accounts-daemon --debug",
+                state = state.display(),
+                passwd = passwd.display(),
+                shadow = shadow.display(),
+                group = group.display(),
+            );
+            ServiceSpec {
+                requires: vec![
+                    Requirement::new("/usr/libexec/accounts-daemon", "accountsservice"),
+                    Requirement::new("/var/lib/AccountsService", "accountsservice"),
+                    Requirement::new("/usr/bin/unshare", "util-linux"),
+                ],
+                program: "/usr/bin/unshare".into(),
+                args: vec![
+                    "-m".to_owned(),
+                    "--propagation".to_owned(),
+                    "private".to_owned(),
+                    "sh".to_owned(),
+                    "-c".to_owned(),
+                    script,
+                ],
+                env: Vec::new(),
+                env_remove: Vec::new(),
+                files: fixtures::ACCOUNTS
+                    .iter()
+                    // Each account has logged in before, so accounts-daemon lists it
+                    // among its cached users (as on a machine in use).
+                    .map(|account| {
+                        (
+                            state.join("users").join(account.name),
+                            "[User]\nSession=\n".to_owned(),
+                        )
+                    })
+                    .chain([
+                        (passwd, host_file("/etc/passwd") + &fixtures::passwd_lines()),
+                        (shadow, host_file("/etc/shadow") + &fixtures::shadow_lines()),
+                        (group, host_file("/etc/group") + &fixtures::group_lines()),
+                    ])
+                    .collect(),
+                after_ready: Vec::new(),
+            }
+        }
     }
+}
+
+fn host_file(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
 }
 
 /// The private system bus configuration: system bus semantics, no activation, allow all.

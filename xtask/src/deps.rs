@@ -15,6 +15,8 @@ pub const PACKAGES: &[&str] = &[
     "upower",
     "umockdev",
     "python3-dbusmock",
+    // The user list of the greeter: the real accounts-daemon.
+    "accountsservice",
     // Headless Wayland for the demo and the benchmark: compositor, screenshots, key presses.
     "sway",
     "grim",

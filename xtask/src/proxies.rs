@@ -66,6 +66,20 @@ const TARGETS: &[Target] = &[
         service: "org.freedesktop.UPower",
         path: None,
     },
+    Target {
+        xml: "services/interfaces/org.freedesktop.Accounts.xml",
+        out: "services/src/proxies/accounts.rs",
+        interface: "org.freedesktop.Accounts",
+        service: "org.freedesktop.Accounts",
+        path: Some("/org/freedesktop/Accounts"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.Accounts.User.xml",
+        out: "services/src/proxies/accounts_user.rs",
+        interface: "org.freedesktop.Accounts.User",
+        service: "org.freedesktop.Accounts",
+        path: None,
+    },
 ];
 
 /// `<target>/tools/bin/zbus-xmlgen`, installed at [`XMLGEN_VERSION`] if missing or different.

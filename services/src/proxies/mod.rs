@@ -3,6 +3,16 @@
 //! kept as generated apart from doc comments. Do not hand-edit the method
 //! and property lists: regenerate instead.
 
+#[allow(
+    non_snake_case,
+    reason = "generated: argument names as in the daemon's XML"
+)]
+pub mod accounts;
+#[allow(
+    non_snake_case,
+    reason = "generated: argument names as in the daemon's XML"
+)]
+pub mod accounts_user;
 pub mod power_profiles;
 pub mod upower;
 pub mod upower_device;
