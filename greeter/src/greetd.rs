@@ -90,6 +90,12 @@ impl From<WireError> for LoginError {
     }
 }
 
+/// What goes to greetd: a request without a secret, or an answer to a prompt.
+enum Outgoing<'a> {
+    Plain(&'a Request),
+    Answer(Option<&'a Secret>),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum State {
     Idle,
@@ -138,26 +144,28 @@ impl Greetd {
         self.state == State::Authenticated
     }
 
-    async fn exchange_plain(&mut self, request: &Request) -> Result<Response, LoginError> {
+    /// Sends a request (plain, or an answer that may hold a secret) and reads
+    /// the reply, within the reply deadline.
+    async fn exchange(&mut self, outgoing: Outgoing<'_>) -> Result<Response, LoginError> {
         let timeout = self.timeout;
         let stream = &mut self.stream;
         tokio::time::timeout(timeout, async {
-            wire::send(stream, request).await?;
+            match outgoing {
+                Outgoing::Plain(request) => wire::send(stream, request).await?,
+                Outgoing::Answer(answer) => wire::send_answer(stream, answer).await?,
+            }
             Ok(wire::receive(stream).await?)
         })
         .await
         .map_err(|_| LoginError::Timeout(timeout))?
     }
 
+    async fn exchange_plain(&mut self, request: &Request) -> Result<Response, LoginError> {
+        self.exchange(Outgoing::Plain(request)).await
+    }
+
     async fn exchange_answer(&mut self, answer: Option<&Secret>) -> Result<Response, LoginError> {
-        let timeout = self.timeout;
-        let stream = &mut self.stream;
-        tokio::time::timeout(timeout, async {
-            wire::send_answer(stream, answer).await?;
-            Ok(wire::receive(stream).await?)
-        })
-        .await
-        .map_err(|_| LoginError::Timeout(timeout))?
+        self.exchange(Outgoing::Answer(answer)).await
     }
 
     /// Turns a reply into the next step, tracking whether greetd said success.

@@ -6,7 +6,7 @@ use futures::Stream;
 use zbus::Connection;
 
 use crate::bus::SystemBus;
-use crate::error::{DbusFailure, FailureKind};
+use crate::error::DbusFailure;
 use crate::proxies::accounts::AccountsProxy;
 use crate::proxies::accounts_user::UserProxy;
 use crate::watch::{ServiceUpdate, Watched, watch};
@@ -57,9 +57,10 @@ pub enum AccountsError {
 impl From<zbus::Error> for AccountsError {
     fn from(error: zbus::Error) -> Self {
         let failure = DbusFailure::from(error);
-        match failure.kind() {
-            FailureKind::ServiceMissing | FailureKind::BusUnreachable => Self::Unavailable(failure),
-            _ => Self::Failed(failure),
+        if failure.is_absence() {
+            Self::Unavailable(failure)
+        } else {
+            Self::Failed(failure)
         }
     }
 }

@@ -49,6 +49,15 @@ impl DbusFailure {
         self.kind
     }
 
+    /// Whether the failure means the daemon (or the bus) is not there, as
+    /// opposed to a daemon that answered with an error.
+    pub fn is_absence(&self) -> bool {
+        matches!(
+            self.kind,
+            FailureKind::ServiceMissing | FailureKind::BusUnreachable
+        )
+    }
+
     /// The D-Bus error name, when the failure came from the bus.
     pub fn error_name(&self) -> Option<&str> {
         self.name.as_deref()

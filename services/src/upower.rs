@@ -6,7 +6,7 @@ use futures::Stream;
 use zbus::Connection;
 
 use crate::bus::SystemBus;
-use crate::error::{DbusFailure, FailureKind};
+use crate::error::DbusFailure;
 use crate::proxies::upower::UPowerProxy;
 use crate::proxies::upower_device::DeviceProxy;
 use crate::watch::{ServiceUpdate, Watched, watch};
@@ -113,9 +113,10 @@ pub enum UPowerError {
 impl From<zbus::Error> for UPowerError {
     fn from(error: zbus::Error) -> Self {
         let failure = DbusFailure::from(error);
-        match failure.kind() {
-            FailureKind::ServiceMissing | FailureKind::BusUnreachable => Self::Unavailable(failure),
-            _ => Self::Failed(failure),
+        if failure.is_absence() {
+            Self::Unavailable(failure)
+        } else {
+            Self::Failed(failure)
         }
     }
 }

@@ -705,8 +705,8 @@ fn io_error(path: &Path) -> impl FnOnce(io::Error) -> SessionError + '_ {
     }
 }
 
-/// The command line of `command`, for messages.
-fn display_command(command: &Command) -> String {
+/// The command line of `command`, for messages (shell-like quoting).
+pub fn display_command(command: &Command) -> String {
     let mut text = command.get_program().to_string_lossy().into_owned();
     for arg in command.get_args() {
         let arg = arg.to_string_lossy();

@@ -39,17 +39,7 @@ pub fn cargo() -> Result<Command> {
 
 /// The command line of `command`, for messages.
 pub fn display(command: &Command) -> String {
-    let mut text = command.get_program().to_string_lossy().into_owned();
-    for arg in command.get_args() {
-        let arg = arg.to_string_lossy();
-        if arg.is_empty() || arg.contains([' ', '"', '\'', '$']) {
-            text.push_str(&format!(" '{arg}'"));
-        } else {
-            text.push(' ');
-            text.push_str(&arg);
-        }
-    }
-    text
+    ferrum_testbed::wayland::display_command(command)
 }
 
 /// Runs `command` with inherited standard streams and fails unless it exits with 0.
