@@ -26,6 +26,8 @@ pub struct Config {
     pub session_dirs: Vec<PathBuf>,
     /// Where the greeter remembers the last user and sessions.
     pub state_file: PathBuf,
+    /// What starts when no desktop session is installed.
+    pub fallback_command: Vec<String>,
 }
 
 impl Default for Config {
@@ -40,6 +42,12 @@ impl Default for Config {
                 PathBuf::from("/usr/share/xsessions"),
             ],
             state_file: PathBuf::from("/var/lib/ferrum-greeter/state.toml"),
+            fallback_command: vec![
+                "cage".into(),
+                "-s".into(),
+                "--".into(),
+                "ferrum-settings".into(),
+            ],
         }
     }
 }

@@ -139,6 +139,12 @@ impl Greetd {
         self
     }
 
+    /// Whether a conversation is open (a session was created and not yet
+    /// cancelled or started).
+    pub fn in_conversation(&self) -> bool {
+        matches!(self.state, State::Conversing | State::Authenticated)
+    }
+
     /// Whether greetd has accepted the authentication.
     pub fn is_authenticated(&self) -> bool {
         self.state == State::Authenticated

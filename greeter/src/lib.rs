@@ -8,12 +8,20 @@
 //! - replies from greetd are size-capped and parsed defensively: a malformed or
 //!   oversized reply is an error, never a crash.
 
+pub mod app;
+pub mod caps_lock;
+pub mod clock;
 pub mod config;
 pub mod greetd;
+pub mod languages;
+pub mod layouts;
+pub mod login;
 pub mod memory;
 pub mod secret;
 pub mod sessions;
+pub mod view;
 pub mod wire;
 
+pub use app::{Greeter, Message};
 pub use greetd::{Greetd, LoginError, Notice, NoticeKind, Prompt, PromptKind, Step};
 pub use secret::Secret;

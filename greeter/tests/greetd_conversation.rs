@@ -5,13 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
 use std::time::Duration;
 
 use ferrum_greeter::wire::{self, WireError};
 use ferrum_greeter::{Greetd, LoginError, NoticeKind, PromptKind, Secret, Step};
-use support::{FakeGreetd, Fault, Round};
+use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
 
 const PASSWORD: &str = "correct horse battery staple";
 

@@ -2,14 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod support;
-
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ferrum_greeter::{Greetd, Secret, Step};
-use support::{FakeGreetd, Fault, Round};
+use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
 
 const PASSWORD: &str = "Tr0ub4dor&3-unique-marker";
 

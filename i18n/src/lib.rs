@@ -5,6 +5,7 @@
 //! never leave the greeter or the settings app without text. The locale follows
 //! `LC_ALL`, `LC_MESSAGES` and `LANG` (in that order) and falls back to `en-US`.
 
+mod dates;
 mod numbers;
 
 use std::sync::{OnceLock, RwLock};
@@ -13,6 +14,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
+pub use dates::{format_date, format_time};
 pub use fluent_bundle::FluentValue;
 pub use numbers::format_decimal;
 
@@ -23,35 +25,59 @@ pub const FALLBACK_LOCALE: &str = "en-US";
 pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
     (
         "en-US",
-        &[("settings.ftl", include_str!("../en-US/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../en-US/settings.ftl")),
+            ("greeter.ftl", include_str!("../en-US/greeter.ftl")),
+        ],
     ),
     (
         "de",
-        &[("settings.ftl", include_str!("../de/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../de/settings.ftl")),
+            ("greeter.ftl", include_str!("../de/greeter.ftl")),
+        ],
     ),
     (
         "fr",
-        &[("settings.ftl", include_str!("../fr/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../fr/settings.ftl")),
+            ("greeter.ftl", include_str!("../fr/greeter.ftl")),
+        ],
     ),
     (
         "es",
-        &[("settings.ftl", include_str!("../es/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../es/settings.ftl")),
+            ("greeter.ftl", include_str!("../es/greeter.ftl")),
+        ],
     ),
     (
         "pt-BR",
-        &[("settings.ftl", include_str!("../pt-BR/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../pt-BR/settings.ftl")),
+            ("greeter.ftl", include_str!("../pt-BR/greeter.ftl")),
+        ],
     ),
     (
         "ja",
-        &[("settings.ftl", include_str!("../ja/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../ja/settings.ftl")),
+            ("greeter.ftl", include_str!("../ja/greeter.ftl")),
+        ],
     ),
     (
         "ar",
-        &[("settings.ftl", include_str!("../ar/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../ar/settings.ftl")),
+            ("greeter.ftl", include_str!("../ar/greeter.ftl")),
+        ],
     ),
     (
         "uk",
-        &[("settings.ftl", include_str!("../uk/settings.ftl"))],
+        &[
+            ("settings.ftl", include_str!("../uk/settings.ftl")),
+            ("greeter.ftl", include_str!("../uk/greeter.ftl")),
+        ],
     ),
 ];
 
@@ -82,6 +108,15 @@ pub fn set_locale(requested: &str) -> LanguageIdentifier {
     // Numbers follow the language that is now in force.
     numbers::set_locale(&chosen.to_string());
     chosen
+}
+
+/// Translates `key` in a given shipped locale rather than the current one
+/// (the language chooser names each language in itself). Falls back to en-US.
+pub fn translate_in(locale: &str, key: &str) -> String {
+    let locale = negotiate(locale);
+    format_in(&build_bundle(&locale), key, None)
+        .or_else(|| format_in(&build_bundle(&unic_langid::langid!("en-US")), key, None))
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// The locale in use.

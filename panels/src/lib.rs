@@ -10,6 +10,8 @@ pub mod error_report;
 pub mod power;
 pub mod registry;
 pub mod status;
+pub mod theme;
 pub mod widgets;
+pub mod window_a11y;
 
 pub use registry::PanelId;

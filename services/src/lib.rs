@@ -10,6 +10,8 @@
 pub mod accounts;
 pub mod bus;
 pub mod error;
+pub mod logind;
+pub mod network_status;
 pub mod power_profiles;
 pub mod proxies;
 pub mod upower;

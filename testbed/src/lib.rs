@@ -32,6 +32,7 @@ use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 use tempfile::TempDir;
 
 mod error;
+pub mod fake_greetd;
 pub mod fixtures;
 pub mod session_bus;
 mod spec;
@@ -67,6 +68,19 @@ pub enum Service {
     /// `/etc/shadow`, `/etc/group` and `/var/lib/AccountsService` are private
     /// copies holding [`fixtures::ACCOUNTS`].
     Accounts,
+    /// python-dbusmock's `logind` template: every `Can…` answers `"yes"` and the power
+    /// actions are accepted and logged (visible through the mock's
+    /// `org.freedesktop.DBus.Mock.GetMethodCalls`), never carried out.
+    Logind,
+    /// python-dbusmock's `networkmanager` template (plus the `PrimaryConnection` property it
+    /// lacks): connected with full connectivity, no devices until a test adds them through
+    /// the mock's `org.freedesktop.DBus.Mock` methods (`AddEthernetDevice`,
+    /// `AddActiveConnection`, `SetConnectivity`, …).
+    ///
+    /// A mock, unlike the other daemons: the real NetworkManager needs a network namespace
+    /// with virtual interfaces, which comes with the network panel. The greeter only reads
+    /// the overall status, which the mock serves faithfully enough.
+    NetworkManagerMock,
 }
 
 impl Service {
@@ -77,6 +91,8 @@ impl Service {
             Service::PowerProfiles => "net.hadess.PowerProfiles",
             Service::UPower => "org.freedesktop.UPower",
             Service::Accounts => "org.freedesktop.Accounts",
+            Service::Logind => "org.freedesktop.login1",
+            Service::NetworkManagerMock => "org.freedesktop.NetworkManager",
         }
     }
 
@@ -87,6 +103,8 @@ impl Service {
             Service::PowerProfiles => "power-profiles-daemon",
             Service::UPower => "upowerd",
             Service::Accounts => "accounts-daemon",
+            Service::Logind => "logind-mock",
+            Service::NetworkManagerMock => "networkmanager-mock",
         }
     }
 }

@@ -93,22 +93,11 @@ pub(crate) struct ServiceSpec {
 /// The recipe for `service` in a bed laid out as `layout`.
 pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
     match service {
-        Service::Polkit => ServiceSpec {
-            requires: vec![
-                Requirement::new(PYTHON3, "python3"),
-                Requirement::new(
-                    "/usr/lib/python3/dist-packages/dbusmock",
-                    "python3-dbusmock",
-                ),
-            ],
-            program: PYTHON3.into(),
-            args: strings(&["-m", "dbusmock", "--system", "-t", "polkitd"]),
-            env: Vec::new(),
-            env_remove: vec!["PYTHONPATH", "PYTHONHOME"],
-            files: Vec::new(),
-            // Without this the mock denies everything, e.g. SetActiveProfile of
-            // power-profiles-daemon fails with "Access denied".
-            after_ready: vec![strings(&[
+        // Without AllowUnknown the mock denies everything, e.g. SetActiveProfile of
+        // power-profiles-daemon fails with "Access denied".
+        Service::Polkit => dbusmock(
+            "polkitd",
+            vec![strings(&[
                 "call",
                 service.bus_name(),
                 "/org/freedesktop/PolicyKit1/Authority",
@@ -117,7 +106,28 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                 "b",
                 "true",
             ])],
-        },
+        ),
+        // The template answers "yes" to every Can… call and accepts (and logs) every
+        // action without doing anything.
+        Service::Logind => dbusmock("logind", Vec::new()),
+        // The template starts with State 70 (connected, global), Connectivity 4 (full) and no
+        // devices or connections. It has no `PrimaryConnection`, which the real daemon always
+        // has ("/" when there is none): added here so the mock reads like the real thing.
+        Service::NetworkManagerMock => dbusmock(
+            "networkmanager",
+            vec![strings(&[
+                "call",
+                service.bus_name(),
+                "/org/freedesktop/NetworkManager",
+                "org.freedesktop.DBus.Mock",
+                "AddProperty",
+                "ssv",
+                "org.freedesktop.NetworkManager",
+                "PrimaryConnection",
+                "o",
+                "/",
+            ])],
+        ),
         Service::PowerProfiles => ServiceSpec {
             requires: vec![Requirement::new(
                 "/usr/libexec/power-profiles-daemon",
@@ -207,6 +217,25 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                 after_ready: Vec::new(),
             }
         }
+    }
+}
+
+/// python-dbusmock running `template` on the bed's system bus, then `after_ready`.
+fn dbusmock(template: &str, after_ready: Vec<Vec<String>>) -> ServiceSpec {
+    ServiceSpec {
+        requires: vec![
+            Requirement::new(PYTHON3, "python3"),
+            Requirement::new(
+                "/usr/lib/python3/dist-packages/dbusmock",
+                "python3-dbusmock",
+            ),
+        ],
+        program: PYTHON3.into(),
+        args: strings(&["-m", "dbusmock", "--system", "-t", template]),
+        env: Vec::new(),
+        env_remove: vec!["PYTHONPATH", "PYTHONHOME"],
+        files: Vec::new(),
+        after_ready,
     }
 }
 

@@ -11,31 +11,84 @@ use futures::StreamExt;
 use iced::advanced::clipboard;
 use iced::advanced::renderer::Headless;
 use iced::advanced::widget::operation::Outcome;
+use iced::keyboard;
 use iced::keyboard::key;
 use iced::{Event, Size, Task, mouse};
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use iced_test::runtime::{Action, task};
 
-use ferrum_settings::app::shortcut;
-use ferrum_settings::{App, Message};
+/// A window the driver can run: the settings app or the greeter.
+pub trait Drivable {
+    /// The window's messages.
+    type Message: Send + 'static;
+    /// The window's `update`.
+    fn update(&mut self, message: Self::Message) -> Task<Self::Message>;
+    /// The window's `view`.
+    fn view(&self) -> iced::Element<'_, Self::Message>;
+    /// The window's theme.
+    fn theme(&self) -> iced::Theme;
+    /// What the window's event subscriptions make of a keyboard event
+    /// (`captured`: a widget already took it).
+    fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message>;
+}
 
-/// Drives an [`App`] like the runtime does.
+impl Drivable for ferrum_settings::App {
+    type Message = ferrum_settings::Message;
+    fn update(&mut self, message: Self::Message) -> Task<Self::Message> {
+        ferrum_settings::App::update(self, message)
+    }
+    fn view(&self) -> iced::Element<'_, Self::Message> {
+        ferrum_settings::App::view(self)
+    }
+    fn theme(&self) -> iced::Theme {
+        ferrum_settings::App::theme(self)
+    }
+    fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message> {
+        if captured {
+            return Vec::new();
+        }
+        ferrum_settings::app::shortcut(event).into_iter().collect()
+    }
+}
+
+impl Drivable for ferrum_greeter::Greeter {
+    type Message = ferrum_greeter::Message;
+    fn update(&mut self, message: Self::Message) -> Task<Self::Message> {
+        ferrum_greeter::Greeter::update(self, message)
+    }
+    fn view(&self) -> iced::Element<'_, Self::Message> {
+        ferrum_greeter::Greeter::view(self)
+    }
+    fn theme(&self) -> iced::Theme {
+        ferrum_greeter::Greeter::theme(self)
+    }
+    fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message> {
+        let mut messages: Vec<Self::Message> =
+            ferrum_greeter::app::key_event(&event).into_iter().collect();
+        if !captured {
+            messages.extend(ferrum_greeter::app::shortcut(event));
+        }
+        messages
+    }
+}
+
+/// Drives a window (by default the settings app) like the runtime does.
 #[allow(missing_debug_implementations)]
-pub struct Driver {
+pub struct Driver<A: Drivable = ferrum_settings::App> {
     /// The app.
-    pub app: App,
+    pub app: A,
     renderer: iced::Renderer,
     cache: Option<Cache>,
     size: Size,
 }
 
-impl Driver {
+impl<A: Drivable> Driver<A> {
     /// A driver for `app` in a window of `size` logical pixels.
     #[expect(
         clippy::expect_used,
         reason = "test harness: without a renderer there is no test"
     )]
-    pub fn new(app: App, size: Size) -> Self {
+    pub fn new(app: A, size: Size) -> Self {
         let renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
             ferrum_settings::theme::DEFAULT_FONT,
             iced::Pixels(16.0),
@@ -53,7 +106,7 @@ impl Driver {
     fn with_ui<R>(
         &mut self,
         f: impl FnOnce(
-            &mut UserInterface<'_, Message, iced::Theme, iced::Renderer>,
+            &mut UserInterface<'_, A::Message, iced::Theme, iced::Renderer>,
             &mut iced::Renderer,
         ) -> R,
     ) -> R {
@@ -67,6 +120,17 @@ impl Driver {
     /// Presses and releases a key, as a keyboard would.
     pub async fn tap(&mut self, named: key::Named) {
         let events: Vec<Event> = iced_test::simulator::tap_key(named, None).collect();
+        self.deliver(events).await;
+    }
+
+    /// Types text, key by key.
+    pub async fn type_text(&mut self, text: &str) {
+        let events: Vec<Event> = iced_test::simulator::typewrite(text).collect();
+        self.deliver(events).await;
+    }
+
+    /// Delivers input events to the widgets and the window's subscriptions.
+    pub async fn deliver(&mut self, events: Vec<Event>) {
         let mut messages = Vec::new();
         let statuses = self.with_ui(|ui, renderer| {
             let (_, statuses) = ui.update(
@@ -79,10 +143,9 @@ impl Driver {
             statuses
         });
         for (event, status) in events.into_iter().zip(statuses) {
-            if let (Event::Keyboard(keyboard_event), iced::event::Status::Ignored) = (event, status)
-                && let Some(message) = shortcut(keyboard_event)
-            {
-                messages.push(message);
+            if let Event::Keyboard(keyboard_event) = event {
+                let captured = status == iced::event::Status::Captured;
+                messages.extend(A::keyboard(keyboard_event, captured));
             }
         }
         for message in messages {
@@ -113,15 +176,16 @@ impl Driver {
     }
 
     /// Sends a message to the app and runs the tasks it returns, to the end.
-    pub async fn dispatch(&mut self, message: Message) {
-        let mut pending = vec![message];
-        while let Some(message) = pending.pop() {
+    pub async fn dispatch(&mut self, message: A::Message) {
+        // In order of arrival, as the runtime delivers them.
+        let mut pending = std::collections::VecDeque::from([message]);
+        while let Some(message) = pending.pop_front() {
             let task = self.app.update(message);
             pending.extend(self.run(task).await);
         }
     }
 
-    async fn run(&mut self, task: Task<Message>) -> Vec<Message> {
+    async fn run(&mut self, task: Task<A::Message>) -> Vec<A::Message> {
         let mut outputs = Vec::new();
         let Some(mut stream) = task::into_stream(task) else {
             return outputs;

@@ -51,3 +51,31 @@ pub fn simulator_settings() -> iced::Settings {
         ..iced::Settings::default()
     }
 }
+
+/// Compares RGBA pixels with a committed PNG (written only with FERRUM_BLESS=1).
+// A test helper: a broken file system or golden stops the test loudly.
+#[allow(clippy::unwrap_used, clippy::panic)]
+pub fn matches_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) -> bool {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{name}.png"));
+    if !path.exists() {
+        assert!(
+            std::env::var_os("FERRUM_BLESS").is_some(),
+            "golden {} missing; FERRUM_BLESS=1 writes it",
+            path.display()
+        );
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let file = std::fs::File::create(&path).unwrap();
+        let mut encoder = png::Encoder::new(file, size.width, size.height);
+        encoder.set_color(png::ColorType::Rgba);
+        let mut writer = encoder.write_header().unwrap();
+        writer.write_image_data(rgba).unwrap();
+        return true;
+    }
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut golden = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut golden).unwrap();
+    (info.width, info.height) == (size.width, size.height) && golden[..info.buffer_size()] == *rgba
+}

@@ -9,11 +9,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::Path;
-
 use ferrum_accessibility::Role;
 use ferrum_integration_tests::driver::Driver;
-use ferrum_integration_tests::next_within;
+use ferrum_integration_tests::{matches_golden, next_within};
 use ferrum_panels::power;
 use ferrum_services::SystemBus;
 use ferrum_settings::cli::Options;
@@ -32,32 +30,6 @@ fn focused(driver: &Driver) -> Option<(Role, String)> {
         .accessible_tree()
         .focused()
         .map(|node| (node.info.role, node.info.name.clone()))
-}
-
-/// Compares RGBA pixels with a committed PNG (written only with FERRUM_BLESS=1).
-fn matches_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) -> bool {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.png"));
-    if !path.exists() {
-        assert!(
-            std::env::var_os("FERRUM_BLESS").is_some(),
-            "golden {} missing; FERRUM_BLESS=1 writes it",
-            path.display()
-        );
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let file = std::fs::File::create(&path).unwrap();
-        let mut encoder = png::Encoder::new(file, size.width, size.height);
-        encoder.set_color(png::ColorType::Rgba);
-        let mut writer = encoder.write_header().unwrap();
-        writer.write_image_data(rgba).unwrap();
-        return true;
-    }
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut golden = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut golden).unwrap();
-    (info.width, info.height) == (size.width, size.height) && golden[..info.buffer_size()] == *rgba
 }
 
 #[tokio::test(flavor = "multi_thread")]

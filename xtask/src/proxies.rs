@@ -15,9 +15,15 @@
 //!    `default_path`: from a file the tool cannot know the bus name and path, and its guess
 //!    is wrong for `org.freedesktop.UPower.Device` (its objects live under the
 //!    `org.freedesktop.UPower` bus name at per-device paths, so it gets no default path).
-//! 3. A `//` header names the XML and this command; a blank line separates the tool's module
+//!    The tool writes the attribute on one line, or one argument a line when it is long
+//!    (`org.freedesktop.NetworkManager.Connection.Active`); both are recognised.
+//! 3. A signal named `<Property>Changed` beside a property `<Property>` (NetworkManager's
+//!    `StateChanged` and `State`) gets a `_signal` suffix on its method, keeping its D-Bus
+//!    name: zbus's proxy macro derives `receive_<property>_changed` for every property, so
+//!    the tool's output would not compile.
+//! 4. A `//` header names the XML and this command; a blank line separates the tool's module
 //!    docs from the code.
-//! 4. `rustfmt --edition 2024`, as `cargo fmt` would.
+//! 5. `rustfmt --edition 2024`, as `cargo fmt` would.
 //!
 //! Running it twice gives byte-identical files.
 
@@ -78,6 +84,34 @@ const TARGETS: &[Target] = &[
         out: "services/src/proxies/accounts_user.rs",
         interface: "org.freedesktop.Accounts.User",
         service: "org.freedesktop.Accounts",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.login1.Manager.xml",
+        out: "services/src/proxies/logind.rs",
+        interface: "org.freedesktop.login1.Manager",
+        service: "org.freedesktop.login1",
+        path: Some("/org/freedesktop/login1"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.xml",
+        out: "services/src/proxies/network_manager.rs",
+        interface: "org.freedesktop.NetworkManager",
+        service: "org.freedesktop.NetworkManager",
+        path: Some("/org/freedesktop/NetworkManager"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.Connection.Active.xml",
+        out: "services/src/proxies/nm_active_connection.rs",
+        interface: "org.freedesktop.NetworkManager.Connection.Active",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.AccessPoint.xml",
+        out: "services/src/proxies/nm_access_point.rs",
+        interface: "org.freedesktop.NetworkManager.AccessPoint",
+        service: "org.freedesktop.NetworkManager",
         path: None,
     },
 ];
@@ -196,12 +230,66 @@ fn generate(xmlgen: &Path, xml: &Path, interface: &str) -> Result<String> {
     })
 }
 
-/// Steps 2 and 3 of the module docs.
+/// Step 3 of the module docs. Works on the tool's unformatted output, where an attribute,
+/// its member's doc line (`/// StateChanged signal`) and its `fn` each take one line.
+fn rename_clashing_signals(code: &str) -> String {
+    let lines: Vec<&str> = code.lines().collect();
+    let fn_name = |line: &str| {
+        line.trim()
+            .strip_prefix("fn ")
+            .and_then(|rest| rest.split_once('('))
+            .map(|(name, _)| name.to_owned())
+    };
+    let properties: Vec<String> = lines
+        .windows(2)
+        .filter(|pair| pair[0].trim().starts_with("#[zbus(property"))
+        .filter_map(|pair| fn_name(pair[1]))
+        .collect();
+    let mut out: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+    for i in 1..lines.len().saturating_sub(1) {
+        let dbus_name = lines[i - 1]
+            .trim()
+            .strip_prefix("/// ")
+            .and_then(|doc| doc.strip_suffix(" signal"));
+        let (Some(dbus_name), Some(name)) = (dbus_name, fn_name(lines[i + 1])) else {
+            continue;
+        };
+        let clashes = name
+            .strip_suffix("_changed")
+            .is_some_and(|property| properties.iter().any(|p| p == property));
+        if lines[i].trim() == "#[zbus(signal)]" && clashes {
+            out[i] = lines[i].replace(
+                "#[zbus(signal)]",
+                &format!("#[zbus(signal, name = \"{dbus_name}\")]"),
+            );
+            out[i + 1] =
+                lines[i + 1].replacen(&format!("fn {name}("), &format!("fn {name}_signal("), 1);
+        }
+    }
+    out.join("\n") + "\n"
+}
+
+/// Steps 2 to 4 of the module docs.
 fn post_process(code: &str, target: &Target) -> Result<String> {
+    let code = &rename_clashing_signals(code);
     let generated = format!(
         "#[proxy(interface = \"{}\", assume_defaults = true)]",
         target.interface
     );
+    // The tool puts one argument a line when the attribute is long
+    // (`org.freedesktop.NetworkManager.Connection.Active`): compare without whitespace.
+    let compact = |text: &str| {
+        text.split_whitespace()
+            .collect::<String>()
+            .replace(",)", ")")
+    };
+    let found: Vec<(usize, usize)> = code
+        .match_indices("#[proxy(")
+        .filter_map(|(start, _)| {
+            let end = start + code[start..].find(")]")? + 2;
+            (compact(&code[start..end]) == compact(&generated)).then_some((start, end))
+        })
+        .collect();
     let mut explicit = format!(
         "#[proxy(interface = \"{}\", default_service = \"{}\"",
         target.interface, target.service
@@ -210,14 +298,14 @@ fn post_process(code: &str, target: &Target) -> Result<String> {
         explicit.push_str(&format!(", default_path = \"{path}\""));
     }
     explicit.push_str(")]");
-    if code.matches(&generated).count() != 1 {
+    let [(start, end)] = found[..] else {
         return Err(format!(
             "zbus-xmlgen's output for {} no longer contains `{generated}` once; update \
              xtask/src/proxies.rs",
             target.interface
         )
         .into());
-    }
+    };
     let header = format!(
         "// Generated by `cargo xtask proxies` (zbus-xmlgen {XMLGEN_VERSION}) from\n\
          // `{}`.\n\
@@ -225,7 +313,7 @@ fn post_process(code: &str, target: &Target) -> Result<String> {
          // or xtask/src/proxies.rs and regenerate.\n\n",
         target.xml
     );
-    let code = code.replacen(&generated, &explicit, 1);
+    let code = format!("{}{explicit}{}", &code[..start], &code[end..]);
     // A blank line after the module docs.
     let mut lines: Vec<&str> = code.lines().collect();
     if let Some(end) = lines.iter().position(|line| !line.starts_with("//!"))
@@ -277,6 +365,50 @@ pub fn run() -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signals_clashing_with_property_streams_are_renamed() {
+        let code = "pub trait Manager {\n    /// StateChanged signal\n    #[zbus(signal)]\n    \
+                    fn state_changed(&self, state: u32) -> zbus::Result<()>;\n\n    \
+                    /// DeviceAdded signal\n    #[zbus(signal)]\n    \
+                    fn device_added(&self, device: u32) -> zbus::Result<()>;\n\n    \
+                    /// State property\n    #[zbus(property)]\n    \
+                    fn state(&self) -> zbus::Result<u32>;\n}\n";
+        let renamed = rename_clashing_signals(code);
+        assert!(
+            renamed.contains(
+                "    #[zbus(signal, name = \"StateChanged\")]\n    \
+                 fn state_changed_signal(&self, state: u32)"
+            ),
+            "{renamed}"
+        );
+        assert!(renamed.contains("    #[zbus(signal)]\n    fn device_added(&self"));
+        let unchanged = code.replace("fn state(&self)", "fn status(&self)");
+        assert_eq!(rename_clashing_signals(&unchanged), unchanged);
+    }
+
+    #[test]
+    fn long_proxy_attributes_get_explicit_defaults() {
+        let target = Target {
+            xml: "services/interfaces/a.b.Long.xml",
+            out: "services/src/proxies/long.rs",
+            interface: "a.b.Long",
+            service: "a.b",
+            path: None,
+        };
+        let code = "//! docs\nuse zbus::proxy;\n#[proxy(\n    interface = \"a.b.Long\",\n    \
+                    assume_defaults = true\n)]\npub trait Long {}\n";
+        let processed = post_process(code, &target).ok().unwrap_or_default();
+        assert!(
+            processed.contains(
+                "//! docs\n\nuse zbus::proxy;\n\
+                 #[proxy(interface = \"a.b.Long\", default_service = \"a.b\")]\npub trait Long {}\n"
+            ),
+            "{processed}"
+        );
+        let other = code.replace("a.b.Long\"", "a.b.Other\"");
+        assert!(post_process(&other, &target).is_err());
+    }
 
     #[test]
     fn entities_are_expanded() {

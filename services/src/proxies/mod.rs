@@ -13,6 +13,10 @@ pub mod accounts;
     reason = "generated: argument names as in the daemon's XML"
 )]
 pub mod accounts_user;
+pub mod logind;
+pub mod network_manager;
+pub mod nm_access_point;
+pub mod nm_active_connection;
 pub mod power_profiles;
 pub mod upower;
 pub mod upower_device;

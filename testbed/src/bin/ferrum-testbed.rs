@@ -1,4 +1,4 @@
-//! `ferrum-testbed up [polkit] [power-profiles] [upower] [--no-stdin]`
+//! `ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager] [--no-stdin]`
 //!
 //! Starts a test bed (no service names = all), keeps its folder, prints
 //! `DBUS_SYSTEM_BUS_ADDRESS=<addr>` and `FERRUM_TESTBED_DIR=<dir>` on stdout, then waits until
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use ferrum_testbed::{Service, TestBed};
 use tokio::signal::unix::{SignalKind, signal};
 
-const USAGE: &str = "usage: ferrum-testbed up [polkit] [power-profiles] [upower] [--no-stdin]";
+const USAGE: &str = "usage: ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager] [--no-stdin]";
 const ALL: [Service; 3] = [Service::Polkit, Service::PowerProfiles, Service::UPower];
 
 fn main() -> ExitCode {
@@ -53,6 +53,8 @@ fn parse(args: &[String]) -> Option<Options> {
             "polkit" | "polkit-mock" => Service::Polkit,
             "power-profiles" | "power-profiles-daemon" => Service::PowerProfiles,
             "upower" | "upowerd" => Service::UPower,
+            "logind" | "logind-mock" => Service::Logind,
+            "networkmanager" | "networkmanager-mock" => Service::NetworkManagerMock,
             _ => return None,
         };
         if !options.services.contains(&service) {

@@ -2,7 +2,8 @@
 //! with the `greetd_ipc` message types) over a Unix socket and runs a scripted
 //! PAM conversation per user, with faults on demand.
 
-#![allow(dead_code)]
+// A fixture: a broken invariant here should stop the test loudly.
+#![allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -50,6 +51,7 @@ pub struct Record {
 }
 
 /// The fake greetd.
+#[derive(Debug)]
 pub struct FakeGreetd {
     _dir: tempfile::TempDir,
     path: PathBuf,

@@ -3,8 +3,8 @@
 use iced::theme::Palette;
 use iced::{Color, Font, Theme};
 
-/// The shell's default font (see [`ferrum_panels::widgets::FONT_FAMILY`]).
-pub const DEFAULT_FONT: Font = ferrum_panels::widgets::FONT;
+/// The shell's default font (see [`crate::widgets::FONT_FAMILY`]).
+pub const DEFAULT_FONT: Font = crate::widgets::FONT;
 
 /// The user's choice of style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

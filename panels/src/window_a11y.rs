@@ -1,4 +1,4 @@
-//! The window's accessibility plumbing: the AT-SPI bridge handle, the latest
+//! A window's accessibility plumbing (settings app and greeter alike): the AT-SPI bridge handle, the latest
 //! accessible tree, and self-voicing of focus and state changes.
 
 use ferrum_accessibility::Role;
@@ -21,6 +21,7 @@ pub struct A11y {
     last_spoken: Option<(u64, String)>,
     speech_socket: Option<std::path::PathBuf>,
     speech_problem: Option<SpeechError>,
+    client_name: &'static str,
 }
 
 /// Translated words for announcements.
@@ -53,8 +54,14 @@ impl A11y {
     /// Self-voicing through the speech-dispatcher at `socket` (the default
     /// socket when `None`); used by tests and by a custom speechd address.
     pub fn with_speech_socket(socket: Option<std::path::PathBuf>) -> Self {
+        Self::for_client("ferrum-settings", socket)
+    }
+
+    /// Like [`A11y::with_speech_socket`], naming the program to speechd.
+    pub fn for_client(client_name: &'static str, socket: Option<std::path::PathBuf>) -> Self {
         Self {
             speech_socket: socket,
+            client_name,
             ..Self::default()
         }
     }
@@ -69,8 +76,8 @@ impl A11y {
         match (on, self.voice.is_some()) {
             (true, false) => {
                 let voice = match &self.speech_socket {
-                    Some(socket) => spawn_speaker_at(socket.clone(), "ferrum-settings"),
-                    None => spawn_speaker("ferrum-settings"),
+                    Some(socket) => spawn_speaker_at(socket.clone(), self.client_name),
+                    None => spawn_speaker(self.client_name),
                 };
                 voice.set_language(ferrum_i18n::current_locale().to_string());
                 self.voice = Some(voice);

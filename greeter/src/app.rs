@@ -1,0 +1,880 @@
+//! The login screen: its state, messages, `update` and `subscription`. The
+//! drawing is in [`crate::view`]; greetd is reached through [`Link`].
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use ferrum_accessibility::bridge::{self, BridgeEvent, ScreenReaderAction};
+use ferrum_accessibility::speech::SpeechStatus;
+use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
+use ferrum_i18n::fl;
+use ferrum_panels::error_report::{self, ErrorReport};
+use ferrum_panels::theme::ThemeChoice;
+use ferrum_panels::window_a11y::A11y;
+use ferrum_services::accounts::{self, AccountsError, UserAccount};
+use ferrum_services::logind::{self, LogindError, PowerAction};
+use ferrum_services::network_status::{self, NetworkError, NetworkStatus};
+use ferrum_services::upower::{self, PowerSupplyState, UPowerError};
+use ferrum_services::{ServiceUpdate, SystemBus};
+use iced::advanced::widget::operate;
+use iced::keyboard::{self, key};
+use iced::widget::operation;
+use iced::{Subscription, Task, Theme};
+
+use crate::caps_lock::CapsLock;
+use crate::clock::{self, ClockFace};
+use crate::config::{Config, ConfigError};
+use crate::greetd::{LoginError, PromptKind, Step};
+use crate::languages::{self, Language};
+use crate::layouts::{self, Layout};
+use crate::login::{Link, Phase, Problem};
+use crate::memory::Memory;
+use crate::secret::Secret;
+use crate::sessions::{self, Session};
+
+/// The id of the answer field (password or code).
+pub const ANSWER_ID: &str = "greeter-answer";
+/// The id of the user-name field.
+pub const USER_NAME_ID: &str = "greeter-user-name";
+/// The id of the Continue button under a PAM message.
+pub const CONTINUE_ID: &str = "greeter.continue";
+
+/// When the process started, for the first-frame measurement in the log.
+pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+/// How the greeter is started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The settings file (default `/etc/ferrum/greeter.toml`).
+    pub config: Option<PathBuf>,
+    /// xkeyboard-config's rules list (default [`layouts::RULES_LIST`]).
+    pub layouts: Option<PathBuf>,
+    /// speech-dispatcher's socket (default: the user's).
+    pub speech_socket: Option<PathBuf>,
+}
+
+/// A menu opened from the bottom bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// Desktop sessions.
+    Session,
+    /// Keyboard layouts.
+    Layout,
+    /// Languages.
+    Language,
+    /// Power off, restart, suspend.
+    Power,
+    /// Reading aloud, contrast, text size.
+    Accessibility,
+}
+
+/// The users shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Users {
+    /// Not known yet.
+    Loading,
+    /// From AccountsService.
+    Listed(Vec<UserAccount>),
+    /// AccountsService is missing or failed: people type their name.
+    Unavailable,
+}
+
+/// Everything that can happen on the login screen.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The user list changed (AccountsService).
+    UsersUpdated(ServiceUpdate<Vec<UserAccount>, AccountsError>),
+    /// A person was picked from the list.
+    ChooseUser(String),
+    /// "Other user…".
+    OtherUser,
+    /// The typed user name changed.
+    UserNameChanged(String),
+    /// Enter in the user-name field.
+    UserNameSubmitted,
+    /// Back to the user list (cancels the conversation).
+    Back,
+    /// The answer field changed.
+    AnswerChanged(Secret),
+    /// Enter in the answer field, or the Log in button.
+    AnswerSubmitted,
+    /// Continue after a PAM message.
+    Acknowledge,
+    /// greetd's next step for conversation number `.0`.
+    LoginStep(u64, Result<Step, LoginError>),
+    /// The session started (or not).
+    SessionStarted(Result<(), LoginError>),
+    /// Open a menu (or close it when it is open).
+    OpenMenu(Menu),
+    /// Close the open menu.
+    CloseMenu,
+    /// A session was chosen.
+    ChooseSession(String),
+    /// A keyboard layout was chosen.
+    ChooseLayout(String),
+    /// A language was chosen.
+    ChooseLanguage(&'static str),
+    /// Reading aloud on or off.
+    ToggleVoicing,
+    /// High contrast on or off.
+    ToggleHighContrast,
+    /// Large text on or off.
+    ToggleLargeText,
+    /// A new minute.
+    Tick(jiff::Zoned),
+    /// Battery and mains (UPower).
+    Supply(ServiceUpdate<PowerSupplyState, UPowerError>),
+    /// Network status (NetworkManager).
+    Network(ServiceUpdate<NetworkStatus, NetworkError>),
+    /// Which power actions logind offers.
+    PowerOffered(Result<Vec<PowerAction>, LogindError>),
+    /// A power action was chosen.
+    Power(PowerAction),
+    /// logind answered a power action.
+    PowerDone(Result<(), LogindError>),
+    /// A key press anywhere (for the Caps Lock warning).
+    Key(keyboard::Event),
+    /// Tab.
+    FocusNext,
+    /// Shift+Tab.
+    FocusPrevious,
+    /// Escape: close the menu, or go back.
+    Escape,
+    /// The configuration problem notice.
+    Notice(error_report::Message),
+    /// The accessible tree after an update.
+    Snapshot(Snapshot),
+    /// The AT-SPI bridge came up or a screen reader asked for something.
+    Bridge(BridgeEvent),
+    /// Nothing to do but draw a frame.
+    Nudge,
+    /// The speech service became reachable or unreachable.
+    SpeechStatus(SpeechStatus),
+}
+
+/// The login screen.
+#[derive(Debug)]
+pub struct Greeter {
+    pub(crate) config: Config,
+    pub(crate) notice: Option<ErrorReport>,
+    memory: Memory,
+    bus: SystemBus,
+    link: Link,
+    pub(crate) users: Users,
+    pub(crate) user: Option<String>,
+    pub(crate) typed_user_name: String,
+    pub(crate) phase: Phase,
+    pub(crate) problem: Option<Problem>,
+    pub(crate) answer: Secret,
+    attempt: u64,
+    pub(crate) sessions: Vec<Session>,
+    pub(crate) session: Option<String>,
+    pub(crate) layouts: Vec<Layout>,
+    pub(crate) layout: String,
+    pub(crate) languages: Vec<Language>,
+    pub(crate) language: &'static str,
+    pub(crate) menu: Option<Menu>,
+    pub(crate) caps_lock: CapsLock,
+    pub(crate) clock: ClockFace,
+    pub(crate) supply: Option<PowerSupplyState>,
+    pub(crate) network: Option<NetworkStatus>,
+    pub(crate) power_actions: Vec<PowerAction>,
+    pub(crate) power_problem: Option<String>,
+    pub(crate) voicing: bool,
+    pub(crate) high_contrast: bool,
+    pub(crate) large_text: bool,
+    a11y: A11y,
+}
+
+impl Greeter {
+    /// Builds the screen from its options, the system bus and greetd's link.
+    pub fn new(options: &Options, bus: SystemBus, link: Link) -> (Self, Task<Message>) {
+        let config_path = options
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(crate::config::DEFAULT_PATH));
+        let (config, config_error) = Config::load(&config_path);
+        let notice = config_error.map(|error: ConfigError| {
+            tracing::warn!(%error, "greeter settings unusable; defaults in use");
+            ErrorReport::new(fl!("greeter-config-invalid"), error.to_string())
+        });
+        let memory = Memory::load(&config.state_file);
+        let language = ferrum_i18n::current_locale().to_string();
+        let languages = languages::all();
+        let language = languages
+            .iter()
+            .find(|l| l.locale == language)
+            .map_or("en-US", |l| l.locale);
+        let sessions = sessions::discover(&config.session_dirs, language);
+        let layouts = layouts::ordered(
+            layouts::load(
+                options
+                    .layouts
+                    .as_deref()
+                    .unwrap_or(std::path::Path::new(layouts::RULES_LIST)),
+            ),
+            &config.keyboard_layouts,
+        );
+        let layout = config
+            .keyboard_layouts
+            .first()
+            .cloned()
+            .or_else(|| layouts.first().map(|l| l.name.clone()))
+            .unwrap_or_else(|| "us".into());
+        let phase = if config.hide_user_list {
+            Phase::EnterUserName
+        } else {
+            Phase::ChooseUser
+        };
+        let greeter = Self {
+            notice,
+            memory,
+            bus: bus.clone(),
+            link,
+            users: Users::Loading,
+            user: None,
+            typed_user_name: String::new(),
+            phase,
+            problem: None,
+            answer: Secret::default(),
+            attempt: 0,
+            sessions,
+            session: None,
+            layouts,
+            layout,
+            languages,
+            language,
+            menu: None,
+            caps_lock: CapsLock::default(),
+            clock: clock::face(&clock::now()),
+            supply: None,
+            network: None,
+            power_actions: Vec::new(),
+            power_problem: None,
+            voicing: false,
+            high_contrast: false,
+            large_text: false,
+            a11y: A11y::for_client("ferrum-greeter", options.speech_socket.clone()),
+            config,
+        };
+        let offered = Task::perform(
+            async move {
+                logind::available_actions(&bus).await.map(|actions| {
+                    actions
+                        .into_iter()
+                        .filter(|(_, availability)| availability.is_offered())
+                        .map(|(action, _)| action)
+                        .collect()
+                })
+            },
+            Message::PowerOffered,
+        );
+        let focus = if greeter.config.hide_user_list {
+            operation::focus(USER_NAME_ID)
+        } else {
+            Task::none()
+        };
+        (greeter, Task::batch([offered, focus]))
+    }
+
+    /// What the login card shows.
+    pub fn phase(&self) -> &Phase {
+        &self.phase
+    }
+
+    /// The problem shown above the prompt.
+    pub fn problem(&self) -> Option<&Problem> {
+        self.problem.as_ref()
+    }
+
+    /// The person logging in.
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+
+    /// How many characters are in the answer field.
+    pub fn answer_length(&self) -> usize {
+        self.answer.char_count()
+    }
+
+    /// The chosen keyboard layout.
+    pub fn layout(&self) -> &str {
+        &self.layout
+    }
+
+    /// The chosen session id.
+    pub fn session(&self) -> Option<&str> {
+        self.session.as_deref()
+    }
+
+    /// The open menu.
+    pub fn menu(&self) -> Option<Menu> {
+        self.menu
+    }
+
+    /// Whether the Caps Lock warning is shown.
+    pub fn caps_lock_warning(&self) -> bool {
+        self.caps_lock.is_on()
+            && matches!(&self.phase, Phase::Prompt(p) if p.kind == PromptKind::Secret)
+    }
+
+    /// The latest accessible tree.
+    pub fn accessible_tree(&self) -> &Snapshot {
+        &self.a11y.snapshot
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        fl!("greeter-title")
+    }
+
+    /// Dark, or high contrast when asked for.
+    pub fn theme(&self) -> Theme {
+        ferrum_panels::theme::theme(ThemeChoice::Dark, self.high_contrast)
+    }
+
+    /// Large text makes everything bigger.
+    pub fn scale_factor(&self) -> f32 {
+        if self.large_text { 1.5 } else { 1.0 }
+    }
+
+    /// The session that would start: the chosen one, if it exists.
+    fn chosen_session(&self) -> Option<&Session> {
+        let id = self.session.as_deref()?;
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
+    /// The command and environment passed to greetd for the chosen session.
+    pub fn session_request(&self) -> (Vec<String>, Vec<String>) {
+        let session = self.chosen_session();
+        let command = session.map_or_else(
+            || self.config.fallback_command.clone(),
+            |s| s.command.clone(),
+        );
+        let posix = self
+            .languages
+            .iter()
+            .find(|l| l.locale == self.language)
+            .map_or("C.UTF-8", |l| l.posix);
+        let mut environment = vec![
+            format!("LANG={posix}"),
+            format!("XKB_DEFAULT_LAYOUT={}", self.layout),
+        ];
+        if let Some(session) = session {
+            environment.push(format!(
+                "XDG_SESSION_TYPE={}",
+                if session.x11 { "x11" } else { "wayland" }
+            ));
+            environment.push(format!("XDG_SESSION_DESKTOP={}", session.id));
+        }
+        (command, environment)
+    }
+
+    /// Applies a message, then reads the accessible tree of the new screen.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        if let Message::Key(event) = &message {
+            // Only a change of the Caps Lock warning changes the screen.
+            if !self.caps_lock.observe(event) {
+                return Task::none();
+            }
+        }
+        let reads_tree = !matches!(
+            message,
+            Message::Snapshot(_) | Message::Bridge(BridgeEvent::Ready(_))
+        );
+        let moves_focus = matches!(
+            message,
+            Message::FocusNext
+                | Message::FocusPrevious
+                | Message::LoginStep(..)
+                | Message::OpenMenu(_)
+                | Message::CloseMenu
+                | Message::ChooseSession(_)
+                | Message::ChooseLayout(_)
+                | Message::ChooseLanguage(_)
+                | Message::Escape
+                | Message::Bridge(BridgeEvent::Action(_))
+        );
+        let task = self.apply(message);
+        if !reads_tree {
+            return task;
+        }
+        let read = operate(tree::collect()).map(Message::Snapshot);
+        if moves_focus {
+            task.chain(read)
+        } else {
+            Task::batch([task, read])
+        }
+    }
+
+    fn begin(&mut self, user: String) -> Task<Message> {
+        self.attempt += 1;
+        let attempt = self.attempt;
+        self.phase = Phase::Waiting;
+        self.answer = Secret::default();
+        let link = self.link.clone();
+        Task::perform(link.begin(user), move |step| {
+            Message::LoginStep(attempt, step)
+        })
+    }
+
+    fn begin_after_pause(&mut self, user: String) -> Task<Message> {
+        self.attempt += 1;
+        let attempt = self.attempt;
+        self.phase = Phase::Waiting;
+        self.answer = Secret::default();
+        let link = self.link.clone();
+        Task::perform(link.begin_after_pause(user), move |step| {
+            Message::LoginStep(attempt, step)
+        })
+    }
+
+    fn choose_user(&mut self, user: String) -> Task<Message> {
+        let user = user.trim().to_owned();
+        if user.is_empty() {
+            return Task::none();
+        }
+        let last = self.memory.sessions.get(&user).map(String::as_str);
+        let account_session = match &self.users {
+            Users::Listed(users) => users
+                .iter()
+                .find(|u| u.name == user)
+                .and_then(|u| u.session.as_deref()),
+            _ => None,
+        };
+        self.session = sessions::preselect(
+            &self.sessions,
+            last.or(account_session),
+            self.config.default_session.as_deref(),
+        )
+        .map(|s| s.id.clone());
+        self.problem = None;
+        self.user = Some(user.clone());
+        self.begin(user)
+    }
+
+    fn back(&mut self) -> Task<Message> {
+        self.attempt += 1;
+        self.user = None;
+        self.problem = None;
+        self.answer = Secret::default();
+        self.phase = if self.config.hide_user_list || self.users == Users::Unavailable {
+            Phase::EnterUserName
+        } else {
+            Phase::ChooseUser
+        };
+        let focus = if self.phase == Phase::EnterUserName {
+            operation::focus(USER_NAME_ID)
+        } else {
+            Task::none()
+        };
+        let link = self.link.clone();
+        Task::batch([Task::perform(link.cancel(), |_| Message::Nudge), focus])
+    }
+
+    fn login_step(&mut self, step: Result<Step, LoginError>) -> Task<Message> {
+        let Some(user) = self.user.clone() else {
+            return Task::none();
+        };
+        match step {
+            Ok(Step::Prompt(prompt)) => {
+                let focus = operation::focus(ANSWER_ID);
+                self.phase = Phase::Prompt(prompt);
+                focus
+            }
+            Ok(Step::Notice(notice)) => {
+                self.phase = Phase::Notice(notice);
+                operation::focus(CONTINUE_ID)
+            }
+            Ok(Step::Authenticated) => {
+                self.phase = Phase::Starting;
+                let (command, environment) = self.session_request();
+                let link = self.link.clone();
+                Task::perform(link.start(command, environment), Message::SessionStarted)
+            }
+            Err(error) => {
+                // Never the answer: only what kind of failure it was.
+                tracing::info!(%error, "login step failed");
+                self.problem = Some(Problem::from_error(&error));
+                match error {
+                    LoginError::AuthFailed(_) => self.begin(user),
+                    error if error.breaks_connection() => self.begin_after_pause(user),
+                    _ => self.back_keeping_problem(),
+                }
+            }
+        }
+    }
+
+    /// Closes the open menu and puts the focus back where typing continues
+    /// (the answer or user-name field), else on the menu's button.
+    fn close_menu(&mut self) -> Task<Message> {
+        let Some(menu) = self.menu.take() else {
+            return Task::none();
+        };
+        match self.phase {
+            Phase::Prompt(_) => operation::focus(ANSWER_ID),
+            Phase::EnterUserName => operation::focus(USER_NAME_ID),
+            _ => operation::focus(crate::view::menu_button(menu)),
+        }
+    }
+
+    fn back_keeping_problem(&mut self) -> Task<Message> {
+        let problem = self.problem.take();
+        let task = self.back();
+        self.problem = problem;
+        task
+    }
+
+    fn apply(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::UsersUpdated(update) => {
+                self.users = match update {
+                    ServiceUpdate::Available(users) => Users::Listed(users),
+                    ServiceUpdate::Unavailable
+                    | ServiceUpdate::Failed(_)
+                    | ServiceUpdate::BusUnreachable(_) => Users::Unavailable,
+                };
+                if self.users == Users::Unavailable && self.phase == Phase::ChooseUser {
+                    self.phase = Phase::EnterUserName;
+                } else if matches!(self.users, Users::Listed(_))
+                    && self.phase == Phase::EnterUserName
+                    && !self.config.hide_user_list
+                    && self.typed_user_name.is_empty()
+                {
+                    self.phase = Phase::ChooseUser;
+                }
+                Task::none()
+            }
+            Message::ChooseUser(user) => self.choose_user(user),
+            Message::OtherUser => {
+                self.phase = Phase::EnterUserName;
+                self.problem = None;
+                operation::focus(USER_NAME_ID)
+            }
+            Message::UserNameChanged(name) => {
+                self.typed_user_name = name;
+                Task::none()
+            }
+            Message::UserNameSubmitted => {
+                let name = std::mem::take(&mut self.typed_user_name);
+                self.choose_user(name)
+            }
+            Message::Back => self.back(),
+            Message::AnswerChanged(answer) => {
+                // The message above stays until the answer is sent: the
+                // screen keeps its shape (and the field its focus) while typing.
+                self.answer = answer;
+                Task::none()
+            }
+            Message::AnswerSubmitted => {
+                if !matches!(self.phase, Phase::Prompt(_)) {
+                    return Task::none();
+                }
+                // The field empties at once; the answer goes to greetd only.
+                let answer = std::mem::take(&mut self.answer);
+                self.problem = None;
+                self.phase = Phase::Waiting;
+                self.attempt += 1;
+                let attempt = self.attempt;
+                let link = self.link.clone();
+                Task::perform(link.answer(answer), move |step| {
+                    Message::LoginStep(attempt, step)
+                })
+            }
+            Message::Acknowledge => {
+                if !matches!(self.phase, Phase::Notice(_)) {
+                    return Task::none();
+                }
+                self.phase = Phase::Waiting;
+                self.attempt += 1;
+                let attempt = self.attempt;
+                let link = self.link.clone();
+                Task::perform(link.acknowledge(), move |step| {
+                    Message::LoginStep(attempt, step)
+                })
+            }
+            Message::LoginStep(attempt, step) => {
+                if attempt != self.attempt {
+                    tracing::debug!(attempt, "a stale greetd reply was ignored");
+                    return Task::none();
+                }
+                self.login_step(step)
+            }
+            Message::SessionStarted(Ok(())) => {
+                self.phase = Phase::Started;
+                if let (Some(user), Some(session)) = (&self.user, &self.session) {
+                    self.memory.remember(user, session);
+                } else if let Some(user) = &self.user {
+                    self.memory.last_user = Some(user.clone());
+                }
+                if let Err(error) = self.memory.save(&self.config.state_file) {
+                    tracing::warn!(%error, "could not remember the last user");
+                }
+                iced::exit()
+            }
+            Message::SessionStarted(Err(error)) => {
+                tracing::warn!(%error, "the session did not start");
+                let reason = error.to_string();
+                let task = match self.user.clone() {
+                    Some(user) if error.breaks_connection() => self.begin_after_pause(user),
+                    Some(user) => self.begin(user),
+                    None => self.back(),
+                };
+                self.problem = Some(Problem::SessionFailed(reason));
+                task
+            }
+            Message::OpenMenu(menu) => {
+                self.menu = if self.menu == Some(menu) {
+                    None
+                } else {
+                    Some(menu)
+                };
+                match self.menu {
+                    Some(menu) => operation::focus(crate::view::first_menu_item(self, menu)),
+                    None => Task::none(),
+                }
+            }
+            Message::CloseMenu => self.close_menu(),
+            Message::ChooseSession(id) => {
+                self.session = Some(id);
+                self.close_menu()
+            }
+            Message::ChooseLayout(name) => {
+                self.layout = name;
+                self.close_menu()
+            }
+            Message::ChooseLanguage(locale) => {
+                ferrum_i18n::set_locale(locale);
+                self.language = locale;
+                self.clock = clock::face(&clock::now());
+                self.close_menu()
+            }
+            Message::ToggleVoicing => {
+                self.voicing = !self.voicing;
+                self.a11y
+                    .set_voicing(self.voicing)
+                    .map_or_else(Task::none, |statuses| {
+                        Task::run(statuses, Message::SpeechStatus)
+                    })
+            }
+            Message::ToggleHighContrast => {
+                self.high_contrast = !self.high_contrast;
+                Task::none()
+            }
+            Message::ToggleLargeText => {
+                self.large_text = !self.large_text;
+                Task::none()
+            }
+            Message::Tick(now) => {
+                self.clock = clock::face(&now);
+                Task::none()
+            }
+            Message::Supply(update) => {
+                self.supply = match update {
+                    ServiceUpdate::Available(supply) => Some(supply),
+                    _ => None,
+                };
+                Task::none()
+            }
+            Message::Network(update) => {
+                self.network = match update {
+                    ServiceUpdate::Available(status) => Some(status),
+                    _ => None,
+                };
+                Task::none()
+            }
+            Message::PowerOffered(offered) => {
+                match offered {
+                    Ok(actions) => {
+                        self.power_actions = actions;
+                        self.power_problem = None;
+                    }
+                    Err(error) => {
+                        tracing::info!(%error, "no power actions");
+                        self.power_actions.clear();
+                        self.power_problem = Some(fl!("greeter-power-unavailable"));
+                    }
+                }
+                Task::none()
+            }
+            Message::Power(action) => {
+                self.menu = None;
+                let bus = self.bus.clone();
+                Task::perform(
+                    async move { logind::perform(&bus, action).await },
+                    Message::PowerDone,
+                )
+            }
+            Message::PowerDone(result) => {
+                self.power_problem = match result {
+                    Ok(()) => None,
+                    Err(LogindError::NotAuthorized(..)) => Some(fl!("greeter-power-refused")),
+                    Err(error) => Some(fl!("greeter-power-failed", reason = error.to_string())),
+                };
+                Task::none()
+            }
+            // Observed in `update`.
+            Message::Key(_) => Task::none(),
+            Message::FocusNext => operation::focus_next(),
+            Message::FocusPrevious => operation::focus_previous(),
+            Message::Escape => {
+                if self.menu.is_some() {
+                    return self.close_menu();
+                }
+                match self.phase {
+                    Phase::ChooseUser | Phase::Starting | Phase::Started => Task::none(),
+                    Phase::EnterUserName
+                        if self.config.hide_user_list || self.users == Users::Unavailable =>
+                    {
+                        self.typed_user_name.clear();
+                        Task::none()
+                    }
+                    _ => self.back(),
+                }
+            }
+            Message::Notice(message) => error_report::update(&mut self.notice, message),
+            Message::Snapshot(snapshot) => {
+                let _ = self.a11y.take_snapshot(&fl!("greeter-title"), snapshot);
+                Task::none()
+            }
+            Message::Bridge(BridgeEvent::Ready(handle)) => {
+                self.a11y.bridge = Some(handle);
+                Task::none()
+            }
+            Message::Bridge(BridgeEvent::Action(action)) => self.screen_reader(action),
+            Message::Nudge => Task::none(),
+            Message::SpeechStatus(status) => {
+                self.a11y.set_speech_status(status);
+                Task::none()
+            }
+        }
+    }
+
+    /// A screen reader's request, done the way keyboard and pointer do it.
+    fn screen_reader(&mut self, action: ScreenReaderAction) -> Task<Message> {
+        let key = match action {
+            ScreenReaderAction::Activate(key) | ScreenReaderAction::Focus(key) => key,
+        };
+        let Some(id) = self
+            .a11y
+            .snapshot
+            .by_key(key)
+            .and_then(|node| node.id.clone())
+        else {
+            return Task::none();
+        };
+        match action {
+            ScreenReaderAction::Activate(_) => operate(tree::act(id, ControlAction::Activate))
+                .discard()
+                .chain(Task::done(Message::Nudge)),
+            ScreenReaderAction::Focus(_) => operation::focus(id),
+        }
+    }
+
+    /// Key presses, the clock, the user list, battery and network, and the
+    /// screen reader bridge.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            keyboard::listen().filter_map(shortcut),
+            iced::event::listen_with(any_key),
+            Subscription::run(clock::minutes).map(Message::Tick),
+            Subscription::run_with(self.bus.clone(), users_stream),
+            Subscription::run_with(self.bus.clone(), supply_stream),
+            Subscription::run_with(self.bus.clone(), network_stream),
+            Subscription::run(bridge_events).map(Message::Bridge),
+        ])
+    }
+}
+
+/// The user list as the screen subscribes to it (also used by tests).
+pub fn users_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    use futures::StreamExt;
+    accounts::watch_users(bus.clone()).map(Message::UsersUpdated)
+}
+
+fn supply_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    use futures::StreamExt;
+    upower::watch_state(bus.clone()).map(Message::Supply)
+}
+
+fn network_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    use futures::StreamExt;
+    network_status::watch_status(bus.clone()).map(Message::Network)
+}
+
+fn bridge_events() -> impl futures::Stream<Item = BridgeEvent> + use<> {
+    bridge::events(fl!("greeter-title"))
+}
+
+fn any_key(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::Keyboard(event) => key_event(&event),
+        _ => None,
+    }
+}
+
+/// What every key press means, even one a widget took: the reading-aloud
+/// shortcut, or a hint about Caps Lock.
+pub fn key_event(event: &keyboard::Event) -> Option<Message> {
+    let event = iced::Event::Keyboard(event.clone());
+    match event {
+        // GNOME's screen reader shortcut, even while a field has the focus:
+        // reading aloud can start before any mouse use.
+        iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. })
+            if modifiers.logo()
+                && modifiers.alt()
+                && matches!(key.as_ref(), keyboard::Key::Character("s" | "S")) =>
+        {
+            Some(Message::ToggleVoicing)
+        }
+        // Text fields take Escape for themselves; here it always means back.
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(key::Named::Escape),
+            ..
+        }) => Some(Message::Escape),
+        iced::Event::Keyboard(event @ keyboard::Event::KeyPressed { .. }) => {
+            Some(Message::Key(event))
+        }
+        _ => None,
+    }
+}
+
+/// The screen's keyboard shortcuts for key presses no widget took.
+pub fn shortcut(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+        return None;
+    };
+    match key.as_ref() {
+        keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => Some(Message::FocusPrevious),
+        keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
+        keyboard::Key::Named(key::Named::ArrowDown) if modifiers.is_empty() => {
+            Some(Message::FocusNext)
+        }
+        keyboard::Key::Named(key::Named::ArrowUp) if modifiers.is_empty() => {
+            Some(Message::FocusPrevious)
+        }
+        _ => None,
+    }
+}
+
+impl Greeter {
+    /// Draws the screen (see [`crate::view`]).
+    pub fn view(&self) -> iced::Element<'_, Message> {
+        if let Some(start) = PROCESS_START.get()
+            && !FIRST_VIEW_LOGGED.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            tracing::info!(
+                elapsed_ms = start.elapsed().as_secs_f64() * 1000.0,
+                "first view built"
+            );
+        }
+        crate::view::view(self)
+    }
+}
+
+static FIRST_VIEW_LOGGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

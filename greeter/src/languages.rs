@@ -1,0 +1,57 @@
+//! The languages the login screen offers: the locales the shell ships, each
+//! named in itself, and the `LANG` value passed to the session.
+
+/// A language offered at login.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// The Fluent locale (`de`, `pt-BR`).
+    pub locale: &'static str,
+    /// The POSIX locale passed to the session as `LANG`.
+    pub posix: &'static str,
+    /// The language's own name ("Deutsch"), from its own translation.
+    pub native_name: String,
+}
+
+/// The POSIX locale of each shipped locale (the common region for a bare language).
+const POSIX: &[(&str, &str)] = &[
+    ("en-US", "en_US.UTF-8"),
+    ("de", "de_DE.UTF-8"),
+    ("fr", "fr_FR.UTF-8"),
+    ("es", "es_ES.UTF-8"),
+    ("pt-BR", "pt_BR.UTF-8"),
+    ("ja", "ja_JP.UTF-8"),
+    ("ar", "ar_EG.UTF-8"),
+    ("uk", "uk_UA.UTF-8"),
+];
+
+/// Every shipped language, in the order of the shipped table.
+pub fn all() -> Vec<Language> {
+    ferrum_i18n::LOCALES
+        .iter()
+        .map(|(locale, _)| Language {
+            locale,
+            posix: POSIX
+                .iter()
+                .find(|(l, _)| l == locale)
+                .map_or("C.UTF-8", |(_, posix)| posix),
+            native_name: ferrum_i18n::translate_in(locale, "language-native-name"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_own_name_and_a_posix_locale() {
+        let languages = all();
+        assert_eq!(languages.len(), ferrum_i18n::LOCALES.len());
+        for language in &languages {
+            assert_ne!(language.posix, "C.UTF-8", "{}", language.locale);
+            assert!(!language.native_name.is_empty());
+        }
+        let german = languages.iter().find(|l| l.locale == "de").map(|l| l.posix);
+        assert_eq!(german, Some("de_DE.UTF-8"));
+    }
+}

@@ -1,0 +1,70 @@
+//! `ferrum-greeter [--config FILE]`: the login screen, started by greetd
+//! (`GREETD_SOCK` names its socket).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use ferrum_greeter::Greeter;
+use ferrum_greeter::app::{Options, PROCESS_START};
+use ferrum_greeter::login::Link;
+use ferrum_services::SystemBus;
+
+const USAGE: &str = "usage: ferrum-greeter [--config FILE] [--layouts FILE] [--speech-socket PATH]";
+
+fn parse(args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .map(PathBuf::from)
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        match arg.as_str() {
+            "--config" => options.config = Some(value("--config")?),
+            "--layouts" => options.layouts = Some(value("--layouts")?),
+            "--speech-socket" => options.speech_socket = Some(value("--speech-socket")?),
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    Ok(options)
+}
+
+fn main() -> std::process::ExitCode {
+    let _ = PROCESS_START.set(Instant::now());
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let options = match parse(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "ferrum-greeter: {error}\n{USAGE}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let bus = SystemBus::from_env();
+    let result = iced::application(
+        move || Greeter::new(&options, bus.clone(), Link::from_env()),
+        Greeter::update,
+        Greeter::view,
+    )
+    .title(Greeter::title)
+    .theme(Greeter::theme)
+    .scale_factor(Greeter::scale_factor)
+    .subscription(Greeter::subscription)
+    .default_font(ferrum_panels::theme::DEFAULT_FONT)
+    .window_size((1024.0, 700.0))
+    .run();
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "the login screen could not be shown");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,494 @@
+//! The login screen, driven headlessly like the real window (real widgets,
+//! real focus traversal, its tasks run for real) against a fake greetd that
+//! speaks greetd's real IPC: a login, a wrong password (message shown, field
+//! cleared, retry works), a two-step prompt, PAM messages, greetd dropping
+//! the connection or sending garbage mid-conversation, keyboard-only use,
+//! the user list from the real accounts-daemon, and golden images of the
+//! screen (default, error shown, layout menu open, high contrast, Arabic).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ferrum_accessibility::Role;
+use ferrum_greeter::app::{Menu, Options};
+use ferrum_greeter::login::{Link, Phase, Problem};
+use ferrum_greeter::{Greeter, Message, PromptKind};
+use ferrum_integration_tests::driver::Driver;
+use ferrum_integration_tests::{matches_golden, next_matching};
+use ferrum_services::accounts::UserAccount;
+use ferrum_services::{ServiceUpdate, SystemBus};
+use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
+use ferrum_testbed::{Service, TestBed};
+use iced::keyboard::key::Named;
+
+const WINDOW: iced::Size = iced::Size::new(1024.0, 700.0);
+
+/// A greeter's world: settings file, sessions, layouts, remembered state.
+struct Scene {
+    dir: tempfile::TempDir,
+}
+
+impl Scene {
+    fn new(extra_config: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let sessions = dir.path().join("wayland-sessions");
+        std::fs::create_dir_all(&sessions).unwrap();
+        std::fs::write(
+            sessions.join("sway.desktop"),
+            "[Desktop Entry]\nName=Sway\nExec=sway --unsupported-gpu\nType=Application\n",
+        )
+        .unwrap();
+        std::fs::write(
+            sessions.join("ferrum.desktop"),
+            "[Desktop Entry]\nName=Ferrum\nExec=ferrum-session\nType=Application\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("evdev.lst"),
+            "! layout\n  us   English (US)\n  de   German\n  fr   French\n  ara  Arabic\n  ua   Ukrainian\n",
+        )
+        .unwrap();
+        let config = format!(
+            "session_dirs = [\"{}\"]\nstate_file = \"{}\"\nkeyboard_layouts = [\"us\", \"de\"]\ndefault_session = \"ferrum\"\n{extra_config}",
+            sessions.display(),
+            dir.path().join("state/state.toml").display(),
+        );
+        std::fs::write(dir.path().join("greeter.toml"), config).unwrap();
+        Self { dir }
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            config: Some(self.dir.path().join("greeter.toml")),
+            layouts: Some(self.dir.path().join("evdev.lst")),
+            speech_socket: None,
+        }
+    }
+
+    fn state_file(&self) -> PathBuf {
+        self.dir.path().join("state/state.toml")
+    }
+
+    fn greeter(&self, greetd: &Path) -> Greeter {
+        let link = Link::new(Some(greetd.to_owned())).with_timeout(Duration::from_secs(5));
+        Greeter::new(
+            &self.options(),
+            SystemBus::with_address("unix:path=/nonexistent"),
+            link,
+        )
+        .0
+    }
+}
+
+fn people() -> Vec<UserAccount> {
+    [
+        ("ada", "Ada Lovelace", 1000),
+        ("grace", "Grace Hopper", 1001),
+        ("carol", "Carol Shaw", 1002),
+    ]
+    .into_iter()
+    .map(|(name, real_name, uid)| UserAccount {
+        name: name.into(),
+        real_name: Some(real_name.into()),
+        icon: None,
+        language: None,
+        session: None,
+        uid,
+    })
+    .collect()
+}
+
+fn accounts() -> Vec<(&'static str, Vec<Round>)> {
+    vec![
+        ("ada", vec![Round::Secret("Password: ", "hunter2")]),
+        (
+            "grace",
+            vec![
+                Round::Secret("Password: ", "cobol"),
+                Round::Visible("Verification code: ", "123456"),
+            ],
+        ),
+        (
+            "carol",
+            vec![
+                Round::Info("Your password expires in 3 days"),
+                Round::Secret("Password: ", "river"),
+            ],
+        ),
+    ]
+}
+
+async fn driver_for(scene: &Scene, greetd: &FakeGreetd) -> Driver<Greeter> {
+    let mut driver = Driver::new(scene.greeter(greetd.path()), WINDOW);
+    driver
+        .dispatch(Message::UsersUpdated(ServiceUpdate::Available(people())))
+        .await;
+    // A fixed moment, so that images do not depend on the time of the run.
+    driver
+        .dispatch(Message::Tick("2026-11-29T10:32:00[UTC]".parse().unwrap()))
+        .await;
+    driver.redraw().await;
+    driver
+}
+
+fn focused(driver: &Driver<Greeter>) -> Option<(Role, String)> {
+    driver
+        .app
+        .accessible_tree()
+        .focused()
+        .map(|node| (node.info.role, node.info.name.clone()))
+}
+
+fn assert_prompt(driver: &Driver<Greeter>, kind: PromptKind, text: &str) {
+    match driver.app.phase() {
+        Phase::Prompt(prompt) => {
+            assert_eq!(prompt.kind, kind);
+            assert_eq!(prompt.text, text);
+        }
+        other => panic!("expected the prompt {text:?}, got {other:?}"),
+    }
+}
+
+async fn answer(driver: &mut Driver<Greeter>, text: &str) {
+    driver.type_text(text).await;
+    assert_eq!(
+        driver.app.answer_length(),
+        text.chars().count(),
+        "typed into the field"
+    );
+    driver.tap(Named::Enter).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_password_clears_the_field_and_the_retry_logs_in() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+
+    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver.redraw().await;
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    assert_eq!(
+        focused(&driver),
+        Some((Role::PasswordInput, "Password".into())),
+        "the password field has the focus"
+    );
+
+    answer(&mut driver, "wrong").await;
+    assert_eq!(driver.app.problem(), Some(&Problem::WrongAnswer));
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    assert_eq!(driver.app.answer_length(), 0, "the field is cleared");
+    assert!(
+        greetd.record().started.is_none(),
+        "no session after a wrong password"
+    );
+    let tree = driver.app.accessible_tree();
+    assert!(
+        tree.nodes
+            .iter()
+            .any(|n| n.info.name.contains("did not work")),
+        "the failure is shown"
+    );
+
+    answer(&mut driver, "hunter2").await;
+    assert_eq!(driver.app.phase(), &Phase::Started);
+    let (command, environment) = greetd.record().started.expect("a session started");
+    assert_eq!(
+        command,
+        ["ferrum-session"],
+        "the configured default session"
+    );
+    assert!(
+        environment.contains(&"LANG=en_US.UTF-8".to_owned()),
+        "{environment:?}"
+    );
+    assert!(
+        environment.contains(&"XKB_DEFAULT_LAYOUT=us".to_owned()),
+        "{environment:?}"
+    );
+    assert!(
+        environment.contains(&"XDG_SESSION_TYPE=wayland".to_owned()),
+        "{environment:?}"
+    );
+
+    let remembered = std::fs::read_to_string(scene.state_file()).unwrap();
+    assert!(remembered.contains("last_user = \"ada\""), "{remembered}");
+    assert!(remembered.contains("ada = \"ferrum\""), "{remembered}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn chosen_session_layout_and_language_reach_the_session() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver.dispatch(Message::OpenMenu(Menu::Session)).await;
+    driver.dispatch(Message::ChooseSession("sway".into())).await;
+    driver.dispatch(Message::OpenMenu(Menu::Layout)).await;
+    driver.dispatch(Message::ChooseLayout("de".into())).await;
+    driver.dispatch(Message::OpenMenu(Menu::Language)).await;
+    driver.dispatch(Message::ChooseLanguage("de")).await;
+    driver.redraw().await;
+    let tree = driver.app.accessible_tree();
+    assert!(
+        tree.controls().any(|n| n.info.name == "Tastatur: DE"),
+        "the layout indicator, in German: {:?}",
+        tree.controls()
+            .map(|n| n.info.name.clone())
+            .collect::<Vec<_>>()
+    );
+    driver.dispatch(Message::ChooseLanguage("en-US")).await;
+    driver.redraw().await;
+    answer(&mut driver, "hunter2").await;
+    let (command, environment) = greetd.record().started.expect("a session started");
+    assert_eq!(command, ["sway", "--unsupported-gpu"]);
+    assert!(
+        environment.contains(&"XKB_DEFAULT_LAYOUT=de".to_owned()),
+        "{environment:?}"
+    );
+    assert!(
+        environment.contains(&"XDG_SESSION_DESKTOP=sway".to_owned()),
+        "{environment:?}"
+    );
+    assert!(
+        environment.contains(&"LANG=en_US.UTF-8".to_owned()),
+        "{environment:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_step_prompt_and_pam_messages() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+
+    // Password, then a visible one-time code.
+    driver.dispatch(Message::ChooseUser("grace".into())).await;
+    driver.redraw().await;
+    answer(&mut driver, "cobol").await;
+    assert_prompt(&driver, PromptKind::Visible, "Verification code: ");
+    assert_eq!(
+        focused(&driver),
+        Some((Role::TextInput, "Verification code".into()))
+    );
+    answer(&mut driver, "123456").await;
+    assert_eq!(driver.app.phase(), &Phase::Started);
+
+    // An information message first, acknowledged with Enter on Continue.
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver.dispatch(Message::ChooseUser("carol".into())).await;
+    driver.redraw().await;
+    assert!(
+        matches!(driver.app.phase(), Phase::Notice(n) if n.text == "Your password expires in 3 days")
+    );
+    assert_eq!(focused(&driver), Some((Role::Button, "Continue".into())));
+    driver.tap(Named::Enter).await;
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    answer(&mut driver, "river").await;
+    assert_eq!(driver.app.phase(), &Phase::Started);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_or_garbled_connection_returns_to_a_clean_prompt() {
+    // Request 2 is the answer: greetd hangs up, or replies with garbage or 4 GiB.
+    for fault in [
+        Fault::DisconnectAt(2),
+        Fault::MalformedAt(2),
+        Fault::OversizedAt(2),
+    ] {
+        let greetd = FakeGreetd::start(accounts(), fault).await;
+        let scene = Scene::new("");
+        let mut driver = driver_for(&scene, &greetd).await;
+        driver.dispatch(Message::ChooseUser("ada".into())).await;
+        driver.redraw().await;
+        driver.type_text("hunter2").await;
+        // The reconnect happens within the same dispatch; its result is a new prompt.
+        driver.tap(Named::Enter).await;
+        assert_eq!(
+            driver.app.problem(),
+            Some(&Problem::ServiceLost),
+            "{fault:?}"
+        );
+        assert_prompt(&driver, PromptKind::Secret, "Password: ");
+        assert_eq!(driver.app.answer_length(), 0, "{fault:?}: a clean field");
+        assert!(greetd.record().started.is_none(), "{fault:?}: no session");
+        answer(&mut driver, "hunter2").await;
+        assert_eq!(driver.app.phase(), &Phase::Started, "{fault:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_alone_logs_in_and_escape_goes_back() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        driver.tap(Named::Tab).await;
+        let now = focused(&driver);
+        seen.push(now.clone());
+        if now == Some((Role::ListItem, "Grace Hopper".into())) {
+            break;
+        }
+    }
+    assert_eq!(
+        focused(&driver),
+        Some((Role::ListItem, "Grace Hopper".into())),
+        "Tab reaches the list: {seen:?}"
+    );
+    driver.tap(Named::Enter).await;
+    assert_eq!(driver.app.user(), Some("grace"));
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    // Escape goes back to the list and cancels the conversation.
+    driver.tap(Named::Escape).await;
+    assert_eq!(driver.app.phase(), &Phase::ChooseUser);
+    assert!(
+        greetd
+            .record()
+            .requests
+            .iter()
+            .any(|r| r.contains("cancel_session"))
+    );
+
+    // Every control on the screen is named.
+    let unnamed: Vec<_> = driver
+        .app
+        .accessible_tree()
+        .controls()
+        .filter(|n| n.info.name.trim().is_empty())
+        .map(|n| n.info.role)
+        .collect();
+    assert!(unnamed.is_empty(), "unnamed controls: {unnamed:?}");
+
+    // Other user, typed by name.
+    driver.dispatch(Message::OtherUser).await;
+    driver.redraw().await;
+    assert_eq!(
+        focused(&driver),
+        Some((Role::TextInput, "User name".into()))
+    );
+    driver.type_text("ada").await;
+    driver.tap(Named::Enter).await;
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    answer(&mut driver, "hunter2").await;
+    assert_eq!(driver.app.phase(), &Phase::Started);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn caps_lock_is_warned_about_and_the_shortcut_starts_reading_aloud() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver.redraw().await;
+    driver.type_text("A").await;
+    assert!(driver.app.caps_lock_warning(), "upper case without Shift");
+    assert!(
+        driver
+            .app
+            .accessible_tree()
+            .nodes
+            .iter()
+            .any(|n| n.info.name == "Caps Lock is on")
+    );
+    driver.type_text("a").await;
+    assert!(!driver.app.caps_lock_warning());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bad_settings_file_is_explained_and_defaults_apply() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    std::fs::write(
+        scene.dir.path().join("greeter.toml"),
+        "hide_user_list = \"yes\"\n",
+    )
+    .unwrap();
+    let mut driver = driver_for(&scene, &greetd).await;
+    let names: Vec<String> = driver
+        .app
+        .accessible_tree()
+        .nodes
+        .iter()
+        .map(|n| n.info.name.clone())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.contains("could not be read")),
+        "{names:?}"
+    );
+    // The defaults still log people in.
+    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    answer(&mut driver, "hunter2").await;
+    assert_eq!(driver.app.phase(), &Phase::Started);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_user_list_comes_from_the_real_accounts_daemon() {
+    let bed = TestBed::start(&[Service::Accounts]).unwrap();
+    let bus = SystemBus::with_address(bed.system_bus_address());
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let (greeter, _) = Greeter::new(
+        &scene.options(),
+        bus.clone(),
+        Link::new(Some(greetd.path().to_owned())),
+    );
+    let mut driver = Driver::new(greeter, WINDOW);
+    let mut users = Box::pin(ferrum_greeter::app::users_stream(&bus));
+    let listed = next_matching(&mut users, "Ada and Grace listed", |message| {
+        matches!(message, Message::UsersUpdated(ServiceUpdate::Available(users)) if users.len() >= 2)
+    })
+    .await
+    .unwrap();
+    driver.dispatch(listed).await;
+    driver.redraw().await;
+    let items: Vec<String> = driver
+        .app
+        .accessible_tree()
+        .controls()
+        .filter(|n| n.info.role == Role::ListItem)
+        .map(|n| n.info.name.clone())
+        .collect();
+    assert_eq!(items, ["Ada Lovelace", "Grace Hopper", "Other user…"]);
+}
+
+async fn golden(driver: &mut Driver<Greeter>, name: &str) {
+    driver.redraw().await;
+    let (size, rgba) = driver.screenshot();
+    assert!(
+        matches_golden(name, size, &rgba),
+        "{name} differs from its golden image"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn snapshots_of_the_login_screen() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+
+    let mut driver = driver_for(&scene, &greetd).await;
+    golden(&mut driver, "greeter-default").await;
+
+    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver.redraw().await;
+    answer(&mut driver, "wrong").await;
+    golden(&mut driver, "greeter-error").await;
+
+    driver.dispatch(Message::OpenMenu(Menu::Layout)).await;
+    golden(&mut driver, "greeter-layout-menu").await;
+
+    driver.dispatch(Message::CloseMenu).await;
+    driver.dispatch(Message::ToggleHighContrast).await;
+    golden(&mut driver, "greeter-high-contrast").await;
+
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver.dispatch(Message::ChooseLanguage("ar")).await;
+    driver
+        .dispatch(Message::Tick("2026-11-29T10:32:00[UTC]".parse().unwrap()))
+        .await;
+    golden(&mut driver, "greeter-ar").await;
+    ferrum_i18n::set_locale("en-US");
+}
