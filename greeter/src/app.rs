@@ -308,6 +308,11 @@ impl Greeter {
         self.session.as_deref()
     }
 
+    /// Whether reading aloud is on.
+    pub fn voicing(&self) -> bool {
+        self.voicing
+    }
+
     /// The open menu.
     pub fn menu(&self) -> Option<Menu> {
         self.menu
@@ -793,12 +798,14 @@ pub fn users_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + u
     accounts::watch_users(bus.clone()).map(Message::UsersUpdated)
 }
 
-fn supply_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+/// Battery and mains as the screen subscribes to them (also used by tests).
+pub fn supply_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
     use futures::StreamExt;
     upower::watch_state(bus.clone()).map(Message::Supply)
 }
 
-fn network_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+/// Network status as the screen subscribes to it (also used by tests).
+pub fn network_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
     use futures::StreamExt;
     network_status::watch_status(bus.clone()).map(Message::Network)
 }

@@ -5,6 +5,9 @@
 // A fixture: a broken invariant here should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::cast_possible_truncation)]
 
+use std::fs;
+use std::io;
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -53,7 +56,7 @@ pub struct Record {
 /// The fake greetd.
 #[derive(Debug)]
 pub struct FakeGreetd {
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
     path: PathBuf,
     record: Arc<Mutex<Record>>,
 }
@@ -74,16 +77,20 @@ impl FakeGreetd {
                 tokio::spawn(serve(stream, accounts, fault, record, count.clone()));
             }
         });
-        Self {
-            _dir: dir,
-            path,
-            record,
-        }
+        Self { dir, path, record }
     }
 
     /// The socket path (what `GREETD_SOCK` would hold).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Lets every user connect, as real greetd's socket lets its greeter user: the socket's
+    /// folder becomes searchable and the socket writable by all. For a greeter that runs as
+    /// another user than the server, such as uid 65534 under headless sway.
+    pub fn open_to_all_users(&self) -> io::Result<()> {
+        fs::set_permissions(self.dir.path(), fs::Permissions::from_mode(0o755))?;
+        fs::set_permissions(&self.path, fs::Permissions::from_mode(0o666))
     }
 
     /// What the server saw so far.

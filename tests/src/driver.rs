@@ -185,6 +185,13 @@ impl<A: Drivable> Driver<A> {
         }
     }
 
+    /// Runs a task (e.g. the one `new` returns) and dispatches its messages.
+    pub async fn start(&mut self, task: Task<A::Message>) {
+        for message in self.run(task).await {
+            self.dispatch(message).await;
+        }
+    }
+
     async fn run(&mut self, task: Task<A::Message>) -> Vec<A::Message> {
         let mut outputs = Vec::new();
         let Some(mut stream) = task::into_stream(task) else {

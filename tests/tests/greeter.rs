@@ -396,6 +396,31 @@ async fn caps_lock_is_warned_about_and_the_shortcut_starts_reading_aloud() {
     );
     driver.type_text("a").await;
     assert!(!driver.app.caps_lock_warning());
+
+    // Super+Alt+S means "read aloud" even while the password field has the
+    // focus (the field takes the key press; the window still sees it).
+    let key = iced::keyboard::Key::Character("s".into());
+    let chord = iced::keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: iced::keyboard::key::Physical::Code(iced::keyboard::key::Code::KeyS),
+        location: iced::keyboard::Location::Standard,
+        modifiers: iced::keyboard::Modifiers::LOGO | iced::keyboard::Modifiers::ALT,
+        text: None,
+        repeat: false,
+    };
+    let messages = <Greeter as ferrum_integration_tests::driver::Drivable>::keyboard(chord, true);
+    assert!(
+        matches!(messages.as_slice(), [Message::ToggleVoicing]),
+        "{messages:?}"
+    );
+    assert!(!driver.app.voicing());
+    // (The task it returns follows the speech service for as long as voicing
+    // is on, so it is not run to its end here.)
+    let _ = driver.app.update(Message::ToggleVoicing);
+    assert!(driver.app.voicing(), "the shortcut starts reading aloud");
+    let _ = driver.app.update(Message::ToggleVoicing);
+    assert!(!driver.app.voicing(), "and stops it");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -491,4 +516,96 @@ async fn snapshots_of_the_login_screen() {
         .await;
     golden(&mut driver, "greeter-ar").await;
     ferrum_i18n::set_locale("en-US");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn battery_network_and_power_come_from_the_system_services() {
+    // Real UPower (umockdev battery at 80 %); logind and NetworkManager are
+    // dbusmock templates (no seat manager or radios to drive here).
+    let bed = TestBed::start(&[
+        Service::UPower,
+        Service::Logind,
+        Service::NetworkManagerMock,
+    ])
+    .unwrap();
+    let bus = SystemBus::with_address(bed.system_bus_address());
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let (greeter, start) = Greeter::new(
+        &scene.options(),
+        bus.clone(),
+        Link::new(Some(greetd.path().to_owned())),
+    );
+    let mut driver = Driver::new(greeter, WINDOW);
+    driver.start(start).await;
+
+    let mut supply = Box::pin(ferrum_greeter::app::supply_stream(&bus));
+    let battery = next_matching(
+        &mut supply,
+        "the battery",
+        |m| matches!(m, Message::Supply(ServiceUpdate::Available(s)) if !s.batteries.is_empty()),
+    )
+    .await
+    .unwrap();
+    driver.dispatch(battery).await;
+    let mut network = Box::pin(ferrum_greeter::app::network_stream(&bus));
+    let status = next_matching(&mut network, "the network status", |m| {
+        matches!(m, Message::Network(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+    driver.dispatch(status).await;
+    driver.redraw().await;
+    let labels: Vec<String> = driver
+        .app
+        .accessible_tree()
+        .nodes
+        .iter()
+        .map(|n| n.info.name.clone())
+        .collect();
+    assert!(labels.contains(&"Battery 80 %".to_owned()), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "Offline" || l.starts_with("Connected")),
+        "{labels:?}"
+    );
+
+    // The power menu offers what logind allows, and Restart reaches logind.
+    driver.dispatch(Message::OpenMenu(Menu::Power)).await;
+    driver.redraw().await;
+    assert_eq!(focused(&driver), Some((Role::Button, "Suspend".into())));
+    let offered: Vec<String> = driver
+        .app
+        .accessible_tree()
+        .controls()
+        .filter(|n| {
+            n.id.as_ref()
+                .is_some_and(|id| format!("{id:?}").contains("greeter.power."))
+        })
+        .map(|n| n.info.name.clone())
+        .collect();
+    assert_eq!(offered, ["Suspend", "Hibernate", "Restart", "Power off"]);
+    driver.tap(Named::ArrowDown).await;
+    driver.tap(Named::ArrowDown).await;
+    assert_eq!(focused(&driver), Some((Role::Button, "Restart".into())));
+    driver.tap(Named::Enter).await;
+    let calls = bed
+        .busctl()
+        .args([
+            "call",
+            "org.freedesktop.login1",
+            "/org/freedesktop/login1",
+            "org.freedesktop.DBus.Mock",
+            "GetMethodCalls",
+            "s",
+            "Reboot",
+        ])
+        .output()
+        .unwrap();
+    let calls = String::from_utf8_lossy(&calls.stdout).into_owned();
+    assert!(
+        calls.starts_with("a(tav) 1"),
+        "logind saw one Reboot: {calls}"
+    );
 }

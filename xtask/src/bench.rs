@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: a benchmark, not a test. Measures the release app against the test
-//! bed's real daemons under headless sway and writes `target/bench/bench.json`.
+//! `cargo xtask bench`: a benchmark, not a test. Measures the release settings app and the
+//! greeter against the test bed's real daemons under headless sway and writes
+//! `target/bench/bench.json` (the greeter's keys start with `greeter_`).
 //!
 //! # Adding a metric
 //! Every figure is a [`Metric`] built by its own function and appended in [`run`] (see
@@ -13,9 +14,9 @@ use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
-use crate::compositor;
 use crate::demo::{self, SETTLE};
 use crate::util::{self, Result};
+use crate::{compositor, greeter};
 
 /// Timed runs per figure (after one untimed warm-up run).
 const RUNS: usize = 7;
@@ -28,9 +29,9 @@ const PANEL_SWITCH_SOURCE: &str = "tests/src/bin/panel-switch-bench.rs";
 #[derive(Debug, Clone)]
 pub struct Metric {
     /// Key in `bench.json`.
-    pub key: &'static str,
+    pub key: String,
     /// Human-readable name for the table.
-    pub label: &'static str,
+    pub label: String,
     /// Unit of the samples.
     pub unit: &'static str,
     /// What exactly is measured.
@@ -65,67 +66,121 @@ fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-/// Cold start of `ferrum-settings power` under headless sway, [`RUNS`] times after a warm-up:
-/// first visible frame, `main()` → first view (from the app's log) and peak RSS.
-fn cold_start_metrics(app: &Path, bus_address: &str) -> Result<Vec<Metric>> {
-    let env = [
+/// An app whose cold start is measured, and how it is started.
+#[derive(Debug)]
+struct Subject<'a> {
+    /// Name in the table's labels and the progress lines.
+    name: &'static str,
+    /// Put before its keys in `bench.json` (empty for the settings app, whose keys came
+    /// first).
+    key_prefix: &'static str,
+    /// What is started, for the methods: e.g. "the `power` panel".
+    shown: String,
+    app: &'a Path,
+    args: Vec<String>,
+    /// Added to `DBUS_SYSTEM_BUS_ADDRESS` and `RUST_LOG=info`.
+    env: Vec<(&'static str, String)>,
+}
+
+impl Subject<'_> {
+    fn metric(&self, key: &str, label: &str, unit: &'static str, method: String) -> Metric {
+        Metric {
+            key: format!("{}{key}", self.key_prefix),
+            label: format!("{}: {label}", self.name),
+            unit,
+            method,
+            samples: Vec::new(),
+        }
+    }
+}
+
+/// `ferrum-settings power`.
+fn settings_subject(app: &Path) -> Subject<'_> {
+    Subject {
+        name: "settings",
+        key_prefix: "",
+        shown: format!("the `{PANEL}` panel"),
+        app,
+        args: vec![PANEL.to_owned()],
+        env: Vec::new(),
+    }
+}
+
+/// `ferrum-greeter --config …` against the fake greetd.
+fn greeter_subject<'a>(app: &'a Path, greetd: &greeter::Fixture) -> Subject<'a> {
+    Subject {
+        name: "greeter",
+        key_prefix: "greeter_",
+        shown: "the login screen (fake greetd, accounts-daemon's user list)".to_owned(),
+        app,
+        args: greetd.args(),
+        env: greetd.env(),
+    }
+}
+
+/// Cold start of `subject` under headless sway, [`RUNS`] times after a warm-up: first
+/// visible frame, `main()` → first view (from the app's log) and peak RSS.
+fn cold_start_metrics(subject: &Subject<'_>, bus_address: &str) -> Result<Vec<Metric>> {
+    let mut env = vec![
         ("DBUS_SYSTEM_BUS_ADDRESS", bus_address),
         ("RUST_LOG", "info"),
     ];
-    let args = [PANEL];
-    println!("bench: warm-up run (untimed, fills the page cache)");
-    compositor::run_headless(app, &args, &env, None, SETTLE)?;
+    env.extend(
+        subject
+            .env
+            .iter()
+            .map(|(key, value)| (*key, value.as_str())),
+    );
+    let args: Vec<&str> = subject.args.iter().map(String::as_str).collect();
+    let name = subject.name;
+    println!("bench: {name}: warm-up run (untimed, fills the page cache)");
+    compositor::run_headless(subject.app, &args, &env, None, SETTLE)?;
 
-    let mut frame = Vec::new();
-    let mut first_view = Vec::new();
-    let mut rss = Vec::new();
+    let mut frame = subject.metric(
+        "cold_start_first_visible_frame",
+        "cold start → first visible frame",
+        "ms",
+        format!(
+            "app spawn → pixel at (20,20) no longer sway's background: {}, app started as uid \
+             65534 in an already running headless sway (pixman), grim polled every 10 ms; \
+             excludes sway's own start-up",
+            subject.shown
+        ),
+    );
+    let mut first_view = subject.metric(
+        "main_to_first_view",
+        "main() → first view",
+        "ms",
+        "`first view built elapsed_ms=` from the app's log (process start → first view call)"
+            .to_owned(),
+    );
+    let mut rss = subject.metric(
+        "peak_rss",
+        "peak RSS",
+        "MiB",
+        format!(
+            "VmHWM of the app {:.1} s after its first frame, with daemon data loaded",
+            SETTLE.as_secs_f64()
+        ),
+    );
     for run in 1..=RUNS {
-        let report = compositor::run_headless(app, &args, &env, None, SETTLE)?;
+        let report = compositor::run_headless(subject.app, &args, &env, None, SETTLE)?;
         let view = util::first_view_ms(&report.app_log);
         println!(
-            "  run {run}/{RUNS}: first visible frame {:.1} ms, main() → first view {}, peak RSS {}",
+            "  {name} run {run}/{RUNS}: first visible frame {:.1} ms, main() → first view {}, \
+             peak RSS {}",
             report.first_frame_ms,
             view.map_or_else(|| "?".to_owned(), |ms| format!("{ms:.1} ms")),
             report
                 .peak_rss_kib
                 .map_or_else(|| "?".to_owned(), |kib| format!("{kib} KiB")),
         );
-        frame.push(report.first_frame_ms);
-        first_view.extend(view);
-        rss.extend(report.peak_rss_kib.map(|kib| kib as f64 / 1024.0));
+        frame.samples.push(report.first_frame_ms);
+        first_view.samples.extend(view);
+        rss.samples
+            .extend(report.peak_rss_kib.map(|kib| kib as f64 / 1024.0));
     }
-    Ok(vec![
-        Metric {
-            key: "cold_start_first_visible_frame",
-            label: "cold start → first visible frame",
-            unit: "ms",
-            method: format!(
-                "app spawn → pixel at (20,20) no longer sway's background: `{PANEL}` panel, \
-                 app started as uid 65534 in an already running headless sway (pixman), grim \
-                 polled every 10 ms; excludes sway's own start-up"
-            ),
-            samples: frame,
-        },
-        Metric {
-            key: "main_to_first_view",
-            label: "main() → first view",
-            unit: "ms",
-            method: "`first view built elapsed_ms=` from the app's log (process start → first \
-                     App::view call)"
-                .to_owned(),
-            samples: first_view,
-        },
-        Metric {
-            key: "peak_rss",
-            label: "peak RSS",
-            unit: "MiB",
-            method: format!(
-                "VmHWM of the app {:.1} s after its first frame, with daemon data loaded",
-                SETTLE.as_secs_f64()
-            ),
-            samples: rss,
-        },
-    ])
+    Ok(vec![frame, first_view, rss])
 }
 
 /// Runs the `panel-switch-bench` integration binary if it exists and returns the JSON object
@@ -170,15 +225,20 @@ fn panel_switch(bus_address: &str) -> Result<Option<Value>> {
 }
 
 fn print_table(metrics: &[Metric]) {
+    // `{:<width$}` pads by characters; the labels hold arrows.
+    let width = metrics
+        .iter()
+        .map(|metric| metric.label.chars().count())
+        .fold("metric".len(), usize::max);
     println!();
     println!(
-        "{:<34} {:>9} {:>9} {:>9}  {:<5} n",
+        "{:<width$} {:>9} {:>9} {:>9}  {:<5} n",
         "metric", "median", "min", "max", "unit"
     );
     for metric in metrics {
         let cell = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"));
         println!(
-            "{:<34} {:>9} {:>9} {:>9}  {:<5} {}",
+            "{:<width$} {:>9} {:>9} {:>9}  {:<5} {}",
             metric.label,
             cell(util::median(&metric.samples)),
             cell(metric.min()),
@@ -196,15 +256,24 @@ fn print_table(metrics: &[Metric]) {
 pub fn run() -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
-    let app = demo::build_release_app()?;
+    let apps = demo::build_release_apps()?;
     let bed = demo::start_bed()?;
+    let greetd = demo::start_greetd()?;
     let address = bed.system_bus_address().to_owned();
 
     // Extension point: each figure is a `Metric` from its own function; append more here.
     let mut metrics: Vec<Metric> = Vec::new();
-    metrics.extend(cold_start_metrics(&app, &address)?);
+    metrics.extend(cold_start_metrics(
+        &settings_subject(&apps.settings),
+        &address,
+    )?);
+    metrics.extend(cold_start_metrics(
+        &greeter_subject(&apps.greeter, &greetd),
+        &address,
+    )?);
     // Figures measured by separate programs are merged as JSON objects.
     let panel_switch = panel_switch(&address)?;
+    drop(greetd);
     drop(bed);
 
     print_table(&metrics);
@@ -214,7 +283,7 @@ pub fn run() -> Result<()> {
 
     let mut figures = Map::new();
     for metric in &metrics {
-        figures.insert(metric.key.to_owned(), metric.to_json());
+        figures.insert(metric.key.clone(), metric.to_json());
     }
     let mut report = json!({
         "timestamp": util::timestamp_utc(),
@@ -224,11 +293,7 @@ pub fn run() -> Result<()> {
         "runs": RUNS,
         "warm_up_runs": 1,
         "cpus": std::thread::available_parallelism().map(usize::from).ok(),
-        "versions": {
-            "power-profiles-daemon": util::dpkg_version("power-profiles-daemon"),
-            "upower": util::dpkg_version("upower"),
-            "sway": util::dpkg_version("sway"),
-        },
+        "versions": demo::versions(),
         "metrics": figures,
     });
     if let Some(panel_switch) = panel_switch {

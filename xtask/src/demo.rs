@@ -1,6 +1,7 @@
-//! `cargo xtask demo`: runs the release app against the test bed's real daemons and saves a
-//! screenshot of every panel in both themes, the Power panel in high contrast and in Arabic
-//! (right to left), plus `report.json`, under `target/demo/`.
+//! `cargo xtask demo`: runs the release apps against the test bed's real daemons and saves a
+//! screenshot of every settings panel in both themes, the Power panel in high contrast and in
+//! Arabic (right to left), and of the greeter (against a fake greetd) in the caller's
+//! language and in German, plus `report.json`, under `target/demo/`.
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -13,10 +14,10 @@ use ferrum_testbed::{Service, TestBed};
 use rustix::process::{Pid, Signal};
 use serde_json::{Value, json};
 
-use crate::compositor;
 use crate::util::{self, Result};
+use crate::{compositor, greeter};
 
-/// The services every run of the app gets.
+/// The services every run of the settings app gets.
 pub const SERVICES: &[Service] = &[Service::Polkit, Service::PowerProfiles, Service::UPower];
 /// The themes the demo shows.
 const THEMES: &[&str] = &["light", "dark"];
@@ -27,27 +28,89 @@ pub const SETTLE: Duration = Duration::from_millis(1500);
 /// How long each panel is shown when running in the user's own Wayland session.
 const SESSION_SHOW: Duration = Duration::from_secs(3);
 
-/// Builds the release app and returns the path of its binary.
-pub fn build_release_app() -> Result<PathBuf> {
-    util::run(util::cargo()?.args(["build", "--release", "-p", "ferrum-settings"]))?;
-    let app = util::target_dir()?.join("release").join("ferrum-settings");
-    if app.is_file() {
-        Ok(app)
+/// The release binaries the demo and the benchmark run.
+#[derive(Debug, Clone)]
+pub struct Apps {
+    /// `ferrum-settings`.
+    pub settings: PathBuf,
+    /// `ferrum-greeter`.
+    pub greeter: PathBuf,
+}
+
+/// Builds the settings app and the greeter in release mode (one cargo run) and returns
+/// their binaries.
+pub fn build_release_apps() -> Result<Apps> {
+    util::run(util::cargo()?.args([
+        "build",
+        "--release",
+        "-p",
+        "ferrum-settings",
+        "-p",
+        "ferrum-greeter",
+    ]))?;
+    let release = util::target_dir()?.join("release");
+    Ok(Apps {
+        settings: built(&release, "ferrum-settings")?,
+        greeter: built(&release, "ferrum-greeter")?,
+    })
+}
+
+/// The binary `name` in `release`, if the build produced it.
+fn built(release: &Path, name: &str) -> Result<PathBuf> {
+    let binary = release.join(name);
+    if binary.is_file() {
+        Ok(binary)
     } else {
-        Err(format!("the build did not produce {}", app.display()).into())
+        Err(format!("the build did not produce {}", binary.display()).into())
     }
 }
 
-/// Starts a test bed with [`SERVICES`].
+/// [`SERVICES`] and then what the greeter reads ([`greeter::SERVICES`]), each once.
+fn bed_services() -> Vec<Service> {
+    let mut services = SERVICES.to_vec();
+    for service in greeter::SERVICES {
+        if !services.contains(service) {
+            services.push(*service);
+        }
+    }
+    services
+}
+
+/// Starts a test bed with the services of both apps (see [`bed_services`]).
 pub fn start_bed() -> Result<TestBed> {
-    println!("starting the test bed (polkit mock, power-profiles-daemon, upowerd)…");
-    let bed = TestBed::start(SERVICES)?;
+    let services = bed_services();
+    let labels: Vec<&str> = services.iter().map(|service| service.label()).collect();
+    println!("starting the test bed ({})…", labels.join(", "));
+    let bed = TestBed::start(&services)?;
     println!(
         "test bed up at {} ({})",
         bed.system_bus_address(),
         bed.dir().display()
     );
     Ok(bed)
+}
+
+/// The fake greetd and the greeter's settings, announced.
+pub fn start_greetd() -> Result<greeter::Fixture> {
+    let fixture = greeter::Fixture::start()?;
+    println!("greeter: {}", fixture.describe());
+    Ok(fixture)
+}
+
+/// The installed versions of the daemons and the compositor, for the reports.
+pub fn versions() -> Value {
+    let packages = [
+        "power-profiles-daemon",
+        "upower",
+        "accountsservice",
+        "python3-dbusmock",
+        "sway",
+    ];
+    packages
+        .iter()
+        .map(|package| ((*package).to_owned(), json!(util::dpkg_version(package))))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// The panel slugs the app lists with `--list-panels`.
@@ -71,95 +134,117 @@ fn panels(app: &Path) -> Result<Vec<String>> {
     Ok(panels)
 }
 
-/// One screenshot of the demo: a panel in a theme, maybe with a different locale or
+/// One screenshot of the demo: an app with its arguments, maybe with a different locale or
 /// preferences.
 #[derive(Debug, Clone)]
 struct Shot {
-    /// File stem under `target/demo/`: `<panel>-<theme>` or `<panel>-<variant>`.
+    /// File stem under `target/demo/`: `<panel>-<theme>`, `<panel>-<variant>`, `greeter…`.
     name: String,
-    panel: String,
-    theme: &'static str,
-    /// What differs from a plain run, for the report.
-    variant: Option<&'static str>,
+    app: PathBuf,
+    args: Vec<String>,
     /// Added to the app's environment.
     env: Vec<(&'static str, String)>,
+    /// What the shot shows, for the report: `app`, `panel`, `theme`, `variant`.
+    about: Value,
+}
+
+/// A shot of the settings app on `panel` in `theme`; `variant` says what else differs.
+fn settings_shot(
+    app: &Path,
+    name: String,
+    panel: &str,
+    theme: &str,
+    variant: Option<&str>,
+    env: Vec<(&'static str, String)>,
+) -> Shot {
+    Shot {
+        name,
+        app: app.to_path_buf(),
+        args: [panel, "--theme", theme].map(str::to_owned).to_vec(),
+        env,
+        about: json!({"app": "ferrum-settings", "panel": panel, "theme": theme, "variant": variant}),
+    }
 }
 
 /// Every panel in every theme, then the Power panel in high contrast (preferences in
 /// `config_home`) and in Arabic (mirrored: the sidebar on the right).
-fn shots(panels: &[String], config_home: &Path) -> Vec<Shot> {
+fn settings_shots(app: &Path, panels: &[String], config_home: &Path) -> Vec<Shot> {
     let mut shots = Vec::new();
     for panel in panels {
         for theme in THEMES {
-            shots.push(Shot {
-                name: format!("{panel}-{theme}"),
-                panel: panel.clone(),
-                theme,
-                variant: None,
-                env: Vec::new(),
-            });
+            let name = format!("{panel}-{theme}");
+            shots.push(settings_shot(app, name, panel, theme, None, Vec::new()));
         }
     }
-    shots.push(Shot {
-        name: "power-high-contrast".to_owned(),
-        panel: "power".to_owned(),
-        theme: "light",
-        variant: Some("high contrast (accessibility.toml: high_contrast = true)"),
-        env: vec![("XDG_CONFIG_HOME", config_home.display().to_string())],
-    });
-    shots.push(Shot {
-        name: "power-ar".to_owned(),
-        panel: "power".to_owned(),
-        theme: "light",
-        variant: Some("Arabic, right to left (LANG=ar_EG.UTF-8)"),
-        env: vec![("LANG", "ar_EG.UTF-8".to_owned())],
-    });
+    shots.push(settings_shot(
+        app,
+        "power-high-contrast".to_owned(),
+        "power",
+        "light",
+        Some("high contrast (accessibility.toml: high_contrast = true)"),
+        vec![("XDG_CONFIG_HOME", config_home.display().to_string())],
+    ));
+    shots.push(settings_shot(
+        app,
+        "power-ar".to_owned(),
+        "power",
+        "light",
+        Some("Arabic, right to left (LANG=ar_EG.UTF-8)"),
+        vec![("LANG", "ar_EG.UTF-8".to_owned())],
+    ));
     shots
+}
+
+/// The login screen against the fake greetd, in the caller's language and in German.
+fn greeter_shots(app: &Path, greetd: &greeter::Fixture) -> Vec<Shot> {
+    let shot = |name: &str, variant: Option<&str>, extra: Option<(&'static str, String)>| {
+        let mut env = greetd.env();
+        env.extend(extra);
+        Shot {
+            name: name.to_owned(),
+            app: app.to_path_buf(),
+            args: greetd.args(),
+            env,
+            about: json!({"app": "ferrum-greeter", "variant": variant}),
+        }
+    };
+    vec![
+        shot("greeter", None, None),
+        shot(
+            "greeter-de",
+            Some("German (LANG=de_DE.UTF-8)"),
+            Some(("LANG", "de_DE.UTF-8".to_owned())),
+        ),
+    ]
 }
 
 /// A folder to use as `XDG_CONFIG_HOME` holding `ferrum/accessibility.toml` with high
 /// contrast on, readable by uid 65534 (the app's user under headless sway).
 fn high_contrast_config() -> Result<tempfile::TempDir> {
-    let dir = tempfile::Builder::new()
-        .prefix("ferrum-demo-config-")
-        .tempdir()?;
+    let dir = util::readable_temp_dir("ferrum-demo-config-")?;
     let ferrum = dir.path().join("ferrum");
     fs::create_dir(&ferrum)?;
     fs::write(ferrum.join("accessibility.toml"), "high_contrast = true\n")?;
-    for folder in [dir.path(), &ferrum] {
-        fs::set_permissions(folder, fs::Permissions::from_mode(0o755))?;
-    }
+    fs::set_permissions(&ferrum, fs::Permissions::from_mode(0o755))?;
     Ok(dir)
 }
 
-/// One screenshot's entry in the report.
-fn shot_entry(
-    shot: &Shot,
-    path: Option<&Path>,
-    log: &Path,
-    result: std::result::Result<&compositor::RunReport, String>,
-) -> Value {
-    let mut entry = json!({
-        "panel": shot.panel,
-        "theme": shot.theme,
-        "variant": shot.variant,
-        "path": path.map(|p| p.display().to_string()),
-        "log": log.display().to_string(),
-    });
-    match result {
-        Ok(report) => {
-            entry["ok"] = json!(true);
-            entry["error"] = Value::Null;
-            entry["first_visible_frame_ms"] = json!(round(report.first_frame_ms));
-            entry["first_view_ms"] = json!(util::first_view_ms(&report.app_log).map(round));
-            entry["peak_rss_kib"] = json!(report.peak_rss_kib);
-        }
-        Err(error) => {
-            entry["ok"] = json!(false);
-            entry["error"] = json!(error);
-            entry["first_visible_frame_ms"] = Value::Null;
-        }
-    }
+/// One screenshot's entry in the report, as for a successful run without figures.
+fn shot_entry(shot: &Shot, path: Option<&Path>, log: &Path) -> Value {
+    let mut entry = shot.about.clone();
+    entry["path"] = json!(path.map(|p| p.display().to_string()));
+    entry["log"] = json!(log.display().to_string());
+    entry["ok"] = json!(true);
+    entry["error"] = Value::Null;
+    entry["first_visible_frame_ms"] = Value::Null;
+    entry
+}
+
+/// The entry of a failed shot.
+fn failed_entry(shot: &Shot, log: &Path, error: String) -> Value {
+    let mut entry = shot_entry(shot, None, log);
+    entry["ok"] = json!(false);
+    entry["error"] = json!(error);
     entry
 }
 
@@ -167,99 +252,137 @@ fn round(ms: f64) -> f64 {
     (ms * 10.0).round() / 10.0
 }
 
+/// Where the demo shows the apps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The user's own Wayland session (`WAYLAND_DISPLAY` is set).
+    WaylandSession,
+    /// A headless sway per shot.
+    HeadlessSway,
+}
+
+impl Mode {
+    fn detect() -> Self {
+        match std::env::var("WAYLAND_DISPLAY") {
+            Ok(display) if !display.is_empty() => Mode::WaylandSession,
+            _ => Mode::HeadlessSway,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Mode::WaylandSession => "wayland-session",
+            Mode::HeadlessSway => "headless-sway",
+        }
+    }
+}
+
+/// Takes one shot into `out_dir`; returns its report entry and whether it worked.
+fn take(shot: &Shot, mode: Mode, out_dir: &Path, bus_address: &str) -> Result<(Value, bool)> {
+    let png = out_dir.join(format!("{}.png", shot.name));
+    let log = out_dir.join(format!("{}.log", shot.name));
+    let _ = fs::remove_file(&png);
+    let mut env: Vec<(&str, &str)> = vec![
+        ("DBUS_SYSTEM_BUS_ADDRESS", bus_address),
+        ("RUST_LOG", "info"),
+    ];
+    env.extend(shot.env.iter().map(|(key, value)| (*key, value.as_str())));
+    match mode {
+        Mode::WaylandSession => Ok(take_in_session(shot, &env, &png, &log)),
+        Mode::HeadlessSway => take_headless(shot, &env, &png, &log, out_dir),
+    }
+}
+
+/// [`take`] in the user's own session.
+fn take_in_session(shot: &Shot, env: &[(&str, &str)], png: &Path, log: &Path) -> (Value, bool) {
+    let name = &shot.name;
+    let args: Vec<&str> = shot.args.iter().map(String::as_str).collect();
+    match run_in_session(&shot.app, &args, env, png, log) {
+        Ok(taken) => {
+            let mut entry = shot_entry(shot, taken.then_some(png), log);
+            if let Ok(text) = fs::read_to_string(log) {
+                entry["first_view_ms"] = json!(util::first_view_ms(&text).map(round));
+            }
+            let what = if taken {
+                ", screenshot saved"
+            } else {
+                " (grim could not capture this session)"
+            };
+            println!("  {name}: shown{what}");
+            (entry, true)
+        }
+        Err(error) => {
+            println!("  {name}: FAILED: {error}");
+            (failed_entry(shot, log, error.to_string()), false)
+        }
+    }
+}
+
+/// [`take`] in a headless sway of its own; a failed run leaves sway's log in `out_dir`.
+fn take_headless(
+    shot: &Shot,
+    env: &[(&str, &str)],
+    png: &Path,
+    log: &Path,
+    out_dir: &Path,
+) -> Result<(Value, bool)> {
+    let name = &shot.name;
+    let args: Vec<&str> = shot.args.iter().map(String::as_str).collect();
+    match compositor::run_headless(&shot.app, &args, env, Some(png), SETTLE) {
+        Ok(report) => {
+            fs::write(log, &report.app_log)?;
+            println!(
+                "  {name}: first visible frame {:.0} ms, peak RSS {} KiB -> {}",
+                report.first_frame_ms,
+                report
+                    .peak_rss_kib
+                    .map_or_else(|| "?".to_owned(), |kib| kib.to_string()),
+                png.display()
+            );
+            let mut entry = shot_entry(shot, Some(png), log);
+            entry["first_visible_frame_ms"] = json!(round(report.first_frame_ms));
+            entry["first_view_ms"] = json!(util::first_view_ms(&report.app_log).map(round));
+            entry["peak_rss_kib"] = json!(report.peak_rss_kib);
+            Ok((entry, true))
+        }
+        Err(error) => {
+            fs::write(log, &error.app_log)?;
+            fs::write(
+                out_dir.join(format!("{name}.sway.log")),
+                &error.compositor_log,
+            )?;
+            println!("  {name}: FAILED: {error}");
+            Ok((failed_entry(shot, log, error.message), false))
+        }
+    }
+}
+
 /// The whole demo.
 pub fn run() -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
-    let app = build_release_app()?;
+    let apps = build_release_apps()?;
     let out_dir = util::target_dir()?.join("demo");
     fs::create_dir_all(&out_dir)?;
-    let panels = panels(&app)?;
+    let panels = panels(&apps.settings)?;
     let config_home = high_contrast_config()?;
-    let shots = shots(&panels, config_home.path());
     let mut bed = start_bed()?;
+    let greetd = start_greetd()?;
     let address = bed.system_bus_address().to_owned();
+    let mut shots = settings_shots(&apps.settings, &panels, config_home.path());
+    shots.extend(greeter_shots(&apps.greeter, &greetd));
 
-    let session = std::env::var("WAYLAND_DISPLAY")
-        .ok()
-        .filter(|display| !display.is_empty());
-    let mode = if session.is_some() {
-        "wayland-session"
-    } else {
-        "headless-sway"
-    };
-    println!("demo: panels {panels:?} × themes {THEMES:?} + high contrast + Arabic, mode {mode}");
-
+    let mode = Mode::detect();
+    println!(
+        "demo: panels {panels:?} × themes {THEMES:?} + high contrast + Arabic, then the \
+         greeter (+ German), mode {}",
+        mode.name()
+    );
     let mut entries = Vec::new();
     let mut failures = 0;
     for shot in &shots {
-        let name = &shot.name;
-        let png = out_dir.join(format!("{name}.png"));
-        let log = out_dir.join(format!("{name}.log"));
-        let _ = fs::remove_file(&png);
-        let mut env: Vec<(&str, &str)> = vec![
-            ("DBUS_SYSTEM_BUS_ADDRESS", address.as_str()),
-            ("RUST_LOG", "info"),
-        ];
-        env.extend(shot.env.iter().map(|(key, value)| (*key, value.as_str())));
-        let args = [shot.panel.as_str(), "--theme", shot.theme];
-        let entry = if session.is_some() {
-            match run_in_session(&app, &args, &env, &png, &log) {
-                Ok(taken) => {
-                    let mut entry = json!({
-                        "panel": shot.panel, "theme": shot.theme, "variant": shot.variant,
-                        "ok": true, "error": null,
-                        "path": taken.then(|| png.display().to_string()),
-                        "log": log.display().to_string(),
-                        "first_visible_frame_ms": null,
-                    });
-                    if let Ok(text) = fs::read_to_string(&log) {
-                        entry["first_view_ms"] = json!(util::first_view_ms(&text).map(round));
-                    }
-                    println!(
-                        "  {name}: shown{}",
-                        if taken {
-                            ", screenshot saved"
-                        } else {
-                            " (grim could not capture this session)"
-                        }
-                    );
-                    entry
-                }
-                Err(error) => {
-                    failures += 1;
-                    println!("  {name}: FAILED: {error}");
-                    json!({"panel": shot.panel, "theme": shot.theme, "variant": shot.variant,
-                           "ok": false, "error": error.to_string(), "path": null,
-                           "log": log.display().to_string(), "first_visible_frame_ms": null})
-                }
-            }
-        } else {
-            match compositor::run_headless(&app, &args, &env, Some(&png), SETTLE) {
-                Ok(report) => {
-                    fs::write(&log, &report.app_log)?;
-                    println!(
-                        "  {name}: first visible frame {:.0} ms, peak RSS {} KiB -> {}",
-                        report.first_frame_ms,
-                        report
-                            .peak_rss_kib
-                            .map_or_else(|| "?".to_owned(), |kib| kib.to_string()),
-                        png.display()
-                    );
-                    shot_entry(shot, Some(&png), &log, Ok(&report))
-                }
-                Err(error) => {
-                    failures += 1;
-                    fs::write(&log, &error.app_log)?;
-                    fs::write(
-                        out_dir.join(format!("{name}.sway.log")),
-                        &error.compositor_log,
-                    )?;
-                    println!("  {name}: FAILED: {error}");
-                    shot_entry(shot, None, &log, Err(error.message.clone()))
-                }
-            }
-        };
+        let (entry, ok) = take(shot, mode, &out_dir, &address)?;
+        failures += usize::from(!ok);
         entries.push(entry);
     }
 
@@ -267,14 +390,11 @@ pub fn run() -> Result<()> {
         "timestamp": util::timestamp_utc(),
         "git_commit": util::git_commit(),
         "rustc": util::rustc_version(),
-        "mode": mode,
+        "mode": mode.name(),
         "first_visible_frame": "ms from spawning the app in a running headless sway until the pixel at (20,20) is no longer sway's background",
         "screenshot": "taken 1.5 s after the first frame, once two grim captures 300 ms apart are identical (at most 5 s)",
-        "versions": {
-            "power-profiles-daemon": util::dpkg_version("power-profiles-daemon"),
-            "upower": util::dpkg_version("upower"),
-            "sway": util::dpkg_version("sway"),
-        },
+        "greetd": greetd.describe(),
+        "versions": versions(),
         "screenshots": entries,
         "total_ms": started.elapsed().as_millis() as u64,
     });

@@ -10,6 +10,7 @@ mod ci;
 mod compositor;
 mod demo;
 mod deps;
+mod greeter;
 mod proxies;
 mod util;
 
@@ -21,8 +22,8 @@ usage: cargo xtask <command>
 commands:
   deps      install the Debian packages the project needs (only the missing ones)
   test      everything CI runs: deps, fmt check, clippy -D warnings, tests
-  demo      screenshot every panel in both themes against real daemons -> target/demo/
-  bench     cold start, first view and peak RSS under headless sway -> target/bench/
+  demo      screenshot every panel in both themes and the greeter against real daemons -> target/demo/
+  bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
 ";
 

@@ -2,6 +2,8 @@
 //! querying versions, timestamps and statistics.
 
 use std::ffi::OsString;
+use std::fs;
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -54,6 +56,14 @@ pub fn run(command: &mut Command) -> Result<()> {
     } else {
         Err(format!("`{line}` failed ({status})").into())
     }
+}
+
+/// A temporary folder that uid 65534 (the apps' user under headless sway) can read and
+/// search; removed when dropped.
+pub fn readable_temp_dir(prefix: &str) -> Result<tempfile::TempDir> {
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir()?;
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))?;
+    Ok(dir)
 }
 
 /// The trimmed standard output of `command` if it ran and exited with 0.
