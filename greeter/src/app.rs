@@ -32,6 +32,7 @@ use crate::login::{Link, Phase, Problem};
 use crate::memory::Memory;
 use crate::secret::Secret;
 use crate::sessions::{self, Session};
+use crate::typing::LayoutKeys;
 
 /// The id of the answer field (password or code).
 pub const ANSWER_ID: &str = "greeter-answer";
@@ -172,6 +173,10 @@ pub struct Greeter {
     pub(crate) session: Option<String>,
     pub(crate) layouts: Vec<Layout>,
     pub(crate) layout: String,
+    /// The layout the compositor types in (the session's default).
+    pub(crate) base_layout: String,
+    /// The chosen layout's keymap, used while it differs from the base one.
+    pub(crate) keys: LayoutKeys,
     pub(crate) languages: Vec<Language>,
     pub(crate) language: &'static str,
     pub(crate) menu: Option<Menu>,
@@ -222,6 +227,13 @@ impl Greeter {
             .cloned()
             .or_else(|| layouts.first().map(|l| l.name.clone()))
             .unwrap_or_else(|| "us".into());
+        // cage starts with XKB_DEFAULT_LAYOUT (or xkb's default, us).
+        let base_layout = std::env::var("XKB_DEFAULT_LAYOUT")
+            .ok()
+            .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
+            .filter(|layout| !layout.is_empty())
+            .unwrap_or_else(|| "us".into());
+        let keys = LayoutKeys::new(&layout);
         let phase = if config.hide_user_list {
             Phase::EnterUserName
         } else {
@@ -243,6 +255,8 @@ impl Greeter {
             session: None,
             layouts,
             layout,
+            base_layout,
+            keys,
             languages,
             language,
             menu: None,
@@ -311,6 +325,12 @@ impl Greeter {
     /// Whether reading aloud is on.
     pub fn voicing(&self) -> bool {
         self.voicing
+    }
+
+    /// The keymap typing follows when the chosen layout is not the
+    /// compositor's own (then keys are read as physical keys).
+    pub fn typing_layout(&self) -> Option<&LayoutKeys> {
+        (self.layout != self.base_layout).then_some(&self.keys)
     }
 
     /// The open menu.
@@ -646,6 +666,9 @@ impl Greeter {
                 self.close_menu()
             }
             Message::ChooseLayout(name) => {
+                if name != self.keys.layout() {
+                    self.keys = LayoutKeys::new(&name);
+                }
                 self.layout = name;
                 self.close_menu()
             }

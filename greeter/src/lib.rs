@@ -19,6 +19,7 @@ pub mod login;
 pub mod memory;
 pub mod secret;
 pub mod sessions;
+pub mod typing;
 pub mod view;
 pub mod wire;
 

@@ -15,6 +15,7 @@ use iced::{Alignment, Element, Length};
 use crate::app::{ANSWER_ID, CONTINUE_ID, Greeter, Menu, Message, USER_NAME_ID, Users};
 use crate::greetd::{NoticeKind, PromptKind};
 use crate::login::{Phase, Problem};
+use crate::typing::InLayout;
 
 const CARD_WIDTH: f32 = 420.0;
 
@@ -326,18 +327,20 @@ fn user_list(greeter: &Greeter) -> Element<'_, Message> {
 }
 
 fn labelled_field<'a>(
+    greeter: &'a Greeter,
     id: &'static str,
     label: String,
     field: iced::widget::TextInput<'a, Message>,
     info: AccessibleInfo,
 ) -> Element<'a, Message> {
+    let field = field.id(id).padding(10).size(17);
+    let field: Element<'a, Message> = match greeter.typing_layout() {
+        Some(keys) => InLayout::new(field, keys, greeter.caps_lock.is_on()).into(),
+        None => field.into(),
+    };
     column![
         text(label).size(15),
-        Accessible::new(
-            format!("{id}.field"),
-            info,
-            field.id(id).padding(10).size(17)
-        ),
+        Accessible::new(format!("{id}.field"), info, field),
     ]
     .spacing(6)
     .align_x(reading_start())
@@ -351,6 +354,7 @@ fn user_name_form(greeter: &Greeter) -> Element<'_, Message> {
         content = content.push(caption(fl!("greeter-users-unavailable")));
     }
     content = content.push(labelled_field(
+        greeter,
         USER_NAME_ID,
         label.clone(),
         text_input(
@@ -388,7 +392,7 @@ fn answer_form(greeter: &Greeter, label: String, kind: PromptKind) -> Element<'_
         .secure(secret)
         .on_input(|typed| Message::AnswerChanged(typed.into()))
         .on_submit(Message::AnswerSubmitted);
-    let mut content = column![labelled_field(ANSWER_ID, label, field, info)].spacing(12);
+    let mut content = column![labelled_field(greeter, ANSWER_ID, label, field, info)].spacing(12);
     if greeter.caps_lock_warning() {
         let warning = fl!("greeter-caps-lock");
         content = content.push(Accessible::new(

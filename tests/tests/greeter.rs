@@ -110,6 +110,7 @@ fn accounts() -> Vec<(&'static str, Vec<Round>)> {
                 Round::Visible("Verification code: ", "123456"),
             ],
         ),
+        ("dora", vec![Round::Secret("Password: ", "Zürich@")]),
         (
             "carol",
             vec![
@@ -608,4 +609,88 @@ async fn battery_network_and_power_come_from_the_system_services() {
         calls.starts_with("a(tav) 1"),
         "logind saw one Reboot: {calls}"
     );
+}
+
+/// What a US-keymap compositor reports for a physical key: its character in
+/// the US layout, with the modifiers held.
+fn us_key(
+    code: iced::keyboard::key::Code,
+    us_text: Option<&str>,
+    modifiers: iced::keyboard::Modifiers,
+) -> iced::Event {
+    use iced::keyboard::{Event, Key, Location, key::Physical};
+    let key = us_text.map_or(Key::Unidentified, |t| Key::Character(t.into()));
+    iced::Event::Keyboard(Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: Physical::Code(code),
+        location: Location::Standard,
+        modifiers,
+        text: us_text.map(Into::into),
+        repeat: false,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_chosen_layout_applies_to_the_password_field_at_once() {
+    use iced::keyboard::key::Code;
+    use iced::keyboard::{Event, Key, Location, Modifiers, key::Physical};
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver.dispatch(Message::ChooseUser("dora".into())).await;
+    driver.dispatch(Message::OpenMenu(Menu::Layout)).await;
+    driver.dispatch(Message::ChooseLayout("de".into())).await;
+    driver.redraw().await;
+    assert_eq!(
+        focused(&driver),
+        Some((Role::PasswordInput, "Password".into()))
+    );
+
+    // "Zürich@" typed on a German keyboard while the compositor's keymap is US:
+    // the physical keys are Shift+Y, [, r, i, c, h and AltGr+Q.
+    let none = Modifiers::empty();
+    let mut events = vec![
+        us_key(Code::KeyY, Some("Y"), Modifiers::SHIFT),
+        us_key(Code::BracketLeft, Some("["), none),
+        us_key(Code::KeyR, Some("r"), none),
+        us_key(Code::KeyI, Some("i"), none),
+        us_key(Code::KeyC, Some("c"), none),
+        us_key(Code::KeyH, Some("h"), none),
+    ];
+    let alt_right = |pressed: bool| {
+        let key = Key::Named(iced::keyboard::key::Named::Alt);
+        iced::Event::Keyboard(if pressed {
+            Event::KeyPressed {
+                key: key.clone(),
+                modified_key: key,
+                physical_key: Physical::Code(Code::AltRight),
+                location: Location::Right,
+                modifiers: Modifiers::ALT,
+                text: None,
+                repeat: false,
+            }
+        } else {
+            Event::KeyReleased {
+                key: key.clone(),
+                modified_key: key,
+                physical_key: Physical::Code(Code::AltRight),
+                location: Location::Right,
+                modifiers: none,
+            }
+        })
+    };
+    events.push(alt_right(true));
+    events.push(us_key(Code::KeyQ, Some("q"), Modifiers::ALT));
+    events.push(alt_right(false));
+    driver.deliver(events).await;
+    assert_eq!(driver.app.answer_length(), 7);
+    driver.tap(Named::Enter).await;
+    assert_eq!(
+        driver.app.phase(),
+        &Phase::Started,
+        "greetd accepted Zürich@"
+    );
+    let (_, environment) = greetd.record().started.unwrap();
+    assert!(environment.contains(&"XKB_DEFAULT_LAYOUT=de".to_owned()));
 }

@@ -36,6 +36,9 @@ pub const PACKAGES: &[&str] = &[
     "fonts-dejavu-core",
     "libwayland-client0",
     "libxkbcommon0",
+    // The greeter compiles xkb keymaps itself to type in the chosen layout (links libxkbcommon).
+    "libxkbcommon-dev",
+    "xkb-data",
 ];
 
 /// Whether dpkg reports `package` as installed.
