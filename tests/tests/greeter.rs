@@ -659,7 +659,7 @@ async fn a_chosen_layout_applies_to_the_password_field_at_once() {
         us_key(Code::KeyH, Some("h"), none),
     ];
     let alt_right = |pressed: bool| {
-        let key = Key::Named(iced::keyboard::key::Named::Alt);
+        let key = Key::Named(Named::Alt);
         iced::Event::Keyboard(if pressed {
             Event::KeyPressed {
                 key: key.clone(),
