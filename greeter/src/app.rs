@@ -163,6 +163,10 @@ pub struct Greeter {
     bus: SystemBus,
     link: Link,
     pub(crate) users: Users,
+    /// Account pictures that could be read, by user name.
+    pub(crate) avatars: std::collections::HashMap<String, iced::widget::image::Handle>,
+    /// The configured background picture, if it could be read.
+    pub(crate) background: Option<iced::widget::image::Handle>,
     pub(crate) user: Option<String>,
     pub(crate) typed_user_name: String,
     pub(crate) phase: Phase,
@@ -245,6 +249,11 @@ impl Greeter {
             bus: bus.clone(),
             link,
             users: Users::Loading,
+            avatars: std::collections::HashMap::new(),
+            background: config
+                .background
+                .as_deref()
+                .and_then(crate::pictures::picture),
             user: None,
             typed_user_name: String::new(),
             phase,
@@ -419,6 +428,7 @@ impl Greeter {
                 | Message::ChooseLayout(_)
                 | Message::ChooseLanguage(_)
                 | Message::Escape
+                | Message::UsersUpdated(_)
                 | Message::Bridge(BridgeEvent::Action(_))
         );
         let task = self.apply(message);
@@ -554,8 +564,12 @@ impl Greeter {
     fn apply(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::UsersUpdated(update) => {
+                let first_list = !matches!(self.users, Users::Listed(_));
                 self.users = match update {
-                    ServiceUpdate::Available(users) => Users::Listed(users),
+                    ServiceUpdate::Available(users) => {
+                        self.avatars = crate::pictures::avatars(&users);
+                        Users::Listed(users)
+                    }
                     ServiceUpdate::Unavailable
                     | ServiceUpdate::Failed(_)
                     | ServiceUpdate::BusUnreachable(_) => Users::Unavailable,
@@ -569,7 +583,17 @@ impl Greeter {
                 {
                     self.phase = Phase::ChooseUser;
                 }
-                Task::none()
+                // The person who logged in last has the focus: Enter picks them.
+                match (&self.users, &self.memory.last_user) {
+                    (Users::Listed(users), Some(last))
+                        if first_list
+                            && self.phase == Phase::ChooseUser
+                            && users.iter().any(|u| &u.name == last) =>
+                    {
+                        operation::focus(crate::view::user_row_id(last))
+                    }
+                    _ => Task::none(),
+                }
             }
             Message::ChooseUser(user) => self.choose_user(user),
             Message::OtherUser => {

@@ -17,6 +17,7 @@ pub mod languages;
 pub mod layouts;
 pub mod login;
 pub mod memory;
+pub mod pictures;
 pub mod secret;
 pub mod sessions;
 pub mod typing;

@@ -9,7 +9,7 @@ use ferrum_panels::widgets::{FONT_BOLD, bidi_row, caption, reading_start};
 use ferrum_services::logind::PowerAction;
 use ferrum_services::network_status::{ConnectionKind, Connectivity, NetworkState};
 use ferrum_services::upower::BatteryState;
-use iced::widget::{button, column, container, scrollable, space, stack, text, text_input};
+use iced::widget::{button, column, container, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::app::{ANSWER_ID, CONTINUE_ID, Greeter, Menu, Message, USER_NAME_ID, Users};
@@ -31,10 +31,29 @@ pub fn view(greeter: &Greeter) -> Element<'_, Message> {
     ]
     .width(Length::Fill)
     .height(Length::Fill);
-    match greeter.menu {
-        Some(menu) => stack![base, menu_overlay(greeter, menu)].into(),
-        None => base.into(),
+    let mut layers: Vec<Element<'_, Message>> = Vec::new();
+    if let Some(background) = &greeter.background {
+        layers.push(
+            iced::widget::image(background.clone())
+                .width(Length::Fill)
+                .height(Length::Fill)
+                .content_fit(iced::ContentFit::Cover)
+                .into(),
+        );
     }
+    layers.push(base.into());
+    if let Some(menu) = greeter.menu {
+        layers.push(menu_overlay(greeter, menu));
+    }
+    iced::widget::Stack::with_children(layers)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .into()
+}
+
+/// The id of a person's row in the user list.
+pub fn user_row_id(user: &str) -> String {
+    format!("greeter.user.{user}")
 }
 
 /// The id of the first entry of a menu (focused when the menu opens).
@@ -89,7 +108,18 @@ fn top_bar(greeter: &Greeter) -> Element<'_, Message> {
     )
     .padding([12, 24])
     .width(Length::Fill)
+    .style(bar_style)
     .into()
+}
+
+/// The top and bottom bars: a translucent backdrop, so their text stays
+/// readable over any background picture.
+fn bar_style(theme: &iced::Theme) -> container::Style {
+    let palette = theme.extended_palette();
+    container::Style {
+        background: Some(palette.background.base.color.scale_alpha(0.85).into()),
+        ..container::Style::default()
+    }
 }
 
 fn status_label<'a>(id: &'static str, line: String) -> Element<'a, Message> {
@@ -198,7 +228,15 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-fn avatar<'a>(name: &str, size: f32) -> Element<'a, Message> {
+/// The account picture, or the initials on a coloured disc.
+fn avatar<'a>(greeter: &Greeter, user: &str, name: &str, size: f32) -> Element<'a, Message> {
+    if let Some(picture) = greeter.avatars.get(user) {
+        return iced::widget::image(picture.clone())
+            .width(size)
+            .height(size)
+            .content_fit(iced::ContentFit::Cover)
+            .into();
+    }
     container(text(initials(name)).size(size * 0.4).font(FONT_BOLD))
         .width(size)
         .height(size)
@@ -231,7 +269,7 @@ fn display_name<'a>(greeter: &'a Greeter, user: &'a str) -> &'a str {
 fn user_header<'a>(greeter: &'a Greeter, user: &'a str) -> Element<'a, Message> {
     let name = display_name(greeter, user);
     bidi_row(vec![
-        avatar(name, 48.0),
+        avatar(greeter, user, name, 48.0),
         column![
             text(name.to_owned()).size(20).font(FONT_BOLD),
             caption(user.to_owned())
@@ -272,13 +310,13 @@ fn user_list(greeter: &Greeter) -> Element<'_, Message> {
             let choose = Message::ChooseUser(user.name.clone());
             list = list.push(
                 Accessible::new(
-                    format!("greeter.user.{}", user.name),
+                    user_row_id(&user.name),
                     AccessibleInfo::new(Role::ListItem, name.clone())
                         .description(user.name.clone()),
                     button(
                         container(
                             bidi_row(vec![
-                                avatar(&name, 40.0),
+                                avatar(greeter, &user.name, &name, 40.0),
                                 column![text(name).size(17), caption(user.name.clone())]
                                     .align_x(reading_start())
                                     .into(),
@@ -563,6 +601,7 @@ fn bottom_bar(greeter: &Greeter) -> Element<'_, Message> {
     container(bidi_row(bar).spacing(12).align_y(Alignment::Center))
         .padding([10, 18])
         .width(Length::Fill)
+        .style(bar_style)
         .into()
 }
 

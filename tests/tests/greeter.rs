@@ -59,6 +59,15 @@ impl Scene {
         Self { dir }
     }
 
+    /// Grace has an account picture.
+    fn people(&self) -> Vec<UserAccount> {
+        let face = self.dir.path().join("grace.png");
+        picture(&face, (96, 96), [0xE0, 0x60, 0x20], [0x20, 0x40, 0xA0]);
+        let mut people = people();
+        people[1].icon = Some(face);
+        people
+    }
+
     fn options(&self) -> Options {
         Options {
             config: Some(self.dir.path().join("greeter.toml")),
@@ -80,6 +89,24 @@ impl Scene {
         )
         .0
     }
+}
+
+/// A PNG picture: a diagonal blend of two colours (an account picture or a background).
+fn picture(path: &Path, size: (u32, u32), from: [u8; 3], to: [u8; 3]) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = png::Encoder::new(file, size.0, size.1);
+    encoder.set_color(png::ColorType::Rgb);
+    let mut writer = encoder.write_header().unwrap();
+    let mut pixels = Vec::new();
+    for y in 0..size.1 {
+        for x in 0..size.0 {
+            let t = (x + y) as f32 / (size.0 + size.1) as f32;
+            for c in 0..3 {
+                pixels.push((f32::from(from[c]) * (1.0 - t) + f32::from(to[c]) * t) as u8);
+            }
+        }
+    }
+    writer.write_image_data(&pixels).unwrap();
 }
 
 fn people() -> Vec<UserAccount> {
@@ -124,7 +151,9 @@ fn accounts() -> Vec<(&'static str, Vec<Round>)> {
 async fn driver_for(scene: &Scene, greetd: &FakeGreetd) -> Driver<Greeter> {
     let mut driver = Driver::new(scene.greeter(greetd.path()), WINDOW);
     driver
-        .dispatch(Message::UsersUpdated(ServiceUpdate::Available(people())))
+        .dispatch(Message::UsersUpdated(ServiceUpdate::Available(
+            scene.people(),
+        )))
         .await;
     // A fixed moment, so that images do not depend on the time of the run.
     driver
@@ -517,6 +546,38 @@ async fn snapshots_of_the_login_screen() {
         .await;
     golden(&mut driver, "greeter-ar").await;
     ferrum_i18n::set_locale("en-US");
+
+    // A background picture from the settings file.
+    let backdrop = scene.dir.path().join("backdrop.png");
+    picture(
+        &backdrop,
+        (320, 200),
+        [0x10, 0x50, 0x60],
+        [0x60, 0x20, 0x50],
+    );
+    let scene = Scene::new(&format!("background = \"{}\"\n", backdrop.display()));
+    let mut driver = driver_for(&scene, &greetd).await;
+    golden(&mut driver, "greeter-background").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_last_person_is_focused_so_enter_picks_them() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    std::fs::create_dir_all(scene.state_file().parent().unwrap()).unwrap();
+    std::fs::write(
+        scene.state_file(),
+        "last_user = \"grace\"\n[sessions]\ngrace = \"sway\"\n",
+    )
+    .unwrap();
+    let mut driver = driver_for(&scene, &greetd).await;
+    assert_eq!(
+        focused(&driver),
+        Some((Role::ListItem, "Grace Hopper".into()))
+    );
+    driver.tap(Named::Enter).await;
+    assert_eq!(driver.app.user(), Some("grace"));
+    assert_eq!(driver.app.session(), Some("sway"), "her last session");
 }
 
 #[tokio::test(flavor = "multi_thread")]
