@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod bus;
+pub mod dns;
 pub mod error;
 pub mod logind;
 pub mod network_status;

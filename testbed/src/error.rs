@@ -16,6 +16,38 @@ pub enum Error {
         /// The Debian package that provides it.
         package: &'static str,
     },
+    /// systemd-resolved is not unpacked where the bed looks for it.
+    #[error(
+        "systemd-resolved is not unpacked (looked for lib/systemd/systemd-resolved in: {searched}); \
+         run `cargo xtask deps`, which downloads the systemd-resolved package of the installed \
+         systemd and unpacks it into <target>/tools/systemd-resolved/root without installing it, \
+         or set FERRUM_RESOLVED_ROOT to an unpacked copy"
+    )]
+    MissingResolved {
+        /// The folders that were looked in, comma-separated.
+        searched: String,
+    },
+    /// Another running service already owns the bus name this one would take.
+    #[error("{} cannot start: {} already owns {}", service.label(), owner.label(), service.bus_name())]
+    NameTaken {
+        /// The service that was asked for.
+        service: Service,
+        /// The running service with the same bus name (the real daemon or its mock).
+        owner: Service,
+    },
+    /// Neither NetworkManager nor resolved has been started in this bed, so it has no network.
+    #[error("the bed has no network: start Service::NetworkManager or Service::Resolved first")]
+    NetworkNotUp,
+    /// A command the bed ran (to set up the network, or for a test) failed.
+    #[error("`{command}` failed ({status}): {stderr}")]
+    Command {
+        /// The command line.
+        command: String,
+        /// How it ended.
+        status: ExitStatus,
+        /// What it printed on stderr.
+        stderr: String,
+    },
     /// A child process could not be started.
     #[error("could not start {}: {source}", program.display())]
     Spawn {

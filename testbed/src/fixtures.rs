@@ -163,3 +163,39 @@ pub fn group_lines() -> String {
         .map(|a| format!("{name}:x:{uid}:\n", name = a.name, uid = a.uid))
         .collect()
 }
+
+/// The network the real NetworkManager sees: one veth pair between its network namespace
+/// and a peer namespace that plays the router, DHCP server and DNS server.
+pub mod network {
+    /// NetworkManager's end of the veth pair, inside its namespace.
+    pub const INTERFACE: &str = "ferrum0";
+    /// The peer's end of the veth pair.
+    pub const PEER_INTERFACE: &str = "peer0";
+    /// The peer's address on the veth: router, DHCP server and DNS server (plain DNS on port
+    /// 53, DNS-over-TLS on [`DNS_OVER_TLS_PORT`]).
+    pub const PEER_ADDRESS: &str = "192.0.2.1";
+    /// The prefix length of the veth network, 192.0.2.0/24 (TEST-NET-1).
+    pub const PREFIX_LENGTH: u8 = 24;
+    /// What every address NetworkManager gets by DHCP starts with.
+    pub const ADDRESS_PREFIX: &str = "192.0.2.";
+    /// First address the DHCP server hands out.
+    pub const DHCP_FIRST: &str = "192.0.2.50";
+    /// Last address the DHCP server hands out.
+    pub const DHCP_LAST: &str = "192.0.2.99";
+    /// The DNS-over-TLS port of the peer's DNS server.
+    pub const DNS_OVER_TLS_PORT: u16 = 853;
+    /// The name in the DNS server's certificate (which also carries [`PEER_ADDRESS`]); the
+    /// certificate is signed by a CA made for each bed (`TestBed::test_ca_path`).
+    pub const DNS_OVER_TLS_NAME: &str = "dot.ferrum.test";
+    /// The zone the peer's DNS server answers for; everything else gets no answer.
+    pub const ZONE: &str = "ferrum.test";
+    /// A name in [`ZONE`] with an A record…
+    pub const TEST_HOST: &str = "test.ferrum.test";
+    /// …pointing here.
+    pub const TEST_HOST_ADDRESS: [u8; 4] = [192, 0, 2, 53];
+    /// The id of the wired connection profile NetworkManager starts with (keyfile, DHCP for
+    /// IPv4, IPv6 left alone); NetworkManager creates no default profiles of its own.
+    pub const WIRED_CONNECTION_ID: &str = "Wired";
+    /// The UUID of that profile.
+    pub const WIRED_CONNECTION_UUID: &str = "5f0c3a52-8a34-4e7b-9d6f-2b1e0c7a9d41";
+}

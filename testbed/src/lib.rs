@@ -18,7 +18,15 @@
 //! systemd-resolved, CUPS, PipeWire, fwupd, accountsservice, Flatpak, …) means adding one
 //! [`Service`] variant, its [`Service::bus_name`] and [`Service::label`], and one arm in that
 //! recipe table; starting, waiting, logging, killing and restarting are generic.
+//!
+//! # Network
+//! [`Service::NetworkManager`] and [`Service::Resolved`] run in a network namespace of the
+//! bed's own, wired by a veth to a peer namespace with a DHCP and a DNS(-over-TLS) server; see
+//! [`network`]. The helpers [`TestBed::in_network_namespace`], [`TestBed::nmcli`],
+//! [`TestBed::wait_for_ipv4_address`], [`TestBed::dns_server_stats`] and
+//! [`TestBed::set_resolved_config`] reach into it.
 
+use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
@@ -34,13 +42,16 @@ use tempfile::TempDir;
 mod error;
 pub mod fake_greetd;
 pub mod fixtures;
+pub mod network;
 pub mod session_bus;
 mod spec;
 pub mod speech;
 pub mod wayland;
 
 pub use error::Error;
-use spec::{BUSCTL, DBUS_DAEMON, Layout, ServiceSpec, spec};
+pub use network::DnsServerStats;
+use network::Network;
+use spec::{BUSCTL, DBUS_DAEMON, Layout, Requirement, ServiceSpec, Source, spec};
 
 /// How long to wait for the bus socket or a bus name to appear or disappear.
 const READY_TIMEOUT: Duration = Duration::from_secs(15);
@@ -50,6 +61,8 @@ const STOP_GRACE: Duration = Duration::from_secs(5);
 const GROUP_EXIT_TIMEOUT: Duration = Duration::from_secs(2);
 /// Polling interval while waiting.
 const POLL: Duration = Duration::from_millis(50);
+/// How long NetworkManager may take to get a DHCP lease.
+const LEASE_TIMEOUT: Duration = Duration::from_secs(30);
 /// How many log lines go into errors.
 const LOG_TAIL_LINES: usize = 25;
 /// Label (and log name) of the bus daemon.
@@ -77,10 +90,23 @@ pub enum Service {
     /// the mock's `org.freedesktop.DBus.Mock` methods (`AddEthernetDevice`,
     /// `AddActiveConnection`, `SetConnectivity`, …).
     ///
-    /// A mock, unlike the other daemons: the real NetworkManager needs a network namespace
-    /// with virtual interfaces, which comes with the network panel. The greeter only reads
-    /// the overall status, which the mock serves faithfully enough.
+    /// The greeter only reads the overall status, which the mock serves faithfully enough
+    /// and without the network namespaces of [`Service::NetworkManager`]. It owns the same bus
+    /// name, so a bed runs one or the other.
     NetworkManagerMock,
+    /// The real NetworkManager in the bed's network namespace ([`network`]): it manages the
+    /// veth [`fixtures::network::INTERFACE`] with the keyfile profile
+    /// [`fixtures::network::WIRED_CONNECTION_ID`] and gets a DHCP lease from the peer. DNS
+    /// goes to systemd-resolved over the bus (`dns=systemd-resolved`); polkit is off
+    /// (`auth-polkit=false`). Its state (`/var/lib/NetworkManager`, `/run/NetworkManager`)
+    /// stays in the bed across restarts. Needs root.
+    NetworkManager,
+    /// The real systemd-resolved (unpacked by `cargo xtask deps`, not installed) in
+    /// NetworkManager's network namespace, as uid 65534, trusting the bed's test CA. No global
+    /// DNS servers and DNS-over-TLS off, as configured in `network::RESOLVED_CONF`; change
+    /// that with [`TestBed::set_resolved_config`]. Start it with NetworkManager (in either
+    /// order: NetworkManager hands it the link's DNS whenever it appears).
+    Resolved,
 }
 
 impl Service {
@@ -92,7 +118,10 @@ impl Service {
             Service::UPower => "org.freedesktop.UPower",
             Service::Accounts => "org.freedesktop.Accounts",
             Service::Logind => "org.freedesktop.login1",
-            Service::NetworkManagerMock => "org.freedesktop.NetworkManager",
+            Service::NetworkManagerMock | Service::NetworkManager => {
+                "org.freedesktop.NetworkManager"
+            }
+            Service::Resolved => "org.freedesktop.resolve1",
         }
     }
 
@@ -105,14 +134,17 @@ impl Service {
             Service::Accounts => "accounts-daemon",
             Service::Logind => "logind-mock",
             Service::NetworkManagerMock => "networkmanager-mock",
+            Service::NetworkManager => "NetworkManager",
+            Service::Resolved => "systemd-resolved",
         }
     }
 }
 
 /// A running private system bus plus services, all state in one temporary folder.
 ///
-/// Dropping it kills every child (services in reverse start order, then the bus) by process
-/// group, reaps them and removes the folder unless [`TestBed::keep_dir`] was called.
+/// Dropping it kills every child (services in reverse start order, then the network's peers,
+/// then the bus) by process group, reaps them, deletes the network namespaces and removes the
+/// folder unless [`TestBed::keep_dir`] was called.
 #[derive(Debug)]
 pub struct TestBed {
     layout: Layout,
@@ -121,6 +153,8 @@ pub struct TestBed {
     bus: Option<Child>,
     /// Running services in start order.
     services: Vec<(Service, Child)>,
+    /// The network namespaces and their peers, once a service needed them.
+    network: Option<Network>,
 }
 
 impl TestBed {
@@ -140,8 +174,8 @@ impl TestBed {
         fs::set_permissions(temp.path(), fs::Permissions::from_mode(0o755))?;
         let layout = Layout::new(temp.path());
         for service in services {
-            for requirement in spec(*service, &layout).requires {
-                require(&requirement.path, requirement.package)?;
+            for requirement in &spec(*service, &layout).requires {
+                check(requirement)?;
             }
         }
         for dir in [&layout.bus_dir, &layout.logs_dir] {
@@ -161,6 +195,7 @@ impl TestBed {
             temp: Some(temp),
             bus: Some(bus),
             services: Vec::new(),
+            network: None,
         };
         bed.wait_for_socket()?;
 
@@ -227,9 +262,23 @@ impl TestBed {
             env_remove,
             files,
             after_ready,
+            needs_network,
         } = spec(service, &self.layout);
-        for requirement in requires {
-            require(&requirement.path, requirement.package)?;
+        for requirement in &requires {
+            check(requirement)?;
+        }
+        if let Some((owner, _)) = self
+            .services
+            .iter()
+            .find(|(other, _)| other.bus_name() == service.bus_name())
+        {
+            return Err(Error::NameTaken {
+                service,
+                owner: *owner,
+            });
+        }
+        if needs_network && self.network.is_none() {
+            self.network = Some(Network::up(&self.layout)?);
         }
         for (path, contents) in files {
             if let Some(parent) = path.parent() {
@@ -276,6 +325,138 @@ impl TestBed {
             .arg("--system")
             .env("DBUS_SYSTEM_BUS_ADDRESS", &self.layout.address);
         command
+    }
+
+    /// The network namespace NetworkManager and resolved run in, once either has started.
+    pub fn network_namespace(&self) -> Option<&str> {
+        self.network.as_ref().map(Network::nm_namespace)
+    }
+
+    /// The peer's network namespace (DHCP and DNS servers), once the network is up.
+    pub fn peer_namespace(&self) -> Option<&str> {
+        self.network.as_ref().map(Network::peer_namespace)
+    }
+
+    /// The interface NetworkManager manages inside [`TestBed::network_namespace`]:
+    /// [`fixtures::network::INTERFACE`].
+    pub fn network_interface(&self) -> &'static str {
+        fixtures::network::INTERFACE
+    }
+
+    /// The interface index of [`TestBed::network_interface`] in its namespace (what resolved's
+    /// `SetLink…` calls and NetworkManager's `Ifindex` use).
+    pub fn network_interface_index(&self) -> Result<i32, Error> {
+        let path = format!("/sys/class/net/{}/ifindex", self.network_interface());
+        let text = self.in_network_namespace(&["cat", &path])?;
+        text.trim().parse().map_err(|_| {
+            Error::Io(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("{path} holds no interface index: {text:?}"),
+            ))
+        })
+    }
+
+    /// A Command that runs `program` inside [`TestBed::network_namespace`] (through
+    /// `ip netns exec`, so `/sys` shows that namespace's interfaces) with
+    /// `DBUS_SYSTEM_BUS_ADDRESS` set to this bed.
+    pub fn network_namespace_command(&self, program: impl AsRef<OsStr>) -> Result<Command, Error> {
+        let namespace = self.network_namespace().ok_or(Error::NetworkNotUp)?;
+        let mut command = Command::new(network::IP);
+        command
+            .args(["netns", "exec", namespace])
+            .arg(program)
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &self.layout.address);
+        Ok(command)
+    }
+
+    /// Runs `argv` inside [`TestBed::network_namespace`] and returns its standard output;
+    /// fails with its standard error unless it exits with 0. E.g.
+    /// `bed.in_network_namespace(&["ip", "-4", "addr", "show"])`.
+    pub fn in_network_namespace(&self, argv: &[&str]) -> Result<String, Error> {
+        let (program, args) = argv.split_first().ok_or_else(|| {
+            Error::Io(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "in_network_namespace: no command given",
+            ))
+        })?;
+        let mut command = self.network_namespace_command(program)?;
+        command.args(args);
+        network::run(&mut command)
+    }
+
+    /// An `nmcli` Command talking to this bed's NetworkManager over the private bus (from the
+    /// host's namespace: nmcli only speaks D-Bus).
+    pub fn nmcli(&self) -> Command {
+        let mut command = Command::new(network::NMCLI);
+        command.env("DBUS_SYSTEM_BUS_ADDRESS", &self.layout.address);
+        command
+    }
+
+    /// A `resolvectl` Command (from the unpacked systemd-resolved) that runs in
+    /// [`TestBed::network_namespace`], so interface names mean that namespace's interfaces.
+    pub fn resolvectl(&self) -> Result<Command, Error> {
+        let root = network::resolved_root().ok_or_else(|| Error::MissingResolved {
+            searched: searched_for_resolved(),
+        })?;
+        self.network_namespace_command(root.join(network::RESOLVECTL_BINARY))
+    }
+
+    /// Waits (up to 30 s) until [`TestBed::network_interface`] has an IPv4 address from the
+    /// DHCP server and returns it with its prefix length, e.g. `192.0.2.57/24`.
+    pub fn wait_for_ipv4_address(&self) -> Result<String, Error> {
+        let deadline = Instant::now() + LEASE_TIMEOUT;
+        loop {
+            let shown = self.in_network_namespace(&[
+                "ip",
+                "-4",
+                "-o",
+                "addr",
+                "show",
+                "dev",
+                self.network_interface(),
+            ])?;
+            let address = shown.split_whitespace().find(|word| {
+                word.starts_with(fixtures::network::ADDRESS_PREFIX) && word.contains('/')
+            });
+            if let Some(address) = address {
+                return Ok(address.to_owned());
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::Timeout {
+                    what: format!("a DHCP lease on {}", self.network_interface()),
+                    log_tail: log_tail(&self.log_path(Service::NetworkManager)),
+                });
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// The counters of the peer's DNS server (unbound): how many queries it got, and how many
+    /// of them over DNS-over-TLS.
+    pub fn dns_server_stats(&self) -> Result<DnsServerStats, Error> {
+        self.network
+            .as_ref()
+            .ok_or(Error::NetworkNotUp)?
+            .dns_server_stats()
+    }
+
+    /// The test CA that signed the DNS server's certificate (for
+    /// [`fixtures::network::DNS_OVER_TLS_NAME`] and [`fixtures::network::PEER_ADDRESS`]);
+    /// resolved trusts it. Made when the network comes up.
+    pub fn test_ca_path(&self) -> PathBuf {
+        self.layout.network.ca.clone()
+    }
+
+    /// Writes `contents` as a resolved.conf drop-in (`50-test.conf`, read after the bed's own
+    /// `10-ferrum.conf`) that takes effect when resolved next starts; e.g.
+    /// `"[Resolve]\nDNSOverTLS=yes\n"`. resolved 252 checks a DNS-over-TLS server's
+    /// certificate only when the global `DNSOverTLS=` is `yes`: a link's own `yes` (what
+    /// `SetLinkDNSOverTLS` and NetworkManager set) encrypts but accepts any certificate.
+    pub fn set_resolved_config(&self, contents: &str) -> Result<(), Error> {
+        let dir = self.layout.network.resolved_conf_dir();
+        fs::create_dir_all(&dir)?;
+        fs::write(dir.join("50-test.conf"), contents)?;
+        Ok(())
     }
 
     /// Keep the folder after drop (for debugging / the demo); returns its path.
@@ -451,6 +632,8 @@ impl Drop for TestBed {
                 tracing::warn!(service = service.label(), %error, "teardown failed");
             }
         }
+        // Kills the peers and deletes the namespaces.
+        drop(self.network.take());
         if let Some(bus) = self.bus.take()
             && let Err(error) = kill_and_reap(bus)
         {
@@ -458,6 +641,26 @@ impl Drop for TestBed {
         }
         // `temp` (if still owned) removes the folder when the fields drop after this.
     }
+}
+
+/// Fails with [`Error::MissingProgram`] or [`Error::MissingResolved`] unless the requirement
+/// is there.
+fn check(requirement: &Requirement) -> Result<(), Error> {
+    match requirement.source {
+        Source::Package(package) => require(&requirement.path, package),
+        Source::UnpackedResolved if requirement.path.is_file() => Ok(()),
+        Source::UnpackedResolved => Err(Error::MissingResolved {
+            searched: searched_for_resolved(),
+        }),
+    }
+}
+
+fn searched_for_resolved() -> String {
+    network::resolved_search_path()
+        .iter()
+        .map(|root| root.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Fails with [`Error::MissingProgram`] unless `path` exists.

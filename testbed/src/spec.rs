@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::network::{self, NetworkLayout, shell_quote};
 use crate::{Service, fixtures};
 
 /// `dbus-daemon`, from the Debian package `dbus-daemon` (pulled in by `dbus`).
@@ -29,6 +30,9 @@ pub(crate) struct Layout {
     pub address: String,
     /// `<root>/logs`: one `<label>.log` per child.
     pub logs_dir: PathBuf,
+    /// Namespace names and folders of the network (used once NetworkManager or resolved
+    /// starts).
+    pub network: NetworkLayout,
 }
 
 impl Layout {
@@ -42,6 +46,7 @@ impl Layout {
             socket,
             bus_dir,
             logs_dir: root.join("logs"),
+            network: NetworkLayout::new(root),
         }
     }
 
@@ -60,15 +65,24 @@ impl Layout {
 #[derive(Debug, Clone)]
 pub(crate) struct Requirement {
     pub path: PathBuf,
+    /// Where it comes from, for the error that says how to get it.
+    pub source: Source,
+}
+
+/// Where a [`Requirement`] comes from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Source {
     /// The Debian package that provides it.
-    pub package: &'static str,
+    Package(&'static str),
+    /// The systemd-resolved package that `cargo xtask deps` unpacks (never installs).
+    UnpackedResolved,
 }
 
 impl Requirement {
-    fn new(path: impl Into<PathBuf>, package: &'static str) -> Self {
+    pub(crate) fn package(path: impl Into<PathBuf>, package: &'static str) -> Self {
         Self {
             path: path.into(),
-            package,
+            source: Source::Package(package),
         }
     }
 }
@@ -88,6 +102,9 @@ pub(crate) struct ServiceSpec {
     pub files: Vec<(PathBuf, String)>,
     /// `busctl --system` argument lists run once the bus name is owned.
     pub after_ready: Vec<Vec<String>>,
+    /// Runs in the bed's network namespace: the network (`network::Network`) is set up
+    /// before the first such service starts.
+    pub needs_network: bool,
 }
 
 /// The recipe for `service` in a bed laid out as `layout`.
@@ -129,7 +146,7 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             ])],
         ),
         Service::PowerProfiles => ServiceSpec {
-            requires: vec![Requirement::new(
+            requires: vec![Requirement::package(
                 "/usr/libexec/power-profiles-daemon",
                 "power-profiles-daemon",
             )],
@@ -140,13 +157,14 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             env_remove: Vec::new(),
             files: Vec::new(),
             after_ready: Vec::new(),
+            needs_network: false,
         },
         Service::UPower => {
             let description = layout.service_dir("upower").join("battery.umockdev");
             ServiceSpec {
                 requires: vec![
-                    Requirement::new("/usr/bin/umockdev-run", "umockdev"),
-                    Requirement::new("/usr/libexec/upowerd", "upower"),
+                    Requirement::package("/usr/bin/umockdev-run", "umockdev"),
+                    Requirement::package("/usr/libexec/upowerd", "upower"),
                 ],
                 program: "/usr/bin/umockdev-run".into(),
                 args: vec![
@@ -160,6 +178,7 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                 env_remove: Vec::new(),
                 files: vec![(description, fixtures::battery_umockdev())],
                 after_ready: Vec::new(),
+                needs_network: false,
             }
         }
         Service::Accounts => {
@@ -183,9 +202,9 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             );
             ServiceSpec {
                 requires: vec![
-                    Requirement::new("/usr/libexec/accounts-daemon", "accountsservice"),
-                    Requirement::new("/var/lib/AccountsService", "accountsservice"),
-                    Requirement::new("/usr/bin/unshare", "util-linux"),
+                    Requirement::package("/usr/libexec/accounts-daemon", "accountsservice"),
+                    Requirement::package("/var/lib/AccountsService", "accountsservice"),
+                    Requirement::package("/usr/bin/unshare", "util-linux"),
                 ],
                 program: "/usr/bin/unshare".into(),
                 args: vec![
@@ -215,17 +234,150 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                     ])
                     .collect(),
                 after_ready: Vec::new(),
+                needs_network: false,
             }
         }
+        Service::NetworkManager => network_manager(layout),
+        Service::Resolved => resolved(layout),
     }
+}
+
+/// The real NetworkManager in the bed's network namespace, in a mount namespace of its own:
+/// a tmpfs on `/run` (with `/run/NetworkManager` kept in the bed across restarts, as on a
+/// real machine, and the pid file outside it), the bus folder on `/run/dbus`, its state folder
+/// on `/var/lib/NetworkManager`, and `/sys` read-only: without udev NetworkManager otherwise
+/// waits for udev to initialise every link and leaves them unmanaged.
+fn network_manager(layout: &Layout) -> ServiceSpec {
+    let network = &layout.network;
+    let dir = &network.nm_dir;
+    let quoted = |path: &Path| shell_quote(&path.display().to_string());
+    let conf = dir.join("NetworkManager.conf");
+    let conf_dir = dir.join("conf.d");
+    let state = dir.join("varlib");
+    let run = dir.join("run");
+    let script = format!(
+        "mkdir -p {conf_dir} {state} {run} && \
+         mount -t tmpfs tmpfs /run && mkdir -p /run/dbus /run/NetworkManager && \
+         mount --bind {bus} /run/dbus && mount --bind {run} /run/NetworkManager && \
+         mount --bind {state} /var/lib/NetworkManager && mount -o remount,ro /sys && \
+         exec {program} --debug --config={conf} --config-dir={conf_dir} \
+         --state-file={state_file} --intern-config={intern} \
+         --pid-file=/run/NetworkManager.pid",
+        conf_dir = quoted(&conf_dir),
+        state = quoted(&state),
+        run = quoted(&run),
+        bus = quoted(&layout.bus_dir),
+        program = network::NETWORK_MANAGER,
+        conf = quoted(&conf),
+        state_file = quoted(&state.join("NetworkManager.state")),
+        intern = quoted(&state.join("NetworkManager-intern.conf")),
+    );
+    let mut requires = network::requirements();
+    requires.extend([
+        Requirement::package(network::NETWORK_MANAGER, "network-manager"),
+        Requirement::package("/var/lib/NetworkManager", "network-manager"),
+    ]);
+    ServiceSpec {
+        requires,
+        program: network::IP.into(),
+        args: in_namespace(&network.nm_netns, script),
+        env: Vec::new(),
+        env_remove: Vec::new(),
+        files: vec![(conf, network::network_manager_conf(network))],
+        after_ready: Vec::new(),
+        needs_network: true,
+    }
+}
+
+/// The real systemd-resolved, unpacked by `cargo xtask deps`, in NetworkManager's network
+/// namespace as uid 65534 with the capabilities its unit file grants, in a mount namespace
+/// with a tmpfs on `/run`, the bus folder on `/run/dbus`, the bed's drop-ins on
+/// `/run/systemd/resolved.conf.d` and a resolv.conf naming only its own stub (otherwise it
+/// would take the host's name servers as "foreign" ones). It trusts the bed's test CA.
+fn resolved(layout: &Layout) -> ServiceSpec {
+    let network = &layout.network;
+    // When it is nowhere, the first place looked in: the requirement check then fails with
+    // the way to get it.
+    let binary = network::resolved_root()
+        .or_else(|| network::resolved_search_path().into_iter().next())
+        .unwrap_or_default()
+        .join(network::RESOLVED_BINARY);
+    let quoted = |path: &Path| shell_quote(&path.display().to_string());
+    let conf_dir = network.resolved_conf_dir();
+    let resolv_conf = network.resolved_dir.join("resolv.conf");
+    // A resolv.conf that is a symlink into /run (to a host resolved's stub) would dangle
+    // on the fresh tmpfs: the target is created there before mounting over it.
+    let script = format!(
+        "mount -t tmpfs tmpfs /run && \
+         mkdir -p /run/dbus /run/systemd/resolve /run/systemd/resolved.conf.d && \
+         mount --bind {bus} /run/dbus && mount --bind {conf_dir} /run/systemd/resolved.conf.d && \
+         chown {nobody}:{nobody} /run/systemd/resolve && \
+         target=$(readlink -f /etc/resolv.conf) && \
+         case \"$target\" in /run/*) mkdir -p \"${{target%/*}}\" && : > \"$target\";; esac && \
+         mount --bind {resolv_conf} \"$target\" && \
+         exec {setpriv} --reuid={nobody} --regid={nobody} --clear-groups \
+         --inh-caps={caps} --ambient-caps={caps} {binary}",
+        bus = quoted(&layout.bus_dir),
+        conf_dir = quoted(&conf_dir),
+        nobody = crate::wayland::NOBODY,
+        resolv_conf = quoted(&resolv_conf),
+        setpriv = network::SETPRIV,
+        caps = "+net_bind_service,+net_raw,+setpcap",
+        binary = quoted(&binary),
+    );
+    let mut requires = network::requirements();
+    requires.push(Requirement::package(network::SETPRIV, "util-linux"));
+    requires.push(Requirement {
+        path: binary,
+        source: Source::UnpackedResolved,
+    });
+    ServiceSpec {
+        requires,
+        program: network::IP.into(),
+        args: in_namespace(&network.nm_netns, script),
+        env: vec![
+            ("SSL_CERT_FILE", network.ca.display().to_string()),
+            ("SYSTEMD_LOG_LEVEL", "debug".to_owned()),
+            // Not the journal or the host's syslog or kmsg: stderr, into the bed's log.
+            ("SYSTEMD_LOG_TARGET", "console".to_owned()),
+            ("SYSTEMD_COLORS", "0".to_owned()),
+        ],
+        env_remove: Vec::new(),
+        files: vec![
+            (
+                conf_dir.join("10-ferrum.conf"),
+                network::RESOLVED_CONF.to_owned(),
+            ),
+            (resolv_conf, "nameserver 127.0.0.53\n".to_owned()),
+        ],
+        after_ready: Vec::new(),
+        needs_network: true,
+    }
+}
+
+/// `ip` arguments that run `script` with `sh` in the network namespace `netns` and in a
+/// private mount namespace of its own.
+fn in_namespace(netns: &str, script: String) -> Vec<String> {
+    vec![
+        "netns".to_owned(),
+        "exec".to_owned(),
+        netns.to_owned(),
+        network::UNSHARE.to_owned(),
+        "-m".to_owned(),
+        "--propagation".to_owned(),
+        "private".to_owned(),
+        "sh".to_owned(),
+        "-c".to_owned(),
+        script,
+    ]
 }
 
 /// python-dbusmock running `template` on the bed's system bus, then `after_ready`.
 fn dbusmock(template: &str, after_ready: Vec<Vec<String>>) -> ServiceSpec {
     ServiceSpec {
         requires: vec![
-            Requirement::new(PYTHON3, "python3"),
-            Requirement::new(
+            Requirement::package(PYTHON3, "python3"),
+            Requirement::package(
                 "/usr/lib/python3/dist-packages/dbusmock",
                 "python3-dbusmock",
             ),
@@ -236,6 +388,7 @@ fn dbusmock(template: &str, after_ready: Vec<Vec<String>>) -> ServiceSpec {
         env_remove: vec!["PYTHONPATH", "PYTHONHOME"],
         files: Vec::new(),
         after_ready,
+        needs_network: false,
     }
 }
 

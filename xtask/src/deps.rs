@@ -1,7 +1,11 @@
 //! `cargo xtask deps`: installs the Debian packages the tests, the demo and the benchmark need,
 //! only those that are missing.
 
-use std::process::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use ferrum_testbed::network::{RESOLVED_BINARY, RESOLVED_TOOLS_DIR, resolved_root_in};
 
 use crate::util::{self, Result};
 
@@ -17,6 +21,17 @@ pub const PACKAGES: &[&str] = &[
     "python3-dbusmock",
     // The user list of the greeter: the real accounts-daemon.
     "accountsservice",
+    // The network bed: the real NetworkManager in a network namespace, a veth to a peer
+    // namespace with dnsmasq (DHCP) and unbound (plain DNS and DNS-over-TLS with a test CA
+    // made by openssl); `ip netns`, `unshare` and `setpriv` set the namespaces up.
+    // systemd-resolved is not installed (that would replace /etc/resolv.conf): see
+    // `ensure_resolved`.
+    "network-manager",
+    "dnsmasq-base",
+    "unbound",
+    "openssl",
+    "iproute2",
+    "util-linux",
     // Headless Wayland for the demo and the benchmark: compositor, screenshots, key presses.
     "sway",
     "grim",
@@ -54,8 +69,15 @@ fn installed(package: &str) -> Result<bool> {
         && String::from_utf8_lossy(&output.stdout).trim() == "install ok installed")
 }
 
-/// Installs whatever in [`PACKAGES`] is missing.
+/// Installs whatever in [`PACKAGES`] is missing, then unpacks systemd-resolved for the test
+/// bed ([`ensure_resolved`]).
 pub fn run() -> Result<()> {
+    install_packages()?;
+    ensure_resolved()
+}
+
+/// Installs whatever in [`PACKAGES`] is missing.
+fn install_packages() -> Result<()> {
     let mut missing = Vec::new();
     for package in PACKAGES {
         if installed(package)? {
@@ -100,4 +122,108 @@ pub fn run() -> Result<()> {
         PACKAGES.len() - missing.len()
     );
     Ok(())
+}
+
+/// Downloads the `systemd-resolved` package of the installed systemd's version and unpacks it
+/// into `<target>/tools/systemd-resolved/root`, where the test bed looks for it
+/// (`ferrum_testbed::network::resolved_root`). It is not installed: installing it replaces
+/// the machine's /etc/resolv.conf. Done again only when the installed systemd changes (the
+/// version unpacked is in `<target>/tools/systemd-resolved/version`).
+fn ensure_resolved() -> Result<()> {
+    let target = util::target_dir()?;
+    let dir = target.join(RESOLVED_TOOLS_DIR);
+    let root = resolved_root_in(&target);
+    let stamp = dir.join("version");
+    let systemd = util::dpkg_version("systemd")
+        .ok_or("deps: systemd is not installed, so systemd-resolved cannot be matched to it")?;
+    let unpacked = fs::read_to_string(&stamp).unwrap_or_default();
+    if root.join(RESOLVED_BINARY).is_file() && unpacked.trim() == systemd {
+        println!(
+            "  present    systemd-resolved {systemd} (unpacked in {})",
+            root.display()
+        );
+        return Ok(());
+    }
+
+    let download = dir.join("download");
+    remove_dir_if_present(&download)?;
+    fs::create_dir_all(&download)?;
+    // The same version as systemd: resolved links systemd's private libsystemd-shared.
+    let exact = format!("systemd-resolved={systemd}");
+    let mut downloaded = apt_download(&download, &exact)?;
+    if !downloaded && update_lists()? {
+        // A fresh machine may have no package lists yet.
+        downloaded = apt_download(&download, &exact)?;
+    }
+    if !downloaded {
+        println!("deps: {exact} is not in the archive; taking the candidate version");
+        if !apt_download(&download, "systemd-resolved")? {
+            return Err("deps: `apt-get download systemd-resolved` failed".into());
+        }
+    }
+    let deb = deb_in(&download)?;
+
+    let staging = dir.join("root.new");
+    remove_dir_if_present(&staging)?;
+    util::run(Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&staging))?;
+    if !staging.join(RESOLVED_BINARY).is_file() {
+        return Err(format!("deps: {} has no {RESOLVED_BINARY}", deb.display()).into());
+    }
+    remove_dir_if_present(&root)?;
+    fs::rename(&staging, &root)?;
+    let version = util::output_of(
+        Command::new("dpkg-deb")
+            .args(["-f"])
+            .arg(&deb)
+            .arg("Version"),
+    )
+    .unwrap_or(systemd);
+    fs::write(&stamp, format!("{version}\n"))?;
+    remove_dir_if_present(&download)?;
+    println!(
+        "  unpacked   systemd-resolved {version} into {} (not installed)",
+        root.display()
+    );
+    Ok(())
+}
+
+/// `apt-get download <package>` in `dir`; whether it succeeded.
+fn apt_download(dir: &Path, package: &str) -> Result<bool> {
+    let mut command = Command::new("apt-get");
+    command.args(["download", "-q", package]);
+    if rustix::process::geteuid().is_root() {
+        // Root downloads itself: the sandbox user `_apt` may not reach the target folder.
+        command.args(["-o", "APT::Sandbox::User=root"]);
+    }
+    let status = command
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .status()
+        .map_err(|error| format!("could not run apt-get ({error})"))?;
+    Ok(status.success())
+}
+
+/// `apt-get update` when root; whether it ran.
+fn update_lists() -> Result<bool> {
+    if !rustix::process::geteuid().is_root() {
+        return Ok(false);
+    }
+    util::run(Command::new("apt-get").arg("update"))?;
+    Ok(true)
+}
+
+/// The one `.deb` in `dir`.
+fn deb_in(dir: &Path) -> Result<PathBuf> {
+    fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| path.extension().is_some_and(|ext| ext == "deb"))
+        .ok_or_else(|| format!("deps: no .deb in {} after apt-get download", dir.display()).into())
+}
+
+fn remove_dir_if_present(dir: &Path) -> Result<()> {
+    match fs::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(format!("could not remove {}: {error}", dir.display()).into()),
+    }
 }

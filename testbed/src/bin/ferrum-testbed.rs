@@ -1,7 +1,10 @@
-//! `ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager] [--no-stdin]`
+//! `ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager]
+//! [network-manager] [resolved] [--no-stdin]`
 //!
-//! Starts a test bed (no service names = all), keeps its folder, prints
-//! `DBUS_SYSTEM_BUS_ADDRESS=<addr>` and `FERRUM_TESTBED_DIR=<dir>` on stdout, then waits until
+//! Starts a test bed (no service names = polkit, power-profiles and upower), keeps its folder,
+//! prints `DBUS_SYSTEM_BUS_ADDRESS=<addr>` and `FERRUM_TESTBED_DIR=<dir>` on stdout (and
+//! `FERRUM_TESTBED_NETNS=<name>` with the real NetworkManager or resolved: try
+//! `ip netns exec <name> ip addr`), then waits until
 //! stdin reaches EOF (unless `--no-stdin`) or SIGTERM/SIGINT/SIGHUP arrives, and tears the bed
 //! down (the folder with the logs stays).
 
@@ -11,7 +14,8 @@ use std::process::ExitCode;
 use ferrum_testbed::{Service, TestBed};
 use tokio::signal::unix::{SignalKind, signal};
 
-const USAGE: &str = "usage: ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager] [--no-stdin]";
+const USAGE: &str = "usage: ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager] [network-manager] [resolved] [--no-stdin]
+  networkmanager: the mock; network-manager: the real NetworkManager in a network namespace";
 const ALL: [Service; 3] = [Service::Polkit, Service::PowerProfiles, Service::UPower];
 
 fn main() -> ExitCode {
@@ -55,6 +59,8 @@ fn parse(args: &[String]) -> Option<Options> {
             "upower" | "upowerd" => Service::UPower,
             "logind" | "logind-mock" => Service::Logind,
             "networkmanager" | "networkmanager-mock" => Service::NetworkManagerMock,
+            "network-manager" | "NetworkManager" => Service::NetworkManager,
+            "resolved" | "systemd-resolved" => Service::Resolved,
             _ => return None,
         };
         if !options.services.contains(&service) {
@@ -96,6 +102,9 @@ fn run(options: &Options) -> Result<(), RunError> {
         let mut out = io::stdout().lock();
         writeln!(out, "DBUS_SYSTEM_BUS_ADDRESS={}", bed.system_bus_address())?;
         writeln!(out, "FERRUM_TESTBED_DIR={}", dir.display())?;
+        if let Some(netns) = bed.network_namespace() {
+            writeln!(out, "FERRUM_TESTBED_NETNS={netns}")?;
+        }
         out.flush()?;
     }
     eprintln!(
