@@ -28,6 +28,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../en-US/settings.ftl")),
             ("greeter.ftl", include_str!("../en-US/greeter.ftl")),
+            ("dns.ftl", include_str!("../en-US/dns.ftl")),
         ],
     ),
     (
@@ -35,6 +36,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../de/settings.ftl")),
             ("greeter.ftl", include_str!("../de/greeter.ftl")),
+            ("dns.ftl", include_str!("../de/dns.ftl")),
         ],
     ),
     (
@@ -42,6 +44,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../fr/settings.ftl")),
             ("greeter.ftl", include_str!("../fr/greeter.ftl")),
+            ("dns.ftl", include_str!("../fr/dns.ftl")),
         ],
     ),
     (
@@ -49,6 +52,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../es/settings.ftl")),
             ("greeter.ftl", include_str!("../es/greeter.ftl")),
+            ("dns.ftl", include_str!("../es/dns.ftl")),
         ],
     ),
     (
@@ -56,6 +60,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../pt-BR/settings.ftl")),
             ("greeter.ftl", include_str!("../pt-BR/greeter.ftl")),
+            ("dns.ftl", include_str!("../pt-BR/dns.ftl")),
         ],
     ),
     (
@@ -63,6 +68,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../ja/settings.ftl")),
             ("greeter.ftl", include_str!("../ja/greeter.ftl")),
+            ("dns.ftl", include_str!("../ja/dns.ftl")),
         ],
     ),
     (
@@ -70,6 +76,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../ar/settings.ftl")),
             ("greeter.ftl", include_str!("../ar/greeter.ftl")),
+            ("dns.ftl", include_str!("../ar/dns.ftl")),
         ],
     ),
     (
@@ -77,6 +84,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
         &[
             ("settings.ftl", include_str!("../uk/settings.ftl")),
             ("greeter.ftl", include_str!("../uk/greeter.ftl")),
+            ("dns.ftl", include_str!("../uk/dns.ftl")),
         ],
     ),
 ];

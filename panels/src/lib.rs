@@ -8,6 +8,7 @@ pub mod about;
 pub mod accessibility;
 pub mod error_report;
 pub mod power;
+pub mod private_dns;
 pub mod registry;
 pub mod status;
 pub mod theme;

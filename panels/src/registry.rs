@@ -7,6 +7,8 @@ use ferrum_i18n::fl;
 pub enum PanelId {
     /// Power modes, battery and power source.
     Power,
+    /// Encrypted DNS, DNSSEC and the resolver's status.
+    PrivateDns,
     /// Seeing, hearing and typing aids.
     Accessibility,
     /// The system at a glance.
@@ -15,7 +17,12 @@ pub enum PanelId {
 
 impl PanelId {
     /// Every panel, in sidebar order.
-    pub const ALL: [PanelId; 3] = [PanelId::Power, PanelId::Accessibility, PanelId::About];
+    pub const ALL: [PanelId; 4] = [
+        PanelId::Power,
+        PanelId::PrivateDns,
+        PanelId::Accessibility,
+        PanelId::About,
+    ];
 
     /// The panel shown when none is asked for.
     pub const DEFAULT: PanelId = PanelId::Power;
@@ -24,6 +31,7 @@ impl PanelId {
     pub fn slug(self) -> &'static str {
         match self {
             PanelId::Power => "power",
+            PanelId::PrivateDns => "private-dns",
             PanelId::Accessibility => "accessibility",
             PanelId::About => "about",
         }
@@ -40,6 +48,7 @@ impl PanelId {
     pub fn title(self) -> String {
         match self {
             PanelId::Power => fl!("power-title"),
+            PanelId::PrivateDns => fl!("dns-title"),
             PanelId::Accessibility => fl!("a11y-title"),
             PanelId::About => fl!("about-title"),
         }
@@ -49,6 +58,7 @@ impl PanelId {
     pub fn keywords(self) -> String {
         match self {
             PanelId::Power => fl!("power-title.keywords"),
+            PanelId::PrivateDns => fl!("dns-title.keywords"),
             PanelId::Accessibility => fl!("a11y-title.keywords"),
             PanelId::About => fl!("about-title.keywords"),
         }
@@ -101,6 +111,7 @@ mod tests {
         assert_eq!(PanelId::search(""), PanelId::ALL.to_vec());
         assert_eq!(PanelId::search("batt"), vec![PanelId::Power]);
         assert_eq!(PanelId::search("Kernel"), vec![PanelId::About]);
+        assert_eq!(PanelId::search("dnssec"), vec![PanelId::PrivateDns]);
         assert_eq!(PanelId::search("power saver"), vec![PanelId::Power]);
         assert!(PanelId::search("zzz").is_empty());
     }

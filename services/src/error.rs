@@ -90,7 +90,10 @@ pub fn kind_of_error_name(name: &str) -> FailureKind {
         "org.freedesktop.DBus.Error.AccessDenied"
         | "org.freedesktop.DBus.Error.AuthFailed"
         | "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired"
-        | "org.freedesktop.PolicyKit1.Error.NotAuthorized" => FailureKind::AccessDenied,
+        | "org.freedesktop.PolicyKit1.Error.NotAuthorized"
+        // NetworkManager's own names for a polkit refusal.
+        | "org.freedesktop.NetworkManager.PermissionDenied"
+        | "org.freedesktop.NetworkManager.Settings.PermissionDenied" => FailureKind::AccessDenied,
         "org.freedesktop.DBus.Error.InvalidArgs" => FailureKind::InvalidArgument,
         "org.freedesktop.DBus.Error.Timeout" | "org.freedesktop.DBus.Error.TimedOut" => {
             FailureKind::Timeout
@@ -146,6 +149,10 @@ mod tests {
         assert_eq!(
             kind_of_error_name("org.freedesktop.DBus.Error.InvalidArgs"),
             FailureKind::InvalidArgument
+        );
+        assert_eq!(
+            kind_of_error_name("org.freedesktop.NetworkManager.Settings.PermissionDenied"),
+            FailureKind::AccessDenied
         );
         assert_eq!(kind_of_error_name("net.example.Weird"), FailureKind::Other);
     }

@@ -13,7 +13,7 @@ use ferrum_accessibility::speech::SpeechStatus;
 use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
 use ferrum_i18n::fl;
 use ferrum_panels::error_report::{self, ErrorReport};
-use ferrum_panels::{PanelId, about, accessibility, power};
+use ferrum_panels::{PanelId, about, accessibility, power, private_dns};
 use ferrum_services::SystemBus;
 use iced::advanced::widget::operate;
 use iced::keyboard::{self, key};
@@ -46,6 +46,8 @@ pub struct App {
     pub power: power::State,
     /// The About page.
     pub about: about::State,
+    /// The Private DNS page.
+    pub private_dns: private_dns::State,
 }
 
 /// Everything that can happen in the window.
@@ -71,6 +73,8 @@ pub enum Message {
     Power(power::Message),
     /// Something on the About page.
     About(about::Message),
+    /// Something on the Private DNS page.
+    PrivateDns(private_dns::Message),
     /// Something on the Accessibility page.
     Accessibility(accessibility::Message),
     /// The user acted on the window-level notice.
@@ -132,8 +136,9 @@ impl App {
             preferences,
             preferences_path,
             a11y,
-            power: power::State::new(bus),
+            power: power::State::new(bus.clone()),
             about: about::State::default(),
+            private_dns: private_dns::State::new(bus),
         };
         let enter = app.enter(active);
         let watch_speech = speech_status.map_or_else(Task::none, |statuses| {
@@ -197,6 +202,11 @@ impl App {
     fn enter(&self, panel: PanelId) -> Task<Message> {
         match panel {
             PanelId::About => self.about.enter().map(Message::About),
+            PanelId::PrivateDns => self
+                .private_dns
+                .enter()
+                .into_task(self.private_dns.bus().clone())
+                .map(Message::PrivateDns),
             PanelId::Power | PanelId::Accessibility => Task::none(),
         }
     }
@@ -266,6 +276,12 @@ impl App {
                 self.about.update(message);
                 Task::none()
             }
+            Message::PrivateDns(message) => match self.private_dns.update(message) {
+                Some(request) => request
+                    .into_task(self.private_dns.bus().clone())
+                    .map(Message::PrivateDns),
+                None => Task::none(),
+            },
             Message::Accessibility(message) => {
                 accessibility::update(&mut self.preferences, message);
                 let watch_speech = self
@@ -347,6 +363,7 @@ impl App {
                     .map(Message::Accessibility)
             }
             PanelId::About => self.about.view().map(Message::About),
+            PanelId::PrivateDns => self.private_dns.view().map(Message::PrivateDns),
         };
         let mut content = column![].spacing(16).max_width(760);
         if let Some(notice) = &self.notice {
@@ -382,6 +399,7 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         let panel = match self.active {
             PanelId::Power => self.power.subscription().map(Message::Power),
+            PanelId::PrivateDns => self.private_dns.subscription().map(Message::PrivateDns),
             PanelId::Accessibility | PanelId::About => Subscription::none(),
         };
         Subscription::batch([

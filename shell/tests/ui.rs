@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ferrum_panels::PanelId;
-use ferrum_panels::{about, power};
+use ferrum_panels::{about, power, private_dns};
+use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -214,7 +215,11 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
         notice.summary,
         "There is no settings page called “bluetooth”. Showing Power instead."
     );
-    assert!(notice.detail.contains("power, accessibility, about"));
+    assert!(
+        notice
+            .detail
+            .contains("power, private-dns, accessibility, about")
+    );
     assert!(ui_shows(&app, &notice.summary));
 }
 
@@ -411,4 +416,137 @@ fn numbers_follow_the_language() {
         health.contains("60,0") && health.contains("80,0"),
         "{health}"
     );
+}
+
+/// The Private DNS page with the settings in force and resolved's status.
+fn dns_app(settings: dns::PrivateDns) -> App {
+    let mut app = app(Some("private-dns"), ThemeChoice::Light);
+    let _ = app.update(Message::PrivateDns(private_dns::Message::Loaded(Ok(
+        settings,
+    ))));
+    let status = dns::ResolverStatus {
+        links: vec![dns::LinkStatus {
+            ifindex: 2,
+            interface: "enp1s0".into(),
+            current_server: Some("192.0.2.1#dot.ferrum.test".into()),
+            servers: vec!["192.0.2.1#dot.ferrum.test".into()],
+            dot: "yes".into(),
+            dnssec: "allow-downgrade".into(),
+            default_route: true,
+        }],
+        global_servers: Vec::new(),
+        transactions: 42,
+        cache_hits: 30,
+        cache_misses: 12,
+        dnssec_secure: 0,
+        dnssec_insecure: 0,
+        dnssec_bogus: 0,
+        global_dot: "yes".into(),
+    };
+    let _ = app.update(Message::PrivateDns(private_dns::Message::Resolver(
+        ServiceUpdate::Available(status),
+    )));
+    app
+}
+
+fn assert_tall_snapshot(app: &App, name: &str) {
+    let mut ui = Simulator::with_size(
+        iced::Settings {
+            default_font: DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        (960.0, 1500.0),
+        app.view(),
+    );
+    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
+    let base = golden(name);
+    let file = base.with_file_name(format!("{name}-tiny-skia.png"));
+    if !file.exists() && std::env::var_os("FERRUM_BLESS").is_none() {
+        panic!(
+            "golden image {} is missing; FERRUM_BLESS=1 writes it",
+            file.display()
+        );
+    }
+    assert!(
+        snapshot.matches_image(&base).expect("golden readable"),
+        "{name} differs from {}",
+        file.display()
+    );
+}
+
+#[test]
+fn private_dns_snapshots_in_each_mode() {
+    // Automatic, with a test answer that came encrypted.
+    let mut app = dns_app(dns::PrivateDns::default());
+    let _ = app.update(Message::PrivateDns(private_dns::Message::Tested(Ok(
+        dns::Lookup {
+            name: "test.ferrum.test".into(),
+            addresses: vec!["192.0.2.53".parse().unwrap()],
+            elapsed: Duration::from_millis(14),
+            encrypted: true,
+            authenticated: false,
+            from_cache: false,
+        },
+    ))));
+    assert_tall_snapshot(&app, "dns-automatic");
+
+    // A provider, strict.
+    let app = dns_app(dns::PrivateDns {
+        resolver: dns::Resolver::Preset("quad9"),
+        dot: dns::DotMode::Strict,
+        dnssec: dns::Dnssec::AllowDowngrade,
+        mdns: true,
+        llmnr: false,
+    });
+    assert_tall_snapshot(&app, "dns-provider");
+
+    // Custom servers with a mistake: the message names the entry, nothing is
+    // sent, and the text stays as typed.
+    let mut app = dns_app(dns::PrivateDns::default());
+    for message in [
+        private_dns::Message::ModeChosen(private_dns::ModeChoice::Custom),
+        private_dns::Message::DotChosen(dns::DotMode::Strict),
+        private_dns::Message::CustomChanged("192.0.2.1#dot.ferrum.test, 192.0.2.2".into()),
+    ] {
+        let _ = app.update(Message::PrivateDns(message));
+    }
+    assert!(
+        app.private_dns
+            .update(private_dns::Message::Apply)
+            .is_none(),
+        "nothing applied"
+    );
+    assert_eq!(
+        app.private_dns.form.custom,
+        "192.0.2.1#dot.ferrum.test, 192.0.2.2"
+    );
+    assert!(ui_shows(
+        &app,
+        "“192.0.2.2” needs its server name (address#name) to be checked in the Always mode."
+    ));
+    assert_tall_snapshot(&app, "dns-custom-error");
+}
+
+#[test]
+fn private_dns_apply_sends_the_checked_settings() {
+    let mut app = dns_app(dns::PrivateDns::default());
+    for message in [
+        private_dns::Message::ModeChosen(private_dns::ModeChoice::Custom),
+        private_dns::Message::DotChosen(dns::DotMode::Strict),
+        private_dns::Message::CustomChanged("192.0.2.1#dot.ferrum.test".into()),
+    ] {
+        let _ = app.private_dns.update(message);
+    }
+    let request = app.private_dns.update(private_dns::Message::Apply);
+    let Some(private_dns::Request::Apply(settings)) = request else {
+        panic!("expected an apply, got {request:?}");
+    };
+    assert_eq!(settings.dot, dns::DotMode::Strict);
+    assert_eq!(
+        settings.resolver,
+        dns::Resolver::Custom(vec![
+            dns::DnsServer::parse("192.0.2.1#dot.ferrum.test").unwrap()
+        ])
+    );
+    assert!(app.private_dns.applying);
 }

@@ -369,6 +369,24 @@ impl TestBed {
         Ok(command)
     }
 
+    /// Moves the calling thread (not the process) into [`TestBed::network_namespace`], as the
+    /// settings app shares the network namespace of the devices NetworkManager manages:
+    /// interface names and indexes the kernel gives the thread (and the threads it spawns
+    /// from then on) are then those NetworkManager and resolved see. The bus is a socket file,
+    /// reachable from any namespace. Call it on a thread of its own (e.g. in
+    /// `std::thread::scope`) that builds its own async runtime afterwards; the thread stays
+    /// in the namespace until it ends.
+    pub fn enter_network_namespace(&self) -> Result<(), Error> {
+        let namespace = self.network_namespace().ok_or(Error::NetworkNotUp)?;
+        let file = File::open(Path::new("/run/netns").join(namespace))?;
+        rustix::thread::move_into_link_name_space(
+            std::os::fd::AsFd::as_fd(&file),
+            Some(rustix::thread::LinkNameSpaceType::Network),
+        )
+        .map_err(io::Error::from)?;
+        Ok(())
+    }
+
     /// Runs `argv` inside [`TestBed::network_namespace`] and returns its standard output;
     /// fails with its standard error unless it exits with 0. E.g.
     /// `bed.in_network_namespace(&["ip", "-4", "addr", "show"])`.

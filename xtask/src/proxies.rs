@@ -114,6 +114,41 @@ const TARGETS: &[Target] = &[
         service: "org.freedesktop.NetworkManager",
         path: None,
     },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.Settings.xml",
+        out: "services/src/proxies/nm_settings.rs",
+        interface: "org.freedesktop.NetworkManager.Settings",
+        service: "org.freedesktop.NetworkManager",
+        path: Some("/org/freedesktop/NetworkManager/Settings"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.Settings.Connection.xml",
+        out: "services/src/proxies/nm_settings_connection.rs",
+        interface: "org.freedesktop.NetworkManager.Settings.Connection",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.Device.xml",
+        out: "services/src/proxies/nm_device.rs",
+        interface: "org.freedesktop.NetworkManager.Device",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.resolve1.Manager.xml",
+        out: "services/src/proxies/resolved.rs",
+        interface: "org.freedesktop.resolve1.Manager",
+        service: "org.freedesktop.resolve1",
+        path: Some("/org/freedesktop/resolve1"),
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.resolve1.Link.xml",
+        out: "services/src/proxies/resolved_link.rs",
+        interface: "org.freedesktop.resolve1.Link",
+        service: "org.freedesktop.resolve1",
+        path: None,
+    },
 ];
 
 /// `<target>/tools/bin/zbus-xmlgen`, installed at [`XMLGEN_VERSION`] if missing or different.

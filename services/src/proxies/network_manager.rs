@@ -24,9 +24,21 @@ use zbus::proxy;
     default_path = "/org/freedesktop/NetworkManager"
 )]
 pub trait NetworkManager {
+    /// ActivateConnection method
+    fn activate_connection(
+        &self,
+        connection: &zbus::zvariant::ObjectPath<'_>,
+        device: &zbus::zvariant::ObjectPath<'_>,
+        specific_object: &zbus::zvariant::ObjectPath<'_>,
+    ) -> zbus::Result<zbus::zvariant::OwnedObjectPath>;
+
     /// StateChanged signal
     #[zbus(signal, name = "StateChanged")]
     fn state_changed_signal(&self, state: u32) -> zbus::Result<()>;
+
+    /// ActiveConnections property
+    #[zbus(property)]
+    fn active_connections(&self) -> zbus::Result<Vec<zbus::zvariant::OwnedObjectPath>>;
 
     /// Connectivity property
     #[zbus(property)]

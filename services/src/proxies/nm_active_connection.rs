@@ -23,6 +23,10 @@ use zbus::proxy;
     default_service = "org.freedesktop.NetworkManager"
 )]
 pub trait Active {
+    /// Connection property
+    #[zbus(property)]
+    fn connection(&self) -> zbus::Result<zbus::zvariant::OwnedObjectPath>;
+
     /// Devices property
     #[zbus(property)]
     fn devices(&self) -> zbus::Result<Vec<zbus::zvariant::OwnedObjectPath>>;

@@ -1,0 +1,329 @@
+//! The Private DNS page: which resolver answers (the network's, a public
+//! provider, or custom servers), DNS-over-TLS and DNSSEC, mDNS and LLMNR,
+//! applied through NetworkManager's connection profiles; live resolver status
+//! from systemd-resolved; and a Test that resolves a name and tells whether
+//! the answer came encrypted.
+
+mod form;
+mod view;
+
+use std::time::Duration;
+
+use ferrum_services::dns::{
+    self, Applied, DnsError, Lookup, LookupError, PrivateDns, ResolverStatus,
+};
+use ferrum_services::network_status::{self, NetworkError, NetworkStatus};
+use ferrum_services::{ServiceUpdate, SystemBus};
+use futures::StreamExt;
+use iced::{Element, Subscription, Task};
+
+use crate::error_report::{self, ErrorReport};
+use crate::status::ServiceStatus;
+
+pub use form::{Form, FormError, ModeChoice};
+
+/// The name the Test button resolves unless the user types another.
+pub const DEFAULT_TEST_NAME: &str = "example.com";
+
+/// The test lookup's progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TestState {
+    /// Not run yet.
+    Idle,
+    /// Waiting for resolved.
+    Running,
+    /// The answer.
+    Done(Lookup),
+    /// Why there is none.
+    Failed(LookupError),
+}
+
+/// The page's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    bus: SystemBus,
+    /// The form as the user left it.
+    pub form: Form,
+    /// The settings in force, as NetworkManager reports them.
+    pub in_force: ServiceStatus<PrivateDns, DnsError>,
+    /// systemd-resolved's view.
+    pub resolver: ServiceStatus<ResolverStatus, DnsError>,
+    /// Whether an apply is under way.
+    pub applying: bool,
+    /// What the last apply changed.
+    pub applied: Option<Applied>,
+    /// Why the form cannot be applied (shown next to the field; nothing was sent).
+    pub form_error: Option<FormError>,
+    /// The last failure of an apply.
+    pub error: Option<ErrorReport>,
+    /// The name to test.
+    pub test_name: String,
+    /// The test lookup.
+    pub test: TestState,
+}
+
+/// What happens on the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// The settings in force were read.
+    Loaded(Result<PrivateDns, DnsError>),
+    /// systemd-resolved changed, appeared or went away.
+    Resolver(ServiceUpdate<ResolverStatus, DnsError>),
+    /// NetworkManager changed, appeared or went away.
+    Network(ServiceUpdate<NetworkStatus, NetworkError>),
+    /// Automatic, provider or custom.
+    ModeChosen(ModeChoice),
+    /// A provider was chosen.
+    ProviderChosen(&'static str),
+    /// The custom servers were edited.
+    CustomChanged(String),
+    /// DNS-over-TLS mode.
+    DotChosen(dns::DotMode),
+    /// DNSSEC mode.
+    DnssecChosen(dns::Dnssec),
+    /// Multicast DNS on or off.
+    MdnsToggled(bool),
+    /// LLMNR on or off.
+    LlmnrToggled(bool),
+    /// Apply the form.
+    Apply,
+    /// NetworkManager answered.
+    Applied(Result<Applied, DnsError>),
+    /// The name to test was edited.
+    TestNameChanged(String),
+    /// Run the test lookup.
+    RunTest,
+    /// The test lookup finished.
+    Tested(Result<Lookup, LookupError>),
+    /// The user acted on the error report.
+    Report(error_report::Message),
+}
+
+/// Work for the daemons that `update` asks the caller to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Read the settings in force.
+    Load,
+    /// Apply settings.
+    Apply(PrivateDns),
+    /// Resolve a name.
+    Test(String),
+    /// Copy text to the clipboard.
+    Copy(String),
+}
+
+impl Request {
+    /// Runs a daemon request and returns the message with its result.
+    pub async fn run(self, bus: SystemBus) -> Option<Message> {
+        match self {
+            Request::Load => Some(Message::Loaded(dns::current(&bus).await)),
+            Request::Apply(settings) => Some(Message::Applied(dns::apply(&bus, &settings).await)),
+            Request::Test(name) => Some(Message::Tested(dns::test_lookup(&bus, &name).await)),
+            Request::Copy(_) => None,
+        }
+    }
+
+    /// The request as an iced task.
+    pub fn into_task(self, bus: SystemBus) -> Task<Message> {
+        match self {
+            Request::Copy(text) => iced::clipboard::write(text),
+            request => Task::future(request.run(bus)).and_then(Task::done),
+        }
+    }
+}
+
+impl State {
+    /// A page that has read nothing yet.
+    pub fn new(bus: SystemBus) -> Self {
+        Self {
+            bus,
+            form: Form::default(),
+            in_force: ServiceStatus::Loading,
+            resolver: ServiceStatus::Loading,
+            applying: false,
+            applied: None,
+            form_error: None,
+            error: None,
+            test_name: DEFAULT_TEST_NAME.to_owned(),
+            test: TestState::Idle,
+        }
+    }
+
+    /// The bus the page talks to.
+    pub fn bus(&self) -> &SystemBus {
+        &self.bus
+    }
+
+    /// What entering the page asks for: the settings in force.
+    pub fn enter(&self) -> Request {
+        Request::Load
+    }
+
+    /// Whether the form differs from what is in force.
+    pub fn has_changes(&self) -> bool {
+        match (self.in_force.ready(), self.form.settings()) {
+            (Some(in_force), Ok(settings)) => *in_force != settings,
+            _ => true,
+        }
+    }
+
+    fn recheck(&mut self) {
+        // Errors show once the user asked to apply, then follow each edit.
+        if self.form_error.is_some() {
+            self.form_error = self.form.settings().err();
+        }
+    }
+
+    /// Applies a message; returns work for the daemons, if any.
+    pub fn update(&mut self, message: Message) -> Option<Request> {
+        match message {
+            Message::Loaded(result) => {
+                match &result {
+                    Ok(settings) if !self.applying => self.form = Form::from_settings(settings),
+                    Ok(_) => {}
+                    Err(error) => tracing::info!(%error, "private DNS settings unreadable"),
+                }
+                self.in_force = match result {
+                    Ok(settings) => ServiceStatus::Ready(settings),
+                    Err(error) if error.is_absence() => ServiceStatus::Unavailable,
+                    Err(error) => ServiceStatus::Failed(error),
+                };
+                None
+            }
+            Message::Resolver(update) => {
+                let available = matches!(update, ServiceUpdate::Available(_));
+                self.resolver = update.into();
+                // Links changed or resolved came back: read the settings again
+                // if they are not known.
+                (available && self.in_force.ready().is_none()).then_some(Request::Load)
+            }
+            Message::Network(update) => match update {
+                ServiceUpdate::Available(_) if self.in_force.ready().is_none() => {
+                    Some(Request::Load)
+                }
+                ServiceUpdate::Available(_) => None,
+                ServiceUpdate::Unavailable => {
+                    self.in_force = ServiceStatus::Unavailable;
+                    None
+                }
+                ServiceUpdate::Failed(_) | ServiceUpdate::BusUnreachable(_) => None,
+            },
+            Message::ModeChosen(mode) => {
+                self.form.mode = mode;
+                self.recheck();
+                None
+            }
+            Message::ProviderChosen(id) => {
+                self.form.provider = id;
+                self.recheck();
+                None
+            }
+            Message::CustomChanged(text) => {
+                self.form.custom = text;
+                self.recheck();
+                None
+            }
+            Message::DotChosen(mode) => {
+                self.form.dot = mode;
+                self.recheck();
+                None
+            }
+            Message::DnssecChosen(mode) => {
+                self.form.dnssec = mode;
+                None
+            }
+            Message::MdnsToggled(on) => {
+                self.form.mdns = on;
+                None
+            }
+            Message::LlmnrToggled(on) => {
+                self.form.llmnr = on;
+                None
+            }
+            Message::Apply => match self.form.settings() {
+                Ok(settings) => {
+                    self.form_error = None;
+                    self.error = None;
+                    self.applying = true;
+                    Some(Request::Apply(settings))
+                }
+                Err(error) => {
+                    self.form_error = Some(error);
+                    None
+                }
+            },
+            Message::Applied(result) => {
+                self.applying = false;
+                match result {
+                    Ok(applied) => {
+                        self.applied = Some(applied);
+                        self.test = TestState::Idle;
+                        Some(Request::Load)
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "applying private DNS failed");
+                        self.error = Some(view::describe_apply_error(&error));
+                        None
+                    }
+                }
+            }
+            Message::TestNameChanged(name) => {
+                self.test_name = name;
+                None
+            }
+            Message::RunTest => {
+                let name = self.test_name.trim().to_owned();
+                if name.is_empty() || self.test == TestState::Running {
+                    return None;
+                }
+                self.test = TestState::Running;
+                Some(Request::Test(name))
+            }
+            Message::Tested(result) => {
+                self.test = match result {
+                    Ok(lookup) => TestState::Done(lookup),
+                    Err(error) => TestState::Failed(error),
+                };
+                None
+            }
+            Message::Report(message) => match message {
+                error_report::Message::Copy => self
+                    .error
+                    .as_ref()
+                    .map(|report| Request::Copy(format!("{}\n{}", report.summary, report.detail))),
+                other => {
+                    let _: Task<Message> = error_report::update(&mut self.error, other);
+                    None
+                }
+            },
+        }
+    }
+
+    /// Draws the page.
+    pub fn view(&self) -> Element<'_, Message> {
+        view::page(self)
+    }
+
+    /// Live resolver and NetworkManager status; only runs while the page is shown.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            Subscription::run_with(self.bus.clone(), resolver_stream),
+            Subscription::run_with(self.bus.clone(), network_stream),
+        ])
+    }
+}
+
+/// The stream behind the NetworkManager subscription (also used by tests).
+pub fn network_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    network_status::watch_status(bus.clone()).map(Message::Network)
+}
+
+/// The stream behind the resolver subscription (also used by tests).
+pub fn resolver_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    dns::watch_resolver(bus.clone()).map(Message::Resolver)
+}
+
+/// Milliseconds of a duration, for display.
+pub fn millis(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
