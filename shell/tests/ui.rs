@@ -550,3 +550,41 @@ fn private_dns_apply_sends_the_checked_settings() {
     );
     assert!(app.private_dns.applying);
 }
+
+#[test]
+fn a_captive_portal_gets_a_temporary_exception_from_strict_dns() {
+    use ferrum_services::network_status::{Connectivity, NetworkState, NetworkStatus};
+    let strict = dns::PrivateDns {
+        resolver: dns::Resolver::Preset("quad9"),
+        dot: dns::DotMode::Strict,
+        ..dns::PrivateDns::default()
+    };
+    let mut app = dns_app(strict.clone());
+    let network = |connectivity| {
+        private_dns::Message::Network(ServiceUpdate::Available(NetworkStatus {
+            state: NetworkState::ConnectedSite,
+            connectivity,
+            primary: None,
+        }))
+    };
+    assert_eq!(app.private_dns.update(network(Connectivity::Portal)), None);
+    assert!(ui_shows(&app, "This network asks you to sign in"));
+    let relaxed = app
+        .private_dns
+        .update(private_dns::Message::AllowPortalSignIn);
+    assert_eq!(
+        relaxed,
+        Some(private_dns::Request::Apply(dns::PrivateDns {
+            dot: dns::DotMode::Opportunistic,
+            ..strict.clone()
+        }))
+    );
+    assert!(ui_shows(&app, "Signing in to this network"));
+    // Online again: strict encryption comes back by itself.
+    let _ = app
+        .private_dns
+        .update(private_dns::Message::Applied(Ok(dns::Applied::default())));
+    let restored = app.private_dns.update(network(Connectivity::Full));
+    assert_eq!(restored, Some(private_dns::Request::Apply(strict)));
+    assert!(app.private_dns.portal_exception.is_none());
+}

@@ -12,7 +12,7 @@ use std::time::Duration;
 use ferrum_services::dns::{
     self, Applied, DnsError, Lookup, LookupError, PrivateDns, ResolverStatus,
 };
-use ferrum_services::network_status::{self, NetworkError, NetworkStatus};
+use ferrum_services::network_status::{self, Connectivity, NetworkError, NetworkStatus};
 use ferrum_services::{ServiceUpdate, SystemBus};
 use futures::StreamExt;
 use iced::{Element, Subscription, Task};
@@ -60,6 +60,10 @@ pub struct State {
     pub test_name: String,
     /// The test lookup.
     pub test: TestState,
+    /// NetworkManager says the network wants a sign-in (captive portal).
+    pub portal: bool,
+    /// While signing in to a portal: the strict settings to restore afterwards.
+    pub portal_exception: Option<PrivateDns>,
 }
 
 /// What happens on the page.
@@ -97,6 +101,8 @@ pub enum Message {
     Tested(Result<Lookup, LookupError>),
     /// The user acted on the error report.
     Report(error_report::Message),
+    /// Relax strict encryption until the portal sign-in is done.
+    AllowPortalSignIn,
 }
 
 /// Work for the daemons that `update` asks the caller to run.
@@ -146,6 +152,8 @@ impl State {
             error: None,
             test_name: DEFAULT_TEST_NAME.to_owned(),
             test: TestState::Idle,
+            portal: false,
+            portal_exception: None,
         }
     }
 
@@ -179,7 +187,11 @@ impl State {
         match message {
             Message::Loaded(result) => {
                 match &result {
-                    Ok(settings) if !self.applying => self.form = Form::from_settings(settings),
+                    // The form shows what is in force, except during a portal
+                    // exception (it keeps showing the strict choice to return to).
+                    Ok(settings) if !self.applying && self.portal_exception.is_none() => {
+                        self.form = Form::from_settings(settings);
+                    }
                     Ok(_) => {}
                     Err(error) => tracing::info!(%error, "private DNS settings unreadable"),
                 }
@@ -198,10 +210,19 @@ impl State {
                 (available && self.in_force.ready().is_none()).then_some(Request::Load)
             }
             Message::Network(update) => match update {
-                ServiceUpdate::Available(_) if self.in_force.ready().is_none() => {
-                    Some(Request::Load)
+                ServiceUpdate::Available(status) => {
+                    self.portal = status.connectivity == Connectivity::Portal;
+                    let signed_in = matches!(
+                        status.connectivity,
+                        Connectivity::Full | Connectivity::Limited
+                    );
+                    if signed_in && let Some(strict) = self.portal_exception.take() {
+                        // Signed in: strict encryption returns by itself.
+                        self.applying = true;
+                        return Some(Request::Apply(strict));
+                    }
+                    self.in_force.ready().is_none().then_some(Request::Load)
                 }
-                ServiceUpdate::Available(_) => None,
                 ServiceUpdate::Unavailable => {
                     self.in_force = ServiceStatus::Unavailable;
                     None
@@ -285,6 +306,20 @@ impl State {
                     Err(error) => TestState::Failed(error),
                 };
                 None
+            }
+            Message::AllowPortalSignIn => {
+                let strict = self
+                    .in_force
+                    .ready()
+                    .filter(|settings| settings.dot == dns::DotMode::Strict)?
+                    .clone();
+                let relaxed = PrivateDns {
+                    dot: dns::DotMode::Opportunistic,
+                    ..strict.clone()
+                };
+                self.portal_exception = Some(strict);
+                self.applying = true;
+                Some(Request::Apply(relaxed))
             }
             Message::Report(message) => match message {
                 error_report::Message::Copy => self

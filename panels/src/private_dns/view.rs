@@ -42,6 +42,32 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         }
         ServiceStatus::Loading | ServiceStatus::Ready(_) => {}
     }
+    let strict_in_force = state
+        .in_force
+        .ready()
+        .is_some_and(|settings| settings.dot == DotMode::Strict);
+    if state.portal_exception.is_some() {
+        page = page.push(notice(
+            fl!("dns-portal-relaxed"),
+            fl!("dns-portal-relaxed.body"),
+        ));
+    } else if state.portal && strict_in_force {
+        page = page.push(crate::widgets::card(
+            column![
+                text(fl!("dns-portal"))
+                    .size(16)
+                    .font(crate::widgets::FONT_BOLD),
+                caption(fl!("dns-portal.body")),
+                action_button(
+                    "dns.portal.allow",
+                    fl!("dns-portal-allow"),
+                    button::primary,
+                    Message::AllowPortalSignIn,
+                ),
+            ]
+            .spacing(8),
+        ));
+    }
     page = page
         .push(section(fl!("dns-resolver-heading"), resolver_choice(state)))
         .push(section(fl!("dns-security-heading"), security(state)))
