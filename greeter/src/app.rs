@@ -209,12 +209,7 @@ impl Greeter {
             ErrorReport::new(fl!("greeter-config-invalid"), error.to_string())
         });
         let memory = Memory::load(&config.state_file);
-        let language = ferrum_i18n::current_locale().to_string();
-        let languages = languages::all();
-        let language = languages
-            .iter()
-            .find(|l| l.locale == language)
-            .map_or("en-US", |l| l.locale);
+        let language = languages::shipped(&ferrum_i18n::current_locale().to_string());
         let sessions = sessions::discover(&config.session_dirs, language);
         let layouts = layouts::ordered(
             layouts::load(
@@ -237,7 +232,12 @@ impl Greeter {
             .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
             .filter(|layout| !layout.is_empty())
             .unwrap_or_else(|| "us".into());
-        let keys = LayoutKeys::new(&layout);
+        // A keymap is compiled only for a layout the compositor does not type.
+        let keys = if layout == base_layout {
+            LayoutKeys::uncompiled(&layout)
+        } else {
+            LayoutKeys::new(&layout)
+        };
         let phase = if config.hide_user_list {
             Phase::EnterUserName
         } else {
@@ -266,7 +266,7 @@ impl Greeter {
             layout,
             base_layout,
             keys,
-            languages,
+            languages: Vec::new(),
             language,
             menu: None,
             caps_lock: CapsLock::default(),
@@ -386,11 +386,7 @@ impl Greeter {
             || self.config.fallback_command.clone(),
             |s| s.command.clone(),
         );
-        let posix = self
-            .languages
-            .iter()
-            .find(|l| l.locale == self.language)
-            .map_or("C.UTF-8", |l| l.posix);
+        let posix = languages::posix(self.language);
         let mut environment = vec![
             format!("LANG={posix}"),
             format!("XKB_DEFAULT_LAYOUT={}", self.layout),
@@ -674,6 +670,9 @@ impl Greeter {
                 task
             }
             Message::OpenMenu(menu) => {
+                if menu == Menu::Language && self.languages.is_empty() {
+                    self.languages = languages::all();
+                }
                 self.menu = if self.menu == Some(menu) {
                     None
                 } else {
@@ -690,7 +689,9 @@ impl Greeter {
                 self.close_menu()
             }
             Message::ChooseLayout(name) => {
-                if name != self.keys.layout() {
+                if name != self.base_layout
+                    && (name != self.keys.layout() || !self.keys.is_compiled())
+                {
                     self.keys = LayoutKeys::new(&name);
                 }
                 self.layout = name;

@@ -24,16 +24,32 @@ const POSIX: &[(&str, &str)] = &[
     ("uk", "uk_UA.UTF-8"),
 ];
 
-/// Every shipped language, in the order of the shipped table.
+/// The POSIX locale passed as `LANG` for a shipped locale.
+pub fn posix(locale: &str) -> &'static str {
+    POSIX
+        .iter()
+        .find(|(l, _)| *l == locale)
+        .map_or("C.UTF-8", |(_, posix)| posix)
+}
+
+/// The shipped locale matching `locale` (`en-US` when none does).
+pub fn shipped(locale: &str) -> &'static str {
+    ferrum_i18n::LOCALES
+        .iter()
+        .map(|(shipped, _)| *shipped)
+        .find(|shipped| *shipped == locale)
+        .unwrap_or("en-US")
+}
+
+/// Every shipped language, in the order of the shipped table. Naming each
+/// in itself builds a translation bundle per language: call it when the
+/// language menu opens, not at start-up.
 pub fn all() -> Vec<Language> {
     ferrum_i18n::LOCALES
         .iter()
         .map(|(locale, _)| Language {
             locale,
-            posix: POSIX
-                .iter()
-                .find(|(l, _)| l == locale)
-                .map_or("C.UTF-8", |(_, posix)| posix),
+            posix: posix(locale),
             native_name: ferrum_i18n::translate_in(locale, "language-native-name"),
         })
         .collect()
@@ -53,5 +69,8 @@ mod tests {
         }
         let german = languages.iter().find(|l| l.locale == "de").map(|l| l.posix);
         assert_eq!(german, Some("de_DE.UTF-8"));
+        assert_eq!(posix("pt-BR"), "pt_BR.UTF-8");
+        assert_eq!(shipped("de"), "de");
+        assert_eq!(shipped("xx"), "en-US");
     }
 }

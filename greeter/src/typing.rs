@@ -65,6 +65,20 @@ impl LayoutKeys {
         }
     }
 
+    /// A layout whose keymap is not compiled (the compositor already types
+    /// it); keys then type what the compositor says.
+    pub fn uncompiled(layout: &str) -> Self {
+        Self {
+            layout: layout.to_owned(),
+            keymap: None,
+        }
+    }
+
+    /// Whether a keymap was compiled.
+    pub fn is_compiled(&self) -> bool {
+        self.keymap.is_some()
+    }
+
     /// The layout's xkb name.
     pub fn layout(&self) -> &str {
         &self.layout

@@ -565,11 +565,7 @@ fn bottom_bar(greeter: &Greeter) -> Element<'_, Message> {
         Menu::Layout,
         open(Menu::Layout),
     ));
-    let language = greeter
-        .languages
-        .iter()
-        .find(|l| l.locale == greeter.language)
-        .map_or_else(String::new, |l| l.native_name.clone());
+    let language = fl!("language-native-name");
     choices.push(bar_button(
         menu_button(Menu::Language),
         fl!("greeter-language", language = language),

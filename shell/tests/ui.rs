@@ -255,7 +255,19 @@ fn golden(name: &str) -> PathBuf {
 /// Compares with the committed golden image; a missing golden is a failure
 /// here (iced would silently write it), unless FERRUM_BLESS=1 asks to write it.
 fn assert_snapshot(app: &App, name: &str) {
-    let mut ui = simulate(app);
+    assert_snapshot_sized(app, name, WINDOW);
+}
+
+/// Like [`assert_snapshot`] in a window of `size` (long pages).
+fn assert_snapshot_sized(app: &App, name: &str, size: (f32, f32)) {
+    let mut ui = Simulator::with_size(
+        iced::Settings {
+            default_font: DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        size,
+        app.view(),
+    );
     let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
     let base = golden(name);
     let file = base.with_file_name(format!("{name}-tiny-skia.png"));
@@ -450,28 +462,7 @@ fn dns_app(settings: dns::PrivateDns) -> App {
 }
 
 fn assert_tall_snapshot(app: &App, name: &str) {
-    let mut ui = Simulator::with_size(
-        iced::Settings {
-            default_font: DEFAULT_FONT,
-            ..iced::Settings::default()
-        },
-        (960.0, 1500.0),
-        app.view(),
-    );
-    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
-    let base = golden(name);
-    let file = base.with_file_name(format!("{name}-tiny-skia.png"));
-    if !file.exists() && std::env::var_os("FERRUM_BLESS").is_none() {
-        panic!(
-            "golden image {} is missing; FERRUM_BLESS=1 writes it",
-            file.display()
-        );
-    }
-    assert!(
-        snapshot.matches_image(&base).expect("golden readable"),
-        "{name} differs from {}",
-        file.display()
-    );
+    assert_snapshot_sized(app, name, (960.0, 1500.0));
 }
 
 #[test]
