@@ -20,7 +20,8 @@
 //! 3. A signal named `<Property>Changed` beside a property `<Property>` (NetworkManager's
 //!    `StateChanged` and `State`) gets a `_signal` suffix on its method, keeping its D-Bus
 //!    name: zbus's proxy macro derives `receive_<property>_changed` for every property, so
-//!    the tool's output would not compile.
+//!    the tool's output would not compile. Likewise a method with a property's name
+//!    (NetworkManager's legacy `state()` beside `State`) gets a `_method` suffix.
 //! 4. A `//` header names the XML and this command; a blank line separates the tool's module
 //!    docs from the code.
 //! 5. `rustfmt --edition 2024`, as `cargo fmt` would.
@@ -132,6 +133,41 @@ const TARGETS: &[Target] = &[
         xml: "services/interfaces/org.freedesktop.NetworkManager.Device.xml",
         out: "services/src/proxies/nm_device.rs",
         interface: "org.freedesktop.NetworkManager.Device",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.Device.Wired.xml",
+        out: "services/src/proxies/nm_device_wired.rs",
+        interface: "org.freedesktop.NetworkManager.Device.Wired",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.Device.Wireless.xml",
+        out: "services/src/proxies/nm_device_wireless.rs",
+        interface: "org.freedesktop.NetworkManager.Device.Wireless",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.IP4Config.xml",
+        out: "services/src/proxies/nm_ip4_config.rs",
+        interface: "org.freedesktop.NetworkManager.IP4Config",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.IP6Config.xml",
+        out: "services/src/proxies/nm_ip6_config.rs",
+        interface: "org.freedesktop.NetworkManager.IP6Config",
+        service: "org.freedesktop.NetworkManager",
+        path: None,
+    },
+    Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.DHCP4Config.xml",
+        out: "services/src/proxies/nm_dhcp4_config.rs",
+        interface: "org.freedesktop.NetworkManager.DHCP4Config",
         service: "org.freedesktop.NetworkManager",
         path: None,
     },
@@ -299,6 +335,31 @@ fn rename_clashing_signals(code: &str) -> String {
             );
             out[i + 1] =
                 lines[i + 1].replacen(&format!("fn {name}("), &format!("fn {name}_signal("), 1);
+        }
+    }
+    // A method with a property's name (NetworkManager's legacy `state()` beside `State`).
+    for i in 0..lines.len().saturating_sub(2) {
+        let Some(dbus_name) = lines[i]
+            .trim()
+            .strip_prefix("/// ")
+            .and_then(|doc| doc.strip_suffix(" method"))
+        else {
+            continue;
+        };
+        let (attribute, function) = if lines[i + 1].trim().starts_with("#[zbus(") {
+            (Some(i + 1), i + 2)
+        } else {
+            (None, i + 1)
+        };
+        let Some(name) = lines.get(function).and_then(|line| fn_name(line)) else {
+            continue;
+        };
+        if properties.iter().any(|p| *p == name) {
+            out[function] =
+                lines[function].replacen(&format!("fn {name}("), &format!("fn {name}_method("), 1);
+            if attribute.is_none() {
+                out[i] = format!("{}\n    #[zbus(name = \"{dbus_name}\")]", lines[i]);
+            }
         }
     }
     out.join("\n") + "\n"
