@@ -29,6 +29,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../en-US/settings.ftl")),
             ("greeter.ftl", include_str!("../en-US/greeter.ftl")),
             ("dns.ftl", include_str!("../en-US/dns.ftl")),
+            ("network.ftl", include_str!("../en-US/network.ftl")),
         ],
     ),
     (
@@ -37,6 +38,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../de/settings.ftl")),
             ("greeter.ftl", include_str!("../de/greeter.ftl")),
             ("dns.ftl", include_str!("../de/dns.ftl")),
+            ("network.ftl", include_str!("../de/network.ftl")),
         ],
     ),
     (
@@ -45,6 +47,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../fr/settings.ftl")),
             ("greeter.ftl", include_str!("../fr/greeter.ftl")),
             ("dns.ftl", include_str!("../fr/dns.ftl")),
+            ("network.ftl", include_str!("../fr/network.ftl")),
         ],
     ),
     (
@@ -53,6 +56,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../es/settings.ftl")),
             ("greeter.ftl", include_str!("../es/greeter.ftl")),
             ("dns.ftl", include_str!("../es/dns.ftl")),
+            ("network.ftl", include_str!("../es/network.ftl")),
         ],
     ),
     (
@@ -61,6 +65,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../pt-BR/settings.ftl")),
             ("greeter.ftl", include_str!("../pt-BR/greeter.ftl")),
             ("dns.ftl", include_str!("../pt-BR/dns.ftl")),
+            ("network.ftl", include_str!("../pt-BR/network.ftl")),
         ],
     ),
     (
@@ -69,6 +74,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../ja/settings.ftl")),
             ("greeter.ftl", include_str!("../ja/greeter.ftl")),
             ("dns.ftl", include_str!("../ja/dns.ftl")),
+            ("network.ftl", include_str!("../ja/network.ftl")),
         ],
     ),
     (
@@ -77,6 +83,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../ar/settings.ftl")),
             ("greeter.ftl", include_str!("../ar/greeter.ftl")),
             ("dns.ftl", include_str!("../ar/dns.ftl")),
+            ("network.ftl", include_str!("../ar/network.ftl")),
         ],
     ),
     (
@@ -85,6 +92,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("settings.ftl", include_str!("../uk/settings.ftl")),
             ("greeter.ftl", include_str!("../uk/greeter.ftl")),
             ("dns.ftl", include_str!("../uk/dns.ftl")),
+            ("network.ftl", include_str!("../uk/network.ftl")),
         ],
     ),
 ];

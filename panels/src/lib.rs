@@ -7,6 +7,7 @@
 pub mod about;
 pub mod accessibility;
 pub mod error_report;
+pub mod network;
 pub mod power;
 pub mod private_dns;
 pub mod registry;

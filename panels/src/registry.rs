@@ -5,6 +5,8 @@ use ferrum_i18n::fl;
 /// A settings panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PanelId {
+    /// Wired, Wi-Fi and VPN connections.
+    Network,
     /// Power modes, battery and power source.
     Power,
     /// Encrypted DNS, DNSSEC and the resolver's status.
@@ -17,7 +19,8 @@ pub enum PanelId {
 
 impl PanelId {
     /// Every panel, in sidebar order.
-    pub const ALL: [PanelId; 4] = [
+    pub const ALL: [PanelId; 5] = [
+        PanelId::Network,
         PanelId::Power,
         PanelId::PrivateDns,
         PanelId::Accessibility,
@@ -30,6 +33,7 @@ impl PanelId {
     /// The stable name used in deep links (`ferrum-settings power`).
     pub fn slug(self) -> &'static str {
         match self {
+            PanelId::Network => "network",
             PanelId::Power => "power",
             PanelId::PrivateDns => "private-dns",
             PanelId::Accessibility => "accessibility",
@@ -47,6 +51,7 @@ impl PanelId {
     /// The translated title.
     pub fn title(self) -> String {
         match self {
+            PanelId::Network => fl!("network-title"),
             PanelId::Power => fl!("power-title"),
             PanelId::PrivateDns => fl!("dns-title"),
             PanelId::Accessibility => fl!("a11y-title"),
@@ -57,6 +62,7 @@ impl PanelId {
     /// Translated search keywords, separated by `;`.
     pub fn keywords(self) -> String {
         match self {
+            PanelId::Network => fl!("network-title.keywords"),
             PanelId::Power => fl!("power-title.keywords"),
             PanelId::PrivateDns => fl!("dns-title.keywords"),
             PanelId::Accessibility => fl!("a11y-title.keywords"),
@@ -112,6 +118,7 @@ mod tests {
         assert_eq!(PanelId::search("batt"), vec![PanelId::Power]);
         assert_eq!(PanelId::search("Kernel"), vec![PanelId::About]);
         assert_eq!(PanelId::search("dnssec"), vec![PanelId::PrivateDns]);
+        assert_eq!(PanelId::search("wifi"), vec![PanelId::Network]);
         assert_eq!(PanelId::search("power saver"), vec![PanelId::Power]);
         assert!(PanelId::search("zzz").is_empty());
     }

@@ -1,8 +1,8 @@
 //! Small view helpers shared by the pages, so every page has the same shape.
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
-use iced::widget::{button, column, container, text};
-use iced::{Element, Font, Length, font};
+use iced::widget::{button, column, container, radio, text, toggler};
+use iced::{Alignment, Element, Font, Length, font};
 
 /// The font family the shell draws with; fonts-noto-core ships it and covers
 /// Latin, Greek, Cyrillic, Arabic and more. Other scripts fall back per glyph.
@@ -28,11 +28,11 @@ pub fn bidi_row<'a, M: 'a>(children: Vec<Element<'a, M>>) -> iced::widget::Row<'
 }
 
 /// Where lines start: the left edge, or the right one in right-to-left languages.
-pub fn reading_start() -> iced::Alignment {
+pub fn reading_start() -> Alignment {
     if ferrum_i18n::is_rtl() {
-        iced::Alignment::End
+        Alignment::End
     } else {
-        iced::Alignment::Start
+        Alignment::Start
     }
 }
 
@@ -137,4 +137,91 @@ pub fn key_value<'a, M: 'a>(key: String, value: String) -> Element<'a, M> {
 /// A card explaining that a service is missing, with its title and body.
 pub fn notice<'a, M: Clone + 'a>(title: String, body: String) -> Element<'a, M> {
     card(column![text(title).size(16).font(FONT_BOLD), caption(body)].spacing(6))
+}
+
+/// A radio choice with a title and a description, activated by click, Enter or Space.
+pub fn choice<'a, Message: Clone + 'a>(
+    id: String,
+    title: String,
+    description: Option<String>,
+    selected: bool,
+    message: Message,
+) -> Element<'a, Message> {
+    let indicator = radio("", 0u8, selected.then_some(0u8), {
+        let message = message.clone();
+        move |_| message.clone()
+    });
+    let mut details = column![text(title.clone()).size(16)]
+        .spacing(2)
+        .width(Length::Fill)
+        .align_x(reading_start());
+    let mut info = AccessibleInfo::new(Role::RadioButton, title).checked(selected);
+    if let Some(description) = description {
+        details = details.push(caption(description.clone()));
+        info = info.description(description);
+    }
+    Accessible::new(
+        id,
+        info,
+        button(
+            bidi_row(vec![indicator.into(), details.into()])
+                .width(Length::Fill)
+                .spacing(8)
+                .align_y(Alignment::Center),
+        )
+        .width(Length::Fill)
+        .padding(6)
+        .style(button::text)
+        .on_press(message.clone()),
+    )
+    .on_activate(message)
+    .into()
+}
+
+pub fn switch<'a, Message: Clone + 'a>(
+    id: impl Into<String>,
+    title: String,
+    description: String,
+    on: bool,
+    message: impl Fn(bool) -> Message + 'a,
+) -> Element<'a, Message> {
+    let flipped = message(!on);
+    Accessible::new(
+        id.into(),
+        AccessibleInfo::new(Role::Switch, title.clone())
+            .description(description.clone())
+            .checked(on),
+        button(
+            bidi_row(vec![
+                column![text(title).size(16), caption(description)]
+                    .spacing(2)
+                    .width(Length::Fill)
+                    .align_x(reading_start())
+                    .into(),
+                toggler(on).on_toggle(message).into(),
+            ])
+            .spacing(12)
+            .align_y(Alignment::Center),
+        )
+        .width(Length::Fill)
+        .padding(6)
+        .style(button::text)
+        .on_press(flipped.clone()),
+    )
+    .on_activate(flipped)
+    .into()
+}
+
+/// A line in the danger colour (a form problem), exposed as a label.
+pub fn error_line<'a, M: Clone + 'a>(id: impl Into<String>, line: String) -> Element<'a, M> {
+    Accessible::new(
+        id.into(),
+        AccessibleInfo::new(Role::Label, line.clone()),
+        text(line)
+            .size(14)
+            .style(|theme: &iced::Theme| text::Style {
+                color: Some(theme.extended_palette().danger.strong.color),
+            }),
+    )
+    .into()
 }

@@ -12,6 +12,7 @@ pub mod bus;
 pub mod dns;
 pub mod error;
 pub mod logind;
+pub mod network;
 pub mod network_status;
 pub mod power_profiles;
 pub mod proxies;

@@ -13,7 +13,7 @@ use ferrum_accessibility::speech::SpeechStatus;
 use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
 use ferrum_i18n::fl;
 use ferrum_panels::error_report::{self, ErrorReport};
-use ferrum_panels::{PanelId, about, accessibility, power, private_dns};
+use ferrum_panels::{PanelId, about, accessibility, network, power, private_dns};
 use ferrum_services::SystemBus;
 use iced::advanced::widget::operate;
 use iced::keyboard::{self, key};
@@ -48,6 +48,8 @@ pub struct App {
     pub about: about::State,
     /// The Private DNS page.
     pub private_dns: private_dns::State,
+    /// The Network page.
+    pub network: network::State,
 }
 
 /// Everything that can happen in the window.
@@ -75,6 +77,8 @@ pub enum Message {
     About(about::Message),
     /// Something on the Private DNS page.
     PrivateDns(private_dns::Message),
+    /// A Network page message.
+    Network(network::Message),
     /// Something on the Accessibility page.
     Accessibility(accessibility::Message),
     /// The user acted on the window-level notice.
@@ -138,7 +142,8 @@ impl App {
             a11y,
             power: power::State::new(bus.clone()),
             about: about::State::default(),
-            private_dns: private_dns::State::new(bus),
+            private_dns: private_dns::State::new(bus.clone()),
+            network: network::State::new(bus),
         };
         let enter = app.enter(active);
         let watch_speech = speech_status.map_or_else(Task::none, |statuses| {
@@ -207,7 +212,7 @@ impl App {
                 .enter()
                 .into_task(self.private_dns.bus().clone())
                 .map(Message::PrivateDns),
-            PanelId::Power | PanelId::Accessibility => Task::none(),
+            PanelId::Power | PanelId::Network | PanelId::Accessibility => Task::none(),
         }
     }
 
@@ -276,6 +281,12 @@ impl App {
                 self.about.update(message);
                 Task::none()
             }
+            Message::Network(message) => match self.network.update(message) {
+                Some(request) => request
+                    .into_task(self.network.bus().clone())
+                    .map(Message::Network),
+                None => Task::none(),
+            },
             Message::PrivateDns(message) => match self.private_dns.update(message) {
                 Some(request) => request
                     .into_task(self.private_dns.bus().clone())
@@ -363,6 +374,7 @@ impl App {
                     .map(Message::Accessibility)
             }
             PanelId::About => self.about.view().map(Message::About),
+            PanelId::Network => self.network.view().map(Message::Network),
             PanelId::PrivateDns => self.private_dns.view().map(Message::PrivateDns),
         };
         let mut content = column![].spacing(16).max_width(760);
@@ -399,6 +411,7 @@ impl App {
     pub fn subscription(&self) -> Subscription<Message> {
         let panel = match self.active {
             PanelId::Power => self.power.subscription().map(Message::Power),
+            PanelId::Network => self.network.subscription().map(Message::Network),
             PanelId::PrivateDns => self.private_dns.subscription().map(Message::PrivateDns),
             PanelId::Accessibility | PanelId::About => Subscription::none(),
         };

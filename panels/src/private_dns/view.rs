@@ -5,14 +5,15 @@ use ferrum_i18n::fl;
 use ferrum_services::dns::{
     DnsError, Dnssec, DotMode, LookupError, PROVIDERS, ResolverStatus, ServerError,
 };
-use iced::widget::{button, column, radio, text, text_input, toggler};
-use iced::{Alignment, Element, Length};
+use iced::widget::{button, column, text, text_input};
+use iced::{Alignment, Element};
 
 use super::{FormError, Message, ModeChoice, State, TestState, millis};
 use crate::error_report::{self, ErrorReport};
 use crate::status::ServiceStatus;
 use crate::widgets::{
-    action_button, bidi_row, caption, key_value, notice, page_title, reading_start, section,
+    action_button, bidi_row, caption, choice, key_value, notice, page_title, reading_start,
+    section, switch,
 };
 
 /// The id of the custom servers field.
@@ -75,78 +76,6 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         .push(section(fl!("dns-status-heading"), status(state)))
         .push(section(fl!("dns-test-heading"), test(state)));
     page.into()
-}
-
-/// A radio choice with a title and a description, activated by click, Enter or Space.
-fn choice<'a>(
-    id: String,
-    title: String,
-    description: Option<String>,
-    selected: bool,
-    message: Message,
-) -> Element<'a, Message> {
-    let indicator = radio("", 0u8, selected.then_some(0u8), {
-        let message = message.clone();
-        move |_| message.clone()
-    });
-    let mut details = column![text(title.clone()).size(16)]
-        .spacing(2)
-        .width(Length::Fill)
-        .align_x(reading_start());
-    let mut info = AccessibleInfo::new(Role::RadioButton, title).checked(selected);
-    if let Some(description) = description {
-        details = details.push(caption(description.clone()));
-        info = info.description(description);
-    }
-    Accessible::new(
-        id,
-        info,
-        button(
-            bidi_row(vec![indicator.into(), details.into()])
-                .width(Length::Fill)
-                .spacing(8)
-                .align_y(Alignment::Center),
-        )
-        .width(Length::Fill)
-        .padding(6)
-        .style(button::text)
-        .on_press(message.clone()),
-    )
-    .on_activate(message)
-    .into()
-}
-
-fn switch<'a>(
-    id: &'static str,
-    title: String,
-    description: String,
-    on: bool,
-    message: fn(bool) -> Message,
-) -> Element<'a, Message> {
-    Accessible::new(
-        id,
-        AccessibleInfo::new(Role::Switch, title.clone())
-            .description(description.clone())
-            .checked(on),
-        button(
-            bidi_row(vec![
-                column![text(title).size(16), caption(description)]
-                    .spacing(2)
-                    .width(Length::Fill)
-                    .align_x(reading_start())
-                    .into(),
-                toggler(on).on_toggle(message).into(),
-            ])
-            .spacing(12)
-            .align_y(Alignment::Center),
-        )
-        .width(Length::Fill)
-        .padding(6)
-        .style(button::text)
-        .on_press(message(!on)),
-    )
-    .on_activate(message(!on))
-    .into()
 }
 
 fn resolver_choice(state: &State) -> Element<'_, Message> {
@@ -227,16 +156,7 @@ fn resolver_choice(state: &State) -> Element<'_, Message> {
 }
 
 fn error_line<'a>(line: String) -> Element<'a, Message> {
-    Accessible::new(
-        "dns.form-error",
-        AccessibleInfo::new(Role::Label, line.clone()),
-        text(line)
-            .size(14)
-            .style(|theme: &iced::Theme| text::Style {
-                color: Some(theme.extended_palette().danger.strong.color),
-            }),
-    )
-    .into()
+    crate::widgets::error_line("dns.form-error", line)
 }
 
 fn security(state: &State) -> Element<'_, Message> {

@@ -1,0 +1,853 @@
+//! The Network page: every device with its state, addresses and speed; Wi-Fi
+//! networks to join (passwords checked before they are sent), saved networks to
+//! forget; a connection's IP settings; WireGuard tunnels imported from a file;
+//! airplane mode; and a sign-in banner behind captive portals. Everything goes
+//! through NetworkManager, which checks polkit.
+
+mod describe;
+mod view;
+
+use ferrum_services::network::{
+    self, ConnectionConfig, Credentials, EapMethod, Enterprise, Family, InnerAuth, IpForm,
+    IpFormError, Metered, MethodChoice, NetworkCommandError, Overview, PasswordError, Security,
+    Ssid, StateReason, WifiPassword,
+};
+use ferrum_services::network_status::{Connectivity, NetworkError};
+use ferrum_services::{ServiceUpdate, SystemBus};
+use futures::StreamExt;
+use iced::{Element, Subscription, Task};
+use zeroize::Zeroizing;
+
+use crate::error_report::{self, ErrorReport};
+use crate::status::ServiceStatus;
+
+pub use describe::{command_error_text, form_error_text, password_error_text, reason_text};
+pub use view::{MTU_ID, PASSWORD_ID, VPN_FILE_ID};
+
+/// A field of the connection settings form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// An address (with or without `/prefix`).
+    Address(Family),
+    /// A prefix length or netmask.
+    Prefix(Family),
+    /// A gateway.
+    Gateway(Family),
+    /// DNS servers.
+    Dns,
+    /// The MTU.
+    Mtu,
+}
+
+/// A connection's settings as the user edits them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionForm {
+    /// IPv4.
+    pub ipv4: IpForm,
+    /// IPv6.
+    pub ipv6: IpForm,
+    /// DNS servers, comma separated.
+    pub dns: String,
+    /// The DNS line the profile had (unchanged means "leave DNS alone").
+    pub dns_before: String,
+    /// Metered.
+    pub metered: Metered,
+    /// MTU, empty for automatic.
+    pub mtu: String,
+}
+
+impl ConnectionForm {
+    fn family(&mut self, family: Family) -> &mut IpForm {
+        match family {
+            Family::V4 => &mut self.ipv4,
+            Family::V6 => &mut self.ipv6,
+        }
+    }
+
+    /// Checks the whole form.
+    pub fn config(&self) -> Result<ConnectionConfig, IpFormError> {
+        let ipv4 = self.ipv4.check(Family::V4)?;
+        let ipv6 = self.ipv6.check(Family::V6)?;
+        let dns = if self.dns.trim() == self.dns_before.trim() {
+            None
+        } else {
+            Some(network::parse_dns(&self.dns)?)
+        };
+        Ok(ConnectionConfig {
+            ipv4,
+            ipv6,
+            dns,
+            metered: self.metered,
+            mtu: network::parse_mtu(&self.mtu)?,
+        })
+    }
+}
+
+/// The settings page of one saved connection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConnectionPage {
+    /// The profile's object path.
+    pub profile: String,
+    /// Its name.
+    pub name: String,
+    /// The form, once read.
+    pub form: Option<ConnectionForm>,
+    /// Why the form cannot be applied (nothing was sent).
+    pub form_error: Option<IpFormError>,
+    /// An apply is under way.
+    pub applying: bool,
+    /// The last apply succeeded.
+    pub applied: bool,
+}
+
+/// Joining a Wi-Fi network: the password dialog.
+#[derive(Clone, PartialEq)]
+pub struct JoinDialog {
+    /// The Wi-Fi device.
+    pub device: String,
+    /// The access point, `None` for a hidden network.
+    pub access_point: Option<String>,
+    /// The network's name (typed, for a hidden network).
+    pub ssid: Ssid,
+    /// The name as typed (hidden networks).
+    pub ssid_text: String,
+    /// The security.
+    pub security: Security,
+    /// The password as typed; zeroized when dropped.
+    pub password: Zeroizing<String>,
+    /// Show the password's characters.
+    pub reveal: bool,
+    /// Enterprise: user name.
+    pub identity: String,
+    /// Enterprise: outer method.
+    pub eap: EapMethod,
+    /// Enterprise: inner authentication.
+    pub inner: InnerAuth,
+    /// Enterprise: CA certificate file, empty for the system's CAs.
+    pub ca_certificate: String,
+    /// Enterprise: the server's domain.
+    pub domain: String,
+    /// Why the password was not sent.
+    pub error: Option<PasswordError>,
+    /// Why the last attempt failed (the password is kept for another try).
+    pub failure: Option<NetworkCommandError>,
+    /// Waiting for NetworkManager.
+    pub connecting: bool,
+}
+
+impl std::fmt::Debug for JoinDialog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JoinDialog")
+            .field("device", &self.device)
+            .field("ssid", &self.ssid)
+            .field("security", &self.security)
+            .field("password", &"<redacted>")
+            .field("error", &self.error)
+            .field("failure", &self.failure)
+            .field("connecting", &self.connecting)
+            .finish_non_exhaustive()
+    }
+}
+
+impl JoinDialog {
+    fn new(device: String, access_point: Option<String>, ssid: Ssid, security: Security) -> Self {
+        Self {
+            device,
+            access_point,
+            ssid_text: ssid.display(),
+            ssid,
+            security,
+            password: Zeroizing::new(String::new()),
+            reveal: false,
+            identity: String::new(),
+            eap: EapMethod::Peap,
+            inner: InnerAuth::Mschapv2,
+            ca_certificate: String::new(),
+            domain: String::new(),
+            error: None,
+            failure: None,
+            connecting: false,
+        }
+    }
+
+    /// Whether this dialog joins a hidden network (the name is typed).
+    pub fn is_hidden(&self) -> bool {
+        self.access_point.is_none()
+    }
+
+    fn credentials(&self) -> Result<Credentials, PasswordError> {
+        match self.security {
+            Security::Open | Security::EnhancedOpen => Ok(Credentials::None),
+            Security::Enterprise => {
+                if self.identity.trim().is_empty() {
+                    return Err(PasswordError::MissingIdentity);
+                }
+                let enterprise = Enterprise {
+                    method: self.eap,
+                    inner: self.inner,
+                    identity: self.identity.trim().to_owned(),
+                    anonymous_identity: String::new(),
+                    ca_certificate: Some(self.ca_certificate.trim())
+                        .filter(|path| !path.is_empty())
+                        .map(Into::into),
+                    domain: self.domain.trim().to_owned(),
+                };
+                Ok(Credentials::Enterprise(
+                    enterprise,
+                    WifiPassword::parse(&self.password, self.security)?,
+                ))
+            }
+            security => Ok(Credentials::Password(WifiPassword::parse(
+                &self.password,
+                security,
+            )?)),
+        }
+    }
+}
+
+/// Which page is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Page {
+    /// Devices, Wi-Fi networks and VPNs.
+    Overview,
+    /// One connection's settings.
+    Connection(ConnectionPage),
+}
+
+/// The page's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    bus: SystemBus,
+    /// NetworkManager's picture.
+    pub overview: ServiceStatus<Overview, NetworkError>,
+    /// The page shown.
+    pub page: Page,
+    /// The Wi-Fi join dialog, when open.
+    pub join: Option<JoinDialog>,
+    /// The WireGuard file to import.
+    pub vpn_file: String,
+    /// The last import's outcome.
+    pub imported: Option<String>,
+    /// A command is under way (its label is shown).
+    pub busy: bool,
+    /// The last failed command.
+    pub error: Option<ErrorReport>,
+    /// The portal banner was acted on: a connectivity re-check is under way.
+    pub rechecking: bool,
+}
+
+/// What happens on the page.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// NetworkManager changed, appeared or went away.
+    Overview(ServiceUpdate<Overview, NetworkError>),
+    /// Airplane mode on or off.
+    AirplaneToggled(bool),
+    /// Wi-Fi radio on or off.
+    WifiToggled(bool),
+    /// Scan for Wi-Fi networks.
+    Scan(String),
+    /// Bring a device up with its best connection.
+    DeviceConnect(String),
+    /// Take a device down.
+    DeviceDisconnect(String),
+    /// Open a saved connection's settings.
+    OpenSettings(String),
+    /// A connection's settings were read.
+    FormLoaded(
+        String,
+        Result<(IpForm, IpForm, String), NetworkCommandError>,
+    ),
+    /// How a family gets its addresses.
+    MethodChosen(Family, MethodChoice),
+    /// A form field was edited.
+    FieldChanged(Field, String),
+    /// Metered chosen.
+    MeteredChosen(Metered),
+    /// Apply the settings form.
+    ApplySettings,
+    /// NetworkManager applied (or refused) the settings.
+    SettingsApplied(Result<(), NetworkCommandError>),
+    /// Back to the overview.
+    Back,
+    /// Join a Wi-Fi network (device, access point).
+    Join(String, String),
+    /// Join a hidden network on a device.
+    JoinHidden(String),
+    /// The hidden network's name was edited.
+    JoinSsidChanged(String),
+    /// The hidden network's security was chosen.
+    JoinSecurityChosen(Security),
+    /// The password was edited.
+    PasswordChanged(String),
+    /// Show or hide the password.
+    RevealToggled(bool),
+    /// Enterprise: user name edited.
+    IdentityChanged(String),
+    /// Enterprise: outer method chosen.
+    EapChosen(EapMethod),
+    /// Enterprise: inner authentication chosen.
+    InnerChosen(InnerAuth),
+    /// Enterprise: CA certificate path edited.
+    CaCertificateChanged(String),
+    /// Enterprise: server domain edited.
+    DomainChanged(String),
+    /// Send the join request.
+    JoinConfirm,
+    /// Close the dialog.
+    JoinCancel,
+    /// NetworkManager joined (or did not).
+    Joined(Result<(), NetworkCommandError>),
+    /// Forget a saved network.
+    Forget(String),
+    /// Connect by itself or not.
+    AutoconnectToggled(String, bool),
+    /// Bring a VPN up (profile) or down (active connection).
+    VpnToggled(String, bool),
+    /// The WireGuard file path was edited.
+    VpnFileChanged(String),
+    /// Import the WireGuard file.
+    ImportVpn,
+    /// The import finished (the new profile's path).
+    Imported(Result<String, NetworkCommandError>),
+    /// Open the portal's sign-in page.
+    SignIn,
+    /// Check connectivity again.
+    Recheck,
+    /// The re-check answered.
+    Rechecked(Result<Connectivity, NetworkCommandError>),
+    /// Any other command finished.
+    Done(Result<(), NetworkCommandError>),
+    /// The user acted on the error report.
+    Report(error_report::Message),
+}
+
+/// Work for NetworkManager that `update` asks the caller to run.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Airplane mode.
+    SetAirplaneMode(bool),
+    /// The Wi-Fi radio.
+    SetWifi(bool),
+    /// Scan on a device.
+    Scan(String),
+    /// Bring up the best connection on a device.
+    ConnectDevice(String),
+    /// Take a device down.
+    DisconnectDevice(String),
+    /// Read a profile's settings into the form.
+    LoadForm(String),
+    /// Save and apply a profile's settings.
+    ApplyConfig(String, ConnectionConfig),
+    /// Join a Wi-Fi network.
+    Join {
+        /// The Wi-Fi device.
+        device: String,
+        /// The access point (`None` for hidden networks).
+        access_point: Option<String>,
+        /// The network's name.
+        ssid: Ssid,
+        /// Its security.
+        security: Security,
+        /// The secret.
+        credentials: Credentials,
+    },
+    /// Delete a profile.
+    Forget(String),
+    /// Connect by itself or not.
+    SetAutoconnect(String, bool),
+    /// Bring a profile up.
+    Activate(String),
+    /// Take an active connection down.
+    Deactivate(String),
+    /// Import a WireGuard file.
+    ImportWireGuard(String),
+    /// Open a web page in the default browser.
+    OpenUri(String),
+    /// Ask NetworkManager to check connectivity.
+    CheckConnectivity,
+}
+
+impl Request {
+    /// Runs the request and returns the message with its result.
+    pub async fn run(self, bus: SystemBus) -> Option<Message> {
+        let done = Message::Done;
+        Some(match self {
+            Request::SetAirplaneMode(on) => done(network::set_airplane_mode(&bus, on).await),
+            Request::SetWifi(on) => done(network::set_wifi_enabled(&bus, on).await),
+            Request::Scan(device) => done(network::request_scan(&bus, &device).await),
+            Request::ConnectDevice(device) => {
+                done(network::activate(&bus, "/", Some(&device)).await)
+            }
+            Request::DisconnectDevice(device) => {
+                done(network::disconnect_device(&bus, &device).await)
+            }
+            Request::LoadForm(profile) => {
+                let forms = network::profile_forms(&bus, &profile).await;
+                Message::FormLoaded(profile, forms)
+            }
+            Request::ApplyConfig(profile, config) => {
+                Message::SettingsApplied(network::apply_config(&bus, &profile, &config).await)
+            }
+            Request::Join {
+                device,
+                access_point,
+                ssid,
+                security,
+                credentials,
+            } => {
+                let hidden = access_point.is_none();
+                Message::Joined(
+                    network::connect_wifi(
+                        &bus,
+                        &device,
+                        access_point.as_deref(),
+                        &ssid,
+                        security,
+                        &credentials,
+                        hidden,
+                    )
+                    .await,
+                )
+            }
+            Request::Forget(profile) => done(network::forget(&bus, &profile).await),
+            Request::SetAutoconnect(profile, on) => {
+                done(network::set_autoconnect(&bus, &profile, on).await)
+            }
+            Request::Activate(profile) => done(network::activate(&bus, &profile, None).await),
+            Request::Deactivate(active) => done(network::deactivate(&bus, &active).await),
+            Request::ImportWireGuard(path) => Message::Imported(
+                network::import_wireguard_file(&bus, std::path::Path::new(path.trim())).await,
+            ),
+            Request::CheckConnectivity => {
+                Message::Rechecked(network::check_connectivity(&bus).await)
+            }
+            Request::OpenUri(uri) => done(network::open_sign_in_page(&uri).await),
+        })
+    }
+
+    /// The request as an iced task.
+    pub fn into_task(self, bus: SystemBus) -> Task<Message> {
+        Task::future(self.run(bus)).and_then(Task::done)
+    }
+}
+
+impl State {
+    /// A page that has read nothing yet.
+    pub fn new(bus: SystemBus) -> Self {
+        Self {
+            bus,
+            overview: ServiceStatus::Loading,
+            page: Page::Overview,
+            join: None,
+            vpn_file: String::new(),
+            imported: None,
+            busy: false,
+            error: None,
+            rechecking: false,
+        }
+    }
+
+    /// The bus the page talks to.
+    pub fn bus(&self) -> &SystemBus {
+        &self.bus
+    }
+
+    /// Whether NetworkManager says a sign-in page stands between this machine and the internet.
+    pub fn portal(&self) -> bool {
+        self.overview
+            .ready()
+            .is_some_and(|overview| overview.connectivity == Connectivity::Portal)
+    }
+
+    fn fail(&mut self, error: &NetworkCommandError) {
+        tracing::warn!(%error, "network command failed");
+        self.error = Some(ErrorReport::new(
+            command_error_text(error),
+            error.to_string(),
+        ));
+    }
+
+    fn connection_page(&mut self) -> Option<&mut ConnectionPage> {
+        match &mut self.page {
+            Page::Connection(page) => Some(page),
+            Page::Overview => None,
+        }
+    }
+
+    fn edit_form(&mut self, edit: impl FnOnce(&mut ConnectionForm)) {
+        if let Some(page) = self.connection_page()
+            && let Some(form) = &mut page.form
+        {
+            edit(form);
+            page.applied = false;
+            if page.form_error.is_some() {
+                page.form_error = form.config().err();
+            }
+        }
+    }
+
+    fn edit_join(&mut self, edit: impl FnOnce(&mut JoinDialog)) {
+        if let Some(dialog) = &mut self.join {
+            edit(dialog);
+            if dialog.error.is_some() {
+                dialog.error = dialog.credentials().err();
+            }
+        }
+    }
+
+    /// Applies a message; returns work for NetworkManager, if any.
+    pub fn update(&mut self, message: Message) -> Option<Request> {
+        match message {
+            Message::Overview(update) => {
+                if let ServiceUpdate::Available(overview) = &update {
+                    if overview.connectivity != Connectivity::Portal {
+                        self.rechecking = false;
+                    }
+                    // A page of a deleted profile closes.
+                    if let Page::Connection(page) = &self.page
+                        && overview.connection(&page.profile).is_none()
+                    {
+                        self.page = Page::Overview;
+                    }
+                }
+                self.overview = update.into();
+                None
+            }
+            Message::AirplaneToggled(on) => Some(Request::SetAirplaneMode(on)),
+            Message::WifiToggled(on) => Some(Request::SetWifi(on)),
+            Message::Scan(device) => Some(Request::Scan(device)),
+            Message::DeviceConnect(device) => {
+                self.busy = true;
+                Some(Request::ConnectDevice(device))
+            }
+            Message::DeviceDisconnect(device) => Some(Request::DisconnectDevice(device)),
+            Message::OpenSettings(profile) => {
+                let name = self
+                    .overview
+                    .ready()
+                    .and_then(|overview| overview.connection(&profile))
+                    .map(|connection| connection.id.clone())
+                    .unwrap_or_default();
+                self.page = Page::Connection(ConnectionPage {
+                    profile: profile.clone(),
+                    name,
+                    form: None,
+                    form_error: None,
+                    applying: false,
+                    applied: false,
+                });
+                Some(Request::LoadForm(profile))
+            }
+            Message::FormLoaded(profile, result) => {
+                let saved = self
+                    .overview
+                    .ready()
+                    .and_then(|overview| overview.connection(&profile))
+                    .cloned();
+                let Some(page) = self
+                    .connection_page()
+                    .filter(|page| page.profile == profile)
+                else {
+                    return None;
+                };
+                match result {
+                    Ok((ipv4, ipv6, dns)) => {
+                        page.form = Some(ConnectionForm {
+                            ipv4,
+                            ipv6,
+                            dns_before: dns.clone(),
+                            dns,
+                            metered: saved.as_ref().map_or(Metered::Automatic, |s| s.metered),
+                            mtu: saved
+                                .as_ref()
+                                .map(|s| s.mtu)
+                                .filter(|mtu| *mtu > 0)
+                                .map(|mtu| mtu.to_string())
+                                .unwrap_or_default(),
+                        });
+                    }
+                    Err(error) => {
+                        self.page = Page::Overview;
+                        self.fail(&error);
+                    }
+                }
+                None
+            }
+            Message::MethodChosen(family, method) => {
+                self.edit_form(|form| form.family(family).method = method);
+                None
+            }
+            Message::FieldChanged(field, text) => {
+                self.edit_form(|form| match field {
+                    Field::Address(family) => form.family(family).address = text,
+                    Field::Prefix(family) => form.family(family).prefix = text,
+                    Field::Gateway(family) => form.family(family).gateway = text,
+                    Field::Dns => form.dns = text,
+                    Field::Mtu => form.mtu = text,
+                });
+                None
+            }
+            Message::MeteredChosen(metered) => {
+                self.edit_form(|form| form.metered = metered);
+                None
+            }
+            Message::ApplySettings => {
+                let page = self.connection_page()?;
+                let form = page.form.as_ref()?;
+                match form.config() {
+                    Ok(config) => {
+                        page.form_error = None;
+                        page.applying = true;
+                        page.applied = false;
+                        let profile = page.profile.clone();
+                        self.error = None;
+                        Some(Request::ApplyConfig(profile, config))
+                    }
+                    Err(error) => {
+                        page.form_error = Some(error);
+                        None
+                    }
+                }
+            }
+            Message::SettingsApplied(result) => {
+                if let Some(page) = self.connection_page() {
+                    page.applying = false;
+                    page.applied = result.is_ok();
+                    if let Ok(()) = result
+                        && let Some(form) = &mut page.form
+                    {
+                        form.dns_before = form.dns.clone();
+                    }
+                }
+                if let Err(error) = result {
+                    self.fail(&error);
+                }
+                None
+            }
+            Message::Back => {
+                self.page = Page::Overview;
+                None
+            }
+            Message::Join(device, access_point) => {
+                let overview = self.overview.ready()?;
+                let network = overview
+                    .device(&device)?
+                    .networks
+                    .iter()
+                    .find(|network| network.path == access_point)?
+                    .clone();
+                // A saved network, or one without a password, is joined at once.
+                if network.known
+                    || !network.security.needs_password()
+                        && network.security != Security::Enterprise
+                {
+                    self.busy = true;
+                    return Some(Request::Join {
+                        device,
+                        access_point: Some(access_point),
+                        ssid: network.ssid,
+                        security: network.security,
+                        credentials: Credentials::None,
+                    });
+                }
+                self.join = Some(JoinDialog::new(
+                    device,
+                    Some(access_point),
+                    network.ssid,
+                    network.security,
+                ));
+                None
+            }
+            Message::JoinHidden(device) => {
+                self.join = Some(JoinDialog::new(
+                    device,
+                    None,
+                    Ssid::default(),
+                    Security::WpaPersonal,
+                ));
+                None
+            }
+            Message::JoinSsidChanged(text) => {
+                self.edit_join(|dialog| {
+                    dialog.ssid = Ssid::from(text.as_str());
+                    dialog.ssid_text = text;
+                });
+                None
+            }
+            Message::JoinSecurityChosen(security) => {
+                self.edit_join(|dialog| dialog.security = security);
+                None
+            }
+            Message::PasswordChanged(text) => {
+                self.edit_join(|dialog| {
+                    dialog.password = Zeroizing::new(text);
+                    dialog.failure = None;
+                });
+                None
+            }
+            Message::RevealToggled(on) => {
+                self.edit_join(|dialog| dialog.reveal = on);
+                None
+            }
+            Message::IdentityChanged(text) => {
+                self.edit_join(|dialog| dialog.identity = text);
+                None
+            }
+            Message::EapChosen(method) => {
+                self.edit_join(|dialog| {
+                    dialog.eap = method;
+                    if method == EapMethod::Peap {
+                        dialog.inner = InnerAuth::Mschapv2;
+                    }
+                });
+                None
+            }
+            Message::InnerChosen(inner) => {
+                self.edit_join(|dialog| dialog.inner = inner);
+                None
+            }
+            Message::CaCertificateChanged(text) => {
+                self.edit_join(|dialog| dialog.ca_certificate = text);
+                None
+            }
+            Message::DomainChanged(text) => {
+                self.edit_join(|dialog| dialog.domain = text);
+                None
+            }
+            Message::JoinConfirm => {
+                let dialog = self.join.as_mut()?;
+                if dialog.connecting || dialog.is_hidden() && dialog.ssid.0.is_empty() {
+                    return None;
+                }
+                match dialog.credentials() {
+                    Ok(credentials) => {
+                        dialog.error = None;
+                        dialog.failure = None;
+                        dialog.connecting = true;
+                        Some(Request::Join {
+                            device: dialog.device.clone(),
+                            access_point: dialog.access_point.clone(),
+                            ssid: dialog.ssid.clone(),
+                            security: dialog.security,
+                            credentials,
+                        })
+                    }
+                    Err(error) => {
+                        dialog.error = Some(error);
+                        None
+                    }
+                }
+            }
+            Message::JoinCancel => {
+                self.join = None;
+                None
+            }
+            Message::Joined(result) => {
+                self.busy = false;
+                match (result, &mut self.join) {
+                    (Ok(()), _) => self.join = None,
+                    // The dialog stays open with what was typed, and says why.
+                    (Err(error), Some(dialog)) => {
+                        dialog.connecting = false;
+                        dialog.failure = Some(error);
+                    }
+                    (Err(error), None) => self.fail(&error),
+                }
+                None
+            }
+            Message::Forget(profile) => Some(Request::Forget(profile)),
+            Message::AutoconnectToggled(profile, on) => Some(Request::SetAutoconnect(profile, on)),
+            Message::VpnToggled(path, on) => {
+                if on {
+                    self.busy = true;
+                    Some(Request::Activate(path))
+                } else {
+                    Some(Request::Deactivate(path))
+                }
+            }
+            Message::VpnFileChanged(text) => {
+                self.vpn_file = text;
+                None
+            }
+            Message::ImportVpn => {
+                if self.vpn_file.trim().is_empty() {
+                    return None;
+                }
+                self.imported = None;
+                self.error = None;
+                Some(Request::ImportWireGuard(self.vpn_file.clone()))
+            }
+            Message::Imported(result) => {
+                match result {
+                    Ok(path) => {
+                        self.imported = Some(path);
+                        self.vpn_file.clear();
+                    }
+                    Err(error) => self.fail(&error),
+                }
+                None
+            }
+            Message::SignIn => {
+                let uri = self
+                    .overview
+                    .ready()
+                    .and_then(|overview| overview.connectivity_check_uri.clone())
+                    .unwrap_or_else(|| {
+                        "http://nmcheck.gnome.org/check_network_status.txt".to_owned()
+                    });
+                Some(Request::OpenUri(uri))
+            }
+            Message::Recheck => {
+                self.rechecking = true;
+                Some(Request::CheckConnectivity)
+            }
+            Message::Rechecked(result) => {
+                self.rechecking = false;
+                if let Err(error) = result {
+                    self.fail(&error);
+                }
+                None
+            }
+            Message::Done(result) => {
+                self.busy = false;
+                if let Err(error) = result {
+                    self.fail(&error);
+                }
+                None
+            }
+            Message::Report(message) => {
+                let _: Task<Message> = error_report::update(&mut self.error, message);
+                None
+            }
+        }
+    }
+
+    /// Draws the page.
+    pub fn view(&self) -> Element<'_, Message> {
+        view::page(self)
+    }
+
+    /// Live NetworkManager updates; only runs while the page is shown.
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::run_with(self.bus.clone(), overview_stream)
+    }
+}
+
+/// The stream behind the subscription (also used by tests).
+pub fn overview_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    network::watch_network(bus.clone()).map(Message::Overview)
+}
+
+/// Whether a failed join points at the password.
+pub fn is_wrong_password(error: &NetworkCommandError) -> bool {
+    matches!(error, NetworkCommandError::ActivationFailed(reason) if reason.is_wrong_password())
+}
+
+/// The reason of a failed activation, if that is what the error is.
+pub fn failure_reason(error: &NetworkCommandError) -> Option<StateReason> {
+    match error {
+        NetworkCommandError::ActivationFailed(reason) => Some(*reason),
+        _ => None,
+    }
+}

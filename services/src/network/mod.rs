@@ -1,0 +1,57 @@
+//! NetworkManager in full, for the network panel: devices with their state,
+//! addresses, speed and signal; Wi-Fi networks in range; saved connections
+//! (wired, Wi-Fi, WireGuard and VPN plugins); radio switches; and the commands
+//! that change them. Live updates come from NetworkManager's signals; the
+//! daemon's disappearance and return are normal states.
+
+mod commands;
+mod ip_config;
+mod model;
+mod read;
+mod settings;
+mod wifi;
+mod wireguard;
+
+use futures::Stream;
+
+use crate::bus::SystemBus;
+use crate::network_status::{BUS_NAME, NetworkError};
+use crate::watch::{ServiceUpdate, Watched, watch};
+
+pub use commands::{
+    NetworkCommandError, activate, apply_config, check_connectivity, connect_wifi, deactivate,
+    disconnect_device, forget, import_wireguard, import_wireguard_file, open_sign_in_page,
+    profile_forms, profile_settings, request_scan, set_airplane_mode, set_autoconnect,
+    set_wifi_enabled,
+};
+pub use ip_config::{
+    ConnectionConfig, Family, IpConfig, IpForm, IpFormError, MethodChoice, parse_dns, parse_mtu,
+};
+pub use model::{
+    AccessPoint, ActiveConnection, ActiveState, ConnectionType, Device, DeviceKind, DeviceState,
+    IpDetails, IpMethod, IpNetwork, Metered, Overview, SavedConnection, Security, Ssid,
+    StateReason,
+};
+pub use read::snapshot;
+pub use settings::Settings;
+pub use wifi::{Credentials, EapMethod, Enterprise, InnerAuth, PasswordError, WifiPassword};
+pub use wireguard::{Key, Peer, WireGuardConfig, WireGuardError, interface_name};
+
+/// Everything NetworkManager exports lives below this path.
+const WATCHED: Watched = Watched {
+    bus_name: BUS_NAME,
+    path_namespace: "/org/freedesktop/NetworkManager",
+};
+
+/// Reads the whole picture once.
+pub async fn overview(bus: &SystemBus) -> Result<Overview, NetworkError> {
+    snapshot(bus.connection().await?).await
+}
+
+/// Follows NetworkManager: the picture now and after every change, and the daemon's
+/// disappearance and return.
+pub fn watch_network(
+    bus: SystemBus,
+) -> impl Stream<Item = ServiceUpdate<Overview, NetworkError>> + Send {
+    watch(bus, WATCHED, snapshot)
+}

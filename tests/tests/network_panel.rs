@@ -1,0 +1,363 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The Network page against the real NetworkManager 1.42 of the test bed, in a network
+//! namespace with a DHCP server on the other end of a veth pair: the wired device shows
+//! its lease and address; manual IPv4 typed into the page is applied by NetworkManager and
+//! seen on the interface; invalid addresses are refused before NetworkManager sees them;
+//! a WireGuard file becomes a connection nmcli lists, a malformed one creates nothing; and
+//! the page follows NetworkManager's crash and return by itself.
+//!
+//! The page is driven through its own `update` and `Request::run`, as the shell runs it.
+//! Needs root and `cargo xtask deps`.
+
+use std::path::PathBuf;
+
+use ferrum_integration_tests::next_matching;
+use ferrum_panels::network::{self, Field, Message, Page, Request, State};
+use ferrum_services::network::{
+    DeviceKind, DeviceState, Family, MethodChoice, NetworkCommandError, Overview, WireGuardError,
+};
+use ferrum_services::{ServiceUpdate, SystemBus};
+use ferrum_testbed::fixtures::network::{
+    ADDRESS_PREFIX, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
+};
+use ferrum_testbed::{Service, TestBed};
+use futures::{Stream, StreamExt};
+
+const MANUAL_ADDRESS: &str = "192.0.2.20";
+const PRIVATE_KEY: &str = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=";
+const PUBLIC_KEY: &str = "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=";
+
+/// Runs `body` on a thread inside the bed's network namespace, with a runtime of its own.
+fn in_bed_namespace<R: Send>(
+    bed: &mut TestBed,
+    body: impl AsyncFnOnce(&mut TestBed, SystemBus) -> R + Send,
+) -> R {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(move || {
+                bed.enter_network_namespace().unwrap();
+                let bus = SystemBus::with_address(bed.system_bus_address());
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap()
+                    .block_on(body(bed, bus))
+            })
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// Feeds the page the stream's updates until `done` holds for its state.
+async fn follow<S>(panel: &mut State, updates: &mut S, what: &str, done: impl Fn(&State) -> bool)
+where
+    S: Stream<Item = Message> + Unpin,
+{
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done(panel) {
+        let next = tokio::time::timeout_at(deadline, updates.next()).await;
+        match next {
+            Ok(Some(message)) => {
+                let request = panel.update(message);
+                assert_eq!(request, None);
+            }
+            _ => panic!(
+                "{what}: not seen within 30 s; the page has {:?}",
+                panel.overview
+            ),
+        }
+    }
+}
+
+fn wired(panel: &State) -> Option<&ferrum_services::network::Device> {
+    panel
+        .overview
+        .ready()
+        .and_then(|overview: &Overview| overview.devices.iter().find(|d| d.interface == INTERFACE))
+}
+
+/// Runs what `update` asked for and feeds the answer back.
+async fn run(panel: &mut State, bus: &SystemBus, request: Option<Request>) -> Option<Request> {
+    let request = request.expect("the page asked for nothing");
+    let answer = request.run(bus.clone()).await.expect("an answer");
+    panel.update(answer)
+}
+
+fn nmcli(bed: &TestBed, args: &[&str]) -> String {
+    let output = bed.nmcli().args(args).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn connection_names(bed: &TestBed) -> Vec<String> {
+    nmcli(bed, &["-t", "-f", "NAME,TYPE", "connection", "show"])
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn write_file(bed: &TestBed, name: &str, text: &str) -> PathBuf {
+    let path = bed.dir().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn wired_settings_wireguard_and_recovery_against_network_manager() {
+    let mut bed = TestBed::start(&[]).unwrap();
+    bed.start_service(Service::NetworkManager).unwrap();
+    bed.wait_for_ipv4_address().unwrap();
+    in_bed_namespace(&mut bed, async |bed, bus| {
+        let mut panel = State::new(bus.clone());
+        let mut updates = Box::pin(network::overview_stream(&bus));
+
+        // (1) The wired device with its DHCP lease.
+        follow(
+            &mut panel,
+            &mut updates,
+            "the wired device with a lease",
+            |panel| {
+                wired(panel).is_some_and(|device| {
+                    device.state == DeviceState::Activated
+                        && device.ip.dhcp_lease_seconds.is_some()
+                        && device.ip.ipv4.iter().any(|n| {
+                            n.address.to_string().starts_with(ADDRESS_PREFIX) && n.prefix == 24
+                        })
+                })
+            },
+        )
+        .await;
+        let device = wired(&panel).unwrap().clone();
+        eprintln!("wired device: {device:?}");
+        assert_eq!(device.kind, DeviceKind::Ethernet);
+        let active = device.active.clone().expect("an active connection");
+        assert_eq!(active.id, WIRED_CONNECTION_ID);
+        assert!(!device.hw_address.is_empty(), "{device:?}");
+        assert!(
+            device
+                .ip
+                .dns
+                .iter()
+                .any(|dns| dns.to_string() == PEER_ADDRESS),
+            "{device:?}"
+        );
+
+        // (2) Its settings page: automatic IPv4 as the profile has it.
+        let request = panel.update(Message::OpenSettings(active.profile.clone()));
+        assert_eq!(request, Some(Request::LoadForm(active.profile.clone())));
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        let Page::Connection(page) = &panel.page else {
+            panic!("no settings page")
+        };
+        let form = page.form.clone().expect("the form is read");
+        assert_eq!(form.ipv4.method, MethodChoice::Automatic);
+
+        // Invalid input is refused before NetworkManager sees it, and nothing changes.
+        let keyfile_before = nmcli(
+            bed,
+            &[
+                "-t",
+                "-f",
+                "ipv4.method,ipv4.addresses",
+                "connection",
+                "show",
+                WIRED_CONNECTION_ID,
+            ],
+        );
+        panel.update(Message::MethodChosen(Family::V4, MethodChoice::Manual));
+        panel.update(Message::FieldChanged(
+            Field::Address(Family::V4),
+            "192.0.2.256".into(),
+        ));
+        panel.update(Message::FieldChanged(
+            Field::Prefix(Family::V4),
+            "24".into(),
+        ));
+        assert_eq!(panel.update(Message::ApplySettings), None);
+        let Page::Connection(page) = &panel.page else {
+            panic!("no settings page")
+        };
+        let error = page.form_error.clone().expect("the address is refused");
+        assert_eq!(
+            network::form_error_text(&error),
+            "“192.0.2.256” is not a usable IPv4 address."
+        );
+        panel.update(Message::FieldChanged(
+            Field::Address(Family::V4),
+            MANUAL_ADDRESS.into(),
+        ));
+        panel.update(Message::FieldChanged(
+            Field::Gateway(Family::V4),
+            "198.51.100.1".into(),
+        ));
+        assert_eq!(panel.update(Message::ApplySettings), None);
+        assert_eq!(
+            nmcli(
+                bed,
+                &[
+                    "-t",
+                    "-f",
+                    "ipv4.method,ipv4.addresses",
+                    "connection",
+                    "show",
+                    WIRED_CONNECTION_ID
+                ]
+            ),
+            keyfile_before
+        );
+
+        // (3) A valid manual address: applied by NetworkManager, seen on the interface.
+        panel.update(Message::FieldChanged(
+            Field::Gateway(Family::V4),
+            PEER_ADDRESS.into(),
+        ));
+        let request = panel.update(Message::ApplySettings);
+        assert!(
+            matches!(request, Some(Request::ApplyConfig(..))),
+            "{request:?}"
+        );
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(panel.error, None);
+        let Page::Connection(page) = &panel.page else {
+            panic!("no settings page")
+        };
+        assert!(page.applied, "{page:?}");
+        let expected = format!("{MANUAL_ADDRESS}/24");
+        follow(&mut panel, &mut updates, "the manual address", |panel| {
+            wired(panel).is_some_and(|device| {
+                device
+                    .ip
+                    .ipv4
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    == [expected.clone()]
+            })
+        })
+        .await;
+        let addresses = bed
+            .in_network_namespace(&["ip", "-4", "-o", "addr", "show", "dev", INTERFACE])
+            .unwrap();
+        assert!(addresses.contains(&expected), "{addresses}");
+        assert!(
+            !addresses.contains(" dynamic"),
+            "the DHCP address stayed: {addresses}"
+        );
+        let profile = nmcli(
+            bed,
+            &[
+                "-t",
+                "-f",
+                "ipv4.method,ipv4.addresses,ipv4.gateway",
+                "connection",
+                "show",
+                WIRED_CONNECTION_ID,
+            ],
+        );
+        assert!(profile.contains("ipv4.method:manual"), "{profile}");
+        assert!(
+            profile.contains(&format!("ipv4.gateway:{PEER_ADDRESS}")),
+            "{profile}"
+        );
+        panel.update(Message::Back);
+
+        // (4) WireGuard: a sample file becomes a connection; a malformed one creates nothing.
+        let sample = format!(
+            "[Interface]\nPrivateKey = {PRIVATE_KEY}\nAddress = 10.8.0.2/24\nDNS = 10.8.0.1\n\n\
+             [Peer]\nPublicKey = {PUBLIC_KEY}\nAllowedIPs = 10.8.0.0/24\nEndpoint = 192.0.2.1:51820\n"
+        );
+        let path = write_file(bed, "office.conf", &sample);
+        panel.update(Message::VpnFileChanged(path.display().to_string()));
+        let request = panel.update(Message::ImportVpn);
+        assert!(
+            matches!(request, Some(Request::ImportWireGuard(_))),
+            "{request:?}"
+        );
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(panel.error, None);
+        assert!(panel.imported.is_some());
+        let names = connection_names(bed);
+        assert!(names.contains(&"office:wireguard".to_owned()), "{names:?}");
+        let peers = nmcli(
+            bed,
+            &[
+                "-t",
+                "-f",
+                "wireguard.listen-port,ipv4.addresses",
+                "connection",
+                "show",
+                "office",
+            ],
+        );
+        assert!(peers.contains("10.8.0.2/24"), "{peers}");
+        follow(
+            &mut panel,
+            &mut updates,
+            "the WireGuard connection",
+            |panel| {
+                panel.overview.ready().is_some_and(|o| {
+                    o.connections
+                        .iter()
+                        .any(|c| c.id == "office" && c.kind.is_vpn())
+                })
+            },
+        )
+        .await;
+
+        let broken = write_file(
+            bed,
+            "broken.conf",
+            &sample.replace(PUBLIC_KEY, "bm90IGEga2V5"),
+        );
+        panel.update(Message::VpnFileChanged(broken.display().to_string()));
+        let request = panel.update(Message::ImportVpn);
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        let report = panel
+            .error
+            .clone()
+            .expect("the malformed file is explained");
+        assert_eq!(
+            report.summary,
+            "The WireGuard file was not imported: line 7: PublicKey is not a valid WireGuard key"
+        );
+        assert_eq!(
+            connection_names(bed),
+            names,
+            "a malformed file created something"
+        );
+        let direct =
+            ferrum_services::network::import_wireguard(&bus, "broken", "[Interface]\n").await;
+        assert_eq!(
+            direct,
+            Err(NetworkCommandError::InvalidWireGuard(
+                WireGuardError::MissingPrivateKey
+            ))
+        );
+
+        // (5) NetworkManager crashes: the page says so, and recovers by itself when it returns.
+        bed.kill_service(Service::NetworkManager).unwrap();
+        let unavailable = next_matching(&mut updates, "NetworkManager gone", |message| {
+            matches!(message, Message::Overview(ServiceUpdate::Unavailable))
+        })
+        .await
+        .unwrap();
+        panel.update(unavailable);
+        assert!(matches!(
+            panel.overview,
+            ferrum_panels::status::ServiceStatus::Unavailable
+        ));
+        bed.start_service(Service::NetworkManager).unwrap();
+        follow(
+            &mut panel,
+            &mut updates,
+            "NetworkManager back with the manual address",
+            |panel| {
+                wired(panel).is_some_and(|device| {
+                    device.state == DeviceState::Activated
+                        && device.ip.ipv4.iter().any(|n| n.to_string() == expected)
+                })
+            },
+        )
+        .await;
+    });
+}
