@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ferrum_panels::PanelId;
-use ferrum_panels::{about, power, private_dns};
+use ferrum_panels::{about, network, power, private_dns};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
@@ -578,4 +578,198 @@ fn a_captive_portal_gets_a_temporary_exception_from_strict_dns() {
     let restored = app.private_dns.update(network(Connectivity::Full));
     assert_eq!(restored, Some(private_dns::Request::Apply(strict)));
     assert!(app.private_dns.portal_exception.is_none());
+}
+
+/// The Network page with a wired device, a Wi-Fi device with three networks in range
+/// and a saved WireGuard tunnel.
+fn network_app() -> App {
+    use ferrum_services::network::{
+        AccessPoint, ActiveConnection, ActiveState, ConnectionType, Device, DeviceKind,
+        DeviceState, IpDetails, IpMethod, IpNetwork, Metered, Overview, SavedConnection, Security,
+        Ssid, StateReason,
+    };
+    use ferrum_services::network_status::Connectivity;
+    let saved = |path: &str, id: &str, kind, ssid: Option<&[u8]>| SavedConnection {
+        path: path.into(),
+        id: id.into(),
+        uuid: format!("uuid-{id}"),
+        kind,
+        autoconnect: kind != ConnectionType::WireGuard,
+        ssid: ssid.map(|bytes| Ssid(bytes.to_vec())),
+        interface: None,
+        ipv4_method: IpMethod::Automatic,
+        metered: Metered::Automatic,
+        mtu: 0,
+    };
+    let network = |path: &str, ssid: &[u8], strength, security, known, active| AccessPoint {
+        path: path.into(),
+        ssid: Ssid(ssid.to_vec()),
+        strength,
+        security,
+        frequency_mhz: 5180,
+        known,
+        active,
+    };
+    let overview = Overview {
+        networking_enabled: true,
+        wireless_enabled: true,
+        wireless_hardware_enabled: true,
+        wwan_enabled: false,
+        connectivity: Connectivity::Full,
+        connectivity_check_uri: None,
+        devices: vec![
+            Device {
+                path: "/dev/1".into(),
+                interface: "enp1s0".into(),
+                kind: DeviceKind::Ethernet,
+                state: DeviceState::Activated,
+                state_code: 100,
+                reason: StateReason::None,
+                hw_address: "52:54:00:12:34:56".into(),
+                speed_mbps: Some(1000),
+                carrier: Some(true),
+                active: Some(ActiveConnection {
+                    path: "/active/1".into(),
+                    profile: "/settings/1".into(),
+                    id: "Wired".into(),
+                    uuid: "uuid-wired".into(),
+                    state: ActiveState::Activated,
+                }),
+                ip: IpDetails {
+                    ipv4: vec![IpNetwork {
+                        address: "192.0.2.65".parse().unwrap(),
+                        prefix: 24,
+                    }],
+                    ipv4_gateway: Some("192.0.2.1".parse().unwrap()),
+                    ipv6: Vec::new(),
+                    ipv6_gateway: None,
+                    dns: vec!["192.0.2.1".parse().unwrap()],
+                    dhcp_lease_seconds: Some(3600),
+                },
+                networks: Vec::new(),
+            },
+            Device {
+                path: "/dev/2".into(),
+                interface: "wlan0".into(),
+                kind: DeviceKind::Wifi,
+                state: DeviceState::Disconnected,
+                state_code: 30,
+                reason: StateReason::None,
+                hw_address: "11:22:33:44:55:66".into(),
+                speed_mbps: None,
+                carrier: None,
+                active: None,
+                ip: IpDetails::default(),
+                networks: vec![
+                    network(
+                        "/ap/1",
+                        "Home".as_bytes(),
+                        82,
+                        Security::WpaPersonal,
+                        true,
+                        false,
+                    ),
+                    network(
+                        "/ap/2",
+                        b"Caf\xe9 Paris",
+                        64,
+                        Security::Wpa3Personal,
+                        false,
+                        false,
+                    ),
+                    network(
+                        "/ap/3",
+                        "Free Wi-Fi ☕".as_bytes(),
+                        40,
+                        Security::Open,
+                        false,
+                        false,
+                    ),
+                ],
+            },
+        ],
+        connections: vec![
+            saved("/settings/1", "Wired", ConnectionType::Wired, None),
+            saved("/settings/2", "Home", ConnectionType::Wifi, Some(b"Home")),
+            saved("/settings/3", "office", ConnectionType::WireGuard, None),
+        ],
+        active: Vec::new(),
+    };
+    let mut app = app(Some("network"), ThemeChoice::Light);
+    let _ = app.update(Message::Network(network::Message::Overview(
+        ServiceUpdate::Available(overview),
+    )));
+    app
+}
+
+#[test]
+fn network_snapshots_overview_password_error_and_vpn() {
+    let mut app = network_app();
+    assert_eq!(app.active(), PanelId::Network);
+    assert!(ui_shows(&app, "enp1s0"));
+    assert!(ui_shows(&app, "192.0.2.65/24"));
+    assert!(ui_shows(&app, "Caf\u{FFFD} Paris"));
+    assert!(ui_shows(&app, "office"));
+    assert_tall_snapshot(&app, "network-overview");
+
+    // Joining a network opens the password dialog; a short password is explained.
+    let mut ui = simulate_sized(&app, (960.0, 1500.0));
+    ui.click("Caf\u{FFFD} Paris")
+        .expect("the network is listed");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let _ = replay(&mut app, messages);
+    assert!(app.network.join.is_some());
+    let _ = app.update(Message::Network(network::Message::PasswordChanged(
+        "1234".into(),
+    )));
+    let _ = app.update(Message::Network(network::Message::JoinConfirm));
+    assert!(ui_shows(
+        &app,
+        "A Wi-Fi password has 8 to 63 characters; this one has 4."
+    ));
+    assert_tall_snapshot(&app, "network-password-error");
+}
+
+#[test]
+fn network_settings_page_refuses_a_bad_gateway() {
+    use ferrum_services::network::{Family, IpForm, MethodChoice};
+    let mut app = network_app();
+    let _ = app.update(Message::Network(network::Message::OpenSettings(
+        "/settings/1".into(),
+    )));
+    let _ = app.update(Message::Network(network::Message::FormLoaded(
+        "/settings/1".into(),
+        Ok((IpForm::automatic(), IpForm::automatic(), String::new())),
+    )));
+    let _ = app.update(Message::Network(network::Message::MethodChosen(
+        Family::V4,
+        MethodChoice::Manual,
+    )));
+    for (field, text) in [
+        (network::Field::Address(Family::V4), "192.0.2.20"),
+        (network::Field::Prefix(Family::V4), "24"),
+        (network::Field::Gateway(Family::V4), "198.51.100.1"),
+    ] {
+        let _ = app.update(Message::Network(network::Message::FieldChanged(
+            field,
+            text.into(),
+        )));
+    }
+    let _ = app.update(Message::Network(network::Message::ApplySettings));
+    assert!(ui_shows(
+        &app,
+        "The gateway 198.51.100.1 is not on the network 192.0.2.20/24."
+    ));
+    assert_tall_snapshot(&app, "network-settings-error");
+}
+
+fn simulate_sized(app: &App, size: (f32, f32)) -> Simulator<'_, Message> {
+    Simulator::with_size(
+        iced::Settings {
+            default_font: DEFAULT_FONT,
+            ..iced::Settings::default()
+        },
+        size,
+        app.view(),
+    )
 }

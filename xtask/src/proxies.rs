@@ -354,7 +354,7 @@ fn rename_clashing_signals(code: &str) -> String {
         let Some(name) = lines.get(function).and_then(|line| fn_name(line)) else {
             continue;
         };
-        if properties.iter().any(|p| *p == name) {
+        if properties.contains(&name) {
             out[function] =
                 lines[function].replacen(&format!("fn {name}("), &format!("fn {name}_method("), 1);
             if attribute.is_none() {

@@ -545,12 +545,9 @@ impl State {
                     .ready()
                     .and_then(|overview| overview.connection(&profile))
                     .cloned();
-                let Some(page) = self
+                let page = self
                     .connection_page()
-                    .filter(|page| page.profile == profile)
-                else {
-                    return None;
-                };
+                    .filter(|page| page.profile == profile)?;
                 match result {
                     Ok((ipv4, ipv6, dns)) => {
                         page.form = Some(ConnectionForm {
