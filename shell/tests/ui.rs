@@ -732,14 +732,19 @@ fn network_snapshots_overview_password_error_and_vpn() {
 
 #[test]
 fn network_settings_page_refuses_a_bad_gateway() {
-    use ferrum_services::network::{Family, IpForm, MethodChoice};
+    use ferrum_services::network::{Family, IpForm, MethodChoice, ProfileForm};
     let mut app = network_app();
     let _ = app.update(Message::Network(network::Message::OpenSettings(
         "/settings/1".into(),
     )));
     let _ = app.update(Message::Network(network::Message::FormLoaded(
         "/settings/1".into(),
-        Ok((IpForm::automatic(), IpForm::automatic(), String::new())),
+        Ok(ProfileForm {
+            ipv4: IpForm::automatic(),
+            ipv6: IpForm::automatic(),
+            dns: String::new(),
+            dot: None,
+        }),
     )));
     let _ = app.update(Message::Network(network::Message::MethodChosen(
         Family::V4,

@@ -13,12 +13,14 @@ use std::path::PathBuf;
 
 use ferrum_integration_tests::next_matching;
 use ferrum_panels::network::{self, Field, Message, Page, Request, State};
+use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
-    DeviceKind, DeviceState, Family, MethodChoice, NetworkCommandError, Overview, WireGuardError,
+    DeviceKind, DeviceState, Family, IpFormError, MethodChoice, NetworkCommandError, Overview,
+    WireGuardError,
 };
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_testbed::fixtures::network::{
-    ADDRESS_PREFIX, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
+    ADDRESS_PREFIX, DNS_OVER_TLS_NAME, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
 };
 use ferrum_testbed::{Service, TestBed};
 use futures::{Stream, StreamExt};
@@ -211,6 +213,20 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             Field::Gateway(Family::V4),
             PEER_ADDRESS.into(),
         ));
+        // This connection's own DNS-over-TLS (the Private DNS page's per-connection
+        // override): strict needs the server's name, so a bare address is refused.
+        panel.update(Message::DotChosen(Some(DotMode::Strict)));
+        panel.update(Message::FieldChanged(Field::Dns, PEER_ADDRESS.into()));
+        assert_eq!(panel.update(Message::ApplySettings), None);
+        let Page::Connection(page) = &panel.page else {
+            panic!("no settings page")
+        };
+        assert_eq!(
+            page.form_error,
+            Some(IpFormError::DnsNameNeeded(PEER_ADDRESS.into()))
+        );
+        let named = format!("{PEER_ADDRESS}#{DNS_OVER_TLS_NAME}");
+        panel.update(Message::FieldChanged(Field::Dns, named.clone()));
         let request = panel.update(Message::ApplySettings);
         assert!(
             matches!(request, Some(Request::ApplyConfig(..))),
@@ -259,6 +275,21 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             profile.contains(&format!("ipv4.gateway:{PEER_ADDRESS}")),
             "{profile}"
         );
+        let dns = nmcli(
+            bed,
+            &[
+                "-t",
+                "-f",
+                "connection.dns-over-tls,ipv4.dns,ipv4.ignore-auto-dns",
+                "connection",
+                "show",
+                WIRED_CONNECTION_ID,
+            ],
+        );
+        // nmcli's terse form shows the numbers: 2 is "yes" (strict).
+        assert!(dns.contains("connection.dns-over-tls:2"), "{dns}");
+        assert!(dns.contains(&format!("ipv4.dns:{named}")), "{dns}");
+        assert!(dns.contains("ipv4.ignore-auto-dns:yes"), "{dns}");
         panel.update(Message::Back);
 
         // (4) WireGuard: a sample file becomes a connection; a malformed one creates nothing.

@@ -368,6 +368,7 @@ pub fn run() -> Result<()> {
     let config_home = high_contrast_config()?;
     let mut bed = start_bed()?;
     let greetd = start_greetd()?;
+    furnish_network(&bed);
     let address = bed.system_bus_address().to_owned();
     let mut shots = settings_shots(&apps.settings, &panels, config_home.path());
     shots.extend(greeter_shots(&apps.greeter, &greetd));
@@ -415,6 +416,68 @@ pub fn run() -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// Gives the NetworkManager mock of the demo a wired device and a Wi-Fi device with a few
+/// networks in range (this machine has no radio), so the Network page has something to show.
+/// A failing call is reported and the demo goes on.
+fn furnish_network(bed: &TestBed) {
+    const MOCK: [&str; 4] = [
+        "call",
+        "org.freedesktop.NetworkManager",
+        "/org/freedesktop",
+        "org.freedesktop.DBus.Mock",
+    ];
+    let call = |method: &str, signature: &str, args: &[&str]| -> Option<String> {
+        let output = bed
+            .busctl()
+            .args(MOCK)
+            .args([method, signature])
+            .args(args)
+            .output()
+            .ok()?;
+        if !output.status.success() {
+            eprintln!(
+                "demo: {method} on the NetworkManager mock failed: {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            );
+            return None;
+        }
+        // `s "/org/freedesktop/NetworkManager/Devices/…"`
+        let reply = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        Some(reply.trim_start_matches("s ").trim_matches('"').to_owned())
+    };
+    // NMDeviceState 100 (activated) and 30 (disconnected).
+    call(
+        "AddEthernetDevice",
+        "ssu",
+        &["mock_Ethernet1", "enp1s0", "100"],
+    );
+    let Some(wifi) = call("AddWiFiDevice", "ssu", &["mock_WiFi1", "wlan0", "30"]) else {
+        return;
+    };
+    // Infrastructure mode (2), 5 GHz, 54 Mb/s; security 0x188 is WPA2 Personal, 0 open.
+    for (name, ssid, strength, security) in [
+        ("home_ap", "Home", "82", "392"),
+        ("office_ap", "Ferrum Office", "64", "392"),
+        ("cafe_ap", "Café ☕", "40", "0"),
+    ] {
+        call(
+            "AddAccessPoint",
+            "ssssuuuyu",
+            &[
+                &wifi,
+                name,
+                ssid,
+                "00:11:22:33:44:55",
+                "2",
+                "5180",
+                "54000",
+                strength,
+                security,
+            ],
+        );
+    }
 }
 
 /// Runs the app in the user's own Wayland session for a few seconds, takes a `grim`

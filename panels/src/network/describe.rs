@@ -43,6 +43,7 @@ pub fn form_error_text(error: &IpFormError) -> String {
             network = network.to_string()
         ),
         IpFormError::Dns(text) => fl!("network-error-dns", text = text.clone()),
+        IpFormError::DnsNameNeeded(text) => fl!("network-error-dns-name", text = text.clone()),
         IpFormError::Mtu(text) => fl!("network-error-mtu", text = text.clone()),
     }
 }

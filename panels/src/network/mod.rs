@@ -7,10 +7,11 @@
 mod describe;
 mod view;
 
+use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
     self, ConnectionConfig, Credentials, EapMethod, Enterprise, Family, InnerAuth, IpForm,
-    IpFormError, Metered, MethodChoice, NetworkCommandError, Overview, PasswordError, Security,
-    Ssid, StateReason, WifiPassword,
+    IpFormError, Metered, MethodChoice, NetworkCommandError, Overview, PasswordError, ProfileForm,
+    Security, Ssid, StateReason, WifiPassword,
 };
 use ferrum_services::network_status::{Connectivity, NetworkError};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -48,8 +49,14 @@ pub struct ConnectionForm {
     pub ipv6: IpForm,
     /// DNS servers, comma separated.
     pub dns: String,
-    /// The DNS line the profile had (unchanged means "leave DNS alone").
+    /// The DNS line the profile had (unchanged, with the same encryption, means "leave
+    /// DNS alone").
     pub dns_before: String,
+    /// DNS-over-TLS for this connection (`None`: the system's setting, from the Private
+    /// DNS page).
+    pub dot: Option<DotMode>,
+    /// The encryption the profile had.
+    pub dot_before: Option<DotMode>,
     /// Metered.
     pub metered: Metered,
     /// MTU, empty for automatic.
@@ -68,15 +75,16 @@ impl ConnectionForm {
     pub fn config(&self) -> Result<ConnectionConfig, IpFormError> {
         let ipv4 = self.ipv4.check(Family::V4)?;
         let ipv6 = self.ipv6.check(Family::V6)?;
-        let dns = if self.dns.trim() == self.dns_before.trim() {
+        let dns = if self.dns.trim() == self.dns_before.trim() && self.dot == self.dot_before {
             None
         } else {
-            Some(network::parse_dns(&self.dns)?)
+            Some(network::parse_dns(&self.dns, self.dot)?)
         };
         Ok(ConnectionConfig {
             ipv4,
             ipv6,
             dns,
+            dot: self.dot,
             metered: self.metered,
             mtu: network::parse_mtu(&self.mtu)?,
         })
@@ -254,10 +262,9 @@ pub enum Message {
     /// Open a saved connection's settings.
     OpenSettings(String),
     /// A connection's settings were read.
-    FormLoaded(
-        String,
-        Result<(IpForm, IpForm, String), NetworkCommandError>,
-    ),
+    FormLoaded(String, Result<ProfileForm, NetworkCommandError>),
+    /// DNS-over-TLS for the connection chosen (`None`: the system's setting).
+    DotChosen(Option<DotMode>),
     /// How a family gets its addresses.
     MethodChosen(Family, MethodChoice),
     /// A form field was edited.
@@ -383,8 +390,8 @@ impl Request {
                 done(network::disconnect_device(&bus, &device).await)
             }
             Request::LoadForm(profile) => {
-                let forms = network::profile_forms(&bus, &profile).await;
-                Message::FormLoaded(profile, forms)
+                let form = network::profile_form(&bus, &profile).await;
+                Message::FormLoaded(profile, form)
             }
             Request::ApplyConfig(profile, config) => {
                 Message::SettingsApplied(network::apply_config(&bus, &profile, &config).await)
@@ -549,12 +556,14 @@ impl State {
                     .connection_page()
                     .filter(|page| page.profile == profile)?;
                 match result {
-                    Ok((ipv4, ipv6, dns)) => {
+                    Ok(loaded) => {
                         page.form = Some(ConnectionForm {
-                            ipv4,
-                            ipv6,
-                            dns_before: dns.clone(),
-                            dns,
+                            ipv4: loaded.ipv4,
+                            ipv6: loaded.ipv6,
+                            dns_before: loaded.dns.clone(),
+                            dns: loaded.dns,
+                            dot: loaded.dot,
+                            dot_before: loaded.dot,
                             metered: saved.as_ref().map_or(Metered::Automatic, |s| s.metered),
                             mtu: saved
                                 .as_ref()
@@ -583,6 +592,10 @@ impl State {
                     Field::Dns => form.dns = text,
                     Field::Mtu => form.mtu = text,
                 });
+                None
+            }
+            Message::DotChosen(dot) => {
+                self.edit_form(|form| form.dot = dot);
                 None
             }
             Message::MeteredChosen(metered) => {
@@ -615,6 +628,7 @@ impl State {
                         && let Some(form) = &mut page.form
                     {
                         form.dns_before = form.dns.clone();
+                        form.dot_before = form.dot;
                     }
                 }
                 if let Err(error) = result {

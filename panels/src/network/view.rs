@@ -2,6 +2,7 @@
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
+use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
     AccessPoint, ConnectionType, Device, DeviceKind, DeviceState, EapMethod, Family, InnerAuth,
     IpForm, Metered, MethodChoice, Overview, SavedConnection, Security,
@@ -695,6 +696,25 @@ fn connection_page(page: &ConnectionPage) -> Element<'_, Message> {
         Message::ApplySettings,
     )]
     .spacing(6);
+    other = other.push(text(fl!("network-dot")).size(15));
+    for (dot, id, label) in [
+        (None, "default", fl!("network-dot-default")),
+        (Some(DotMode::Off), "off", fl!("network-dot-off")),
+        (
+            Some(DotMode::Opportunistic),
+            "opportunistic",
+            fl!("network-dot-opportunistic"),
+        ),
+        (Some(DotMode::Strict), "strict", fl!("network-dot-strict")),
+    ] {
+        other = other.push(choice(
+            format!("network.dot.{id}"),
+            label,
+            None,
+            form.dot == dot,
+            Message::DotChosen(dot),
+        ));
+    }
     other = other.push(text(fl!("network-metered")).size(15));
     for (metered, id, label) in [
         (

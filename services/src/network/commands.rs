@@ -159,17 +159,31 @@ pub async fn profile_settings(
         .await?)
 }
 
-/// The form fields of a saved profile: IPv4, IPv6 and the DNS line.
-pub async fn profile_forms(
+/// The form fields of a saved profile.
+pub async fn profile_form(
     bus: &SystemBus,
     profile: &str,
-) -> Result<(IpForm, IpForm, String), NetworkCommandError> {
+) -> Result<ProfileForm, NetworkCommandError> {
     let settings = profile_settings(bus, profile).await?;
-    Ok((
-        ip_config::form_of(&settings, Family::V4),
-        ip_config::form_of(&settings, Family::V6),
-        ip_config::dns_of(&settings),
-    ))
+    Ok(ProfileForm {
+        ipv4: ip_config::form_of(&settings, Family::V4),
+        ipv6: ip_config::form_of(&settings, Family::V6),
+        dns: ip_config::dns_of(&settings),
+        dot: ip_config::dot_of(&settings),
+    })
+}
+
+/// What a saved profile's settings page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileForm {
+    /// IPv4.
+    pub ipv4: IpForm,
+    /// IPv6.
+    pub ipv6: IpForm,
+    /// DNS servers, one line.
+    pub dns: String,
+    /// The profile's own DNS-over-TLS mode (`None`: the system's).
+    pub dot: Option<crate::dns::DotMode>,
 }
 
 /// Waits until the active connection at `active` is up, or says why it is not.

@@ -8,6 +8,7 @@ use zbus::zvariant::{Array, Value};
 
 use super::model::{IpMethod, IpNetwork, Metered};
 use super::settings::{self, Settings};
+use crate::dns::{DnsServer, DotMode};
 
 /// An IP family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,9 +111,12 @@ pub enum IpFormError {
         /// The network.
         network: IpNetwork,
     },
-    /// A DNS server is not an address.
+    /// A DNS server is not an address (`address[:port][#name]`).
     #[error("not a DNS server address: {0:?}")]
     Dns(String),
+    /// Strict DNS-over-TLS needs each server's name (`address#name`) to check its certificate.
+    #[error("strict DNS-over-TLS needs a server name: {0:?}")]
+    DnsNameNeeded(String),
     /// The MTU is not a number in range.
     #[error("the MTU must be empty (automatic) or 576 to 9000: {0:?}")]
     Mtu(String),
@@ -271,16 +275,21 @@ fn same_network(network: IpNetwork, other: IpAddr) -> bool {
     }
 }
 
-/// Parses a list of DNS servers separated by commas, semicolons or spaces.
-pub fn parse_dns(text: &str) -> Result<Vec<IpAddr>, IpFormError> {
+/// Parses a list of DNS servers (`address`, `address#name`, `[v6]:port#name`) separated
+/// by commas, semicolons or spaces; strict DNS-over-TLS needs every server's name.
+pub fn parse_dns(text: &str, dot: Option<DotMode>) -> Result<Vec<DnsServer>, IpFormError> {
     text.split([',', ';', ' ', '\n'])
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .map(|item| {
-            item.parse::<IpAddr>()
+            let server = DnsServer::parse(item)
                 .ok()
-                .filter(|address| usable_host(*address))
-                .ok_or_else(|| IpFormError::Dns(item.to_owned()))
+                .filter(|server| usable_host(server.address))
+                .ok_or_else(|| IpFormError::Dns(item.to_owned()))?;
+            if dot == Some(DotMode::Strict) && server.server_name.is_none() {
+                return Err(IpFormError::DnsNameNeeded(item.to_owned()));
+            }
+            Ok(server)
         })
         .collect()
 }
@@ -292,9 +301,11 @@ pub struct ConnectionConfig {
     pub ipv4: IpConfig,
     /// IPv6.
     pub ipv6: IpConfig,
-    /// DNS servers, when the person changed them (`None` leaves the profile's DNS alone,
-    /// such as private DNS settings).
-    pub dns: Option<Vec<IpAddr>>,
+    /// DNS servers, when the person changed them or the encryption (`None` leaves the
+    /// profile's DNS alone, such as the Private DNS page's settings).
+    pub dns: Option<Vec<DnsServer>>,
+    /// DNS-over-TLS for this connection; `None` follows the system's setting.
+    pub dot: Option<DotMode>,
     /// Metered.
     pub metered: Metered,
     /// MTU, 0 for automatic.
@@ -360,21 +371,35 @@ impl ConnectionConfig {
                 let setting = family.setting();
                 let mine: Vec<String> = servers
                     .iter()
-                    .filter(|server| family.holds(**server))
+                    .filter(|server| family.holds(server.address))
                     .map(ToString::to_string)
                     .collect();
-                // `dns-data` carries them; the legacy `dns` would win over it.
+                // `dns-data` carries them (with server names); the legacy `dns` would win.
                 settings::remove(&mut settings, setting, "dns");
                 let disabled = match family {
                     Family::V4 => self.ipv4 == IpConfig::Disabled,
                     Family::V6 => self.ipv6 == IpConfig::Disabled,
                 };
-                if mine.is_empty() || disabled {
+                if disabled {
+                    settings::remove(&mut settings, setting, "dns-data");
+                    continue;
+                }
+                if mine.is_empty() {
                     settings::remove(&mut settings, setting, "dns-data");
                 } else {
                     settings::set(&mut settings, setting, "dns-data", Array::from(mine));
                 }
+                // Chosen servers replace the network's.
+                settings::set(
+                    &mut settings,
+                    setting,
+                    "ignore-auto-dns",
+                    !servers.is_empty(),
+                );
             }
+            // -1: the system's default.
+            let dot = self.dot.map_or(-1, DotMode::network_manager_value);
+            settings::set(&mut settings, "connection", "dns-over-tls", dot);
         }
         settings::set(&mut settings, "connection", "metered", self.metered.code());
         if settings.contains_key("802-3-ethernet") {
@@ -442,6 +467,12 @@ pub fn dns_of(profile: &Settings) -> String {
     servers.join(", ")
 }
 
+/// A profile's own DNS-over-TLS mode; `None` when it follows the system's.
+pub fn dot_of(profile: &Settings) -> Option<DotMode> {
+    settings::get::<i32>(profile, "connection", "dns-over-tls")
+        .and_then(DotMode::from_network_manager)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,11 +529,22 @@ mod tests {
                 .is_ok()
         );
         assert!(manual("2001:db8::20", "129", "").check(Family::V6).is_err());
-        assert_eq!(parse_dns("192.0.2.1, 2001:db8::53").map(|l| l.len()), Ok(2));
-        assert_eq!(parse_dns("  "), Ok(Vec::new()));
         assert_eq!(
-            parse_dns("192.0.2.1, dns.example"),
+            parse_dns("192.0.2.1, 2001:db8::53", None).map(|l| l.len()),
+            Ok(2)
+        );
+        assert_eq!(parse_dns("  ", None), Ok(Vec::new()));
+        assert_eq!(
+            parse_dns("192.0.2.1, dns.example", None),
             Err(IpFormError::Dns("dns.example".into()))
+        );
+        assert_eq!(
+            parse_dns("192.0.2.1#dot.example 192.0.2.2", Some(DotMode::Strict)),
+            Err(IpFormError::DnsNameNeeded("192.0.2.2".into()))
+        );
+        assert_eq!(
+            parse_dns("[2001:db8::53]:853#dot.example", Some(DotMode::Strict)).map(|l| l.len()),
+            Ok(1)
         );
         assert_eq!(parse_mtu(""), Ok(0));
         assert_eq!(parse_mtu("1400"), Ok(1400));
@@ -526,7 +568,8 @@ mod tests {
                 .check(Family::V4)
                 .expect("valid"),
             ipv6: IpConfig::Automatic,
-            dns: Some(parse_dns("192.0.2.1").expect("valid")),
+            dns: Some(parse_dns("192.0.2.1#dot.example", None).expect("valid")),
+            dot: Some(DotMode::Strict),
             metered: Metered::Yes,
             mtu: 1400,
         };
@@ -539,8 +582,13 @@ mod tests {
         assert!(settings::get::<Vec<u32>>(&configured, "ipv4", "addresses").is_none());
         assert_eq!(
             settings::strings(&configured, "ipv4", "dns-data"),
-            vec!["192.0.2.1"]
+            vec!["192.0.2.1#dot.example"]
         );
+        assert_eq!(
+            settings::get::<bool>(&configured, "ipv4", "ignore-auto-dns"),
+            Some(true)
+        );
+        assert_eq!(dot_of(&configured), Some(DotMode::Strict));
         assert_eq!(
             settings::get::<i32>(&configured, "connection", "metered"),
             Some(1)
@@ -554,6 +602,6 @@ mod tests {
             (form.address.as_str(), form.prefix.as_str()),
             ("192.0.2.20", "24")
         );
-        assert_eq!(dns_of(&configured), "192.0.2.1");
+        assert_eq!(dns_of(&configured), "192.0.2.1#dot.example");
     }
 }

@@ -19,10 +19,10 @@ use crate::network_status::{BUS_NAME, NetworkError};
 use crate::watch::{ServiceUpdate, Watched, watch};
 
 pub use commands::{
-    NetworkCommandError, activate, apply_config, check_connectivity, connect_wifi, deactivate,
-    disconnect_device, forget, import_wireguard, import_wireguard_file, open_sign_in_page,
-    profile_forms, profile_settings, request_scan, set_airplane_mode, set_autoconnect,
-    set_wifi_enabled,
+    NetworkCommandError, ProfileForm, activate, apply_config, check_connectivity, connect_wifi,
+    deactivate, disconnect_device, forget, import_wireguard, import_wireguard_file,
+    open_sign_in_page, profile_form, profile_settings, request_scan, set_airplane_mode,
+    set_autoconnect, set_wifi_enabled,
 };
 pub use ip_config::{
     ConnectionConfig, Family, IpConfig, IpForm, IpFormError, MethodChoice, parse_dns, parse_mtu,
