@@ -10,6 +10,7 @@ pub mod error_report;
 pub mod network;
 pub mod power;
 pub mod private_dns;
+pub mod qr;
 pub mod registry;
 pub mod status;
 pub mod theme;

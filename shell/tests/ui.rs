@@ -600,6 +600,7 @@ fn network_app() -> App {
         ipv4_method: IpMethod::Automatic,
         metered: Metered::Automatic,
         mtu: 0,
+        hotspot: false,
     };
     let network = |path: &str, ssid: &[u8], strength, security, known, active| AccessPoint {
         path: path.into(),
@@ -777,4 +778,52 @@ fn simulate_sized(app: &App, size: (f32, f32)) -> Simulator<'_, Message> {
         size,
         app.view(),
     )
+}
+
+#[test]
+fn network_hotspot_shows_its_qr_code() {
+    use ferrum_panels::status::ServiceStatus;
+    use ferrum_services::network::{ActiveConnection, ActiveState, ConnectionType, DeviceState};
+    let mut app = network_app();
+    let ServiceStatus::Ready(overview) = &mut app.network.overview else {
+        panic!("fixture not loaded")
+    };
+    let mut hotspot = overview.connections[1].clone();
+    hotspot.path = "/settings/4".into();
+    hotspot.id = "Hotspot".into();
+    hotspot.kind = ConnectionType::Wifi;
+    hotspot.hotspot = true;
+    hotspot.ssid = Some(ferrum_services::network::Ssid::from("Ferrum Lab"));
+    overview.connections.push(hotspot);
+    let wifi = &mut overview.devices[1];
+    wifi.state = DeviceState::Activated;
+    wifi.state_code = 100;
+    wifi.active = Some(ActiveConnection {
+        path: "/active/4".into(),
+        profile: "/settings/4".into(),
+        id: "Hotspot".into(),
+        uuid: "uuid-hotspot".into(),
+        state: ActiveState::Activated,
+    });
+    app.network.shared = Some(network::SharedNetwork {
+        name: "Ferrum Lab".into(),
+        password: "lab-password".to_owned().into(),
+    });
+    assert!(ui_shows(&app, "Hotspot on"));
+    assert!(ui_shows(&app, "lab-password"));
+    assert!(ui_shows(&app, "Scan it with a phone's camera to join."));
+    assert_tall_snapshot(&app, "network-hotspot");
+    // The drawn code is readable: a real QR decoder (zbar) reads the join text from the
+    // image the page renders (the golden it matched).
+    let image =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/network-hotspot-tiny-skia.png");
+    let decoded = std::process::Command::new("zbarimg")
+        .args(["-q", "--raw"])
+        .arg(&image)
+        .output()
+        .expect("zbarimg (zbar-tools, installed by `cargo xtask deps`)");
+    assert_eq!(
+        String::from_utf8_lossy(&decoded.stdout).trim(),
+        "WIFI:T:WPA;S:Ferrum Lab;P:lab-password;;"
+    );
 }

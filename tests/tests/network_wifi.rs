@@ -35,8 +35,13 @@ const LATIN1_SSID: &[u8] = b"Caf\xe9 Paris";
 const WPA2_PSK: u32 = 0x100 | 0x8 | 0x80;
 
 /// Stores the profile exactly as sent; the template then activates it on the first device.
+/// (The template activates a profile by itself when it connects automatically; a hotspot
+/// does not, so it is activated here.)
 const ADD_AND_ACTIVATE: &str = "conn = self.SettingsAddConnection(args[0]); \
-     ret = (dbus.ObjectPath(conn), self.Get('org.freedesktop.NetworkManager', 'ActiveConnections')[-1])";
+     auto = bool(args[0]['connection'].get('autoconnect', False)); \
+     active = self.Get('org.freedesktop.NetworkManager', 'ActiveConnections')[-1] if auto \
+     else self.activate_connection(self, conn, args[1], args[2]); \
+     ret = (dbus.ObjectPath(conn), active)";
 /// The same, but the connection stays "activating" until the test says how it ends.
 const ADD_AND_ACTIVATE_SLOWLY: &str = "conn = self.SettingsAddConnection(args[0]); \
      active = self.Get('org.freedesktop.NetworkManager', 'ActiveConnections')[-1]; \
@@ -207,9 +212,10 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
 
     // (2) Joining the Latin-1 network: a short password is refused before it is sent and
     // kept in the field; a good one is sent with the name's raw bytes.
+    // The dialog opens with the keyboard focus in the password field.
     assert_eq!(
         panel.update(Message::Join(device.clone(), cafe.clone())),
-        None
+        Some(Request::Focus(network::PASSWORD_ID))
     );
     assert!(panel.join.is_some(), "the password dialog opens");
     panel.update(Message::PasswordChanged("short".into()));
@@ -382,7 +388,84 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     );
     panel.update(Message::JoinCancel);
 
-    // (5) A captive portal: the banner comes with connectivity "portal" and goes after.
+    // (5) A hotspot: a generated password, an access-point profile sharing the connection,
+    // and the QR code's text for phones.
+    let () = call(
+        &bus,
+        NM_PATH,
+        MOCK,
+        "AddMethod",
+        &(
+            NM_MANAGER,
+            "AddAndActivateConnection",
+            "a{sa{sv}}oo",
+            "oo",
+            ADD_AND_ACTIVATE,
+        ),
+    )
+    .await;
+    let request = panel.update(Message::OpenHotspot(device.clone(), "wlan0".into()));
+    assert_eq!(request, Some(Request::Focus(network::HOTSPOT_NAME_ID)));
+    let dialog = panel.hotspot.clone().expect("the hotspot dialog");
+    assert_eq!(dialog.password.len(), 10, "a generated password");
+    panel.update(Message::HotspotNameChanged("Ferrum Lab".into()));
+    panel.update(Message::HotspotPasswordChanged("abc".into()));
+    assert_eq!(panel.update(Message::StartHotspot), None);
+    assert_eq!(
+        panel.hotspot.as_ref().and_then(|d| d.error),
+        Some(PasswordError::TooShort(3))
+    );
+    panel.update(Message::HotspotPasswordChanged("lab-password".into()));
+    let request = panel
+        .update(Message::StartHotspot)
+        .expect("a start request");
+    assert!(!format!("{request:?}").contains("lab-password"));
+    let answer = request.run(bus.clone()).await.unwrap();
+    assert!(
+        matches!(answer, Message::HotspotStarted(Ok(()))),
+        "{answer:?}"
+    );
+    panel.update(answer);
+    assert!(panel.hotspot.is_none());
+    let shared = panel.shared.clone().expect("the shared network");
+    assert_eq!(
+        ferrum_services::network::qr_text(&shared.name, &shared.password),
+        "WIFI:T:WPA;S:Ferrum Lab;P:lab-password;;"
+    );
+    let saved = profiles(&bus).await;
+    let hotspot = saved
+        .iter()
+        .find(|p| value::<String>(p, "802-11-wireless", "mode").as_deref() == Some("ap"))
+        .expect("an access-point profile");
+    assert_eq!(
+        value::<Vec<u8>>(hotspot, "802-11-wireless", "ssid").as_deref(),
+        Some(b"Ferrum Lab".as_slice())
+    );
+    assert_eq!(
+        value::<String>(hotspot, "ipv4", "method").as_deref(),
+        Some("shared")
+    );
+    assert_eq!(
+        value::<String>(hotspot, "802-11-wireless-security", "psk").as_deref(),
+        Some("lab-password")
+    );
+    follow(
+        &mut panel,
+        &mut updates,
+        "the hotspot on the device",
+        |panel| {
+            panel.overview.ready().is_some_and(|o| {
+                o.devices[0]
+                    .active
+                    .as_ref()
+                    .and_then(|active| o.connection(&active.profile))
+                    .is_some_and(|profile| profile.hotspot)
+            })
+        },
+    )
+    .await;
+
+    // (6) A captive portal: the banner comes with connectivity "portal" and goes after.
     assert!(!panel.portal());
     let () = mock(&bus, "SetConnectivity", &(2_u32,)).await;
     follow(&mut panel, &mut updates, "the portal", State::portal).await;
@@ -396,7 +479,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     .await;
     assert!(!panel.rechecking);
 
-    // (6) Airplane mode turns the Wi-Fi radio off through NetworkManager.
+    // (7) Airplane mode turns the Wi-Fi radio off through NetworkManager.
     let request = panel.update(Message::AirplaneToggled(true));
     let answer = request.unwrap().run(bus.clone()).await.unwrap();
     assert!(matches!(answer, Message::Done(Ok(()))), "{answer:?}");

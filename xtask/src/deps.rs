@@ -54,6 +54,8 @@ pub const PACKAGES: &[&str] = &[
     // The greeter compiles xkb keymaps itself to type in the chosen layout (links libxkbcommon).
     "libxkbcommon-dev",
     "xkb-data",
+    // The hotspot's QR code is read back from its snapshot by a real QR decoder.
+    "zbar-tools",
 ];
 
 /// Whether dpkg reports `package` as installed.

@@ -23,7 +23,7 @@ use crate::error_report::{self, ErrorReport};
 use crate::status::ServiceStatus;
 
 pub use describe::{command_error_text, form_error_text, password_error_text, reason_text};
-pub use view::{MTU_ID, PASSWORD_ID, VPN_FILE_ID};
+pub use view::{HIDDEN_NAME_ID, HOTSPOT_NAME_ID, IDENTITY_ID, MTU_ID, PASSWORD_ID, VPN_FILE_ID};
 
 /// A field of the connection settings form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -213,6 +213,55 @@ impl JoinDialog {
     }
 }
 
+/// Sharing the connection: the hotspot dialog.
+#[derive(Clone, PartialEq)]
+pub struct HotspotDialog {
+    /// The Wi-Fi device.
+    pub device: String,
+    /// Its interface.
+    pub interface: String,
+    /// The network name to offer.
+    pub name: String,
+    /// The password (generated, editable); zeroized when dropped.
+    pub password: Zeroizing<String>,
+    /// Why the password was not accepted.
+    pub error: Option<PasswordError>,
+    /// Why starting failed.
+    pub failure: Option<NetworkCommandError>,
+    /// Waiting for NetworkManager.
+    pub starting: bool,
+}
+
+impl std::fmt::Debug for HotspotDialog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HotspotDialog")
+            .field("device", &self.device)
+            .field("name", &self.name)
+            .field("password", &"<redacted>")
+            .field("error", &self.error)
+            .field("failure", &self.failure)
+            .field("starting", &self.starting)
+            .finish()
+    }
+}
+
+/// The hotspot this page started: what the QR code shows.
+#[derive(Clone, PartialEq)]
+pub struct SharedNetwork {
+    /// The network name.
+    pub name: String,
+    /// The password.
+    pub password: Zeroizing<String>,
+}
+
+impl std::fmt::Debug for SharedNetwork {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedNetwork")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Which page is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Page {
@@ -242,6 +291,10 @@ pub struct State {
     pub error: Option<ErrorReport>,
     /// The portal banner was acted on: a connectivity re-check is under way.
     pub rechecking: bool,
+    /// The hotspot dialog, when open.
+    pub hotspot: Option<HotspotDialog>,
+    /// The hotspot started from this page (for its QR code).
+    pub shared: Option<SharedNetwork>,
 }
 
 /// What happens on the page.
@@ -323,6 +376,20 @@ pub enum Message {
     Recheck,
     /// The re-check answered.
     Rechecked(Result<Connectivity, NetworkCommandError>),
+    /// Open the hotspot dialog for a Wi-Fi device (path, interface).
+    OpenHotspot(String, String),
+    /// The hotspot's name was edited.
+    HotspotNameChanged(String),
+    /// The hotspot's password was edited.
+    HotspotPasswordChanged(String),
+    /// Start the hotspot.
+    StartHotspot,
+    /// Close the hotspot dialog.
+    HotspotCancel,
+    /// Turn the hotspot off (its active connection).
+    StopHotspot(String),
+    /// NetworkManager started (or did not start) the hotspot.
+    HotspotStarted(Result<(), NetworkCommandError>),
     /// Any other command finished.
     Done(Result<(), NetworkCommandError>),
     /// The user acted on the error report.
@@ -373,6 +440,19 @@ pub enum Request {
     OpenUri(String),
     /// Ask NetworkManager to check connectivity.
     CheckConnectivity,
+    /// Share the connection over Wi-Fi.
+    StartHotspot {
+        /// The Wi-Fi device.
+        device: String,
+        /// Its interface.
+        interface: String,
+        /// The network name.
+        ssid: Ssid,
+        /// The password.
+        password: WifiPassword,
+    },
+    /// Move the keyboard focus to the field with this id.
+    Focus(&'static str),
 }
 
 impl Request {
@@ -430,11 +510,23 @@ impl Request {
                 Message::Rechecked(network::check_connectivity(&bus).await)
             }
             Request::OpenUri(uri) => done(network::open_sign_in_page(&uri).await),
+            Request::StartHotspot {
+                device,
+                interface,
+                ssid,
+                password,
+            } => Message::HotspotStarted(
+                network::start_hotspot(&bus, &device, &interface, &ssid, &password).await,
+            ),
+            Request::Focus(_) => return None,
         })
     }
 
     /// The request as an iced task.
     pub fn into_task(self, bus: SystemBus) -> Task<Message> {
+        if let Request::Focus(id) = self {
+            return iced::widget::operation::focus(id);
+        }
         Task::future(self.run(bus)).and_then(Task::done)
     }
 }
@@ -452,6 +544,8 @@ impl State {
             busy: false,
             error: None,
             rechecking: false,
+            hotspot: None,
+            shared: None,
         }
     }
 
@@ -662,13 +756,18 @@ impl State {
                         credentials: Credentials::None,
                     });
                 }
+                let focus = if network.security == Security::Enterprise {
+                    IDENTITY_ID
+                } else {
+                    PASSWORD_ID
+                };
                 self.join = Some(JoinDialog::new(
                     device,
                     Some(access_point),
                     network.ssid,
                     network.security,
                 ));
-                None
+                Some(Request::Focus(focus))
             }
             Message::JoinHidden(device) => {
                 self.join = Some(JoinDialog::new(
@@ -677,7 +776,7 @@ impl State {
                     Ssid::default(),
                     Security::WpaPersonal,
                 ));
-                None
+                Some(Request::Focus(HIDDEN_NAME_ID))
             }
             Message::JoinSsidChanged(text) => {
                 self.edit_join(|dialog| {
@@ -820,6 +919,90 @@ impl State {
                 }
                 None
             }
+            Message::OpenHotspot(device, interface) => {
+                let password = match network::generate_hotspot_password() {
+                    Ok(password) => password,
+                    Err(error) => {
+                        tracing::warn!(%error, "no random source for a hotspot password");
+                        String::new()
+                    }
+                };
+                self.hotspot = Some(HotspotDialog {
+                    device,
+                    interface,
+                    name: hotspot_name(),
+                    password: Zeroizing::new(password),
+                    error: None,
+                    failure: None,
+                    starting: false,
+                });
+                Some(Request::Focus(HOTSPOT_NAME_ID))
+            }
+            Message::HotspotNameChanged(name) => {
+                if let Some(dialog) = &mut self.hotspot {
+                    dialog.name = name;
+                }
+                None
+            }
+            Message::HotspotPasswordChanged(password) => {
+                if let Some(dialog) = &mut self.hotspot {
+                    dialog.password = Zeroizing::new(password);
+                    if dialog.error.is_some() {
+                        dialog.error =
+                            WifiPassword::parse(&dialog.password, Security::WpaPersonal).err();
+                    }
+                }
+                None
+            }
+            Message::StartHotspot => {
+                let dialog = self.hotspot.as_mut()?;
+                if dialog.starting || dialog.name.trim().is_empty() {
+                    return None;
+                }
+                match WifiPassword::parse(&dialog.password, Security::WpaPersonal) {
+                    Ok(password) => {
+                        dialog.error = None;
+                        dialog.failure = None;
+                        dialog.starting = true;
+                        Some(Request::StartHotspot {
+                            device: dialog.device.clone(),
+                            interface: dialog.interface.clone(),
+                            ssid: Ssid::from(dialog.name.trim()),
+                            password,
+                        })
+                    }
+                    Err(error) => {
+                        dialog.error = Some(error);
+                        None
+                    }
+                }
+            }
+            Message::HotspotCancel => {
+                self.hotspot = None;
+                None
+            }
+            Message::StopHotspot(active) => {
+                self.shared = None;
+                Some(Request::Deactivate(active))
+            }
+            Message::HotspotStarted(result) => {
+                match (result, self.hotspot.take()) {
+                    (Ok(()), Some(dialog)) => {
+                        self.shared = Some(SharedNetwork {
+                            name: dialog.name.trim().to_owned(),
+                            password: dialog.password.clone(),
+                        });
+                    }
+                    (Err(error), Some(mut dialog)) => {
+                        dialog.starting = false;
+                        dialog.failure = Some(error);
+                        self.hotspot = Some(dialog);
+                    }
+                    (Err(error), None) => self.fail(&error),
+                    (Ok(()), None) => {}
+                }
+                None
+            }
             Message::Done(result) => {
                 self.busy = false;
                 if let Err(error) = result {
@@ -848,6 +1031,15 @@ impl State {
 /// The stream behind the subscription (also used by tests).
 pub fn overview_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
     network::watch_network(bus.clone()).map(Message::Overview)
+}
+
+/// The name a new hotspot gets: this machine's name.
+fn hotspot_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    match host.trim() {
+        "" => "Ferrum".to_owned(),
+        host => host.to_owned(),
+    }
 }
 
 /// Whether a failed join points at the password.

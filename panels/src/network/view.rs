@@ -28,6 +28,14 @@ pub const PASSWORD_ID: &str = "network-wifi-password";
 pub const VPN_FILE_ID: &str = "network-vpn-file";
 /// The id of the MTU field.
 pub const MTU_ID: &str = "network-mtu";
+/// The id of the hidden network's name field.
+pub const HIDDEN_NAME_ID: &str = "network-hidden-name";
+/// The id of the enterprise user name field.
+pub const IDENTITY_ID: &str = "network-identity";
+/// The id of the hotspot's name field.
+pub const HOTSPOT_NAME_ID: &str = "network-hotspot-name";
+/// The id of the hotspot's password field.
+pub const HOTSPOT_PASSWORD_ID: &str = "network-hotspot-password";
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
     let mut page = column![page_title(fl!("network-title"))]
@@ -326,10 +334,25 @@ fn wifi_section<'a>(
     {
         content = content.push(join_dialog(dialog));
     }
+    let hotspot_on = device
+        .active
+        .as_ref()
+        .and_then(|active| overview.connection(&active.profile))
+        .filter(|profile| profile.hotspot);
+    if let Some(profile) = hotspot_on {
+        content = content.push(hotspot_card(state, device, profile));
+    }
+    if let Some(dialog) = state
+        .hotspot
+        .as_ref()
+        .filter(|dialog| dialog.device == device.path)
+    {
+        content = content.push(hotspot_dialog(dialog));
+    }
     for row in addresses(device) {
         content = content.push(row);
     }
-    if overview.wireless_enabled {
+    if overview.wireless_enabled && hotspot_on.is_none() {
         if device.networks.is_empty() {
             content = content.push(caption(fl!("network-no-networks")));
         }
@@ -353,6 +376,12 @@ fn wifi_section<'a>(
                     fl!("network-hidden"),
                     button::secondary,
                     Message::JoinHidden(device.path.clone()),
+                ),
+                action_button(
+                    format!("network.wifi.{}.hotspot", device.interface),
+                    fl!("network-hotspot-open"),
+                    button::secondary,
+                    Message::OpenHotspot(device.path.clone(), device.interface.clone()),
                 ),
             ])
             .spacing(8),
@@ -379,6 +408,110 @@ fn wifi_section<'a>(
         }
     }
     section(device_title(device), content)
+}
+
+fn hotspot_card<'a>(
+    state: &'a State,
+    device: &'a Device,
+    profile: &'a SavedConnection,
+) -> Element<'a, Message> {
+    let mut content = column![text(fl!("network-hotspot-on")).size(16).font(FONT_BOLD)].spacing(8);
+    let shared = state.shared.as_ref();
+    let name = shared.map_or_else(|| profile.id.clone(), |shared| shared.name.clone());
+    content = content.push(key_value(fl!("network-hotspot-name"), name.clone()));
+    if let Some(shared) = shared {
+        content = content.push(key_value(
+            fl!("network-password"),
+            shared.password.as_str().to_owned(),
+        ));
+        let qr_name = fl!("network-hotspot-qr", name = name.clone());
+        if let Some(code) = crate::qr::view(
+            &ferrum_services::network::qr_text(&shared.name, &shared.password),
+            4.0,
+            qr_name,
+        ) {
+            content = content
+                .push(code)
+                .push(caption(fl!("network-hotspot-qr.hint")));
+        }
+    }
+    if let Some(active) = &device.active {
+        content = content.push(action_button(
+            "network.hotspot.stop",
+            fl!("network-hotspot-stop"),
+            button::secondary,
+            Message::StopHotspot(active.path.clone()),
+        ));
+    }
+    Accessible::new(
+        "network.hotspot",
+        AccessibleInfo::new(Role::Group, fl!("network-hotspot-on")),
+        card(content),
+    )
+    .into()
+}
+
+fn hotspot_dialog(dialog: &super::HotspotDialog) -> Element<'_, Message> {
+    let title = fl!("network-hotspot-title");
+    let label = fl!("network-password");
+    let mut content = column![
+        text(title.clone()).size(16).font(FONT_BOLD),
+        caption(fl!("network-hotspot-title.body")),
+        labelled_input(
+            HOTSPOT_NAME_ID,
+            fl!("network-hotspot-name"),
+            &dialog.name,
+            Message::HotspotNameChanged,
+            Message::StartHotspot,
+        ),
+        text(label.clone()).size(14),
+        Accessible::new(
+            "network.hotspot.password",
+            AccessibleInfo::new(Role::TextInput, label).value(dialog.password.as_str().to_owned()),
+            text_input("", &dialog.password)
+                .id(HOTSPOT_PASSWORD_ID)
+                .on_input(Message::HotspotPasswordChanged)
+                .on_submit(Message::StartHotspot)
+                .padding(8),
+        ),
+    ]
+    .spacing(8);
+    if let Some(error) = &dialog.error {
+        content = content.push(error_line(
+            "network.hotspot.error",
+            password_error_text(error),
+        ));
+    }
+    if let Some(failure) = &dialog.failure {
+        content = content.push(error_line(
+            "network.hotspot.failure",
+            command_error_text(failure),
+        ));
+    }
+    let mut buttons: Vec<Element<'_, Message>> = Vec::new();
+    if dialog.starting {
+        buttons.push(caption(fl!("network-connecting")));
+    }
+    buttons.push(iced::widget::space::horizontal().into());
+    buttons.push(action_button(
+        "network.hotspot.cancel",
+        fl!("network-cancel"),
+        button::secondary,
+        Message::HotspotCancel,
+    ));
+    buttons.push(action_button(
+        "network.hotspot.start",
+        fl!("network-hotspot-start"),
+        button::primary,
+        Message::StartHotspot,
+    ));
+    content = content.push(bidi_row(buttons).spacing(8).align_y(Alignment::Center));
+    Accessible::new(
+        "network.hotspot.dialog",
+        AccessibleInfo::new(Role::Group, title),
+        card(content),
+    )
+    .into()
 }
 
 fn labelled_input<'a>(
@@ -413,7 +546,7 @@ fn join_dialog(dialog: &JoinDialog) -> Element<'_, Message> {
     let mut content = column![text(title.clone()).size(16).font(FONT_BOLD)].spacing(8);
     if dialog.is_hidden() {
         content = content.push(labelled_input(
-            "network-hidden-name",
+            HIDDEN_NAME_ID,
             fl!("network-join-name"),
             &dialog.ssid_text,
             Message::JoinSsidChanged,
@@ -436,7 +569,7 @@ fn join_dialog(dialog: &JoinDialog) -> Element<'_, Message> {
     }
     if dialog.security == Security::Enterprise {
         content = content.push(labelled_input(
-            "network-identity",
+            IDENTITY_ID,
             fl!("network-identity"),
             &dialog.identity,
             Message::IdentityChanged,

@@ -12,7 +12,7 @@ use super::ip_config::{self, ConnectionConfig, Family, IpForm};
 use super::model::{ActiveState, Security, Ssid, StateReason};
 use super::read;
 use super::settings::{self, Settings};
-use super::wifi::{self, Credentials};
+use super::wifi::{self, Credentials, WifiPassword};
 use super::wireguard::{WireGuardConfig, WireGuardError};
 use crate::bus::SystemBus;
 use crate::error::{DbusFailure, FailureKind};
@@ -485,4 +485,26 @@ pub async fn open_sign_in_page(uri: &str) -> Result<(), NetworkCommandError> {
             "xdg-open: {status}"
         )))
     }
+}
+
+/// Shares this machine's connection over Wi-Fi on `device` (interface `interface`) and waits
+/// until the access point is up.
+pub async fn start_hotspot(
+    bus: &SystemBus,
+    device: &str,
+    interface: &str,
+    ssid: &Ssid,
+    password: &WifiPassword,
+) -> Result<(), NetworkCommandError> {
+    let connection = bus.connection().await?;
+    let profile = super::hotspot::profile(ssid, password, interface);
+    let (_, active) = manager(&connection)
+        .await?
+        .add_and_activate_connection(
+            settings::borrowed(&profile),
+            &object_path(device)?,
+            &ObjectPath::from_static_str_unchecked("/"),
+        )
+        .await?;
+    await_activation(&connection, active.as_str(), Some(device)).await
 }

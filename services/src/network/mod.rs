@@ -5,6 +5,7 @@
 //! daemon's disappearance and return are normal states.
 
 mod commands;
+mod hotspot;
 mod ip_config;
 mod model;
 mod read;
@@ -22,8 +23,9 @@ pub use commands::{
     NetworkCommandError, ProfileForm, activate, apply_config, check_connectivity, connect_wifi,
     deactivate, disconnect_device, forget, import_wireguard, import_wireguard_file,
     open_sign_in_page, profile_form, profile_settings, request_scan, set_airplane_mode,
-    set_autoconnect, set_wifi_enabled,
+    set_autoconnect, set_wifi_enabled, start_hotspot,
 };
+pub use hotspot::{generate_password as generate_hotspot_password, qr_text};
 pub use ip_config::{
     ConnectionConfig, Family, IpConfig, IpForm, IpFormError, MethodChoice, parse_dns, parse_mtu,
 };

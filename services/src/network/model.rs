@@ -459,6 +459,8 @@ pub struct SavedConnection {
     pub metered: Metered,
     /// MTU (0 = automatic), wired only.
     pub mtu: u32,
+    /// A Wi-Fi access point this machine offers (`802-11-wireless.mode` "ap").
+    pub hotspot: bool,
 }
 
 /// Everything the network panel shows.

@@ -278,6 +278,7 @@ fn saved_connection(path: String, settings: &Settings) -> SavedConnection {
             settings::get::<i32>(settings, "connection", "metered").unwrap_or(0),
         ),
         mtu: settings::get::<u32>(settings, "802-3-ethernet", "mtu").unwrap_or(0),
+        hotspot: settings::string(settings, "802-11-wireless", "mode") == "ap",
         path,
     }
 }
