@@ -365,6 +365,59 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             ))
         );
 
+        // OpenVPN through NetworkManager's plugin: inline certificates become private files
+        // beside the profile; a malformed file is explained and creates nothing.
+        let ovpn = "client\ndev tun\nproto udp\nremote 192.0.2.1 1194\nauth-user-pass\n\
+                    cipher AES-256-GCM\n<ca>\n-----BEGIN CERTIFICATE-----\nMIIB\n\
+                    -----END CERTIFICATE-----\n</ca>\n";
+        let keys = bed.dir().join("vpn-keys");
+        let path = ferrum_services::network::import_openvpn(&bus, "campus", ovpn, &keys, bed.dir())
+            .await
+            .unwrap();
+        assert!(
+            path.starts_with("/org/freedesktop/NetworkManager/Settings/"),
+            "{path}"
+        );
+        let vpn = nmcli(
+            bed,
+            &[
+                "-t",
+                "-f",
+                "connection.type,vpn.service-type,vpn.data",
+                "connection",
+                "show",
+                "campus",
+            ],
+        );
+        assert!(vpn.contains("connection.type:vpn"), "{vpn}");
+        assert!(
+            vpn.contains("vpn.service-type:org.freedesktop.NetworkManager.openvpn"),
+            "{vpn}"
+        );
+        assert!(vpn.contains("remote = 192.0.2.1:1194"), "{vpn}");
+        assert!(vpn.contains("connection-type = password"), "{vpn}");
+        let ca = keys.join("campus-ca.pem");
+        assert!(vpn.contains(&format!("ca = {}", ca.display())), "{vpn}");
+        assert!(
+            std::fs::read_to_string(&ca)
+                .unwrap()
+                .contains("BEGIN CERTIFICATE")
+        );
+        let names = connection_names(bed);
+        let broken = write_file(bed, "broken.ovpn", "client\ndev tun\nauth-user-pass\n");
+        panel.update(Message::VpnFileChanged(broken.display().to_string()));
+        let request = panel.update(Message::ImportVpn);
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(
+            panel.error.clone().expect("explained").summary,
+            "The OpenVPN file was not imported: it names no server (remote)"
+        );
+        assert_eq!(
+            connection_names(bed),
+            names,
+            "a malformed file created something"
+        );
+
         // (5) NetworkManager crashes: the page says so, and recovers by itself when it returns.
         bed.kill_service(Service::NetworkManager).unwrap();
         let unavailable = next_matching(&mut updates, "NetworkManager gone", |message| {

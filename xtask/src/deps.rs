@@ -56,6 +56,9 @@ pub const PACKAGES: &[&str] = &[
     "xkb-data",
     // The hotspot's QR code is read back from its snapshot by a real QR decoder.
     "zbar-tools",
+    // OpenVPN import: NetworkManager's OpenVPN plugin (the real NetworkManager of the test
+    // bed checks the imported profile against it).
+    "network-manager-openvpn",
 ];
 
 /// Whether dpkg reports `package` as installed.

@@ -2,8 +2,8 @@
 
 use ferrum_i18n::fl;
 use ferrum_services::network::{
-    DeviceState, Family, IpFormError, NetworkCommandError, PasswordError, StateReason,
-    WireGuardError,
+    DeviceState, Family, IpFormError, NetworkCommandError, OpenVpnError, PasswordError,
+    StateReason, WireGuardError,
 };
 
 fn family_name(family: Family) -> &'static str {
@@ -99,6 +99,16 @@ fn wireguard_text(error: &WireGuardError) -> String {
     }
 }
 
+fn openvpn_text(error: &OpenVpnError) -> String {
+    match error {
+        OpenVpnError::NoRemote => fl!("network-ovpn-no-remote"),
+        OpenVpnError::BadPort(line) => fl!("network-ovpn-bad-port", line = *line),
+        OpenVpnError::UnclosedBlock(tag) => fl!("network-ovpn-unclosed", tag = tag.clone()),
+        OpenVpnError::NoCredentials => fl!("network-ovpn-no-credentials"),
+        OpenVpnError::StaticKey => fl!("network-ovpn-static-key"),
+    }
+}
+
 /// The sentence for a failed command.
 pub fn command_error_text(error: &NetworkCommandError) -> String {
     match error {
@@ -116,6 +126,10 @@ pub fn command_error_text(error: &NetworkCommandError) -> String {
             fl!("network-unreadable", detail = detail.clone())
         }
         NetworkCommandError::NoBrowser(_) => fl!("network-no-browser"),
+        NetworkCommandError::PluginMissing => fl!("network-openvpn-missing"),
+        NetworkCommandError::InvalidOpenVpn(error) => {
+            fl!("network-ovpn-invalid", reason = openvpn_text(error))
+        }
         NetworkCommandError::Failed(_) => fl!("network-failed"),
     }
 }

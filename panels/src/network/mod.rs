@@ -504,7 +504,7 @@ impl Request {
             Request::Activate(profile) => done(network::activate(&bus, &profile, None).await),
             Request::Deactivate(active) => done(network::deactivate(&bus, &active).await),
             Request::ImportWireGuard(path) => Message::Imported(
-                network::import_wireguard_file(&bus, std::path::Path::new(path.trim())).await,
+                network::import_vpn_file(&bus, std::path::Path::new(path.trim())).await,
             ),
             Request::CheckConnectivity => {
                 Message::Rechecked(network::check_connectivity(&bus).await)

@@ -10,6 +10,7 @@ use zbus::{Connection, MatchRule, MessageStream};
 
 use super::ip_config::{self, ConnectionConfig, Family, IpForm};
 use super::model::{ActiveState, Security, Ssid, StateReason};
+use super::openvpn::{self, OpenVpnConfig, OpenVpnError};
 use super::read;
 use super::settings::{self, Settings};
 use super::wifi::{self, Credentials, WifiPassword};
@@ -54,6 +55,12 @@ pub enum NetworkCommandError {
     /// A WireGuard file is malformed; nothing was created.
     #[error("the WireGuard file is not valid: {0}")]
     InvalidWireGuard(WireGuardError),
+    /// An OpenVPN file is malformed; nothing was created.
+    #[error("the OpenVPN file is not valid: {0}")]
+    InvalidOpenVpn(OpenVpnError),
+    /// NetworkManager's OpenVPN plugin is not installed.
+    #[error("NetworkManager's OpenVPN plugin is not installed")]
+    PluginMissing,
     /// The file could not be read.
     #[error("the file could not be read: {0}")]
     Unreadable(String),
@@ -416,8 +423,50 @@ pub async fn import_wireguard(
     Ok(path.as_str().to_owned())
 }
 
-/// Reads a `wg-quick` file and imports it under the file's name.
-pub async fn import_wireguard_file(
+/// Creates an OpenVPN connection named `name` from an `.ovpn` file's text (read from
+/// `config_dir`); inline certificates and keys are written to `key_dir`. A malformed file,
+/// or a missing plugin, creates nothing. Returns the new profile's path.
+pub async fn import_openvpn(
+    bus: &SystemBus,
+    name: &str,
+    text: &str,
+    key_dir: &std::path::Path,
+    config_dir: &std::path::Path,
+) -> Result<String, NetworkCommandError> {
+    if !openvpn::plugin_installed() {
+        return Err(NetworkCommandError::PluginMissing);
+    }
+    let config = OpenVpnConfig::parse(text).map_err(NetworkCommandError::InvalidOpenVpn)?;
+    let profile = config
+        .profile(name, key_dir, config_dir)
+        .map_err(|error| NetworkCommandError::Unreadable(error.to_string()))?;
+    let connection = bus.connection().await?;
+    let settings_proxy = SettingsProxy::builder(&connection)
+        .cache_properties(zbus::proxy::CacheProperties::No)
+        .build()
+        .await?;
+    let path = settings_proxy
+        .add_connection(settings::borrowed(&profile))
+        .await?;
+    Ok(path.as_str().to_owned())
+}
+
+/// Where imported VPNs keep their inline certificates and keys:
+/// `$XDG_DATA_HOME/ferrum/vpn` (`~/.local/share/ferrum/vpn`).
+pub fn vpn_key_dir() -> std::path::PathBuf {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .filter(|dir| dir.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".local/share"))
+        })
+        .unwrap_or_else(std::env::temp_dir);
+    data.join("ferrum/vpn")
+}
+
+/// Imports a VPN file under the file's name: `.ovpn` as OpenVPN, anything else as a
+/// WireGuard `wg-quick` file.
+pub async fn import_vpn_file(
     bus: &SystemBus,
     path: &std::path::Path,
 ) -> Result<String, NetworkCommandError> {
@@ -428,8 +477,16 @@ pub async fn import_wireguard_file(
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
         .filter(|stem| !stem.is_empty())
-        .unwrap_or_else(|| "WireGuard".to_owned());
-    import_wireguard(bus, &name, &text).await
+        .unwrap_or_else(|| "VPN".to_owned());
+    let is_openvpn = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("ovpn"));
+    if is_openvpn {
+        let config_dir = path.parent().unwrap_or(std::path::Path::new("/"));
+        import_openvpn(bus, &name, &text, &vpn_key_dir(), config_dir).await
+    } else {
+        import_wireguard(bus, &name, &text).await
+    }
 }
 
 /// Airplane mode: every radio off (or back on).

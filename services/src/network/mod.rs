@@ -8,6 +8,7 @@ mod commands;
 mod hotspot;
 mod ip_config;
 mod model;
+mod openvpn;
 mod read;
 mod settings;
 mod wifi;
@@ -21,9 +22,9 @@ use crate::watch::{ServiceUpdate, Watched, watch};
 
 pub use commands::{
     NetworkCommandError, ProfileForm, activate, apply_config, check_connectivity, connect_wifi,
-    deactivate, disconnect_device, forget, import_wireguard, import_wireguard_file,
+    deactivate, disconnect_device, forget, import_openvpn, import_vpn_file, import_wireguard,
     open_sign_in_page, profile_form, profile_settings, request_scan, set_airplane_mode,
-    set_autoconnect, set_wifi_enabled, start_hotspot,
+    set_autoconnect, set_wifi_enabled, start_hotspot, vpn_key_dir,
 };
 pub use hotspot::{generate_password as generate_hotspot_password, qr_text};
 pub use ip_config::{
@@ -34,6 +35,7 @@ pub use model::{
     IpDetails, IpMethod, IpNetwork, Metered, Overview, SavedConnection, Security, Ssid,
     StateReason,
 };
+pub use openvpn::{OpenVpnConfig, OpenVpnError, Pem, plugin_installed as openvpn_plugin_installed};
 pub use read::snapshot;
 pub use settings::Settings;
 pub use wifi::{Credentials, EapMethod, Enterprise, InnerAuth, PasswordError, WifiPassword};
