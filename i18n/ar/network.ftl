@@ -151,3 +151,7 @@ network-ovpn-bad-port = السطر { $line }: المنفذ ليس رقمًا م�
 network-ovpn-unclosed = الكتلة <{ $tag }> غير مغلقة
 network-ovpn-no-credentials = لا يحتوي على شهادة ومفتاح ولا على اسم مستخدم وكلمة مرور (auth-user-pass)
 network-ovpn-static-key = إعدادات المفتاح الثابت غير مدعومة
+network-secret-title = يحتاج NetworkManager إلى كلمة مرور «{ $name }»
+network-secret-retry = لم تُقبل كلمة المرور المحفوظة. أدخلها مرة أخرى.
+network-password-empty = أدخل كلمة المرور.
+network-reason-vpn = توقفت خدمة VPN أو تعذّر عليها الوصول إلى خادمها

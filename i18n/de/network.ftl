@@ -151,3 +151,7 @@ network-ovpn-bad-port = Zeile { $line }: der Port ist keine Zahl von 1 bis 65535
 network-ovpn-unclosed = der Block <{ $tag }> ist nicht geschlossen
 network-ovpn-no-credentials = sie enthält weder Zertifikat und Schlüssel noch Benutzername und Passwort (auth-user-pass)
 network-ovpn-static-key = Static-Key-Konfigurationen werden nicht unterstützt
+network-secret-title = NetworkManager braucht das Passwort für „{ $name }“
+network-secret-retry = Das gespeicherte Passwort wurde nicht angenommen. Bitte erneut eingeben.
+network-password-empty = Bitte das Passwort eingeben.
+network-reason-vpn = der VPN-Dienst wurde beendet oder hat seinen Server nicht erreicht

@@ -151,3 +151,7 @@ network-ovpn-bad-port = line { $line }: the port is not a number from 1 to 65535
 network-ovpn-unclosed = the <{ $tag }> block is not closed
 network-ovpn-no-credentials = it has neither a certificate and key nor a user name and password (auth-user-pass)
 network-ovpn-static-key = static-key setups are not supported
+network-secret-title = NetworkManager needs the password for “{ $name }”
+network-secret-retry = The saved password was not accepted. Enter it again.
+network-password-empty = Enter the password.
+network-reason-vpn = the VPN service stopped or could not reach its server

@@ -151,3 +151,7 @@ network-ovpn-bad-port = línea { $line }: el puerto no es un número de 1 a 6553
 network-ovpn-unclosed = el bloque <{ $tag }> no está cerrado
 network-ovpn-no-credentials = no tiene ni certificado y clave ni usuario y contraseña (auth-user-pass)
 network-ovpn-static-key = las configuraciones de clave estática no son compatibles
+network-secret-title = NetworkManager necesita la contraseña de «{ $name }»
+network-secret-retry = La contraseña guardada no fue aceptada. Escríbala de nuevo.
+network-password-empty = Escriba la contraseña.
+network-reason-vpn = el servicio VPN se detuvo o no pudo llegar a su servidor

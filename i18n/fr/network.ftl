@@ -151,3 +151,7 @@ network-ovpn-bad-port = ligne { $line } : le port n’est pas un nombre de 1 à 
 network-ovpn-unclosed = le bloc <{ $tag }> n’est pas fermé
 network-ovpn-no-credentials = il n’a ni certificat et clé, ni nom d’utilisateur et mot de passe (auth-user-pass)
 network-ovpn-static-key = les configurations à clé statique ne sont pas prises en charge
+network-secret-title = NetworkManager a besoin du mot de passe de « { $name } »
+network-secret-retry = Le mot de passe enregistré n’a pas été accepté. Saisissez-le à nouveau.
+network-password-empty = Saisissez le mot de passe.
+network-reason-vpn = le service VPN s’est arrêté ou n’a pas pu joindre son serveur

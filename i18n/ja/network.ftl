@@ -151,3 +151,7 @@ network-ovpn-bad-port = { $line } 行目：ポートが 1〜65535 の数値で�
 network-ovpn-unclosed = <{ $tag }> ブロックが閉じられていません
 network-ovpn-no-credentials = 証明書と鍵も、ユーザー名とパスワード（auth-user-pass）もありません
 network-ovpn-static-key = 静的鍵の構成には対応していません
+network-secret-title = NetworkManager が「{ $name }」のパスワードを求めています
+network-secret-retry = 保存されたパスワードは受け付けられませんでした。もう一度入力してください。
+network-password-empty = パスワードを入力してください。
+network-reason-vpn = VPN サービスが停止したか、サーバーに接続できませんでした

@@ -151,3 +151,7 @@ network-ovpn-bad-port = linha { $line }: a porta não é um número de 1 a 65535
 network-ovpn-unclosed = o bloco <{ $tag }> não está fechado
 network-ovpn-no-credentials = ele não tem certificado e chave nem usuário e senha (auth-user-pass)
 network-ovpn-static-key = configurações com chave estática não são suportadas
+network-secret-title = O NetworkManager precisa da senha de “{ $name }”
+network-secret-retry = A senha salva não foi aceita. Digite-a novamente.
+network-password-empty = Digite a senha.
+network-reason-vpn = o serviço de VPN parou ou não alcançou o servidor

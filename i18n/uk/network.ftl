@@ -151,3 +151,7 @@ network-ovpn-bad-port = рядок { $line }: порт не є числом ві
 network-ovpn-unclosed = блок <{ $tag }> не закрито
 network-ovpn-no-credentials = у ньому немає ні сертифіката з ключем, ні імені користувача з паролем (auth-user-pass)
 network-ovpn-static-key = конфігурації зі статичним ключем не підтримуються
+network-secret-title = NetworkManager потребує пароль для «{ $name }»
+network-secret-retry = Збережений пароль не прийнято. Введіть його ще раз.
+network-password-empty = Введіть пароль.
+network-reason-vpn = служба VPN зупинилася або не змогла зв'язатися із сервером

@@ -15,8 +15,8 @@ use ferrum_integration_tests::next_matching;
 use ferrum_panels::network::{self, Field, Message, Page, Request, State};
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
-    DeviceKind, DeviceState, Family, IpFormError, MethodChoice, NetworkCommandError, Overview,
-    WireGuardError,
+    AgentEvent, DeviceKind, DeviceState, Family, IpFormError, MethodChoice, NetworkCommandError,
+    Overview, SecretKind, StateReason, WireGuardError,
 };
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_testbed::fixtures::network::{
@@ -443,5 +443,122 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             },
         )
         .await;
+    });
+}
+
+#[test]
+fn network_manager_asks_the_page_for_a_vpn_password() {
+    let mut bed = TestBed::start(&[]).unwrap();
+    bed.start_service(Service::NetworkManager).unwrap();
+    bed.wait_for_ipv4_address().unwrap();
+    in_bed_namespace(&mut bed, async |bed, bus| {
+        // An OpenVPN connection whose password is asked each time (never saved).
+        let ovpn = "client\ndev tun\nproto udp\nremote 192.0.2.1 1194\nauth-user-pass\n";
+        let keys = bed.dir().join("vpn-keys");
+        let profile =
+            ferrum_services::network::import_openvpn(&bus, "campus", ovpn, &keys, bed.dir())
+                .await
+                .unwrap();
+        let mut panel = State::new(bus.clone());
+        let mut agent = Box::pin(network::agent_stream(&bus));
+        let registered = next_matching(&mut agent, "the agent registered", |message| {
+            matches!(message, Message::Agent(AgentEvent::Registered))
+        })
+        .await
+        .unwrap();
+        panel.update(registered);
+        assert!(panel.agent_registered);
+
+        // (1) Cancelled: NetworkManager gives up on the connection for want of a password.
+        let activation = tokio::spawn({
+            let bus = bus.clone();
+            let profile = profile.clone();
+            async move { ferrum_services::network::activate(&bus, &profile, None).await }
+        });
+        let question = next_matching(&mut agent, "NetworkManager's question", |message| {
+            matches!(message, Message::Agent(AgentEvent::Request(_)))
+        })
+        .await
+        .unwrap();
+        assert_eq!(
+            panel.update(question),
+            Some(Request::Focus(network::SECRET_ID))
+        );
+        let prompt = panel.secret.clone().expect("the page asks");
+        eprintln!("asked: {:?}", prompt.request);
+        assert_eq!(prompt.request.connection_id, "campus");
+        assert_eq!(prompt.request.setting, "vpn");
+        assert_eq!(prompt.request.kind, SecretKind::Vpn);
+        let request = panel.update(Message::SecretCancel);
+        assert!(
+            matches!(request, Some(Request::AnswerSecret(_, None))),
+            "{request:?}"
+        );
+        assert_eq!(request.unwrap().run(bus.clone()).await.map(|_| ()), None);
+        let outcome = tokio::time::timeout(std::time::Duration::from_secs(30), activation)
+            .await
+            .expect("NetworkManager gave up")
+            .unwrap();
+        eprintln!("after cancelling: {outcome:?}");
+        assert!(
+            matches!(outcome, Err(NetworkCommandError::ActivationFailed(_))),
+            "{outcome:?}"
+        );
+
+        // (2) Answered: NetworkManager takes the password and starts the tunnel.
+        let activation = tokio::spawn({
+            let bus = bus.clone();
+            let profile = profile.clone();
+            async move { ferrum_services::network::activate(&bus, &profile, None).await }
+        });
+        let question = next_matching(&mut agent, "the question again", |message| {
+            matches!(message, Message::Agent(AgentEvent::Request(_)))
+        })
+        .await
+        .unwrap();
+        panel.update(question);
+        assert_eq!(
+            panel.update(Message::SecretConfirm),
+            None,
+            "an empty password is sent"
+        );
+        panel.update(Message::SecretChanged("correct horse".into()));
+        let request = panel.update(Message::SecretConfirm);
+        assert!(
+            matches!(request, Some(Request::AnswerSecret(_, Some(_)))),
+            "{request:?}"
+        );
+        assert!(
+            !format!("{request:?}").contains("horse"),
+            "the password is in Debug"
+        );
+        request.unwrap().run(bus.clone()).await;
+        assert!(panel.secret.is_none());
+        // There is no OpenVPN server on the other end: the tunnel starts, then fails for
+        // that reason, not for want of a password.
+        let outcome = tokio::time::timeout(std::time::Duration::from_secs(60), activation)
+            .await
+            .expect("the attempt ends")
+            .unwrap();
+        eprintln!("after answering: {outcome:?}");
+        assert!(
+            !matches!(
+                outcome,
+                Err(NetworkCommandError::ActivationFailed(
+                    StateReason::NoSecrets
+                ))
+            ),
+            "{outcome:?}"
+        );
+        let log = std::fs::read_to_string(bed.log_path(Service::NetworkManager)).unwrap();
+        let refusals = log
+            .lines()
+            .filter(|line| line.contains("failed to request VPN secrets"))
+            .count();
+        assert_eq!(
+            refusals, 1,
+            "only the cancelled attempt lacked a password:\n{log}"
+        );
+        assert!(log.contains("starting openvpn"), "{log}");
     });
 }

@@ -172,6 +172,13 @@ const TARGETS: &[Target] = &[
         path: None,
     },
     Target {
+        xml: "services/interfaces/org.freedesktop.NetworkManager.AgentManager.xml",
+        out: "services/src/proxies/nm_agent_manager.rs",
+        interface: "org.freedesktop.NetworkManager.AgentManager",
+        service: "org.freedesktop.NetworkManager",
+        path: Some("/org/freedesktop/NetworkManager/AgentManager"),
+    },
+    Target {
         xml: "services/interfaces/org.freedesktop.resolve1.Manager.xml",
         out: "services/src/proxies/resolved.rs",
         interface: "org.freedesktop.resolve1.Manager",

@@ -57,6 +57,7 @@ pub fn password_error_text(error: &PasswordError) -> String {
         PasswordError::NotHex => fl!("network-password-not-hex"),
         PasswordError::BadWepKey => fl!("network-password-wep"),
         PasswordError::MissingIdentity => fl!("network-identity-missing"),
+        PasswordError::Empty => fl!("network-password-empty"),
     }
 }
 
@@ -75,6 +76,7 @@ pub fn reason_text(reason: StateReason) -> String {
         StateReason::CableUnplugged => fl!("network-reason-cable"),
         StateReason::NetworkNotFound => fl!("network-reason-not-found"),
         StateReason::DependencyFailed => fl!("network-reason-dependency"),
+        StateReason::VpnFailed => fl!("network-reason-vpn"),
         StateReason::ConnectionRemoved => fl!("network-reason-removed"),
         StateReason::UserRequested | StateReason::None => fl!("network-reason-none"),
         StateReason::Other(code) => fl!("network-reason-other", code = code),

@@ -9,9 +9,9 @@ mod view;
 
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
-    self, ConnectionConfig, Credentials, EapMethod, Enterprise, Family, InnerAuth, IpForm,
-    IpFormError, Metered, MethodChoice, NetworkCommandError, Overview, PasswordError, ProfileForm,
-    Security, Ssid, StateReason, WifiPassword,
+    self, AgentEvent, ConnectionConfig, Credentials, EapMethod, Enterprise, Family, InnerAuth,
+    IpForm, IpFormError, Metered, MethodChoice, NetworkCommandError, Overview, PasswordError,
+    ProfileForm, SecretKind, SecretRequest, Security, Ssid, StateReason, WifiPassword,
 };
 use ferrum_services::network_status::{Connectivity, NetworkError};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -23,7 +23,9 @@ use crate::error_report::{self, ErrorReport};
 use crate::status::ServiceStatus;
 
 pub use describe::{command_error_text, form_error_text, password_error_text, reason_text};
-pub use view::{HIDDEN_NAME_ID, HOTSPOT_NAME_ID, IDENTITY_ID, MTU_ID, PASSWORD_ID, VPN_FILE_ID};
+pub use view::{
+    HIDDEN_NAME_ID, HOTSPOT_NAME_ID, IDENTITY_ID, MTU_ID, PASSWORD_ID, SECRET_ID, VPN_FILE_ID,
+};
 
 /// A field of the connection settings form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -262,6 +264,36 @@ impl std::fmt::Debug for SharedNetwork {
     }
 }
 
+/// NetworkManager asks for a password (its secret agent).
+#[derive(Clone, PartialEq)]
+pub struct SecretPrompt {
+    /// The question.
+    pub request: SecretRequest,
+    /// What the person typed; zeroized when dropped.
+    pub typed: Zeroizing<String>,
+    /// Why it was not sent.
+    pub error: Option<PasswordError>,
+}
+
+impl std::fmt::Debug for SecretPrompt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretPrompt")
+            .field("request", &self.request)
+            .field("error", &self.error)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SecretPrompt {
+    /// The security the typed secret is checked against.
+    fn security(&self) -> Security {
+        match self.request.kind {
+            SecretKind::Wifi(security) => security,
+            _ => Security::Enterprise,
+        }
+    }
+}
+
 /// Which page is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Page {
@@ -295,6 +327,10 @@ pub struct State {
     pub hotspot: Option<HotspotDialog>,
     /// The hotspot started from this page (for its QR code).
     pub shared: Option<SharedNetwork>,
+    /// NetworkManager's question for a password, when one is open.
+    pub secret: Option<SecretPrompt>,
+    /// The secret agent is registered with NetworkManager.
+    pub agent_registered: bool,
 }
 
 /// What happens on the page.
@@ -390,6 +426,14 @@ pub enum Message {
     StopHotspot(String),
     /// NetworkManager started (or did not start) the hotspot.
     HotspotStarted(Result<(), NetworkCommandError>),
+    /// The secret agent reported.
+    Agent(AgentEvent),
+    /// The asked-for password was edited.
+    SecretChanged(String),
+    /// Send the password to NetworkManager.
+    SecretConfirm,
+    /// Tell NetworkManager the person cancelled.
+    SecretCancel,
     /// Any other command finished.
     Done(Result<(), NetworkCommandError>),
     /// The user acted on the error report.
@@ -451,6 +495,8 @@ pub enum Request {
         /// The password.
         password: WifiPassword,
     },
+    /// Answer NetworkManager's question (`None`: cancelled).
+    AnswerSecret(SecretRequest, Option<WifiPassword>),
     /// Move the keyboard focus to the field with this id.
     Focus(&'static str),
 }
@@ -519,6 +565,16 @@ impl Request {
                 network::start_hotspot(&bus, &device, &interface, &ssid, &password).await,
             ),
             Request::Focus(_) => return None,
+            Request::AnswerSecret(request, secret) => {
+                let delivered = match secret {
+                    Some(secret) => request.answer(secret.expose()),
+                    None => request.cancel(),
+                };
+                if !delivered {
+                    tracing::info!(?request, "NetworkManager stopped waiting for the secret");
+                }
+                return None;
+            }
         })
     }
 
@@ -546,6 +602,8 @@ impl State {
             rechecking: false,
             hotspot: None,
             shared: None,
+            secret: None,
+            agent_registered: false,
         }
     }
 
@@ -1003,6 +1061,68 @@ impl State {
                 }
                 None
             }
+            Message::Agent(event) => match event {
+                AgentEvent::Registered => {
+                    self.agent_registered = true;
+                    None
+                }
+                AgentEvent::Unavailable | AgentEvent::Failed(_) => {
+                    self.agent_registered = false;
+                    None
+                }
+                AgentEvent::Request(request) => {
+                    // A newer question replaces an open one, which is cancelled.
+                    let replaced = self.secret.take().map(|open| open.request);
+                    self.secret = Some(SecretPrompt {
+                        request,
+                        typed: Zeroizing::new(String::new()),
+                        error: None,
+                    });
+                    match replaced {
+                        Some(old) => Some(Request::AnswerSecret(old, None)),
+                        None => Some(Request::Focus(SECRET_ID)),
+                    }
+                }
+                AgentEvent::Cancelled {
+                    connection_path,
+                    setting,
+                } => {
+                    if self.secret.as_ref().is_some_and(|open| {
+                        open.request.connection_path == connection_path
+                            && open.request.setting == setting
+                    }) {
+                        self.secret = None;
+                    }
+                    None
+                }
+            },
+            Message::SecretChanged(text) => {
+                if let Some(prompt) = &mut self.secret {
+                    prompt.typed = Zeroizing::new(text);
+                    if prompt.error.is_some() {
+                        prompt.error = WifiPassword::parse(&prompt.typed, prompt.security()).err();
+                    }
+                }
+                None
+            }
+            Message::SecretConfirm => {
+                let prompt = self.secret.as_mut()?;
+                match WifiPassword::parse(&prompt.typed, prompt.security()) {
+                    Ok(secret) => {
+                        let request = prompt.request.clone();
+                        self.secret = None;
+                        Some(Request::AnswerSecret(request, Some(secret)))
+                    }
+                    Err(error) => {
+                        prompt.error = Some(error);
+                        None
+                    }
+                }
+            }
+            Message::SecretCancel => {
+                let prompt = self.secret.take()?;
+                Some(Request::AnswerSecret(prompt.request, None))
+            }
             Message::Done(result) => {
                 self.busy = false;
                 if let Err(error) = result {
@@ -1024,7 +1144,10 @@ impl State {
 
     /// Live NetworkManager updates; only runs while the page is shown.
     pub fn subscription(&self) -> Subscription<Message> {
-        Subscription::run_with(self.bus.clone(), overview_stream)
+        Subscription::batch([
+            Subscription::run_with(self.bus.clone(), overview_stream),
+            Subscription::run_with(self.bus.clone(), agent_stream),
+        ])
     }
 }
 
@@ -1040,6 +1163,11 @@ fn hotspot_name() -> String {
         "" => "Ferrum".to_owned(),
         host => host.to_owned(),
     }
+}
+
+/// The secret agent behind the subscription (also used by tests).
+pub fn agent_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
+    network::run_agent(bus.clone()).map(Message::Agent)
 }
 
 /// Whether a failed join points at the password.

@@ -28,6 +28,8 @@ pub const PASSWORD_ID: &str = "network-wifi-password";
 pub const VPN_FILE_ID: &str = "network-vpn-file";
 /// The id of the MTU field.
 pub const MTU_ID: &str = "network-mtu";
+/// The id of the field for a password NetworkManager asks for.
+pub const SECRET_ID: &str = "network-secret";
 /// The id of the hidden network's name field.
 pub const HIDDEN_NAME_ID: &str = "network-hidden-name";
 /// The id of the enterprise user name field.
@@ -68,6 +70,9 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
     };
     if overview.connectivity == Connectivity::Portal {
         page = page.push(portal_banner(state));
+    }
+    if let Some(prompt) = &state.secret {
+        page = page.push(secret_prompt(prompt));
     }
     match &state.page {
         Page::Connection(connection) => page.push(connection_page(connection)).into(),
@@ -508,6 +513,63 @@ fn hotspot_dialog(dialog: &super::HotspotDialog) -> Element<'_, Message> {
     content = content.push(bidi_row(buttons).spacing(8).align_y(Alignment::Center));
     Accessible::new(
         "network.hotspot.dialog",
+        AccessibleInfo::new(Role::Group, title),
+        card(content),
+    )
+    .into()
+}
+
+fn secret_prompt(prompt: &super::SecretPrompt) -> Element<'_, Message> {
+    let request = &prompt.request;
+    let name = request.ssid.as_ref().map_or_else(
+        || request.connection_id.clone(),
+        ferrum_services::network::Ssid::display,
+    );
+    let title = fl!("network-secret-title", name = name);
+    let mut content = column![text(title.clone()).size(16).font(FONT_BOLD)].spacing(8);
+    if request.retry {
+        content = content.push(caption(fl!("network-secret-retry")));
+    }
+    let label = fl!("network-password");
+    content = content
+        .push(text(label.clone()).size(14))
+        .push(Accessible::new(
+            "network.secret.password",
+            AccessibleInfo::new(Role::PasswordInput, label).secret(prompt.typed.chars().count()),
+            text_input("", &prompt.typed)
+                .id(SECRET_ID)
+                .secure(true)
+                .on_input(Message::SecretChanged)
+                .on_submit(Message::SecretConfirm)
+                .padding(8),
+        ));
+    if let Some(error) = &prompt.error {
+        content = content.push(error_line(
+            "network.secret.error",
+            password_error_text(error),
+        ));
+    }
+    content = content.push(
+        bidi_row(vec![
+            iced::widget::space::horizontal().into(),
+            action_button(
+                "network.secret.cancel",
+                fl!("network-cancel"),
+                button::secondary,
+                Message::SecretCancel,
+            ),
+            action_button(
+                "network.secret.connect",
+                fl!("network-connect"),
+                button::primary,
+                Message::SecretConfirm,
+            ),
+        ])
+        .spacing(8)
+        .align_y(Alignment::Center),
+    );
+    Accessible::new(
+        "network.secret",
         AccessibleInfo::new(Role::Group, title),
         card(content),
     )

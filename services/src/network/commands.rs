@@ -250,6 +250,8 @@ async fn failure_reason(
         (_, Some(reason)) if reason != StateReason::None => reason,
         (Some(ACTIVE_REASON_NO_SECRETS | ACTIVE_REASON_LOGIN_FAILED), _) => StateReason::NoSecrets,
         (Some(ACTIVE_REASON_DEVICE_DISCONNECTED) | None, _) => StateReason::None,
+        // Service stopped, IP configuration invalid, connect or start timeout, start failed.
+        (Some(4..=8), _) => StateReason::VpnFailed,
         (Some(other), _) => StateReason::Other(other),
     };
     NetworkCommandError::ActivationFailed(reason)

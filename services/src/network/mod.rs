@@ -4,6 +4,7 @@
 //! that change them. Live updates come from NetworkManager's signals; the
 //! daemon's disappearance and return are normal states.
 
+mod agent;
 mod commands;
 mod hotspot;
 mod ip_config;
@@ -20,6 +21,7 @@ use crate::bus::SystemBus;
 use crate::network_status::{BUS_NAME, NetworkError};
 use crate::watch::{ServiceUpdate, Watched, watch};
 
+pub use agent::{AgentEvent, SecretKind, SecretRequest, run_agent};
 pub use commands::{
     NetworkCommandError, ProfileForm, activate, apply_config, check_connectivity, connect_wifi,
     deactivate, disconnect_device, forget, import_openvpn, import_vpn_file, import_wireguard,

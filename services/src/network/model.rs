@@ -108,6 +108,9 @@ pub enum StateReason {
     NetworkNotFound,
     /// A connection this one needs failed (50, 61).
     DependencyFailed,
+    /// A VPN's service stopped, timed out or could not reach its server (the active
+    /// connection's reasons 4–8).
+    VpnFailed,
     /// Another reason, by number.
     Other(u32),
 }

@@ -37,6 +37,9 @@ pub enum PasswordError {
     /// WEP keys are 5 or 13 characters, or 10 or 26 hexadecimal digits.
     #[error("a WEP key has 5 or 13 characters, or 10 or 26 hexadecimal digits")]
     BadWepKey,
+    /// Nothing was typed.
+    #[error("the password is empty")]
+    Empty,
     /// An enterprise network needs a user name.
     #[error("an enterprise network needs a user name")]
     MissingIdentity,
@@ -45,6 +48,9 @@ pub enum PasswordError {
 impl WifiPassword {
     /// Checks a password for a network with `security`.
     pub fn parse(text: &str, security: Security) -> Result<Self, PasswordError> {
+        if text.is_empty() {
+            return Err(PasswordError::Empty);
+        }
         match security {
             Security::Wep => {
                 let hex = text.chars().all(|c| c.is_ascii_hexdigit());

@@ -17,6 +17,7 @@ pub mod logind;
 pub mod network_manager;
 pub mod nm_access_point;
 pub mod nm_active_connection;
+pub mod nm_agent_manager;
 pub mod nm_device;
 pub mod nm_device_wired;
 pub mod nm_device_wireless;
