@@ -32,7 +32,10 @@ fn app(panel: Option<&str>, theme: ThemeChoice) -> App {
 }
 
 fn scratch_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ferrum-ui-test-{}", std::process::id()));
+    // Under the target folder (cargo's scratch space for integration tests), not /tmp:
+    // one folder per test process would pile up there.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("ferrum-ui-test-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     dir
 }
