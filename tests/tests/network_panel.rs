@@ -292,6 +292,50 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         assert!(dns.contains("ipv4.ignore-auto-dns:yes"), "{dns}");
         panel.update(Message::Back);
 
+        // Disconnect and connect again from the page; "connect automatically" off and on.
+        let device_path = wired(&panel).unwrap().path.clone();
+        let request = panel.update(Message::DeviceDisconnect(device_path.clone()));
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(panel.error, None);
+        follow(
+            &mut panel,
+            &mut updates,
+            "the device disconnected",
+            |panel| wired(panel).is_some_and(|device| device.state == DeviceState::Disconnected),
+        )
+        .await;
+        let request = panel.update(Message::DeviceConnect(device_path));
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(panel.error, None);
+        follow(
+            &mut panel,
+            &mut updates,
+            "the device connected again",
+            |panel| {
+                wired(panel).is_some_and(|device| {
+                    device.state == DeviceState::Activated
+                        && device.ip.ipv4.iter().any(|n| n.to_string() == expected)
+                })
+            },
+        )
+        .await;
+        let request = panel.update(Message::AutoconnectToggled(active.profile.clone(), false));
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+        let autoconnect = nmcli(
+            bed,
+            &[
+                "-t",
+                "-f",
+                "connection.autoconnect",
+                "connection",
+                "show",
+                WIRED_CONNECTION_ID,
+            ],
+        );
+        assert_eq!(autoconnect.trim(), "connection.autoconnect:no");
+        let request = panel.update(Message::AutoconnectToggled(active.profile.clone(), true));
+        assert_eq!(run(&mut panel, &bus, request).await, None);
+
         // (4) WireGuard: a sample file becomes a connection; a malformed one creates nothing.
         let sample = format!(
             "[Interface]\nPrivateKey = {PRIVATE_KEY}\nAddress = 10.8.0.2/24\nDNS = 10.8.0.1\n\n\

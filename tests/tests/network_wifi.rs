@@ -388,6 +388,54 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     );
     panel.update(Message::JoinCancel);
 
+    // A hidden network, joined by name: the profile says it is hidden.
+    let () = call(
+        &bus,
+        NM_PATH,
+        MOCK,
+        "AddMethod",
+        &(
+            NM_MANAGER,
+            "AddAndActivateConnection",
+            "a{sa{sv}}oo",
+            "oo",
+            ADD_AND_ACTIVATE,
+        ),
+    )
+    .await;
+    assert_eq!(
+        panel.update(Message::JoinHidden(device.clone())),
+        Some(Request::Focus(network::HIDDEN_NAME_ID))
+    );
+    assert_eq!(
+        panel.update(Message::JoinConfirm),
+        None,
+        "no name, nothing sent"
+    );
+    panel.update(Message::JoinSsidChanged("Hidden Lab".into()));
+    panel.update(Message::JoinSecurityChosen(Security::Wpa3Personal));
+    panel.update(Message::PasswordChanged("hidden-password".into()));
+    let request = panel.update(Message::JoinConfirm).expect("a join request");
+    let answer = request.run(bus.clone()).await.unwrap();
+    assert!(matches!(answer, Message::Joined(Ok(()))), "{answer:?}");
+    panel.update(answer);
+    let saved = profiles(&bus).await;
+    let hidden = saved
+        .iter()
+        .find(|p| {
+            value::<Vec<u8>>(p, "802-11-wireless", "ssid").as_deref()
+                == Some(b"Hidden Lab".as_slice())
+        })
+        .expect("the hidden network's profile");
+    assert_eq!(
+        value::<bool>(hidden, "802-11-wireless", "hidden"),
+        Some(true)
+    );
+    assert_eq!(
+        value::<String>(hidden, "802-11-wireless-security", "key-mgmt").as_deref(),
+        Some("sae")
+    );
+
     // (5) A hotspot: a generated password, an access-point profile sharing the connection,
     // and the QR code's text for phones.
     let () = call(
