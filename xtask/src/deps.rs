@@ -83,8 +83,13 @@ pub fn run() -> Result<()> {
 
 /// Installs whatever in [`PACKAGES`] is missing.
 fn install_packages() -> Result<()> {
+    install(PACKAGES)
+}
+
+/// Installs whatever in `packages` is missing (Debian packages, as root).
+pub fn install(packages: &[&str]) -> Result<()> {
     let mut missing = Vec::new();
-    for package in PACKAGES {
+    for package in packages {
         if installed(package)? {
             println!("  present    {package}");
         } else {
@@ -93,7 +98,7 @@ fn install_packages() -> Result<()> {
         }
     }
     if missing.is_empty() {
-        println!("deps: all {} packages already present", PACKAGES.len());
+        println!("deps: all {} packages already present", packages.len());
         return Ok(());
     }
 
@@ -124,7 +129,7 @@ fn install_packages() -> Result<()> {
     println!(
         "deps: installed {} package(s), {} already present",
         missing.len(),
-        PACKAGES.len() - missing.len()
+        packages.len() - missing.len()
     );
     Ok(())
 }

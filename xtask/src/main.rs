@@ -11,6 +11,7 @@ mod compositor;
 mod demo;
 mod deps;
 mod greeter;
+mod image;
 mod proxies;
 mod util;
 
@@ -25,6 +26,7 @@ commands:
   demo      screenshot every panel in both themes and the greeter against real daemons -> target/demo/
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
+  image     build the Ferrum UKI with mkosi (Debian trixie + the release binaries) -> target/image/
 ";
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "demo" => demo::run(),
         "bench" => bench::run(),
         "proxies" => proxies::run(),
+        "image" => image::run(),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
