@@ -101,6 +101,10 @@ enum State {
     Idle,
     Conversing,
     Authenticated,
+    /// greetd answered with an error: it may still hold the session, which must be
+    /// cancelled before another can be created (greetd refuses with "a session is
+    /// already being configured" otherwise; seen with greetd 0.10 in the image).
+    Failed,
     Started,
 }
 
@@ -140,9 +144,12 @@ impl Greetd {
     }
 
     /// Whether a conversation is open (a session was created and not yet
-    /// cancelled or started).
+    /// cancelled or started), or greetd may still hold a failed one.
     pub fn in_conversation(&self) -> bool {
-        matches!(self.state, State::Conversing | State::Authenticated)
+        matches!(
+            self.state,
+            State::Conversing | State::Authenticated | State::Failed
+        )
     }
 
     /// Whether greetd has accepted the authentication.
@@ -210,7 +217,7 @@ impl Greetd {
                 error_type,
                 description,
             } => {
-                self.state = State::Idle;
+                self.state = State::Failed;
                 Err(match error_type {
                     ErrorType::AuthError => LoginError::AuthFailed(description),
                     ErrorType::Error => LoginError::Greetd(description),

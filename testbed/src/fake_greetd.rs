@@ -143,6 +143,9 @@ async fn serve(
     let mut current: Option<Round> = None;
     let mut passed = true;
     let mut authenticated = false;
+    // As greetd 0.10: a session stays configured after an authentication error, until
+    // it is cancelled or started; creating another meanwhile is refused.
+    let mut configuring = false;
     loop {
         let Some((request, text)) = read_request(&mut stream).await else {
             return;
@@ -166,7 +169,12 @@ async fn serve(
             _ => {}
         }
         let response = match request {
+            Request::CreateSession { .. } if configuring => Response::Error {
+                error_type: ErrorType::Error,
+                description: "a session is already being configured".into(),
+            },
             Request::CreateSession { username } => {
+                configuring = true;
                 authenticated = false;
                 passed = true;
                 rounds = match accounts.iter().find(|(user, _)| *user == username) {
@@ -218,6 +226,7 @@ async fn serve(
             Request::StartSession { cmd, env } => {
                 if authenticated {
                     record.lock().unwrap().started = Some((cmd, env));
+                    configuring = false;
                     Response::Success
                 } else {
                     Response::Error {
@@ -227,6 +236,7 @@ async fn serve(
                 }
             }
             Request::CancelSession => {
+                configuring = false;
                 rounds.clear();
                 current = None;
                 authenticated = false;
