@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout)]
 
 mod bench;
+mod boot;
 mod ci;
 mod compositor;
 mod demo;
@@ -27,12 +28,15 @@ commands:
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
   image     build the Ferrum UKI with mkosi (Debian trixie + the release binaries) -> target/image/
+  image e2e boot the UKI headless under QEMU, see the greeter, log in through greetd (wrong password first)
+  boot      boot the UKI headless under QEMU (console log and QMP socket printed)
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match args.as_slice() {
         [command] => command.as_str(),
+        [image, e2e] if image == "image" && e2e == "e2e" => "image e2e",
         [] | [_, ..] => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -45,6 +49,8 @@ fn main() -> ExitCode {
         "bench" => bench::run(),
         "proxies" => proxies::run(),
         "image" => image::run(),
+        "image e2e" => boot::e2e(),
+        "boot" => boot::boot(),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())
