@@ -217,7 +217,16 @@ fn strict_dns_over_tls_checks_the_name_and_automatic_goes_back_to_plain() {
             "rejected certificate: {refused:?} after {:?}",
             started.elapsed()
         );
-        assert_eq!(refused, Err(LookupError::Unreachable));
+        // resolved 252 answers either "all attempts failed" or, when it has already given
+        // up on the server this boot, "no appropriate name servers": both mean no answer
+        // came back (seen once each on CI; the panel explains both).
+        assert!(
+            matches!(
+                refused,
+                Err(LookupError::Unreachable | LookupError::NoServers)
+            ),
+            "{refused:?}"
+        );
         assert_eq!(
             bed.dns_server_stats().unwrap().tls_queries,
             before.tls_queries,

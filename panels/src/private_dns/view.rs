@@ -338,6 +338,11 @@ fn test(state: &State) -> Element<'_, Message> {
             .spacing(4)
             .into()
         }
+        TestState::Failed(LookupError::NoServers) if has_servers(state) => {
+            // resolved also says "no servers" once it has given up on the configured ones
+            // (a certificate that does not match): explain it as such.
+            error_line(lookup_error_text(&LookupError::Unreachable))
+        }
         TestState::Failed(error) => error_line(lookup_error_text(error)),
     };
     column![
@@ -349,6 +354,14 @@ fn test(state: &State) -> Element<'_, Message> {
     ]
     .spacing(8)
     .into()
+}
+
+/// Whether resolved has servers on some link.
+fn has_servers(state: &State) -> bool {
+    state
+        .resolver
+        .ready()
+        .is_some_and(|status| status.links.iter().any(|link| !link.servers.is_empty()))
 }
 
 /// resolved's DNS-over-TLS mode in the page's words.
