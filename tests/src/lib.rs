@@ -79,3 +79,30 @@ pub fn matches_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) -> bool {
     let info = reader.next_frame(&mut golden).unwrap();
     (info.width, info.height) == (size.width, size.height) && golden[..info.buffer_size()] == *rgba
 }
+
+/// Runs `body` on a thread inside the bed's network namespace (as the settings app runs in
+/// the namespace of the devices it configures), with a runtime of its own.
+#[allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test helper: fail loudly"
+)]
+pub fn in_bed_namespace<R: Send>(
+    bed: &mut ferrum_testbed::TestBed,
+    body: impl AsyncFnOnce(&mut ferrum_testbed::TestBed, ferrum_services::SystemBus) -> R + Send,
+) -> R {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(move || {
+                bed.enter_network_namespace().unwrap();
+                let bus = ferrum_services::SystemBus::with_address(bed.system_bus_address());
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap()
+                    .block_on(body(bed, bus))
+            })
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}

@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use ferrum_integration_tests::next_matching;
+use ferrum_integration_tests::{in_bed_namespace, next_matching};
 use ferrum_panels::network::{self, Field, Message, Page, Request, State};
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
@@ -28,27 +28,6 @@ use futures::{Stream, StreamExt};
 const MANUAL_ADDRESS: &str = "192.0.2.20";
 const PRIVATE_KEY: &str = "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=";
 const PUBLIC_KEY: &str = "xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=";
-
-/// Runs `body` on a thread inside the bed's network namespace, with a runtime of its own.
-fn in_bed_namespace<R: Send>(
-    bed: &mut TestBed,
-    body: impl AsyncFnOnce(&mut TestBed, SystemBus) -> R + Send,
-) -> R {
-    std::thread::scope(|scope| {
-        scope
-            .spawn(move || {
-                bed.enter_network_namespace().unwrap();
-                let bus = SystemBus::with_address(bed.system_bus_address());
-                tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap()
-                    .block_on(body(bed, bus))
-            })
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
-}
 
 /// Feeds the page the stream's updates until `done` holds for its state.
 async fn follow<S>(panel: &mut State, updates: &mut S, what: &str, done: impl Fn(&State) -> bool)

@@ -15,7 +15,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching};
+use ferrum_integration_tests::{LIVENESS_DEADLINE, in_bed_namespace, next_matching};
 use ferrum_services::dns::{
     self, Applied, DnsError, DnsServer, DnsSettingsError, Dnssec, DotMode, LinkStatus, LookupError,
     PrivateDns, Resolver, ResolverStatus, ServerError,
@@ -42,27 +42,6 @@ fn strict_bed() -> TestBed {
     bed.start_service(Service::NetworkManager).unwrap();
     bed.wait_for_ipv4_address().unwrap();
     bed
-}
-
-/// Runs `body` on a thread inside the bed's network namespace, with a runtime of its own.
-fn in_bed_namespace<R: Send>(
-    bed: &mut TestBed,
-    body: impl AsyncFnOnce(&mut TestBed, SystemBus) -> R + Send,
-) -> R {
-    std::thread::scope(|scope| {
-        scope
-            .spawn(move || {
-                bed.enter_network_namespace().unwrap();
-                let bus = SystemBus::with_address(bed.system_bus_address());
-                tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .unwrap()
-                    .block_on(body(bed, bus))
-            })
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })
 }
 
 /// The profile's DNS properties as nmcli shows them (terse: `name:value`).
