@@ -15,6 +15,7 @@ use std::time::Instant;
 use serde_json::{Map, Value, json};
 
 use crate::demo::{self, SETTLE};
+use crate::e2e::Layout;
 use crate::util::{self, Result};
 use crate::{compositor, greeter};
 
@@ -252,6 +253,79 @@ fn print_table(metrics: &[Metric]) {
     }
 }
 
+/// The figures of each layout's last image boot (`cargo xtask image e2e` or
+/// `cargo xtask bench boot`).
+fn last_boot_figures() -> Result<Option<Value>> {
+    let mut layouts = Vec::new();
+    for layout in [Layout::Initramfs, Layout::Verity] {
+        if let Ok(text) = fs::read_to_string(layout.figures_path()?) {
+            layouts.push(serde_json::from_str::<Value>(&text)?);
+        }
+    }
+    if layouts.is_empty() {
+        println!(
+            "bench: no image boot measured yet (`cargo xtask bench boot` or `cargo xtask image e2e`)"
+        );
+        return Ok(None);
+    }
+    Ok(Some(Value::Array(layouts)))
+}
+
+fn print_boot(boots: &Value) {
+    for boot in boots.as_array().into_iter().flatten() {
+        print_layout(boot);
+    }
+}
+
+fn print_layout(boot: &Value) {
+    let seconds = |key: &str| {
+        boot[key]
+            .as_f64()
+            .map_or_else(|| "—".to_owned(), |value| format!("{value:.1} s"))
+    };
+    println!(
+        "\nimage boot ({}; {}, measured {} at {}), seconds from QEMU start:",
+        boot["layout"].as_str().unwrap_or("?"),
+        boot["accel"].as_str().unwrap_or("?"),
+        boot["when"].as_str().unwrap_or("?"),
+        boot["commit"].as_str().unwrap_or("?"),
+    );
+    for (label, key) in [
+        ("kernel started (firmware + UKI stub)", "kernel_s"),
+        ("sysinit.target", "sysinit_s"),
+        ("greetd started", "greetd_s"),
+        ("greeter first frame on screen", "greeter_s"),
+        ("graphical.target", "graphical_s"),
+        ("boot settled", "settled_s"),
+    ] {
+        println!("  {label:<40} {}", seconds(key));
+    }
+    println!("  {:<40} {} MiB", "UKI size", boot["uki_mib"]);
+    if let Some(disk) = boot["disk_mib"].as_f64() {
+        println!("  {:<40} {disk} MiB", "disk image");
+    }
+}
+
+/// `cargo xtask bench boot`: boots each built layout once and keeps its figures for `bench`.
+pub fn run_boot() -> Result<()> {
+    let mut measured = Vec::new();
+    for layout in [Layout::Initramfs, Layout::Verity] {
+        println!("bench: booting the {layout:?} layout …");
+        match crate::e2e::measure_boot(layout) {
+            Ok(boot) => {
+                fs::write(
+                    layout.figures_path()?,
+                    serde_json::to_string_pretty(&boot)? + "\n",
+                )?;
+                measured.push(boot);
+            }
+            Err(error) => println!("bench: {layout:?}: {error}"),
+        }
+    }
+    print_boot(&Value::Array(measured));
+    Ok(())
+}
+
 /// The whole benchmark.
 pub fn run() -> Result<()> {
     let started = Instant::now();
@@ -298,6 +372,10 @@ pub fn run() -> Result<()> {
     });
     if let Some(panel_switch) = panel_switch {
         report["panel_switch"] = panel_switch;
+    }
+    if let Some(boot) = last_boot_figures()? {
+        print_boot(&boot);
+        report["boot"] = boot;
     }
     report["total_ms"] = json!(started.elapsed().as_millis() as u64);
 

@@ -64,13 +64,25 @@ fn tests() -> Result<()> {
     util::run(&mut command)
 }
 
-/// Runs deps, fmt, clippy and the tests, then prints how long each took.
+/// The image built and booted under QEMU with Secure Boot and a TPM (`cargo xtask image`,
+/// `cargo xtask image e2e`).
+fn image_e2e() -> Result<()> {
+    crate::image::build()?;
+    crate::e2e::run()
+}
+
+/// Runs deps, fmt, clippy, the tests and the image's end-to-end test, then prints how long
+/// each took.
 pub fn run() -> Result<()> {
-    let steps: [Step; 4] = [
+    let steps: [Step; 5] = [
         ("deps (Debian packages)", crate::deps::run),
         ("cargo fmt --all --check", fmt),
         ("cargo clippy --workspace --all-targets -D warnings", clippy),
         ("tests (nextest or cargo test)", tests),
+        (
+            "image: build the signed UKI, boot it under QEMU (e2e)",
+            image_e2e,
+        ),
     ];
     let mut outcomes = Vec::new();
     for (name, step) in steps {

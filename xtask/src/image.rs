@@ -5,7 +5,17 @@
 //! `<target>/tools/mkosi` and run with the host's Python. Its tools tree (systemd's ukify,
 //! QEMU, OVMF, swtpm… from trixie) is built once and kept in the cache folder with the
 //! package cache: `$FERRUM_CACHE_DIR` or `/var/cache/ferrum` when writable, else
-//! `<target>/image-cache`. The UKI lands in `<target>/image/ferrum.efi`.
+//! `<target>/image-cache`.
+//!
+//! mkosi builds an unsigned UKI (`<target>/image/ferrum-unsigned.efi`) and keeps the image's
+//! own systemd-stub beside it (`mkosi.finalize`). ukify then builds the shipped UKI,
+//! `<target>/image/ferrum.efi`, from the same kernel, initrd, command line and os-release:
+//! signed with this machine's Secure Boot db key (`keys.rs`) and carrying the signed PCR 11
+//! prediction (`.pcrsig`, `.pcrpkey`) for the boot phases this layout really goes through.
+//! mkosi's own signing would sign the phases of a boot with an initrd that switches root
+//! (`enter-initrd` …), which never happen when the whole system is the initramfs: here the
+//! stub measures the UKI, then systemd measures `sysinit` and `ready`. The predicted PCR 11
+//! values go to `<target>/image/ferrum.pcr11.json` for the e2e test.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,7 +23,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::util::{self, Result};
-use crate::{demo, deps};
+use crate::{demo, deps, keys, tools};
 
 /// What the build needs on the host besides mkosi (the tools tree brings the rest).
 const HOST_PACKAGES: &[&str] = &[
@@ -113,9 +123,9 @@ fn stage_binaries(apps: &demo::Apps) -> Result<PathBuf> {
     Ok(staging)
 }
 
-/// Builds the UKI; returns its path.
-pub fn build() -> Result<PathBuf> {
-    let started = Instant::now();
+/// Runs mkosi's build into `output` with the shared caches, the release binaries and the
+/// tools tree (built first if missing), plus `overrides`.
+fn mkosi_build(output: &Path, overrides: &[String]) -> Result<()> {
     println!("==> image: host packages");
     deps::install(HOST_PACKAGES)?;
     println!("==> image: mkosi");
@@ -125,18 +135,18 @@ pub fn build() -> Result<PathBuf> {
     let extra = stage_binaries(&apps)?;
     let cache = cache_dir()?;
     let tools = cache.join("tools-tree");
-    let output = util::target_dir()?.join("image");
-    fs::create_dir_all(&output)?;
+    fs::create_dir_all(output)?;
     let mut command = mkosi(&python_path)?;
     command
         .arg("--output-directory")
-        .arg(&output)
+        .arg(output)
         .arg("--cache-directory")
         .arg(cache.join("mkosi"))
         .arg("--package-cache-directory")
         .arg(cache.join("packages"))
         .arg("--extra-tree")
-        .arg(&extra);
+        .arg(&extra)
+        .args(overrides);
     let tools_ready = tools.join("usr/bin").is_dir();
     if tools_ready {
         command.arg("--tools-tree").arg(&tools);
@@ -158,10 +168,24 @@ pub fn build() -> Result<PathBuf> {
             util::run(Command::new("mv").arg(&built).arg(&tools))?;
         }
     }
-    let uki = output.join("ferrum.efi");
-    if !uki.is_file() {
-        return Err(format!("mkosi wrote no {}", uki.display()).into());
+    Ok(())
+}
+
+/// Builds the UKI; returns its path.
+pub fn build() -> Result<PathBuf> {
+    let started = Instant::now();
+    let output = util::target_dir()?.join("image");
+    mkosi_build(&output, &[])?;
+    let built = output.join("ferrum.efi");
+    if !built.is_file() {
+        return Err(format!("mkosi wrote no {}", built.display()).into());
     }
+    let unsigned = output.join("ferrum-unsigned.efi");
+    fs::rename(&built, &unsigned)?;
+    println!("==> image: signing (Secure Boot db key, PCR 11 prediction)");
+    let keys = keys::ensure()?;
+    let uki = output.join("ferrum.efi");
+    sign(&unsigned, &uki, &keys)?;
     let size = fs::metadata(&uki)?.len();
     println!(
         "image: {} ({:.1} MiB) in {:.0} s",
@@ -170,6 +194,137 @@ pub fn build() -> Result<PathBuf> {
         started.elapsed().as_secs_f64()
     );
     Ok(uki)
+}
+
+/// The boot phases whose PCR 11 values are predicted and signed: after `sysinit.target`, and
+/// once the boot is complete.
+const PHASES: &str = "sysinit sysinit:ready";
+
+/// Builds the signed UKI `uki` from the unsigned one's parts (see the module's notes).
+fn sign(unsigned: &Path, uki: &Path, keys: &keys::Keys) -> Result<()> {
+    let output = unsigned.parent().ok_or("no output folder")?;
+    let inspect: serde_json::Value = serde_json::from_str(&tools::ukify(
+        "inspect",
+        &[&path(unsigned), "--json=short"],
+    )?)?;
+    let text = |section: &str| -> Result<String> {
+        inspect[section]["text"]
+            .as_str()
+            .map(|text| text.trim_end_matches('\0').to_owned())
+            .ok_or_else(|| format!("the unsigned UKI has no {section} section").into())
+    };
+    let parts = output.join("uki-parts");
+    fs::create_dir_all(&parts)?;
+    fs::write(parts.join("cmdline"), text(".cmdline")?)?;
+    fs::write(parts.join("os-release"), text(".osrel")?)?;
+    let uname = text(".uname")?;
+    let stub = output.join("ferrum.stub");
+    if !stub.is_file() {
+        return Err(format!("mkosi.finalize left no {}", stub.display()).into());
+    }
+    let args = [
+        format!("--stub={}", path(&stub)),
+        format!("--linux={}", path(&output.join("ferrum.vmlinuz"))),
+        format!("--initrd={}", path(&output.join("ferrum.initrd"))),
+        format!("--cmdline=@{}", path(&parts.join("cmdline"))),
+        format!("--os-release=@{}", path(&parts.join("os-release"))),
+        format!("--uname={uname}"),
+        "--signtool=sbsign".to_owned(),
+        format!("--secureboot-private-key={}", path(&keys.db_key())),
+        format!("--secureboot-certificate={}", path(&keys.db_certificate())),
+        format!("--pcr-private-key={}", path(&keys.pcr_key())),
+        format!("--pcr-public-key={}", path(&keys.pcr_public_key())),
+        format!("--phases={PHASES}"),
+        "--pcr-banks=sha256".to_owned(),
+        "--measure".to_owned(),
+        format!("--output={}", path(uki)),
+    ];
+    let _ = fs::remove_file(uki);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let measured = tools::ukify("build", &args)?;
+    let predictions = pcr11_predictions(&measured);
+    if predictions.is_empty() {
+        return Err(format!("ukify printed no PCR 11 values:\n{measured}").into());
+    }
+    let json = serde_json::json!({ "pcr11": predictions });
+    fs::write(
+        output.join("ferrum.pcr11.json"),
+        serde_json::to_string_pretty(&json)?,
+    )?;
+    println!("image: PCR 11 predictions {predictions:?}");
+    Ok(())
+}
+
+/// The PCR 11 values ukify's `--measure` printed (one `11:sha256=…` line per phase path, in
+/// the order of [`PHASES`]; the phase headers go to standard error), by phase path.
+fn pcr11_predictions(measured: &str) -> serde_json::Map<String, serde_json::Value> {
+    measured
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("11:sha256="))
+        .zip(PHASES.split_whitespace())
+        .map(|(value, phase)| (phase.to_owned(), value.to_ascii_lowercase().into()))
+        .collect()
+}
+
+fn path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Where `cargo xtask image verity` puts its disk image and UKI.
+pub fn verity_dir() -> Result<PathBuf> {
+    Ok(util::target_dir()?.join("image-verity"))
+}
+
+/// `cargo xtask image verity`: the other root layout, for the comparison in
+/// `image/README.md` — a small UKI (kernel and mkosi's default initrd) and a disk image with an
+/// ESP, an EROFS root and its dm-verity hash tree (`image/verity/mkosi.repart`); mkosi puts the
+/// root hash into the UKI's command line and signs the UKI with this machine's db key and the
+/// standard phases' PCR 11 prediction (with a real initrd they are the ones that happen).
+pub fn build_verity() -> Result<PathBuf> {
+    let started = Instant::now();
+    let keys = keys::ensure()?;
+    let output = verity_dir()?;
+    let repart = util::workspace_root()?.join("image/verity/mkosi.repart");
+    let overrides = [
+        "--format=disk".to_owned(),
+        "--bootloader=uki".to_owned(),
+        "--output=ferrum-verity".to_owned(),
+        format!("--repart-directory={}", repart.display()),
+        "--secure-boot=yes".to_owned(),
+        format!("--secure-boot-key={}", keys.db_key().display()),
+        format!(
+            "--secure-boot-certificate={}",
+            keys.db_certificate().display()
+        ),
+        "--sign-expected-pcr=yes".to_owned(),
+        format!("--sign-expected-pcr-key={}", keys.pcr_key().display()),
+        format!(
+            "--sign-expected-pcr-certificate={}",
+            keys.pcr_public_key().display()
+        ),
+    ];
+    mkosi_build(&output, &overrides)?;
+    let disk = output.join("ferrum-verity.raw");
+    if !disk.is_file() {
+        return Err(format!("mkosi wrote no {}", disk.display()).into());
+    }
+    println!(
+        "image: {} ({:.1} MiB) in {:.0} s",
+        disk.display(),
+        fs::metadata(&disk)?.len() as f64 / (1024.0 * 1024.0),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(disk)
+}
+
+/// `cargo xtask image sign`: signs the last unsigned UKI again (after `image keys --new`).
+pub fn sign_again() -> Result<()> {
+    let output = util::target_dir()?.join("image");
+    let unsigned = output.join("ferrum-unsigned.efi");
+    if !unsigned.is_file() {
+        return Err("no unsigned UKI: run `cargo xtask image` first".into());
+    }
+    sign(&unsigned, &output.join("ferrum.efi"), &keys::ensure()?)
 }
 
 /// `cargo xtask image`.

@@ -11,10 +11,15 @@ mod ci;
 mod compositor;
 mod demo;
 mod deps;
+mod e2e;
 mod greeter;
 mod image;
+mod keys;
 mod proxies;
+mod qmp;
+mod tools;
 mod util;
+mod vm;
 
 use std::process::ExitCode;
 
@@ -26,10 +31,20 @@ commands:
   test      everything CI runs: deps, fmt check, clippy -D warnings, tests
   demo      screenshot every panel in both themes and the greeter against real daemons -> target/demo/
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
+            (with the last image boot's figures)
+  bench boot
+            boot the image once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
-  image     build the Ferrum UKI with mkosi (Debian trixie + the release binaries) -> target/image/
-  image e2e boot the UKI headless under QEMU, see the greeter, log in through greetd (wrong password first)
-  boot      boot the UKI headless under QEMU (console log and QMP socket printed)
+  image     build the signed Ferrum UKI with mkosi + ukify (Debian trixie + the release binaries) -> target/image/
+  image verity
+            build the other root layout (small UKI + dm-verity EROFS root disk) -> target/image-verity/
+  image sign
+            sign the last unsigned UKI again (after new keys) -> target/image/ferrum.efi
+  image keys [--new]
+            make this machine's Secure Boot and PCR signing keys and enrolled OVMF variables (cache folder, never committed)
+  image e2e boot the UKI under QEMU with Secure Boot and a TPM: unsigned/tampered refused, greeter, login
+            through greetd (wrong password first), boot self-test, second boot for persistence; timeline
+  boot      boot the signed UKI headless under QEMU/OVMF/swtpm (console log and QMP socket printed)
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +52,13 @@ fn main() -> ExitCode {
     let command = match args.as_slice() {
         [command] => command.as_str(),
         [image, e2e] if image == "image" && e2e == "e2e" => "image e2e",
+        [image, keys] if image == "image" && keys == "keys" => "image keys",
+        [image, sign] if image == "image" && sign == "sign" => "image sign",
+        [image, verity] if image == "image" && verity == "verity" => "image verity",
+        [bench, boot] if bench == "bench" && boot == "boot" => "bench boot",
+        [image, keys, new] if image == "image" && keys == "keys" && new == "--new" => {
+            "image keys --new"
+        }
         [] | [_, ..] => {
             eprint!("{USAGE}");
             return ExitCode::from(2);
@@ -49,8 +71,13 @@ fn main() -> ExitCode {
         "bench" => bench::run(),
         "proxies" => proxies::run(),
         "image" => image::run(),
-        "image e2e" => boot::e2e(),
-        "boot" => boot::boot(),
+        "image e2e" => e2e::run(),
+        "bench boot" => bench::run_boot(),
+        "image keys" => keys::run(false),
+        "image sign" => image::sign_again(),
+        "image verity" => image::build_verity().map(|_| ()),
+        "image keys --new" => keys::run(true),
+        "boot" => boot::run(),
         "help" | "-h" | "--help" => {
             print!("{USAGE}");
             Ok(())

@@ -1,0 +1,171 @@
+//! `cargo xtask image keys`: the image's own Secure Boot keys (platform key, key exchange key,
+//! signature database key), the key that signs the PCR 11 prediction, and OVMF variables with
+//! those keys enrolled and Secure Boot on (no Microsoft keys).
+//!
+//! They live in the cache folder (`<cache>/keys`, mode 0700), never in the repository; a fresh
+//! machine makes its own on the first `cargo xtask image`.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::image;
+use crate::tools;
+use crate::util::{self, Result};
+
+/// The key files of one machine's image.
+pub struct Keys {
+    dir: PathBuf,
+}
+
+impl Keys {
+    fn at(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// The signature database key, which signs the UKI.
+    pub fn db_key(&self) -> PathBuf {
+        self.file("db.key")
+    }
+
+    pub fn db_certificate(&self) -> PathBuf {
+        self.file("db.crt")
+    }
+
+    /// The key that signs the PCR 11 prediction (private and public).
+    pub fn pcr_key(&self) -> PathBuf {
+        self.file("pcr.key")
+    }
+
+    pub fn pcr_public_key(&self) -> PathBuf {
+        self.file("pcr.pem")
+    }
+
+    /// OVMF variables with PK, KEK and db enrolled and Secure Boot enforced.
+    pub fn ovmf_vars(&self) -> PathBuf {
+        self.file("ovmf-vars.fd")
+    }
+
+    fn complete(&self) -> bool {
+        [
+            self.db_key(),
+            self.db_certificate(),
+            self.pcr_key(),
+            self.pcr_public_key(),
+            self.ovmf_vars(),
+        ]
+        .iter()
+        .all(|path| path.is_file())
+    }
+}
+
+fn keys_dir() -> Result<PathBuf> {
+    Ok(image::cache_dir()?.join("keys"))
+}
+
+/// A self-signed RSA certificate and its key, `<name>.crt` and `<name>.key`.
+fn certificate(dir: &Path, name: &str, common_name: &str) -> Result<()> {
+    util::run(
+        Command::new("openssl")
+            .args([
+                "req", "-new", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256",
+            ])
+            .args(["-days", "3650", "-subj"])
+            .arg(format!("/CN={common_name}/"))
+            .arg("-keyout")
+            .arg(dir.join(format!("{name}.key")))
+            .arg("-out")
+            .arg(dir.join(format!("{name}.crt")))
+            .stderr(std::process::Stdio::null()),
+    )
+}
+
+fn make(dir: &Path) -> Result<()> {
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir)?;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    certificate(dir, "pk", "Ferrum local Platform Key")?;
+    certificate(dir, "kek", "Ferrum local Key Exchange Key")?;
+    certificate(dir, "db", "Ferrum local image signing key")?;
+    let pcr_key = dir.join("pcr.key");
+    util::run(
+        Command::new("openssl")
+            .args([
+                "genpkey",
+                "-algorithm",
+                "RSA",
+                "-pkeyopt",
+                "rsa_keygen_bits:2048",
+                "-out",
+            ])
+            .arg(&pcr_key),
+    )?;
+    util::run(
+        Command::new("openssl")
+            .args(["pkey", "-pubout", "-in"])
+            .arg(&pcr_key)
+            .arg("-out")
+            .arg(dir.join("pcr.pem")),
+    )?;
+    let owner = fs::read_to_string("/proc/sys/kernel/random/uuid")?;
+    let owner = owner.trim();
+    let mut vars = tools::command("virt-fw-vars")?;
+    vars.args(["--input", "/usr/share/OVMF/OVMF_VARS_4M.fd", "--output"])
+        .arg(dir.join("ovmf-vars.fd"))
+        .args(["--set-pk", owner])
+        .arg(dir.join("pk.crt"))
+        .args(["--add-kek", owner])
+        .arg(dir.join("kek.crt"))
+        .args(["--add-db", owner])
+        .arg(dir.join("db.crt"))
+        .args(["--secure-boot", "--no-microsoft"]);
+    util::run(&mut vars)?;
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "key") {
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
+/// The keys, made first if this machine has none yet.
+pub fn ensure() -> Result<Keys> {
+    let keys = Keys::at(keys_dir()?);
+    if !keys.complete() {
+        println!(
+            "==> image: making Secure Boot and PCR signing keys in {}",
+            keys.dir.display()
+        );
+        make(&keys.dir)?;
+    }
+    Ok(keys)
+}
+
+/// `cargo xtask image keys`: makes the keys (anew with `--new`) and shows where they are.
+pub fn run(renew: bool) -> Result<()> {
+    let dir = keys_dir()?;
+    if renew {
+        let _ = fs::remove_dir_all(&dir);
+    }
+    let keys = ensure()?;
+    println!("keys in {} (never committed):", keys.dir.display());
+    for name in [
+        "pk.crt",
+        "kek.crt",
+        "db.crt",
+        "db.key",
+        "pcr.key",
+        "pcr.pem",
+        "ovmf-vars.fd",
+    ] {
+        println!("  {name}");
+    }
+    println!("rebuild the image (`cargo xtask image`) to sign it with new keys");
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! One QEMU machine for the image: OVMF with Secure Boot enforced and this machine's keys
+//! enrolled, the UKI as the removable-media boot file on a FAT ESP disk, a state disk for the
+//! persistent partition, swtpm as its TPM 2.0, the serial console in a file, QMP on a socket.
+//! All of it comes from the tools tree (`tools.rs`). KVM is used when it works here (a probe,
+//! remembered in the target folder), TCG otherwise.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::keys;
+use crate::qmp::Qmp;
+use crate::tools;
+use crate::util::{self, Result};
+
+/// Size of the state disk (sparse).
+const STATE_DISK_BYTES: u64 = 4 << 30;
+
+/// What the firmware boots.
+#[derive(Clone, Copy)]
+pub enum Boot<'a> {
+    /// A UKI, put on a FAT ESP disk as `EFI/BOOT/BOOTX64.EFI`.
+    Uki(&'a Path),
+    /// A whole disk image (ESP, root and verity partitions), attached read-only.
+    Disk(&'a Path),
+}
+
+/// What to boot, and with what.
+pub struct Machine<'a> {
+    pub boot: Boot<'a>,
+    /// The run's folder: firmware variables, disks, TPM state, console, sockets. Disks and TPM
+    /// state already there are kept (a second boot of the same machine).
+    pub work: &'a Path,
+    /// The `ferrum.selftest` system credential (SMBIOS), if any.
+    pub selftest: Option<&'a str>,
+}
+
+/// A running machine; powered off when dropped.
+pub struct Vm {
+    child: Child,
+    pub qmp: Qmp,
+    pub console: PathBuf,
+    pub started: Instant,
+    pub accel: &'static str,
+}
+
+impl Vm {
+    /// The serial console so far.
+    pub fn console_text(&self) -> String {
+        String::from_utf8_lossy(&fs::read(&self.console).unwrap_or_default()).into_owned()
+    }
+
+    /// Seconds since QEMU started.
+    pub fn elapsed(&self) -> f64 {
+        self.started.elapsed().as_secs_f64()
+    }
+
+    /// Waits for QEMU to exit (`cargo xtask boot`).
+    pub fn wait(&mut self) -> Result<()> {
+        let status = self.child.wait()?;
+        println!("boot: QEMU exited ({status})");
+        Ok(())
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        let _ = self.qmp.command("quit", json!({}));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A FAT image holding `uki` as the removable-media boot file.
+fn esp_image(uki: &Path, esp: &Path) -> Result<()> {
+    let size_kib = fs::metadata(uki)?.len() / 1024 + 64 * 1024;
+    let _ = fs::remove_file(esp);
+    util::run(
+        std::process::Command::new("mkfs.vfat")
+            .args(["-C", "-F", "32", "-n", "FERRUM-ESP"])
+            .arg(esp)
+            .arg(size_kib.to_string())
+            .stdout(Stdio::null()),
+    )?;
+    let image = esp.display().to_string();
+    util::run(std::process::Command::new("mmd").args(["-i", &image, "::EFI", "::EFI/BOOT"]))?;
+    util::run(
+        std::process::Command::new("mcopy")
+            .args(["-i", &image])
+            .arg(uki)
+            .arg("::EFI/BOOT/BOOTX64.EFI"),
+    )?;
+    Ok(())
+}
+
+/// The accelerator: KVM if a probe boot reached the kernel with it, else TCG (KVM guests hang
+/// on this machine kind although `/dev/kvm` opens). The answer is remembered.
+fn accel(uki: &Path) -> Result<&'static str> {
+    if let Ok(forced) = std::env::var("FERRUM_ACCEL") {
+        return Ok(if forced == "kvm" { "kvm" } else { "tcg" });
+    }
+    if fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/kvm")
+        .is_err()
+    {
+        return Ok("tcg");
+    }
+    let remembered = util::target_dir()?.join("image/accel");
+    if let Ok(answer) = fs::read_to_string(&remembered) {
+        return Ok(if answer.trim() == "kvm" { "kvm" } else { "tcg" });
+    }
+    println!("vm: probing KVM (a boot that must reach the kernel within 40 s)…");
+    let work = tempfile::Builder::new()
+        .prefix("ferrum-kvm-probe-")
+        .tempdir_in(util::target_dir()?)?;
+    let works = match spawn(
+        &Machine {
+            boot: Boot::Uki(uki),
+            work: work.path(),
+            selftest: None,
+        },
+        "kvm",
+    ) {
+        Ok(vm) => {
+            let deadline = Instant::now() + Duration::from_secs(40);
+            let mut reached = false;
+            while Instant::now() < deadline && !reached {
+                std::thread::sleep(Duration::from_secs(1));
+                reached = vm.console_text().contains("Linux version");
+            }
+            reached
+        }
+        Err(_) => false,
+    };
+    let answer = if works { "kvm" } else { "tcg" };
+    println!("vm: using {answer}");
+    fs::write(&remembered, answer)?;
+    Ok(answer)
+}
+
+/// Boots `machine`.
+pub fn start(machine: &Machine) -> Result<Vm> {
+    // The probe boots the signed UKI: one the firmware refuses would never reach the kernel.
+    let accel = accel(&util::target_dir()?.join("image/ferrum.efi"))?;
+    spawn(machine, accel)
+}
+
+fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
+    let keys = keys::ensure()?;
+    let work = machine.work;
+    fs::create_dir_all(work)?;
+    let vars = work.join("ovmf-vars.fd");
+    if !vars.is_file() {
+        fs::copy(keys.ovmf_vars(), &vars)?;
+    }
+    let state = work.join("state.img");
+    if !state.is_file() {
+        fs::File::create(&state)?.set_len(STATE_DISK_BYTES)?;
+    }
+    let tpm = work.join("tpm");
+    fs::create_dir_all(&tpm)?;
+    let boot_drive = match machine.boot {
+        Boot::Uki(uki) => {
+            let esp = work.join("esp.img");
+            esp_image(uki, &esp)?;
+            format!("if=none,id=boot,format=raw,file={}", esp.display())
+        }
+        Boot::Disk(disk) => format!(
+            "if=none,id=boot,format=raw,readonly=on,file={}",
+            disk.display()
+        ),
+    };
+    let console = work.join("console.log");
+    let qmp_path = work.join("qmp.sock");
+    let tpm_socket = tpm.join("swtpm.sock");
+    for stale in [&console, &qmp_path, &tpm_socket] {
+        let _ = fs::remove_file(stale);
+    }
+    let p = |path: &Path| path.display().to_string();
+    let mut qemu: Vec<String> = [
+        "qemu-system-x86_64",
+        "-machine",
+        &format!("q35,smm=on,accel={accel}"),
+        "-cpu",
+        if accel == "kvm" { "host" } else { "max" },
+        "-smp",
+        "2",
+        "-m",
+        "4096",
+        "-global",
+        "driver=cfi.pflash01,property=secure,value=on",
+        "-global",
+        "ICH9-LPC.disable_s3=1",
+        "-drive",
+        "if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.secboot.fd",
+        "-drive",
+        &format!("if=pflash,format=raw,unit=1,file={}", p(&vars)),
+        "-drive",
+        &boot_drive,
+        "-device",
+        "virtio-blk-pci,drive=boot,bootindex=1",
+        "-drive",
+        &format!("if=none,id=state,format=raw,file={}", p(&state)),
+        "-device",
+        "virtio-blk-pci,drive=state,serial=ferrum-state",
+        "-chardev",
+        &format!("socket,id=chrtpm,path={}", p(&tpm_socket)),
+        "-tpmdev",
+        "emulator,id=tpm0,chardev=chrtpm",
+        "-device",
+        "tpm-tis,tpmdev=tpm0",
+        "-vga",
+        "std",
+        "-display",
+        "none",
+        "-nic",
+        "none",
+        "-monitor",
+        "none",
+        "-chardev",
+        &format!("file,id=serial0,path={}", p(&console)),
+        "-serial",
+        "chardev:serial0",
+        "-qmp",
+        &format!("unix:{},server=on,wait=off", p(&qmp_path)),
+    ]
+    .iter()
+    .map(|arg| (*arg).to_owned())
+    .collect();
+    if let Some(mode) = machine.selftest {
+        qemu.push("-smbios".to_owned());
+        qemu.push(format!(
+            "type=11,value=io.systemd.credential:ferrum.selftest={mode}"
+        ));
+    }
+    // swtpm first (it daemonizes once its socket is there and ends with QEMU's connection).
+    let script = format!(
+        "swtpm socket --tpm2 --tpmstate dir={tpm} --ctrl type=unixio,path={socket} \
+         --terminate --daemon --log file={tpm}/swtpm.log && exec \"$@\"",
+        tpm = p(&tpm),
+        socket = p(&tpm_socket),
+    );
+    let mut command = tools::command("sh")?;
+    command
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .args(&qemu)
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(work.join("qemu.log"))?);
+    let started = Instant::now();
+    let child = command
+        .spawn()
+        .map_err(|error| format!("could not start QEMU: {error}"))?;
+    let qmp =
+        Qmp::connect(&qmp_path, Instant::now() + Duration::from_secs(60)).map_err(|error| {
+            let log = fs::read_to_string(work.join("qemu.log")).unwrap_or_default();
+            format!("{error}; QEMU said: {log}")
+        })?;
+    Ok(Vm {
+        child,
+        qmp,
+        console,
+        started,
+        accel,
+    })
+}
