@@ -300,7 +300,7 @@ pub fn build_verity() -> Result<PathBuf> {
         format!("--sign-expected-pcr-key={}", keys.pcr_key().display()),
         format!(
             "--sign-expected-pcr-certificate={}",
-            keys.pcr_public_key().display()
+            keys.pcr_certificate().display()
         ),
     ];
     mkosi_build(&output, &overrides)?;

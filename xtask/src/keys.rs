@@ -46,6 +46,11 @@ impl Keys {
         self.file("pcr.pem")
     }
 
+    /// A self-signed certificate for the PCR signing key (mkosi wants one).
+    pub fn pcr_certificate(&self) -> PathBuf {
+        self.file("pcr.crt")
+    }
+
     /// OVMF variables with PK, KEK and db enrolled and Secure Boot enforced.
     pub fn ovmf_vars(&self) -> PathBuf {
         self.file("ovmf-vars.fd")
@@ -85,6 +90,19 @@ fn certificate(dir: &Path, name: &str, common_name: &str) -> Result<()> {
     )
 }
 
+/// The PCR signing key's certificate, `pcr.crt`.
+fn pcr_certificate(dir: &Path) -> Result<()> {
+    util::run(
+        Command::new("openssl")
+            .args(["req", "-new", "-x509", "-sha256", "-days", "3650", "-subj"])
+            .arg("/CN=Ferrum local PCR policy key/")
+            .arg("-key")
+            .arg(dir.join("pcr.key"))
+            .arg("-out")
+            .arg(dir.join("pcr.crt")),
+    )
+}
+
 fn make(dir: &Path) -> Result<()> {
     let _ = fs::remove_dir_all(dir);
     fs::create_dir_all(dir)?;
@@ -112,6 +130,7 @@ fn make(dir: &Path) -> Result<()> {
             .arg("-out")
             .arg(dir.join("pcr.pem")),
     )?;
+    pcr_certificate(dir)?;
     let owner = fs::read_to_string("/proc/sys/kernel/random/uuid")?;
     let owner = owner.trim();
     let mut vars = tools::command("virt-fw-vars")?;
@@ -143,6 +162,10 @@ pub fn ensure() -> Result<Keys> {
             keys.dir.display()
         );
         make(&keys.dir)?;
+    }
+    if !keys.pcr_certificate().is_file() {
+        // Keys made before the certificate was added.
+        pcr_certificate(&keys.dir)?;
     }
     Ok(keys)
 }
