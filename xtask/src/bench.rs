@@ -291,7 +291,9 @@ fn print_layout(boot: &Value) {
         boot["commit"].as_str().unwrap_or("?"),
     );
     for (label, key) in [
-        ("kernel started (firmware + UKI stub)", "kernel_s"),
+        ("firmware verified the UKI", "firmware_verified_s"),
+        ("systemd-stub handed over", "stub_done_s"),
+        ("kernel started", "kernel_s"),
         ("sysinit.target", "sysinit_s"),
         ("greetd started", "greetd_s"),
         ("greeter first frame on screen", "greeter_s"),
@@ -307,9 +309,9 @@ fn print_layout(boot: &Value) {
 }
 
 /// `cargo xtask bench boot`: boots each built layout once and keeps its figures for `bench`.
-pub fn run_boot() -> Result<()> {
+pub fn run_boot(layouts: &[Layout]) -> Result<()> {
     let mut measured = Vec::new();
-    for layout in [Layout::Initramfs, Layout::Verity] {
+    for &layout in layouts {
         println!("bench: booting the {layout:?} layout …");
         match crate::e2e::measure_boot(layout) {
             Ok(boot) => {

@@ -39,15 +39,22 @@ const REFUSAL_DEADLINE: Duration = Duration::from_secs(240);
 
 /// Console milestones: (label, text that marks it).
 const MILESTONES: &[(&str, &str)] = &[
+    ("kernel started", "Linux version"),
     (
-        "kernel started (firmware and UKI stub done)",
-        "Linux version",
+        "firmware: loading the UKI (verify + measure)",
+        "BdsDxe: loading",
     ),
     (
-        "initramfs: the kernel runs /init",
-        "Run /init as init process",
+        "firmware: UKI verified, systemd-stub starts",
+        "BdsDxe: starting",
     ),
+    (
+        "systemd-stub done: the kernel's EFI stub runs",
+        "EFI stub: Loaded initrd",
+    ),
+    ("initrd: the kernel runs /init", "Run /init as init process"),
     ("systemd running", "systemd[1]"),
+    ("initrd: switching to the verity root", "Switching root"),
     ("sysinit.target (console)", "Reached target sysinit.target"),
     (
         "graphical.target (console)",
@@ -215,6 +222,7 @@ fn expect_refused(uki: &Path, work: &Path, what: &str, checks: &mut Checks) -> R
         boot: Boot::Uki(uki),
         work,
         selftest: None,
+        window: false,
     })?;
     let limit = Instant::now() + REFUSAL_DEADLINE;
     let (refused, kernel) = loop {
@@ -258,6 +266,80 @@ fn tampered(signed: &Path, out: &Path) -> Result<PathBuf> {
     let path = out.join("ferrum-tampered.efi");
     fs::write(&path, bytes)?;
     Ok(path)
+}
+
+/// The GPT type of an x86-64 root partition, as stored on disk (mixed-endian).
+const ROOT_X86_64: [u8; 16] = [
+    0xe3, 0xbc, 0x68, 0x4f, 0xcd, 0xe8, 0xb1, 0x4d, 0x96, 0xe7, 0xfb, 0xca, 0xf9, 0x84, 0xb7, 0x09,
+];
+
+/// A copy of the disk image whose root file system has its superblock changed (one byte),
+/// found through the GPT.
+fn tampered_root(disk: &Path, out: &Path) -> Result<PathBuf> {
+    let copy = out.join("ferrum-modified-root.raw");
+    fs::copy(disk, &copy)?;
+    let mut bytes = fs::read(&copy)?;
+    let le_u64 =
+        |at: usize| -> Result<u64> { Ok(u64::from_le_bytes(bytes[at..at + 8].try_into()?)) };
+    let le_u32 =
+        |at: usize| -> Result<u32> { Ok(u32::from_le_bytes(bytes[at..at + 4].try_into()?)) };
+    if &bytes[512..520] != b"EFI PART" {
+        return Err("the disk image has no GPT".into());
+    }
+    let entries = usize::try_from(le_u64(512 + 72)?)? * 512;
+    let count = usize::try_from(le_u32(512 + 80)?)?;
+    let size = usize::try_from(le_u32(512 + 84)?)?;
+    let root_start = (0..count)
+        .map(|index| entries + index * size)
+        .find(|&entry| bytes[entry..entry + 16] == ROOT_X86_64)
+        .map(|entry| le_u64(entry + 32))
+        .transpose()?
+        .ok_or("the disk image has no root partition")?;
+    // EROFS's superblock is at 1024 bytes into the partition; its first byte is the magic.
+    let at = usize::try_from(root_start)? * 512 + 1024;
+    bytes[at] ^= 0xff;
+    fs::write(&copy, bytes)?;
+    Ok(copy)
+}
+
+/// Boots a disk whose root was changed after signing: dm-verity must stop it (the kernel's
+/// "is corrupted" on the console) and the greeter must never come.
+fn expect_verity_refusal(disk: &Path, work: &Path, checks: &mut Checks) -> Result<()> {
+    let _ = fs::remove_dir_all(work);
+    let vm = vm::start(&Machine {
+        boot: Boot::Disk(disk),
+        work,
+        selftest: None,
+        window: false,
+    })?;
+    let limit = Instant::now() + BOOT_DEADLINE;
+    let (refused, booted) = loop {
+        std::thread::sleep(Duration::from_secs(1));
+        let text = vm.console_text();
+        let refused = text.contains("is corrupted");
+        let booted = text.contains("Reached target graphical.target");
+        if refused || booted || Instant::now() > limit {
+            break (refused, booted);
+        }
+    };
+    let took = vm.elapsed();
+    let _ = fs::copy(
+        &vm.console,
+        util::target_dir()?.join("image/e2e/console-modified-root.log"),
+    );
+    drop(vm);
+    checks.check(
+        "dm-verity refuses a root changed after signing",
+        refused && !booted,
+        if booted {
+            "the system booted".to_owned()
+        } else if refused {
+            format!("kernel: a verity block is corrupted, after {took:.0} s")
+        } else {
+            format!("no verdict within {} s", BOOT_DEADLINE.as_secs())
+        },
+    );
+    Ok(())
 }
 
 /// The login as a person does it: the greeter, a wrong password, the right one, the session.
@@ -387,9 +469,9 @@ fn check_boot(report: &BTreeMap<String, String>, boot: &str, predicted: &str, ch
 /// The two ways of holding the root that issue #5 compares.
 #[derive(Clone, Copy, Debug)]
 pub enum Layout {
-    /// The whole system in the UKI's initramfs (`cargo xtask image`; the shipped one).
+    /// The whole system in the UKI's initramfs (`cargo xtask image initramfs`).
     Initramfs,
-    /// A small UKI and a dm-verity protected EROFS root (`cargo xtask image verity`).
+    /// A small UKI and a dm-verity protected EROFS root (`cargo xtask image`; shipped).
     Verity,
 }
 
@@ -404,13 +486,10 @@ impl Layout {
     /// The UKI and, for the verity layout, the disk image.
     fn files(self) -> Result<(PathBuf, Option<PathBuf>)> {
         Ok(match self {
-            Self::Initramfs => (util::target_dir()?.join("image/ferrum.efi"), None),
+            Self::Initramfs => (crate::image::initramfs_dir()?.join("ferrum.efi"), None),
             Self::Verity => {
-                let dir = crate::image::verity_dir()?;
-                (
-                    dir.join("ferrum-verity.efi"),
-                    Some(dir.join("ferrum-verity.raw")),
-                )
+                let dir = crate::image::image_dir()?;
+                (dir.join("ferrum.efi"), Some(dir.join("ferrum.raw")))
             }
         })
     }
@@ -420,8 +499,8 @@ impl Layout {
         let out = util::target_dir()?.join("image/e2e");
         fs::create_dir_all(&out)?;
         Ok(out.join(match self {
-            Self::Initramfs => "timeline.json",
-            Self::Verity => "timeline-verity.json",
+            Self::Initramfs => "timeline-initramfs.json",
+            Self::Verity => "timeline.json",
         }))
     }
 }
@@ -436,7 +515,7 @@ pub fn measure_boot(layout: Layout) -> Result<serde_json::Value> {
     };
     if !uki.is_file() || disk.as_ref().is_some_and(|disk| !disk.is_file()) {
         return Err(format!(
-            "{layout:?} layout not built: run `cargo xtask image` (or `image verity`)"
+            "{layout:?} layout not built: run `cargo xtask image` (or `image initramfs`)"
         )
         .into());
     }
@@ -447,6 +526,7 @@ pub fn measure_boot(layout: Layout) -> Result<serde_json::Value> {
         boot,
         work: &work,
         selftest: Some("first"),
+        window: false,
     })?;
     let greeter = wait_for_screen(
         &mut vm,
@@ -493,6 +573,8 @@ fn figures(
         "layout": "whole system in the UKI's initramfs",
         "accel": accel,
         "uki_mib": (size * 10.0).round() / 10.0,
+        "firmware_verified_s": timeline.at(MILESTONES[2].0),
+        "stub_done_s": timeline.at(MILESTONES[3].0),
         "kernel_s": timeline.at(MILESTONES[0].0),
         "sysinit_s": timeline.at("sysinit.target active (journal)"),
         "greetd_s": timeline.at("greetd.service active (journal)"),
@@ -513,15 +595,16 @@ fn figures(
 
 /// `cargo xtask image e2e`.
 pub fn run() -> Result<()> {
-    let image = util::target_dir()?.join("image");
+    let image = crate::image::image_dir()?;
     let signed = image.join("ferrum.efi");
     let unsigned = image.join("ferrum-unsigned.efi");
-    if !signed.is_file() || !unsigned.is_file() {
-        return Err("no UKI: run `cargo xtask image` first".into());
+    let disk = image.join("ferrum.raw");
+    if !signed.is_file() || !unsigned.is_file() || !disk.is_file() {
+        return Err("no image: run `cargo xtask image` first".into());
     }
     let predictions: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(image.join("ferrum.pcr11.json"))?)?;
-    let predicted = predictions["pcr11"]["sysinit:ready"]
+    let predicted = predictions["pcr11"]["enter-initrd:leave-initrd:sysinit:ready"]
         .as_str()
         .unwrap_or_default()
         .to_ascii_lowercase();
@@ -537,13 +620,19 @@ pub fn run() -> Result<()> {
     expect_refused(&tampered, &out.join("refusal"), "tampered", &mut checks)?;
     let _ = fs::remove_file(&tampered);
 
-    println!("e2e: first boot of a blank machine (signed UKI, Secure Boot, TPM) …");
+    println!("e2e: dm-verity must refuse a root with one changed block …");
+    let modified = tampered_root(&disk, &out)?;
+    expect_verity_refusal(&modified, &out.join("refusal"), &mut checks)?;
+    let _ = fs::remove_file(&modified);
+
+    println!("e2e: first boot of a blank machine (signed UKI, verity root, Secure Boot, TPM) …");
     let _ = fs::remove_dir_all(&work);
     let mut timeline = Timeline::default();
     let mut vm = vm::start(&Machine {
-        boot: Boot::Uki(&signed),
+        boot: Boot::Disk(&disk),
         work: &work,
         selftest: Some("first"),
+        window: false,
     })?;
     let accel = vm.accel;
     let login = log_in(&mut vm, &mut timeline);
@@ -573,9 +662,10 @@ pub fn run() -> Result<()> {
     println!("e2e: second boot of the same machine …");
     let mut second_timeline = Timeline::default();
     let vm = vm::start(&Machine {
-        boot: Boot::Uki(&signed),
+        boot: Boot::Disk(&disk),
         work: &work,
         selftest: Some("second"),
+        window: false,
     })?;
     let second = wait_for_report(&vm, &mut second_timeline, BOOT_DEADLINE);
     let _ = fs::copy(&vm.console, out.join("console-second-boot.log"));
@@ -600,10 +690,14 @@ pub fn run() -> Result<()> {
         println!("  systemd-analyze: {analyze}");
     }
     let mut figures = figures(&timeline, accel, &signed, &first)?;
+    figures["layout"] = Layout::Verity.label().into();
+    figures["disk_mib"] = (fs::metadata(&disk)?.len() as f64 / (1024.0 * 1024.0))
+        .round()
+        .into();
     figures["login_s"] = login.as_ref().ok().copied().into();
     println!("  UKI size {} MiB", figures["uki_mib"]);
     fs::write(
-        Layout::Initramfs.figures_path()?,
+        Layout::Verity.figures_path()?,
         serde_json::to_string_pretty(&figures)?,
     )?;
     checks.print();

@@ -171,10 +171,17 @@ fn mkosi_build(output: &Path, overrides: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Builds the UKI; returns its path.
-pub fn build() -> Result<PathBuf> {
+/// Where `cargo xtask image initramfs` puts the all-in-the-initramfs UKI.
+pub fn initramfs_dir() -> Result<PathBuf> {
+    Ok(util::target_dir()?.join("image-initramfs"))
+}
+
+/// `cargo xtask image initramfs`: the other root layout, kept for the comparison in
+/// `image/README.md` — the whole system in the UKI's initramfs (`Format=uki` as in
+/// `image/mkosi.conf`), signed by [`sign`]; returns the UKI's path.
+pub fn build_initramfs() -> Result<PathBuf> {
     let started = Instant::now();
-    let output = util::target_dir()?.join("image");
+    let output = initramfs_dir()?;
     mkosi_build(&output, &[])?;
     let built = output.join("ferrum.efi");
     if !built.is_file() {
@@ -270,25 +277,31 @@ fn path(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// Where `cargo xtask image verity` puts its disk image and UKI.
-pub fn verity_dir() -> Result<PathBuf> {
-    Ok(util::target_dir()?.join("image-verity"))
+/// Where `cargo xtask image` puts the shipped disk image (`ferrum.raw`), its UKI
+/// (`ferrum.efi`), an unsigned copy of the UKI (`ferrum-unsigned.efi`, for the refusal test)
+/// and the PCR 11 predictions (`ferrum.pcr11.json`).
+pub fn image_dir() -> Result<PathBuf> {
+    Ok(util::target_dir()?.join("image"))
 }
 
-/// `cargo xtask image verity`: the other root layout, for the comparison in
-/// `image/README.md` — a small UKI (kernel and mkosi's default initrd) and a disk image with an
-/// ESP, an EROFS root and its dm-verity hash tree (`image/verity/mkosi.repart`); mkosi puts the
-/// root hash into the UKI's command line and signs the UKI with this machine's db key and the
-/// standard phases' PCR 11 prediction (with a real initrd they are the ones that happen).
-pub fn build_verity() -> Result<PathBuf> {
+/// The phase paths of a boot with an initrd that switches root: what mkosi signs, and what
+/// the predictions cover.
+const INITRD_PHASES: &str = "enter-initrd enter-initrd:leave-initrd enter-initrd:leave-initrd:sysinit enter-initrd:leave-initrd:sysinit:ready";
+
+/// `cargo xtask image`: the shipped image — a small UKI (kernel and mkosi's default initrd)
+/// and a disk image with an ESP, an EROFS root and its dm-verity hash tree
+/// (`image/verity/mkosi.repart`). mkosi puts the root hash into the UKI's command line and signs
+/// the UKI with this machine's db key and the PCR 11 prediction of the standard phases (with a
+/// real initrd they are the ones that happen). Faster to the greeter than the all-in-initramfs
+/// layout (see `image/README.md`). Returns the disk image's path.
+pub fn build() -> Result<PathBuf> {
     let started = Instant::now();
     let keys = keys::ensure()?;
-    let output = verity_dir()?;
+    let output = image_dir()?;
     let repart = util::workspace_root()?.join("image/verity/mkosi.repart");
     let overrides = [
         "--format=disk".to_owned(),
         "--bootloader=uki".to_owned(),
-        "--output=ferrum-verity".to_owned(),
         format!("--repart-directory={}", repart.display()),
         "--secure-boot=yes".to_owned(),
         format!("--secure-boot-key={}", keys.db_key().display()),
@@ -304,27 +317,58 @@ pub fn build_verity() -> Result<PathBuf> {
         ),
     ];
     mkosi_build(&output, &overrides)?;
-    let disk = output.join("ferrum-verity.raw");
-    if !disk.is_file() {
-        return Err(format!("mkosi wrote no {}", disk.display()).into());
+    let disk = output.join("ferrum.raw");
+    let uki = output.join("ferrum.efi");
+    if !disk.is_file() || !uki.is_file() {
+        return Err(format!("mkosi wrote no {} and {}", disk.display(), uki.display()).into());
     }
+    // The same UKI without its signature, which the firmware must refuse.
+    let unsigned = output.join("ferrum-unsigned.efi");
+    let _ = fs::remove_file(&unsigned);
+    fs::copy(&uki, &unsigned)?;
+    let mut strip = tools::command("sbattach")?;
+    strip.args(["--remove", &path(&unsigned)]);
+    util::run(&mut strip)?;
+    let predictions = predict_pcr11(&uki, INITRD_PHASES)?;
+    fs::write(
+        output.join("ferrum.pcr11.json"),
+        serde_json::to_string_pretty(&serde_json::json!({ "pcr11": predictions }))?,
+    )?;
     println!(
-        "image: {} ({:.1} MiB) in {:.0} s",
+        "image: {} ({:.1} MiB, UKI {:.1} MiB) in {:.0} s",
         disk.display(),
         fs::metadata(&disk)?.len() as f64 / (1024.0 * 1024.0),
+        fs::metadata(&uki)?.len() as f64 / (1024.0 * 1024.0),
         started.elapsed().as_secs_f64()
     );
     Ok(disk)
 }
 
-/// `cargo xtask image sign`: signs the last unsigned UKI again (after `image keys --new`).
-pub fn sign_again() -> Result<()> {
-    let output = util::target_dir()?.join("image");
-    let unsigned = output.join("ferrum-unsigned.efi");
-    if !unsigned.is_file() {
-        return Err("no unsigned UKI: run `cargo xtask image` first".into());
+/// PCR 11 as systemd-stub and systemd will leave it after each of `phases`, computed from the
+/// signed UKI's own sections (`xtask/scripts/predict-pcr11.py` in the tools tree).
+fn predict_pcr11(uki: &Path, phases: &str) -> Result<serde_json::Map<String, serde_json::Value>> {
+    let script = util::workspace_root()?.join("xtask/scripts/predict-pcr11.py");
+    let mut command = tools::command("/usr/bin/python3")?;
+    command
+        .arg(&script)
+        .arg(uki)
+        .args(phases.split_whitespace());
+    let line = util::display(&command);
+    let output = command.output()?;
+    if !output.status.success() {
+        return Err(format!(
+            "`{line}` failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
     }
-    sign(&unsigned, &output.join("ferrum.efi"), &keys::ensure()?)
+    let measured = String::from_utf8_lossy(&output.stdout);
+    Ok(measured
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("11:sha256="))
+        .zip(phases.split_whitespace())
+        .map(|(value, phase)| (phase.to_owned(), value.to_ascii_lowercase().into()))
+        .collect())
 }
 
 /// `cargo xtask image`.

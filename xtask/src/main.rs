@@ -23,6 +23,8 @@ mod vm;
 
 use std::process::ExitCode;
 
+use e2e::Layout;
+
 const USAGE: &str = "\
 usage: cargo xtask <command>
 
@@ -32,19 +34,18 @@ commands:
   demo      screenshot every panel in both themes and the greeter against real daemons -> target/demo/
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures)
-  bench boot
-            boot the image once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
+  bench boot [initramfs|verity]
+            boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
-  image     build the signed Ferrum UKI with mkosi + ukify (Debian trixie + the release binaries) -> target/image/
-  image verity
-            build the other root layout (small UKI + dm-verity EROFS root disk) -> target/image-verity/
-  image sign
-            sign the last unsigned UKI again (after new keys) -> target/image/ferrum.efi
+  image     build the shipped image with mkosi (Debian trixie + the release binaries): a small signed UKI
+            and a disk with an ESP and a dm-verity EROFS root -> target/image/
+  image initramfs
+            build the other root layout, the whole system in a signed UKI's initramfs -> target/image-initramfs/
   image keys [--new]
             make this machine's Secure Boot and PCR signing keys and enrolled OVMF variables (cache folder, never committed)
   image e2e boot the UKI under QEMU with Secure Boot and a TPM: unsigned/tampered refused, greeter, login
             through greetd (wrong password first), boot self-test, second boot for persistence; timeline
-  boot      boot the signed UKI headless under QEMU/OVMF/swtpm (console log and QMP socket printed)
+  boot      boot the shipped image under QEMU/OVMF/swtpm, in a window when a display exists (console log and QMP socket printed)
 ";
 
 fn main() -> ExitCode {
@@ -53,9 +54,14 @@ fn main() -> ExitCode {
         [command] => command.as_str(),
         [image, e2e] if image == "image" && e2e == "e2e" => "image e2e",
         [image, keys] if image == "image" && keys == "keys" => "image keys",
-        [image, sign] if image == "image" && sign == "sign" => "image sign",
-        [image, verity] if image == "image" && verity == "verity" => "image verity",
+        [image, initramfs] if image == "image" && initramfs == "initramfs" => "image initramfs",
         [bench, boot] if bench == "bench" && boot == "boot" => "bench boot",
+        [bench, boot, layout] if bench == "bench" && boot == "boot" && layout == "initramfs" => {
+            "bench boot initramfs"
+        }
+        [bench, boot, layout] if bench == "bench" && boot == "boot" && layout == "verity" => {
+            "bench boot verity"
+        }
         [image, keys, new] if image == "image" && keys == "keys" && new == "--new" => {
             "image keys --new"
         }
@@ -72,10 +78,11 @@ fn main() -> ExitCode {
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),
-        "bench boot" => bench::run_boot(),
+        "bench boot" => bench::run_boot(&[Layout::Initramfs, Layout::Verity]),
+        "bench boot initramfs" => bench::run_boot(&[Layout::Initramfs]),
+        "bench boot verity" => bench::run_boot(&[Layout::Verity]),
         "image keys" => keys::run(false),
-        "image sign" => image::sign_again(),
-        "image verity" => image::build_verity().map(|_| ()),
+        "image initramfs" => image::build_initramfs().map(|_| ()),
         "image keys --new" => keys::run(true),
         "boot" => boot::run(),
         "help" | "-h" | "--help" => {

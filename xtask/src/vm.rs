@@ -36,6 +36,9 @@ pub struct Machine<'a> {
     pub work: &'a Path,
     /// The `ferrum.selftest` system credential (SMBIOS), if any.
     pub selftest: Option<&'a str>,
+    /// Show the screen in a window (when a display exists and the tools tree's QEMU has
+    /// its GTK front end); headless otherwise.
+    pub window: bool,
 }
 
 /// A running machine; powered off when dropped.
@@ -130,6 +133,7 @@ fn accel(uki: &Path) -> Result<&'static str> {
             boot: Boot::Uki(uki),
             work: work.path(),
             selftest: None,
+            window: false,
         },
         "kvm",
     ) {
@@ -223,8 +227,6 @@ fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
         "tpm-tis,tpmdev=tpm0",
         "-vga",
         "std",
-        "-display",
-        "none",
         "-nic",
         "none",
         "-monitor",
@@ -239,6 +241,13 @@ fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
     .iter()
     .map(|arg| (*arg).to_owned())
     .collect();
+    let gtk = tools::tools_tree()?.join("usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so");
+    let window = machine.window && gtk.is_file();
+    if machine.window && !window {
+        println!("vm: the tools tree's QEMU has no window front end (qemu-system-gui): headless");
+    }
+    qemu.push("-display".to_owned());
+    qemu.push(if window { "gtk" } else { "none" }.to_owned());
     if let Some(mode) = machine.selftest {
         qemu.push("-smbios".to_owned());
         qemu.push(format!(
