@@ -62,7 +62,6 @@ impl Keys {
             self.db_certificate(),
             self.pcr_key(),
             self.pcr_public_key(),
-            self.ovmf_vars(),
         ]
         .iter()
         .all(|path| path.is_file())
@@ -131,6 +130,18 @@ fn make(dir: &Path) -> Result<()> {
             .arg(dir.join("pcr.pem")),
     )?;
     pcr_certificate(dir)?;
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "key") {
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
+/// OVMF variables with the keys enrolled (needs the tools tree's virt-fw-vars, so it is made
+/// when a machine first boots, after `cargo xtask image` has built the tools tree).
+fn make_ovmf_vars(dir: &Path) -> Result<()> {
     let owner = fs::read_to_string("/proc/sys/kernel/random/uuid")?;
     let owner = owner.trim();
     let mut vars = tools::command("virt-fw-vars")?;
@@ -144,13 +155,16 @@ fn make(dir: &Path) -> Result<()> {
         .arg(dir.join("db.crt"))
         .args(["--secure-boot", "--no-microsoft"]);
     util::run(&mut vars)?;
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.extension().is_some_and(|ext| ext == "key") {
-            fs::set_permissions(&path, fs::Permissions::from_mode(0o600))?;
-        }
-    }
     Ok(())
+}
+
+/// The keys with the OVMF variables, made first if missing.
+pub fn ensure_with_ovmf_vars() -> Result<Keys> {
+    let keys = ensure()?;
+    if !keys.ovmf_vars().is_file() {
+        make_ovmf_vars(&keys.dir)?;
+    }
+    Ok(keys)
 }
 
 /// The keys, made first if this machine has none yet.
@@ -176,7 +190,12 @@ pub fn run(renew: bool) -> Result<()> {
     if renew {
         let _ = fs::remove_dir_all(&dir);
     }
-    let keys = ensure()?;
+    let keys = if tools::ready()? {
+        ensure_with_ovmf_vars()?
+    } else {
+        println!("(the OVMF variables follow once `cargo xtask image` has built the tools tree)");
+        ensure()?
+    };
     println!("keys in {} (never committed):", keys.dir.display());
     for name in [
         "pk.crt",

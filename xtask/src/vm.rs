@@ -162,7 +162,7 @@ pub fn start(machine: &Machine) -> Result<Vm> {
 }
 
 fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
-    let keys = keys::ensure()?;
+    let keys = keys::ensure_with_ovmf_vars()?;
     let work = machine.work;
     fs::create_dir_all(work)?;
     let vars = work.join("ovmf-vars.fd");
