@@ -214,44 +214,73 @@ impl Checks {
     }
 }
 
-/// Boots `uki` and expects the firmware to refuse it: Secure Boot's "Access Denied" on the
-/// console and no kernel.
-fn expect_refused(uki: &Path, work: &Path, what: &str, checks: &mut Checks) -> Result<()> {
+/// A boot that must be stopped: what to boot, and how the console tells it was stopped.
+struct Refusal<'a> {
+    /// The check's name in the table.
+    name: String,
+    boot: Boot<'a>,
+    /// Console text that shows the refusal.
+    refused: &'a str,
+    /// Console text that shows the boot went on anyway.
+    went_on: &'a [&'a str],
+    /// What the refusal looks like, for the table.
+    says: &'a str,
+    deadline: Duration,
+    /// Where the console is kept (`target/image/e2e/console-<log>.log`).
+    log: &'a str,
+}
+
+/// Boots `refusal.boot` in `work` and records whether it was stopped as expected.
+fn expect_refusal(refusal: &Refusal, work: &Path, checks: &mut Checks) -> Result<()> {
     let _ = fs::remove_dir_all(work);
     let vm = vm::start(&Machine {
-        boot: Boot::Uki(uki),
+        boot: refusal.boot,
         work,
         selftest: None,
         window: false,
     })?;
-    let limit = Instant::now() + REFUSAL_DEADLINE;
-    let (refused, kernel) = loop {
+    let limit = Instant::now() + refusal.deadline;
+    let (refused, went_on) = loop {
         std::thread::sleep(Duration::from_secs(1));
         let text = vm.console_text();
-        let kernel = text.contains("Linux version") || text.contains("EFI stub");
-        let refused = text.contains("Access Denied");
-        if kernel || refused || Instant::now() > limit {
-            break (refused, kernel);
+        let refused = text.contains(refusal.refused);
+        let went_on = refusal.went_on.iter().any(|marker| text.contains(marker));
+        if refused || went_on || Instant::now() > limit {
+            break (refused, went_on);
         }
     };
     let took = vm.elapsed();
     let _ = fs::copy(
         &vm.console,
-        util::target_dir()?.join(format!("image/e2e/console-{what}.log")),
+        util::target_dir()?.join(format!("image/e2e/console-{}.log", refusal.log)),
     );
     drop(vm);
     checks.check(
-        &format!("Secure Boot refuses the {what} UKI"),
-        refused && !kernel,
-        if kernel {
-            "the kernel started".to_owned()
+        &refusal.name,
+        refused && !went_on,
+        if went_on {
+            "the boot went on".to_owned()
         } else if refused {
-            format!("firmware: Access Denied after {took:.0} s")
+            format!("{} after {took:.0} s", refusal.says)
         } else {
-            format!("no verdict within {} s", REFUSAL_DEADLINE.as_secs())
+            format!("no verdict within {} s", refusal.deadline.as_secs())
         },
     );
     Ok(())
+}
+
+/// Secure Boot must refuse `uki` (unsigned or changed): "Access Denied", no kernel.
+fn expect_refused(uki: &Path, work: &Path, what: &str, checks: &mut Checks) -> Result<()> {
+    let refusal = Refusal {
+        name: format!("Secure Boot refuses the {what} UKI"),
+        boot: Boot::Uki(uki),
+        refused: "Access Denied",
+        went_on: &["Linux version", "EFI stub"],
+        says: "firmware: Access Denied",
+        deadline: REFUSAL_DEADLINE,
+        log: what,
+    };
+    expect_refusal(&refusal, work, checks)
 }
 
 /// A copy of the signed UKI with one byte of its os-release section changed.
@@ -305,41 +334,16 @@ fn tampered_root(disk: &Path, out: &Path) -> Result<PathBuf> {
 /// Boots a disk whose root was changed after signing: dm-verity must stop it (the kernel's
 /// "is corrupted" on the console) and the greeter must never come.
 fn expect_verity_refusal(disk: &Path, work: &Path, checks: &mut Checks) -> Result<()> {
-    let _ = fs::remove_dir_all(work);
-    let vm = vm::start(&Machine {
+    let refusal = Refusal {
+        name: "dm-verity refuses a root changed after signing".to_owned(),
         boot: Boot::Disk(disk),
-        work,
-        selftest: None,
-        window: false,
-    })?;
-    let limit = Instant::now() + BOOT_DEADLINE;
-    let (refused, booted) = loop {
-        std::thread::sleep(Duration::from_secs(1));
-        let text = vm.console_text();
-        let refused = text.contains("is corrupted");
-        let booted = text.contains("Reached target graphical.target");
-        if refused || booted || Instant::now() > limit {
-            break (refused, booted);
-        }
+        refused: "is corrupted",
+        went_on: &["Reached target graphical.target"],
+        says: "kernel: a verity block is corrupted",
+        deadline: BOOT_DEADLINE,
+        log: "modified-root",
     };
-    let took = vm.elapsed();
-    let _ = fs::copy(
-        &vm.console,
-        util::target_dir()?.join("image/e2e/console-modified-root.log"),
-    );
-    drop(vm);
-    checks.check(
-        "dm-verity refuses a root changed after signing",
-        refused && !booted,
-        if booted {
-            "the system booted".to_owned()
-        } else if refused {
-            format!("kernel: a verity block is corrupted, after {took:.0} s")
-        } else {
-            format!("no verdict within {} s", BOOT_DEADLINE.as_secs())
-        },
-    );
-    Ok(())
+    expect_refusal(&refusal, work, checks)
 }
 
 /// The login as a person does it: the greeter, a wrong password, the right one, the session.
