@@ -190,7 +190,7 @@ impl Checks {
         self.rows.push((name.to_owned(), ok, detail.into()));
     }
 
-    fn expect(&mut self, report: &BTreeMap<String, String>, key: &str, wanted: &str, name: &str) {
+    fn require(&mut self, report: &BTreeMap<String, String>, key: &str, wanted: &str, name: &str) {
         let got = report.get(key).map(String::as_str).unwrap_or("(missing)");
         self.check(name, got == wanted, format!("{key}={got}"));
     }
@@ -426,20 +426,20 @@ fn journal_events(report: &BTreeMap<String, String>, timeline: &mut Timeline) {
 }
 
 fn check_boot(report: &BTreeMap<String, String>, boot: &str, predicted: &str, checks: &mut Checks) {
-    checks.expect(
+    checks.require(
         report,
         "state",
         "running",
         &format!("{boot}: the boot settles as running"),
     );
-    checks.expect(report, "failed", "", &format!("{boot}: no failed units"));
-    checks.expect(
+    checks.require(report, "failed", "", &format!("{boot}: no failed units"));
+    checks.require(
         report,
         "root",
         "read-only",
         &format!("{boot}: the root is read-only"),
     );
-    checks.expect(
+    checks.require(
         report,
         "secureboot",
         "1",
@@ -454,7 +454,7 @@ fn check_boot(report: &BTreeMap<String, String>, boot: &str, predicted: &str, ch
         !predicted.is_empty() && pcr == predicted,
         format!("guest {pcr}, predicted {predicted}"),
     );
-    checks.expect(
+    checks.require(
         report,
         "pcr-policy",
         "unlocked",
@@ -656,7 +656,7 @@ pub fn run() -> Result<()> {
     let first = first?;
     journal_events(&first, &mut timeline);
     check_boot(&first, "first boot", &predicted, &mut checks);
-    checks.expect(
+    checks.require(
         &first,
         "marked",
         "etc,var,home",
@@ -676,7 +676,7 @@ pub fn run() -> Result<()> {
     drop(vm);
     let second = second?;
     check_boot(&second, "second boot", &predicted, &mut checks);
-    checks.expect(
+    checks.require(
         &second,
         "kept",
         "var,home",
