@@ -7,15 +7,13 @@
 //! package cache: `$FERRUM_CACHE_DIR` or `/var/cache/ferrum` when writable, else
 //! `<target>/image-cache`.
 //!
-//! mkosi builds an unsigned UKI (`<target>/image/ferrum-unsigned.efi`) and keeps the image's
-//! own systemd-stub beside it (`mkosi.finalize`). ukify then builds the shipped UKI,
-//! `<target>/image/ferrum.efi`, from the same kernel, initrd, command line and os-release:
-//! signed with this machine's Secure Boot db key (`keys.rs`) and carrying the signed PCR 11
-//! prediction (`.pcrsig`, `.pcrpkey`) for the boot phases this layout really goes through.
-//! mkosi's own signing would sign the phases of a boot with an initrd that switches root
-//! (`enter-initrd` …), which never happen when the whole system is the initramfs: here the
-//! stub measures the UKI, then systemd measures `sysinit` and `ready`. The predicted PCR 11
-//! values go to `<target>/image/ferrum.pcr11.json` for the e2e test.
+//! The shipped layout ([`build`]) is a small UKI signed by mkosi plus a disk image with a
+//! dm-verity EROFS root. The comparison layout ([`build_initramfs`]) puts the whole system in
+//! the UKI's initramfs: mkosi builds it unsigned (`<target>/image-initramfs/ferrum-unsigned.efi`)
+//! and keeps the image's own systemd-stub beside it (`mkosi.finalize`); ukify then rebuilds it
+//! from the same parts, signed with this machine's db key (`keys.rs`) and with the signed PCR 11
+//! prediction for the phases that layout goes through (`sysinit`, `sysinit:ready`: there are no
+//! initrd phases when the whole system is the initramfs).
 
 use std::fs;
 use std::path::{Path, PathBuf};
