@@ -2,22 +2,18 @@
 //! drawing is in [`crate::view`]; greetd is reached through [`Link`].
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
-use std::time::Instant;
 
-use ferrum_accessibility::bridge::{self, BridgeEvent, ScreenReaderAction};
-use ferrum_accessibility::speech::SpeechStatus;
-use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
+use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
-use ferrum_panels::error_report::{self, ErrorReport};
-use ferrum_panels::theme::ThemeChoice;
-use ferrum_panels::window_a11y::A11y;
 use ferrum_services::accounts::{self, AccountsError, UserAccount};
 use ferrum_services::logind::{self, LogindError, PowerAction};
 use ferrum_services::network_status::{self, NetworkError, NetworkStatus};
 use ferrum_services::upower::{self, PowerSupplyState, UPowerError};
 use ferrum_services::{ServiceUpdate, SystemBus};
-use iced::advanced::widget::operate;
+use ferrum_ui::Effect;
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::theme::ThemeChoice;
+use ferrum_ui::window::{self, Window};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Subscription, Task, Theme};
@@ -40,9 +36,8 @@ pub const ANSWER_ID: &str = "greeter-answer";
 pub const USER_NAME_ID: &str = "greeter-user-name";
 /// The id of the Continue button under a PAM message.
 pub const CONTINUE_ID: &str = "greeter.continue";
-
-/// When the process started, for the first-frame measurement in the log.
-pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+/// Where the configuration notice is shown (its buttons are `greeter.notice.error.*`).
+pub const NOTICE_ID: ferrum_ui::WidgetId = ferrum_ui::WidgetId::new("greeter.notice");
 
 /// How the greeter is started.
 #[derive(Debug, Clone, Default)]
@@ -136,22 +131,14 @@ pub enum Message {
     PowerDone(Result<(), LogindError>),
     /// A key press anywhere (for the Caps Lock warning).
     Key(keyboard::Event),
-    /// Tab.
-    FocusNext,
-    /// Shift+Tab.
-    FocusPrevious,
     /// Escape: close the menu, or go back.
     Escape,
     /// The configuration problem notice.
     Notice(error_report::Message),
-    /// The accessible tree after an update.
-    Snapshot(Snapshot),
-    /// The AT-SPI bridge came up or a screen reader asked for something.
-    Bridge(BridgeEvent),
-    /// Nothing to do but draw a frame.
-    Nudge,
-    /// The speech service became reachable or unreachable.
-    SpeechStatus(SpeechStatus),
+    /// greetd's link was cancelled (nothing to show).
+    Cancelled,
+    /// The window itself: focus keys, accessible tree, screen reader, speech.
+    Window(window::Message),
 }
 
 /// The login screen.
@@ -193,7 +180,7 @@ pub struct Greeter {
     pub(crate) voicing: bool,
     pub(crate) high_contrast: bool,
     pub(crate) large_text: bool,
-    a11y: A11y,
+    window: Window,
 }
 
 impl Greeter {
@@ -278,7 +265,11 @@ impl Greeter {
             voicing: false,
             high_contrast: false,
             large_text: false,
-            a11y: A11y::for_client("ferrum-greeter", options.speech_socket.clone()),
+            window: Window::new(
+                "ferrum-greeter",
+                window_title,
+                options.speech_socket.clone(),
+            ),
             config,
         };
         let offered = Task::perform(
@@ -355,7 +346,7 @@ impl Greeter {
 
     /// The latest accessible tree.
     pub fn accessible_tree(&self) -> &Snapshot {
-        &self.a11y.snapshot
+        &self.window.snapshot
     }
 
     /// The window title.
@@ -365,7 +356,7 @@ impl Greeter {
 
     /// Dark, or high contrast when asked for.
     pub fn theme(&self) -> Theme {
-        ferrum_panels::theme::theme(ThemeChoice::Dark, self.high_contrast)
+        ferrum_ui::theme::theme(ThemeChoice::Dark, self.high_contrast)
     }
 
     /// Large text makes everything bigger.
@@ -409,33 +400,23 @@ impl Greeter {
                 return Task::none();
             }
         }
-        let reads_tree = !matches!(
-            message,
-            Message::Snapshot(_) | Message::Bridge(BridgeEvent::Ready(_))
-        );
-        let moves_focus = matches!(
-            message,
-            Message::FocusNext
-                | Message::FocusPrevious
-                | Message::LoginStep(..)
-                | Message::OpenMenu(_)
-                | Message::CloseMenu
-                | Message::ChooseSession(_)
-                | Message::ChooseLayout(_)
-                | Message::ChooseLanguage(_)
-                | Message::Escape
-                | Message::UsersUpdated(_)
-                | Message::Bridge(BridgeEvent::Action(_))
-        );
+        let (reads_tree, moves_focus) = match &message {
+            Message::Window(message) => (message.reads_tree(), message.moves_focus()),
+            Message::LoginStep(..)
+            | Message::OpenMenu(_)
+            | Message::CloseMenu
+            | Message::ChooseSession(_)
+            | Message::ChooseLayout(_)
+            | Message::ChooseLanguage(_)
+            | Message::Escape
+            | Message::UsersUpdated(_) => (true, true),
+            _ => (true, false),
+        };
         let task = self.apply(message);
-        if !reads_tree {
-            return task;
-        }
-        let read = operate(tree::collect()).map(Message::Snapshot);
-        if moves_focus {
-            task.chain(read)
+        if reads_tree {
+            window::then_read_tree(task, moves_focus, Message::Window)
         } else {
-            Task::batch([task, read])
+            task
         }
     }
 
@@ -501,7 +482,7 @@ impl Greeter {
             Task::none()
         };
         let link = self.link.clone();
-        Task::batch([Task::perform(link.cancel(), |_| Message::Nudge), focus])
+        Task::batch([Task::perform(link.cancel(), |_| Message::Cancelled), focus])
     }
 
     fn login_step(&mut self, step: Result<Step, LoginError>) -> Task<Message> {
@@ -705,11 +686,7 @@ impl Greeter {
             }
             Message::ToggleVoicing => {
                 self.voicing = !self.voicing;
-                self.a11y
-                    .set_voicing(self.voicing)
-                    .map_or_else(Task::none, |statuses| {
-                        Task::run(statuses, Message::SpeechStatus)
-                    })
+                self.window.voicing(self.voicing).map(Message::Window)
             }
             Message::ToggleHighContrast => {
                 self.high_contrast = !self.high_contrast;
@@ -769,8 +746,6 @@ impl Greeter {
             }
             // Observed in `update`.
             Message::Key(_) => Task::none(),
-            Message::FocusNext => operation::focus_next(),
-            Message::FocusPrevious => operation::focus_previous(),
             Message::Escape => {
                 if self.menu.is_some() {
                     return self.close_menu();
@@ -786,42 +761,10 @@ impl Greeter {
                     _ => self.back(),
                 }
             }
-            Message::Notice(message) => error_report::update(&mut self.notice, message),
-            Message::Snapshot(snapshot) => {
-                let _ = self.a11y.take_snapshot(&fl!("greeter-title"), snapshot);
-                Task::none()
-            }
-            Message::Bridge(BridgeEvent::Ready(handle)) => {
-                self.a11y.bridge = Some(handle);
-                Task::none()
-            }
-            Message::Bridge(BridgeEvent::Action(action)) => self.screen_reader(action),
-            Message::Nudge => Task::none(),
-            Message::SpeechStatus(status) => {
-                self.a11y.set_speech_status(status);
-                Task::none()
-            }
-        }
-    }
-
-    /// A screen reader's request, done the way keyboard and pointer do it.
-    fn screen_reader(&mut self, action: ScreenReaderAction) -> Task<Message> {
-        let key = match action {
-            ScreenReaderAction::Activate(key) | ScreenReaderAction::Focus(key) => key,
-        };
-        let Some(id) = self
-            .a11y
-            .snapshot
-            .by_key(key)
-            .and_then(|node| node.id.clone())
-        else {
-            return Task::none();
-        };
-        match action {
-            ScreenReaderAction::Activate(_) => operate(tree::act(id, ControlAction::Activate))
-                .discard()
-                .chain(Task::done(Message::Nudge)),
-            ScreenReaderAction::Focus(_) => operation::focus(id),
+            Message::Notice(message) => error_report::update(&mut self.notice, message)
+                .map_or_else(Task::none, Effect::into_task),
+            Message::Cancelled => Task::none(),
+            Message::Window(message) => self.window.update(message).map(Message::Window),
         }
     }
 
@@ -835,7 +778,7 @@ impl Greeter {
             Subscription::run_with(self.bus.clone(), users_stream),
             Subscription::run_with(self.bus.clone(), supply_stream),
             Subscription::run_with(self.bus.clone(), network_stream),
-            Subscription::run(bridge_events).map(Message::Bridge),
+            self.window.subscription().map(Message::Window),
         ])
     }
 }
@@ -858,8 +801,8 @@ pub fn network_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> +
     network_status::watch_status(bus.clone()).map(Message::Network)
 }
 
-fn bridge_events() -> impl futures::Stream<Item = BridgeEvent> + use<> {
-    bridge::events(fl!("greeter-title"))
+fn window_title() -> String {
+    fl!("greeter-title")
 }
 
 fn any_key(
@@ -899,37 +842,16 @@ pub fn key_event(event: &keyboard::Event) -> Option<Message> {
     }
 }
 
-/// The screen's keyboard shortcuts for key presses no widget took.
+/// The screen's keyboard shortcuts for key presses no widget took: the
+/// window component's focus keys.
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
-    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
-        return None;
-    };
-    match key.as_ref() {
-        keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => Some(Message::FocusPrevious),
-        keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
-        keyboard::Key::Named(key::Named::ArrowDown) if modifiers.is_empty() => {
-            Some(Message::FocusNext)
-        }
-        keyboard::Key::Named(key::Named::ArrowUp) if modifiers.is_empty() => {
-            Some(Message::FocusPrevious)
-        }
-        _ => None,
-    }
+    window::focus_key(event).map(Message::Window)
 }
 
 impl Greeter {
     /// Draws the screen (see [`crate::view`]).
     pub fn view(&self) -> iced::Element<'_, Message> {
-        if let Some(start) = PROCESS_START.get()
-            && !FIRST_VIEW_LOGGED.swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
-            tracing::info!(
-                elapsed_ms = start.elapsed().as_secs_f64() * 1000.0,
-                "first view built"
-            );
-        }
+        window::mark_first_view();
         crate::view::view(self)
     }
 }
-
-static FIRST_VIEW_LOGGED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

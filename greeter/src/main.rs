@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use ferrum_greeter::Greeter;
-use ferrum_greeter::app::{Options, PROCESS_START};
+use ferrum_greeter::app::Options;
 use ferrum_greeter::login::Link;
 use ferrum_services::SystemBus;
+use ferrum_ui::window::PROCESS_START;
 
 const USAGE: &str = "usage: ferrum-greeter [--config FILE] [--layouts FILE] [--speech-socket PATH]";
 
@@ -57,7 +58,7 @@ fn main() -> std::process::ExitCode {
     .theme(Greeter::theme)
     .scale_factor(Greeter::scale_factor)
     .subscription(Greeter::subscription)
-    .default_font(ferrum_panels::theme::DEFAULT_FONT)
+    .default_font(ferrum_ui::theme::DEFAULT_FONT)
     .window_size((1024.0, 700.0))
     .run();
     match result {

@@ -4,11 +4,11 @@
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
-use ferrum_panels::error_report;
-use ferrum_panels::widgets::{FONT_BOLD, bidi_row, caption, reading_start};
 use ferrum_services::logind::PowerAction;
 use ferrum_services::network_status::{ConnectionKind, Connectivity, NetworkState};
 use ferrum_services::upower::BatteryState;
+use ferrum_ui::error_report;
+use ferrum_ui::widgets::{FONT_BOLD, bidi_row, caption, reading_start};
 use iced::widget::{button, column, container, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
@@ -170,7 +170,8 @@ fn battery_line(greeter: &Greeter) -> Option<String> {
 fn login_card(greeter: &Greeter) -> Element<'_, Message> {
     let mut content = column![].spacing(14).width(Length::Fill);
     if let Some(notice) = &greeter.notice {
-        content = content.push(error_report::view(notice).map(Message::Notice));
+        content =
+            content.push(error_report::view(notice, &crate::app::NOTICE_ID).map(Message::Notice));
     }
     if let Some(user) = &greeter.user {
         content = content.push(user_header(greeter, user));
@@ -613,11 +614,7 @@ fn menu_entry<'a>(
     } else {
         button::text
     };
-    let mut content = vec![ferrum_panels::widgets::line(
-        label.clone(),
-        15,
-        Length::Fill,
-    )];
+    let mut content = vec![ferrum_ui::widgets::line(label.clone(), 15, Length::Fill)];
     content.extend(tag.map(|tag| text(tag).size(13).into()));
     Accessible::new(
         id,
@@ -643,7 +640,7 @@ fn switch_entry<'a>(
         AccessibleInfo::new(Role::Switch, label.clone()).checked(on),
         button(
             bidi_row(vec![
-                ferrum_panels::widgets::line(label, 15, Length::Fill),
+                ferrum_ui::widgets::line(label, 15, Length::Fill),
                 iced::widget::toggler(on).into(),
             ])
             .spacing(10)
@@ -723,7 +720,7 @@ fn menu_overlay(greeter: &Greeter, menu: Menu) -> Element<'_, Message> {
                     Accessible::new(
                         format!("greeter.power.{}", action.method_name()),
                         AccessibleInfo::new(Role::Button, label.clone()),
-                        button(ferrum_panels::widgets::line(label, 15, Length::Fill))
+                        button(ferrum_ui::widgets::line(label, 15, Length::Fill))
                             .width(Length::Fill)
                             .padding([6, 10])
                             .style(button::text)

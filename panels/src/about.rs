@@ -1,10 +1,12 @@
 //! The About page: the system at a glance, read from `/etc/os-release` and `/proc`.
 
 use ferrum_i18n::fl;
+use ferrum_services::SystemBus;
+use ferrum_ui::widgets::{caption, key_value, page_title, section};
+use iced::Element;
 use iced::widget::column;
-use iced::{Element, Task};
 
-use crate::widgets::{caption, key_value, page_title, section};
+use crate::page::{Context, Outcome, Page, PageRequest};
 
 /// Facts about the system.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,21 +37,52 @@ pub enum Message {
     Loaded(SystemInfo),
 }
 
-impl State {
-    /// Reads the facts when the page is entered.
-    pub fn enter(&self) -> Task<Message> {
-        Task::perform(read_system_info(), Message::Loaded)
+/// Work off the UI thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Read the system facts.
+    Read,
+}
+
+impl PageRequest for Request {
+    type Message = Message;
+
+    async fn run(self, _bus: SystemBus) -> Message {
+        match self {
+            Request::Read => Message::Loaded(read_system_info().await),
+        }
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+    type Request = Request;
+
+    fn new(_context: &Context) -> Self {
+        Self::default()
     }
 
-    /// Applies a message.
-    pub fn update(&mut self, message: Message) {
+    fn title() -> String {
+        fl!("about-title")
+    }
+
+    fn keywords() -> String {
+        fl!("about-title.keywords")
+    }
+
+    /// Reads the facts each time the page is shown.
+    fn enter(&mut self) -> Outcome<Request> {
+        Outcome::request(Request::Read)
+    }
+
+    fn update(&mut self, message: Message) -> Outcome<Request> {
         match message {
             Message::Loaded(info) => self.info = Some(info),
         }
+        Outcome::none()
     }
 
-    /// Draws the page.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn view(&self) -> Element<'_, Message> {
         let body: Element<'_, Message> = match &self.info {
             None => caption(fl!("service-loading")),
             Some(info) => {

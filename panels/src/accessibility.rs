@@ -1,19 +1,45 @@
 //! The Accessibility page: self-voicing, high contrast, text size, reduced motion.
 //!
-//! The page edits [`Preferences`]; the shell applies and saves them (they
-//! change the whole window: theme, scale, speech).
+//! The page owns the [`Preferences`]; the window follows them (theme, scale,
+//! speech). Saving is debounced and done off the UI thread: each change asks
+//! for a save after [`SAVE_DELAY`], and only the latest change's save writes
+//! (a slider drag writes once).
 
-use ferrum_accessibility::preferences::TEXT_SCALES;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ferrum_accessibility::preferences::{PreferencesError, TEXT_SCALES};
 use ferrum_accessibility::speech::SpeechError;
 use ferrum_accessibility::{Accessible, AccessibleInfo, NumericValue, Preferences, Role};
 use ferrum_i18n::fl;
+use ferrum_services::SystemBus;
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::widgets::{caption, notice, page_title, section};
 use iced::widget::{button, column, row, slider, text, toggler};
 use iced::{Alignment, Element, Length};
 
-use crate::widgets::{caption, notice, page_title, section};
+use crate::page::{Context, Outcome, Page, PageRequest};
 
-/// What the user changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How long after the last change the preferences are written.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// The page's state.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The preferences in force.
+    pub preferences: Preferences,
+    /// Where they are saved (`None`: not saved).
+    pub path: Option<PathBuf>,
+    /// Why speech is not working, while self-voicing is on (the window knows).
+    pub speech_problem: Option<SpeechError>,
+    /// The last failure to save.
+    pub error: Option<ErrorReport>,
+    /// Counts changes; a save is written only for the latest one.
+    changes: u64,
+}
+
+/// What happens on the page.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// Speak focus and state changes.
     SelfVoicing(bool),
@@ -23,22 +49,137 @@ pub enum Message {
     TextScale(u16),
     /// No animations.
     ReducedMotion(bool),
+    /// The pause after change number `.0` is over.
+    SaveDue(u64),
+    /// The preferences were written (or not).
+    Saved(Result<(), PreferencesError>),
+    /// The user acted on the error report.
+    Report(error_report::Message),
 }
 
-/// Applies a change to the preferences.
-pub fn update(preferences: &mut Preferences, message: Message) {
-    match message {
-        Message::SelfVoicing(on) => preferences.self_voicing = on,
-        Message::HighContrast(on) => preferences.high_contrast = on,
-        Message::TextScale(percent) => {
-            // Snap to the offered steps (a slider drag gives any value).
-            let clamped = percent.clamp(100, 200);
-            preferences.text_scale = TEXT_SCALES
-                .into_iter()
-                .min_by_key(|step| step.abs_diff(clamped))
-                .unwrap_or(100);
+/// Work off the UI thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Wait [`SAVE_DELAY`], then say change number `.0` is due.
+    SaveAfterPause(u64),
+    /// Write the preferences to the file.
+    Write(Preferences, PathBuf),
+}
+
+impl PageRequest for Request {
+    type Message = Message;
+
+    async fn run(self, _bus: SystemBus) -> Message {
+        match self {
+            Request::SaveAfterPause(change) => {
+                tokio::time::sleep(SAVE_DELAY).await;
+                Message::SaveDue(change)
+            }
+            Request::Write(preferences, path) => {
+                let target = path.clone();
+                let written = tokio::task::spawn_blocking(move || preferences.save(&target)).await;
+                Message::Saved(written.unwrap_or_else(|error| {
+                    Err(PreferencesError::Io {
+                        path,
+                        reason: format!("the writer stopped: {error}"),
+                    })
+                }))
+            }
         }
-        Message::ReducedMotion(on) => preferences.reduced_motion = on,
+    }
+}
+
+impl State {
+    /// The page for preferences loaded from `path`.
+    pub fn with(preferences: Preferences, path: Option<PathBuf>) -> Self {
+        Self {
+            preferences,
+            path,
+            speech_problem: None,
+            error: None,
+            changes: 0,
+        }
+    }
+
+    fn changed(&mut self) -> Outcome<Request> {
+        self.changes += 1;
+        match self.path {
+            Some(_) => Outcome::request(Request::SaveAfterPause(self.changes)),
+            None => Outcome::none(),
+        }
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+    type Request = Request;
+
+    fn new(context: &Context) -> Self {
+        Self::with(context.preferences, context.preferences_path.clone())
+    }
+
+    fn title() -> String {
+        fl!("a11y-title")
+    }
+
+    fn keywords() -> String {
+        fl!("a11y-title.keywords")
+    }
+
+    fn update(&mut self, message: Message) -> Outcome<Request> {
+        let preferences = &mut self.preferences;
+        match message {
+            Message::SelfVoicing(on) => preferences.self_voicing = on,
+            Message::HighContrast(on) => preferences.high_contrast = on,
+            Message::TextScale(percent) => {
+                // Snap to the offered steps (a slider drag gives any value).
+                let clamped = percent.clamp(100, 200);
+                let snapped = TEXT_SCALES
+                    .into_iter()
+                    .min_by_key(|step| step.abs_diff(clamped))
+                    .unwrap_or(100);
+                if snapped == preferences.text_scale {
+                    return Outcome::none();
+                }
+                preferences.text_scale = snapped;
+            }
+            Message::ReducedMotion(on) => preferences.reduced_motion = on,
+            Message::SaveDue(change) => {
+                return match &self.path {
+                    Some(path) if change == self.changes => {
+                        Outcome::request(Request::Write(self.preferences, path.clone()))
+                    }
+                    _ => Outcome::none(),
+                };
+            }
+            Message::Saved(result) => {
+                if let Err(error) = result {
+                    tracing::warn!(%error, "accessibility preferences not saved");
+                    self.error = Some(ErrorReport::new(
+                        fl!("a11y-preferences-not-saved"),
+                        error.to_string(),
+                    ));
+                }
+                return Outcome::none();
+            }
+            Message::Report(message) => {
+                return Outcome::effect(error_report::update(&mut self.error, message));
+            }
+        }
+        self.changed()
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let page = view(&self.preferences, self.speech_problem.as_ref());
+        match &self.error {
+            Some(report) => column![
+                error_report::view(report, &crate::ids::A11Y).map(Message::Report),
+                page
+            ]
+            .spacing(16)
+            .into(),
+            None => page,
+        }
     }
 }
 
@@ -160,13 +301,65 @@ pub fn view<'a>(
 mod tests {
     use super::*;
 
+    fn page(path: Option<&str>) -> State {
+        State::with(Preferences::default(), path.map(PathBuf::from))
+    }
+
     #[test]
     fn changes_apply_and_scale_is_clamped() {
-        let mut preferences = Preferences::default();
-        update(&mut preferences, Message::HighContrast(true));
-        update(&mut preferences, Message::TextScale(900));
-        update(&mut preferences, Message::SelfVoicing(true));
+        let mut state = page(None);
+        let _ = state.update(Message::HighContrast(true));
+        let _ = state.update(Message::TextScale(900));
+        let _ = state.update(Message::SelfVoicing(true));
+        let preferences = state.preferences;
         assert!(preferences.high_contrast && preferences.self_voicing);
         assert_eq!(preferences.text_scale, 200);
+    }
+
+    #[test]
+    fn a_slider_drag_writes_once_after_the_last_step() {
+        let mut state = page(Some("/prefs.toml"));
+        let first = state.update(Message::TextScale(125));
+        let second = state.update(Message::TextScale(150));
+        assert_eq!(first, Outcome::request(Request::SaveAfterPause(1)));
+        assert_eq!(second, Outcome::request(Request::SaveAfterPause(2)));
+        // The first pause ends: a newer change is waiting, nothing is written.
+        assert_eq!(state.update(Message::SaveDue(1)), Outcome::none());
+        let mut expected = Preferences::default();
+        expected.text_scale = 150;
+        assert_eq!(
+            state.update(Message::SaveDue(2)),
+            Outcome::request(Request::Write(expected, PathBuf::from("/prefs.toml")))
+        );
+    }
+
+    #[test]
+    fn nothing_is_saved_without_a_file() {
+        let mut state = page(None);
+        assert_eq!(state.update(Message::ReducedMotion(true)), Outcome::none());
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_and_can_be_copied() {
+        let mut state = page(Some("/prefs.toml"));
+        let failure = PreferencesError::Io {
+            path: PathBuf::from("/prefs.toml"),
+            reason: "read-only file system".into(),
+        };
+        let _ = state.update(Message::Saved(Err(failure)));
+        let report = state.error.clone().expect("the failure is shown");
+        assert!(report.detail.contains("read-only file system"));
+        assert_eq!(
+            state
+                .update(Message::Report(error_report::Message::Copy))
+                .effect,
+            Some(ferrum_ui::Effect::Copy(report.clipboard_text()))
+        );
+    }
+
+    #[test]
+    fn the_page_is_named_for_search() {
+        assert!(!State::title().is_empty());
+        assert!(State::keywords().contains(';'));
     }
 }

@@ -1,20 +1,19 @@
-//! The settings panels. Each panel is a module with its own `State`,
-//! `Message`, `update`, `view` and `subscription`, and talks to the system only
-//! through `ferrum-services`. `update` is pure: it returns a typed `Request`
-//! for anything that must reach a daemon, which the shell runs as a task and
-//! tests run directly against the real daemons.
+//! The settings panels. Each panel is a module whose `State` implements the
+//! one page contract, [`page::Page`]: `Message`, a pure `update` returning an
+//! [`page::Outcome`] (a typed daemon `Request` and/or a UI effect), `view`,
+//! `subscription`, title and search keywords. Panels talk to the system only
+//! through `ferrum-services` and are drawn with `ferrum-ui`. The list of
+//! panels is [`registry`].
 
 pub mod about;
 pub mod accessibility;
-pub mod error_report;
+pub mod ids;
 pub mod network;
+pub mod page;
 pub mod power;
 pub mod private_dns;
 pub mod qr;
 pub mod registry;
-pub mod status;
-pub mod theme;
-pub mod widgets;
-pub mod window_a11y;
 
-pub use registry::PanelId;
+pub use page::{Context, Outcome, Page, PageRequest};
+pub use registry::{Pages, PanelId};

@@ -1,73 +1,132 @@
 //! Every panel the settings app has: its id, deep-link name, title and search keywords.
+//!
+//! This is the one list of panels: a new panel is one line in [`panels!`]
+//! below (plus its module, strings and tests). The macro makes [`PanelId`],
+//! the [`Pages`] that hold every page's state, the [`Message`] that carries
+//! any page's message, and the one generic path the shell drives them
+//! through ([`Pages::enter`], [`Pages::update`], [`Pages::view`],
+//! [`Pages::subscription`]).
 
-use ferrum_i18n::fl;
+use ferrum_services::SystemBus;
+use iced::{Element, Subscription, Task};
 
-/// A settings panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PanelId {
+use crate::page::{self, Context, Page};
+use crate::{about, accessibility, network, power, private_dns};
+
+macro_rules! panels {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $field:ident : $state:ty, $slug:literal; )*) => {
+        /// A settings panel.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum PanelId {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl PanelId {
+            /// Every panel, in sidebar order.
+            pub const ALL: &'static [PanelId] = &[$(PanelId::$variant),*];
+
+            /// The stable name used in deep links (`ferrum-settings power`).
+            pub fn slug(self) -> &'static str {
+                match self {
+                    $(PanelId::$variant => $slug,)*
+                }
+            }
+
+            /// The translated title.
+            pub fn title(self) -> String {
+                match self {
+                    $(PanelId::$variant => <$state as Page>::title(),)*
+                }
+            }
+
+            /// Translated search keywords, separated by `;`.
+            pub fn keywords(self) -> String {
+                match self {
+                    $(PanelId::$variant => <$state as Page>::keywords(),)*
+                }
+            }
+        }
+
+        /// Every page's state.
+        #[derive(Debug)]
+        pub struct Pages {
+            bus: SystemBus,
+            $( #[doc = concat!("The ", $slug, " page.")] pub $field: $state, )*
+        }
+
+        /// A message for one of the pages.
+        #[derive(Debug, Clone)]
+        pub enum Message {
+            $( $(#[doc = $doc])* $variant(<$state as Page>::Message), )*
+        }
+
+        impl Pages {
+            /// Every page, having heard nothing yet.
+            pub fn new(context: &Context) -> Self {
+                Self {
+                    bus: context.bus.clone(),
+                    $( $field: <$state as Page>::new(context), )*
+                }
+            }
+
+            /// What showing a page asks for.
+            pub fn enter(&mut self, panel: PanelId) -> Task<Message> {
+                match panel {
+                    $(PanelId::$variant => {
+                        page::into_task(self.$field.enter(), &self.bus, Message::$variant)
+                    })*
+                }
+            }
+
+            /// Applies a message to its page.
+            pub fn update(&mut self, message: Message) -> Task<Message> {
+                match message {
+                    $(Message::$variant(message) => {
+                        page::into_task(self.$field.update(message), &self.bus, Message::$variant)
+                    })*
+                }
+            }
+
+            /// Draws a page.
+            pub fn view(&self, panel: PanelId) -> Element<'_, Message> {
+                match panel {
+                    $(PanelId::$variant => self.$field.view().map(Message::$variant),)*
+                }
+            }
+
+            /// A page's live updates.
+            pub fn subscription(&self, panel: PanelId) -> Subscription<Message> {
+                match panel {
+                    $(PanelId::$variant => self.$field.subscription().map(Message::$variant),)*
+                }
+            }
+        }
+    };
+}
+
+panels! {
     /// Wired, Wi-Fi and VPN connections.
-    Network,
+    Network => network: network::State, "network";
     /// Power modes, battery and power source.
-    Power,
+    Power => power: power::State, "power";
     /// Encrypted DNS, DNSSEC and the resolver's status.
-    PrivateDns,
+    PrivateDns => private_dns: private_dns::State, "private-dns";
     /// Seeing, hearing and typing aids.
-    Accessibility,
+    Accessibility => accessibility: accessibility::State, "accessibility";
     /// The system at a glance.
-    About,
+    About => about: about::State, "about";
 }
 
 impl PanelId {
-    /// Every panel, in sidebar order.
-    pub const ALL: [PanelId; 5] = [
-        PanelId::Network,
-        PanelId::Power,
-        PanelId::PrivateDns,
-        PanelId::Accessibility,
-        PanelId::About,
-    ];
-
     /// The panel shown when none is asked for.
     pub const DEFAULT: PanelId = PanelId::Power;
-
-    /// The stable name used in deep links (`ferrum-settings power`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            PanelId::Network => "network",
-            PanelId::Power => "power",
-            PanelId::PrivateDns => "private-dns",
-            PanelId::Accessibility => "accessibility",
-            PanelId::About => "about",
-        }
-    }
 
     /// Finds a panel by its deep-link name (case-insensitive).
     pub fn from_slug(slug: &str) -> Option<PanelId> {
         Self::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|panel| panel.slug().eq_ignore_ascii_case(slug.trim()))
-    }
-
-    /// The translated title.
-    pub fn title(self) -> String {
-        match self {
-            PanelId::Network => fl!("network-title"),
-            PanelId::Power => fl!("power-title"),
-            PanelId::PrivateDns => fl!("dns-title"),
-            PanelId::Accessibility => fl!("a11y-title"),
-            PanelId::About => fl!("about-title"),
-        }
-    }
-
-    /// Translated search keywords, separated by `;`.
-    pub fn keywords(self) -> String {
-        match self {
-            PanelId::Network => fl!("network-title.keywords"),
-            PanelId::Power => fl!("power-title.keywords"),
-            PanelId::PrivateDns => fl!("dns-title.keywords"),
-            PanelId::Accessibility => fl!("a11y-title.keywords"),
-            PanelId::About => fl!("about-title.keywords"),
-        }
     }
 
     /// Whether the panel matches a search query: every word of the query must
@@ -93,7 +152,8 @@ impl PanelId {
     /// The panels matching a query, in sidebar order; all of them for an empty query.
     pub fn search(query: &str) -> Vec<PanelId> {
         Self::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|panel| panel.matches(query))
             .collect()
     }
@@ -105,7 +165,7 @@ mod tests {
 
     #[test]
     fn slugs_round_trip() {
-        for panel in PanelId::ALL {
+        for &panel in PanelId::ALL {
             assert_eq!(PanelId::from_slug(panel.slug()), Some(panel));
         }
         assert_eq!(PanelId::from_slug(" POWER "), Some(PanelId::Power));

@@ -1,36 +1,26 @@
 //! The settings window: which panel is shown, the search, the style, and the
-//! glue that runs each panel's requests and subscription.
+//! one generic path every panel is driven through ([`Pages`]).
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
-
-use std::path::PathBuf;
-
-use ferrum_accessibility::bridge::{self, BridgeEvent, ScreenReaderAction};
-use ferrum_accessibility::preferences::{Preferences, PreferencesError};
-use ferrum_accessibility::speech::SpeechStatus;
-use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
+use ferrum_accessibility::preferences::Preferences;
+use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
-use ferrum_panels::error_report::{self, ErrorReport};
-use ferrum_panels::{PanelId, about, accessibility, network, power, private_dns};
+use ferrum_panels::{Context, Pages, PanelId, registry};
 use ferrum_services::SystemBus;
-use iced::advanced::widget::operate;
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::theme::ThemeChoice;
+use ferrum_ui::window::{self, Window};
+use ferrum_ui::{Effect, WidgetId};
 use iced::keyboard::{self, key};
-use iced::widget::{column, container, operation, row, rule, scrollable};
+use iced::widget::{column, container, row, rule, scrollable};
 use iced::{Element, Length, Subscription, Task, Theme};
 
-use crate::a11y::A11y;
 use crate::cli::Options;
 use crate::sidebar;
-use crate::theme::ThemeChoice;
 
 /// The id of the sidebar's search field.
-pub const SEARCH_ID: &str = "sidebar-search";
-
-/// When the process started, for the first-frame measurement in the log.
-pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
-static FIRST_VIEW_LOGGED: AtomicBool = AtomicBool::new(false);
+pub const SEARCH_ID: WidgetId = WidgetId::new("sidebar.search");
+/// The window-level notice's place (its buttons are `window.error.*`).
+pub const WINDOW_ID: WidgetId = WidgetId::new("window");
 
 /// The whole app.
 #[derive(Debug)]
@@ -39,17 +29,9 @@ pub struct App {
     query: String,
     theme: ThemeChoice,
     notice: Option<ErrorReport>,
-    preferences: Preferences,
-    preferences_path: Option<PathBuf>,
-    a11y: A11y,
-    /// The Power page.
-    pub power: power::State,
-    /// The About page.
-    pub about: about::State,
-    /// The Private DNS page.
-    pub private_dns: private_dns::State,
-    /// The Network page.
-    pub network: network::State,
+    window: Window,
+    /// Every page's state.
+    pub pages: Pages,
 }
 
 /// Everything that can happen in the window.
@@ -67,30 +49,12 @@ pub enum Message {
     FocusSearch,
     /// Escape: clear the search.
     ClearSearch,
-    /// Tab: next focusable element.
-    FocusNext,
-    /// Shift+Tab: previous focusable element.
-    FocusPrevious,
-    /// Something on the Power page.
-    Power(power::Message),
-    /// Something on the About page.
-    About(about::Message),
-    /// Something on the Private DNS page.
-    PrivateDns(private_dns::Message),
-    /// A Network page message.
-    Network(network::Message),
-    /// Something on the Accessibility page.
-    Accessibility(accessibility::Message),
+    /// Something on a page.
+    Page(registry::Message),
     /// The user acted on the window-level notice.
     Notice(error_report::Message),
-    /// The accessible tree after an update.
-    Snapshot(Snapshot),
-    /// The AT-SPI bridge came up or a screen reader asked for something.
-    Bridge(BridgeEvent),
-    /// Nothing to do but draw a frame (lets a control act on a screen reader's request).
-    Nudge,
-    /// The speech service became reachable or unreachable.
-    SpeechStatus(SpeechStatus),
+    /// The window itself: focus keys, accessible tree, screen reader, speech.
+    Window(window::Message),
 }
 
 impl App {
@@ -117,6 +81,7 @@ impl App {
             .preferences
             .clone()
             .or_else(Preferences::default_path);
+        // A small file read once before the first frame.
         let (preferences, preferences_error) = match preferences_path.as_deref() {
             Some(path) => match Preferences::load(path) {
                 Ok(preferences) => (preferences, None),
@@ -130,26 +95,27 @@ impl App {
                 ErrorReport::new(fl!("a11y-preferences-invalid"), error.to_string())
             })
         });
-        let mut a11y = A11y::with_speech_socket(options.speech_socket.clone());
-        let speech_status = a11y.set_voicing(preferences.self_voicing);
+        let mut window = Window::new(
+            "ferrum-settings",
+            window_title,
+            options.speech_socket.clone(),
+        );
+        let watch_speech = window.voicing(preferences.self_voicing);
+        let mut pages = Pages::new(&Context {
+            bus,
+            preferences,
+            preferences_path,
+        });
+        let enter = pages.enter(active).map(Message::Page);
         let app = Self {
             active,
             query: String::new(),
             theme: options.theme.unwrap_or_else(ThemeChoice::from_env),
             notice,
-            preferences,
-            preferences_path,
-            a11y,
-            power: power::State::new(bus.clone()),
-            about: about::State::default(),
-            private_dns: private_dns::State::new(bus.clone()),
-            network: network::State::new(bus),
+            window,
+            pages,
         };
-        let enter = app.enter(active);
-        let watch_speech = speech_status.map_or_else(Task::none, |statuses| {
-            Task::run(statuses, Message::SpeechStatus)
-        });
-        (app, Task::batch([enter, watch_speech]))
+        (app, Task::batch([enter, watch_speech.map(Message::Window)]))
     }
 
     /// The panel shown.
@@ -174,29 +140,28 @@ impl App {
 
     /// The iced theme (high contrast when the user asked for it).
     pub fn theme(&self) -> Theme {
-        crate::theme::theme(self.theme, self.preferences.high_contrast)
+        ferrum_ui::theme::theme(self.theme, self.preferences().high_contrast)
     }
 
     /// The scale of everything (the text size preference).
     pub fn scale_factor(&self) -> f32 {
-        self.preferences.scale_factor()
+        self.preferences().scale_factor()
     }
 
     /// The accessibility preferences in force.
     pub fn preferences(&self) -> &Preferences {
-        &self.preferences
+        &self.pages.accessibility.preferences
     }
 
     /// The latest accessible tree.
     pub fn accessible_tree(&self) -> &Snapshot {
-        &self.a11y.snapshot
+        &self.window.snapshot
     }
 
     /// Takes an accessible tree as the app would after an update; returns what
     /// self-voicing said, if anything.
     pub fn take_snapshot(&mut self, snapshot: Snapshot) -> Option<String> {
-        let title = fl!("app-title");
-        self.a11y.take_snapshot(&title, snapshot)
+        self.window.take_snapshot(snapshot)
     }
 
     /// The window title.
@@ -204,41 +169,19 @@ impl App {
         format!("{} — {}", self.active.title(), fl!("app-title"))
     }
 
-    fn enter(&self, panel: PanelId) -> Task<Message> {
-        match panel {
-            PanelId::About => self.about.enter().map(Message::About),
-            PanelId::PrivateDns => self
-                .private_dns
-                .enter()
-                .into_task(self.private_dns.bus().clone())
-                .map(Message::PrivateDns),
-            PanelId::Power | PanelId::Network | PanelId::Accessibility => Task::none(),
-        }
-    }
-
     /// Applies a message, then reads the accessible tree of the new UI (after
     /// focus moves, once the move is done).
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        let reads_tree = !matches!(
-            message,
-            Message::Snapshot(_) | Message::Bridge(BridgeEvent::Ready(_))
-        );
-        let moves_focus = matches!(
-            message,
-            Message::FocusNext
-                | Message::FocusPrevious
-                | Message::FocusSearch
-                | Message::Bridge(BridgeEvent::Action(_))
-        );
+        let (reads_tree, moves_focus) = match &message {
+            Message::Window(message) => (message.reads_tree(), message.moves_focus()),
+            Message::FocusSearch => (true, true),
+            _ => (true, false),
+        };
         let task = self.apply(message);
-        if !reads_tree {
-            return task;
-        }
-        let read = operate(tree::collect()).map(Message::Snapshot);
-        if moves_focus {
-            task.chain(read)
+        if reads_tree {
+            window::then_read_tree(task, moves_focus, Message::Window)
         } else {
-            Task::batch([task, read])
+            task
         }
     }
 
@@ -250,7 +193,7 @@ impl App {
                 }
                 tracing::debug!(panel = panel.slug(), "panel selected");
                 self.active = panel;
-                self.enter(panel)
+                self.pages.enter(panel).map(Message::Page)
             }
             Message::SearchChanged(query) => {
                 self.query = query;
@@ -264,126 +207,43 @@ impl App {
                 self.theme = self.theme.toggled();
                 Task::none()
             }
-            Message::FocusSearch => operation::focus(SEARCH_ID),
+            Message::FocusSearch => Effect::Focus(SEARCH_ID).into_task(),
             Message::ClearSearch => {
                 self.query.clear();
                 Task::none()
             }
-            Message::FocusNext => operation::focus_next(),
-            Message::FocusPrevious => operation::focus_previous(),
-            Message::Power(message) => match self.power.update(message) {
-                Some(request) => request
-                    .into_task(self.power.bus().clone())
-                    .map(Message::Power),
-                None => Task::none(),
-            },
-            Message::About(message) => {
-                self.about.update(message);
-                Task::none()
-            }
-            Message::Network(message) => match self.network.update(message) {
-                Some(request) => request
-                    .into_task(self.network.bus().clone())
-                    .map(Message::Network),
-                None => Task::none(),
-            },
-            Message::PrivateDns(message) => match self.private_dns.update(message) {
-                Some(request) => request
-                    .into_task(self.private_dns.bus().clone())
-                    .map(Message::PrivateDns),
-                None => Task::none(),
-            },
-            Message::Accessibility(message) => {
-                accessibility::update(&mut self.preferences, message);
-                let watch_speech = self
-                    .a11y
-                    .set_voicing(self.preferences.self_voicing)
-                    .map_or_else(Task::none, |statuses| {
-                        Task::run(statuses, Message::SpeechStatus)
-                    });
-                if let Err(error) = self.save_preferences() {
-                    tracing::warn!(%error, "accessibility preferences not saved");
-                    self.notice = Some(ErrorReport::new(
-                        fl!("a11y-preferences-not-saved"),
-                        error.to_string(),
-                    ));
+            Message::Page(message) => {
+                let task = self.pages.update(message).map(Message::Page);
+                // The window follows the Accessibility page's preferences.
+                let voicing = self.pages.accessibility.preferences.self_voicing;
+                if voicing == self.window.is_voicing() {
+                    return task;
                 }
-                watch_speech
+                let watch_speech = self.window.voicing(voicing).map(Message::Window);
+                self.pages.accessibility.speech_problem = self.window.speech_problem().cloned();
+                Task::batch([task, watch_speech])
             }
-            Message::SpeechStatus(status) => {
-                self.a11y.set_speech_status(status);
-                Task::none()
+            Message::Notice(message) => error_report::update(&mut self.notice, message)
+                .map_or_else(Task::none, Effect::into_task),
+            Message::Window(message) => {
+                let task = self.window.update(message).map(Message::Window);
+                self.pages.accessibility.speech_problem = self.window.speech_problem().cloned();
+                task
             }
-            Message::Notice(message) => error_report::update(&mut self.notice, message),
-            Message::Snapshot(snapshot) => {
-                let _ = self.take_snapshot(snapshot);
-                Task::none()
-            }
-            Message::Bridge(BridgeEvent::Ready(handle)) => {
-                self.a11y.bridge = Some(handle);
-                Task::none()
-            }
-            Message::Bridge(BridgeEvent::Action(action)) => self.screen_reader(action),
-            Message::Nudge => Task::none(),
-        }
-    }
-
-    fn save_preferences(&self) -> Result<(), PreferencesError> {
-        match &self.preferences_path {
-            Some(path) => self.preferences.save(path),
-            None => Ok(()),
-        }
-    }
-
-    /// A screen reader's request, done the way keyboard and pointer do it.
-    fn screen_reader(&mut self, action: ScreenReaderAction) -> Task<Message> {
-        let key = match action {
-            ScreenReaderAction::Activate(key) | ScreenReaderAction::Focus(key) => key,
-        };
-        let Some(id) = self
-            .a11y
-            .snapshot
-            .by_key(key)
-            .and_then(|node| node.id.clone())
-        else {
-            tracing::debug!(key, "screen reader named an unknown control");
-            return Task::none();
-        };
-        match action {
-            ScreenReaderAction::Activate(_) => operate(tree::act(id, ControlAction::Activate))
-                .discard()
-                .chain(Task::done(Message::Nudge)),
-            ScreenReaderAction::Focus(_) => operation::focus(id),
         }
     }
 
     /// Draws the window.
     pub fn view(&self) -> Element<'_, Message> {
-        if !FIRST_VIEW_LOGGED.swap(true, Ordering::Relaxed)
-            && let Some(start) = PROCESS_START.get()
-        {
-            tracing::info!(
-                elapsed_ms = start.elapsed().as_secs_f64() * 1000.0,
-                "first view built"
-            );
-        }
-        let panel: Element<'_, Message> = match self.active {
-            PanelId::Power => self.power.view().map(Message::Power),
-            PanelId::Accessibility => {
-                accessibility::view(&self.preferences, self.a11y.speech_problem())
-                    .map(Message::Accessibility)
-            }
-            PanelId::About => self.about.view().map(Message::About),
-            PanelId::Network => self.network.view().map(Message::Network),
-            PanelId::PrivateDns => self.private_dns.view().map(Message::PrivateDns),
-        };
+        window::mark_first_view();
+        let panel = self.pages.view(self.active).map(Message::Page);
         let mut content = column![].spacing(16).max_width(760);
         if let Some(notice) = &self.notice {
-            content = content.push(error_report::view(notice).map(Message::Notice));
+            content = content.push(error_report::view(notice, &WINDOW_ID).map(Message::Notice));
         }
         content = content.push(panel);
         // Large text leaves less room: a narrower sidebar and margins.
-        let roomy = self.preferences.text_scale < 175;
+        let roomy = self.preferences().text_scale < 175;
         let sidebar = sidebar::view(
             &self.query,
             self.active,
@@ -406,44 +266,33 @@ impl App {
         }
     }
 
-    /// Keyboard shortcuts, plus the live updates of the panel on screen only:
-    /// a panel the user is not looking at runs no subscriptions.
+    /// Keyboard shortcuts and the window's own events, plus the live updates
+    /// of the panel on screen only: a panel the user is not looking at runs
+    /// no subscriptions.
     pub fn subscription(&self) -> Subscription<Message> {
-        let panel = match self.active {
-            PanelId::Power => self.power.subscription().map(Message::Power),
-            PanelId::Network => self.network.subscription().map(Message::Network),
-            PanelId::PrivateDns => self.private_dns.subscription().map(Message::PrivateDns),
-            PanelId::Accessibility | PanelId::About => Subscription::none(),
-        };
         Subscription::batch([
             keyboard::listen().filter_map(shortcut),
-            Subscription::run(bridge_events).map(Message::Bridge),
-            panel,
+            self.window.subscription().map(Message::Window),
+            self.pages.subscription(self.active).map(Message::Page),
         ])
     }
 }
 
-fn bridge_events() -> impl futures::Stream<Item = BridgeEvent> + use<> {
-    bridge::events(fl!("app-title"))
+fn window_title() -> String {
+    fl!("app-title")
 }
 
-/// The window's keyboard shortcuts for key presses no widget took: Tab and
-/// arrows move focus, Escape clears the search, Ctrl+F finds.
+/// The window's keyboard shortcuts for key presses no widget took: Escape
+/// clears the search, Ctrl+F finds, and the window component's focus keys.
 pub fn shortcut(event: keyboard::Event) -> Option<Message> {
-    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
-        return None;
-    };
-    match key.as_ref() {
-        keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => Some(Message::FocusPrevious),
-        keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
-        keyboard::Key::Named(key::Named::ArrowDown) if modifiers.is_empty() => {
-            Some(Message::FocusNext)
+    if let keyboard::Event::KeyPressed { key, modifiers, .. } = &event {
+        match key.as_ref() {
+            keyboard::Key::Named(key::Named::Escape) => return Some(Message::ClearSearch),
+            keyboard::Key::Character("f") if modifiers.command() => {
+                return Some(Message::FocusSearch);
+            }
+            _ => {}
         }
-        keyboard::Key::Named(key::Named::ArrowUp) if modifiers.is_empty() => {
-            Some(Message::FocusPrevious)
-        }
-        keyboard::Key::Named(key::Named::Escape) => Some(Message::ClearSearch),
-        keyboard::Key::Character("f") if modifiers.command() => Some(Message::FocusSearch),
-        _ => None,
     }
+    window::focus_key(event).map(Message::Window)
 }

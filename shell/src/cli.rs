@@ -1,6 +1,6 @@
 //! Command-line arguments: `ferrum-settings [PANEL] [--theme light|dark]`.
 
-use crate::theme::ThemeChoice;
+use ferrum_ui::theme::ThemeChoice;
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

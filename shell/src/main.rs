@@ -5,8 +5,10 @@ use std::time::Instant;
 
 use ferrum_panels::PanelId;
 use ferrum_services::SystemBus;
-use ferrum_settings::app::{App, PROCESS_START};
-use ferrum_settings::{cli, theme};
+use ferrum_settings::app::App;
+use ferrum_settings::cli;
+use ferrum_ui::theme;
+use ferrum_ui::window::PROCESS_START;
 
 fn main() -> std::process::ExitCode {
     let _ = PROCESS_START.set(Instant::now());
@@ -34,7 +36,7 @@ fn main() -> std::process::ExitCode {
         if options.help {
             let _ = writeln!(out, "{}", cli::USAGE);
         }
-        for panel in PanelId::ALL {
+        for panel in PanelId::ALL.iter() {
             let _ = writeln!(out, "{}", panel.slug());
         }
         return std::process::ExitCode::SUCCESS;

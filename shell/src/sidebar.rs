@@ -3,12 +3,12 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_panels::PanelId;
-use ferrum_panels::widgets::action_button;
+use ferrum_ui::widgets::action_button;
 use iced::widget::{button, column, container, scrollable, space, text, text_input};
 use iced::{Element, Length};
 
 use crate::app::{Message, SEARCH_ID};
-use crate::theme::ThemeChoice;
+use ferrum_ui::theme::ThemeChoice;
 
 pub(crate) fn view<'a>(
     query: &'a str,
@@ -34,7 +34,7 @@ pub(crate) fn view<'a>(
             Accessible::new(
                 format!("sidebar.{}", panel.slug()),
                 AccessibleInfo::new(Role::ListItem, title.clone()).selected(panel == active),
-                button(ferrum_panels::widgets::line(title, 16, Length::Fill))
+                button(ferrum_ui::widgets::line(title, 16, Length::Fill))
                     .width(Length::Fill)
                     .padding([8, 12])
                     .style(style)

@@ -7,15 +7,16 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use ferrum_panels::PanelId;
+use ferrum_panels::registry::Message as PageMessage;
+use ferrum_panels::{Page, PanelId};
 use ferrum_panels::{about, network, power, private_dns};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_settings::cli::Options;
-use ferrum_settings::theme::{DEFAULT_FONT, ThemeChoice};
 use ferrum_settings::{App, Message};
+use ferrum_ui::theme::{DEFAULT_FONT, ThemeChoice};
 use iced_test::{Simulator, selector};
 
 const WINDOW: (f32, f32) = (960.0, 680.0);
@@ -97,11 +98,11 @@ fn with_fixture_data(mut app: App) -> App {
             charge_cycles: Some(212),
         }],
     };
-    let _ = app.update(Message::Power(power::Message::ProfilesUpdated(
-        ServiceUpdate::Available(profiles),
+    let _ = app.update(Message::Page(PageMessage::Power(
+        power::Message::ProfilesUpdated(ServiceUpdate::Available(profiles)),
     )));
-    let _ = app.update(Message::Power(power::Message::SupplyUpdated(
-        ServiceUpdate::Available(supply),
+    let _ = app.update(Message::Page(PageMessage::Power(
+        power::Message::SupplyUpdated(ServiceUpdate::Available(supply)),
     )));
     app
 }
@@ -123,10 +124,12 @@ fn the_sidebar_switches_panels() {
     assert_eq!(app.active(), PanelId::About);
     // Entering the page reads the system (a task); here the facts arrive by hand.
     assert!(ui_shows(&app, "Loading…"));
-    let _ = app.update(Message::About(about::Message::Loaded(about::SystemInfo {
-        kernel: Some("6.1.0-test".into()),
-        ..about::SystemInfo::default()
-    })));
+    let _ = app.update(Message::Page(PageMessage::About(about::Message::Loaded(
+        about::SystemInfo {
+            kernel: Some("6.1.0-test".into()),
+            ..about::SystemInfo::default()
+        },
+    ))));
     assert!(ui_shows(&app, "Kernel"));
     assert!(ui_shows(&app, "6.1.0-test"));
 }
@@ -195,13 +198,13 @@ fn choosing_a_profile_sends_the_choice() {
     assert!(
         matches!(
             messages.as_slice(),
-            [Message::Power(power::Message::ProfileChosen(
-                Profile::PowerSaver
+            [Message::Page(PageMessage::Power(
+                power::Message::ProfileChosen(Profile::PowerSaver)
             ))]
         ),
         "{messages:?}"
     );
-    assert_eq!(app.power.pending, Some(Profile::PowerSaver));
+    assert_eq!(app.pages.power.pending, Some(Profile::PowerSaver));
     assert!(ui_shows(&app, "Switching…"));
 }
 
@@ -306,11 +309,11 @@ fn power_panel_snapshot_dark() {
 #[test]
 fn power_panel_snapshot_unavailable() {
     let mut app = app(Some("power"), ThemeChoice::Light);
-    let _ = app.update(Message::Power(power::Message::ProfilesUpdated(
-        ServiceUpdate::Unavailable,
+    let _ = app.update(Message::Page(PageMessage::Power(
+        power::Message::ProfilesUpdated(ServiceUpdate::Unavailable),
     )));
-    let _ = app.update(Message::Power(power::Message::SupplyUpdated(
-        ServiceUpdate::Unavailable,
+    let _ = app.update(Message::Page(PageMessage::Power(
+        power::Message::SupplyUpdated(ServiceUpdate::Unavailable),
     )));
     assert_snapshot(&app, "power-unavailable");
 }
@@ -318,8 +321,8 @@ fn power_panel_snapshot_unavailable() {
 #[test]
 fn a_changed_page_does_not_match_its_snapshot() {
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
-    let _ = app.update(Message::Power(power::Message::ProfileChosen(
-        Profile::Performance,
+    let _ = app.update(Message::Page(PageMessage::Power(
+        power::Message::ProfileChosen(Profile::Performance),
     )));
     let mut ui = simulate(&app);
     let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
@@ -337,9 +340,9 @@ fn a_changed_page_does_not_match_its_snapshot() {
 #[test]
 fn power_panel_snapshot_high_contrast() {
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
-    let _ = app.update(Message::Accessibility(
+    let _ = app.update(Message::Page(PageMessage::Accessibility(
         ferrum_panels::accessibility::Message::HighContrast(true),
-    ));
+    )));
     assert!(app.preferences().high_contrast);
     assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
     assert_snapshot(&app, "power-high-contrast");
@@ -348,9 +351,9 @@ fn power_panel_snapshot_high_contrast() {
 #[test]
 fn power_panel_snapshot_text_200_percent() {
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
-    let _ = app.update(Message::Accessibility(
+    let _ = app.update(Message::Page(PageMessage::Accessibility(
         ferrum_panels::accessibility::Message::TextScale(200),
-    ));
+    )));
     assert_eq!(app.scale_factor(), 2.0);
     // The window is 960×680 device pixels; at 200 % the app lays out in half that.
     let logical = (WINDOW.0 / 2.0, WINDOW.1 / 2.0);
@@ -436,9 +439,9 @@ fn numbers_follow_the_language() {
 /// The Private DNS page with the settings in force and resolved's status.
 fn dns_app(settings: dns::PrivateDns) -> App {
     let mut app = app(Some("private-dns"), ThemeChoice::Light);
-    let _ = app.update(Message::PrivateDns(private_dns::Message::Loaded(Ok(
-        settings,
-    ))));
+    let _ = app.update(Message::Page(PageMessage::PrivateDns(
+        private_dns::Message::Loaded(Ok(settings)),
+    )));
     let status = dns::ResolverStatus {
         links: vec![dns::LinkStatus {
             ifindex: 2,
@@ -458,8 +461,8 @@ fn dns_app(settings: dns::PrivateDns) -> App {
         dnssec_bogus: 0,
         global_dot: "yes".into(),
     };
-    let _ = app.update(Message::PrivateDns(private_dns::Message::Resolver(
-        ServiceUpdate::Available(status),
+    let _ = app.update(Message::Page(PageMessage::PrivateDns(
+        private_dns::Message::Resolver(ServiceUpdate::Available(status)),
     )));
     app
 }
@@ -472,16 +475,16 @@ fn assert_tall_snapshot(app: &App, name: &str) {
 fn private_dns_snapshots_in_each_mode() {
     // Automatic, with a test answer that came encrypted.
     let mut app = dns_app(dns::PrivateDns::default());
-    let _ = app.update(Message::PrivateDns(private_dns::Message::Tested(Ok(
-        dns::Lookup {
+    let _ = app.update(Message::Page(PageMessage::PrivateDns(
+        private_dns::Message::Tested(Ok(dns::Lookup {
             name: "test.ferrum.test".into(),
             addresses: vec!["192.0.2.53".parse().unwrap()],
             elapsed: Duration::from_millis(14),
             encrypted: true,
             authenticated: false,
             from_cache: false,
-        },
-    ))));
+        })),
+    )));
     assert_tall_snapshot(&app, "dns-automatic");
 
     // A provider, strict.
@@ -502,16 +505,18 @@ fn private_dns_snapshots_in_each_mode() {
         private_dns::Message::DotChosen(dns::DotMode::Strict),
         private_dns::Message::CustomChanged("192.0.2.1#dot.ferrum.test, 192.0.2.2".into()),
     ] {
-        let _ = app.update(Message::PrivateDns(message));
+        let _ = app.update(Message::Page(PageMessage::PrivateDns(message)));
     }
     assert!(
-        app.private_dns
+        app.pages
+            .private_dns
             .update(private_dns::Message::Apply)
+            .request
             .is_none(),
         "nothing applied"
     );
     assert_eq!(
-        app.private_dns.form.custom,
+        app.pages.private_dns.form.custom,
         "192.0.2.1#dot.ferrum.test, 192.0.2.2"
     );
     assert!(ui_shows(
@@ -529,9 +534,13 @@ fn private_dns_apply_sends_the_checked_settings() {
         private_dns::Message::DotChosen(dns::DotMode::Strict),
         private_dns::Message::CustomChanged("192.0.2.1#dot.ferrum.test".into()),
     ] {
-        let _ = app.private_dns.update(message);
+        let _ = app.pages.private_dns.update(message);
     }
-    let request = app.private_dns.update(private_dns::Message::Apply);
+    let request = app
+        .pages
+        .private_dns
+        .update(private_dns::Message::Apply)
+        .request;
     let Some(private_dns::Request::Apply(settings)) = request else {
         panic!("expected an apply, got {request:?}");
     };
@@ -542,7 +551,7 @@ fn private_dns_apply_sends_the_checked_settings() {
             dns::DnsServer::parse("192.0.2.1#dot.ferrum.test").unwrap()
         ])
     );
-    assert!(app.private_dns.applying);
+    assert!(app.pages.private_dns.applying);
 }
 
 #[test]
@@ -561,13 +570,19 @@ fn a_captive_portal_gets_a_temporary_exception_from_strict_dns() {
             primary: None,
         }))
     };
-    assert_eq!(app.private_dns.update(network(Connectivity::Portal)), None);
+    assert!(
+        app.pages
+            .private_dns
+            .update(network(Connectivity::Portal))
+            .is_none()
+    );
     assert!(ui_shows(&app, "This network asks you to sign in"));
     let relaxed = app
+        .pages
         .private_dns
         .update(private_dns::Message::AllowPortalSignIn);
     assert_eq!(
-        relaxed,
+        relaxed.request,
         Some(private_dns::Request::Apply(dns::PrivateDns {
             dot: dns::DotMode::Opportunistic,
             ..strict.clone()
@@ -576,11 +591,12 @@ fn a_captive_portal_gets_a_temporary_exception_from_strict_dns() {
     assert!(ui_shows(&app, "Signing in to this network"));
     // Online again: strict encryption comes back by itself.
     let _ = app
+        .pages
         .private_dns
         .update(private_dns::Message::Applied(Ok(dns::Applied::default())));
-    let restored = app.private_dns.update(network(Connectivity::Full));
-    assert_eq!(restored, Some(private_dns::Request::Apply(strict)));
-    assert!(app.private_dns.portal_exception.is_none());
+    let restored = app.pages.private_dns.update(network(Connectivity::Full));
+    assert_eq!(restored.request, Some(private_dns::Request::Apply(strict)));
+    assert!(app.pages.private_dns.portal_exception.is_none());
 }
 
 /// The Network page with a wired device, a Wi-Fi device with three networks in range
@@ -700,8 +716,8 @@ fn network_app() -> App {
         active: Vec::new(),
     };
     let mut app = app(Some("network"), ThemeChoice::Light);
-    let _ = app.update(Message::Network(network::Message::Overview(
-        ServiceUpdate::Available(overview),
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::Overview(ServiceUpdate::Available(overview)),
     )));
     app
 }
@@ -722,11 +738,13 @@ fn network_snapshots_overview_password_error_and_vpn() {
         .expect("the network is listed");
     let messages: Vec<Message> = ui.into_messages().collect();
     let _ = replay(&mut app, messages);
-    assert!(app.network.join.is_some());
-    let _ = app.update(Message::Network(network::Message::PasswordChanged(
-        "1234".into(),
+    assert!(app.pages.network.join.is_some());
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::PasswordChanged("1234".into()),
     )));
-    let _ = app.update(Message::Network(network::Message::JoinConfirm));
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::JoinConfirm,
+    )));
     assert!(ui_shows(
         &app,
         "A Wi-Fi password has 8 to 63 characters; this one has 4."
@@ -738,33 +756,35 @@ fn network_snapshots_overview_password_error_and_vpn() {
 fn network_settings_page_refuses_a_bad_gateway() {
     use ferrum_services::network::{Family, IpForm, MethodChoice, ProfileForm};
     let mut app = network_app();
-    let _ = app.update(Message::Network(network::Message::OpenSettings(
-        "/settings/1".into(),
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::OpenSettings("/settings/1".into()),
     )));
-    let _ = app.update(Message::Network(network::Message::FormLoaded(
-        "/settings/1".into(),
-        Ok(ProfileForm {
-            ipv4: IpForm::automatic(),
-            ipv6: IpForm::automatic(),
-            dns: String::new(),
-            dot: None,
-        }),
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::FormLoaded(
+            "/settings/1".into(),
+            Ok(ProfileForm {
+                ipv4: IpForm::automatic(),
+                ipv6: IpForm::automatic(),
+                dns: String::new(),
+                dot: None,
+            }),
+        ),
     )));
-    let _ = app.update(Message::Network(network::Message::MethodChosen(
-        Family::V4,
-        MethodChoice::Manual,
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::MethodChosen(Family::V4, MethodChoice::Manual),
     )));
     for (field, text) in [
         (network::Field::Address(Family::V4), "192.0.2.20"),
         (network::Field::Prefix(Family::V4), "24"),
         (network::Field::Gateway(Family::V4), "198.51.100.1"),
     ] {
-        let _ = app.update(Message::Network(network::Message::FieldChanged(
-            field,
-            text.into(),
+        let _ = app.update(Message::Page(PageMessage::Network(
+            network::Message::FieldChanged(field, text.into()),
         )));
     }
-    let _ = app.update(Message::Network(network::Message::ApplySettings));
+    let _ = app.update(Message::Page(PageMessage::Network(
+        network::Message::ApplySettings,
+    )));
     assert!(ui_shows(
         &app,
         "The gateway 198.51.100.1 is not on the network 192.0.2.20/24."
@@ -785,10 +805,10 @@ fn simulate_sized(app: &App, size: (f32, f32)) -> Simulator<'_, Message> {
 
 #[test]
 fn network_hotspot_shows_its_qr_code() {
-    use ferrum_panels::status::ServiceStatus;
     use ferrum_services::network::{ActiveConnection, ActiveState, ConnectionType, DeviceState};
+    use ferrum_ui::status::ServiceStatus;
     let mut app = network_app();
-    let ServiceStatus::Ready(overview) = &mut app.network.overview else {
+    let ServiceStatus::Ready(overview) = &mut app.pages.network.overview else {
         panic!("fixture not loaded")
     };
     let mut hotspot = overview.connections[1].clone();
@@ -808,7 +828,7 @@ fn network_hotspot_shows_its_qr_code() {
         uuid: "uuid-hotspot".into(),
         state: ActiveState::Activated,
     });
-    app.network.shared = Some(network::SharedNetwork {
+    app.pages.network.shared = Some(network::SharedNetwork {
         name: "Ferrum Lab".into(),
         password: "lab-password".to_owned().into(),
     });

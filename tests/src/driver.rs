@@ -90,7 +90,7 @@ impl<A: Drivable> Driver<A> {
     )]
     pub fn new(app: A, size: Size) -> Self {
         let renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
-            ferrum_settings::theme::DEFAULT_FONT,
+            ferrum_ui::theme::DEFAULT_FONT,
             iced::Pixels(16.0),
             Some("tiny-skia"),
         ))

@@ -47,7 +47,7 @@ where
 /// Simulator settings with the shell's default font, as the app uses.
 pub fn simulator_settings() -> iced::Settings {
     iced::Settings {
-        default_font: ferrum_settings::theme::DEFAULT_FONT,
+        default_font: ferrum_ui::theme::DEFAULT_FONT,
         ..iced::Settings::default()
     }
 }

@@ -13,11 +13,12 @@ use ferrum_accessibility::Role;
 use ferrum_integration_tests::driver::Driver;
 use ferrum_integration_tests::{matches_golden, next_within};
 use ferrum_panels::power;
+use ferrum_panels::registry::Message as PageMessage;
 use ferrum_services::SystemBus;
 use ferrum_settings::cli::Options;
-use ferrum_settings::theme::ThemeChoice;
 use ferrum_settings::{App, Message};
 use ferrum_testbed::{Service, TestBed};
+use ferrum_ui::theme::ThemeChoice;
 use iced::keyboard::key::Named;
 
 fn active_profile(bed: &TestBed) -> String {
@@ -48,7 +49,9 @@ async fn tab_and_enter_alone_change_the_power_profile() {
 
     let mut profiles = Box::pin(power::profiles_stream(&bus));
     let first = next_within(&mut profiles, "first snapshot").await.unwrap();
-    driver.dispatch(Message::Power(first)).await;
+    driver
+        .dispatch(Message::Page(PageMessage::Power(first)))
+        .await;
     assert_eq!(focused(&driver), None, "nothing focused at start");
     let before = driver.screenshot();
 

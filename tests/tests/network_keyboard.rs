@@ -11,11 +11,12 @@ use ferrum_accessibility::Role;
 use ferrum_integration_tests::driver::Driver;
 use ferrum_integration_tests::next_within;
 use ferrum_panels::network;
+use ferrum_panels::registry::Message as PageMessage;
 use ferrum_services::SystemBus;
 use ferrum_settings::cli::Options;
-use ferrum_settings::theme::ThemeChoice;
 use ferrum_settings::{App, Message};
 use ferrum_testbed::{Service, TestBed};
+use ferrum_ui::theme::ThemeChoice;
 use iced::keyboard::key::Named;
 use zbus::zvariant::{OwnedObjectPath, OwnedValue};
 
@@ -106,9 +107,12 @@ async fn tab_enter_and_typing_join_a_wifi_network() {
     let mut updates = Box::pin(network::overview_stream(&bus));
     loop {
         let update = next_within(&mut updates, "the overview").await.unwrap();
-        driver.dispatch(Message::Network(update)).await;
+        driver
+            .dispatch(Message::Page(PageMessage::Network(update)))
+            .await;
         let ready = driver
             .app
+            .pages
             .network
             .overview
             .ready()
@@ -145,7 +149,7 @@ async fn tab_enter_and_typing_join_a_wifi_network() {
 
     // Enter opens the dialog with the focus in the password field.
     driver.tap(Named::Enter).await;
-    assert!(driver.app.network.join.is_some(), "the dialog opens");
+    assert!(driver.app.pages.network.join.is_some(), "the dialog opens");
     assert_eq!(
         focused(&driver),
         Some((Role::PasswordInput, "Password".to_owned()))
@@ -161,9 +165,9 @@ async fn tab_enter_and_typing_join_a_wifi_network() {
     // Enter joins: NetworkManager receives the profile with the password.
     driver.tap(Named::Enter).await;
     assert!(
-        driver.app.network.join.is_none(),
+        driver.app.pages.network.join.is_none(),
         "joined: {:?}",
-        driver.app.network.join
+        driver.app.pages.network.join
     );
     let paths: Vec<OwnedObjectPath> = call(
         &bus,

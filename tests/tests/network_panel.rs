@@ -9,6 +9,7 @@
 //! The page is driven through its own `update` and `Request::run`, as the shell runs it.
 //! Needs root and `cargo xtask deps`.
 
+use ferrum_panels::{Page, PageRequest};
 use std::path::PathBuf;
 
 use ferrum_integration_tests::{in_bed_namespace, next_matching};
@@ -60,7 +61,7 @@ fn wired(panel: &State) -> Option<&ferrum_services::network::Device> {
 /// Runs what `update` asked for and feeds the answer back.
 async fn run(panel: &mut State, bus: &SystemBus, request: Option<Request>) -> Option<Request> {
     let request = request.expect("the page asked for nothing");
-    let answer = request.run(bus.clone()).await.expect("an answer");
+    let answer = request.run(bus.clone()).await;
     panel.update(answer)
 }
 
@@ -89,7 +90,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
     bed.start_service(Service::NetworkManager).unwrap();
     bed.wait_for_ipv4_address().unwrap();
     in_bed_namespace(&mut bed, async |bed, bus| {
-        let mut panel = State::new(bus.clone());
+        let mut panel = State::on(bus.clone());
         let mut updates = Box::pin(network::overview_stream(&bus));
 
         // (1) The wired device with its DHCP lease.
@@ -451,7 +452,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         panel.update(unavailable);
         assert!(matches!(
             panel.overview,
-            ferrum_panels::status::ServiceStatus::Unavailable
+            ferrum_ui::status::ServiceStatus::Unavailable
         ));
         bed.start_service(Service::NetworkManager).unwrap();
         follow(
@@ -482,7 +483,7 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
             ferrum_services::network::import_openvpn(&bus, "campus", ovpn, &keys, bed.dir())
                 .await
                 .unwrap();
-        let mut panel = State::new(bus.clone());
+        let mut panel = State::on(bus.clone());
         let mut agent = Box::pin(network::agent_stream(&bus));
         let registered = next_matching(&mut agent, "the agent registered", |message| {
             matches!(message, Message::Agent(AgentEvent::Registered))

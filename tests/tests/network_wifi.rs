@@ -9,6 +9,7 @@
 //! them. A wrong password is played the way NetworkManager 1.42 reports it: the active
 //! connection goes to "deactivated" and the device says "no secrets" (reason 7).
 
+use ferrum_panels::{Page, PageRequest};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -185,7 +186,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )
     .await;
 
-    let mut panel = State::new(bus.clone());
+    let mut panel = State::on(bus.clone());
     let mut updates = Box::pin(network::overview_stream(&bus));
 
     // (1) The list: strongest first, the Latin-1 name shown with a replacement character.

@@ -5,15 +5,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use ferrum_panels::{Page, PageRequest};
 use std::time::Duration;
 
 use ferrum_integration_tests::{next_matching, next_within, simulator_settings};
 use ferrum_panels::power::{self, Message, Request};
-use ferrum_panels::status::ServiceStatus;
 use ferrum_services::power_profiles::{self, PowerProfilesError, Profile};
 use ferrum_services::upower::BatteryState;
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_testbed::{Service, TestBed, fixtures};
+use ferrum_ui::status::ServiceStatus;
 use iced_test::Simulator;
 
 fn bed(services: &[Service]) -> (TestBed, SystemBus) {
@@ -39,7 +40,7 @@ fn page_shows(state: &power::State, text: &str) -> bool {
 #[tokio::test(flavor = "multi_thread")]
 async fn choosing_performance_in_the_panel_changes_the_daemon() {
     let (bed, bus) = bed(&[Service::Polkit, Service::PowerProfiles, Service::UPower]);
-    let mut state = power::State::new(bus.clone());
+    let mut state = power::State::on(bus.clone());
     let mut updates = Box::pin(power::profiles_stream(&bus));
     let first = next_within(&mut updates, "first snapshot").await.unwrap();
     assert!(is_ready_with(&first, &Profile::Balanced), "{first:?}");
@@ -59,11 +60,12 @@ async fn choosing_performance_in_the_panel_changes_the_daemon() {
     );
     let mut requests = Vec::new();
     for message in clicked {
-        requests.extend(state.update(message));
+        requests.extend(state.update(message).request);
     }
     assert_eq!(requests, vec![Request::SetProfile(Profile::Performance)]);
     for request in requests {
-        if let Some(answer) = request.run(bus.clone()).await {
+        {
+            let answer = request.run(bus.clone()).await;
             assert!(
                 matches!(answer, Message::ProfileApplied(_, Ok(()))),
                 "{answer:?}"
@@ -87,7 +89,7 @@ async fn choosing_performance_in_the_panel_changes_the_daemon() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_change_made_elsewhere_reaches_the_page() {
     let (bed, bus) = bed(&[Service::Polkit, Service::PowerProfiles]);
-    let mut state = power::State::new(bus.clone());
+    let mut state = power::State::on(bus.clone());
     let mut updates = Box::pin(power::profiles_stream(&bus));
     let _ = state.update(next_within(&mut updates, "first snapshot").await.unwrap());
 
@@ -121,7 +123,7 @@ async fn a_change_made_elsewhere_reaches_the_page() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_daemon_dying_shows_unavailable_and_its_return_recovers() {
     let (mut bed, bus) = bed(&[Service::Polkit, Service::PowerProfiles]);
-    let mut state = power::State::new(bus.clone());
+    let mut state = power::State::on(bus.clone());
     let mut updates = Box::pin(power::profiles_stream(&bus));
     let _ = state.update(next_within(&mut updates, "first snapshot").await.unwrap());
     assert!(page_shows(&state, "Balanced"));
@@ -152,7 +154,7 @@ async fn the_daemon_dying_shows_unavailable_and_its_return_recovers() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_battery_shown_matches_the_umockdev_description() {
     let (_bed, bus) = bed(&[Service::UPower]);
-    let mut state = power::State::new(bus.clone());
+    let mut state = power::State::on(bus.clone());
     let mut updates = Box::pin(power::supply_stream(&bus));
     let update = next_within(&mut updates, "UPower snapshot").await.unwrap();
     let _ = state.update(update);
@@ -223,7 +225,7 @@ async fn the_battery_shown_matches_the_umockdev_description() {
 #[tokio::test(flavor = "multi_thread")]
 async fn applications_holding_a_profile_are_listed() {
     let (_bed, bus) = bed(&[Service::Polkit, Service::PowerProfiles]);
-    let mut state = power::State::new(bus.clone());
+    let mut state = power::State::on(bus.clone());
     let mut updates = Box::pin(power::profiles_stream(&bus));
     let _ = state.update(next_within(&mut updates, "first snapshot").await.unwrap());
 
@@ -269,14 +271,15 @@ async fn a_refused_change_is_explained_and_nothing_changes() {
     // No polkit on this bus: ppd refuses the change as it would for an
     // unauthorised user.
     let (bed, bus) = bed(&[Service::PowerProfiles]);
-    let mut state = power::State::new(bus.clone());
+    let mut state = power::State::on(bus.clone());
     let mut updates = Box::pin(power::profiles_stream(&bus));
     let _ = state.update(next_within(&mut updates, "first snapshot").await.unwrap());
 
     let request = state
         .update(Message::ProfileChosen(Profile::Performance))
+        .request
         .expect("a request");
-    let answer = request.run(bus.clone()).await.expect("an answer");
+    let answer = request.run(bus.clone()).await;
     assert!(
         matches!(
             &answer,

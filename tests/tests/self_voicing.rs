@@ -14,8 +14,8 @@ use ferrum_integration_tests::driver::Driver;
 use ferrum_services::SystemBus;
 use ferrum_settings::App;
 use ferrum_settings::cli::Options;
-use ferrum_settings::theme::ThemeChoice;
 use ferrum_testbed::speech::SpeechDispatcher;
+use ferrum_ui::theme::ThemeChoice;
 use iced::keyboard::key::Named;
 
 fn voiced_app(speechd: &SpeechDispatcher, dir: &std::path::Path) -> App {
@@ -138,10 +138,14 @@ async fn a_secret_field_is_spoken_by_length_only() {
 async fn missing_speech_service_is_explained_without_hanging() {
     use ferrum_accessibility::speech::SpeechStatus;
     use ferrum_integration_tests::next_matching;
-    use ferrum_settings::a11y::A11y;
+    use ferrum_ui::window::Window;
 
     let scratch = tempfile::tempdir().unwrap();
-    let mut a11y = A11y::with_speech_socket(Some(scratch.path().join("no-speechd.sock")));
+    let mut a11y = Window::new(
+        "ferrum-settings",
+        || "Settings".to_owned(),
+        Some(scratch.path().join("no-speechd.sock")),
+    );
     let mut statuses = Box::pin(a11y.set_voicing(true).expect("a status stream"));
     let node = SnapshotNode {
         key: 7,
@@ -153,7 +157,7 @@ async fn missing_speech_service_is_explained_without_hanging() {
     };
     let started = Instant::now();
     assert_eq!(
-        a11y.take_snapshot("Settings", Snapshot { nodes: vec![node] }),
+        a11y.take_snapshot(Snapshot { nodes: vec![node] }),
         Some("Apply, button".to_owned())
     );
     let status = next_matching(&mut statuses, "speech status", |status| {

@@ -7,6 +7,7 @@
 mod describe;
 mod view;
 
+use ferrum_i18n::fl;
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
     self, AgentEvent, ConnectionConfig, Credentials, EapMethod, Enterprise, Family, InnerAuth,
@@ -15,12 +16,15 @@ use ferrum_services::network::{
 };
 use ferrum_services::network_status::{Connectivity, NetworkError};
 use ferrum_services::{ServiceUpdate, SystemBus};
+use ferrum_ui::{Effect, WidgetId};
 use futures::StreamExt;
-use iced::{Element, Subscription, Task};
+use iced::{Element, Subscription};
 use zeroize::Zeroizing;
 
-use crate::error_report::{self, ErrorReport};
-use crate::status::ServiceStatus;
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::status::ServiceStatus;
+
+use crate::page::{self as contract, Context, Outcome, PageRequest};
 
 pub use describe::{command_error_text, form_error_text, password_error_text, reason_text};
 pub use view::{
@@ -438,6 +442,8 @@ pub enum Message {
     Done(Result<(), NetworkCommandError>),
     /// The user acted on the error report.
     Report(error_report::Message),
+    /// A secret was handed to (or withheld from) NetworkManager.
+    SecretHandedOver,
 }
 
 /// Work for NetworkManager that `update` asks the caller to run.
@@ -497,15 +503,14 @@ pub enum Request {
     },
     /// Answer NetworkManager's question (`None`: cancelled).
     AnswerSecret(SecretRequest, Option<WifiPassword>),
-    /// Move the keyboard focus to the field with this id.
-    Focus(&'static str),
 }
 
-impl Request {
-    /// Runs the request and returns the message with its result.
-    pub async fn run(self, bus: SystemBus) -> Option<Message> {
+impl PageRequest for Request {
+    type Message = Message;
+
+    async fn run(self, bus: SystemBus) -> Message {
         let done = Message::Done;
-        Some(match self {
+        match self {
             Request::SetAirplaneMode(on) => done(network::set_airplane_mode(&bus, on).await),
             Request::SetWifi(on) => done(network::set_wifi_enabled(&bus, on).await),
             Request::Scan(device) => done(network::request_scan(&bus, &device).await),
@@ -564,7 +569,6 @@ impl Request {
             } => Message::HotspotStarted(
                 network::start_hotspot(&bus, &device, &interface, &ssid, &password).await,
             ),
-            Request::Focus(_) => return None,
             Request::AnswerSecret(request, secret) => {
                 let delivered = match secret {
                     Some(secret) => request.answer(secret.expose()),
@@ -573,23 +577,15 @@ impl Request {
                 if !delivered {
                     tracing::info!(?request, "NetworkManager stopped waiting for the secret");
                 }
-                return None;
+                Message::SecretHandedOver
             }
-        })
-    }
-
-    /// The request as an iced task.
-    pub fn into_task(self, bus: SystemBus) -> Task<Message> {
-        if let Request::Focus(id) = self {
-            return iced::widget::operation::focus(id);
         }
-        Task::future(self.run(bus)).and_then(Task::done)
     }
 }
 
 impl State {
-    /// A page that has read nothing yet.
-    pub fn new(bus: SystemBus) -> Self {
+    /// A page that has read nothing yet, on `bus`.
+    pub fn on(bus: SystemBus) -> Self {
         Self {
             bus,
             overview: ServiceStatus::Loading,
@@ -605,11 +601,6 @@ impl State {
             secret: None,
             agent_registered: false,
         }
-    }
-
-    /// The bus the page talks to.
-    pub fn bus(&self) -> &SystemBus {
-        &self.bus
     }
 
     /// Whether NetworkManager says a sign-in page stands between this machine and the internet.
@@ -656,7 +647,7 @@ impl State {
     }
 
     /// Applies a message; returns work for NetworkManager, if any.
-    pub fn update(&mut self, message: Message) -> Option<Request> {
+    fn apply(&mut self, message: Message) -> Option<Outcome<Request>> {
         match message {
             Message::Overview(update) => {
                 if let ServiceUpdate::Available(overview) = &update {
@@ -673,14 +664,16 @@ impl State {
                 self.overview = update.into();
                 None
             }
-            Message::AirplaneToggled(on) => Some(Request::SetAirplaneMode(on)),
-            Message::WifiToggled(on) => Some(Request::SetWifi(on)),
-            Message::Scan(device) => Some(Request::Scan(device)),
+            Message::AirplaneToggled(on) => Some(Outcome::request(Request::SetAirplaneMode(on))),
+            Message::WifiToggled(on) => Some(Outcome::request(Request::SetWifi(on))),
+            Message::Scan(device) => Some(Outcome::request(Request::Scan(device))),
             Message::DeviceConnect(device) => {
                 self.busy = true;
-                Some(Request::ConnectDevice(device))
+                Some(Outcome::request(Request::ConnectDevice(device)))
             }
-            Message::DeviceDisconnect(device) => Some(Request::DisconnectDevice(device)),
+            Message::DeviceDisconnect(device) => {
+                Some(Outcome::request(Request::DisconnectDevice(device)))
+            }
             Message::OpenSettings(profile) => {
                 let name = self
                     .overview
@@ -696,7 +689,7 @@ impl State {
                     applying: false,
                     applied: false,
                 });
-                Some(Request::LoadForm(profile))
+                Some(Outcome::request(Request::LoadForm(profile)))
             }
             Message::FormLoaded(profile, result) => {
                 let saved = self
@@ -764,7 +757,7 @@ impl State {
                         page.applied = false;
                         let profile = page.profile.clone();
                         self.error = None;
-                        Some(Request::ApplyConfig(profile, config))
+                        Some(Outcome::request(Request::ApplyConfig(profile, config)))
                     }
                     Err(error) => {
                         page.form_error = Some(error);
@@ -806,13 +799,13 @@ impl State {
                         && network.security != Security::Enterprise
                 {
                     self.busy = true;
-                    return Some(Request::Join {
+                    return Some(Outcome::request(Request::Join {
                         device,
                         access_point: Some(access_point),
                         ssid: network.ssid,
                         security: network.security,
                         credentials: Credentials::None,
-                    });
+                    }));
                 }
                 let focus = if network.security == Security::Enterprise {
                     IDENTITY_ID
@@ -825,7 +818,7 @@ impl State {
                     network.ssid,
                     network.security,
                 ));
-                Some(Request::Focus(focus))
+                Some(Outcome::effect(Effect::Focus(WidgetId::new(focus))))
             }
             Message::JoinHidden(device) => {
                 self.join = Some(JoinDialog::new(
@@ -834,7 +827,9 @@ impl State {
                     Ssid::default(),
                     Security::WpaPersonal,
                 ));
-                Some(Request::Focus(HIDDEN_NAME_ID))
+                Some(Outcome::effect(Effect::Focus(WidgetId::new(
+                    HIDDEN_NAME_ID,
+                ))))
             }
             Message::JoinSsidChanged(text) => {
                 self.edit_join(|dialog| {
@@ -893,13 +888,13 @@ impl State {
                         dialog.error = None;
                         dialog.failure = None;
                         dialog.connecting = true;
-                        Some(Request::Join {
+                        Some(Outcome::request(Request::Join {
                             device: dialog.device.clone(),
                             access_point: dialog.access_point.clone(),
                             ssid: dialog.ssid.clone(),
                             security: dialog.security,
                             credentials,
-                        })
+                        }))
                     }
                     Err(error) => {
                         dialog.error = Some(error);
@@ -924,14 +919,16 @@ impl State {
                 }
                 None
             }
-            Message::Forget(profile) => Some(Request::Forget(profile)),
-            Message::AutoconnectToggled(profile, on) => Some(Request::SetAutoconnect(profile, on)),
+            Message::Forget(profile) => Some(Outcome::request(Request::Forget(profile))),
+            Message::AutoconnectToggled(profile, on) => {
+                Some(Outcome::request(Request::SetAutoconnect(profile, on)))
+            }
             Message::VpnToggled(path, on) => {
                 if on {
                     self.busy = true;
-                    Some(Request::Activate(path))
+                    Some(Outcome::request(Request::Activate(path)))
                 } else {
-                    Some(Request::Deactivate(path))
+                    Some(Outcome::request(Request::Deactivate(path)))
                 }
             }
             Message::VpnFileChanged(text) => {
@@ -944,7 +941,9 @@ impl State {
                 }
                 self.imported = None;
                 self.error = None;
-                Some(Request::ImportWireGuard(self.vpn_file.clone()))
+                Some(Outcome::request(Request::ImportWireGuard(
+                    self.vpn_file.clone(),
+                )))
             }
             Message::Imported(result) => {
                 match result {
@@ -964,11 +963,11 @@ impl State {
                     .unwrap_or_else(|| {
                         "http://nmcheck.gnome.org/check_network_status.txt".to_owned()
                     });
-                Some(Request::OpenUri(uri))
+                Some(Outcome::request(Request::OpenUri(uri)))
             }
             Message::Recheck => {
                 self.rechecking = true;
-                Some(Request::CheckConnectivity)
+                Some(Outcome::request(Request::CheckConnectivity))
             }
             Message::Rechecked(result) => {
                 self.rechecking = false;
@@ -994,7 +993,9 @@ impl State {
                     failure: None,
                     starting: false,
                 });
-                Some(Request::Focus(HOTSPOT_NAME_ID))
+                Some(Outcome::effect(Effect::Focus(WidgetId::new(
+                    HOTSPOT_NAME_ID,
+                ))))
             }
             Message::HotspotNameChanged(name) => {
                 if let Some(dialog) = &mut self.hotspot {
@@ -1022,12 +1023,12 @@ impl State {
                         dialog.error = None;
                         dialog.failure = None;
                         dialog.starting = true;
-                        Some(Request::StartHotspot {
+                        Some(Outcome::request(Request::StartHotspot {
                             device: dialog.device.clone(),
                             interface: dialog.interface.clone(),
                             ssid: Ssid::from(dialog.name.trim()),
                             password,
-                        })
+                        }))
                     }
                     Err(error) => {
                         dialog.error = Some(error);
@@ -1041,7 +1042,7 @@ impl State {
             }
             Message::StopHotspot(active) => {
                 self.shared = None;
-                Some(Request::Deactivate(active))
+                Some(Outcome::request(Request::Deactivate(active)))
             }
             Message::HotspotStarted(result) => {
                 match (result, self.hotspot.take()) {
@@ -1079,8 +1080,8 @@ impl State {
                         error: None,
                     });
                     match replaced {
-                        Some(old) => Some(Request::AnswerSecret(old, None)),
-                        None => Some(Request::Focus(SECRET_ID)),
+                        Some(old) => Some(Outcome::request(Request::AnswerSecret(old, None))),
+                        None => Some(Outcome::effect(Effect::Focus(WidgetId::new(SECRET_ID)))),
                     }
                 }
                 AgentEvent::Cancelled {
@@ -1111,7 +1112,10 @@ impl State {
                     Ok(secret) => {
                         let request = prompt.request.clone();
                         self.secret = None;
-                        Some(Request::AnswerSecret(request, Some(secret)))
+                        Some(Outcome::request(Request::AnswerSecret(
+                            request,
+                            Some(secret),
+                        )))
                     }
                     Err(error) => {
                         prompt.error = Some(error);
@@ -1121,7 +1125,10 @@ impl State {
             }
             Message::SecretCancel => {
                 let prompt = self.secret.take()?;
-                Some(Request::AnswerSecret(prompt.request, None))
+                Some(Outcome::request(Request::AnswerSecret(
+                    prompt.request,
+                    None,
+                )))
             }
             Message::Done(result) => {
                 self.busy = false;
@@ -1130,20 +1137,41 @@ impl State {
                 }
                 None
             }
-            Message::Report(message) => {
-                let _: Task<Message> = error_report::update(&mut self.error, message);
-                None
-            }
+            Message::SecretHandedOver => None,
+            Message::Report(message) => Some(Outcome::effect(error_report::update(
+                &mut self.error,
+                message,
+            ))),
         }
     }
+}
 
-    /// Draws the page.
-    pub fn view(&self) -> Element<'_, Message> {
+impl contract::Page for State {
+    type Message = Message;
+    type Request = Request;
+
+    fn new(context: &Context) -> Self {
+        Self::on(context.bus.clone())
+    }
+
+    fn title() -> String {
+        fl!("network-title")
+    }
+
+    fn keywords() -> String {
+        fl!("network-title.keywords")
+    }
+
+    fn update(&mut self, message: Message) -> Outcome<Request> {
+        self.apply(message).unwrap_or_default()
+    }
+
+    fn view(&self) -> Element<'_, Message> {
         view::page(self)
     }
 
     /// Live NetworkManager updates; only runs while the page is shown.
-    pub fn subscription(&self) -> Subscription<Message> {
+    fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             Subscription::run_with(self.bus.clone(), overview_stream),
             Subscription::run_with(self.bus.clone(), agent_stream),

@@ -15,9 +15,9 @@ use super::describe::{
     command_error_text, device_state_text, form_error_text, password_error_text, reason_text,
 };
 use super::{ConnectionPage, Field, JoinDialog, Message, Page, State};
-use crate::error_report;
-use crate::status::ServiceStatus;
-use crate::widgets::{
+use ferrum_ui::error_report;
+use ferrum_ui::status::ServiceStatus;
+use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, card, choice, error_line, key_value, notice,
     page_title, reading_start, section, switch,
 };
@@ -44,7 +44,7 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         .spacing(20)
         .align_x(reading_start());
     if let Some(report) = &state.error {
-        page = page.push(error_report::view(report).map(Message::Report));
+        page = page.push(error_report::view(report, &crate::ids::NETWORK).map(Message::Report));
     }
     let overview = match &state.overview {
         ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),

@@ -6,7 +6,7 @@ use ferrum_i18n::fl;
 use ferrum_services::power_profiles::{Degradation, PowerProfilesError, Profile};
 use ferrum_services::upower::BatteryState;
 
-use crate::error_report::ErrorReport;
+use ferrum_ui::error_report::ErrorReport;
 
 /// The translated name of a profile.
 pub fn profile_title(profile: &Profile) -> String {

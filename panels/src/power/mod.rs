@@ -3,15 +3,17 @@
 mod describe;
 mod view;
 
+use ferrum_i18n::fl;
 use ferrum_services::ServiceUpdate;
 use ferrum_services::SystemBus;
 use ferrum_services::power_profiles::{self, PowerProfilesError, PowerProfilesState, Profile};
 use ferrum_services::upower::{self, PowerSupplyState, UPowerError};
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::status::ServiceStatus;
 use futures::StreamExt;
-use iced::{Element, Subscription, Task};
+use iced::{Element, Subscription};
 
-use crate::error_report::{self, ErrorReport};
-use crate::status::ServiceStatus;
+use crate::page::{Context, Outcome, Page, PageRequest};
 
 pub use describe::{describe_change_error, format_duration, profile_title};
 
@@ -49,35 +51,24 @@ pub enum Message {
 pub enum Request {
     /// Switch the active profile.
     SetProfile(Profile),
-    /// Copy text to the clipboard.
-    Copy(String),
 }
 
-impl Request {
-    /// Runs a daemon request and returns the message that reports its result;
-    /// `None` for requests that are not daemon calls (the clipboard).
-    pub async fn run(self, bus: SystemBus) -> Option<Message> {
+impl PageRequest for Request {
+    type Message = Message;
+
+    async fn run(self, bus: SystemBus) -> Message {
         match self {
             Request::SetProfile(profile) => {
                 let result = power_profiles::set_active_profile(&bus, &profile).await;
-                Some(Message::ProfileApplied(profile, result))
+                Message::ProfileApplied(profile, result)
             }
-            Request::Copy(_) => None,
-        }
-    }
-
-    /// The request as an iced task.
-    pub fn into_task(self, bus: SystemBus) -> Task<Message> {
-        match self {
-            Request::Copy(text) => iced::clipboard::write(text),
-            request => Task::future(request.run(bus)).and_then(Task::done),
         }
     }
 }
 
 impl State {
-    /// A page that has heard nothing yet.
-    pub fn new(bus: SystemBus) -> Self {
+    /// A page that has heard nothing yet, on `bus`.
+    pub fn on(bus: SystemBus) -> Self {
         Self {
             bus,
             profiles: ServiceStatus::Loading,
@@ -87,20 +78,31 @@ impl State {
         }
     }
 
-    /// The bus the page talks to.
-    pub fn bus(&self) -> &SystemBus {
-        &self.bus
-    }
-
     /// The profile to show as selected: the one being switched to, else the active one.
     pub fn selected_profile(&self) -> Option<&Profile> {
         self.pending
             .as_ref()
             .or_else(|| self.profiles.ready().map(|state| &state.active))
     }
+}
 
-    /// Applies a message; returns work for the daemons, if any.
-    pub fn update(&mut self, message: Message) -> Option<Request> {
+impl Page for State {
+    type Message = Message;
+    type Request = Request;
+
+    fn new(context: &Context) -> Self {
+        Self::on(context.bus.clone())
+    }
+
+    fn title() -> String {
+        fl!("power-title")
+    }
+
+    fn keywords() -> String {
+        fl!("power-title.keywords")
+    }
+
+    fn update(&mut self, message: Message) -> Outcome<Request> {
         match message {
             Message::ProfilesUpdated(update) => {
                 self.profiles = update.into();
@@ -113,20 +115,20 @@ impl State {
                     }
                     _ => {}
                 }
-                None
+                Outcome::none()
             }
             Message::SupplyUpdated(update) => {
                 self.supply = update.into();
-                None
+                Outcome::none()
             }
             Message::ProfileChosen(profile) => {
                 let current = self.profiles.ready().map(|state| &state.active);
                 if current == Some(&profile) && self.pending.is_none() {
-                    return None;
+                    return Outcome::none();
                 }
                 self.error = None;
                 self.pending = Some(profile.clone());
-                Some(Request::SetProfile(profile))
+                Outcome::request(Request::SetProfile(profile))
             }
             Message::ProfileApplied(profile, result) => {
                 match result {
@@ -145,28 +147,20 @@ impl State {
                         self.error = Some(describe_change_error(&error));
                     }
                 }
-                None
+                Outcome::none()
             }
-            Message::Report(message) => match message {
-                error_report::Message::Copy => self
-                    .error
-                    .as_ref()
-                    .map(|report| Request::Copy(format!("{}\n{}", report.summary, report.detail))),
-                other => {
-                    let _: Task<Message> = error_report::update(&mut self.error, other);
-                    None
-                }
-            },
+            Message::Report(message) => {
+                Outcome::effect(error_report::update(&mut self.error, message))
+            }
         }
     }
 
-    /// Draws the page.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn view(&self) -> Element<'_, Message> {
         view::page(self)
     }
 
     /// Live updates from both daemons; only runs while the page is shown.
-    pub fn subscription(&self) -> Subscription<Message> {
+    fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             Subscription::run_with(self.bus.clone(), profiles_stream),
             Subscription::run_with(self.bus.clone(), supply_stream),

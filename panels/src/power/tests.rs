@@ -4,6 +4,8 @@ use ferrum_services::ServiceUpdate;
 use ferrum_services::error::{DbusFailure, FailureKind};
 use ferrum_services::power_profiles::{OfferedProfile, PowerProfilesState, Profile};
 
+use ferrum_ui::Effect;
+
 use super::*;
 
 pub(crate) fn daemon_state(active: Profile) -> PowerProfilesState {
@@ -22,7 +24,7 @@ pub(crate) fn daemon_state(active: Profile) -> PowerProfilesState {
 }
 
 fn ready_page() -> State {
-    let mut state = State::new(SystemBus::with_address("unix:path=/nonexistent"));
+    let mut state = State::on(SystemBus::with_address("unix:path=/nonexistent"));
     let _ = state.update(Message::ProfilesUpdated(ServiceUpdate::Available(
         daemon_state(Profile::Balanced),
     )));
@@ -32,8 +34,11 @@ fn ready_page() -> State {
 #[test]
 fn choosing_a_profile_asks_the_daemon_and_shows_it_pending() {
     let mut state = ready_page();
-    let request = state.update(Message::ProfileChosen(Profile::Performance));
-    assert_eq!(request, Some(Request::SetProfile(Profile::Performance)));
+    let outcome = state.update(Message::ProfileChosen(Profile::Performance));
+    assert_eq!(
+        outcome,
+        Outcome::request(Request::SetProfile(Profile::Performance))
+    );
     assert_eq!(state.selected_profile(), Some(&Profile::Performance));
     // The daemon confirms through a property change.
     let _ = state.update(Message::ProfilesUpdated(ServiceUpdate::Available(
@@ -48,7 +53,7 @@ fn choosing_the_active_profile_does_nothing() {
     let mut state = ready_page();
     assert_eq!(
         state.update(Message::ProfileChosen(Profile::Balanced)),
-        None
+        Outcome::none()
     );
 }
 
@@ -70,7 +75,14 @@ fn a_refused_change_reverts_and_explains() {
     assert!(report.detail.contains("polkit said no"));
     // Copy hands the whole report to the clipboard.
     let copy = state.update(Message::Report(error_report::Message::Copy));
-    assert!(matches!(copy, Some(Request::Copy(text)) if text.contains("polkit said no")));
+    assert_eq!(
+        copy.effect,
+        Some(Effect::Copy(format!(
+            "{}\n{}",
+            report.summary, report.detail
+        )))
+    );
+    assert_eq!(copy.request, None);
     let _ = state.update(Message::Report(error_report::Message::Dismiss));
     assert_eq!(state.error, None);
 }

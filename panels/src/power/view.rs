@@ -9,9 +9,9 @@ use iced::{Alignment, Element, Length};
 
 use super::describe::{battery_state_text, degradation_text, profile_description};
 use super::{Message, State, format_duration, profile_title};
-use crate::error_report;
-use crate::status::ServiceStatus;
-use crate::widgets::{
+use ferrum_ui::error_report;
+use ferrum_ui::status::ServiceStatus;
+use ferrum_ui::widgets::{
     bidi_row, caption, key_value, line, notice, page_title, reading_start, section,
 };
 
@@ -20,7 +20,7 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         .spacing(20)
         .align_x(reading_start());
     if let Some(report) = &state.error {
-        page = page.push(error_report::view(report).map(Message::Report));
+        page = page.push(error_report::view(report, &crate::ids::POWER).map(Message::Report));
     }
     page = page.push(section(fl!("power-mode-heading"), profiles(state)));
     page = page.push(section(fl!("battery-heading"), supply(&state.supply)));

@@ -9,16 +9,18 @@ mod view;
 
 use std::time::Duration;
 
+use ferrum_i18n::fl;
 use ferrum_services::dns::{
     self, Applied, DnsError, Lookup, LookupError, PrivateDns, ResolverStatus,
 };
 use ferrum_services::network_status::{self, Connectivity, NetworkError, NetworkStatus};
 use ferrum_services::{ServiceUpdate, SystemBus};
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::status::ServiceStatus;
 use futures::StreamExt;
-use iced::{Element, Subscription, Task};
+use iced::{Element, Subscription};
 
-use crate::error_report::{self, ErrorReport};
-use crate::status::ServiceStatus;
+use crate::page::{Context, Outcome, Page, PageRequest};
 
 pub use form::{Form, FormError, ModeChoice};
 
@@ -114,33 +116,23 @@ pub enum Request {
     Apply(PrivateDns),
     /// Resolve a name.
     Test(String),
-    /// Copy text to the clipboard.
-    Copy(String),
 }
 
-impl Request {
-    /// Runs a daemon request and returns the message with its result.
-    pub async fn run(self, bus: SystemBus) -> Option<Message> {
-        match self {
-            Request::Load => Some(Message::Loaded(dns::current(&bus).await)),
-            Request::Apply(settings) => Some(Message::Applied(dns::apply(&bus, &settings).await)),
-            Request::Test(name) => Some(Message::Tested(dns::test_lookup(&bus, &name).await)),
-            Request::Copy(_) => None,
-        }
-    }
+impl PageRequest for Request {
+    type Message = Message;
 
-    /// The request as an iced task.
-    pub fn into_task(self, bus: SystemBus) -> Task<Message> {
+    async fn run(self, bus: SystemBus) -> Message {
         match self {
-            Request::Copy(text) => iced::clipboard::write(text),
-            request => Task::future(request.run(bus)).and_then(Task::done),
+            Request::Load => Message::Loaded(dns::current(&bus).await),
+            Request::Apply(settings) => Message::Applied(dns::apply(&bus, &settings).await),
+            Request::Test(name) => Message::Tested(dns::test_lookup(&bus, &name).await),
         }
     }
 }
 
 impl State {
-    /// A page that has read nothing yet.
-    pub fn new(bus: SystemBus) -> Self {
+    /// A page that has read nothing yet, on `bus`.
+    pub fn on(bus: SystemBus) -> Self {
         Self {
             bus,
             form: Form::default(),
@@ -155,16 +147,6 @@ impl State {
             portal: false,
             portal_exception: None,
         }
-    }
-
-    /// The bus the page talks to.
-    pub fn bus(&self) -> &SystemBus {
-        &self.bus
-    }
-
-    /// What entering the page asks for: the settings in force.
-    pub fn enter(&self) -> Request {
-        Request::Load
     }
 
     /// Whether the form differs from what is in force.
@@ -182,8 +164,9 @@ impl State {
         }
     }
 
-    /// Applies a message; returns work for the daemons, if any.
-    pub fn update(&mut self, message: Message) -> Option<Request> {
+    /// Applies a message other than the error report's; returns work for
+    /// the daemons, if any.
+    fn apply(&mut self, message: Message) -> Option<Request> {
         match message {
             Message::Loaded(result) => {
                 match &result {
@@ -321,26 +304,51 @@ impl State {
                 self.applying = true;
                 Some(Request::Apply(relaxed))
             }
-            Message::Report(message) => match message {
-                error_report::Message::Copy => self
-                    .error
-                    .as_ref()
-                    .map(|report| Request::Copy(format!("{}\n{}", report.summary, report.detail))),
-                other => {
-                    let _: Task<Message> = error_report::update(&mut self.error, other);
-                    None
-                }
-            },
+            Message::Report(message) => {
+                // Handled by `update`: the report's effects are not daemon work.
+                let _ = error_report::update(&mut self.error, message);
+                None
+            }
+        }
+    }
+}
+
+impl Page for State {
+    type Message = Message;
+    type Request = Request;
+
+    fn new(context: &Context) -> Self {
+        Self::on(context.bus.clone())
+    }
+
+    fn title() -> String {
+        fl!("dns-title")
+    }
+
+    fn keywords() -> String {
+        fl!("dns-title.keywords")
+    }
+
+    /// Entering the page reads the settings in force.
+    fn enter(&mut self) -> Outcome<Request> {
+        Outcome::request(Request::Load)
+    }
+
+    fn update(&mut self, message: Message) -> Outcome<Request> {
+        match message {
+            Message::Report(message) => {
+                Outcome::effect(error_report::update(&mut self.error, message))
+            }
+            message => self.apply(message).into(),
         }
     }
 
-    /// Draws the page.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn view(&self) -> Element<'_, Message> {
         view::page(self)
     }
 
     /// Live resolver and NetworkManager status; only runs while the page is shown.
-    pub fn subscription(&self) -> Subscription<Message> {
+    fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             Subscription::run_with(self.bus.clone(), resolver_stream),
             Subscription::run_with(self.bus.clone(), network_stream),

@@ -9,9 +9,9 @@ use iced::widget::{button, column, text, text_input};
 use iced::{Alignment, Element};
 
 use super::{FormError, Message, ModeChoice, State, TestState, millis};
-use crate::error_report::{self, ErrorReport};
-use crate::status::ServiceStatus;
-use crate::widgets::{
+use ferrum_ui::error_report::{self, ErrorReport};
+use ferrum_ui::status::ServiceStatus;
+use ferrum_ui::widgets::{
     action_button, bidi_row, caption, choice, key_value, notice, page_title, reading_start,
     section, switch,
 };
@@ -26,7 +26,7 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         .spacing(20)
         .align_x(reading_start());
     if let Some(report) = &state.error {
-        page = page.push(error_report::view(report).map(Message::Report));
+        page = page.push(error_report::view(report, &crate::ids::DNS).map(Message::Report));
     }
     match &state.in_force {
         ServiceStatus::Unavailable => {
@@ -53,11 +53,11 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
             fl!("dns-portal-relaxed.body"),
         ));
     } else if state.portal && strict_in_force {
-        page = page.push(crate::widgets::card(
+        page = page.push(ferrum_ui::widgets::card(
             column![
                 text(fl!("dns-portal"))
                     .size(16)
-                    .font(crate::widgets::FONT_BOLD),
+                    .font(ferrum_ui::widgets::FONT_BOLD),
                 caption(fl!("dns-portal.body")),
                 action_button(
                     "dns.portal.allow",
@@ -156,7 +156,7 @@ fn resolver_choice(state: &State) -> Element<'_, Message> {
 }
 
 fn error_line<'a>(line: String) -> Element<'a, Message> {
-    crate::widgets::error_line("dns.form-error", line)
+    ferrum_ui::widgets::error_line("dns.form-error", line)
 }
 
 fn security(state: &State) -> Element<'_, Message> {

@@ -13,6 +13,7 @@
 use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
+use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{PanelId, power};
 use ferrum_services::SystemBus;
 use ferrum_settings::cli::Options;
@@ -40,9 +41,9 @@ async fn one_switch(bus: &SystemBus) -> Result<Sample, String> {
         next_within(&mut profiles, "power profiles"),
         next_within(&mut supply, "power supply")
     );
-    let _ = app.update(Message::Power(first_profiles?));
-    let _ = app.update(Message::Power(first_supply?));
-    if app.power.profiles.ready().is_none() || app.power.supply.ready().is_none() {
+    let _ = app.update(Message::Page(PageMessage::Power(first_profiles?)));
+    let _ = app.update(Message::Page(PageMessage::Power(first_supply?)));
+    if app.pages.power.profiles.ready().is_none() || app.pages.power.supply.ready().is_none() {
         return Err("the daemons did not answer with data".into());
     }
     let data = start.elapsed();

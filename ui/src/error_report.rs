@@ -4,8 +4,10 @@
 use ferrum_i18n::fl;
 use iced::widget::{button, column, container, row, space, text};
 
+use crate::effect::Effect;
+use crate::ids::WidgetId;
 use crate::widgets::action_button;
-use iced::{Element, Length, Task};
+use iced::{Element, Length};
 
 /// An error as the user sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,30 +42,40 @@ pub enum Message {
     Dismiss,
 }
 
-/// Applies a message to the report slot of a page; copying returns a clipboard task.
-pub fn update<T>(slot: &mut Option<ErrorReport>, message: Message) -> Task<T> {
+impl ErrorReport {
+    /// What "Copy details" puts on the clipboard: the sentence, then the detail.
+    pub fn clipboard_text(&self) -> String {
+        format!("{}\n{}", self.summary, self.detail)
+    }
+}
+
+/// Applies a message to the report slot of a page; copying asks the window
+/// for the clipboard.
+#[must_use = "Copy details only works when the effect reaches the window"]
+pub fn update(slot: &mut Option<ErrorReport>, message: Message) -> Option<Effect> {
     match message {
         Message::ToggleDetails => {
             if let Some(report) = slot {
                 report.expanded = !report.expanded;
             }
-            Task::none()
+            None
         }
-        Message::Copy => match slot {
-            Some(report) => {
-                iced::clipboard::write(format!("{}\n{}", report.summary, report.detail))
-            }
-            None => Task::none(),
-        },
+        Message::Copy => slot
+            .as_ref()
+            .map(|report| Effect::Copy(report.clipboard_text())),
         Message::Dismiss => {
             *slot = None;
-            Task::none()
+            None
         }
     }
 }
 
-/// Draws a report as a banner.
-pub fn view(report: &ErrorReport) -> Element<'_, Message> {
+/// Draws a report as a banner. `scope` is the id of the place it is shown in
+/// (the page or window): its buttons are `scope.error.details`,
+/// `scope.error.copy` and `scope.error.dismiss`, so two reports on screen
+/// never share an accessible id.
+pub fn view<'a>(report: &'a ErrorReport, scope: &WidgetId) -> Element<'a, Message> {
+    let ids = scope.child("error");
     let toggle = if report.expanded {
         fl!("error-details-hide")
     } else {
@@ -71,15 +83,20 @@ pub fn view(report: &ErrorReport) -> Element<'_, Message> {
     };
     let actions = row![
         action_button(
-            "error.details",
+            ids.child("details"),
             toggle,
             button::text,
             Message::ToggleDetails
         ),
-        action_button("error.copy", fl!("error-copy"), button::text, Message::Copy),
+        action_button(
+            ids.child("copy"),
+            fl!("error-copy"),
+            button::text,
+            Message::Copy
+        ),
         space::horizontal(),
         action_button(
-            "error.dismiss",
+            ids.child("dismiss"),
             fl!("error-dismiss"),
             button::secondary,
             Message::Dismiss
@@ -121,9 +138,19 @@ mod tests {
     #[test]
     fn details_toggle_and_dismiss() {
         let mut slot = Some(ErrorReport::new("Could not", "org.x.Error: no"));
-        let _: Task<()> = update(&mut slot, Message::ToggleDetails);
+        assert_eq!(update(&mut slot, Message::ToggleDetails), None);
         assert_eq!(slot.as_ref().map(|r| r.expanded), Some(true));
-        let _: Task<()> = update(&mut slot, Message::Dismiss);
+        assert_eq!(update(&mut slot, Message::Dismiss), None);
         assert_eq!(slot, None);
+    }
+
+    #[test]
+    fn copy_asks_for_the_clipboard_with_summary_and_detail() {
+        let mut slot = Some(ErrorReport::new("Could not", "org.x.Error: no"));
+        assert_eq!(
+            update(&mut slot, Message::Copy),
+            Some(Effect::Copy("Could not\norg.x.Error: no".into()))
+        );
+        assert_eq!(update(&mut None, Message::Copy), None);
     }
 }

@@ -62,7 +62,7 @@ pub fn heading<'a, M: Clone + 'a>(title: String, size: u32) -> Element<'a, M> {
 
 /// A push button with an accessible name (its label), reachable by keyboard.
 pub fn action_button<'a, M: Clone + 'a>(
-    id: impl Into<String>,
+    id: impl Into<iced::widget::Id>,
     label: String,
     style: impl Fn(&iced::Theme, button::Status) -> button::Style + 'a,
     on_press: M,
@@ -179,7 +179,7 @@ pub fn choice<'a, Message: Clone + 'a>(
 }
 
 pub fn switch<'a, Message: Clone + 'a>(
-    id: impl Into<String>,
+    id: impl Into<iced::widget::Id>,
     title: String,
     description: String,
     on: bool,
@@ -213,7 +213,10 @@ pub fn switch<'a, Message: Clone + 'a>(
 }
 
 /// A line in the danger colour (a form problem), exposed as a label.
-pub fn error_line<'a, M: Clone + 'a>(id: impl Into<String>, line: String) -> Element<'a, M> {
+pub fn error_line<'a, M: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    line: String,
+) -> Element<'a, M> {
     Accessible::new(
         id.into(),
         AccessibleInfo::new(Role::Label, line.clone()),

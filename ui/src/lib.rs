@@ -1,0 +1,22 @@
+//! `ferrum-ui`: the toolkit both Ferrum apps are drawn with, and nothing
+//! else. The login screen links it and never the settings pages.
+//!
+//! - [`theme`]: light, dark and high contrast, and the fonts;
+//! - [`widgets`]: the small view pieces every page shares;
+//! - [`error_report`]: the one error surface (sentence, details, Copy, Dismiss);
+//! - [`status`]: how a page holds a service's state;
+//! - [`ids`]: typed widget ids;
+//! - [`effect`]: UI effects (clipboard, focus) a page asks of the window;
+//! - [`window`]: the window component (AT-SPI bridge, accessible tree, focus
+//!   keys, self-voicing, first-frame mark) both apps embed.
+
+pub mod effect;
+pub mod error_report;
+pub mod ids;
+pub mod status;
+pub mod theme;
+pub mod widgets;
+pub mod window;
+
+pub use effect::Effect;
+pub use ids::WidgetId;
