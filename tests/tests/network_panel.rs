@@ -9,11 +9,11 @@
 //! The page is driven through its own `update` and `Request::run`, as the shell runs it.
 //! Needs root and `cargo xtask deps`.
 
-use ferrum_panels::{Page, PageRequest};
 use std::path::PathBuf;
 
 use ferrum_integration_tests::{in_bed_namespace, next_matching};
 use ferrum_panels::network::{self, Field, Message, Page, Request, State};
+use ferrum_panels::{Outcome, Page as _, PageRequest as _};
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
     AgentEvent, DeviceKind, DeviceState, Family, IpFormError, MethodChoice, NetworkCommandError,
@@ -24,6 +24,7 @@ use ferrum_testbed::fixtures::network::{
     ADDRESS_PREFIX, DNS_OVER_TLS_NAME, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
 };
 use ferrum_testbed::{Service, TestBed};
+use ferrum_ui::{Effect, WidgetId};
 use futures::{Stream, StreamExt};
 
 const MANUAL_ADDRESS: &str = "192.0.2.20";
@@ -40,8 +41,8 @@ where
         let next = tokio::time::timeout_at(deadline, updates.next()).await;
         match next {
             Ok(Some(message)) => {
-                let request = panel.update(message);
-                assert_eq!(request, None);
+                let outcome = panel.update(message);
+                assert_eq!(outcome, Outcome::none());
             }
             _ => panic!(
                 "{what}: not seen within 30 s; the page has {:?}",
@@ -59,8 +60,9 @@ fn wired(panel: &State) -> Option<&ferrum_services::network::Device> {
 }
 
 /// Runs what `update` asked for and feeds the answer back.
-async fn run(panel: &mut State, bus: &SystemBus, request: Option<Request>) -> Option<Request> {
-    let request = request.expect("the page asked for nothing");
+async fn run(panel: &mut State, bus: &SystemBus, outcome: Outcome<Request>) -> Outcome<Request> {
+    assert_eq!(outcome.effect, None, "an effect instead of a request");
+    let request = outcome.request.expect("the page asked for nothing");
     let answer = request.run(bus.clone()).await;
     panel.update(answer)
 }
@@ -126,8 +128,11 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
 
         // (2) Its settings page: automatic IPv4 as the profile has it.
         let request = panel.update(Message::OpenSettings(active.profile.clone()));
-        assert_eq!(request, Some(Request::LoadForm(active.profile.clone())));
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(
+            request,
+            Outcome::request(Request::LoadForm(active.profile.clone()))
+        );
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         let Page::Connection(page) = &panel.page else {
             panic!("no settings page")
         };
@@ -146,16 +151,16 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
                 WIRED_CONNECTION_ID,
             ],
         );
-        panel.update(Message::MethodChosen(Family::V4, MethodChoice::Manual));
-        panel.update(Message::FieldChanged(
+        let _ = panel.update(Message::MethodChosen(Family::V4, MethodChoice::Manual));
+        let _ = panel.update(Message::FieldChanged(
             Field::Address(Family::V4),
             "192.0.2.256".into(),
         ));
-        panel.update(Message::FieldChanged(
+        let _ = panel.update(Message::FieldChanged(
             Field::Prefix(Family::V4),
             "24".into(),
         ));
-        assert_eq!(panel.update(Message::ApplySettings), None);
+        assert_eq!(panel.update(Message::ApplySettings), Outcome::none());
         let Page::Connection(page) = &panel.page else {
             panic!("no settings page")
         };
@@ -164,15 +169,15 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             network::form_error_text(&error),
             "“192.0.2.256” is not a usable IPv4 address."
         );
-        panel.update(Message::FieldChanged(
+        let _ = panel.update(Message::FieldChanged(
             Field::Address(Family::V4),
             MANUAL_ADDRESS.into(),
         ));
-        panel.update(Message::FieldChanged(
+        let _ = panel.update(Message::FieldChanged(
             Field::Gateway(Family::V4),
             "198.51.100.1".into(),
         ));
-        assert_eq!(panel.update(Message::ApplySettings), None);
+        assert_eq!(panel.update(Message::ApplySettings), Outcome::none());
         assert_eq!(
             nmcli(
                 bed,
@@ -189,15 +194,15 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
 
         // (3) A valid manual address: applied by NetworkManager, seen on the interface.
-        panel.update(Message::FieldChanged(
+        let _ = panel.update(Message::FieldChanged(
             Field::Gateway(Family::V4),
             PEER_ADDRESS.into(),
         ));
         // This connection's own DNS-over-TLS (the Private DNS page's per-connection
         // override): strict needs the server's name, so a bare address is refused.
-        panel.update(Message::DotChosen(Some(DotMode::Strict)));
-        panel.update(Message::FieldChanged(Field::Dns, PEER_ADDRESS.into()));
-        assert_eq!(panel.update(Message::ApplySettings), None);
+        let _ = panel.update(Message::DotChosen(Some(DotMode::Strict)));
+        let _ = panel.update(Message::FieldChanged(Field::Dns, PEER_ADDRESS.into()));
+        assert_eq!(panel.update(Message::ApplySettings), Outcome::none());
         let Page::Connection(page) = &panel.page else {
             panic!("no settings page")
         };
@@ -206,13 +211,19 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             Some(IpFormError::DnsNameNeeded(PEER_ADDRESS.into()))
         );
         let named = format!("{PEER_ADDRESS}#{DNS_OVER_TLS_NAME}");
-        panel.update(Message::FieldChanged(Field::Dns, named.clone()));
+        let _ = panel.update(Message::FieldChanged(Field::Dns, named.clone()));
         let request = panel.update(Message::ApplySettings);
         assert!(
-            matches!(request, Some(Request::ApplyConfig(..))),
+            matches!(
+                request,
+                Outcome {
+                    request: Some(Request::ApplyConfig(..)),
+                    effect: None
+                }
+            ),
             "{request:?}"
         );
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(panel.error, None);
         let Page::Connection(page) = &panel.page else {
             panic!("no settings page")
@@ -270,12 +281,12 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         assert!(dns.contains("connection.dns-over-tls:2"), "{dns}");
         assert!(dns.contains(&format!("ipv4.dns:{named}")), "{dns}");
         assert!(dns.contains("ipv4.ignore-auto-dns:yes"), "{dns}");
-        panel.update(Message::Back);
+        let _ = panel.update(Message::Back);
 
         // Disconnect and connect again from the page; "connect automatically" off and on.
         let device_path = wired(&panel).unwrap().path.clone();
         let request = panel.update(Message::DeviceDisconnect(device_path.clone()));
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(panel.error, None);
         follow(
             &mut panel,
@@ -285,7 +296,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         )
         .await;
         let request = panel.update(Message::DeviceConnect(device_path));
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(panel.error, None);
         follow(
             &mut panel,
@@ -300,7 +311,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         )
         .await;
         let request = panel.update(Message::AutoconnectToggled(active.profile.clone(), false));
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         let autoconnect = nmcli(
             bed,
             &[
@@ -314,7 +325,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
         assert_eq!(autoconnect.trim(), "connection.autoconnect:no");
         let request = panel.update(Message::AutoconnectToggled(active.profile.clone(), true));
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
 
         // (4) WireGuard: a sample file becomes a connection; a malformed one creates nothing.
         let sample = format!(
@@ -322,13 +333,19 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
              [Peer]\nPublicKey = {PUBLIC_KEY}\nAllowedIPs = 10.8.0.0/24\nEndpoint = 192.0.2.1:51820\n"
         );
         let path = write_file(bed, "office.conf", &sample);
-        panel.update(Message::VpnFileChanged(path.display().to_string()));
+        let _ = panel.update(Message::VpnFileChanged(path.display().to_string()));
         let request = panel.update(Message::ImportVpn);
         assert!(
-            matches!(request, Some(Request::ImportWireGuard(_))),
+            matches!(
+                request,
+                Outcome {
+                    request: Some(Request::ImportWireGuard(_)),
+                    effect: None
+                }
+            ),
             "{request:?}"
         );
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(panel.error, None);
         assert!(panel.imported.is_some());
         let names = connection_names(bed);
@@ -364,9 +381,9 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             "broken.conf",
             &sample.replace(PUBLIC_KEY, "bm90IGEga2V5"),
         );
-        panel.update(Message::VpnFileChanged(broken.display().to_string()));
+        let _ = panel.update(Message::VpnFileChanged(broken.display().to_string()));
         let request = panel.update(Message::ImportVpn);
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         let report = panel
             .error
             .clone()
@@ -429,9 +446,9 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
         let names = connection_names(bed);
         let broken = write_file(bed, "broken.ovpn", "client\ndev tun\nauth-user-pass\n");
-        panel.update(Message::VpnFileChanged(broken.display().to_string()));
+        let _ = panel.update(Message::VpnFileChanged(broken.display().to_string()));
         let request = panel.update(Message::ImportVpn);
-        assert_eq!(run(&mut panel, &bus, request).await, None);
+        assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(
             panel.error.clone().expect("explained").summary,
             "The OpenVPN file was not imported: it names no server (remote)"
@@ -449,7 +466,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         })
         .await
         .unwrap();
-        panel.update(unavailable);
+        let _ = panel.update(unavailable);
         assert!(matches!(
             panel.overview,
             ferrum_ui::status::ServiceStatus::Unavailable
@@ -490,7 +507,7 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         })
         .await
         .unwrap();
-        panel.update(registered);
+        let _ = panel.update(registered);
         assert!(panel.agent_registered);
 
         // (1) Cancelled: NetworkManager gives up on the connection for want of a password.
@@ -506,7 +523,7 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         .unwrap();
         assert_eq!(
             panel.update(question),
-            Some(Request::Focus(network::SECRET_ID))
+            Outcome::effect(Effect::Focus(WidgetId::new(network::SECRET_ID)))
         );
         let prompt = panel.secret.clone().expect("the page asks");
         eprintln!("asked: {:?}", prompt.request);
@@ -515,10 +532,18 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         assert_eq!(prompt.request.kind, SecretKind::Vpn);
         let request = panel.update(Message::SecretCancel);
         assert!(
-            matches!(request, Some(Request::AnswerSecret(_, None))),
+            matches!(
+                request,
+                Outcome {
+                    request: Some(Request::AnswerSecret(_, None)),
+                    effect: None
+                }
+            ),
             "{request:?}"
         );
-        assert_eq!(request.unwrap().run(bus.clone()).await.map(|_| ()), None);
+        let answer = request.request.unwrap().run(bus.clone()).await;
+        assert!(matches!(answer, Message::SecretHandedOver), "{answer:?}");
+        assert_eq!(panel.update(answer), Outcome::none());
         let outcome = tokio::time::timeout(std::time::Duration::from_secs(30), activation)
             .await
             .expect("NetworkManager gave up")
@@ -540,23 +565,30 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         })
         .await
         .unwrap();
-        panel.update(question);
+        let _ = panel.update(question);
         assert_eq!(
             panel.update(Message::SecretConfirm),
-            None,
+            Outcome::none(),
             "an empty password is sent"
         );
-        panel.update(Message::SecretChanged("correct horse".into()));
+        let _ = panel.update(Message::SecretChanged("correct horse".into()));
         let request = panel.update(Message::SecretConfirm);
         assert!(
-            matches!(request, Some(Request::AnswerSecret(_, Some(_)))),
+            matches!(
+                request,
+                Outcome {
+                    request: Some(Request::AnswerSecret(_, Some(_))),
+                    effect: None
+                }
+            ),
             "{request:?}"
         );
         assert!(
             !format!("{request:?}").contains("horse"),
             "the password is in Debug"
         );
-        request.unwrap().run(bus.clone()).await;
+        let answer = request.request.unwrap().run(bus.clone()).await;
+        assert!(matches!(answer, Message::SecretHandedOver), "{answer:?}");
         assert!(panel.secret.is_none());
         // There is no OpenVPN server on the other end: the tunnel starts, then fails for
         // that reason, not for want of a password.

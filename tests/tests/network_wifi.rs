@@ -9,16 +9,17 @@
 //! them. A wrong password is played the way NetworkManager 1.42 reports it: the active
 //! connection goes to "deactivated" and the device says "no secrets" (reason 7).
 
-use ferrum_panels::{Page, PageRequest};
 use std::collections::HashMap;
 use std::time::Duration;
 
 use ferrum_panels::network::{self, Message, Request, State};
+use ferrum_panels::{Outcome, Page as _, PageRequest as _};
 use ferrum_services::SystemBus;
 use ferrum_services::network::{
     NetworkCommandError, Overview, PasswordError, Security, StateReason,
 };
 use ferrum_testbed::{Service, TestBed};
+use ferrum_ui::{Effect, WidgetId};
 use futures::{Stream, StreamExt};
 use zbus::export::serde;
 use zbus::zvariant::{DynamicType, OwnedObjectPath, OwnedValue, Value};
@@ -110,7 +111,7 @@ where
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while !done(panel) {
         match tokio::time::timeout_at(deadline, updates.next()).await {
-            Ok(Some(message)) => assert_eq!(panel.update(message), None),
+            Ok(Some(message)) => assert_eq!(panel.update(message), Outcome::none()),
             _ => panic!("{what}: not seen; the page has {:?}", panel.overview),
         }
     }
@@ -216,11 +217,11 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     // The dialog opens with the keyboard focus in the password field.
     assert_eq!(
         panel.update(Message::Join(device.clone(), cafe.clone())),
-        Some(Request::Focus(network::PASSWORD_ID))
+        Outcome::effect(Effect::Focus(WidgetId::new(network::PASSWORD_ID)))
     );
     assert!(panel.join.is_some(), "the password dialog opens");
-    panel.update(Message::PasswordChanged("short".into()));
-    assert_eq!(panel.update(Message::JoinConfirm), None);
+    let _ = panel.update(Message::PasswordChanged("short".into()));
+    assert_eq!(panel.update(Message::JoinConfirm), Outcome::none());
     let dialog = panel.join.clone().unwrap();
     assert_eq!(dialog.error, Some(PasswordError::TooShort(5)));
     assert_eq!(dialog.password.as_str(), "short");
@@ -232,16 +233,25 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         !format!("{dialog:?}").contains("short"),
         "the password is in Debug"
     );
-    panel.update(Message::PasswordChanged("croissant au beurre".into()));
+    let _ = panel.update(Message::PasswordChanged("croissant au beurre".into()));
     let request = panel.update(Message::JoinConfirm);
-    assert!(matches!(request, Some(Request::Join { .. })), "{request:?}");
+    assert!(
+        matches!(
+            request,
+            Outcome {
+                request: Some(Request::Join { .. }),
+                effect: None
+            }
+        ),
+        "{request:?}"
+    );
     assert!(
         !format!("{request:?}").contains("croissant"),
         "the password is in Debug"
     );
-    let answer = request.unwrap().run(bus.clone()).await.unwrap();
+    let answer = request.request.unwrap().run(bus.clone()).await;
     assert!(matches!(answer, Message::Joined(Ok(()))), "{answer:?}");
-    panel.update(answer);
+    let _ = panel.update(answer);
     assert!(panel.join.is_none(), "the dialog closes once connected");
     let saved = profiles(&bus).await;
     let cafe_profile = saved
@@ -273,9 +283,9 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         .path
         .clone();
     let request = panel.update(Message::Forget(saved_path));
-    let answer = request.unwrap().run(bus.clone()).await.unwrap();
+    let answer = request.request.unwrap().run(bus.clone()).await;
     assert!(matches!(answer, Message::Done(Ok(()))), "{answer:?}");
-    panel.update(answer);
+    let _ = panel.update(answer);
     follow(&mut panel, &mut updates, "the network forgotten", |panel| {
         panel.overview.ready().is_some_and(|o| {
             o.connections.is_empty() && o.devices[0].networks.iter().all(|n| !n.known)
@@ -299,9 +309,12 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         ),
     )
     .await;
-    panel.update(Message::Join(device.clone(), home.clone()));
-    panel.update(Message::PasswordChanged("not the password".into()));
-    let request = panel.update(Message::JoinConfirm).expect("a join request");
+    let _ = panel.update(Message::Join(device.clone(), home.clone()));
+    let _ = panel.update(Message::PasswordChanged("not the password".into()));
+    let request = panel
+        .update(Message::JoinConfirm)
+        .request
+        .expect("a join request");
     assert!(panel.join.as_ref().unwrap().connecting);
     let joining = tokio::spawn(request.run(bus.clone()));
     // Wait until the connection exists and is activating, then fail it.
@@ -368,7 +381,6 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     let answer = tokio::time::timeout(Duration::from_secs(10), joining)
         .await
         .unwrap()
-        .unwrap()
         .unwrap();
     assert!(
         matches!(
@@ -379,7 +391,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         ),
         "{answer:?}"
     );
-    panel.update(answer);
+    let _ = panel.update(answer);
     let dialog = panel.join.clone().expect("the dialog stays open");
     assert_eq!(dialog.password.as_str(), "not the password");
     assert!(!dialog.connecting);
@@ -387,7 +399,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         network::command_error_text(dialog.failure.as_ref().unwrap()),
         "Could not connect: the password was not accepted"
     );
-    panel.update(Message::JoinCancel);
+    let _ = panel.update(Message::JoinCancel);
 
     // A hidden network, joined by name: the profile says it is hidden.
     let () = call(
@@ -406,20 +418,23 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     .await;
     assert_eq!(
         panel.update(Message::JoinHidden(device.clone())),
-        Some(Request::Focus(network::HIDDEN_NAME_ID))
+        Outcome::effect(Effect::Focus(WidgetId::new(network::HIDDEN_NAME_ID)))
     );
     assert_eq!(
         panel.update(Message::JoinConfirm),
-        None,
+        Outcome::none(),
         "no name, nothing sent"
     );
-    panel.update(Message::JoinSsidChanged("Hidden Lab".into()));
-    panel.update(Message::JoinSecurityChosen(Security::Wpa3Personal));
-    panel.update(Message::PasswordChanged("hidden-password".into()));
-    let request = panel.update(Message::JoinConfirm).expect("a join request");
-    let answer = request.run(bus.clone()).await.unwrap();
+    let _ = panel.update(Message::JoinSsidChanged("Hidden Lab".into()));
+    let _ = panel.update(Message::JoinSecurityChosen(Security::Wpa3Personal));
+    let _ = panel.update(Message::PasswordChanged("hidden-password".into()));
+    let request = panel
+        .update(Message::JoinConfirm)
+        .request
+        .expect("a join request");
+    let answer = request.run(bus.clone()).await;
     assert!(matches!(answer, Message::Joined(Ok(()))), "{answer:?}");
-    panel.update(answer);
+    let _ = panel.update(answer);
     let saved = profiles(&bus).await;
     let hidden = saved
         .iter()
@@ -454,27 +469,31 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )
     .await;
     let request = panel.update(Message::OpenHotspot(device.clone(), "wlan0".into()));
-    assert_eq!(request, Some(Request::Focus(network::HOTSPOT_NAME_ID)));
+    assert_eq!(
+        request,
+        Outcome::effect(Effect::Focus(WidgetId::new(network::HOTSPOT_NAME_ID)))
+    );
     let dialog = panel.hotspot.clone().expect("the hotspot dialog");
     assert_eq!(dialog.password.len(), 10, "a generated password");
-    panel.update(Message::HotspotNameChanged("Ferrum Lab".into()));
-    panel.update(Message::HotspotPasswordChanged("abc".into()));
-    assert_eq!(panel.update(Message::StartHotspot), None);
+    let _ = panel.update(Message::HotspotNameChanged("Ferrum Lab".into()));
+    let _ = panel.update(Message::HotspotPasswordChanged("abc".into()));
+    assert_eq!(panel.update(Message::StartHotspot), Outcome::none());
     assert_eq!(
         panel.hotspot.as_ref().and_then(|d| d.error),
         Some(PasswordError::TooShort(3))
     );
-    panel.update(Message::HotspotPasswordChanged("lab-password".into()));
+    let _ = panel.update(Message::HotspotPasswordChanged("lab-password".into()));
     let request = panel
         .update(Message::StartHotspot)
+        .request
         .expect("a start request");
     assert!(!format!("{request:?}").contains("lab-password"));
-    let answer = request.run(bus.clone()).await.unwrap();
+    let answer = request.run(bus.clone()).await;
     assert!(
         matches!(answer, Message::HotspotStarted(Ok(()))),
         "{answer:?}"
     );
-    panel.update(answer);
+    let _ = panel.update(answer);
     assert!(panel.hotspot.is_none());
     let shared = panel.shared.clone().expect("the shared network");
     assert_eq!(
@@ -519,7 +538,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     let () = mock(&bus, "SetConnectivity", &(2_u32,)).await;
     follow(&mut panel, &mut updates, "the portal", State::portal).await;
     let request = panel.update(Message::Recheck);
-    assert_eq!(request, Some(Request::CheckConnectivity));
+    assert_eq!(request, Outcome::request(Request::CheckConnectivity));
     assert!(panel.rechecking);
     let () = mock(&bus, "SetConnectivity", &(4_u32,)).await;
     follow(&mut panel, &mut updates, "the portal gone", |panel| {
@@ -530,7 +549,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
 
     // (7) Airplane mode turns the Wi-Fi radio off through NetworkManager.
     let request = panel.update(Message::AirplaneToggled(true));
-    let answer = request.unwrap().run(bus.clone()).await.unwrap();
+    let answer = request.request.unwrap().run(bus.clone()).await;
     assert!(matches!(answer, Message::Done(Ok(()))), "{answer:?}");
     follow(&mut panel, &mut updates, "airplane mode", |panel| {
         panel.overview.ready().is_some_and(Overview::airplane_mode)
