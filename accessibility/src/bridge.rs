@@ -146,18 +146,39 @@ fn role(role: Role) -> accesskit::Role {
 
 /// The accesskit tree for a snapshot: a window whose children are the nodes
 /// in reading order, with real bounds.
+///
+/// Every node id is unique by construction: accesskit panics on a tree that
+/// names a child twice (and the panic poisons the adapter's lock, ending the
+/// bridge), so a node whose key was already used (two controls built with the
+/// same widget id, or the window's own id) is left out and logged, never sent.
 pub fn tree_update(window_name: &str, snapshot: &Snapshot) -> TreeUpdate {
+    let mut seen = std::collections::HashSet::from([WINDOW.0]);
+    let unique: Vec<&crate::tree::SnapshotNode> = snapshot
+        .nodes
+        .iter()
+        .filter(|node| {
+            let first = seen.insert(node.key);
+            if !first {
+                tracing::warn!(
+                    key = node.key,
+                    id = ?node.id,
+                    name = %node.info.name,
+                    "two accessible nodes share an id; the second is not published"
+                );
+            }
+            first
+        })
+        .collect();
     let mut window = Node::new(accesskit::Role::Window);
     window.set_label(window_name);
     window.set_children(
-        snapshot
-            .nodes
+        unique
             .iter()
             .map(|node| NodeId(node.key))
             .collect::<Vec<_>>(),
     );
     let mut nodes = vec![(WINDOW, window)];
-    for item in &snapshot.nodes {
+    for item in unique {
         let info = &item.info;
         let mut node = Node::new(role(info.role));
         if info.role == Role::Label {
@@ -262,6 +283,26 @@ mod tests {
         let button = find(&update, 2);
         assert_eq!(button.and_then(Node::label), Some("Dark style"));
         assert_eq!(button.and_then(Node::value), None);
+    }
+
+    #[test]
+    fn a_repeated_id_is_published_once() {
+        let snapshot = Snapshot {
+            nodes: vec![
+                node(5, AccessibleInfo::new(Role::Heading, "About")),
+                node(5, AccessibleInfo::new(Role::Heading, "About")),
+                node(
+                    WINDOW.0,
+                    AccessibleInfo::new(Role::Label, "clash with the window"),
+                ),
+                node(6, AccessibleInfo::new(Role::Label, "Kernel")),
+            ],
+        };
+        let update = tree_update("Settings", &snapshot);
+        let ids: Vec<u64> = update.nodes.iter().map(|(id, _)| id.0).collect();
+        assert_eq!(ids, vec![WINDOW.0, 5, 6]);
+        let window = find(&update, WINDOW.0).map(|node| node.children().to_vec());
+        assert_eq!(window, Some(vec![NodeId(5), NodeId(6)]));
     }
 
     #[test]

@@ -159,3 +159,7 @@ secret-characters = { $count ->
     [many] { $count } حرفًا
    *[other] { $count } حرف
 }
+
+# Started without a display (printed, one sentence).
+no-display = لا يمكن عرض أي نافذة: لا توجد شاشة Wayland (المتغير WAYLAND_DISPLAY غير مضبوط)؛ شغّله من جلسة Wayland.
+no-display-socket = لا يمكن عرض أي نافذة: شاشة Wayland ‏{ $path } غير موجودة.

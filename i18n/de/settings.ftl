@@ -138,3 +138,7 @@ secret-characters = { $count ->
     [one] { $count } Zeichen
    *[other] { $count } Zeichen
 }
+
+# Started without a display (printed, one sentence).
+no-display = Es kann kein Fenster angezeigt werden: Es gibt keine Wayland-Anzeige (WAYLAND_DISPLAY ist nicht gesetzt); starten Sie es aus einer Wayland-Sitzung.
+no-display-socket = Es kann kein Fenster angezeigt werden: Die Wayland-Anzeige { $path } existiert nicht.

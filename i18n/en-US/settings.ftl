@@ -135,3 +135,7 @@ secret-characters = { $count ->
     [one] { $count } character
    *[other] { $count } characters
 }
+
+# Started without a display (printed, one sentence).
+no-display = No window can be shown: there is no Wayland display (WAYLAND_DISPLAY is not set); start it from a Wayland session.
+no-display-socket = No window can be shown: the Wayland display { $path } does not exist.

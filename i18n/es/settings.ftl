@@ -138,3 +138,7 @@ secret-characters = { $count ->
     [one] { $count } carácter
    *[other] { $count } caracteres
 }
+
+# Started without a display (printed, one sentence).
+no-display = No se puede mostrar ninguna ventana: no hay pantalla Wayland (WAYLAND_DISPLAY no está definido); inícielo desde una sesión Wayland.
+no-display-socket = No se puede mostrar ninguna ventana: la pantalla Wayland { $path } no existe.

@@ -138,3 +138,7 @@ secret-characters = { $count ->
     [one] { $count } caractère
    *[other] { $count } caractères
 }
+
+# Started without a display (printed, one sentence).
+no-display = Aucune fenêtre ne peut être affichée : il n’y a pas d’affichage Wayland (WAYLAND_DISPLAY n’est pas défini) ; lancez-le depuis une session Wayland.
+no-display-socket = Aucune fenêtre ne peut être affichée : l’affichage Wayland { $path } n’existe pas.

@@ -134,3 +134,7 @@ state-unavailable = 無効
 secret-characters = { $count ->
    *[other] { $count } 文字
 }
+
+# Started without a display (printed, one sentence).
+no-display = ウィンドウを表示できません: Wayland ディスプレイがありません (WAYLAND_DISPLAY が設定されていません)。Wayland セッションから起動してください。
+no-display-socket = ウィンドウを表示できません: Wayland ディスプレイ { $path } が存在しません。

@@ -138,3 +138,7 @@ secret-characters = { $count ->
     [one] { $count } caractere
    *[other] { $count } caracteres
 }
+
+# Started without a display (printed, one sentence).
+no-display = Nenhuma janela pode ser mostrada: não há tela Wayland (WAYLAND_DISPLAY não está definido); inicie-o a partir de uma sessão Wayland.
+no-display-socket = Nenhuma janela pode ser mostrada: a tela Wayland { $path } não existe.

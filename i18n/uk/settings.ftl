@@ -142,3 +142,7 @@ secret-characters = { $count ->
     [many] { $count } символів
    *[other] { $count } символу
 }
+
+# Started without a display (printed, one sentence).
+no-display = Неможливо показати вікно: немає дисплея Wayland (WAYLAND_DISPLAY не задано); запустіть програму із сеансу Wayland.
+no-display-socket = Неможливо показати вікно: дисплея Wayland { $path } не існує.

@@ -8,7 +8,7 @@ use ferrum_panels::{Context, Pages, PanelId, registry};
 use ferrum_services::SystemBus;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::theme::ThemeChoice;
-use ferrum_ui::window::{self, Window};
+use ferrum_ui::window::{self, TreeRead, Window};
 use ferrum_ui::{Effect, WidgetId};
 use iced::keyboard::{self, key};
 use iced::widget::{column, container, row, rule, scrollable};
@@ -115,7 +115,8 @@ impl App {
             window,
             pages,
         };
-        (app, Task::batch([enter, watch_speech.map(Message::Window)]))
+        let tasks = Task::batch([enter, watch_speech.map(Message::Window)]);
+        (app, window::then_read_tree(tasks, false, Message::Window))
     }
 
     /// The panel shown.
@@ -172,17 +173,12 @@ impl App {
     /// Applies a message, then reads the accessible tree of the new UI (after
     /// focus moves, once the move is done).
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        let (reads_tree, moves_focus) = match &message {
-            Message::Window(message) => (message.reads_tree(), message.moves_focus()),
-            Message::FocusSearch => (true, true),
-            _ => (true, false),
+        let window = match &message {
+            Message::Window(message) => Some(message),
+            _ => None,
         };
-        let task = self.apply(message);
-        if reads_tree {
-            window::then_read_tree(task, moves_focus, Message::Window)
-        } else {
-            task
-        }
+        let read = TreeRead::of(window, matches!(message, Message::FocusSearch));
+        read.after(self.apply(message), Message::Window)
     }
 
     fn apply(&mut self, message: Message) -> Task<Message> {

@@ -1,24 +1,15 @@
 //! `ferrum-settings [PANEL] [--theme light|dark]`
 
 use std::io::Write;
-use std::time::Instant;
 
 use ferrum_panels::PanelId;
 use ferrum_services::SystemBus;
 use ferrum_settings::app::App;
 use ferrum_settings::cli;
 use ferrum_ui::theme;
-use ferrum_ui::window::PROCESS_START;
 
 fn main() -> std::process::ExitCode {
-    let _ = PROCESS_START.set(Instant::now());
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    ferrum_ui::window::start_process();
 
     let options = match cli::parse(std::env::args().skip(1)) {
         Ok(options) => options,
@@ -40,6 +31,11 @@ fn main() -> std::process::ExitCode {
             let _ = writeln!(out, "{}", panel.slug());
         }
         return std::process::ExitCode::SUCCESS;
+    }
+
+    if let Err(problem) = ferrum_ui::window::wayland_display(|name| std::env::var(name).ok()) {
+        let _ = writeln!(std::io::stderr(), "ferrum-settings: {problem}");
+        return std::process::ExitCode::FAILURE;
     }
 
     let bus = SystemBus::from_env();

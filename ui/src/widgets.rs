@@ -1,6 +1,8 @@
 //! Small view helpers shared by the pages, so every page has the same shape.
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
+
+use crate::ids::WidgetId;
 use iced::widget::{button, column, container, radio, text, toggler};
 use iced::{Alignment, Element, Font, Length, font};
 
@@ -50,10 +52,14 @@ pub fn page_title<'a, M: Clone + 'a>(title: String) -> Element<'a, M> {
     heading(title, 26)
 }
 
+/// The root of headings' ids: `heading.<size>.<title>`, so a page title and a
+/// section of the same name (About's "About") stay two nodes.
+pub const HEADING: WidgetId = WidgetId::new("heading");
+
 /// A heading of the given size, exposed as a heading.
 pub fn heading<'a, M: Clone + 'a>(title: String, size: u32) -> Element<'a, M> {
     Accessible::new(
-        format!("heading.{title}"),
+        HEADING.child(size).child(&title),
         AccessibleInfo::new(Role::Heading, title.clone()),
         text(title).size(size).font(FONT_BOLD),
     )

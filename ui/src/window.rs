@@ -15,6 +15,7 @@ use ferrum_accessibility::speech::{
     SpeechError, SpeechHandle, SpeechStatus, spawn_speaker, spawn_speaker_at,
 };
 use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
+
 use ferrum_i18n::fl;
 use iced::advanced::widget::operate;
 use iced::keyboard::{self, key};
@@ -37,6 +38,49 @@ pub fn mark_first_view() {
     }
 }
 
+/// Why no window can be shown: there is no Wayland display to draw on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoDisplay {
+    /// Neither `WAYLAND_DISPLAY` nor `WAYLAND_SOCKET` is set.
+    NotSet,
+    /// `WAYLAND_DISPLAY` names a socket that does not exist.
+    Missing(std::path::PathBuf),
+}
+
+impl std::fmt::Display for NoDisplay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NoDisplay::NotSet => f.write_str(&fl!("no-display")),
+            NoDisplay::Missing(path) => {
+                f.write_str(&fl!("no-display-socket", path = path.display().to_string()))
+            }
+        }
+    }
+}
+
+/// Checks, before the toolkit tries (and panics inside winit), that there is
+/// a Wayland display to connect to. `env` reads an environment variable.
+pub fn wayland_display(env: impl Fn(&str) -> Option<String>) -> Result<(), NoDisplay> {
+    if env("WAYLAND_SOCKET").is_some_and(|fd| !fd.is_empty()) {
+        return Ok(());
+    }
+    let display = env("WAYLAND_DISPLAY")
+        .filter(|name| !name.is_empty())
+        .ok_or(NoDisplay::NotSet)?;
+    let path = std::path::PathBuf::from(&display);
+    let socket = if path.is_absolute() {
+        path
+    } else {
+        let runtime = env("XDG_RUNTIME_DIR").ok_or(NoDisplay::Missing(path.clone()))?;
+        std::path::Path::new(&runtime).join(path)
+    };
+    if socket.exists() {
+        Ok(())
+    } else {
+        Err(NoDisplay::Missing(socket))
+    }
+}
+
 /// What happens to the window itself.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -55,13 +99,13 @@ pub enum Message {
 }
 
 impl Message {
-    /// Whether the accessible tree is read again after this message (not
-    /// after a tree read itself, nor when the bridge comes up).
+    /// Whether the accessible tree is read again after this message: after
+    /// everything but a tree read itself. When the bridge comes up the tree is
+    /// read at once, so a screen reader that explores the window at start
+    /// finds the page even where nothing else happens (the Accessibility page
+    /// follows no daemon).
     pub fn reads_tree(&self) -> bool {
-        !matches!(
-            self,
-            Message::Snapshot(_) | Message::Bridge(BridgeEvent::Ready(_))
-        )
+        !matches!(self, Message::Snapshot(_))
     }
 
     /// Whether this message moves the keyboard focus (the tree is read once
@@ -72,6 +116,55 @@ impl Message {
             Message::FocusNext | Message::FocusPrevious | Message::Bridge(BridgeEvent::Action(_))
         )
     }
+}
+
+/// When the accessible tree is read after an app's message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeRead {
+    /// Whether it is read at all.
+    pub read: bool,
+    /// Whether it is read once the message's task is done (focus moves).
+    pub after_focus: bool,
+}
+
+impl TreeRead {
+    /// For an app message that carries `window` (the window component's own
+    /// message, if it is one) and, by the app's own account, `moves_focus`.
+    pub fn of(window: Option<&Message>, moves_focus: bool) -> Self {
+        match window {
+            Some(message) => Self {
+                read: message.reads_tree(),
+                after_focus: message.moves_focus(),
+            },
+            None => Self {
+                read: true,
+                after_focus: moves_focus,
+            },
+        }
+    }
+
+    /// `task`, followed by the tree read this calls for.
+    pub fn after<M: Send + 'static>(self, task: Task<M>, wrap: fn(Message) -> M) -> Task<M> {
+        if self.read {
+            then_read_tree(task, self.after_focus, wrap)
+        } else {
+            task
+        }
+    }
+}
+
+/// Sets up the process of a window app: marks its start (for the
+/// first-frame figure) and sends its log to standard error, at the level
+/// `RUST_LOG` asks for (info by default).
+pub fn start_process() {
+    let _ = PROCESS_START.set(Instant::now());
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 /// Reads the accessible tree after `task`: once it is done when it moves the
@@ -303,5 +396,52 @@ impl Window {
         };
         self.snapshot = snapshot;
         spoken
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        |name| {
+            vars.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value).to_owned())
+        }
+    }
+
+    #[test]
+    fn no_display_is_said_in_a_sentence() {
+        assert_eq!(wayland_display(env(&[])), Err(NoDisplay::NotSet));
+        assert_eq!(
+            wayland_display(env(&[("WAYLAND_DISPLAY", "")])),
+            Err(NoDisplay::NotSet)
+        );
+        let missing = wayland_display(env(&[
+            ("WAYLAND_DISPLAY", "wayland-9"),
+            ("XDG_RUNTIME_DIR", "/nonexistent"),
+        ]));
+        assert_eq!(
+            missing,
+            Err(NoDisplay::Missing("/nonexistent/wayland-9".into()))
+        );
+        let sentence = NoDisplay::NotSet.to_string();
+        assert!(sentence.contains("Wayland"), "{sentence}");
+        assert!(!sentence.contains('\n'));
+    }
+
+    #[test]
+    fn an_existing_socket_or_a_passed_one_is_a_display() {
+        let here = std::env::temp_dir();
+        let runtime = here.to_string_lossy().into_owned();
+        assert_eq!(
+            wayland_display(env(&[
+                ("WAYLAND_DISPLAY", "."),
+                ("XDG_RUNTIME_DIR", &runtime)
+            ])),
+            Ok(())
+        );
+        assert_eq!(wayland_display(env(&[("WAYLAND_SOCKET", "3")])), Ok(()));
     }
 }
