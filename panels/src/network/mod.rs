@@ -10,9 +10,10 @@ mod view;
 use ferrum_i18n::fl;
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
-    self, AgentEvent, ConnectionConfig, Credentials, EapMethod, Enterprise, Family, InnerAuth,
-    IpForm, IpFormError, Metered, MethodChoice, NetworkCommandError, Overview, PasswordError,
-    ProfileForm, SecretKind, SecretRequest, Security, Ssid, StateReason, WifiPassword,
+    self, AgentEvent, ConnectionConfig, Credentials, EapMethod, Enterprise, Family,
+    HotspotNameError, InnerAuth, IpForm, IpFormError, Metered, MethodChoice, NetworkCommandError,
+    Overview, PasswordError, ProfileForm, SecretKind, SecretRequest, Security, Ssid, StateReason,
+    WifiPassword,
 };
 use ferrum_services::network_status::{Connectivity, NetworkError};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -230,6 +231,8 @@ pub struct HotspotDialog {
     pub name: String,
     /// The password (generated, editable); zeroized when dropped.
     pub password: Zeroizing<String>,
+    /// Why the name was not accepted (1 to 32 bytes).
+    pub name_error: Option<HotspotNameError>,
     /// Why the password was not accepted.
     pub error: Option<PasswordError>,
     /// Why starting failed.
@@ -244,6 +247,7 @@ impl std::fmt::Debug for HotspotDialog {
             .field("device", &self.device)
             .field("name", &self.name)
             .field("password", &"<redacted>")
+            .field("name_error", &self.name_error)
             .field("error", &self.error)
             .field("failure", &self.failure)
             .field("starting", &self.starting)
@@ -989,6 +993,7 @@ impl State {
                     interface,
                     name: hotspot_name(),
                     password: Zeroizing::new(password),
+                    name_error: None,
                     error: None,
                     failure: None,
                     starting: false,
@@ -1000,6 +1005,9 @@ impl State {
             Message::HotspotNameChanged(name) => {
                 if let Some(dialog) = &mut self.hotspot {
                     dialog.name = name;
+                    if dialog.name_error.is_some() {
+                        dialog.name_error = network::check_hotspot_name(&dialog.name).err();
+                    }
                 }
                 None
             }
@@ -1015,26 +1023,24 @@ impl State {
             }
             Message::StartHotspot => {
                 let dialog = self.hotspot.as_mut()?;
-                if dialog.starting || dialog.name.trim().is_empty() {
+                if dialog.starting {
                     return None;
                 }
-                match WifiPassword::parse(&dialog.password, Security::WpaPersonal) {
-                    Ok(password) => {
-                        dialog.error = None;
-                        dialog.failure = None;
-                        dialog.starting = true;
-                        Some(Outcome::request(Request::StartHotspot {
-                            device: dialog.device.clone(),
-                            interface: dialog.interface.clone(),
-                            ssid: Ssid::from(dialog.name.trim()),
-                            password,
-                        }))
-                    }
-                    Err(error) => {
-                        dialog.error = Some(error);
-                        None
-                    }
-                }
+                let ssid = network::check_hotspot_name(&dialog.name);
+                let password = WifiPassword::parse(&dialog.password, Security::WpaPersonal);
+                dialog.name_error = ssid.as_ref().err().copied();
+                dialog.error = password.as_ref().err().copied();
+                let (Ok(ssid), Ok(password)) = (ssid, password) else {
+                    return None;
+                };
+                dialog.failure = None;
+                dialog.starting = true;
+                Some(Outcome::request(Request::StartHotspot {
+                    device: dialog.device.clone(),
+                    interface: dialog.interface.clone(),
+                    ssid,
+                    password,
+                }))
             }
             Message::HotspotCancel => {
                 self.hotspot = None;
@@ -1210,3 +1216,6 @@ pub fn failure_reason(error: &NetworkCommandError) -> Option<StateReason> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

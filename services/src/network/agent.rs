@@ -92,6 +92,28 @@ impl PartialEq for SecretRequest {
 }
 
 impl SecretRequest {
+    /// A question nobody waits for: answering it delivers nothing (tests and previews
+    /// build the page's prompt from it).
+    pub fn detached(
+        id: u64,
+        connection_id: &str,
+        connection_path: &str,
+        setting: &str,
+        kind: SecretKind,
+    ) -> Self {
+        Self {
+            id,
+            connection_id: connection_id.to_owned(),
+            connection_path: connection_path.to_owned(),
+            setting: setting.to_owned(),
+            kind,
+            ssid: None,
+            retry: false,
+            vpn_secret: String::new(),
+            reply: Arc::new(Mutex::new(None)),
+        }
+    }
+
     fn send(&self, secrets: Option<Settings>) -> bool {
         let sender = match self.reply.lock() {
             Ok(mut slot) => slot.take(),

@@ -13,6 +13,30 @@ const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ234567
 /// Length of a generated password.
 const GENERATED_LENGTH: usize = 10;
 
+/// The longest network name 802.11 allows, in bytes.
+pub const MAX_SSID_BYTES: usize = 32;
+
+/// Why a hotspot name cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    /// Nothing but spaces was typed.
+    #[error("the network name is empty")]
+    Empty,
+    /// A network name has at most 32 bytes (this many were typed).
+    #[error("a network name has at most 32 bytes; this one has {0}")]
+    TooLong(usize),
+}
+
+/// Checks a hotspot's name (trimmed): 1 to 32 bytes.
+pub fn check_name(name: &str) -> Result<Ssid, NameError> {
+    let name = name.trim();
+    match name.len() {
+        0 => Err(NameError::Empty),
+        length if length > MAX_SSID_BYTES => Err(NameError::TooLong(length)),
+        _ => Ok(Ssid::from(name)),
+    }
+}
+
 /// A generated hotspot password, from the kernel's random source.
 pub fn generate_password() -> std::io::Result<String> {
     use std::io::Read as _;

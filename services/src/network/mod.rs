@@ -28,7 +28,10 @@ pub use commands::{
     open_sign_in_page, profile_form, profile_settings, request_scan, set_airplane_mode,
     set_autoconnect, set_wifi_enabled, start_hotspot, vpn_key_dir,
 };
-pub use hotspot::{generate_password as generate_hotspot_password, qr_text};
+pub use hotspot::{
+    MAX_SSID_BYTES, NameError as HotspotNameError, check_name as check_hotspot_name,
+    generate_password as generate_hotspot_password, qr_text,
+};
 pub use ip_config::{
     ConnectionConfig, Family, IpConfig, IpForm, IpFormError, MethodChoice, parse_dns, parse_mtu,
 };
