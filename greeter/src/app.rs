@@ -26,6 +26,7 @@ use crate::languages::{self, Language};
 use crate::layouts::{self, Layout};
 use crate::login::{Link, Phase, Problem};
 use crate::memory::Memory;
+use crate::pictures::AvatarCache;
 use crate::secret::Secret;
 use crate::sessions::{self, Session};
 use crate::typing::LayoutKeys;
@@ -139,6 +140,21 @@ pub enum Message {
     Cancelled,
     /// The window itself: focus keys, accessible tree, screen reader, speech.
     Window(window::Message),
+    /// Account pictures decoded off the UI thread for user list number `.0`.
+    AvatarsDecoded(u64, AvatarsDecoded),
+    /// The background picture, decoded off the UI thread (none if refused).
+    BackgroundDecoded(Option<iced::widget::image::Handle>),
+    /// A layout's keymap, compiled off the UI thread.
+    KeymapCompiled(LayoutKeys),
+}
+
+/// Account pictures decoded for one user list, and the cache they came from.
+#[derive(Debug, Clone)]
+pub struct AvatarsDecoded {
+    /// The pictures, by user name.
+    pub pictures: std::collections::HashMap<String, iced::widget::image::Handle>,
+    /// What was decoded, by (path, modification time).
+    pub cache: AvatarCache,
 }
 
 /// The login screen.
@@ -152,6 +168,10 @@ pub struct Greeter {
     pub(crate) users: Users,
     /// Account pictures that could be read, by user name.
     pub(crate) avatars: std::collections::HashMap<String, iced::widget::image::Handle>,
+    /// Decoded account pictures by (path, modification time).
+    avatar_cache: AvatarCache,
+    /// The number of the latest user list whose pictures are being decoded.
+    avatar_list: u64,
     /// The configured background picture, if it could be read.
     pub(crate) background: Option<iced::widget::image::Handle>,
     pub(crate) user: Option<String>,
@@ -219,11 +239,21 @@ impl Greeter {
             .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
             .filter(|layout| !layout.is_empty())
             .unwrap_or_else(|| "us".into());
-        // A keymap is compiled only for a layout the compositor does not type.
-        let keys = if layout == base_layout {
-            LayoutKeys::uncompiled(&layout)
+        // A keymap is compiled (off the UI thread) only for a layout the
+        // compositor does not type; until it arrives keys type what the
+        // compositor says.
+        let keys = LayoutKeys::uncompiled(&layout);
+        let compile = if layout == base_layout {
+            Task::none()
         } else {
-            LayoutKeys::new(&layout)
+            compile_keymap(layout.clone())
+        };
+        let background = match config.background.clone() {
+            Some(path) => Task::perform(
+                off_thread(move || crate::pictures::background(&path), None),
+                Message::BackgroundDecoded,
+            ),
+            None => Task::none(),
         };
         let phase = if config.hide_user_list {
             Phase::EnterUserName
@@ -237,10 +267,9 @@ impl Greeter {
             link,
             users: Users::Loading,
             avatars: std::collections::HashMap::new(),
-            background: config
-                .background
-                .as_deref()
-                .and_then(crate::pictures::picture),
+            avatar_cache: AvatarCache::default(),
+            avatar_list: 0,
+            background: None,
             user: None,
             typed_user_name: String::new(),
             phase,
@@ -289,7 +318,7 @@ impl Greeter {
         } else {
             Task::none()
         };
-        (greeter, Task::batch([offered, focus]))
+        (greeter, Task::batch([offered, focus, compile, background]))
     }
 
     /// What the login card shows.
@@ -330,7 +359,10 @@ impl Greeter {
     /// The keymap typing follows when the chosen layout is not the
     /// compositor's own (then keys are read as physical keys).
     pub fn typing_layout(&self) -> Option<&LayoutKeys> {
-        (self.layout != self.base_layout).then_some(&self.keys)
+        (self.layout != self.base_layout
+            && self.keys.layout() == self.layout
+            && self.keys.is_compiled())
+        .then_some(&self.keys)
     }
 
     /// The open menu.
@@ -531,6 +563,32 @@ impl Greeter {
         }
     }
 
+    /// Decodes the pictures of `users` off the UI thread; files unchanged
+    /// since the last list are not decoded again.
+    fn decode_avatars(&mut self, users: &[UserAccount]) -> Task<Message> {
+        self.avatar_list += 1;
+        let list = self.avatar_list;
+        let wanted: Vec<(String, PathBuf)> = users
+            .iter()
+            .filter_map(|user| Some((user.name.clone(), user.icon.clone()?)))
+            .collect();
+        let cache = self.avatar_cache.clone();
+        let fallback = AvatarsDecoded {
+            pictures: self.avatars.clone(),
+            cache: cache.clone(),
+        };
+        Task::perform(
+            off_thread(
+                move || {
+                    let (pictures, cache) = crate::pictures::decode_avatars(&wanted, &cache);
+                    AvatarsDecoded { pictures, cache }
+                },
+                fallback,
+            ),
+            move |decoded| Message::AvatarsDecoded(list, decoded),
+        )
+    }
+
     fn back_keeping_problem(&mut self) -> Task<Message> {
         let problem = self.problem.take();
         let task = self.back();
@@ -541,10 +599,11 @@ impl Greeter {
     fn apply(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::UsersUpdated(update) => {
+                let mut decode = Task::none();
                 let first_list = !matches!(self.users, Users::Listed(_));
                 self.users = match update {
                     ServiceUpdate::Available(users) => {
-                        self.avatars = crate::pictures::avatars(&users);
+                        decode = self.decode_avatars(&users);
                         Users::Listed(users)
                     }
                     ServiceUpdate::Unavailable
@@ -561,7 +620,7 @@ impl Greeter {
                     self.phase = Phase::ChooseUser;
                 }
                 // The person who logged in last has the focus: Enter picks them.
-                match (&self.users, &self.memory.last_user) {
+                let focus = match (&self.users, &self.memory.last_user) {
                     (Users::Listed(users), Some(last))
                         if first_list
                             && self.phase == Phase::ChooseUser
@@ -570,7 +629,28 @@ impl Greeter {
                         operation::focus(crate::view::user_row_id(last))
                     }
                     _ => Task::none(),
+                };
+                Task::batch([focus, decode])
+            }
+            Message::AvatarsDecoded(list, decoded) => {
+                if list == self.avatar_list {
+                    self.avatars = decoded.pictures;
+                    self.avatar_cache = decoded.cache;
                 }
+                Task::none()
+            }
+            Message::BackgroundDecoded(background) => {
+                self.background = background;
+                Task::none()
+            }
+            Message::KeymapCompiled(keys) => {
+                // A keymap for a layout no longer chosen is dropped.
+                if keys.layout() == self.layout {
+                    self.keys = keys;
+                } else {
+                    tracing::debug!(layout = keys.layout(), "a stale keymap was ignored");
+                }
+                Task::none()
             }
             Message::ChooseUser(user) => self.choose_user(user),
             Message::OtherUser => {
@@ -670,13 +750,17 @@ impl Greeter {
                 self.close_menu()
             }
             Message::ChooseLayout(name) => {
-                if name != self.base_layout
+                let compile = if name != self.base_layout
                     && (name != self.keys.layout() || !self.keys.is_compiled())
                 {
-                    self.keys = LayoutKeys::new(&name);
-                }
+                    // Typing follows the compositor until the keymap arrives.
+                    self.keys = LayoutKeys::uncompiled(&name);
+                    compile_keymap(name.clone())
+                } else {
+                    Task::none()
+                };
                 self.layout = name;
-                self.close_menu()
+                Task::batch([self.close_menu(), compile])
             }
             Message::ChooseLanguage(locale) => {
                 ferrum_i18n::set_locale(locale);
@@ -801,6 +885,24 @@ pub fn network_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> +
     network_status::watch_status(bus.clone()).map(Message::Network)
 }
 
+/// Runs blocking work (decoding, keymap compiling) on tokio's blocking pool;
+/// `fallback` if the work panicked.
+async fn off_thread<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+    fallback: T,
+) -> T {
+    tokio::task::spawn_blocking(work).await.unwrap_or(fallback)
+}
+
+/// Compiles `layout`'s keymap off the UI thread.
+fn compile_keymap(layout: String) -> Task<Message> {
+    let fallback = LayoutKeys::uncompiled(&layout);
+    Task::perform(
+        off_thread(move || LayoutKeys::new(&layout), fallback),
+        Message::KeymapCompiled,
+    )
+}
+
 fn window_title() -> String {
     fl!("greeter-title")
 }
@@ -853,5 +955,98 @@ impl Greeter {
     pub fn view(&self) -> iced::Element<'_, Message> {
         window::mark_first_view();
         crate::view::view(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A greeter with default settings, no greetd and no system bus.
+    pub(crate) fn greeter(dir: &std::path::Path, extra_config: &str) -> Greeter {
+        let config = dir.join("greeter.toml");
+        std::fs::write(
+            &config,
+            format!(
+                "state_file = \"{}\"\n{extra_config}",
+                dir.join("state.toml").display()
+            ),
+        )
+        .expect("settings written");
+        let options = Options {
+            config: Some(config),
+            layouts: Some(dir.join("evdev.lst")),
+            speech_socket: None,
+        };
+        Greeter::new(
+            &options,
+            SystemBus::with_address("unix:path=/nonexistent/system_bus_socket"),
+            Link::new(Some(dir.join("greetd.sock"))),
+        )
+        .0
+    }
+
+    #[test]
+    fn a_keymap_for_a_layout_no_longer_chosen_is_ignored() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut greeter = greeter(dir.path(), "");
+        let base = greeter.base_layout.clone();
+        let (first, second) = if base == "de" {
+            ("fr", "ua")
+        } else {
+            ("de", "fr")
+        };
+        let _ = greeter.update(Message::ChooseLayout(first.into()));
+        // Until its keymap arrives, typing follows the compositor.
+        assert_eq!(greeter.layout(), first);
+        assert!(greeter.typing_layout().is_none());
+        let _ = greeter.update(Message::ChooseLayout(second.into()));
+        // The first layout's keymap arrives late: it is not used.
+        let _ = greeter.update(Message::KeymapCompiled(LayoutKeys::new(first)));
+        assert!(greeter.typing_layout().is_none());
+        let _ = greeter.update(Message::KeymapCompiled(LayoutKeys::new(second)));
+        assert_eq!(
+            greeter.typing_layout().map(LayoutKeys::layout),
+            Some(second)
+        );
+        // Back to the compositor's own layout: no keymap needed.
+        let _ = greeter.update(Message::ChooseLayout(base));
+        assert!(greeter.typing_layout().is_none());
+    }
+
+    #[test]
+    fn pictures_are_not_decoded_in_update() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let face = dir.path().join("face.png");
+        image::RgbImage::from_pixel(20, 20, image::Rgb([9, 9, 9]))
+            .save(&face)
+            .expect("saved");
+        let mut greeter = greeter(dir.path(), "");
+        let ada = UserAccount {
+            name: "ada".into(),
+            real_name: None,
+            icon: Some(face),
+            language: None,
+            session: None,
+            uid: 1000,
+        };
+        let _ = greeter.update(Message::UsersUpdated(ServiceUpdate::Available(vec![
+            ada.clone(),
+        ])));
+        assert!(
+            greeter.avatars.is_empty(),
+            "decoded in a task, not in update"
+        );
+        // An answer for an older list is dropped; the latest one is shown.
+        let (pictures, cache) = crate::pictures::decode_avatars(
+            &[("ada".into(), ada.icon.clone().expect("icon"))],
+            &AvatarCache::default(),
+        );
+        let _ = greeter.update(Message::UsersUpdated(ServiceUpdate::Available(vec![ada])));
+        let decoded = AvatarsDecoded { pictures, cache };
+        let _ = greeter.update(Message::AvatarsDecoded(1, decoded.clone()));
+        assert!(greeter.avatars.is_empty());
+        let _ = greeter.update(Message::AvatarsDecoded(2, decoded));
+        assert!(greeter.avatars.contains_key("ada"));
     }
 }

@@ -1,45 +1,97 @@
 //! Pictures from disk: account pictures (AccountsService's icon files) and
-//! the configured background. Read once when they change, never while
-//! drawing; a missing, unreadable or oversized file means no picture.
+//! the configured background. They are decoded off the UI thread
+//! ([`decode_avatars`] and [`background`] run inside
+//! `tokio::task::spawn_blocking`), with strict limits on what a file may
+//! declare, and kept by (path, modification time) so an unchanged user list
+//! decodes nothing. A missing, unreadable, oversized or refused file means no
+//! picture (the initials are shown instead).
 
 use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
-use ferrum_services::accounts::UserAccount;
 use iced::widget::image::Handle;
 
-/// The largest picture read (account pictures are small; 16 MiB allows a 4K background).
+/// The largest picture file read (account pictures are small; 16 MiB allows a 4K background).
 pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A picture file's bytes, if it can be read and is not too large.
-pub fn picture(path: &Path) -> Option<Handle> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    if bytes.is_empty() || bytes.len() as u64 > MAX_BYTES {
-        tracing::debug!(path = %path.display(), "picture empty or too large");
-        return None;
-    }
-    Some(Handle::from_bytes(bytes))
-}
+/// The largest width and height an account picture may declare.
+pub const MAX_AVATAR_SIDE: u32 = 2048;
+
+/// The largest width and height the background may declare (a 4K screen fits).
+pub const MAX_BACKGROUND_SIDE: u32 = 4096;
+
+/// The most a decoder may allocate for one picture.
+pub const MAX_ALLOC: u64 = 64 * 1024 * 1024;
 
 /// The side of an account picture as it is kept (drawn at 40–48 px, twice for HiDPI).
 pub const AVATAR_SIDE: u32 = 96;
 
-/// An account picture: decoded, cropped to a square, scaled and cut to a
-/// disc (transparent corners). A file that does not decode gives none.
-pub fn avatar(path: &Path) -> Option<Handle> {
-    let file = std::fs::File::open(path).ok()?;
+/// Why a picture is not shown.
+#[derive(Debug, thiserror::Error)]
+pub enum PictureError {
+    /// The file could not be read.
+    #[error("unreadable: {0}")]
+    Io(#[from] std::io::Error),
+    /// Empty, or larger than [`MAX_BYTES`].
+    #[error("empty or larger than {MAX_BYTES} bytes")]
+    Size,
+    /// The decoder refused it (unknown format, broken, or beyond the limits).
+    #[error("not decoded: {0}")]
+    Decode(#[from] image::ImageError),
+}
+
+fn read_capped(path: &Path) -> Result<Vec<u8>, PictureError> {
+    let file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return None;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.is_empty() || bytes.len() as u64 > MAX_BYTES {
+        return Err(PictureError::Size);
     }
-    let decoded = match image::load_from_memory(&bytes) {
+    Ok(bytes)
+}
+
+/// Decodes `bytes` refusing, before any pixel is allocated, a picture that
+/// declares more than `max_side` pixels a side or needs more than [`MAX_ALLOC`].
+pub fn decode_limited(bytes: &[u8], max_side: u32) -> Result<image::DynamicImage, PictureError> {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(max_side);
+    limits.max_image_height = Some(max_side);
+    limits.max_alloc = Some(MAX_ALLOC);
+    let mut reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format()?;
+    reader.limits(limits);
+    Ok(reader.decode()?)
+}
+
+/// The background picture, decoded within the limits (blocking: call it
+/// inside `spawn_blocking`).
+pub fn background(path: &Path) -> Option<Handle> {
+    let decoded = read_capped(path).and_then(|bytes| decode_limited(&bytes, MAX_BACKGROUND_SIDE));
+    match decoded {
+        Ok(decoded) => {
+            let rgba = decoded.into_rgba8();
+            Some(Handle::from_rgba(
+                rgba.width(),
+                rgba.height(),
+                rgba.into_raw(),
+            ))
+        }
+        Err(error) => {
+            tracing::debug!(path = %path.display(), %error, "background picture refused");
+            None
+        }
+    }
+}
+
+/// An account picture: decoded within the limits, cropped to a square,
+/// scaled and cut to a disc (transparent corners). Blocking.
+pub fn avatar(path: &Path) -> Option<Handle> {
+    let decoded = match read_capped(path).and_then(|bytes| decode_limited(&bytes, MAX_AVATAR_SIDE))
+    {
         Ok(decoded) => decoded,
         Err(error) => {
-            tracing::debug!(path = %path.display(), %error, "account picture unreadable");
+            tracing::debug!(path = %path.display(), %error, "account picture refused");
             return None;
         }
     };
@@ -68,31 +120,131 @@ pub fn avatar(path: &Path) -> Option<Handle> {
     Some(Handle::from_rgba(AVATAR_SIDE, AVATAR_SIDE, disc.into_raw()))
 }
 
-/// The pictures of the users that have one.
-pub fn avatars(users: &[UserAccount]) -> HashMap<String, Handle> {
-    users
-        .iter()
-        .filter_map(|user| {
-            let handle = avatar(user.icon.as_deref()?)?;
-            Some((user.name.clone(), handle))
-        })
-        .collect()
+/// Account pictures decoded so far, by (path, modification time); a refused
+/// picture is kept too (as none), so it is not decoded again either.
+#[derive(Debug, Clone, Default)]
+pub struct AvatarCache {
+    entries: HashMap<PathBuf, (Option<SystemTime>, Option<Handle>)>,
+}
+
+/// The pictures of the users that have one: `users` is (user name, icon
+/// path). Reuses `cache` for every file whose modification time is
+/// unchanged, and returns the pictures with the cache of this list. Blocking.
+pub fn decode_avatars(
+    users: &[(String, PathBuf)],
+    cache: &AvatarCache,
+) -> (HashMap<String, Handle>, AvatarCache) {
+    decode_avatars_with(users, cache, avatar)
+}
+
+fn decode_avatars_with(
+    users: &[(String, PathBuf)],
+    cache: &AvatarCache,
+    decode: impl Fn(&Path) -> Option<Handle>,
+) -> (HashMap<String, Handle>, AvatarCache) {
+    let mut next = AvatarCache::default();
+    let mut pictures = HashMap::new();
+    for (user, path) in users {
+        let modified = std::fs::metadata(path)
+            .and_then(|metadata| metadata.modified())
+            .ok();
+        let handle = match next.entries.get(path).or_else(|| cache.entries.get(path)) {
+            Some((known, handle)) if modified.is_some() && *known == modified => handle.clone(),
+            _ => decode(path),
+        };
+        next.entries
+            .insert(path.clone(), (modified, handle.clone()));
+        if let Some(handle) = handle {
+            pictures.insert(user.clone(), handle);
+        }
+    }
+    (pictures, next)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+    use std::time::{Duration, Instant};
+
     use super::*;
 
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    /// A small valid PNG whose header is rewritten to declare `side`×`side`
+    /// pixels (with a correct checksum, so only the limits can refuse it).
+    fn declaring(side: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        image::RgbaImage::from_pixel(4, 4, image::Rgba([1, 2, 3, 255]))
+            .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+            .expect("encoded");
+        // Signature (8), length (4), "IHDR" (4), width, height, …, CRC.
+        bytes[16..20].copy_from_slice(&side.to_be_bytes());
+        bytes[20..24].copy_from_slice(&side.to_be_bytes());
+        let crc = crc32(&bytes[12..29]);
+        bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+        bytes
+    }
+
+    /// The peak resident memory of this process, in KiB.
+    fn peak_kib() -> u64 {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|status| {
+                let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+                line.split_whitespace().nth(1)?.parse().ok()
+            })
+            .unwrap_or(0)
+    }
+
     #[test]
-    fn missing_or_empty_files_give_no_picture() {
-        assert!(picture(Path::new("/nonexistent/face.png")).is_none());
+    fn a_picture_declaring_huge_dimensions_is_refused_at_once() {
+        let bytes = declaring(11_000);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("huge.png");
+        std::fs::write(&path, &bytes).expect("write");
+        let before = peak_kib();
+        let started = Instant::now();
+        // Refused by the limits (from the header), not by a failed decode of
+        // 11 000 × 11 000 pixels (484 MB, under the crate's default 512 MiB).
+        let refused = decode_limited(&bytes, MAX_AVATAR_SIDE);
+        assert!(
+            matches!(
+                refused,
+                Err(PictureError::Decode(image::ImageError::Limits(_)))
+            ),
+            "{refused:?}"
+        );
+        assert!(avatar(&path).is_none());
+        assert!(background(&path).is_none());
+        assert!(started.elapsed() < Duration::from_secs(1));
+        assert!(peak_kib().saturating_sub(before) < 64 * 1024);
+        // Within the limits the same file decodes.
+        assert!(decode_limited(&declaring(4), MAX_AVATAR_SIDE).is_ok());
+    }
+
+    #[test]
+    fn missing_empty_or_undecodable_files_give_no_picture() {
+        assert!(avatar(Path::new("/nonexistent/face.png")).is_none());
+        assert!(background(Path::new("/nonexistent/wall.png")).is_none());
         let dir = tempfile::tempdir().expect("temp dir");
         let empty = dir.path().join("empty.png");
         std::fs::write(&empty, b"").expect("write");
-        assert!(picture(&empty).is_none());
+        assert!(background(&empty).is_none());
         let some = dir.path().join("face.png");
         std::fs::write(&some, b"\x89PNG....").expect("write");
-        assert!(picture(&some).is_some());
         // Not a decodable picture: no avatar (the initials are shown instead).
         assert!(avatar(&some).is_none());
         let face = dir.path().join("real.png");
@@ -100,5 +252,40 @@ mod tests {
             .save(&face)
             .expect("saved");
         assert!(avatar(&face).is_some());
+        assert!(background(&face).is_some());
+    }
+
+    #[test]
+    fn an_unchanged_picture_is_not_decoded_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let face = dir.path().join("face.png");
+        image::RgbImage::from_pixel(20, 20, image::Rgb([9, 9, 9]))
+            .save(&face)
+            .expect("saved");
+        let users = vec![
+            ("ada".to_owned(), face.clone()),
+            ("grace".to_owned(), dir.path().join("missing.png")),
+        ];
+        let decoded = Cell::new(0);
+        let counting = |path: &Path| {
+            decoded.set(decoded.get() + 1);
+            avatar(path)
+        };
+        let (pictures, cache) = decode_avatars_with(&users, &AvatarCache::default(), counting);
+        assert_eq!(decoded.get(), 2);
+        assert!(pictures.contains_key("ada") && !pictures.contains_key("grace"));
+        // Same list, same files: nothing decoded.
+        let (again, cache) = decode_avatars_with(&users, &cache, counting);
+        assert_eq!(decoded.get(), 3, "only the missing file is tried again");
+        assert_eq!(again.len(), 1);
+        // A changed file (new modification time) is decoded again.
+        let later = SystemTime::now() + Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(&face)
+            .and_then(|file| file.set_modified(later))
+            .expect("touched");
+        let (_, _) = decode_avatars_with(&users, &cache, counting);
+        assert_eq!(decoded.get(), 5);
     }
 }

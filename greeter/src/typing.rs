@@ -7,7 +7,9 @@
 //! the session will use). The chosen layout is also passed to the session as
 //! `XKB_DEFAULT_LAYOUT`.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::widget::{Operation, Tree, tree};
@@ -16,23 +18,26 @@ use iced::keyboard::{self, key::Code, key::Physical};
 use iced::{Element, Event, Length, Rectangle, Size, Theme, Vector, mouse};
 use xkbcommon::xkb;
 
-/// A compiled keymap of one layout.
+/// What the character keys type in one layout: computed once from the xkb
+/// keymap (off the UI thread, see [`LayoutKeys::new`]), then only looked up.
+/// Plain data, so it can travel in a message; cheap to clone.
+#[derive(Clone)]
 pub struct LayoutKeys {
     layout: String,
-    keymap: Option<xkb::Keymap>,
+    table: Option<Arc<HashMap<(u32, Levels), String>>>,
 }
 
 impl fmt::Debug for LayoutKeys {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LayoutKeys")
             .field("layout", &self.layout)
-            .field("compiled", &self.keymap.is_some())
+            .field("compiled", &self.table.is_some())
             .finish()
     }
 }
 
 /// Which modifiers are held or locked when a key is pressed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Levels {
     /// Shift held.
     pub shift: bool,
@@ -43,8 +48,11 @@ pub struct Levels {
 }
 
 impl LayoutKeys {
-    /// Compiles the xkb keymap of `layout` (e.g. `de`, `fr`); a layout xkb
-    /// does not know gives no keymap, and keys then type what the compositor says.
+    /// Compiles the xkb keymap of `layout` (e.g. `de`, `fr`) and reads what
+    /// every character key types at every level. Blocking (a few
+    /// milliseconds of file reads and parsing): the greeter calls it inside
+    /// `spawn_blocking`. A layout xkb does not know gives no table, and keys
+    /// then type what the compositor says.
     pub fn new(layout: &str) -> Self {
         let context = xkb::Context::new(xkb::CONTEXT_NO_FLAGS);
         let keymap = xkb::Keymap::new_from_names(
@@ -56,27 +64,41 @@ impl LayoutKeys {
             None,
             xkb::KEYMAP_COMPILE_NO_FLAGS,
         );
-        if keymap.is_none() {
+        let Some(keymap) = keymap else {
             tracing::warn!(layout, "xkb could not compile this layout");
+            return Self::uncompiled(layout);
+        };
+        let mut table = HashMap::new();
+        for code in EVDEV_CODES {
+            for bits in 0u8..8 {
+                let levels = Levels {
+                    shift: bits & 1 != 0,
+                    caps_lock: bits & 2 != 0,
+                    alt_gr: bits & 4 != 0,
+                };
+                if let Some(typed) = type_key(&keymap, code, levels) {
+                    table.insert((code, levels), typed);
+                }
+            }
         }
         Self {
             layout: layout.to_owned(),
-            keymap,
+            table: Some(Arc::new(table)),
         }
     }
 
     /// A layout whose keymap is not compiled (the compositor already types
-    /// it); keys then type what the compositor says.
+    /// it, or it is still being compiled); keys then type what the compositor says.
     pub fn uncompiled(layout: &str) -> Self {
         Self {
             layout: layout.to_owned(),
-            keymap: None,
+            table: None,
         }
     }
 
     /// Whether a keymap was compiled.
     pub fn is_compiled(&self) -> bool {
-        self.keymap.is_some()
+        self.table.is_some()
     }
 
     /// The layout's xkb name.
@@ -87,35 +109,48 @@ impl LayoutKeys {
     /// The character a physical key types in this layout, or `None` when the
     /// key types nothing (or the keymap is missing).
     pub fn character(&self, code: Code, levels: Levels) -> Option<String> {
-        let keymap = self.keymap.as_ref()?;
-        let keycode = xkb::Keycode::new(evdev_code(code)? + 8);
-        let mut state = xkb::State::new(keymap);
-        let bit = |name: &str| {
-            let index = keymap.mod_get_index(name);
-            if index == xkb::MOD_INVALID {
-                0
-            } else {
-                1u32 << index
-            }
-        };
-        let mut depressed = 0;
-        if levels.shift {
-            depressed |= bit(xkb::MOD_NAME_SHIFT);
-        }
-        if levels.alt_gr {
-            // ISO_Level3_Shift is bound to Mod5 by xkeyboard-config.
-            depressed |= bit("Mod5");
-        }
-        let locked = if levels.caps_lock {
-            bit(xkb::MOD_NAME_CAPS)
-        } else {
-            0
-        };
-        state.update_mask(depressed, 0, locked, 0, 0, 0);
-        let typed = state.key_get_utf8(keycode);
-        (!typed.is_empty() && !typed.chars().any(char::is_control)).then_some(typed)
+        self.table
+            .as_ref()?
+            .get(&(evdev_code(code)?, levels))
+            .cloned()
     }
 }
+
+/// What `code` types in `keymap` at `levels`.
+fn type_key(keymap: &xkb::Keymap, code: u32, levels: Levels) -> Option<String> {
+    let keycode = xkb::Keycode::new(code + 8);
+    let mut state = xkb::State::new(keymap);
+    let bit = |name: &str| {
+        let index = keymap.mod_get_index(name);
+        if index == xkb::MOD_INVALID {
+            0
+        } else {
+            1u32 << index
+        }
+    };
+    let mut depressed = 0;
+    if levels.shift {
+        depressed |= bit(xkb::MOD_NAME_SHIFT);
+    }
+    if levels.alt_gr {
+        // ISO_Level3_Shift is bound to Mod5 by xkeyboard-config.
+        depressed |= bit("Mod5");
+    }
+    let locked = if levels.caps_lock {
+        bit(xkb::MOD_NAME_CAPS)
+    } else {
+        0
+    };
+    state.update_mask(depressed, 0, locked, 0, 0, 0);
+    let typed = state.key_get_utf8(keycode);
+    (!typed.is_empty() && !typed.chars().any(char::is_control)).then_some(typed)
+}
+
+/// The evdev codes [`evdev_code`] knows.
+const EVDEV_CODES: [u32; 49] = [
+    2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30, 31,
+    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 57, 86,
+];
 
 /// The Linux evdev code of the keys that type characters.
 fn evdev_code(code: Code) -> Option<u32> {
