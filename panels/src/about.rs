@@ -1,7 +1,9 @@
-//! The About page: the system at a glance, read from `/etc/os-release` and `/proc`.
+//! The About page: the system at a glance, read from `/etc/os-release`,
+//! `/proc` and systemd-hostnamed (the kernel's name when hostnamed is absent).
 
 use ferrum_i18n::fl;
 use ferrum_services::SystemBus;
+use ferrum_services::hostname;
 use ferrum_ui::widgets::{caption, key_value, page_title, section};
 use iced::Element;
 use iced::widget::column;
@@ -47,9 +49,9 @@ pub enum Request {
 impl PageRequest for Request {
     type Message = Message;
 
-    async fn run(self, _bus: SystemBus) -> Message {
+    async fn run(self, bus: SystemBus) -> Message {
         match self {
-            Request::Read => Message::Loaded(read_system_info().await),
+            Request::Read => Message::Loaded(read_system_info(&bus).await),
         }
     }
 }
@@ -125,8 +127,8 @@ impl Page for State {
     }
 }
 
-/// Reads the facts from the running system.
-pub async fn read_system_info() -> SystemInfo {
+/// Reads the facts from the running system (the host name from hostnamed on `bus`).
+pub async fn read_system_info(bus: &SystemBus) -> SystemInfo {
     SystemInfo {
         os: read_small_file("/etc/os-release")
             .await
@@ -134,9 +136,7 @@ pub async fn read_system_info() -> SystemInfo {
         kernel: read_small_file("/proc/sys/kernel/osrelease")
             .await
             .map(|s| s.trim().to_owned()),
-        hostname: read_small_file("/proc/sys/kernel/hostname")
-            .await
-            .map(|s| s.trim().to_owned()),
+        hostname: read_hostname(bus).await,
         processor: read_small_file("/proc/cpuinfo")
             .await
             .and_then(|text| parse_cpuinfo(&text)),
@@ -144,6 +144,32 @@ pub async fn read_system_info() -> SystemInfo {
             .await
             .and_then(|text| parse_meminfo(&text)),
     }
+}
+
+/// The name hostnamed shows (pretty, static or current), else the kernel's.
+pub async fn read_hostname(bus: &SystemBus) -> Option<String> {
+    let names = match bus.connection().await {
+        Ok(connection) => hostname::snapshot(&connection)
+            .await
+            .map_err(|error| error.to_string()),
+        Err(failure) => Err(failure.to_string()),
+    };
+    match names {
+        Ok(names) if !names.display_name().is_empty() => Some(names.display_name().to_owned()),
+        Ok(_) => kernel_hostname().await,
+        Err(error) => {
+            tracing::debug!(%error, "hostnamed unavailable; the kernel's host name is shown");
+            kernel_hostname().await
+        }
+    }
+}
+
+/// The kernel's host name.
+pub async fn kernel_hostname() -> Option<String> {
+    read_small_file("/proc/sys/kernel/hostname")
+        .await
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
 }
 
 async fn read_small_file(path: &'static str) -> Option<String> {
@@ -190,6 +216,15 @@ pub fn parse_meminfo(text: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn without_hostnamed_the_kernel_name_is_shown() {
+        let bus = SystemBus::with_address("unix:path=/nonexistent/system_bus_socket");
+        let kernel = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .map(|s| s.trim().to_owned())
+            .ok();
+        assert_eq!(read_hostname(&bus).await, kernel);
+    }
 
     #[test]
     fn os_release_prefers_pretty_name() {

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod bus;
 pub mod dns;
 pub mod error;
+pub mod hostname;
 pub mod logind;
 pub mod network;
 pub mod network_status;

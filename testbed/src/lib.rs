@@ -107,6 +107,11 @@ pub enum Service {
     /// that with [`TestBed::set_resolved_config`]. Start it with NetworkManager (in either
     /// order: NetworkManager hands it the link's DNS whenever it appears).
     Resolved,
+    /// The real `systemd-hostnamed` (`org.freedesktop.hostname1`), reading this machine's
+    /// `/etc/hostname` and `/etc/machine-info` (read only: tests never set a name). It exits by
+    /// itself after about 30 s without callers, as it does under systemd; tests read it
+    /// right after the bed starts.
+    Hostnamed,
 }
 
 impl Service {
@@ -122,6 +127,7 @@ impl Service {
                 "org.freedesktop.NetworkManager"
             }
             Service::Resolved => "org.freedesktop.resolve1",
+            Service::Hostnamed => "org.freedesktop.hostname1",
         }
     }
 
@@ -136,6 +142,7 @@ impl Service {
             Service::NetworkManagerMock => "networkmanager-mock",
             Service::NetworkManager => "NetworkManager",
             Service::Resolved => "systemd-resolved",
+            Service::Hostnamed => "systemd-hostnamed",
         }
     }
 }

@@ -159,6 +159,19 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             after_ready: Vec::new(),
             needs_network: false,
         },
+        Service::Hostnamed => ServiceSpec {
+            requires: vec![Requirement::package(
+                "/lib/systemd/systemd-hostnamed",
+                "systemd",
+            )],
+            program: "/lib/systemd/systemd-hostnamed".into(),
+            args: Vec::new(),
+            env: Vec::new(),
+            env_remove: Vec::new(),
+            files: Vec::new(),
+            after_ready: Vec::new(),
+            needs_network: false,
+        },
         Service::UPower => {
             let description = layout.service_dir("upower").join("battery.umockdev");
             ServiceSpec {
