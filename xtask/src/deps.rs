@@ -2,8 +2,10 @@
 //! only those that are missing.
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use ferrum_testbed::network::{RESOLVED_BINARY, RESOLVED_TOOLS_DIR, resolved_root_in};
 
@@ -113,13 +115,10 @@ pub fn install(packages: &[&str]) -> Result<()> {
         )
         .into());
     }
-    util::run(Command::new("apt-get").arg("update"))?;
-    util::run(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends"])
-            .args(&missing)
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
+    apt_get(&["update"])?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(missing.iter().copied());
+    apt_get(&install)?;
     for package in &missing {
         if !installed(package)? {
             return Err(format!("deps: {package} is still not installed after apt-get").into());
@@ -218,8 +217,66 @@ fn update_lists() -> Result<bool> {
     if !rustix::process::geteuid().is_root() {
         return Ok(false);
     }
-    util::run(Command::new("apt-get").arg("update"))?;
+    apt_get(&["update"])?;
     Ok(true)
+}
+
+/// How long `deps` waits for another package manager to let go of apt's locks (a fresh
+/// machine often runs apt at boot).
+const APT_LOCK_WAIT: Duration = Duration::from_secs(600);
+/// How often it looks again meanwhile.
+const APT_LOCK_POLL: Duration = Duration::from_secs(5);
+
+/// `apt-get <args>` (non-interactive), waiting up to [`APT_LOCK_WAIT`] while another
+/// process holds apt's or dpkg's lock, with a message, instead of failing at once.
+fn apt_get(args: &[&str]) -> Result<()> {
+    let deadline = Instant::now() + APT_LOCK_WAIT;
+    let lock_timeout = format!("DPkg::Lock::Timeout={}", APT_LOCK_WAIT.as_secs());
+    let mut waiting_said = false;
+    loop {
+        let mut command = Command::new("apt-get");
+        command
+            .args(["-o", &lock_timeout])
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .stdin(Stdio::null())
+            .stderr(Stdio::piped());
+        let line = util::display(&command);
+        println!("$ {line}");
+        let mut child = command
+            .spawn()
+            .map_err(|error| format!("could not start `{line}`: {error}"))?;
+        let mut complaints = String::new();
+        if let Some(mut stderr) = child.stderr.take() {
+            let _ = stderr.read_to_string(&mut complaints);
+        }
+        let status = child.wait()?;
+        eprint!("{complaints}");
+        if status.success() {
+            return Ok(());
+        }
+        if !is_lock_failure(&complaints) || Instant::now() >= deadline {
+            return Err(format!("`{line}` failed ({status})").into());
+        }
+        if !waiting_said {
+            println!(
+                "deps: another package manager holds apt's lock; waiting for it (at most {} s)",
+                APT_LOCK_WAIT.as_secs()
+            );
+            waiting_said = true;
+        }
+        std::thread::sleep(APT_LOCK_POLL);
+    }
+}
+
+/// Whether apt-get failed because another process holds one of its locks.
+fn is_lock_failure(stderr: &str) -> bool {
+    stderr.lines().any(|line| {
+        line.contains("Could not get lock")
+            || line.contains("Unable to acquire the dpkg frontend lock")
+            || line.contains("Unable to lock directory")
+            || line.contains("is another process using it?")
+    })
 }
 
 /// The one `.deb` in `dir`.
@@ -235,5 +292,22 @@ fn remove_dir_if_present(dir: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(error) => Err(format!("could not remove {}: {error}", dir.display()).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apt_lock_failures_are_recognised() {
+        let busy = "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 812 (apt-get)\n\
+                    E: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?\n";
+        assert!(is_lock_failure(busy));
+        assert!(is_lock_failure(
+            "E: Could not get lock /var/lib/apt/lists/lock. It is held by process 77 (apt-get)\nE: Unable to lock directory /var/lib/apt/lists/\n"
+        ));
+        assert!(!is_lock_failure("E: Unable to locate package frobnicate\n"));
+        assert!(!is_lock_failure(""));
     }
 }
