@@ -49,6 +49,7 @@ power-profile-not-authorized = ليس لديك إذن بتغيير وضع الط
 power-profile-not-offered = لا يوفّر هذا الحاسوب وضع «{ $profile }».
 power-profile-service-gone = تعذّر تغيير وضع الطاقة لأن خدمة ملفات تعريف الطاقة توقفت.
 power-profile-failed = تعذّر تغيير وضع الطاقة.
+power-profile-no-answer = لم يستجب power-profiles-daemon في الوقت المناسب. تعرض الصفحة آخر وضع طاقة أبلغ عنه وتتبع أي تغيير يجريه لاحقًا.
 
 ## Battery section of the Power page
 

@@ -49,6 +49,7 @@ power-profile-not-authorized = Sie sind nicht berechtigt, den Energiemodus zu ä
 power-profile-not-offered = Dieser Rechner bietet den Modus „{ $profile }“ nicht an.
 power-profile-service-gone = Der Energiemodus konnte nicht geändert werden, weil der Energieprofil-Dienst beendet wurde.
 power-profile-failed = Der Energiemodus konnte nicht geändert werden.
+power-profile-no-answer = power-profiles-daemon hat nicht rechtzeitig geantwortet. Die Seite zeigt den zuletzt gemeldeten Energiemodus und folgt jeder späteren Änderung.
 
 ## Battery section of the Power page
 

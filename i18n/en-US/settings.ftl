@@ -49,6 +49,7 @@ power-profile-not-authorized = You are not allowed to change the power mode.
 power-profile-not-offered = This computer does not offer the { $profile } mode.
 power-profile-service-gone = The power mode could not be changed because the power profiles service stopped.
 power-profile-failed = The power mode could not be changed.
+power-profile-no-answer = power-profiles-daemon did not answer in time. The page shows the power mode it last reported and follows any change it makes later.
 
 ## Battery section of the Power page
 

@@ -49,6 +49,7 @@ power-profile-not-authorized = No tiene permiso para cambiar el modo de energía
 power-profile-not-offered = Este equipo no ofrece el modo «{ $profile }».
 power-profile-service-gone = No se pudo cambiar el modo de energía porque el servicio de perfiles de energía se detuvo.
 power-profile-failed = No se pudo cambiar el modo de energía.
+power-profile-no-answer = power-profiles-daemon no respondió a tiempo. La página muestra el último modo de energía que informó y seguirá cualquier cambio posterior.
 
 ## Battery section of the Power page
 

@@ -49,6 +49,7 @@ power-profile-not-authorized = Vous n’êtes pas autorisé à changer le mode d
 power-profile-not-offered = Cet ordinateur ne propose pas le mode « { $profile } ».
 power-profile-service-gone = Impossible de changer le mode d’énergie, car le service des profils d’énergie s’est arrêté.
 power-profile-failed = Impossible de changer le mode d’énergie.
+power-profile-no-answer = power-profiles-daemon n’a pas répondu à temps. La page montre le dernier mode d’énergie annoncé et suivra tout changement ultérieur.
 
 ## Battery section of the Power page
 

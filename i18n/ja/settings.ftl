@@ -49,6 +49,7 @@ power-profile-not-authorized = 電源モードを変更する権限がありま�
 power-profile-not-offered = このコンピューターは「{ $profile }」モードに対応していません。
 power-profile-service-gone = 電源プロファイルサービスが停止したため、電源モードを変更できませんでした。
 power-profile-failed = 電源モードを変更できませんでした。
+power-profile-no-answer = power-profiles-daemon が時間内に応答しませんでした。このページは最後に報告された電源モードを表示し、後の変更にも追従します。
 
 ## Battery section of the Power page
 

@@ -49,6 +49,7 @@ power-profile-not-authorized = Você não tem permissão para alterar o modo de 
 power-profile-not-offered = Este computador não oferece o modo “{ $profile }”.
 power-profile-service-gone = Não foi possível alterar o modo de energia porque o serviço de perfis de energia parou.
 power-profile-failed = Não foi possível alterar o modo de energia.
+power-profile-no-answer = O power-profiles-daemon não respondeu a tempo. A página mostra o último modo de energia informado e acompanhará qualquer mudança posterior.
 
 ## Battery section of the Power page
 

@@ -49,6 +49,7 @@ power-profile-not-authorized = Вам не дозволено змінювати
 power-profile-not-offered = Цей комп’ютер не пропонує режим «{ $profile }».
 power-profile-service-gone = Не вдалося змінити режим живлення, оскільки служба профілів живлення зупинилася.
 power-profile-failed = Не вдалося змінити режим живлення.
+power-profile-no-answer = power-profiles-daemon не відповів вчасно. Сторінка показує режим живлення, про який він повідомив востаннє, і стежить за подальшими змінами.
 
 ## Battery section of the Power page
 

@@ -2,6 +2,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::sync::OnceCell;
 use zbus::Connection;
@@ -11,6 +12,11 @@ use crate::error::DbusFailure;
 /// Where the system bus is when `DBUS_SYSTEM_BUS_ADDRESS` is unset.
 pub const DEFAULT_SYSTEM_BUS_ADDRESS: &str = "unix:path=/run/dbus/system_bus_socket";
 
+/// How long a method call may wait for its answer. A daemon that owns its name
+/// but hangs (stopped, deadlocked) must not leave a page or the login screen's
+/// power menu busy forever: the call fails with a timeout the page explains.
+pub const METHOD_TIMEOUT: Duration = Duration::from_secs(20);
+
 /// A lazily opened connection to one system bus, cheap to clone.
 ///
 /// Two handles are equal when they name the same address, so a handle can key
@@ -19,6 +25,7 @@ pub const DEFAULT_SYSTEM_BUS_ADDRESS: &str = "unix:path=/run/dbus/system_bus_soc
 #[derive(Clone, Debug)]
 pub struct SystemBus {
     address: Arc<str>,
+    method_timeout: Duration,
     connection: Arc<OnceCell<Connection>>,
 }
 
@@ -36,8 +43,17 @@ impl SystemBus {
     pub fn with_address(address: &str) -> Self {
         Self {
             address: Arc::from(address),
+            method_timeout: METHOD_TIMEOUT,
             connection: Arc::new(OnceCell::new()),
         }
+    }
+
+    /// The same bus with another method-call timeout (tests of hung daemons
+    /// use a short one). Takes effect for a connection not opened yet.
+    pub fn with_method_timeout(mut self, timeout: Duration) -> Self {
+        self.method_timeout = timeout;
+        self.connection = Arc::new(OnceCell::new());
+        self
     }
 
     /// The bus address.
@@ -50,6 +66,7 @@ impl SystemBus {
         self.connection
             .get_or_try_init(|| async {
                 zbus::connection::Builder::address(&*self.address)?
+                    .method_timeout(self.method_timeout)
                     .build()
                     .await
             })

@@ -118,6 +118,10 @@ impl From<zbus::Error> for DbusFailure {
                     message: Arc::from(fdo.description().unwrap_or_default()),
                 }
             }
+            // The connection's method timeout: the daemon owns its name but did not answer.
+            zbus::Error::InputOutput(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                Self::new(FailureKind::Timeout, error.to_string())
+            }
             zbus::Error::InputOutput(_) | zbus::Error::Address(_) | zbus::Error::Handshake(_) => {
                 Self::new(FailureKind::BusUnreachable, error.to_string())
             }

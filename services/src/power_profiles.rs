@@ -139,6 +139,9 @@ pub enum PowerProfilesError {
     /// The machine does not offer this profile.
     #[error("the profile {0} is not offered on this machine")]
     NotOffered(Profile),
+    /// The daemon owns its name but did not answer in time (hung).
+    #[error("power-profiles-daemon did not answer: {0}")]
+    NoAnswer(DbusFailure),
     /// Any other failure.
     #[error("power-profiles-daemon failed: {0}")]
     Failed(DbusFailure),
@@ -156,6 +159,7 @@ impl From<DbusFailure> for PowerProfilesError {
         match failure.kind() {
             FailureKind::ServiceMissing | FailureKind::BusUnreachable => Self::Unavailable(failure),
             FailureKind::AccessDenied => Self::NotAuthorized(failure),
+            FailureKind::Timeout => Self::NoAnswer(failure),
             _ => Self::Failed(failure),
         }
     }

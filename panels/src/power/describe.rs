@@ -48,6 +48,7 @@ pub fn describe_change_error(error: &PowerProfilesError) -> ErrorReport {
             )
         }
         PowerProfilesError::Unavailable(_) => fl!("power-profile-service-gone"),
+        PowerProfilesError::NoAnswer(_) => fl!("power-profile-no-answer"),
         PowerProfilesError::Failed(_) => fl!("power-profile-failed"),
     };
     ErrorReport::new(summary, error.detail())
