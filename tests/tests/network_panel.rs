@@ -151,16 +151,22 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
                 WIRED_CONNECTION_ID,
             ],
         );
-        let _ = panel.update(Message::MethodChosen(Family::V4, MethodChoice::Manual));
-        let _ = panel.update(Message::FieldChanged(
-            Field::Address(Family::V4),
-            "192.0.2.256".into(),
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::MethodChosen(Family::V4, MethodChoice::Manual),
         ));
-        let _ = panel.update(Message::FieldChanged(
-            Field::Prefix(Family::V4),
-            "24".into(),
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(
+                Field::Address(Family::V4),
+                "192.0.2.256".into(),
+            ),
         ));
-        assert_eq!(panel.update(Message::ApplySettings), Outcome::none());
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(Field::Prefix(Family::V4), "24".into()),
+        ));
+        assert_eq!(
+            panel.update(Message::Connection(network::connection::Message::Apply)),
+            Outcome::none()
+        );
         let Page::Connection(page) = &panel.page else {
             panic!("no settings page")
         };
@@ -169,15 +175,22 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             network::form_error_text(&error),
             "“192.0.2.256” is not a usable IPv4 address."
         );
-        let _ = panel.update(Message::FieldChanged(
-            Field::Address(Family::V4),
-            MANUAL_ADDRESS.into(),
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(
+                Field::Address(Family::V4),
+                MANUAL_ADDRESS.into(),
+            ),
         ));
-        let _ = panel.update(Message::FieldChanged(
-            Field::Gateway(Family::V4),
-            "198.51.100.1".into(),
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(
+                Field::Gateway(Family::V4),
+                "198.51.100.1".into(),
+            ),
         ));
-        assert_eq!(panel.update(Message::ApplySettings), Outcome::none());
+        assert_eq!(
+            panel.update(Message::Connection(network::connection::Message::Apply)),
+            Outcome::none()
+        );
         assert_eq!(
             nmcli(
                 bed,
@@ -194,15 +207,24 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
 
         // (3) A valid manual address: applied by NetworkManager, seen on the interface.
-        let _ = panel.update(Message::FieldChanged(
-            Field::Gateway(Family::V4),
-            PEER_ADDRESS.into(),
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(
+                Field::Gateway(Family::V4),
+                PEER_ADDRESS.into(),
+            ),
         ));
         // This connection's own DNS-over-TLS (the Private DNS page's per-connection
         // override): strict needs the server's name, so a bare address is refused.
-        let _ = panel.update(Message::DotChosen(Some(DotMode::Strict)));
-        let _ = panel.update(Message::FieldChanged(Field::Dns, PEER_ADDRESS.into()));
-        assert_eq!(panel.update(Message::ApplySettings), Outcome::none());
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::DotChosen(Some(DotMode::Strict)),
+        ));
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(Field::Dns, PEER_ADDRESS.into()),
+        ));
+        assert_eq!(
+            panel.update(Message::Connection(network::connection::Message::Apply)),
+            Outcome::none()
+        );
         let Page::Connection(page) = &panel.page else {
             panic!("no settings page")
         };
@@ -211,8 +233,10 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             Some(IpFormError::DnsNameNeeded(PEER_ADDRESS.into()))
         );
         let named = format!("{PEER_ADDRESS}#{DNS_OVER_TLS_NAME}");
-        let _ = panel.update(Message::FieldChanged(Field::Dns, named.clone()));
-        let request = panel.update(Message::ApplySettings);
+        let _ = panel.update(Message::Connection(
+            network::connection::Message::FieldChanged(Field::Dns, named.clone()),
+        ));
+        let request = panel.update(Message::Connection(network::connection::Message::Apply));
         assert!(
             matches!(
                 request,
@@ -281,7 +305,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         assert!(dns.contains("connection.dns-over-tls:2"), "{dns}");
         assert!(dns.contains(&format!("ipv4.dns:{named}")), "{dns}");
         assert!(dns.contains("ipv4.ignore-auto-dns:yes"), "{dns}");
-        let _ = panel.update(Message::Back);
+        let _ = panel.update(Message::Connection(network::connection::Message::Back));
 
         // Disconnect and connect again from the page; "connect automatically" off and on.
         let device_path = wired(&panel).unwrap().path.clone();
@@ -333,8 +357,10 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
              [Peer]\nPublicKey = {PUBLIC_KEY}\nAllowedIPs = 10.8.0.0/24\nEndpoint = 192.0.2.1:51820\n"
         );
         let path = write_file(bed, "office.conf", &sample);
-        let _ = panel.update(Message::VpnFileChanged(path.display().to_string()));
-        let request = panel.update(Message::ImportVpn);
+        let _ = panel.update(Message::Vpn(network::vpn::Message::FileChanged(
+            path.display().to_string(),
+        )));
+        let request = panel.update(Message::Vpn(network::vpn::Message::Import));
         assert!(
             matches!(
                 request,
@@ -347,7 +373,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
         assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(panel.error, None);
-        assert!(panel.imported.is_some());
+        assert!(panel.vpn.imported.is_some());
         let names = connection_names(bed);
         assert!(names.contains(&"office:wireguard".to_owned()), "{names:?}");
         let peers = nmcli(
@@ -381,8 +407,10 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             "broken.conf",
             &sample.replace(PUBLIC_KEY, "bm90IGEga2V5"),
         );
-        let _ = panel.update(Message::VpnFileChanged(broken.display().to_string()));
-        let request = panel.update(Message::ImportVpn);
+        let _ = panel.update(Message::Vpn(network::vpn::Message::FileChanged(
+            broken.display().to_string(),
+        )));
+        let request = panel.update(Message::Vpn(network::vpn::Message::Import));
         assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         let report = panel
             .error
@@ -446,8 +474,10 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
         let names = connection_names(bed);
         let broken = write_file(bed, "broken.ovpn", "client\ndev tun\nauth-user-pass\n");
-        let _ = panel.update(Message::VpnFileChanged(broken.display().to_string()));
-        let request = panel.update(Message::ImportVpn);
+        let _ = panel.update(Message::Vpn(network::vpn::Message::FileChanged(
+            broken.display().to_string(),
+        )));
+        let request = panel.update(Message::Vpn(network::vpn::Message::Import));
         assert_eq!(run(&mut panel, &bus, request).await, Outcome::none());
         assert_eq!(
             panel.error.clone().expect("explained").summary,
@@ -530,7 +560,7 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         assert_eq!(prompt.request.connection_id, "campus");
         assert_eq!(prompt.request.setting, "vpn");
         assert_eq!(prompt.request.kind, SecretKind::Vpn);
-        let request = panel.update(Message::SecretCancel);
+        let request = panel.update(Message::Secret(network::secret::Message::Cancel));
         assert!(
             matches!(
                 request,
@@ -567,12 +597,14 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         .unwrap();
         let _ = panel.update(question);
         assert_eq!(
-            panel.update(Message::SecretConfirm),
+            panel.update(Message::Secret(network::secret::Message::Confirm)),
             Outcome::none(),
             "an empty password is sent"
         );
-        let _ = panel.update(Message::SecretChanged("correct horse".into()));
-        let request = panel.update(Message::SecretConfirm);
+        let _ = panel.update(Message::Secret(network::secret::Message::Changed(
+            "correct horse".into(),
+        )));
+        let request = panel.update(Message::Secret(network::secret::Message::Confirm));
         assert!(
             matches!(
                 request,

@@ -216,12 +216,20 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     // kept in the field; a good one is sent with the name's raw bytes.
     // The dialog opens with the keyboard focus in the password field.
     assert_eq!(
-        panel.update(Message::Join(device.clone(), cafe.clone())),
+        panel.update(Message::Join(network::join::Message::Open(
+            device.clone(),
+            cafe.clone()
+        ))),
         Outcome::effect(Effect::Focus(WidgetId::new(network::PASSWORD_ID)))
     );
     assert!(panel.join.is_some(), "the password dialog opens");
-    let _ = panel.update(Message::PasswordChanged("short".into()));
-    assert_eq!(panel.update(Message::JoinConfirm), Outcome::none());
+    let _ = panel.update(Message::Join(network::join::Message::PasswordChanged(
+        "short".into(),
+    )));
+    assert_eq!(
+        panel.update(Message::Join(network::join::Message::Confirm)),
+        Outcome::none()
+    );
     let dialog = panel.join.clone().unwrap();
     assert_eq!(dialog.error, Some(PasswordError::TooShort(5)));
     assert_eq!(dialog.password.as_str(), "short");
@@ -233,8 +241,10 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         !format!("{dialog:?}").contains("short"),
         "the password is in Debug"
     );
-    let _ = panel.update(Message::PasswordChanged("croissant au beurre".into()));
-    let request = panel.update(Message::JoinConfirm);
+    let _ = panel.update(Message::Join(network::join::Message::PasswordChanged(
+        "croissant au beurre".into(),
+    )));
+    let request = panel.update(Message::Join(network::join::Message::Confirm));
     assert!(
         matches!(
             request,
@@ -250,7 +260,13 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         "the password is in Debug"
     );
     let answer = request.request.unwrap().run(bus.clone()).await;
-    assert!(matches!(answer, Message::Joined(Ok(()))), "{answer:?}");
+    assert!(
+        matches!(
+            answer,
+            Message::Join(network::join::Message::Joined(Ok(())))
+        ),
+        "{answer:?}"
+    );
     let _ = panel.update(answer);
     assert!(panel.join.is_none(), "the dialog closes once connected");
     let saved = profiles(&bus).await;
@@ -309,10 +325,15 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         ),
     )
     .await;
-    let _ = panel.update(Message::Join(device.clone(), home.clone()));
-    let _ = panel.update(Message::PasswordChanged("not the password".into()));
+    let _ = panel.update(Message::Join(network::join::Message::Open(
+        device.clone(),
+        home.clone(),
+    )));
+    let _ = panel.update(Message::Join(network::join::Message::PasswordChanged(
+        "not the password".into(),
+    )));
     let request = panel
-        .update(Message::JoinConfirm)
+        .update(Message::Join(network::join::Message::Confirm))
         .request
         .expect("a join request");
     assert!(panel.join.as_ref().unwrap().connecting);
@@ -385,8 +406,8 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     assert!(
         matches!(
             answer,
-            Message::Joined(Err(NetworkCommandError::ActivationFailed(
-                StateReason::NoSecrets
+            Message::Join(network::join::Message::Joined(Err(
+                NetworkCommandError::ActivationFailed(StateReason::NoSecrets)
             )))
         ),
         "{answer:?}"
@@ -399,7 +420,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         network::command_error_text(dialog.failure.as_ref().unwrap()),
         "Could not connect: the password was not accepted"
     );
-    let _ = panel.update(Message::JoinCancel);
+    let _ = panel.update(Message::Join(network::join::Message::Cancel));
 
     // A hidden network, joined by name: the profile says it is hidden.
     let () = call(
@@ -417,23 +438,37 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )
     .await;
     assert_eq!(
-        panel.update(Message::JoinHidden(device.clone())),
+        panel.update(Message::Join(network::join::Message::OpenHidden(
+            device.clone()
+        ))),
         Outcome::effect(Effect::Focus(WidgetId::new(network::HIDDEN_NAME_ID)))
     );
     assert_eq!(
-        panel.update(Message::JoinConfirm),
+        panel.update(Message::Join(network::join::Message::Confirm)),
         Outcome::none(),
         "no name, nothing sent"
     );
-    let _ = panel.update(Message::JoinSsidChanged("Hidden Lab".into()));
-    let _ = panel.update(Message::JoinSecurityChosen(Security::Wpa3Personal));
-    let _ = panel.update(Message::PasswordChanged("hidden-password".into()));
+    let _ = panel.update(Message::Join(network::join::Message::SsidChanged(
+        "Hidden Lab".into(),
+    )));
+    let _ = panel.update(Message::Join(network::join::Message::SecurityChosen(
+        Security::Wpa3Personal,
+    )));
+    let _ = panel.update(Message::Join(network::join::Message::PasswordChanged(
+        "hidden-password".into(),
+    )));
     let request = panel
-        .update(Message::JoinConfirm)
+        .update(Message::Join(network::join::Message::Confirm))
         .request
         .expect("a join request");
     let answer = request.run(bus.clone()).await;
-    assert!(matches!(answer, Message::Joined(Ok(()))), "{answer:?}");
+    assert!(
+        matches!(
+            answer,
+            Message::Join(network::join::Message::Joined(Ok(())))
+        ),
+        "{answer:?}"
+    );
     let _ = panel.update(answer);
     let saved = profiles(&bus).await;
     let hidden = saved
@@ -468,29 +503,44 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         ),
     )
     .await;
-    let request = panel.update(Message::OpenHotspot(device.clone(), "wlan0".into()));
+    let request = panel.update(Message::Hotspot(network::hotspot::Message::Open(
+        device.clone(),
+        "wlan0".into(),
+    )));
     assert_eq!(
         request,
         Outcome::effect(Effect::Focus(WidgetId::new(network::HOTSPOT_NAME_ID)))
     );
     let dialog = panel.hotspot.clone().expect("the hotspot dialog");
     assert_eq!(dialog.password.len(), 10, "a generated password");
-    let _ = panel.update(Message::HotspotNameChanged("Ferrum Lab".into()));
-    let _ = panel.update(Message::HotspotPasswordChanged("abc".into()));
-    assert_eq!(panel.update(Message::StartHotspot), Outcome::none());
+    let _ = panel.update(Message::Hotspot(network::hotspot::Message::NameChanged(
+        "Ferrum Lab".into(),
+    )));
+    let _ = panel.update(Message::Hotspot(
+        network::hotspot::Message::PasswordChanged("abc".into()),
+    ));
+    assert_eq!(
+        panel.update(Message::Hotspot(network::hotspot::Message::Start)),
+        Outcome::none()
+    );
     assert_eq!(
         panel.hotspot.as_ref().and_then(|d| d.error),
         Some(PasswordError::TooShort(3))
     );
-    let _ = panel.update(Message::HotspotPasswordChanged("lab-password".into()));
+    let _ = panel.update(Message::Hotspot(
+        network::hotspot::Message::PasswordChanged("lab-password".into()),
+    ));
     let request = panel
-        .update(Message::StartHotspot)
+        .update(Message::Hotspot(network::hotspot::Message::Start))
         .request
         .expect("a start request");
     assert!(!format!("{request:?}").contains("lab-password"));
     let answer = request.run(bus.clone()).await;
     assert!(
-        matches!(answer, Message::HotspotStarted(Ok(()))),
+        matches!(
+            answer,
+            Message::Hotspot(network::hotspot::Message::Started(Ok(())))
+        ),
         "{answer:?}"
     );
     let _ = panel.update(answer);

@@ -3,9 +3,12 @@
 
 use ferrum_services::network::{
     AccessPoint, ActiveConnection, ActiveState, ConnectionType, Device, DeviceKind, DeviceState,
-    IpDetails, IpForm, IpMethod, SavedConnection, SecretKind, SecretRequest, StateReason,
+    Family, HotspotNameError, IpDetails, IpForm, IpFormError, IpMethod, Metered, MethodChoice,
+    PasswordError, ProfileForm, SavedConnection, SecretKind, SecretRequest, StateReason,
 };
 use ferrum_services::network_status::Connectivity;
+
+use ferrum_ui::{Effect, WidgetId};
 
 use super::*;
 use crate::page::Page as _;
@@ -146,7 +149,10 @@ fn copy_details_puts_the_whole_report_on_the_clipboard() {
 #[test]
 fn joining_a_new_network_opens_the_dialog_in_the_password_field() {
     let mut state = page();
-    let outcome = state.update(Message::Join(WIFI.into(), CAFE_AP.into()));
+    let outcome = state.update(Message::Join(join::Message::Open(
+        WIFI.into(),
+        CAFE_AP.into(),
+    )));
     assert_eq!(outcome, focus(PASSWORD_ID));
     let dialog = state.join.as_ref().expect("the dialog opens");
     assert_eq!(dialog.ssid, Ssid::from("Cafe"));
@@ -157,16 +163,25 @@ fn joining_a_new_network_opens_the_dialog_in_the_password_field() {
 #[test]
 fn joining_an_enterprise_network_focuses_the_user_name() {
     let mut state = page();
-    let outcome = state.update(Message::Join(WIFI.into(), CAMPUS_AP.into()));
+    let outcome = state.update(Message::Join(join::Message::Open(
+        WIFI.into(),
+        CAMPUS_AP.into(),
+    )));
     assert_eq!(outcome, focus(IDENTITY_ID));
-    let _ = state.update(Message::PasswordChanged("secret password".into()));
-    assert!(state.update(Message::JoinConfirm).is_none());
+    let _ = state.update(Message::Join(join::Message::PasswordChanged(
+        "secret password".into(),
+    )));
+    assert!(
+        state
+            .update(Message::Join(join::Message::Confirm))
+            .is_none()
+    );
     assert_eq!(
         state.join.as_ref().and_then(|dialog| dialog.error),
         Some(PasswordError::MissingIdentity)
     );
-    let _ = state.update(Message::IdentityChanged("ada".into()));
-    let outcome = state.update(Message::JoinConfirm);
+    let _ = state.update(Message::Join(join::Message::IdentityChanged("ada".into())));
+    let outcome = state.update(Message::Join(join::Message::Confirm));
     let Some(Request::Join { credentials, .. }) = outcome.request else {
         panic!("no join request: {outcome:?}")
     };
@@ -180,7 +195,10 @@ fn joining_an_enterprise_network_focuses_the_user_name() {
 fn saved_and_open_networks_are_joined_at_once() {
     let mut state = page();
     for access_point in [HOME_AP, OPEN_AP] {
-        let outcome = state.update(Message::Join(WIFI.into(), access_point.into()));
+        let outcome = state.update(Message::Join(join::Message::Open(
+            WIFI.into(),
+            access_point.into(),
+        )));
         assert!(
             matches!(
                 &outcome,
@@ -201,9 +219,17 @@ fn saved_and_open_networks_are_joined_at_once() {
 #[test]
 fn a_short_password_is_refused_before_it_is_sent() {
     let mut state = page();
-    let _ = state.update(Message::Join(WIFI.into(), CAFE_AP.into()));
-    let _ = state.update(Message::PasswordChanged("short".into()));
-    assert_eq!(state.update(Message::JoinConfirm), Outcome::none());
+    let _ = state.update(Message::Join(join::Message::Open(
+        WIFI.into(),
+        CAFE_AP.into(),
+    )));
+    let _ = state.update(Message::Join(join::Message::PasswordChanged(
+        "short".into(),
+    )));
+    assert_eq!(
+        state.update(Message::Join(join::Message::Confirm)),
+        Outcome::none()
+    );
     let dialog = state.join.as_ref().expect("the dialog stays");
     assert_eq!(dialog.error, Some(PasswordError::TooShort(5)));
     assert!(!dialog.connecting);
@@ -212,15 +238,24 @@ fn a_short_password_is_refused_before_it_is_sent() {
 #[test]
 fn a_refused_password_keeps_the_dialog_and_what_was_typed() {
     let mut state = page();
-    let _ = state.update(Message::Join(WIFI.into(), CAFE_AP.into()));
-    let _ = state.update(Message::PasswordChanged("not the password".into()));
-    let outcome = state.update(Message::JoinConfirm);
+    let _ = state.update(Message::Join(join::Message::Open(
+        WIFI.into(),
+        CAFE_AP.into(),
+    )));
+    let _ = state.update(Message::Join(join::Message::PasswordChanged(
+        "not the password".into(),
+    )));
+    let outcome = state.update(Message::Join(join::Message::Confirm));
     assert!(
         matches!(outcome.request, Some(Request::Join { .. })),
         "{outcome:?}"
     );
     assert!(state.join.as_ref().is_some_and(|dialog| dialog.connecting));
-    assert!(state.update(Message::Joined(Err(failure()))).is_none());
+    assert!(
+        state
+            .update(Message::Join(join::Message::Joined(Err(failure()))))
+            .is_none()
+    );
     let dialog = state.join.as_ref().expect("the dialog stays open");
     assert_eq!(dialog.password.as_str(), "not the password");
     assert!(!dialog.connecting);
@@ -229,9 +264,11 @@ fn a_refused_password_keeps_the_dialog_and_what_was_typed() {
     // The page-level report is not used while the dialog explains it.
     assert_eq!(state.error, None);
     // Typing again clears the failure; a success closes the dialog.
-    let _ = state.update(Message::PasswordChanged("the password".into()));
+    let _ = state.update(Message::Join(join::Message::PasswordChanged(
+        "the password".into(),
+    )));
     assert_eq!(state.join.as_ref().unwrap().failure, None);
-    let _ = state.update(Message::Joined(Ok(())));
+    let _ = state.update(Message::Join(join::Message::Joined(Ok(()))));
     assert!(state.join.is_none());
 }
 
@@ -241,7 +278,7 @@ fn open_settings(state: &mut State) {
         outcome,
         Outcome::request(Request::LoadForm(WIRED_PROFILE.into()))
     );
-    let loaded = state.update(Message::FormLoaded(
+    let loaded = state.update(Message::Connection(connection::Message::Loaded(
         WIRED_PROFILE.into(),
         Ok(ProfileForm {
             ipv4: IpForm::automatic(),
@@ -249,11 +286,11 @@ fn open_settings(state: &mut State) {
             dns: String::new(),
             dot: None,
         }),
-    ));
+    )));
     assert!(loaded.is_none());
 }
 
-fn connection_page(state: &State) -> &ConnectionPage {
+fn connection_page(state: &State) -> &connection::State {
     match &state.page {
         Page::Connection(page) => page,
         Page::Overview => panic!("no settings page"),
@@ -265,16 +302,22 @@ fn a_bad_static_address_is_refused_and_nothing_is_sent() {
     let mut state = page();
     open_settings(&mut state);
     assert_eq!(connection_page(&state).name, "Wired");
-    let _ = state.update(Message::MethodChosen(Family::V4, MethodChoice::Manual));
-    let _ = state.update(Message::FieldChanged(
+    let _ = state.update(Message::Connection(connection::Message::MethodChosen(
+        Family::V4,
+        MethodChoice::Manual,
+    )));
+    let _ = state.update(Message::Connection(connection::Message::FieldChanged(
         Field::Address(Family::V4),
         "192.0.2.256".into(),
-    ));
-    let _ = state.update(Message::FieldChanged(
+    )));
+    let _ = state.update(Message::Connection(connection::Message::FieldChanged(
         Field::Prefix(Family::V4),
         "24".into(),
-    ));
-    assert_eq!(state.update(Message::ApplySettings), Outcome::none());
+    )));
+    assert_eq!(
+        state.update(Message::Connection(connection::Message::Apply)),
+        Outcome::none()
+    );
     let page = connection_page(&state);
     assert_eq!(
         page.form_error,
@@ -286,15 +329,18 @@ fn a_bad_static_address_is_refused_and_nothing_is_sent() {
     assert!(!page.applying);
 
     // A gateway off the network is refused for that reason.
-    let _ = state.update(Message::FieldChanged(
+    let _ = state.update(Message::Connection(connection::Message::FieldChanged(
         Field::Address(Family::V4),
         "192.0.2.20".into(),
-    ));
-    let _ = state.update(Message::FieldChanged(
+    )));
+    let _ = state.update(Message::Connection(connection::Message::FieldChanged(
         Field::Gateway(Family::V4),
         "198.51.100.1".into(),
-    ));
-    assert_eq!(state.update(Message::ApplySettings), Outcome::none());
+    )));
+    assert_eq!(
+        state.update(Message::Connection(connection::Message::Apply)),
+        Outcome::none()
+    );
     assert!(
         matches!(
             connection_page(&state).form_error,
@@ -305,12 +351,12 @@ fn a_bad_static_address_is_refused_and_nothing_is_sent() {
     );
 
     // Fixed, it is sent.
-    let _ = state.update(Message::FieldChanged(
+    let _ = state.update(Message::Connection(connection::Message::FieldChanged(
         Field::Gateway(Family::V4),
         "192.0.2.1".into(),
-    ));
+    )));
     assert_eq!(connection_page(&state).form_error, None);
-    let outcome = state.update(Message::ApplySettings);
+    let outcome = state.update(Message::Connection(connection::Message::Apply));
     assert!(
         matches!(&outcome.request, Some(Request::ApplyConfig(profile, _)) if profile == WIRED_PROFILE),
         "{outcome:?}"
@@ -322,8 +368,14 @@ fn a_bad_static_address_is_refused_and_nothing_is_sent() {
 fn a_bad_mtu_is_refused() {
     let mut state = page();
     open_settings(&mut state);
-    let _ = state.update(Message::FieldChanged(Field::Mtu, "12".into()));
-    assert_eq!(state.update(Message::ApplySettings), Outcome::none());
+    let _ = state.update(Message::Connection(connection::Message::FieldChanged(
+        Field::Mtu,
+        "12".into(),
+    )));
+    assert_eq!(
+        state.update(Message::Connection(connection::Message::Apply)),
+        Outcome::none()
+    );
     assert_eq!(
         connection_page(&state).form_error,
         Some(IpFormError::Mtu("12".into()))
@@ -334,12 +386,18 @@ fn a_bad_mtu_is_refused() {
 fn vpn_toggle_and_autoconnect_ask_network_manager() {
     let mut state = page();
     assert_eq!(
-        state.update(Message::VpnToggled(VPN_PROFILE.into(), true)),
+        state.update(Message::Vpn(vpn::Message::Toggled(
+            VPN_PROFILE.into(),
+            true
+        ))),
         Outcome::request(Request::Activate(VPN_PROFILE.into()))
     );
     assert!(state.busy);
     assert_eq!(
-        state.update(Message::VpnToggled(VPN_ACTIVE.into(), false)),
+        state.update(Message::Vpn(vpn::Message::Toggled(
+            VPN_ACTIVE.into(),
+            false
+        ))),
         Outcome::request(Request::Deactivate(VPN_ACTIVE.into()))
     );
     assert_eq!(
@@ -355,15 +413,22 @@ fn vpn_toggle_and_autoconnect_ask_network_manager() {
 #[test]
 fn importing_needs_a_file_name() {
     let mut state = page();
-    assert_eq!(state.update(Message::ImportVpn), Outcome::none());
-    let _ = state.update(Message::VpnFileChanged(" /home/ada/office.conf ".into()));
     assert_eq!(
-        state.update(Message::ImportVpn),
+        state.update(Message::Vpn(vpn::Message::Import)),
+        Outcome::none()
+    );
+    let _ = state.update(Message::Vpn(vpn::Message::FileChanged(
+        " /home/ada/office.conf ".into(),
+    )));
+    assert_eq!(
+        state.update(Message::Vpn(vpn::Message::Import)),
         Outcome::request(Request::ImportWireGuard(" /home/ada/office.conf ".into()))
     );
-    let _ = state.update(Message::Imported(Ok("/settings/9".into())));
-    assert_eq!(state.imported.as_deref(), Some("/settings/9"));
-    assert!(state.vpn_file.is_empty());
+    let _ = state.update(Message::Vpn(vpn::Message::Imported(Ok(
+        "/settings/9".into()
+    ))));
+    assert_eq!(state.vpn.imported.as_deref(), Some("/settings/9"));
+    assert!(state.vpn.file.is_empty());
 }
 
 fn question(id: u64) -> SecretRequest {
@@ -379,7 +444,7 @@ fn network_manager_asks_for_a_password_and_the_person_cancels() {
         state.secret.as_ref().map(|prompt| &prompt.request),
         Some(&question(1))
     );
-    let outcome = state.update(Message::SecretCancel);
+    let outcome = state.update(Message::Secret(secret::Message::Cancel));
     assert_eq!(
         outcome,
         Outcome::request(Request::AnswerSecret(question(1), None))
@@ -391,13 +456,18 @@ fn network_manager_asks_for_a_password_and_the_person_cancels() {
 fn an_empty_secret_is_not_sent_and_a_typed_one_is() {
     let mut state = page();
     let _ = state.update(Message::Agent(AgentEvent::Request(question(1))));
-    assert_eq!(state.update(Message::SecretConfirm), Outcome::none());
+    assert_eq!(
+        state.update(Message::Secret(secret::Message::Confirm)),
+        Outcome::none()
+    );
     assert_eq!(
         state.secret.as_ref().and_then(|prompt| prompt.error),
         Some(PasswordError::Empty)
     );
-    let _ = state.update(Message::SecretChanged("correct horse".into()));
-    let outcome = state.update(Message::SecretConfirm);
+    let _ = state.update(Message::Secret(secret::Message::Changed(
+        "correct horse".into(),
+    )));
+    let outcome = state.update(Message::Secret(secret::Message::Confirm));
     let Some(Request::AnswerSecret(request, Some(secret))) = outcome.request else {
         panic!("no answer: {outcome:?}")
     };
@@ -428,25 +498,38 @@ fn a_newer_question_cancels_the_open_one() {
 }
 
 fn open_hotspot(state: &mut State) {
-    let outcome = state.update(Message::OpenHotspot(WIFI.into(), "wlan0".into()));
+    let outcome = state.update(Message::Hotspot(hotspot::Message::Open(
+        WIFI.into(),
+        "wlan0".into(),
+    )));
     assert_eq!(outcome, focus(HOTSPOT_NAME_ID));
-    let _ = state.update(Message::HotspotPasswordChanged("lab-password".into()));
+    let _ = state.update(Message::Hotspot(hotspot::Message::PasswordChanged(
+        "lab-password".into(),
+    )));
 }
 
 #[test]
 fn a_hotspot_name_has_1_to_32_bytes() {
     let mut state = page();
     open_hotspot(&mut state);
-    let _ = state.update(Message::HotspotNameChanged("   ".into()));
-    assert_eq!(state.update(Message::StartHotspot), Outcome::none());
+    let _ = state.update(Message::Hotspot(hotspot::Message::NameChanged(
+        "   ".into(),
+    )));
+    assert_eq!(
+        state.update(Message::Hotspot(hotspot::Message::Start)),
+        Outcome::none()
+    );
     assert_eq!(
         state.hotspot.as_ref().and_then(|dialog| dialog.name_error),
         Some(HotspotNameError::Empty)
     );
     // 11 × "é" (2 bytes) + "abcdefghijk" = 33 bytes, 22 characters.
     let long = format!("{}abcdefghijk", "é".repeat(11));
-    let _ = state.update(Message::HotspotNameChanged(long));
-    assert_eq!(state.update(Message::StartHotspot), Outcome::none());
+    let _ = state.update(Message::Hotspot(hotspot::Message::NameChanged(long)));
+    assert_eq!(
+        state.update(Message::Hotspot(hotspot::Message::Start)),
+        Outcome::none()
+    );
     assert_eq!(
         state.hotspot.as_ref().and_then(|dialog| dialog.name_error),
         Some(HotspotNameError::TooLong(33))
@@ -454,9 +537,11 @@ fn a_hotspot_name_has_1_to_32_bytes() {
     assert!(!state.hotspot.as_ref().unwrap().starting);
     // 32 bytes are fine.
     let fits = format!("{}abcdefghij", "é".repeat(11));
-    let _ = state.update(Message::HotspotNameChanged(fits.clone()));
+    let _ = state.update(Message::Hotspot(hotspot::Message::NameChanged(
+        fits.clone(),
+    )));
     assert_eq!(state.hotspot.as_ref().unwrap().name_error, None);
-    let outcome = state.update(Message::StartHotspot);
+    let outcome = state.update(Message::Hotspot(hotspot::Message::Start));
     let Some(Request::StartHotspot { ssid, .. }) = outcome.request else {
         panic!("no start request: {outcome:?}")
     };
@@ -468,14 +553,16 @@ fn a_hotspot_name_has_1_to_32_bytes() {
 fn a_started_hotspot_is_shared_and_a_failed_one_keeps_the_dialog() {
     let mut state = page();
     open_hotspot(&mut state);
-    let _ = state.update(Message::HotspotNameChanged("Ferrum Lab".into()));
-    let _ = state.update(Message::StartHotspot);
-    let _ = state.update(Message::HotspotStarted(Err(failure())));
+    let _ = state.update(Message::Hotspot(hotspot::Message::NameChanged(
+        "Ferrum Lab".into(),
+    )));
+    let _ = state.update(Message::Hotspot(hotspot::Message::Start));
+    let _ = state.update(Message::Hotspot(hotspot::Message::Started(Err(failure()))));
     let dialog = state.hotspot.as_ref().expect("the dialog stays");
     assert_eq!(dialog.failure, Some(failure()));
     assert!(!dialog.starting);
-    let _ = state.update(Message::StartHotspot);
-    let _ = state.update(Message::HotspotStarted(Ok(())));
+    let _ = state.update(Message::Hotspot(hotspot::Message::Start));
+    let _ = state.update(Message::Hotspot(hotspot::Message::Started(Ok(()))));
     assert!(state.hotspot.is_none());
     let shared = state.shared.as_ref().expect("shared");
     assert_eq!(shared.name, "Ferrum Lab");
