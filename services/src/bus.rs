@@ -4,7 +4,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::OnceCell;
+use tokio::sync::Mutex;
 use zbus::Connection;
 
 use crate::error::DbusFailure;
@@ -26,7 +26,7 @@ pub const METHOD_TIMEOUT: Duration = Duration::from_secs(20);
 pub struct SystemBus {
     address: Arc<str>,
     method_timeout: Duration,
-    connection: Arc<OnceCell<Connection>>,
+    connection: Arc<Mutex<Option<Connection>>>,
 }
 
 impl SystemBus {
@@ -44,7 +44,7 @@ impl SystemBus {
         Self {
             address: Arc::from(address),
             method_timeout: METHOD_TIMEOUT,
-            connection: Arc::new(OnceCell::new()),
+            connection: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -52,7 +52,7 @@ impl SystemBus {
     /// use a short one). Takes effect for a connection not opened yet.
     pub fn with_method_timeout(mut self, timeout: Duration) -> Self {
         self.method_timeout = timeout;
-        self.connection = Arc::new(OnceCell::new());
+        self.connection = Arc::new(Mutex::new(None));
         self
     }
 
@@ -61,18 +61,33 @@ impl SystemBus {
         &self.address
     }
 
-    /// The open connection, opening it on first use.
+    /// The open connection, opening it on first use (and again after
+    /// [`SystemBus::forget`]).
     pub async fn connection(&self) -> Result<Connection, DbusFailure> {
-        self.connection
-            .get_or_try_init(|| async {
-                zbus::connection::Builder::address(&*self.address)?
-                    .method_timeout(self.method_timeout)
-                    .build()
-                    .await
-            })
-            .await
-            .cloned()
-            .map_err(DbusFailure::from)
+        let mut slot = self.connection.lock().await;
+        if let Some(connection) = slot.as_ref() {
+            return Ok(connection.clone());
+        }
+        let connection = zbus::connection::Builder::address(&*self.address)?
+            .method_timeout(self.method_timeout)
+            .build()
+            .await?;
+        *slot = Some(connection.clone());
+        Ok(connection)
+    }
+
+    /// Drops a connection found closed (the bus restarted), so the next
+    /// [`SystemBus::connection`] opens a new one. Another, newer connection
+    /// is kept.
+    pub async fn forget(&self, closed: &Connection) {
+        let mut slot = self.connection.lock().await;
+        if slot
+            .as_ref()
+            .is_some_and(|kept| kept.unique_name() == closed.unique_name())
+        {
+            tracing::info!(bus = %self.address, "the system bus connection closed; reopening");
+            *slot = None;
+        }
     }
 }
 

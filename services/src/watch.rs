@@ -17,8 +17,34 @@ use zbus::{Connection, MatchRule, MessageStream};
 use crate::bus::SystemBus;
 use crate::error::DbusFailure;
 
-/// How long to wait before trying the bus again after it could not be reached.
-const BUS_RETRY_DELAY: Duration = Duration::from_secs(2);
+/// The first wait before trying the bus again after it could not be reached;
+/// each failure in a row doubles it, up to [`BUS_RETRY_MAX`].
+const BUS_RETRY_FIRST: Duration = Duration::from_millis(500);
+/// The longest wait between two tries of an unreachable bus.
+const BUS_RETRY_MAX: Duration = Duration::from_secs(30);
+/// After a signal, more signals within this quiet time join the same refresh
+/// (a Wi-Fi scan announces access points one by one).
+const SIGNAL_QUIET: Duration = Duration::from_millis(60);
+/// A refresh waits for quiet at most this long, so a chatty daemon is still
+/// shown as it changes.
+const SIGNAL_QUIET_MAX: Duration = Duration::from_millis(500);
+
+/// How long to wait before the next try after `failures` failures in a row
+/// (1 for the first): 0.5 s, 1 s, 2 s, … up to 30 s.
+fn retry_delay(failures: u32) -> Duration {
+    let doubled = BUS_RETRY_FIRST.saturating_mul(1 << failures.saturating_sub(1).min(16));
+    doubled.min(BUS_RETRY_MAX)
+}
+
+/// Logs a failure to reach the bus: a warning the first time in a row, then
+/// quietly (a bus that stays away must not fill the log).
+fn log_unreachable(failures: u32, what: &str, failure: &DbusFailure) {
+    if failures == 1 {
+        tracing::warn!(%failure, "{what}; retrying with growing pauses");
+    } else {
+        tracing::debug!(%failure, failures, "{what}");
+    }
+}
 
 /// One step in the life of a watched service.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,18 +90,21 @@ where
     Fut: Future<Output = Result<T, E>> + Send,
 {
     async_stream::stream! {
+        let mut failures: u32 = 0;
         loop {
             let connection = match bus.connection().await {
                 Ok(connection) => connection,
                 Err(failure) => {
-                    tracing::warn!(bus = bus.address(), %failure, "system bus unreachable");
+                    failures = failures.saturating_add(1);
+                    log_unreachable(failures, "system bus unreachable", &failure);
                     yield ServiceUpdate::BusUnreachable(failure);
-                    tokio::time::sleep(BUS_RETRY_DELAY).await;
+                    tokio::time::sleep(retry_delay(failures)).await;
                     continue;
                 }
             };
             match Subscriptions::open(&connection, watched).await {
                 Ok(mut subscriptions) => {
+                    failures = 0;
                     // Subscribed before the first read, so no change can slip between.
                     let mut present = subscriptions.has_owner(watched).await;
                     loop {
@@ -92,14 +121,20 @@ where
                             Wake::OwnerGone => present = false,
                             Wake::OwnerNew => present = true,
                             Wake::Signal => {}
-                            Wake::StreamsEnded => break,
+                            Wake::StreamsEnded => {
+                                // The connection closed (the bus restarted): open a new one.
+                                bus.forget(&connection).await;
+                                break;
+                            }
                         }
                     }
                 }
                 Err(failure) => {
-                    tracing::warn!(service = watched.bus_name, %failure, "cannot subscribe");
+                    failures = failures.saturating_add(1);
+                    log_unreachable(failures, "cannot subscribe", &failure);
                     yield ServiceUpdate::BusUnreachable(failure);
-                    tokio::time::sleep(BUS_RETRY_DELAY).await;
+                    bus.forget(&connection).await;
+                    tokio::time::sleep(retry_delay(failures)).await;
                 }
             }
         }
@@ -150,14 +185,43 @@ impl Subscriptions {
                     match signal {
                         None => return Wake::StreamsEnded,
                         Some(_) if present => {
-                            // Coalesce a burst of signals into one refresh.
-                            while let Some(Some(_)) = self.signals.next().now_or_never() {}
-                            return Wake::Signal;
+                            // Coalesce a burst of signals into one refresh: wait for a
+                            // short quiet, within a bound.
+                            let deadline = tokio::time::Instant::now() + SIGNAL_QUIET_MAX;
+                            loop {
+                                while let Some(Some(_)) = self.signals.next().now_or_never() {}
+                                let quiet = tokio::time::sleep(SIGNAL_QUIET);
+                                let more = tokio::time::timeout_at(deadline, async {
+                                    tokio::select! {
+                                        next = self.signals.next() => next.is_some(),
+                                        () = quiet => false,
+                                    }
+                                });
+                                match more.await {
+                                    Ok(true) => continue,
+                                    Ok(false) | Err(_) => return Wake::Signal,
+                                }
+                            }
                         }
                         Some(_) => {}
                     }
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_exponentially_to_a_ceiling() {
+        let delays: Vec<u128> = (1..=9).map(|n| retry_delay(n).as_millis()).collect();
+        assert_eq!(
+            delays,
+            vec![500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]
+        );
+        assert_eq!(retry_delay(u32::MAX), BUS_RETRY_MAX);
     }
 }
