@@ -214,15 +214,18 @@ fn evdev_code(code: Code) -> Option<u32> {
 #[allow(missing_debug_implementations)]
 pub struct InLayout<'a, Message> {
     content: Element<'a, Message>,
-    keys: &'a LayoutKeys,
+    keys: Option<&'a LayoutKeys>,
     caps_lock: bool,
 }
 
 impl<'a, Message> InLayout<'a, Message> {
-    /// `content` types in `keys`' layout; `caps_lock` is the lock state known so far.
+    /// `content` types in `keys`' layout (in the compositor's while `keys`
+    /// is `None`: the field is always wrapped, so a keymap arriving later
+    /// does not change the widget tree and the field keeps its focus);
+    /// `caps_lock` is the lock state known so far.
     pub fn new(
         content: impl Into<Element<'a, Message>>,
-        keys: &'a LayoutKeys,
+        keys: Option<&'a LayoutKeys>,
         caps_lock: bool,
     ) -> Self {
         Self {
@@ -254,7 +257,7 @@ impl<'a, Message> InLayout<'a, Message> {
             caps_lock: self.caps_lock,
             alt_gr,
         };
-        let typed = self.keys.character(*code, levels)?;
+        let typed = self.keys?.character(*code, levels)?;
         let key = keyboard::Key::Character(typed.as_str().into());
         Some(Event::Keyboard(keyboard::Event::KeyPressed {
             key: key.clone(),

@@ -14,7 +14,7 @@ use std::time::Duration;
 use ferrum_accessibility::Role;
 use ferrum_greeter::app::{Menu, Options};
 use ferrum_greeter::login::{Link, Phase, Problem};
-use ferrum_greeter::{Greeter, Message, PromptKind};
+use ferrum_greeter::{Greeter, Message, PromptKind, conversation, menus, status};
 use ferrum_integration_tests::driver::Driver;
 use ferrum_integration_tests::{matches_golden, next_matching};
 use ferrum_services::accounts::UserAccount;
@@ -151,13 +151,15 @@ fn accounts() -> Vec<(&'static str, Vec<Round>)> {
 async fn driver_for(scene: &Scene, greetd: &FakeGreetd) -> Driver<Greeter> {
     let mut driver = Driver::new(scene.greeter(greetd.path()), WINDOW);
     driver
-        .dispatch(Message::UsersUpdated(ServiceUpdate::Available(
-            scene.people(),
+        .dispatch(Message::Conversation(conversation::Message::UsersUpdated(
+            ServiceUpdate::Available(scene.people()),
         )))
         .await;
     // A fixed moment, so that images do not depend on the time of the run.
     driver
-        .dispatch(Message::Tick("2026-11-29T10:32:00[UTC]".parse().unwrap()))
+        .dispatch(Message::Status(status::Message::Tick(
+            "2026-11-29T10:32:00[UTC]".parse().unwrap(),
+        )))
         .await;
     driver.redraw().await;
     driver
@@ -197,7 +199,11 @@ async fn wrong_password_clears_the_field_and_the_retry_logs_in() {
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
 
-    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
     driver.redraw().await;
     assert_prompt(&driver, PromptKind::Secret, "Password: ");
     assert_eq!(
@@ -253,13 +259,29 @@ async fn chosen_session_layout_and_language_reach_the_session() {
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
-    driver.dispatch(Message::ChooseUser("ada".into())).await;
-    driver.dispatch(Message::OpenMenu(Menu::Session)).await;
-    driver.dispatch(Message::ChooseSession("sway".into())).await;
-    driver.dispatch(Message::OpenMenu(Menu::Layout)).await;
-    driver.dispatch(Message::ChooseLayout("de".into())).await;
-    driver.dispatch(Message::OpenMenu(Menu::Language)).await;
-    driver.dispatch(Message::ChooseLanguage("de")).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::OpenMenu(Menu::Session)))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::ChooseSession("sway".into())))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::OpenMenu(Menu::Layout)))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::ChooseLayout("de".into())))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::OpenMenu(Menu::Language)))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::ChooseLanguage("de")))
+        .await;
     driver.redraw().await;
     let tree = driver.app.accessible_tree();
     assert!(
@@ -269,7 +291,9 @@ async fn chosen_session_layout_and_language_reach_the_session() {
             .map(|n| n.info.name.clone())
             .collect::<Vec<_>>()
     );
-    driver.dispatch(Message::ChooseLanguage("en-US")).await;
+    driver
+        .dispatch(Message::Menus(menus::Message::ChooseLanguage("en-US")))
+        .await;
     driver.redraw().await;
     answer(&mut driver, "hunter2").await;
     let (command, environment) = greetd.record().started.expect("a session started");
@@ -295,7 +319,11 @@ async fn two_step_prompt_and_pam_messages() {
     let mut driver = driver_for(&scene, &greetd).await;
 
     // Password, then a visible one-time code.
-    driver.dispatch(Message::ChooseUser("grace".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "grace".into(),
+        )))
+        .await;
     driver.redraw().await;
     answer(&mut driver, "cobol").await;
     assert_prompt(&driver, PromptKind::Visible, "Verification code: ");
@@ -309,7 +337,11 @@ async fn two_step_prompt_and_pam_messages() {
     // An information message first, acknowledged with Enter on Continue.
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let mut driver = driver_for(&scene, &greetd).await;
-    driver.dispatch(Message::ChooseUser("carol".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "carol".into(),
+        )))
+        .await;
     driver.redraw().await;
     assert!(
         matches!(driver.app.phase(), Phase::Notice(n) if n.text == "Your password expires in 3 days")
@@ -332,7 +364,11 @@ async fn a_dropped_or_garbled_connection_returns_to_a_clean_prompt() {
         let greetd = FakeGreetd::start(accounts(), fault).await;
         let scene = Scene::new("");
         let mut driver = driver_for(&scene, &greetd).await;
-        driver.dispatch(Message::ChooseUser("ada".into())).await;
+        driver
+            .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+                "ada".into(),
+            )))
+            .await;
         driver.redraw().await;
         driver.type_text("hunter2").await;
         // The reconnect happens within the same dispatch; its result is a new prompt.
@@ -394,7 +430,9 @@ async fn keyboard_alone_logs_in_and_escape_goes_back() {
     assert!(unnamed.is_empty(), "unnamed controls: {unnamed:?}");
 
     // Other user, typed by name.
-    driver.dispatch(Message::OtherUser).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::OtherUser))
+        .await;
     driver.redraw().await;
     assert_eq!(
         focused(&driver),
@@ -412,7 +450,11 @@ async fn caps_lock_is_warned_about_and_the_shortcut_starts_reading_aloud() {
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
-    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
     driver.redraw().await;
     driver.type_text("A").await;
     assert!(driver.app.caps_lock_warning(), "upper case without Shift");
@@ -441,15 +483,22 @@ async fn caps_lock_is_warned_about_and_the_shortcut_starts_reading_aloud() {
     };
     let messages = <Greeter as ferrum_integration_tests::driver::Drivable>::keyboard(chord, true);
     assert!(
-        matches!(messages.as_slice(), [Message::ToggleVoicing]),
+        matches!(
+            messages.as_slice(),
+            [Message::Menus(menus::Message::ToggleVoicing)]
+        ),
         "{messages:?}"
     );
     assert!(!driver.app.voicing());
     // (The task it returns follows the speech service for as long as voicing
     // is on, so it is not run to its end here.)
-    let _ = driver.app.update(Message::ToggleVoicing);
+    let _ = driver
+        .app
+        .update(Message::Menus(menus::Message::ToggleVoicing));
     assert!(driver.app.voicing(), "the shortcut starts reading aloud");
-    let _ = driver.app.update(Message::ToggleVoicing);
+    let _ = driver
+        .app
+        .update(Message::Menus(menus::Message::ToggleVoicing));
     assert!(!driver.app.voicing(), "and stops it");
 }
 
@@ -475,7 +524,11 @@ async fn a_bad_settings_file_is_explained_and_defaults_apply() {
         "{names:?}"
     );
     // The defaults still log people in.
-    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
     answer(&mut driver, "hunter2").await;
     assert_eq!(driver.app.phase(), &Phase::Started);
 }
@@ -494,7 +547,7 @@ async fn the_user_list_comes_from_the_real_accounts_daemon() {
     let mut driver = Driver::new(greeter, WINDOW);
     let mut users = Box::pin(ferrum_greeter::app::users_stream(&bus));
     let listed = next_matching(&mut users, "Ada and Grace listed", |message| {
-        matches!(message, Message::UsersUpdated(ServiceUpdate::Available(users)) if users.len() >= 2)
+        matches!(message, Message::Conversation(conversation::Message::UsersUpdated(ServiceUpdate::Available(users))) if users.len() >= 2)
     })
     .await
     .unwrap();
@@ -527,22 +580,36 @@ async fn snapshots_of_the_login_screen() {
     let mut driver = driver_for(&scene, &greetd).await;
     golden(&mut driver, "greeter-default").await;
 
-    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
     driver.redraw().await;
     answer(&mut driver, "wrong").await;
     golden(&mut driver, "greeter-error").await;
 
-    driver.dispatch(Message::OpenMenu(Menu::Layout)).await;
+    driver
+        .dispatch(Message::Menus(menus::Message::OpenMenu(Menu::Layout)))
+        .await;
     golden(&mut driver, "greeter-layout-menu").await;
 
-    driver.dispatch(Message::CloseMenu).await;
-    driver.dispatch(Message::ToggleHighContrast).await;
+    driver
+        .dispatch(Message::Menus(menus::Message::CloseMenu))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::ToggleHighContrast))
+        .await;
     golden(&mut driver, "greeter-high-contrast").await;
 
     let mut driver = driver_for(&scene, &greetd).await;
-    driver.dispatch(Message::ChooseLanguage("ar")).await;
     driver
-        .dispatch(Message::Tick("2026-11-29T10:32:00[UTC]".parse().unwrap()))
+        .dispatch(Message::Menus(menus::Message::ChooseLanguage("ar")))
+        .await;
+    driver
+        .dispatch(Message::Status(status::Message::Tick(
+            "2026-11-29T10:32:00[UTC]".parse().unwrap(),
+        )))
         .await;
     golden(&mut driver, "greeter-ar").await;
     ferrum_i18n::set_locale("en-US");
@@ -557,6 +624,11 @@ async fn snapshots_of_the_login_screen() {
     );
     let scene = Scene::new(&format!("background = \"{}\"\n", backdrop.display()));
     let mut driver = driver_for(&scene, &greetd).await;
+    // `new` decodes the background off the UI thread; its answer:
+    let background = ferrum_greeter::pictures::background(&backdrop);
+    driver
+        .dispatch(Message::BackgroundDecoded(background))
+        .await;
     golden(&mut driver, "greeter-background").await;
 }
 
@@ -605,14 +677,17 @@ async fn battery_network_and_power_come_from_the_system_services() {
     let battery = next_matching(
         &mut supply,
         "the battery",
-        |m| matches!(m, Message::Supply(ServiceUpdate::Available(s)) if !s.batteries.is_empty()),
+        |m| matches!(m, Message::Status(status::Message::Supply(ServiceUpdate::Available(s))) if !s.batteries.is_empty()),
     )
     .await
     .unwrap();
     driver.dispatch(battery).await;
     let mut network = Box::pin(ferrum_greeter::app::network_stream(&bus));
     let status = next_matching(&mut network, "the network status", |m| {
-        matches!(m, Message::Network(ServiceUpdate::Available(_)))
+        matches!(
+            m,
+            Message::Status(status::Message::Network(ServiceUpdate::Available(_)))
+        )
     })
     .await
     .unwrap();
@@ -634,7 +709,9 @@ async fn battery_network_and_power_come_from_the_system_services() {
     );
 
     // The power menu offers what logind allows, and Restart reaches logind.
-    driver.dispatch(Message::OpenMenu(Menu::Power)).await;
+    driver
+        .dispatch(Message::Menus(menus::Message::OpenMenu(Menu::Power)))
+        .await;
     driver.redraw().await;
     assert_eq!(focused(&driver), Some((Role::Button, "Suspend".into())));
     let offered: Vec<String> = driver
@@ -699,9 +776,17 @@ async fn a_chosen_layout_applies_to_the_password_field_at_once() {
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
-    driver.dispatch(Message::ChooseUser("dora".into())).await;
-    driver.dispatch(Message::OpenMenu(Menu::Layout)).await;
-    driver.dispatch(Message::ChooseLayout("de".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "dora".into(),
+        )))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::OpenMenu(Menu::Layout)))
+        .await;
+    driver
+        .dispatch(Message::Menus(menus::Message::ChooseLayout("de".into())))
+        .await;
     driver.redraw().await;
     assert_eq!(
         focused(&driver),

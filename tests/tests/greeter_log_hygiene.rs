@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ferrum_greeter::app::Options;
 use ferrum_greeter::login::{Link, Phase};
-use ferrum_greeter::{Greeter, Message};
+use ferrum_greeter::{Greeter, Message, conversation};
 use ferrum_integration_tests::driver::Driver;
 use ferrum_services::SystemBus;
 use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
@@ -71,7 +71,11 @@ async fn a_full_login_logs_no_password() {
     let mut driver = Driver::new(greeter, iced::Size::new(1024.0, 700.0));
     let mut debug_prints = String::new();
 
-    driver.dispatch(Message::ChooseUser("ada".into())).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
     driver.redraw().await;
     driver.type_text(&format!("{PASSWORD}x")).await;
     debug_prints.push_str(&format!("{:?}", driver.app));

@@ -1,0 +1,604 @@
+//! The bottom bar and its menus: session, keyboard layout, language, power
+//! and accessibility. Their state, message, `update` and drawing are here.
+//! Menus are in-window lists of radio buttons (and switches), reachable by
+//! keyboard and screen reader.
+
+use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
+use ferrum_i18n::fl;
+use ferrum_services::logind::{self, LogindError, PowerAction};
+use ferrum_ui::widgets::{FONT_BOLD, bidi_row, caption};
+use iced::widget::{button, column, container, operation, scrollable, space, text};
+use iced::{Alignment, Element, Length, Task};
+
+use crate::app::{ANSWER_ID, Greeter, USER_NAME_ID, off_thread};
+use crate::clock;
+use crate::languages::{self, Language};
+use crate::layouts::Layout;
+use crate::login::Phase;
+use crate::sessions::Session;
+use crate::typing::LayoutKeys;
+use crate::view::{action, bar_style};
+
+/// A menu opened from the bottom bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    /// Desktop sessions.
+    Session,
+    /// Keyboard layouts.
+    Layout,
+    /// Languages.
+    Language,
+    /// Power off, restart, suspend.
+    Power,
+    /// Reading aloud, contrast, text size.
+    Accessibility,
+}
+
+/// What happens in the bottom bar and its menus.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Open a menu (or close it when it is open).
+    OpenMenu(Menu),
+    /// Close the open menu.
+    CloseMenu,
+    /// A session was chosen.
+    ChooseSession(String),
+    /// A keyboard layout was chosen.
+    ChooseLayout(String),
+    /// A layout's keymap, compiled off the UI thread.
+    KeymapCompiled(LayoutKeys),
+    /// A language was chosen.
+    ChooseLanguage(&'static str),
+    /// Reading aloud on or off.
+    ToggleVoicing,
+    /// High contrast on or off.
+    ToggleHighContrast,
+    /// Large text on or off.
+    ToggleLargeText,
+    /// Which power actions logind offers.
+    PowerOffered(Result<Vec<PowerAction>, LogindError>),
+    /// A power action was chosen.
+    Power(PowerAction),
+    /// logind answered a power action.
+    PowerDone(Result<(), LogindError>),
+}
+
+/// The choices made in the menus, and which menu is open.
+#[derive(Debug)]
+pub struct State {
+    pub(crate) open: Option<Menu>,
+    pub(crate) sessions: Vec<Session>,
+    pub(crate) session: Option<String>,
+    pub(crate) layouts: Vec<Layout>,
+    pub(crate) layout: String,
+    /// The layout the compositor types in (the session's default).
+    pub(crate) base_layout: String,
+    /// The chosen layout's keymap, used while it differs from the base one.
+    pub(crate) keys: LayoutKeys,
+    pub(crate) languages: Vec<Language>,
+    pub(crate) language: &'static str,
+    pub(crate) power_actions: Vec<PowerAction>,
+    pub(crate) power_problem: Option<String>,
+    pub(crate) voicing: bool,
+    pub(crate) high_contrast: bool,
+    pub(crate) large_text: bool,
+}
+
+impl State {
+    /// Nothing open, nothing chosen but `layout` and `language`; the keymap
+    /// of `layout` is asked for (off the UI thread) when the compositor
+    /// does not type it.
+    pub fn new(
+        sessions: Vec<Session>,
+        layouts: Vec<Layout>,
+        layout: String,
+        base_layout: String,
+        language: &'static str,
+    ) -> (Self, Task<crate::Message>) {
+        // Until the keymap arrives keys type what the compositor says.
+        let compile = if layout == base_layout {
+            Task::none()
+        } else {
+            compile_keymap(layout.clone())
+        };
+        let state = Self {
+            open: None,
+            sessions,
+            session: None,
+            layouts,
+            keys: LayoutKeys::uncompiled(&layout),
+            layout,
+            base_layout,
+            languages: Vec::new(),
+            language,
+            power_actions: Vec::new(),
+            power_problem: None,
+            voicing: false,
+            high_contrast: false,
+            large_text: false,
+        };
+        (state, compile)
+    }
+
+    /// The keymap typing follows when the chosen layout is not the
+    /// compositor's own and its keymap has arrived.
+    pub fn typing_layout(&self) -> Option<&LayoutKeys> {
+        (self.layout != self.base_layout
+            && self.keys.layout() == self.layout
+            && self.keys.is_compiled())
+        .then_some(&self.keys)
+    }
+}
+
+/// Whether a message moves the focus (the accessible tree is then read after it).
+pub fn moves_focus(message: &Message) -> bool {
+    matches!(
+        message,
+        Message::OpenMenu(_)
+            | Message::CloseMenu
+            | Message::ChooseSession(_)
+            | Message::ChooseLayout(_)
+            | Message::ChooseLanguage(_)
+    )
+}
+
+fn to_app(message: Message) -> crate::Message {
+    crate::Message::Menus(message)
+}
+
+/// Compiles `layout`'s keymap off the UI thread.
+fn compile_keymap(layout: String) -> Task<crate::Message> {
+    let fallback = LayoutKeys::uncompiled(&layout);
+    Task::perform(
+        off_thread(move || LayoutKeys::new(&layout), fallback),
+        |keys| to_app(Message::KeymapCompiled(keys)),
+    )
+}
+
+/// Asks logind which power actions it offers.
+pub fn offered_actions(bus: ferrum_services::SystemBus) -> Task<crate::Message> {
+    Task::perform(
+        async move {
+            logind::available_actions(&bus).await.map(|actions| {
+                actions
+                    .into_iter()
+                    .filter(|(_, availability)| availability.is_offered())
+                    .map(|(action, _)| action)
+                    .collect()
+            })
+        },
+        |offered| to_app(Message::PowerOffered(offered)),
+    )
+}
+
+impl Greeter {
+    /// Applies a message of the bottom bar or a menu.
+    pub(crate) fn update_menus(&mut self, message: Message) -> Task<crate::Message> {
+        let menus = &mut self.menus;
+        match message {
+            Message::OpenMenu(menu) => {
+                if menu == Menu::Language && menus.languages.is_empty() {
+                    menus.languages = languages::all();
+                }
+                menus.open = if menus.open == Some(menu) {
+                    None
+                } else {
+                    Some(menu)
+                };
+                match menus.open {
+                    Some(menu) => operation::focus(first_menu_item(menus, menu)),
+                    None => Task::none(),
+                }
+            }
+            Message::CloseMenu => self.close_menu(),
+            Message::ChooseSession(id) => {
+                menus.session = Some(id);
+                self.close_menu()
+            }
+            Message::ChooseLayout(name) => {
+                let compile = if name != menus.base_layout
+                    && (name != menus.keys.layout() || !menus.keys.is_compiled())
+                {
+                    // Typing follows the compositor until the keymap arrives.
+                    menus.keys = LayoutKeys::uncompiled(&name);
+                    compile_keymap(name.clone())
+                } else {
+                    Task::none()
+                };
+                menus.layout = name;
+                Task::batch([self.close_menu(), compile])
+            }
+            Message::KeymapCompiled(keys) => {
+                // A keymap for a layout no longer chosen is dropped.
+                if keys.layout() == menus.layout {
+                    menus.keys = keys;
+                } else {
+                    tracing::debug!(layout = keys.layout(), "a stale keymap was ignored");
+                }
+                Task::none()
+            }
+            Message::ChooseLanguage(locale) => {
+                ferrum_i18n::set_locale(locale);
+                menus.language = locale;
+                self.status.clock = clock::face(&clock::now());
+                self.close_menu()
+            }
+            Message::ToggleVoicing => {
+                menus.voicing = !menus.voicing;
+                self.window
+                    .voicing(menus.voicing)
+                    .map(crate::Message::Window)
+            }
+            Message::ToggleHighContrast => {
+                menus.high_contrast = !menus.high_contrast;
+                Task::none()
+            }
+            Message::ToggleLargeText => {
+                menus.large_text = !menus.large_text;
+                Task::none()
+            }
+            Message::PowerOffered(offered) => {
+                match offered {
+                    Ok(actions) => {
+                        menus.power_actions = actions;
+                        menus.power_problem = None;
+                    }
+                    Err(error) => {
+                        tracing::info!(%error, "no power actions");
+                        menus.power_actions.clear();
+                        menus.power_problem = Some(fl!("greeter-power-unavailable"));
+                    }
+                }
+                Task::none()
+            }
+            Message::Power(action) => {
+                menus.open = None;
+                let bus = self.bus.clone();
+                Task::perform(async move { logind::perform(&bus, action).await }, |done| {
+                    to_app(Message::PowerDone(done))
+                })
+            }
+            Message::PowerDone(result) => {
+                menus.power_problem = match result {
+                    Ok(()) => None,
+                    Err(LogindError::NotAuthorized(..)) => Some(fl!("greeter-power-refused")),
+                    Err(error) => Some(fl!("greeter-power-failed", reason = error.to_string())),
+                };
+                Task::none()
+            }
+        }
+    }
+
+    /// Closes the open menu and puts the focus back where typing continues
+    /// (the answer or user-name field), else on the menu's button.
+    pub(crate) fn close_menu(&mut self) -> Task<crate::Message> {
+        let Some(menu) = self.menus.open.take() else {
+            return Task::none();
+        };
+        match self.conversation.phase {
+            Phase::Prompt(_) => operation::focus(ANSWER_ID),
+            Phase::EnterUserName => operation::focus(USER_NAME_ID),
+            _ => operation::focus(menu_button(menu)),
+        }
+    }
+}
+
+/// The id of the first entry of a menu (focused when the menu opens).
+pub fn first_menu_item(menus: &State, menu: Menu) -> String {
+    match menu {
+        Menu::Session => menus.sessions.first().map_or_else(
+            || "greeter.menu.close".into(),
+            |s| format!("greeter.session.{}", s.id),
+        ),
+        Menu::Layout => format!("greeter.layout.{}", menus.layout),
+        Menu::Language => format!("greeter.language.{}", menus.language),
+        Menu::Power => menus.power_actions.first().map_or_else(
+            || "greeter.menu.close".into(),
+            |a| format!("greeter.power.{}", a.method_name()),
+        ),
+        Menu::Accessibility => "greeter.a11y.voicing".into(),
+    }
+}
+
+/// The id of the bottom-bar button that opens a menu.
+pub fn menu_button(menu: Menu) -> &'static str {
+    match menu {
+        Menu::Session => "greeter.bar.session",
+        Menu::Layout => "greeter.bar.layout",
+        Menu::Language => "greeter.bar.language",
+        Menu::Power => "greeter.bar.power",
+        Menu::Accessibility => "greeter.bar.accessibility",
+    }
+}
+
+fn bar_button<'a>(id: &'static str, label: String, menu: Menu, open: bool) -> Element<'a, Message> {
+    let style = if open { button::primary } else { button::text };
+    Accessible::new(
+        id,
+        AccessibleInfo::new(Role::Button, label.clone()).selected(open),
+        button(text(label).size(14))
+            .style(style)
+            .padding([6, 10])
+            .on_press(Message::OpenMenu(menu)),
+    )
+    .on_activate(Message::OpenMenu(menu))
+    .into()
+}
+
+/// The bottom bar: the current choices, accessibility and power.
+pub fn bottom_bar(menus: &State) -> Element<'_, Message> {
+    let open = |menu| menus.open == Some(menu);
+    let mut choices: Vec<Element<'_, Message>> = Vec::new();
+    if let Some(session) = menus
+        .session
+        .as_deref()
+        .and_then(|id| menus.sessions.iter().find(|s| s.id == id))
+        .or_else(|| menus.sessions.first())
+    {
+        choices.push(bar_button(
+            menu_button(Menu::Session),
+            fl!("greeter-session", name = session.name.clone()),
+            Menu::Session,
+            open(Menu::Session),
+        ));
+    }
+    let indicator = menus
+        .layouts
+        .iter()
+        .find(|l| l.name == menus.layout)
+        .map_or_else(|| menus.layout.to_uppercase(), |l| l.indicator());
+    choices.push(bar_button(
+        menu_button(Menu::Layout),
+        fl!("greeter-keyboard", layout = indicator),
+        Menu::Layout,
+        open(Menu::Layout),
+    ));
+    let language = fl!("language-native-name");
+    choices.push(bar_button(
+        menu_button(Menu::Language),
+        fl!("greeter-language", language = language),
+        Menu::Language,
+        open(Menu::Language),
+    ));
+    let mut actions: Vec<Element<'_, Message>> = vec![bar_button(
+        menu_button(Menu::Accessibility),
+        fl!("greeter-accessibility"),
+        Menu::Accessibility,
+        open(Menu::Accessibility),
+    )];
+    if !menus.power_actions.is_empty() {
+        actions.push(bar_button(
+            menu_button(Menu::Power),
+            fl!("greeter-power"),
+            Menu::Power,
+            open(Menu::Power),
+        ));
+    }
+    let mut bar = vec![
+        bidi_row(choices).spacing(6).into(),
+        space::horizontal().into(),
+    ];
+    if let Some(problem) = &menus.power_problem {
+        bar.push(caption(problem.clone()));
+    }
+    bar.push(bidi_row(actions).spacing(6).into());
+    container(bidi_row(bar).spacing(12).align_y(Alignment::Center))
+        .padding([10, 18])
+        .width(Length::Fill)
+        .style(bar_style)
+        .into()
+}
+
+fn menu_entry<'a>(
+    id: String,
+    label: String,
+    tag: Option<String>,
+    selected: bool,
+    message: Message,
+) -> Element<'a, Message> {
+    let style = if selected {
+        button::primary
+    } else {
+        button::text
+    };
+    let mut content = vec![ferrum_ui::widgets::line(label.clone(), 15, Length::Fill)];
+    content.extend(tag.map(|tag| text(tag).size(13).into()));
+    Accessible::new(
+        id,
+        AccessibleInfo::new(Role::RadioButton, label).checked(selected),
+        button(bidi_row(content).spacing(8).align_y(Alignment::Center))
+            .width(Length::Fill)
+            .padding([6, 10])
+            .style(style)
+            .on_press(message.clone()),
+    )
+    .on_activate(message)
+    .into()
+}
+
+fn switch_entry<'a>(
+    id: &'static str,
+    label: String,
+    on: bool,
+    message: Message,
+) -> Element<'a, Message> {
+    Accessible::new(
+        id,
+        AccessibleInfo::new(Role::Switch, label.clone()).checked(on),
+        button(
+            bidi_row(vec![
+                ferrum_ui::widgets::line(label, 15, Length::Fill),
+                iced::widget::toggler(on).into(),
+            ])
+            .spacing(10)
+            .align_y(Alignment::Center),
+        )
+        .width(Length::Fill)
+        .padding([6, 10])
+        .style(button::text)
+        .on_press(message.clone()),
+    )
+    .on_activate(message)
+    .into()
+}
+
+/// The open menu, above the bottom bar.
+pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
+    let (title, entries): (String, Vec<Element<'_, Message>>) = match menu {
+        Menu::Session => (
+            fl!("greeter-session-menu"),
+            menus
+                .sessions
+                .iter()
+                .map(|s| {
+                    menu_entry(
+                        format!("greeter.session.{}", s.id),
+                        s.name.clone(),
+                        None,
+                        menus.session.as_deref() == Some(s.id.as_str()),
+                        Message::ChooseSession(s.id.clone()),
+                    )
+                })
+                .collect(),
+        ),
+        Menu::Layout => (
+            fl!("greeter-keyboard-menu"),
+            menus
+                .layouts
+                .iter()
+                .map(|l| {
+                    menu_entry(
+                        format!("greeter.layout.{}", l.name),
+                        l.description.clone(),
+                        Some(l.indicator()),
+                        l.name == menus.layout,
+                        Message::ChooseLayout(l.name.clone()),
+                    )
+                })
+                .collect(),
+        ),
+        Menu::Language => (
+            fl!("greeter-language-menu"),
+            menus
+                .languages
+                .iter()
+                .map(|l| {
+                    menu_entry(
+                        format!("greeter.language.{}", l.locale),
+                        l.native_name.clone(),
+                        None,
+                        l.locale == menus.language,
+                        Message::ChooseLanguage(l.locale),
+                    )
+                })
+                .collect(),
+        ),
+        Menu::Power => (
+            fl!("greeter-power-menu"),
+            menus
+                .power_actions
+                .iter()
+                .map(|action| {
+                    let label = match action {
+                        PowerAction::PowerOff => fl!("greeter-power-off"),
+                        PowerAction::Reboot => fl!("greeter-reboot"),
+                        PowerAction::Suspend => fl!("greeter-suspend"),
+                        PowerAction::Hibernate => fl!("greeter-hibernate"),
+                    };
+                    Accessible::new(
+                        format!("greeter.power.{}", action.method_name()),
+                        AccessibleInfo::new(Role::Button, label.clone()),
+                        button(ferrum_ui::widgets::line(label, 15, Length::Fill))
+                            .width(Length::Fill)
+                            .padding([6, 10])
+                            .style(button::text)
+                            .on_press(Message::Power(*action)),
+                    )
+                    .on_activate(Message::Power(*action))
+                    .into()
+                })
+                .collect(),
+        ),
+        Menu::Accessibility => (
+            fl!("greeter-accessibility-menu"),
+            vec![
+                switch_entry(
+                    "greeter.a11y.voicing",
+                    fl!("greeter-a11y-voicing"),
+                    menus.voicing,
+                    Message::ToggleVoicing,
+                ),
+                switch_entry(
+                    "greeter.a11y.high-contrast",
+                    fl!("greeter-a11y-high-contrast"),
+                    menus.high_contrast,
+                    Message::ToggleHighContrast,
+                ),
+                switch_entry(
+                    "greeter.a11y.large-text",
+                    fl!("greeter-a11y-large-text"),
+                    menus.large_text,
+                    Message::ToggleLargeText,
+                ),
+                caption(fl!("greeter-a11y-shortcut")),
+            ],
+        ),
+    };
+    let close = action(
+        "greeter.menu.close",
+        fl!("greeter-menu-close"),
+        button::secondary,
+        Message::CloseMenu,
+    );
+    let card = container(
+        column![
+            bidi_row(vec![
+                text(title).size(17).font(FONT_BOLD).into(),
+                space::horizontal().into(),
+                close,
+            ])
+            .align_y(Alignment::Center),
+            scrollable(column(entries).spacing(2)).height(Length::Shrink),
+        ]
+        .spacing(10),
+    )
+    .padding(16)
+    .width(360)
+    .max_height(420)
+    .style(|theme: &iced::Theme| {
+        let palette = theme.extended_palette();
+        container::Style {
+            background: Some(palette.background.base.color.into()),
+            border: iced::Border {
+                color: palette.background.strong.color,
+                width: 1.0,
+                radius: 12.0.into(),
+            },
+            shadow: iced::Shadow {
+                color: iced::Color::from_rgba(0.0, 0.0, 0.0, 0.4),
+                offset: iced::Vector::new(0.0, 4.0),
+                blur_radius: 16.0,
+            },
+            ..container::Style::default()
+        }
+    });
+    // Menus open above the bottom bar, on the side of the button that opened them.
+    let left =
+        matches!(menu, Menu::Session | Menu::Layout | Menu::Language) != ferrum_i18n::is_rtl();
+    container(card)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .padding(iced::Padding {
+            top: 80.0,
+            right: 18.0,
+            bottom: 56.0,
+            left: 18.0,
+        })
+        .align_x(if left {
+            Alignment::Start
+        } else {
+            Alignment::End
+        })
+        .align_y(Alignment::End)
+        .into()
+}
