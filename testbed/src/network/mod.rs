@@ -30,7 +30,7 @@
 
 use std::fs::{self, OpenOptions};
 use std::io::Write as _;
-use std::os::unix::fs::{MetadataExt as _, OpenOptionsExt as _, PermissionsExt as _};
+use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -39,17 +39,25 @@ use std::time::Instant;
 
 use crate::fixtures::network::*;
 use crate::spec::{Layout, Requirement};
-use crate::{Error, POLL, READY_TIMEOUT, has_exited, kill_and_reap, log_tail, spawn};
 
-/// Where `cargo xtask deps` unpacks systemd-resolved, relative to cargo's target folder.
-pub const RESOLVED_TOOLS_DIR: &str = "tools/systemd-resolved";
-/// The daemon inside an unpacked `systemd-resolved` package.
-pub const RESOLVED_BINARY: &str = "lib/systemd/systemd-resolved";
-/// `resolvectl` inside an unpacked `systemd-resolved` package.
-pub const RESOLVECTL_BINARY: &str = "usr/bin/resolvectl";
-/// An environment variable naming an unpacked `systemd-resolved` package (the folder that
-/// holds `lib/systemd/systemd-resolved`); looked at before the target folders.
-pub const RESOLVED_ROOT_ENV: &str = "FERRUM_RESOLVED_ROOT";
+mod config;
+mod namespaces;
+mod peer;
+mod resolved;
+
+use crate::{Error, POLL, READY_TIMEOUT, has_exited, kill_and_reap, log_tail, spawn};
+pub(crate) use config::network_manager_conf;
+use config::wired_profile;
+use namespaces::{namespace_inode, process_namespace_inode, remove_stale_namespaces};
+pub use peer::DnsServerStats;
+use peer::{
+    DNSMASQ, OPENSSL, Proto, UNBOUND, UNBOUND_CONTROL, listening, make_certificates, unbound_conf,
+};
+pub(crate) use resolved::RESOLVED_CONF;
+pub use resolved::{
+    RESOLVECTL_BINARY, RESOLVED_BINARY, RESOLVED_ROOT_ENV, RESOLVED_TOOLS_DIR, resolved_root,
+    resolved_root_in, resolved_search_path,
+};
 
 /// `ip`, from the Debian package `iproute2`.
 pub(crate) const IP: &str = "/bin/ip";
@@ -60,59 +68,6 @@ pub(crate) const SETPRIV: &str = "/usr/bin/setpriv";
 pub(crate) const NETWORK_MANAGER: &str = "/usr/sbin/NetworkManager";
 /// From `network-manager`.
 pub(crate) const NMCLI: &str = "/usr/bin/nmcli";
-/// From `dnsmasq-base`.
-const DNSMASQ: &str = "/usr/sbin/dnsmasq";
-/// From `unbound`.
-const UNBOUND: &str = "/usr/sbin/unbound";
-/// From `unbound`.
-const UNBOUND_CONTROL: &str = "/usr/sbin/unbound-control";
-/// From `openssl`.
-const OPENSSL: &str = "/usr/bin/openssl";
-
-/// The unpacked systemd-resolved in `target_dir` (cargo's target folder), whether or not it
-/// is there: `<target_dir>/tools/systemd-resolved/root`.
-pub fn resolved_root_in(target_dir: &Path) -> PathBuf {
-    target_dir.join(RESOLVED_TOOLS_DIR).join("root")
-}
-
-/// The first of [`resolved_search_path`] that holds `lib/systemd/systemd-resolved`.
-pub fn resolved_root() -> Option<PathBuf> {
-    resolved_search_path()
-        .into_iter()
-        .find(|root| root.join(RESOLVED_BINARY).is_file())
-}
-
-/// Where the bed looks for an unpacked systemd-resolved, in order: `$FERRUM_RESOLVED_ROOT`;
-/// the target folder of the running program (the first folder above it with cargo's
-/// `CACHEDIR.TAG`: tests run from `<target>/debug/deps`); `$CARGO_TARGET_DIR` (relative to
-/// the workspace); the workspace's `target`.
-pub fn resolved_search_path() -> Vec<PathBuf> {
-    let mut roots = Vec::new();
-    if let Some(root) = std::env::var_os(RESOLVED_ROOT_ENV).filter(|root| !root.is_empty()) {
-        roots.push(PathBuf::from(root));
-    }
-    if let Ok(exe) = std::env::current_exe()
-        && let Some(target) = exe
-            .ancestors()
-            .find(|dir| dir.join("CACHEDIR.TAG").is_file())
-    {
-        roots.push(resolved_root_in(target));
-    }
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent();
-    if let Some(workspace) = workspace {
-        if let Some(target) = std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
-            roots.push(resolved_root_in(&workspace.join(target)));
-        }
-        roots.push(resolved_root_in(&workspace.join("target")));
-    }
-    let mut unique = Vec::new();
-    for root in roots {
-        if !unique.contains(&root) {
-            unique.push(root);
-        }
-    }
-    unique
-}
 
 /// Counts the networks laid out by this process, for unique namespace names.
 static NEXT_NETWORK: AtomicU32 = AtomicU32::new(0);
@@ -174,15 +129,6 @@ pub(crate) fn requirements() -> Vec<Requirement> {
         Requirement::package(UNBOUND_CONTROL, "unbound"),
         Requirement::package(OPENSSL, "openssl"),
     ]
-}
-
-/// Counters of the peer's DNS server (unbound's `stats_noreset`), to tell how queries arrived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DnsServerStats {
-    /// Every query received (`total.num.queries`).
-    pub queries: u64,
-    /// Queries received over DNS-over-TLS (`num.query.tls`).
-    pub tls_queries: u64,
 }
 
 /// A running network: two namespaces with a veth between them and the peer's daemons.
@@ -403,232 +349,6 @@ impl Drop for Network {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Proto {
-    Tcp,
-    Udp,
-}
-
-/// Whether the process `pid`'s network namespace has a socket bound to `port` (listening,
-/// for TCP), from `/proc/<pid>/net/{tcp,udp}`.
-fn listening(pid: u32, proto: Proto, port: u16) -> bool {
-    let (file, state) = match proto {
-        // 0A: TCP_LISTEN; 07: TCP_CLOSE, what an unconnected UDP socket shows.
-        Proto::Tcp => ("tcp", "0A"),
-        Proto::Udp => ("udp", "07"),
-    };
-    let Ok(table) = fs::read_to_string(format!("/proc/{pid}/net/{file}")) else {
-        return false;
-    };
-    let port = format!(":{port:04X}");
-    table.lines().skip(1).any(|line| {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        fields.get(1).is_some_and(|local| local.ends_with(&port)) && fields.get(3) == Some(&state)
-    })
-}
-
-/// The inode of the named network namespace (`/run/netns/<name>`).
-fn namespace_inode(name: &str) -> Result<u64, Error> {
-    Ok(fs::metadata(Path::new("/run/netns").join(name))?.ino())
-}
-
-/// The inode of the network namespace process `pid` is in.
-fn process_namespace_inode(pid: u32) -> Option<u64> {
-    fs::metadata(format!("/proc/{pid}/ns/net"))
-        .ok()
-        .map(|meta| meta.ino())
-}
-
-/// Deletes `ferrum-<pid>-<n>-{nm,peer}` namespaces whose process is gone (killed before its
-/// bed could clean up).
-fn remove_stale_namespaces() {
-    let Ok(entries) = fs::read_dir("/run/netns") else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = namespace_owner(&name) else {
-            continue;
-        };
-        if pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists() {
-            continue;
-        }
-        match run(Command::new(IP).args(["netns", "delete", &name])) {
-            Ok(_) => tracing::debug!(name, "deleted a stale network namespace"),
-            Err(error) => tracing::debug!(name, %error, "could not delete a stale namespace"),
-        }
-    }
-}
-
-/// The process id in a namespace name this module makes, `ferrum-<pid>-<n>-{nm,peer}`.
-fn namespace_owner(name: &str) -> Option<u32> {
-    let rest = name.strip_prefix("ferrum-")?;
-    let rest = rest
-        .strip_suffix("-nm")
-        .or_else(|| rest.strip_suffix("-peer"))?;
-    let (pid, number) = rest.split_once('-')?;
-    number.parse::<u32>().ok()?;
-    pid.parse().ok()
-}
-
-/// Makes the test CA (`ca.pem`, key kept beside the DNS server's files) and the DNS
-/// server's key and certificate for [`DNS_OVER_TLS_NAME`] and [`PEER_ADDRESS`]. EC keys: a
-/// few milliseconds instead of RSA's hundreds.
-fn make_certificates(layout: &NetworkLayout) -> Result<(), Error> {
-    let dir = &layout.peer_dir;
-    let ca_key = dir.join("ca.key");
-    let key = dir.join("server.key");
-    let request = dir.join("server.csr");
-    let certificate = dir.join("server.pem");
-    let extensions = dir.join("server.ext");
-    run(Command::new(OPENSSL)
-        .args(["req", "-x509", "-new", "-nodes", "-days", "7"])
-        .args(["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"])
-        .args(["-subj", "/CN=Ferrum Test CA"])
-        .args(["-addext", "basicConstraints=critical,CA:TRUE"])
-        .args(["-addext", "keyUsage=critical,keyCertSign,cRLSign"])
-        .arg("-keyout")
-        .arg(&ca_key)
-        .arg("-out")
-        .arg(&layout.ca))?;
-    run(Command::new(OPENSSL)
-        .args(["req", "-new", "-nodes"])
-        .args(["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1"])
-        .arg("-subj")
-        .arg(format!("/CN={DNS_OVER_TLS_NAME}"))
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&request))?;
-    fs::write(
-        &extensions,
-        format!(
-            "basicConstraints=critical,CA:FALSE\n\
-             keyUsage=critical,digitalSignature\n\
-             extendedKeyUsage=serverAuth\n\
-             subjectAltName=DNS:{DNS_OVER_TLS_NAME},IP:{PEER_ADDRESS}\n"
-        ),
-    )?;
-    run(Command::new(OPENSSL)
-        .args(["x509", "-req", "-days", "7", "-set_serial", "1"])
-        .arg("-in")
-        .arg(&request)
-        .arg("-CA")
-        .arg(&layout.ca)
-        .arg("-CAkey")
-        .arg(&ca_key)
-        .arg("-extfile")
-        .arg(&extensions)
-        .arg("-out")
-        .arg(&certificate))?;
-    for private in [&ca_key, &key] {
-        fs::set_permissions(private, fs::Permissions::from_mode(0o600))?;
-    }
-    // resolved runs as uid 65534 and reads the CA.
-    fs::set_permissions(&layout.ca, fs::Permissions::from_mode(0o644))?;
-    Ok(())
-}
-
-/// unbound as root in the peer namespace, in the foreground: plain DNS and DNS-over-TLS on
-/// the peer's address, the test zone only, counters and a control socket for
-/// [`Network::dns_server_stats`], queries logged.
-fn unbound_conf(layout: &NetworkLayout) -> String {
-    let dir = &layout.peer_dir;
-    let quoted = |name: &str| format!("\"{}\"", dir.join(name).display());
-    let [a, b, c, d] = TEST_HOST_ADDRESS;
-    format!(
-        "server:
-  username: \"\"
-  chroot: \"\"
-  directory: {dir}
-  pidfile: \"\"
-  use-syslog: no
-  logfile: \"\"
-  verbosity: 1
-  log-queries: yes
-  do-ip6: no
-  interface: {PEER_ADDRESS}@53
-  interface: {PEER_ADDRESS}@{DNS_OVER_TLS_PORT}
-  tls-port: {DNS_OVER_TLS_PORT}
-  tls-service-key: {key}
-  tls-service-pem: {certificate}
-  access-control: 192.0.2.0/24 allow
-  module-config: \"iterator\"
-  extended-statistics: yes
-  local-zone: \"{ZONE}.\" static
-  local-data: \"{TEST_HOST}. 60 IN A {a}.{b}.{c}.{d}\"
-  local-data: \"{DNS_OVER_TLS_NAME}. 60 IN A {PEER_ADDRESS}\"
-remote-control:
-  control-enable: yes
-  control-interface: {control}
-  control-use-cert: no
-",
-        dir = format_args!("\"{}\"", dir.display()),
-        key = quoted("server.key"),
-        certificate = quoted("server.pem"),
-        control = quoted("unbound.ctl"),
-    )
-}
-
-/// The keyfile profile NetworkManager starts with.
-fn wired_profile() -> String {
-    format!(
-        "[connection]
-id={WIRED_CONNECTION_ID}
-uuid={WIRED_CONNECTION_UUID}
-type=ethernet
-interface-name={INTERFACE}
-autoconnect=true
-
-[ethernet]
-
-[ipv4]
-method=auto
-
-[ipv6]
-method=ignore
-"
-    )
-}
-
-/// NetworkManager's main config: keyfile profiles in the bed, DNS handed to resolved over
-/// the bus, /etc/resolv.conf and the hostname left alone, no polkit (the caller is trusted),
-/// no connectivity checks (no internet behind the peer), no default profiles.
-pub(crate) fn network_manager_conf(layout: &NetworkLayout) -> String {
-    format!(
-        "[main]
-plugins=keyfile
-dns=systemd-resolved
-rc-manager=unmanaged
-hostname-mode=none
-auth-polkit=false
-no-auto-default=*
-
-[keyfile]
-path={}
-
-[connectivity]
-enabled=false
-
-[logging]
-level=INFO
-",
-        layout.connections_dir().display()
-    )
-}
-
-/// resolved's base drop-in (`10-ferrum.conf`): no global or fallback servers (only what
-/// NetworkManager or a test sets per link), no LLMNR or mDNS, no DNSSEC, DNS-over-TLS off
-/// unless a link asks for it. `TestBed::set_resolved_config` adds `50-test.conf` on top.
-pub(crate) const RESOLVED_CONF: &str = "[Resolve]
-DNS=
-FallbackDNS=
-LLMNR=no
-MulticastDNS=no
-DNSSEC=no
-DNSOverTLS=no
-";
-
 /// Writes `contents` to a new file only its owner can read.
 fn write_private(path: &Path, contents: &str) -> Result<(), Error> {
     let mut file = OpenOptions::new()
@@ -670,6 +390,7 @@ pub(crate) fn shell_quote(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::namespaces::namespace_owner;
     use super::*;
 
     #[test]
