@@ -4,11 +4,17 @@
 //! `i18n/<locale>/*.ftl` and are compiled into the binary, so a missing file can
 //! never leave the greeter or the settings app without text. The locale follows
 //! `LC_ALL`, `LC_MESSAGES` and `LANG` (in that order) and falls back to `en-US`.
+//!
+//! The locale is process-wide. Tests run on parallel threads of one process, so a
+//! test that reads translated text holds a [`LocaleGuard`]: [`keep_locale`] (shared:
+//! nobody switches the language meanwhile) or [`use_locale`] (exclusive: switches it
+//! and switches it back at the end); [`hold_locale`] is the first when the language
+//! is already the one wanted and the second otherwise.
 
 mod dates;
 mod numbers;
 
-use std::sync::{OnceLock, RwLock};
+use std::sync::{OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -112,7 +118,9 @@ pub fn translate(key: &str, args: Option<&FluentArgs<'_>>) -> String {
 
 /// Switches the language at run time (the greeter's language chooser uses this).
 ///
-/// Returns the locale actually chosen after negotiation.
+/// Returns the locale actually chosen after negotiation. It does not wait for
+/// [`LocaleGuard`]s (the greeter switches the language from inside a test that
+/// holds one); a test that switches the language holds [`use_locale`]'s guard.
 pub fn set_locale(requested: &str) -> LanguageIdentifier {
     let next = Localizer::new(requested);
     let chosen = next.locale.clone();
@@ -124,6 +132,96 @@ pub fn set_locale(requested: &str) -> LanguageIdentifier {
     // Numbers follow the language that is now in force.
     numbers::set_locale(&chosen.to_string());
     chosen
+}
+
+/// Who may switch the process-wide locale: [`keep_locale`] takes the shared side,
+/// [`use_locale`] the exclusive one. Separate from the localizer's own lock, which
+/// is only held for the length of one translation.
+static LOCALE_USE: RwLock<()> = RwLock::new(());
+
+/// Holds the locale steady for as long as it lives (see [`use_locale`] and
+/// [`keep_locale`]). Meant for tests: the locale is process-wide, and tests run on
+/// parallel threads of one process.
+#[must_use = "the locale is only held while the guard lives"]
+#[derive(Debug)]
+pub struct LocaleGuard {
+    hold: Hold,
+}
+
+#[derive(Debug)]
+enum Hold {
+    /// [`keep_locale`]: others may read the locale too, nobody switches it.
+    Shared { _lock: RwLockReadGuard<'static, ()> },
+    /// [`use_locale`]: this holder alone; the locale to restore on drop.
+    Exclusive {
+        previous: LanguageIdentifier,
+        _lock: RwLockWriteGuard<'static, ()>,
+    },
+}
+
+impl LocaleGuard {
+    /// The locale in force while the guard is held.
+    pub fn locale(&self) -> LanguageIdentifier {
+        current_locale()
+    }
+}
+
+impl Drop for LocaleGuard {
+    fn drop(&mut self) {
+        if let Hold::Exclusive { previous, .. } = &self.hold {
+            // Restored before the lock is released (fields drop after this body).
+            set_locale(&previous.to_string());
+        }
+    }
+}
+
+/// Switches to `requested` (negotiated as [`set_locale`] does) until the returned
+/// guard is dropped, then switches back to the locale that was in force before.
+///
+/// Exclusive: it waits until every other [`LocaleGuard`] is dropped, and no other
+/// guard is given out while this one lives. Do not take a second guard on the same
+/// thread while holding one (the lock is not re-entrant). A test that panicked while
+/// holding a guard does not poison the lock for the others.
+///
+/// ```
+/// let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+/// assert!(ferrum_i18n::is_rtl());
+/// ```
+pub fn use_locale(requested: &str) -> LocaleGuard {
+    let lock = LOCALE_USE.write().unwrap_or_else(PoisonError::into_inner);
+    let previous = current_locale();
+    set_locale(requested);
+    LocaleGuard {
+        hold: Hold::Exclusive {
+            previous,
+            _lock: lock,
+        },
+    }
+}
+
+/// Keeps the current locale as it is until the returned guard is dropped: while any
+/// such guard lives, [`use_locale`] waits. Shared: any number of threads may hold
+/// one at once. For tests that read translated text in the locale they start in
+/// (take [`use_locale`] instead when the test needs a particular language).
+pub fn keep_locale() -> LocaleGuard {
+    LocaleGuard {
+        hold: Hold::Shared {
+            _lock: LOCALE_USE.read().unwrap_or_else(PoisonError::into_inner),
+        },
+    }
+}
+
+/// Holds `requested` in force: shares the locale like [`keep_locale`] when it is
+/// already `requested` (after negotiation), and switches like [`use_locale`]
+/// otherwise. For tests that expect one language (English, usually) without
+/// making every such test wait for the others.
+pub fn hold_locale(requested: &str) -> LocaleGuard {
+    let kept = keep_locale();
+    if current_locale() == negotiate(requested) {
+        return kept;
+    }
+    drop(kept);
+    use_locale(requested)
 }
 
 /// Translates `key` in a given shipped locale rather than the current one
@@ -287,3 +385,81 @@ pub mod __private {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod guard_tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn use_locale_switches_and_restores() {
+        let english = use_locale("en-US");
+        assert_eq!(english.locale().to_string(), "en-US");
+        drop(english);
+        let before = current_locale();
+        {
+            let _german = use_locale("de_DE.UTF-8");
+            assert_eq!(current_locale().to_string(), "de");
+            assert_eq!(fl!("battery-percent", percent = 80), "80\u{a0}%");
+        }
+        assert_eq!(current_locale(), before);
+    }
+
+    #[test]
+    fn use_locale_waits_for_keep_locale() {
+        let kept = keep_locale();
+        let locale = current_locale();
+        let (sender, receiver) = mpsc::channel();
+        let switcher = std::thread::spawn(move || {
+            let _japanese = use_locale("ja_JP.UTF-8");
+            sender.send(current_locale().to_string()).ok();
+        });
+        // While the shared guard is held, the switch cannot happen.
+        assert_eq!(
+            receiver.recv_timeout(Duration::from_millis(200)),
+            Err(mpsc::RecvTimeoutError::Timeout)
+        );
+        assert_eq!(current_locale(), locale);
+        drop(kept);
+        assert_eq!(
+            receiver.recv_timeout(Duration::from_secs(10)).as_deref(),
+            Ok("ja")
+        );
+        switcher.join().ok();
+    }
+
+    #[test]
+    fn hold_locale_holds_the_requested_language() {
+        for requested in ["de_DE.UTF-8", "en-US", "en-US"] {
+            let held = hold_locale(requested);
+            assert_eq!(held.locale(), negotiate(requested));
+        }
+    }
+
+    #[test]
+    fn keep_locale_is_shared() {
+        let first = keep_locale();
+        // A second holder on another thread gets in at once.
+        let other = std::thread::spawn(|| keep_locale().locale());
+        assert_eq!(other.join().ok(), Some(first.locale()));
+    }
+
+    #[test]
+    fn a_panic_under_the_guard_does_not_poison_it() {
+        let before = {
+            let _kept = keep_locale();
+            current_locale()
+        };
+        let panicked = std::thread::spawn(|| {
+            let _arabic = use_locale("ar");
+            panic!("a failing test");
+        })
+        .join();
+        assert!(panicked.is_err());
+        // The next holder gets in, and the locale was restored on unwind.
+        let _kept = keep_locale();
+        assert_eq!(current_locale(), before);
+    }
+}
