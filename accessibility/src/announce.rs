@@ -5,6 +5,7 @@
 //! length only.
 
 use crate::node::{AccessibleInfo, Role};
+use crate::tree::Snapshot;
 
 /// Translated words used in announcements.
 #[derive(Debug, Clone)]
@@ -19,6 +20,24 @@ pub struct Vocabulary {
     pub disabled: String,
     /// "{n} characters" for a secret field.
     pub characters: fn(usize) -> String,
+}
+
+/// The alerts of `after` that were not in `before` (new, or with new words),
+/// in reading order: what must be heard as soon as it appears.
+pub fn new_alerts<'a>(before: &Snapshot, after: &'a Snapshot) -> Vec<&'a str> {
+    after
+        .nodes
+        .iter()
+        .filter(|node| node.info.role == Role::Alert && !node.info.name.trim().is_empty())
+        .filter(|node| {
+            !before.nodes.iter().any(|old| {
+                old.info.role == Role::Alert
+                    && old.key == node.key
+                    && old.info.name == node.info.name
+            })
+        })
+        .map(|node| node.info.name.as_str())
+        .collect()
 }
 
 /// The sentence to speak for a control: "Performance, radio button, selected".
@@ -52,6 +71,35 @@ pub fn utterance(info: &AccessibleInfo, words: &Vocabulary) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn alert(key: u64, text: &str) -> crate::tree::SnapshotNode {
+        crate::tree::SnapshotNode {
+            key,
+            id: None,
+            info: AccessibleInfo::new(Role::Alert, text),
+            bounds: iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(10.0, 10.0)),
+            focused: false,
+            activatable: false,
+        }
+    }
+
+    #[test]
+    fn only_new_or_changed_alerts_are_announced() {
+        let none = Snapshot::default();
+        let refused = Snapshot {
+            nodes: vec![alert(1, "That did not work. Try again.")],
+        };
+        assert_eq!(
+            new_alerts(&none, &refused),
+            vec!["That did not work. Try again."]
+        );
+        assert!(new_alerts(&refused, &refused).is_empty(), "said once");
+        let again = Snapshot {
+            nodes: vec![alert(1, "The account is locked.")],
+        };
+        assert_eq!(new_alerts(&refused, &again), vec!["The account is locked."]);
+        assert!(new_alerts(&refused, &none).is_empty());
+    }
 
     fn words() -> Vocabulary {
         Vocabulary {

@@ -141,6 +141,7 @@ fn role(role: Role) -> accesskit::Role {
         Role::Label => accesskit::Role::Label,
         Role::Group => accesskit::Role::Group,
         Role::ProgressIndicator => accesskit::Role::ProgressIndicator,
+        Role::Alert => accesskit::Role::Alert,
     }
 }
 
@@ -181,6 +182,10 @@ pub fn tree_update(window_name: &str, snapshot: &Snapshot) -> TreeUpdate {
     for item in unique {
         let info = &item.info;
         let mut node = Node::new(role(info.role));
+        if info.role == Role::Alert {
+            // Announced by the reader as soon as it appears or changes.
+            node.set_live(accesskit::Live::Assertive);
+        }
         if info.role == Role::Label {
             // accesskit names static text by its value, not its label
             // (`label_comes_from_value`): a label set here would reach AT-SPI as ''.
@@ -303,6 +308,21 @@ mod tests {
         assert_eq!(ids, vec![WINDOW.0, 5, 6]);
         let window = find(&update, WINDOW.0).map(|node| node.children().to_vec());
         assert_eq!(window, Some(vec![NodeId(5), NodeId(6)]));
+    }
+
+    #[test]
+    fn an_alert_is_an_assertive_live_region() {
+        let snapshot = Snapshot {
+            nodes: vec![node(
+                9,
+                AccessibleInfo::new(Role::Alert, "That did not work"),
+            )],
+        };
+        let update = tree_update("Log in", &snapshot);
+        let alert = find(&update, 9).expect("the alert is published");
+        assert_eq!(alert.role(), accesskit::Role::Alert);
+        assert_eq!(alert.live(), Some(accesskit::Live::Assertive));
+        assert_eq!(alert.label(), Some("That did not work"));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub enum Role {
     Group,
     /// A progress indicator.
     ProgressIndicator,
+    /// A message that must be heard when it appears (an error, a notice, a
+    /// PAM message): an assertive live region, and spoken by self-voicing.
+    Alert,
 }
 
 impl Role {

@@ -148,6 +148,7 @@ role-heading = عنوان
 role-label = نص
 role-group = مجموعة
 role-progress = شريط التقدم
+role-alert = تنبيه
 state-on = مفعّل
 state-off = غير مفعّل
 state-selected = محدد
@@ -164,3 +165,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = لا يمكن عرض أي نافذة: لا توجد شاشة Wayland (المتغير WAYLAND_DISPLAY غير مضبوط)؛ شغّله من جلسة Wayland.
 no-display-socket = لا يمكن عرض أي نافذة: شاشة Wayland ‏{ $path } غير موجودة.
+
+# Said when reading aloud is turned on or off.
+voicing-on = القراءة بصوت عالٍ مفعّلة
+voicing-off = القراءة بصوت عالٍ معطّلة

@@ -131,6 +131,7 @@ role-heading = Überschrift
 role-label = Text
 role-group = Gruppe
 role-progress = Fortschrittsbalken
+role-alert = Hinweis
 state-on = an
 state-off = aus
 state-selected = ausgewählt
@@ -143,3 +144,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = Es kann kein Fenster angezeigt werden: Es gibt keine Wayland-Anzeige (WAYLAND_DISPLAY ist nicht gesetzt); starten Sie es aus einer Wayland-Sitzung.
 no-display-socket = Es kann kein Fenster angezeigt werden: Die Wayland-Anzeige { $path } existiert nicht.
+
+# Said when reading aloud is turned on or off.
+voicing-on = Vorlesen ein
+voicing-off = Vorlesen aus

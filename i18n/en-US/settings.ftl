@@ -128,6 +128,7 @@ role-heading = heading
 role-label = text
 role-group = group
 role-progress = progress bar
+role-alert = alert
 state-on = on
 state-off = off
 state-selected = selected
@@ -140,3 +141,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = No window can be shown: there is no Wayland display (WAYLAND_DISPLAY is not set); start it from a Wayland session.
 no-display-socket = No window can be shown: the Wayland display { $path } does not exist.
+
+# Said when reading aloud is turned on or off.
+voicing-on = Reading aloud on
+voicing-off = Reading aloud off

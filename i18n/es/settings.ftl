@@ -131,6 +131,7 @@ role-heading = encabezado
 role-label = texto
 role-group = grupo
 role-progress = barra de progreso
+role-alert = alerta
 state-on = activado
 state-off = desactivado
 state-selected = seleccionado
@@ -143,3 +144,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = No se puede mostrar ninguna ventana: no hay pantalla Wayland (WAYLAND_DISPLAY no está definido); inícielo desde una sesión Wayland.
 no-display-socket = No se puede mostrar ninguna ventana: la pantalla Wayland { $path } no existe.
+
+# Said when reading aloud is turned on or off.
+voicing-on = Lectura en voz alta activada
+voicing-off = Lectura en voz alta desactivada

@@ -131,6 +131,7 @@ role-heading = en-tête
 role-label = texte
 role-group = groupe
 role-progress = barre de progression
+role-alert = alerte
 state-on = activé
 state-off = désactivé
 state-selected = sélectionné
@@ -143,3 +144,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = Aucune fenêtre ne peut être affichée : il n’y a pas d’affichage Wayland (WAYLAND_DISPLAY n’est pas défini) ; lancez-le depuis une session Wayland.
 no-display-socket = Aucune fenêtre ne peut être affichée : l’affichage Wayland { $path } n’existe pas.
+
+# Said when reading aloud is turned on or off.
+voicing-on = Lecture à voix haute activée
+voicing-off = Lecture à voix haute désactivée

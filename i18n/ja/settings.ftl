@@ -128,6 +128,7 @@ role-heading = 見出し
 role-label = テキスト
 role-group = グループ
 role-progress = 進捗バー
+role-alert = 通知
 state-on = オン
 state-off = オフ
 state-selected = 選択済み
@@ -139,3 +140,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = ウィンドウを表示できません: Wayland ディスプレイがありません (WAYLAND_DISPLAY が設定されていません)。Wayland セッションから起動してください。
 no-display-socket = ウィンドウを表示できません: Wayland ディスプレイ { $path } が存在しません。
+
+# Said when reading aloud is turned on or off.
+voicing-on = 読み上げオン
+voicing-off = 読み上げオフ

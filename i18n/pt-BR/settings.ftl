@@ -131,6 +131,7 @@ role-heading = título
 role-label = texto
 role-group = grupo
 role-progress = barra de progresso
+role-alert = alerta
 state-on = ligado
 state-off = desligado
 state-selected = selecionado
@@ -143,3 +144,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = Nenhuma janela pode ser mostrada: não há tela Wayland (WAYLAND_DISPLAY não está definido); inicie-o a partir de uma sessão Wayland.
 no-display-socket = Nenhuma janela pode ser mostrada: a tela Wayland { $path } não existe.
+
+# Said when reading aloud is turned on or off.
+voicing-on = Leitura em voz alta ativada
+voicing-off = Leitura em voz alta desativada

@@ -133,6 +133,7 @@ role-heading = заголовок
 role-label = текст
 role-group = група
 role-progress = індикатор поступу
+role-alert = сповіщення
 state-on = увімкнено
 state-off = вимкнено
 state-selected = вибрано
@@ -147,3 +148,7 @@ secret-characters = { $count ->
 # Started without a display (printed, one sentence).
 no-display = Неможливо показати вікно: немає дисплея Wayland (WAYLAND_DISPLAY не задано); запустіть програму із сеансу Wayland.
 no-display-socket = Неможливо показати вікно: дисплея Wayland { $path } не існує.
+
+# Said when reading aloud is turned on or off.
+voicing-on = Читання вголос увімкнено
+voicing-off = Читання вголос вимкнено

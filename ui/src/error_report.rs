@@ -4,6 +4,8 @@
 use ferrum_i18n::fl;
 use iced::widget::{button, column, container, row, space, text};
 
+use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
+
 use crate::effect::Effect;
 use crate::ids::WidgetId;
 use crate::widgets::action_button;
@@ -103,7 +105,14 @@ pub fn view<'a>(report: &'a ErrorReport, scope: &WidgetId) -> Element<'a, Messag
         ),
     ]
     .spacing(8);
-    let mut content = column![text(&report.summary).size(15), actions].spacing(6);
+    // The sentence is an alert: read out by a screen reader (a live region)
+    // and by self-voicing as soon as it appears.
+    let summary = Accessible::new(
+        ids.child("summary"),
+        AccessibleInfo::new(Role::Alert, report.summary.clone()),
+        text(&report.summary).size(15),
+    );
+    let mut content = column![summary, actions].spacing(6);
     if report.expanded {
         content = content.push(
             container(text(&report.detail).font(iced::Font::MONOSPACE).size(13))

@@ -214,6 +214,8 @@ pub struct Window {
     speech_problem: Option<SpeechError>,
     client_name: &'static str,
     title: fn() -> String,
+    /// Said before the next announcement ("Reading aloud on").
+    pending: Option<String>,
 }
 
 /// Translated words for announcements.
@@ -234,6 +236,7 @@ pub fn vocabulary() -> Vocabulary {
             Role::Label => fl!("role-label"),
             Role::Group => fl!("role-group"),
             Role::ProgressIndicator => fl!("role-progress"),
+            Role::Alert => fl!("role-alert"),
         },
         checked: (fl!("state-on"), fl!("state-off")),
         selected: fl!("state-selected"),
@@ -261,6 +264,7 @@ impl Window {
             speech_problem: None,
             client_name,
             title,
+            pending: None,
         }
     }
 
@@ -336,12 +340,16 @@ impl Window {
                     None => spawn_speaker(self.client_name),
                 };
                 voice.set_language(ferrum_i18n::current_locale().to_string());
+                // Said first in the next sentence: `say` interrupts, and the
+                // focused control is announced right after this update.
+                self.pending = Some(fl!("voicing-on"));
                 self.voice = Some(voice);
                 self.last_spoken = None;
             }
             (false, true) => {
                 if let Some(voice) = self.voice.take() {
-                    voice.cancel();
+                    // Said, not cut short: the speech task finishes the sentence.
+                    voice.say(fl!("voicing-off"));
                 }
                 self.speech_problem = None;
             }
@@ -371,29 +379,40 @@ impl Window {
         self.speech_problem.as_ref()
     }
 
-    /// Takes a new tree: publishes it and speaks the focused control when
-    /// focus moved or its state changed. Returns what was spoken.
+    /// Takes a new tree: publishes it, and speaks what appeared that must be
+    /// heard (alerts: errors, notices, PAM messages) followed by the focused
+    /// control when focus moved or its state changed. Returns what was spoken.
     pub fn take_snapshot(&mut self, snapshot: Snapshot) -> Option<String> {
         if let Some(bridge) = &self.bridge {
             bridge.publish(&(self.title)(), &snapshot);
         }
-        let spoken = match (&self.voice, snapshot.focused()) {
-            (Some(voice), Some(node)) => {
+        let pending = &mut self.pending;
+        let last_spoken = &mut self.last_spoken;
+        let before = &self.snapshot;
+        let spoken = self.voice.as_ref().and_then(|voice| {
+            let mut parts: Vec<String> = pending.take().into_iter().collect();
+            parts.extend(
+                announce::new_alerts(before, &snapshot)
+                    .into_iter()
+                    .map(str::to_owned),
+            );
+            if let Some(node) = snapshot.focused() {
                 let utterance = announce::utterance(&node.info, &vocabulary());
-                let changed = self
-                    .last_spoken
+                let changed = last_spoken
                     .as_ref()
                     .is_none_or(|(key, said)| *key != node.key || *said != utterance);
                 if changed {
-                    voice.say(utterance.clone());
-                    self.last_spoken = Some((node.key, utterance.clone()));
-                    Some(utterance)
-                } else {
-                    None
+                    *last_spoken = Some((node.key, utterance.clone()));
+                    parts.push(utterance);
                 }
             }
-            _ => None,
-        };
+            if parts.is_empty() {
+                return None;
+            }
+            let sentence = parts.join(". ");
+            voice.say(sentence.clone());
+            Some(sentence)
+        });
         self.snapshot = snapshot;
         spoken
     }
