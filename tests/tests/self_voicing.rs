@@ -112,7 +112,8 @@ async fn a_secret_field_is_spoken_by_length_only() {
     }
     assert_eq!(
         said.first().map(String::as_str),
-        Some("Password, password field, 1 character")
+        // Turning reading aloud on is announced first.
+        Some("Reading aloud on. Password, password field, 1 character")
     );
     assert_eq!(
         said.last().map(String::as_str),
@@ -158,7 +159,7 @@ async fn missing_speech_service_is_explained_without_hanging() {
     let started = Instant::now();
     assert_eq!(
         a11y.take_snapshot(Snapshot { nodes: vec![node] }),
-        Some("Apply, button".to_owned())
+        Some("Reading aloud on. Apply, button".to_owned())
     );
     let status = next_matching(&mut statuses, "speech status", |status| {
         matches!(status, SpeechStatus::Unavailable(_))
