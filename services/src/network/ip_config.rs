@@ -502,21 +502,65 @@ mod tests {
 
     #[test]
     fn bad_ipv4_is_refused() {
-        for (address, prefix, gateway) in [
-            ("192.0.2.256", "24", ""),
-            ("224.0.0.1", "24", ""),
-            ("0.0.0.0", "24", ""),
-            ("fe80::1", "24", ""),
-            ("192.0.2.20", "33", ""),
-            ("192.0.2.20", "0", ""),
-            ("192.0.2.20", "255.0.255.0", ""),
-            ("192.0.2.20", "24", "198.51.100.1"),
-            ("192.0.2.20", "24", "gateway"),
-            ("", "24", ""),
+        use Family::V4;
+        let address = |text: &str| IpFormError::Address {
+            family: V4,
+            text: text.into(),
+        };
+        let prefix = |text: &str| IpFormError::Prefix {
+            family: V4,
+            text: text.into(),
+        };
+        let network = IpNetwork {
+            address: "192.0.2.20".parse().expect("an address"),
+            prefix: 24,
+        };
+        for ((typed_address, typed_prefix, gateway), reason) in [
+            (("192.0.2.256", "24", ""), address("192.0.2.256")),
+            (("224.0.0.1", "24", ""), address("224.0.0.1")),
+            (("0.0.0.0", "24", ""), address("0.0.0.0")),
+            (("255.255.255.255", "24", ""), address("255.255.255.255")),
+            (("127.0.0.1", "8", ""), address("127.0.0.1")),
+            (("fe80::1", "24", ""), address("fe80::1")),
+            (("192.0.2.20", "33", ""), prefix("33")),
+            (("192.0.2.20", "0", ""), prefix("0")),
+            (("192.0.2.20", "255.0.255.0", ""), prefix("255.0.255.0")),
+            (("192.0.2.20/x", "", ""), prefix("x")),
+            (
+                ("192.0.2.20", "24", "198.51.100.1"),
+                IpFormError::GatewayOutsideNetwork {
+                    gateway: "198.51.100.1".parse().expect("an address"),
+                    network,
+                },
+            ),
+            (
+                ("192.0.2.20", "24", "192.0.2.20"),
+                IpFormError::GatewayOutsideNetwork {
+                    gateway: "192.0.2.20".parse().expect("an address"),
+                    network,
+                },
+            ),
+            (
+                ("192.0.2.20", "24", "gateway"),
+                IpFormError::Gateway {
+                    family: V4,
+                    text: "gateway".into(),
+                },
+            ),
+            (
+                ("192.0.2.20", "24", "2001:db8::1"),
+                IpFormError::Gateway {
+                    family: V4,
+                    text: "2001:db8::1".into(),
+                },
+            ),
+            (("", "24", ""), IpFormError::MissingAddress(V4)),
+            (("   ", "24", ""), IpFormError::MissingAddress(V4)),
         ] {
-            assert!(
-                manual(address, prefix, gateway).check(Family::V4).is_err(),
-                "{address}/{prefix} via {gateway} accepted"
+            assert_eq!(
+                manual(typed_address, typed_prefix, gateway).check(V4),
+                Err(reason),
+                "{typed_address}/{typed_prefix} via {gateway}"
             );
         }
     }
@@ -528,7 +572,28 @@ mod tests {
                 .check(Family::V6)
                 .is_ok()
         );
-        assert!(manual("2001:db8::20", "129", "").check(Family::V6).is_err());
+        assert_eq!(
+            manual("2001:db8::20", "129", "").check(Family::V6),
+            Err(IpFormError::Prefix {
+                family: Family::V6,
+                text: "129".into()
+            })
+        );
+        assert_eq!(
+            manual("2001:db8::20", "255.255.255.0", "").check(Family::V6),
+            Err(IpFormError::Prefix {
+                family: Family::V6,
+                text: "255.255.255.0".into()
+            }),
+            "netmasks are IPv4 only"
+        );
+        assert_eq!(
+            manual("192.0.2.20", "24", "").check(Family::V6),
+            Err(IpFormError::Address {
+                family: Family::V6,
+                text: "192.0.2.20".into()
+            })
+        );
         assert_eq!(
             parse_dns("192.0.2.1, 2001:db8::53", None).map(|l| l.len()),
             Ok(2)
@@ -548,7 +613,14 @@ mod tests {
         );
         assert_eq!(parse_mtu(""), Ok(0));
         assert_eq!(parse_mtu("1400"), Ok(1400));
-        assert!(parse_mtu("100").is_err());
+        assert_eq!(parse_mtu("100"), Err(IpFormError::Mtu("100".into())));
+        assert_eq!(parse_mtu("9001"), Err(IpFormError::Mtu("9001".into())));
+        assert_eq!(parse_mtu("big"), Err(IpFormError::Mtu("big".into())));
+        assert_eq!(
+            parse_dns("0.0.0.0", None),
+            Err(IpFormError::Dns("0.0.0.0".into())),
+            "not a host"
+        );
     }
 
     #[test]
