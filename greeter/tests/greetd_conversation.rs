@@ -234,31 +234,125 @@ async fn answering_without_a_question_is_refused() {
 mod fuzz {
     use super::*;
     use proptest::prelude::*;
+    use wire::MAX_FRAME;
+
+    /// Reads one reply from `bytes`, as the greeter reads greetd's socket.
+    fn read(bytes: &[u8]) -> Result<greetd_ipc::Response, WireError> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let mut reader = bytes;
+            wire::receive(&mut reader).await
+        })
+    }
+
+    /// Whether reading `bytes` gives a reply, or why not.
+    fn receive(bytes: &[u8]) -> Result<(), WireError> {
+        read(bytes).map(drop)
+    }
+
+    /// What reading `bytes` must give, worked out from the framing alone: the
+    /// length is checked before anything is allocated or read, so an oversized
+    /// announcement is `Oversized` even with no body behind it.
+    fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
+        let result = receive(bytes);
+        let Some((length, rest)) = bytes.split_first_chunk::<4>() else {
+            prop_assert_eq!(result, Err(WireError::Closed), "no length");
+            return Ok(());
+        };
+        let announced = u32::from_ne_bytes(*length);
+        if announced > MAX_FRAME {
+            prop_assert_eq!(result, Err(WireError::Oversized(announced)));
+            return Ok(());
+        }
+        let Some(body) = rest.get(..announced as usize) else {
+            prop_assert_eq!(result, Err(WireError::Closed), "body cut short");
+            return Ok(());
+        };
+        match result {
+            Ok(_) => prop_assert!(
+                serde_json::from_slice::<serde_json::Value>(body).is_ok(),
+                "a reply parsed from text that is not JSON"
+            ),
+            Err(WireError::Malformed(_)) => {}
+            Err(other) => prop_assert!(false, "a complete frame gave {other:?}"),
+        }
+        Ok(())
+    }
+
+    /// A frame announcing `length` with `body` behind it.
+    fn frame(length: u32, body: &[u8]) -> Vec<u8> {
+        let mut frame = length.to_ne_bytes().to_vec();
+        frame.extend_from_slice(body);
+        frame
+    }
+
+    #[test]
+    fn the_frame_limit_is_exact() {
+        assert_eq!(
+            receive(&frame(MAX_FRAME + 1, &[])),
+            Err(WireError::Oversized(MAX_FRAME + 1))
+        );
+        // At the limit the body is read (and here is missing).
+        assert_eq!(receive(&frame(MAX_FRAME, &[])), Err(WireError::Closed));
+        assert!(matches!(
+            receive(&frame(MAX_FRAME, &vec![b' '; MAX_FRAME as usize])),
+            Err(WireError::Malformed(_))
+        ));
+        // A length shorter than the text: the cut JSON is malformed.
+        assert!(matches!(
+            receive(&frame(10, br#"{"type":"success"}"#)),
+            Err(WireError::Malformed(_))
+        ));
+        let success = br#"{"type":"success"}"#;
+        assert!(matches!(
+            read(&frame(success.len() as u32, success)),
+            Ok(greetd_ipc::Response::Success)
+        ));
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
-        /// Any bytes from the peer: a reply or an error, never a panic or a
-        /// huge allocation.
+        /// Any bytes from the peer: a reply or the error the framing calls for,
+        /// never a panic.
         #[test]
         fn any_reply_bytes_are_handled(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            let _ = runtime.block_on(async {
-                let mut reader = &bytes[..];
-                wire::receive(&mut reader).await
-            });
+            check(&bytes)?;
         }
 
-        /// A valid frame around arbitrary JSON-ish text: parsed or refused.
+        /// Short announced lengths with any body (complete, cut short or longer).
+        #[test]
+        fn any_small_frame_is_handled(
+            length in 0u32..600,
+            body in proptest::collection::vec(any::<u8>(), 0..600),
+        ) {
+            check(&frame(length, &body))?;
+        }
+
+        /// Any announcement above the limit is refused before a byte of the body
+        /// is read or allocated (no huge allocation): `Oversized` with the
+        /// announced length, not `Closed` from trying to read the missing body.
+        #[test]
+        fn oversized_announcements_are_refused_unread(length in (MAX_FRAME + 1)..=u32::MAX) {
+            prop_assert_eq!(receive(&frame(length, &[])), Err(WireError::Oversized(length)));
+        }
+
+        /// A valid frame around arbitrary text: parsed, or refused as malformed.
         #[test]
         fn any_framed_text_is_handled(text in "\\PC{0,200}") {
-            let mut frame = (text.len() as u32).to_ne_bytes().to_vec();
-            frame.extend_from_slice(text.as_bytes());
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-            let _ = runtime.block_on(async {
-                let mut reader = &frame[..];
-                wire::receive(&mut reader).await
-            });
+            let bytes = frame(text.len() as u32, text.as_bytes());
+            let result = receive(&bytes);
+            if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                prop_assert!(
+                    matches!(result, Err(WireError::Malformed(_))),
+                    "not JSON, yet {:?}",
+                    result
+                );
+            }
+            check(&bytes)?;
         }
     }
 }
