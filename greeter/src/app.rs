@@ -532,4 +532,57 @@ mod tests {
         ));
         assert!(greeter.conversation.avatars.contains_key("ada"));
     }
+
+    #[test]
+    fn an_answer_longer_than_pam_takes_is_refused_with_a_sentence() {
+        use crate::conversation::MAX_ANSWER_BYTES;
+        use crate::greetd::{Prompt, Step};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut greeter = greeter(dir.path(), "");
+        let _ = greeter.update(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )));
+        let prompt = Prompt {
+            kind: PromptKind::Secret,
+            text: "Password: ".into(),
+        };
+        let _ = greeter.update(Message::Conversation(conversation::Message::LoginStep(
+            1,
+            Ok(Step::Prompt(prompt)),
+        )));
+        assert!(matches!(greeter.phase(), Phase::Prompt(_)));
+        // 512 bytes are taken (256 two-byte characters)…
+        let most = "é".repeat(MAX_ANSWER_BYTES / 2);
+        let _ = greeter.update(Message::Conversation(conversation::Message::AnswerChanged(
+            most.clone().into(),
+        )));
+        assert_eq!(greeter.answer_length(), MAX_ANSWER_BYTES / 2);
+        assert!(!greeter.conversation.answer_too_long);
+        // … one more character is not, and the screen says why.
+        let _ = greeter.update(Message::Conversation(conversation::Message::AnswerChanged(
+            format!("{most}x").into(),
+        )));
+        assert_eq!(greeter.answer_length(), MAX_ANSWER_BYTES / 2);
+        assert!(greeter.conversation.answer_too_long);
+        let mut ui = iced_test::simulator(greeter.view());
+        assert!(ui.find(fl!("greeter-answer-too-long").as_str()).is_ok());
+        drop(ui);
+        // Deleting a character takes the sentence away.
+        let _ = greeter.update(Message::Conversation(conversation::Message::AnswerChanged(
+            "é".repeat(10).into(),
+        )));
+        assert_eq!(greeter.answer_length(), 10);
+        assert!(!greeter.conversation.answer_too_long);
+    }
+
+    #[test]
+    fn without_accounts_service_the_name_field_is_asked_for() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut greeter = greeter(dir.path(), "");
+        assert_eq!(greeter.phase(), &Phase::ChooseUser);
+        let _ = greeter.update(Message::Conversation(conversation::Message::UsersUpdated(
+            ServiceUpdate::Unavailable,
+        )));
+        assert_eq!(greeter.phase(), &Phase::EnterUserName);
+    }
 }

@@ -25,6 +25,9 @@ use crate::sessions;
 use crate::typing::InLayout;
 use crate::view::action;
 
+/// The longest answer sent (PAM's `PAM_MAX_RESP_SIZE`), in bytes.
+pub const MAX_ANSWER_BYTES: usize = 512;
+
 /// The users shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Users {
@@ -93,6 +96,8 @@ pub struct State {
     pub(crate) phase: Phase,
     pub(crate) problem: Option<Problem>,
     pub(crate) answer: Secret,
+    /// A change was refused: it made the answer longer than [`MAX_ANSWER_BYTES`].
+    pub(crate) answer_too_long: bool,
     attempt: u64,
 }
 
@@ -116,6 +121,7 @@ impl State {
             },
             problem: None,
             answer: Secret::default(),
+            answer_too_long: false,
             attempt: 0,
         }
     }
@@ -166,14 +172,22 @@ impl Greeter {
             Message::AnswerChanged(answer) => {
                 // The message above stays until the answer is sent: the
                 // screen keeps its shape (and the field its focus) while typing.
-                self.conversation.answer = answer;
+                // Longer than PAM takes: the change is refused (and dropped, zeroized).
+                let too_long = answer.expose().len() > MAX_ANSWER_BYTES;
+                self.conversation.answer_too_long = too_long;
+                if !too_long {
+                    self.conversation.answer = answer;
+                }
                 Task::none()
             }
             Message::AnswerSubmitted => {
                 let conversation = &mut self.conversation;
-                if !matches!(conversation.phase, Phase::Prompt(_)) {
+                if !matches!(conversation.phase, Phase::Prompt(_))
+                    || conversation.answer.expose().len() > MAX_ANSWER_BYTES
+                {
                     return Task::none();
                 }
+                conversation.answer_too_long = false;
                 // The field empties at once; the answer goes to greetd only.
                 let answer = std::mem::take(&mut conversation.answer);
                 conversation.problem = None;
@@ -249,8 +263,11 @@ impl Greeter {
             | ServiceUpdate::BusUnreachable(_) => Users::Unavailable,
         };
         let conversation = &mut self.conversation;
+        let mut focus_name = false;
         if conversation.users == Users::Unavailable && conversation.phase == Phase::ChooseUser {
+            // No list to choose from: typing the name starts at once.
             conversation.phase = Phase::EnterUserName;
+            focus_name = true;
         } else if matches!(conversation.users, Users::Listed(_))
             && conversation.phase == Phase::EnterUserName
             && !self.config.hide_user_list
@@ -267,6 +284,7 @@ impl Greeter {
             {
                 operation::focus(user_row_id(last))
             }
+            _ if focus_name && self.menus.open.is_none() => operation::focus(USER_NAME_ID),
             _ => Task::none(),
         };
         Task::batch([focus, decode])
@@ -305,6 +323,7 @@ impl Greeter {
         let attempt = conversation.attempt;
         conversation.phase = Phase::Waiting;
         conversation.answer = Secret::default();
+        conversation.answer_too_long = false;
         let link = conversation.link.clone();
         Task::perform(link.begin(user), move |step| {
             to_app(Message::LoginStep(attempt, step))
@@ -317,6 +336,7 @@ impl Greeter {
         let attempt = conversation.attempt;
         conversation.phase = Phase::Waiting;
         conversation.answer = Secret::default();
+        conversation.answer_too_long = false;
         let link = conversation.link.clone();
         Task::perform(link.begin_after_pause(user), move |step| {
             to_app(Message::LoginStep(attempt, step))
@@ -360,6 +380,7 @@ impl Greeter {
         conversation.user = None;
         conversation.problem = None;
         conversation.answer = Secret::default();
+        conversation.answer_too_long = false;
         conversation.phase = if types_user_name {
             Phase::EnterUserName
         } else {
@@ -670,6 +691,18 @@ fn answer_form(greeter: &Greeter, label: String, kind: PromptKind) -> Element<'_
         .on_input(|typed| Message::AnswerChanged(typed.into()))
         .on_submit(Message::AnswerSubmitted);
     let mut content = column![labelled_field(greeter, ANSWER_ID, label, field, info)].spacing(12);
+    if greeter.conversation.answer_too_long {
+        let warning = fl!("greeter-answer-too-long");
+        content = content.push(Accessible::new(
+            "greeter.answer-too-long",
+            AccessibleInfo::new(Role::Label, warning.clone()),
+            text(warning)
+                .size(14)
+                .style(|theme: &iced::Theme| text::Style {
+                    color: Some(theme.extended_palette().danger.strong.color),
+                }),
+        ));
+    }
     if greeter.caps_lock_warning() {
         let warning = fl!("greeter-caps-lock");
         content = content.push(Accessible::new(

@@ -228,7 +228,8 @@ impl Greetd {
 
     /// Starts authenticating `username`.
     pub async fn create_session(&mut self, username: &str) -> Result<Step, LoginError> {
-        tracing::info!(user = username, "creating greetd session");
+        // Debug only: people type passwords into the user-name field by mistake.
+        tracing::debug!(user = username, "creating greetd session");
         self.state = State::Idle;
         let response = self
             .exchange_plain(&Request::CreateSession {

@@ -72,3 +72,46 @@ async fn the_password_appears_in_no_log() {
         "part of the password leaked:\n{logs}"
     );
 }
+
+/// People type passwords into the user-name field by mistake: at the
+/// default level (info) the typed name is never logged.
+#[tokio::test]
+async fn the_typed_user_name_is_not_logged_at_info() {
+    const TYPED: &str = "Hunter2-typed-as-a-name";
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("info"))
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = FakeGreetd::start(
+        vec![
+            ("ada", vec![Round::Secret("Password: ", PASSWORD)]),
+            (TYPED, vec![Round::Secret("Password: ", PASSWORD)]),
+        ],
+        Fault::None,
+    )
+    .await;
+    let mut greetd = Greetd::connect(server.path())
+        .await
+        .unwrap()
+        .with_timeout(Duration::from_secs(2));
+    let _ = greetd.create_session(TYPED).await;
+    let _ = greetd.cancel().await;
+    greetd.create_session("ada").await.unwrap();
+    let right = Secret::new(PASSWORD.to_owned());
+    assert_eq!(greetd.answer(&right).await.unwrap(), Step::Authenticated);
+    greetd
+        .start_session(vec!["sway".into()], vec!["LANG=en_US.UTF-8".into()])
+        .await
+        .unwrap();
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("session started"), "logging was on: {logs}");
+    assert!(
+        !logs.contains(TYPED),
+        "the typed user name leaked into the logs:\n{logs}"
+    );
+}

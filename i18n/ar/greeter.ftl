@@ -33,6 +33,7 @@ greeter-language = اللغة: { $language }
 greeter-language-menu = اختر لغة
 greeter-menu-close = إغلاق
 greeter-caps-lock = مفتاح الأحرف الكبيرة (Caps Lock) مفعّل
+greeter-answer-too-long = هذا طويل جدًا: يمكن أن تكون الإجابة 512 بايت على الأكثر.
 greeter-battery = البطارية { $percent }%
 greeter-battery-charging = البطارية { $percent }%، قيد الشحن
 greeter-network-wired = سلكي: { $name }

@@ -33,6 +33,7 @@ greeter-language = Sprache: { $language }
 greeter-language-menu = Sprache wählen
 greeter-menu-close = Schließen
 greeter-caps-lock = Die Feststelltaste ist aktiviert
+greeter-answer-too-long = Das ist zu lang: Eine Antwort darf höchstens 512 Byte lang sein.
 greeter-battery = Akku { $percent } %
 greeter-battery-charging = Akku { $percent } %, wird geladen
 greeter-network-wired = Kabelgebunden: { $name }

@@ -33,6 +33,7 @@ greeter-language = Language: { $language }
 greeter-language-menu = Choose a language
 greeter-menu-close = Close
 greeter-caps-lock = Caps Lock is on
+greeter-answer-too-long = That is too long: an answer can be at most 512 bytes.
 greeter-battery = Battery { $percent } %
 greeter-battery-charging = Battery { $percent } %, charging
 greeter-network-wired = Wired: { $name }

@@ -33,6 +33,7 @@ greeter-language = Idioma: { $language }
 greeter-language-menu = Elegir un idioma
 greeter-menu-close = Cerrar
 greeter-caps-lock = Bloq Mayús está activado
+greeter-answer-too-long = Es demasiado largo: una respuesta puede tener como máximo 512 bytes.
 greeter-battery = Batería { $percent } %
 greeter-battery-charging = Batería { $percent } %, cargando
 greeter-network-wired = Cableada: { $name }

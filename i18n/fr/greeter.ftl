@@ -33,6 +33,7 @@ greeter-language = Langue : { $language }
 greeter-language-menu = Choisir une langue
 greeter-menu-close = Fermer
 greeter-caps-lock = Verr. Maj est activé
+greeter-answer-too-long = C’est trop long : une réponse peut compter au plus 512 octets.
 greeter-battery = Batterie { $percent } %
 greeter-battery-charging = Batterie { $percent } %, en charge
 greeter-network-wired = Filaire : { $name }

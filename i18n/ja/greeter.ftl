@@ -33,6 +33,7 @@ greeter-language = 言語: { $language }
 greeter-language-menu = 言語を選択
 greeter-menu-close = 閉じる
 greeter-caps-lock = Caps Lock がオンになっています
+greeter-answer-too-long = 長すぎます。回答は最大 512 バイトまでです。
 greeter-battery = バッテリー { $percent }%
 greeter-battery-charging = バッテリー { $percent }%、充電中
 greeter-network-wired = 有線: { $name }

@@ -33,6 +33,7 @@ greeter-language = Idioma: { $language }
 greeter-language-menu = Escolher um idioma
 greeter-menu-close = Fechar
 greeter-caps-lock = Caps Lock está ativado
+greeter-answer-too-long = É longo demais: uma resposta pode ter no máximo 512 bytes.
 greeter-battery = Bateria { $percent }%
 greeter-battery-charging = Bateria { $percent }%, carregando
 greeter-network-wired = Cabeada: { $name }

@@ -33,6 +33,7 @@ greeter-language = Мова: { $language }
 greeter-language-menu = Вибрати мову
 greeter-menu-close = Закрити
 greeter-caps-lock = Caps Lock увімкнено
+greeter-answer-too-long = Задовго: відповідь може мати щонайбільше 512 байтів.
 greeter-battery = Акумулятор { $percent }%
 greeter-battery-charging = Акумулятор { $percent }%, заряджається
 greeter-network-wired = Дротова мережа: { $name }

@@ -840,3 +840,37 @@ async fn a_chosen_layout_applies_to_the_password_field_at_once() {
     let (_, environment) = greetd.record().started.unwrap();
     assert!(environment.contains(&"XKB_DEFAULT_LAYOUT=de".to_owned()));
 }
+
+/// With no user list (AccountsService absent, or the list hidden by the
+/// settings) the user-name field has the keyboard focus at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_user_list_the_name_field_has_the_focus_at_once() {
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    let mut driver = Driver::new(scene.greeter(greetd.path()), WINDOW);
+    driver.redraw().await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::UsersUpdated(
+            ServiceUpdate::Unavailable,
+        )))
+        .await;
+    driver.redraw().await;
+    assert_eq!(
+        focused(&driver),
+        Some((Role::TextInput, "User name".into()))
+    );
+
+    let scene = Scene::new("hide_user_list = true\n");
+    let (greeter, start) = Greeter::new(
+        &scene.options(),
+        SystemBus::with_address("unix:path=/nonexistent"),
+        Link::new(Some(greetd.path().to_owned())),
+    );
+    let mut driver = Driver::new(greeter, WINDOW);
+    driver.start(start).await;
+    driver.redraw().await;
+    assert_eq!(
+        focused(&driver),
+        Some((Role::TextInput, "User name".into()))
+    );
+}
