@@ -217,8 +217,8 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     // The dialog opens with the keyboard focus in the password field.
     assert_eq!(
         panel.update(Message::Join(network::join::Message::Open(
-            device.clone(),
-            cafe.clone()
+            device.clone().into(),
+            cafe.clone().into()
         ))),
         Outcome::effect(Effect::Focus(WidgetId::new(network::PASSWORD_ID)))
     );
@@ -326,8 +326,8 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )
     .await;
     let _ = panel.update(Message::Join(network::join::Message::Open(
-        device.clone(),
-        home.clone(),
+        device.clone().into(),
+        home.clone().into(),
     )));
     let _ = panel.update(Message::Join(network::join::Message::PasswordChanged(
         "not the password".into(),
@@ -439,7 +439,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     .await;
     assert_eq!(
         panel.update(Message::Join(network::join::Message::OpenHidden(
-            device.clone()
+            device.clone().into()
         ))),
         Outcome::effect(Effect::Focus(WidgetId::new(network::HIDDEN_NAME_ID)))
     );
@@ -504,7 +504,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )
     .await;
     let request = panel.update(Message::Hotspot(network::hotspot::Message::Open(
-        device.clone(),
+        device.clone().into(),
         "wlan0".into(),
     )));
     assert_eq!(

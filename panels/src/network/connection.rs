@@ -5,7 +5,7 @@ use ferrum_i18n::fl;
 use ferrum_services::dns::DotMode;
 use ferrum_services::network::{
     self, ConnectionConfig, Family, IpForm, IpFormError, Metered, MethodChoice,
-    NetworkCommandError, Overview, ProfileForm,
+    NetworkCommandError, Overview, ProfileForm, ProfilePath,
 };
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, choice, error_line, reading_start, section,
@@ -91,7 +91,7 @@ impl ConnectionForm {
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     /// The profile's object path.
-    pub profile: String,
+    pub profile: ProfilePath,
     /// Its name.
     pub name: String,
     /// The form, once read.
@@ -106,7 +106,7 @@ pub struct State {
 
 impl State {
     /// The page of `profile` (named `name`), its form not read yet.
-    pub(super) fn opening(profile: String, name: String) -> Self {
+    pub(super) fn opening(profile: ProfilePath, name: String) -> Self {
         Self {
             profile,
             name,
@@ -132,7 +132,7 @@ impl State {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The connection's settings were read (profile, form).
-    Loaded(String, Result<ProfileForm, NetworkCommandError>),
+    Loaded(ProfilePath, Result<ProfileForm, NetworkCommandError>),
     /// DNS-over-TLS for the connection chosen (`None`: the system's setting).
     DotChosen(Option<DotMode>),
     /// How a family gets its addresses.

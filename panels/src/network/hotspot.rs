@@ -4,8 +4,8 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::network::{
-    self, Device, HotspotNameError, NetworkCommandError, PasswordError, SavedConnection, Security,
-    WifiPassword,
+    self, ActivePath, Device, DevicePath, HotspotNameError, NetworkCommandError, PasswordError,
+    SavedConnection, Security, WifiPassword,
 };
 use ferrum_ui::widgets::{
     self, FONT_BOLD, action_button, bidi_row, caption, error_line, key_value,
@@ -29,7 +29,7 @@ pub const HOTSPOT_PASSWORD_ID: &str = "network-hotspot-password";
 #[derive(Clone, PartialEq)]
 pub struct State {
     /// The Wi-Fi device.
-    pub device: String,
+    pub device: DevicePath,
     /// Its interface.
     pub interface: String,
     /// The network name to offer.
@@ -81,7 +81,7 @@ impl std::fmt::Debug for SharedNetwork {
 #[derive(Debug, Clone)]
 pub enum Message {
     /// Open the dialog for a Wi-Fi device (path, interface).
-    Open(String, String),
+    Open(DevicePath, String),
     /// The name was edited.
     NameChanged(String),
     /// The password was edited.
@@ -91,7 +91,7 @@ pub enum Message {
     /// Close the dialog.
     Cancel,
     /// Turn the hotspot off (its active connection).
-    Stop(String),
+    Stop(ActivePath),
     /// NetworkManager started (or did not start) the hotspot.
     Started(Result<(), NetworkCommandError>),
 }

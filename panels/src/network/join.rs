@@ -3,8 +3,8 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::network::{
-    Credentials, EapMethod, Enterprise, InnerAuth, NetworkCommandError, Overview, PasswordError,
-    Security, Ssid, WifiPassword,
+    AccessPointPath, Credentials, DevicePath, EapMethod, Enterprise, InnerAuth,
+    NetworkCommandError, Overview, PasswordError, Security, Ssid, WifiPassword,
 };
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, card, choice, error_line, switch,
@@ -30,9 +30,9 @@ pub const IDENTITY_ID: &str = "network-identity";
 #[derive(Clone, PartialEq)]
 pub struct State {
     /// The Wi-Fi device.
-    pub device: String,
+    pub device: DevicePath,
     /// The access point, `None` for a hidden network.
-    pub access_point: Option<String>,
+    pub access_point: Option<AccessPointPath>,
     /// The network's name (typed, for a hidden network).
     pub ssid: Ssid,
     /// The name as typed (hidden networks).
@@ -77,8 +77,8 @@ impl std::fmt::Debug for State {
 
 impl State {
     pub(super) fn new(
-        device: String,
-        access_point: Option<String>,
+        device: DevicePath,
+        access_point: Option<AccessPointPath>,
         ssid: Ssid,
         security: Security,
     ) -> Self {
@@ -141,9 +141,9 @@ impl State {
 pub enum Message {
     /// Join a Wi-Fi network (device, access point): saved and open networks at once,
     /// others through the dialog.
-    Open(String, String),
+    Open(DevicePath, AccessPointPath),
     /// Join a hidden network on a device.
-    OpenHidden(String),
+    OpenHidden(DevicePath),
     /// The hidden network's name was edited.
     SsidChanged(String),
     /// The hidden network's security was chosen.

@@ -19,8 +19,9 @@ pub mod vpn;
 
 use ferrum_i18n::fl;
 use ferrum_services::network::{
-    self, AgentEvent, ConnectionConfig, Credentials, NetworkCommandError, Overview, SecretRequest,
-    Security, Ssid, StateReason, WifiPassword,
+    self, AccessPointPath, ActivePath, AgentEvent, ConnectionConfig, Credentials, DevicePath,
+    NetworkCommandError, Overview, ProfilePath, SecretRequest, Security, Ssid, StateReason,
+    WifiPassword,
 };
 use ferrum_services::network_status::{Connectivity, NetworkError};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -37,7 +38,7 @@ pub use describe::{command_error_text, form_error_text, password_error_text, rea
 pub use hotspot::{HOTSPOT_NAME_ID, HOTSPOT_PASSWORD_ID, SharedNetwork};
 pub use join::{HIDDEN_NAME_ID, IDENTITY_ID, PASSWORD_ID};
 pub use secret::SECRET_ID;
-pub use vpn::VPN_FILE_ID;
+pub use vpn::{VPN_FILE_ID, VpnSwitch};
 
 /// What a feature's `update` hands back: its outcome, or a NetworkManager failure
 /// the feature has no place to show (the page's error report shows it).
@@ -90,21 +91,21 @@ pub enum Message {
     /// Wi-Fi radio on or off.
     WifiToggled(bool),
     /// Scan for Wi-Fi networks.
-    Scan(String),
+    Scan(DevicePath),
     /// Bring a device up with its best connection.
-    DeviceConnect(String),
+    DeviceConnect(DevicePath),
     /// Take a device down.
-    DeviceDisconnect(String),
+    DeviceDisconnect(DevicePath),
     /// Open a saved connection's settings.
-    OpenSettings(String),
+    OpenSettings(ProfilePath),
     /// On a connection's settings page.
     Connection(connection::Message),
     /// Joining a Wi-Fi network.
     Join(join::Message),
     /// Forget a saved network.
-    Forget(String),
+    Forget(ProfilePath),
     /// Connect by itself or not.
-    AutoconnectToggled(String, bool),
+    AutoconnectToggled(ProfilePath, bool),
     /// In the VPN section.
     Vpn(vpn::Message),
     /// Open the portal's sign-in page.
@@ -135,21 +136,21 @@ pub enum Request {
     /// The Wi-Fi radio.
     SetWifi(bool),
     /// Scan on a device.
-    Scan(String),
+    Scan(DevicePath),
     /// Bring up the best connection on a device.
-    ConnectDevice(String),
+    ConnectDevice(DevicePath),
     /// Take a device down.
-    DisconnectDevice(String),
+    DisconnectDevice(DevicePath),
     /// Read a profile's settings into the form.
-    LoadForm(String),
+    LoadForm(ProfilePath),
     /// Save and apply a profile's settings.
-    ApplyConfig(String, ConnectionConfig),
+    ApplyConfig(ProfilePath, ConnectionConfig),
     /// Join a Wi-Fi network.
     Join {
         /// The Wi-Fi device.
-        device: String,
+        device: DevicePath,
         /// The access point (`None` for hidden networks).
-        access_point: Option<String>,
+        access_point: Option<AccessPointPath>,
         /// The network's name.
         ssid: Ssid,
         /// Its security.
@@ -158,13 +159,13 @@ pub enum Request {
         credentials: Credentials,
     },
     /// Delete a profile.
-    Forget(String),
+    Forget(ProfilePath),
     /// Connect by itself or not.
-    SetAutoconnect(String, bool),
+    SetAutoconnect(ProfilePath, bool),
     /// Bring a profile up.
-    Activate(String),
+    Activate(ProfilePath),
     /// Take an active connection down.
-    Deactivate(String),
+    Deactivate(ActivePath),
     /// Import a WireGuard file.
     ImportWireGuard(String),
     /// Open a web page in the default browser.
@@ -174,7 +175,7 @@ pub enum Request {
     /// Share the connection over Wi-Fi.
     StartHotspot {
         /// The Wi-Fi device.
-        device: String,
+        device: DevicePath,
         /// Its interface.
         interface: String,
         /// The network name.
@@ -195,9 +196,7 @@ impl PageRequest for Request {
             Request::SetAirplaneMode(on) => done(network::set_airplane_mode(&bus, on).await),
             Request::SetWifi(on) => done(network::set_wifi_enabled(&bus, on).await),
             Request::Scan(device) => done(network::request_scan(&bus, &device).await),
-            Request::ConnectDevice(device) => {
-                done(network::activate(&bus, "/", Some(&device)).await)
-            }
+            Request::ConnectDevice(device) => done(network::activate_device(&bus, &device).await),
             Request::DisconnectDevice(device) => {
                 done(network::disconnect_device(&bus, &device).await)
             }
@@ -233,10 +232,14 @@ impl PageRequest for Request {
             Request::SetAutoconnect(profile, on) => {
                 done(network::set_autoconnect(&bus, &profile, on).await)
             }
-            Request::Activate(profile) => done(network::activate(&bus, &profile, None).await),
+            Request::Activate(profile) => {
+                done(network::activate_profile(&bus, Some(&profile), None).await)
+            }
             Request::Deactivate(active) => done(network::deactivate(&bus, &active).await),
             Request::ImportWireGuard(path) => Message::Vpn(vpn::Message::Imported(
-                network::import_vpn_file(&bus, std::path::Path::new(path.trim())).await,
+                network::import_vpn_file(&bus, std::path::Path::new(path.trim()))
+                    .await
+                    .map(ProfilePath::from),
             )),
             Request::CheckConnectivity => {
                 Message::Rechecked(network::check_connectivity(&bus).await)
@@ -386,7 +389,7 @@ impl State {
             }
             Message::Vpn(message) => {
                 match &message {
-                    vpn::Message::Toggled(_, true) => self.busy = true,
+                    vpn::Message::Toggled(VpnSwitch::On(_)) => self.busy = true,
                     vpn::Message::Import if !self.vpn.file.trim().is_empty() => self.error = None,
                     _ => {}
                 }

@@ -386,20 +386,22 @@ fn a_bad_mtu_is_refused() {
 fn vpn_toggle_and_autoconnect_ask_network_manager() {
     let mut state = page();
     assert_eq!(
-        state.update(Message::Vpn(vpn::Message::Toggled(
-            VPN_PROFILE.into(),
-            true
-        ))),
+        state.update(Message::Vpn(vpn::Message::Toggled(VpnSwitch::On(
+            VPN_PROFILE.into()
+        )))),
         Outcome::request(Request::Activate(VPN_PROFILE.into()))
     );
     assert!(state.busy);
+    let _ = state.update(Message::Done(Ok(())));
+    assert!(!state.busy);
     assert_eq!(
-        state.update(Message::Vpn(vpn::Message::Toggled(
-            VPN_ACTIVE.into(),
-            false
-        ))),
+        state.update(Message::Vpn(vpn::Message::Toggled(VpnSwitch::Off(
+            VPN_ACTIVE.into()
+        )))),
         Outcome::request(Request::Deactivate(VPN_ACTIVE.into()))
     );
+    // Taking a VPN down is not shown as busy.
+    assert!(!state.busy);
     assert_eq!(
         state.update(Message::AutoconnectToggled(VPN_PROFILE.into(), false)),
         Outcome::request(Request::SetAutoconnect(VPN_PROFILE.into(), false))

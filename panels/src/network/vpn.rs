@@ -2,7 +2,9 @@
 //! OpenVPN file.
 
 use ferrum_i18n::fl;
-use ferrum_services::network::{ConnectionType, NetworkCommandError, Overview, SavedConnection};
+use ferrum_services::network::{
+    ActivePath, ConnectionType, NetworkCommandError, Overview, ProfilePath, SavedConnection,
+};
 use ferrum_ui::widgets::{action_button, bidi_row, caption, section, switch};
 use iced::widget::{button, column};
 use iced::{Alignment, Element};
@@ -20,30 +22,41 @@ pub struct State {
     /// The file to import, as typed.
     pub file: String,
     /// The last import's new profile.
-    pub imported: Option<String>,
+    pub imported: Option<ProfilePath>,
+}
+
+/// Turning a VPN on or off: on names the saved profile to bring up, off the active
+/// connection to take down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VpnSwitch {
+    /// Bring this profile up.
+    On(ProfilePath),
+    /// Take this active connection down.
+    Off(ActivePath),
 }
 
 /// What happens in the VPN section.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// Bring a VPN up (profile) or down (active connection).
-    Toggled(String, bool),
+    /// Bring a VPN up or down.
+    Toggled(VpnSwitch),
     /// The file path was edited.
     FileChanged(String),
     /// Import the file.
     Import,
     /// The import finished (the new profile's path).
-    Imported(Result<String, NetworkCommandError>),
+    Imported(Result<ProfilePath, NetworkCommandError>),
 }
 
 /// Applies a message; a failed import is handed back to the page.
 pub(super) fn update(state: &mut State, message: Message) -> Step {
     match message {
-        Message::Toggled(path, on) => Ok(Outcome::request(if on {
-            Request::Activate(path)
-        } else {
-            Request::Deactivate(path)
-        })),
+        Message::Toggled(VpnSwitch::On(profile)) => {
+            Ok(Outcome::request(Request::Activate(profile)))
+        }
+        Message::Toggled(VpnSwitch::Off(active)) => {
+            Ok(Outcome::request(Request::Deactivate(active)))
+        }
         Message::FileChanged(text) => {
             state.file = text;
             Ok(Outcome::none())
@@ -83,7 +96,12 @@ pub(super) fn view<'a>(state: &'a State, overview: &'a Overview) -> Element<'a, 
             ConnectionType::WireGuard => "WireGuard".to_owned(),
             _ => fl!("network-vpn"),
         };
-        let toggle_target = active.map_or_else(|| vpn.path.clone(), |active| active.path.clone());
+        let profile = vpn.path.clone();
+        let running = active.map(|active| active.path.clone());
+        let switch_to = move |on: bool| match (&running, on) {
+            (Some(active), false) => VpnSwitch::Off(active.clone()),
+            _ => VpnSwitch::On(profile.clone()),
+        };
         content = content.push(
             bidi_row(vec![
                 switch(
@@ -91,7 +109,7 @@ pub(super) fn view<'a>(state: &'a State, overview: &'a Overview) -> Element<'a, 
                     vpn.id.clone(),
                     description,
                     active.is_some(),
-                    move |on| super::Message::Vpn(Message::Toggled(toggle_target.clone(), on)),
+                    move |on| super::Message::Vpn(Message::Toggled(switch_to(on))),
                 ),
                 action_button(
                     format!("network.vpn.{}.forget", vpn.id),

@@ -9,7 +9,7 @@ use zbus::zvariant::{ObjectPath, OwnedObjectPath, Value};
 use zbus::{Connection, MatchRule, MessageStream};
 
 use super::ip_config::{self, ConnectionConfig, Family, IpForm};
-use super::model::{ActiveState, Security, Ssid, StateReason};
+use super::model::{ActiveState, NO_OBJECT, Security, Ssid, StateReason};
 use super::openvpn::{self, OpenVpnConfig, OpenVpnError};
 use super::read;
 use super::settings::{self, Settings};
@@ -269,11 +269,27 @@ pub async fn activate(
         .await?
         .activate_connection(
             &object_path(profile)?,
-            &object_path(device.unwrap_or("/"))?,
-            &ObjectPath::from_static_str_unchecked("/"),
+            &object_path(device.unwrap_or(NO_OBJECT))?,
+            &ObjectPath::from_static_str_unchecked(NO_OBJECT),
         )
         .await?;
     await_activation(&connection, active.as_str(), device).await
+}
+
+/// Brings a device up with the best saved profile NetworkManager has for it, and waits
+/// until it is up.
+pub async fn activate_device(bus: &SystemBus, device: &str) -> Result<(), NetworkCommandError> {
+    activate_profile(bus, None, Some(device)).await
+}
+
+/// Brings up a saved profile (`None`: the best one for `device`) on `device` (`None`:
+/// wherever NetworkManager picks) and waits until it is up.
+pub async fn activate_profile(
+    bus: &SystemBus,
+    profile: Option<&str>,
+    device: Option<&str>,
+) -> Result<(), NetworkCommandError> {
+    activate(bus, profile.unwrap_or(NO_OBJECT), device).await
 }
 
 /// Takes an active connection down (a VPN, or a connection on a device).
@@ -316,7 +332,7 @@ pub async fn connect_wifi(
             }
         })?;
     let manager = manager(&connection).await?;
-    let specific = object_path(access_point.unwrap_or("/"))?;
+    let specific = object_path(access_point.unwrap_or(NO_OBJECT))?;
     let fresh = wifi::profile(ssid, security, credentials, hidden);
     let active: OwnedObjectPath = match overview.wifi_connection(ssid) {
         Some(saved) => {
@@ -397,7 +413,7 @@ pub async fn apply_config(
             .activate_connection(
                 &object_path(profile)?,
                 &object_path(&device)?,
-                &ObjectPath::from_static_str_unchecked("/"),
+                &ObjectPath::from_static_str_unchecked(NO_OBJECT),
             )
             .await?;
         await_activation(&connection, active.as_str(), Some(&device)).await?;
@@ -562,7 +578,7 @@ pub async fn start_hotspot(
         .add_and_activate_connection(
             settings::borrowed(&profile),
             &object_path(device)?,
-            &ObjectPath::from_static_str_unchecked("/"),
+            &ObjectPath::from_static_str_unchecked(NO_OBJECT),
         )
         .await?;
     await_activation(&connection, active.as_str(), Some(device)).await

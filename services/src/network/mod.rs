@@ -23,10 +23,10 @@ use crate::watch::{ServiceUpdate, Watched, watch};
 
 pub use agent::{AgentEvent, SecretKind, SecretRequest, run_agent};
 pub use commands::{
-    NetworkCommandError, ProfileForm, activate, apply_config, check_connectivity, connect_wifi,
-    deactivate, disconnect_device, forget, import_openvpn, import_vpn_file, import_wireguard,
-    open_sign_in_page, profile_form, profile_settings, request_scan, set_airplane_mode,
-    set_autoconnect, set_wifi_enabled, start_hotspot, vpn_key_dir,
+    NetworkCommandError, ProfileForm, activate, activate_device, activate_profile, apply_config,
+    check_connectivity, connect_wifi, deactivate, disconnect_device, forget, import_openvpn,
+    import_vpn_file, import_wireguard, open_sign_in_page, profile_form, profile_settings,
+    request_scan, set_airplane_mode, set_autoconnect, set_wifi_enabled, start_hotspot, vpn_key_dir,
 };
 pub use hotspot::{
     MAX_SSID_BYTES, NameError as HotspotNameError, check_name as check_hotspot_name,
@@ -36,9 +36,9 @@ pub use ip_config::{
     ConnectionConfig, Family, IpConfig, IpForm, IpFormError, MethodChoice, parse_dns, parse_mtu,
 };
 pub use model::{
-    AccessPoint, ActiveConnection, ActiveState, ConnectionType, Device, DeviceKind, DeviceState,
-    IpDetails, IpMethod, IpNetwork, Metered, Overview, SavedConnection, Security, Ssid,
-    StateReason,
+    AccessPoint, AccessPointPath, ActiveConnection, ActivePath, ActiveState, ConnectionType,
+    Device, DeviceKind, DevicePath, DeviceState, IpDetails, IpMethod, IpNetwork, Metered,
+    NO_OBJECT, Overview, ProfilePath, SavedConnection, Security, Ssid, StateReason,
 };
 pub use openvpn::{OpenVpnConfig, OpenVpnError, Pem, plugin_installed as openvpn_plugin_installed};
 pub use read::snapshot;

@@ -4,6 +4,95 @@
 use std::fmt;
 use std::net::IpAddr;
 
+/// D-Bus's "no object" path: NetworkManager takes it for "none" or "pick one yourself"
+/// (no specific device, access point or object), and reports it for "none".
+pub const NO_OBJECT: &str = "/";
+
+macro_rules! object_path {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+        pub struct $name(String);
+
+        impl $name {
+            /// The path as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(path: &str) -> Self {
+                Self(path.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(path: String) -> Self {
+                Self(path)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(path: $name) -> Self {
+                path.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+object_path!(
+    /// The object path of a NetworkManager device (`/org/freedesktop/NetworkManager/Devices/…`).
+    DevicePath
+);
+object_path!(
+    /// The object path of a saved connection profile
+    /// (`/org/freedesktop/NetworkManager/Settings/…`).
+    ProfilePath
+);
+object_path!(
+    /// The object path of an active connection
+    /// (`/org/freedesktop/NetworkManager/ActiveConnection/…`).
+    ActivePath
+);
+object_path!(
+    /// The object path of a Wi-Fi access point
+    /// (`/org/freedesktop/NetworkManager/AccessPoint/…`).
+    AccessPointPath
+);
+
 /// NetworkManager's kind of device (`NMDeviceType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeviceKind {
@@ -228,7 +317,7 @@ impl Security {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessPoint {
     /// NetworkManager's object path of the access point.
-    pub path: String,
+    pub path: AccessPointPath,
     /// The network's name.
     pub ssid: Ssid,
     /// Signal quality in percent.
@@ -279,7 +368,7 @@ pub struct IpDetails {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Device {
     /// NetworkManager's object path.
-    pub path: String,
+    pub path: DevicePath,
     /// Kernel interface name.
     pub interface: String,
     /// What kind of device.
@@ -336,9 +425,9 @@ impl ActiveState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActiveConnection {
     /// Object path of the active connection.
-    pub path: String,
-    /// Object path of its saved profile.
-    pub profile: String,
+    pub path: ActivePath,
+    /// Object path of its saved profile (empty when NetworkManager names none).
+    pub profile: ProfilePath,
     /// Its name.
     pub id: String,
     /// Its UUID.
@@ -443,7 +532,7 @@ impl Metered {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedConnection {
     /// Object path of the profile.
-    pub path: String,
+    pub path: ProfilePath,
     /// Its name.
     pub id: String,
     /// Its UUID.

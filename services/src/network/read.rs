@@ -12,7 +12,7 @@ use zbus::zvariant::{ObjectPath, OwnedObjectPath, OwnedValue};
 
 use super::model::{
     AccessPoint, ActiveConnection, ActiveState, ConnectionType, Device, DeviceKind, DeviceState,
-    IpDetails, IpMethod, IpNetwork, Metered, Overview, SavedConnection, Security, Ssid,
+    IpDetails, IpMethod, IpNetwork, Metered, NO_OBJECT, Overview, SavedConnection, Security, Ssid,
     StateReason,
 };
 use super::settings::{self, Settings};
@@ -69,7 +69,7 @@ where
 fn path_of(properties: &Properties, name: &str) -> Option<String> {
     get::<OwnedObjectPath>(properties, name)
         .map(|path| path.as_str().to_owned())
-        .filter(|path| path != "/")
+        .filter(|path| path != NO_OBJECT)
 }
 
 fn paths_of(properties: &Properties, name: &str) -> Vec<String> {
@@ -141,8 +141,10 @@ async fn ip_details(connection: &Connection, device: &Properties) -> IpDetails {
 async fn active_connection(connection: &Connection, path: &str) -> Option<ActiveConnection> {
     let active = get_all(connection, path, ACTIVE).await?;
     Some(ActiveConnection {
-        path: path.to_owned(),
-        profile: path_of(&active, "Connection").unwrap_or_default(),
+        path: path.into(),
+        profile: path_of(&active, "Connection")
+            .map(Into::into)
+            .unwrap_or_default(),
         id: get(&active, "Id").unwrap_or_default(),
         uuid: get(&active, "Uuid").unwrap_or_default(),
         state: ActiveState::from_code(get(&active, "State").unwrap_or(0)),
@@ -173,7 +175,7 @@ async fn access_points(
         let point = AccessPoint {
             active: in_use.as_deref() == Some(path.as_str()),
             known: known.contains(&ssid),
-            path,
+            path: path.into(),
             ssid,
             strength: get::<u8>(&ap, "Strength").unwrap_or(0).min(100),
             security,
@@ -248,7 +250,7 @@ async fn device(connection: &Connection, path: &str, known: &[Ssid]) -> Option<D
         IpDetails::default()
     };
     Some(Device {
-        path: path.to_owned(),
+        path: path.into(),
         interface: get(&properties, "Interface").unwrap_or_default(),
         kind,
         state,
@@ -279,7 +281,7 @@ fn saved_connection(path: String, settings: &Settings) -> SavedConnection {
         ),
         mtu: settings::get::<u32>(settings, "802-3-ethernet", "mtu").unwrap_or(0),
         hotspot: settings::string(settings, "802-11-wireless", "mode") == "ap",
-        path,
+        path: path.into(),
     }
 }
 
