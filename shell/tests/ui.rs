@@ -16,10 +16,18 @@ use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
+use ferrum_testbed::golden::{self, Image};
 use ferrum_ui::theme::{DEFAULT_FONT, ThemeChoice};
 use iced_test::{Simulator, selector};
 
 const WINDOW: (f32, f32) = (960.0, 680.0);
+
+/// The locale is process-wide and tests run in parallel: every test holds it for its
+/// whole body, English here (shared with the other English tests), another language
+/// with `use_locale` (alone).
+fn english() -> ferrum_i18n::LocaleGuard {
+    ferrum_i18n::hold_locale("en-US")
+}
 
 fn app(panel: Option<&str>, theme: ThemeChoice) -> App {
     let options = Options {
@@ -109,6 +117,7 @@ fn with_fixture_data(mut app: App) -> App {
 
 #[test]
 fn the_sidebar_switches_panels() {
+    let _english = english();
     let mut app = app(None, ThemeChoice::Light);
     assert_eq!(app.active(), PanelId::Power);
     let mut ui = simulate(&app);
@@ -136,6 +145,7 @@ fn the_sidebar_switches_panels() {
 
 #[test]
 fn search_filters_the_sidebar_and_enter_opens_the_match() {
+    let _english = english();
     let mut app = app(None, ThemeChoice::Light);
     let mut ui = simulate(&app);
     ui.click(selector::id(ferrum_settings::app::SEARCH_ID))
@@ -179,6 +189,7 @@ fn ui_shows(app: &App, text: &str) -> bool {
 
 #[test]
 fn the_sidebar_lists_only_matching_panels() {
+    let _english = english();
     let mut app = app(None, ThemeChoice::Light);
     let _ = app.update(Message::SearchChanged("battery".into()));
     assert!(!ui_shows(&app, "About"));
@@ -188,6 +199,7 @@ fn the_sidebar_lists_only_matching_panels() {
 
 #[test]
 fn choosing_a_profile_sends_the_choice() {
+    let _english = english();
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     let mut ui = simulate(&app);
     ui.click("Power Saver").expect("Power Saver choice");
@@ -210,6 +222,7 @@ fn choosing_a_profile_sends_the_choice() {
 
 #[test]
 fn deep_links_open_a_panel_and_unknown_ones_explain() {
+    let _english = english();
     assert_eq!(
         app(Some("about"), ThemeChoice::Light).active(),
         PanelId::About
@@ -231,6 +244,7 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
 
 #[test]
 fn the_theme_toggles() {
+    let _english = english();
     let mut app = app(None, ThemeChoice::Light);
     let mut ui = simulate(&app);
     ui.click("Dark style").expect("style switch");
@@ -244,6 +258,7 @@ fn the_theme_toggles() {
 
 #[test]
 fn only_the_panel_on_screen_runs_subscriptions() {
+    let _english = english();
     let recipes = |app: &App| iced_futures::subscription::into_recipes(app.subscription()).len();
     let on_power = recipes(&app(Some("power"), ThemeChoice::Light));
     let on_about = recipes(&app(Some("about"), ThemeChoice::Light));
@@ -252,46 +267,74 @@ fn only_the_panel_on_screen_runs_subscriptions() {
     assert_eq!(on_power, on_about + 2, "power {on_power}, about {on_about}");
 }
 
-fn golden(name: &str) -> PathBuf {
+/// The committed golden image of `name` (iced_test's file naming: the renderer's name).
+fn golden_file(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
-        .join(name)
+        .join(format!("{name}-tiny-skia.png"))
 }
 
-/// Compares with the committed golden image; a missing golden is a failure
-/// here (iced would silently write it), unless FERRUM_BLESS=1 asks to write it.
+/// Renders the window at `size` logical pixels as iced_test's `Simulator::snapshot`
+/// does: tiny-skia, scale 2, after a redraw event.
+fn render(app: &App, size: (f32, f32)) -> Image {
+    use iced::advanced::renderer::Headless;
+    use iced::advanced::{clipboard, renderer};
+    use iced::theme::Base;
+    use iced_test::runtime::user_interface::{Cache, UserInterface};
+    let mut backend = futures::executor::block_on(<iced::Renderer as Headless>::new(
+        DEFAULT_FONT,
+        iced::Settings::default().default_text_size,
+        Some("tiny-skia"),
+    ))
+    .expect("a headless tiny-skia renderer");
+    let logical = iced::Size::new(size.0, size.1);
+    let mut ui = UserInterface::build(app.view(), logical, Cache::default(), &mut backend);
+    let theme = app.theme();
+    let base = theme.base();
+    let _ = ui.update(
+        &[iced::Event::Window(iced::window::Event::RedrawRequested(
+            std::time::Instant::now(),
+        ))],
+        iced::mouse::Cursor::Unavailable,
+        &mut backend,
+        &mut clipboard::Null,
+        &mut Vec::new(),
+    );
+    ui.draw(
+        &mut backend,
+        &theme,
+        &renderer::Style {
+            text_color: base.text_color,
+        },
+        iced::mouse::Cursor::Unavailable,
+    );
+    let scale = 2.0;
+    let (width, height) = (
+        (size.0 * scale).round() as u32,
+        (size.1 * scale).round() as u32,
+    );
+    let rgba = backend.screenshot(iced::Size::new(width, height), scale, base.background_color);
+    Image {
+        width,
+        height,
+        rgba,
+    }
+}
+
+/// Compares with the committed golden image (`ferrum_testbed::golden`: a missing
+/// golden fails unless FERRUM_BLESS=1 asks to write it).
 fn assert_snapshot(app: &App, name: &str) {
     assert_snapshot_sized(app, name, WINDOW);
 }
 
 /// Like [`assert_snapshot`] in a window of `size` (long pages).
 fn assert_snapshot_sized(app: &App, name: &str, size: (f32, f32)) {
-    let mut ui = Simulator::with_size(
-        iced::Settings {
-            default_font: DEFAULT_FONT,
-            ..iced::Settings::default()
-        },
-        size,
-        app.view(),
-    );
-    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
-    let base = golden(name);
-    let file = base.with_file_name(format!("{name}-tiny-skia.png"));
-    if !file.exists() && std::env::var_os("FERRUM_BLESS").is_none() {
-        panic!(
-            "golden image {} is missing; run with FERRUM_BLESS=1 to write it",
-            file.display()
-        );
-    }
-    assert!(
-        snapshot.matches_image(&base).expect("golden readable"),
-        "{name} differs from {}",
-        file.display()
-    );
+    golden::assert_matches(&golden_file(name), &render(app, size));
 }
 
 #[test]
 fn power_panel_snapshot_light() {
+    let _english = english();
     assert_snapshot(
         &with_fixture_data(app(Some("power"), ThemeChoice::Light)),
         "power-light",
@@ -300,6 +343,7 @@ fn power_panel_snapshot_light() {
 
 #[test]
 fn power_panel_snapshot_dark() {
+    let _english = english();
     assert_snapshot(
         &with_fixture_data(app(Some("power"), ThemeChoice::Dark)),
         "power-dark",
@@ -308,6 +352,7 @@ fn power_panel_snapshot_dark() {
 
 #[test]
 fn power_panel_snapshot_unavailable() {
+    let _english = english();
     let mut app = app(Some("power"), ThemeChoice::Light);
     let _ = app.update(Message::Page(PageMessage::Power(
         power::Message::ProfilesUpdated(ServiceUpdate::Unavailable),
@@ -320,25 +365,20 @@ fn power_panel_snapshot_unavailable() {
 
 #[test]
 fn a_changed_page_does_not_match_its_snapshot() {
+    let _english = english();
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     let _ = app.update(Message::Page(PageMessage::Power(
         power::Message::ProfileChosen(Profile::Performance),
     )));
-    let mut ui = simulate(&app);
-    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
-    assert!(
-        golden("power-light-tiny-skia.png").exists(),
-        "golden missing"
-    );
-    assert!(
-        !snapshot
-            .matches_image(golden("power-light"))
-            .expect("golden readable")
-    );
+    assert!(matches!(
+        golden::compare(&golden_file("power-light"), &render(&app, WINDOW)),
+        golden::Comparison::Differs(_)
+    ));
 }
 
 #[test]
 fn power_panel_snapshot_high_contrast() {
+    let _english = english();
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     let _ = app.update(Message::Page(PageMessage::Accessibility(
         ferrum_panels::accessibility::Message::HighContrast(true),
@@ -350,6 +390,7 @@ fn power_panel_snapshot_high_contrast() {
 
 #[test]
 fn power_panel_snapshot_text_200_percent() {
+    let _english = english();
     let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     let _ = app.update(Message::Page(PageMessage::Accessibility(
         ferrum_panels::accessibility::Message::TextScale(200),
@@ -380,18 +421,13 @@ fn power_panel_snapshot_text_200_percent() {
             "{label} clipped: {bounds:?}"
         );
     }
-    let snapshot = ui.snapshot(&app.theme()).expect("snapshot renders");
-    let base = golden("power-text-200");
-    let file = base.with_file_name("power-text-200-tiny-skia.png");
-    if !file.exists() && std::env::var_os("FERRUM_BLESS").is_none() {
-        panic!("golden image {} is missing", file.display());
-    }
-    assert!(snapshot.matches_image(&base).expect("golden readable"));
+    drop(ui);
+    assert_snapshot_sized(&app, "power-text-200", logical);
 }
 
 #[test]
 fn power_panel_snapshot_arabic_right_to_left() {
-    ferrum_i18n::set_locale("ar_EG.UTF-8");
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
     assert!(ferrum_i18n::is_rtl());
     let app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     // The page is in Arabic and the sidebar sits on the right.
@@ -410,7 +446,7 @@ fn power_panel_snapshot_arabic_right_to_left() {
 
 #[test]
 fn power_panel_snapshot_japanese() {
-    ferrum_i18n::set_locale("ja_JP.UTF-8");
+    let _japanese = ferrum_i18n::use_locale("ja_JP.UTF-8");
     assert!(!ferrum_i18n::is_rtl());
     let app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     assert!(ui_shows(&app, "電源モード"));
@@ -419,7 +455,7 @@ fn power_panel_snapshot_japanese() {
 
 #[test]
 fn numbers_follow_the_language() {
-    ferrum_i18n::set_locale("de_DE.UTF-8");
+    let _german = ferrum_i18n::use_locale("de_DE.UTF-8");
     let app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
     let mut ui = simulate(&app);
     let health = ui
@@ -473,6 +509,7 @@ fn assert_tall_snapshot(app: &App, name: &str) {
 
 #[test]
 fn private_dns_snapshots_in_each_mode() {
+    let _english = english();
     // Automatic, with a test answer that came encrypted.
     let mut app = dns_app(dns::PrivateDns::default());
     let _ = app.update(Message::Page(PageMessage::PrivateDns(
@@ -528,6 +565,7 @@ fn private_dns_snapshots_in_each_mode() {
 
 #[test]
 fn private_dns_apply_sends_the_checked_settings() {
+    let _english = english();
     let mut app = dns_app(dns::PrivateDns::default());
     for message in [
         private_dns::Message::ModeChosen(private_dns::ModeChoice::Custom),
@@ -556,6 +594,7 @@ fn private_dns_apply_sends_the_checked_settings() {
 
 #[test]
 fn a_captive_portal_gets_a_temporary_exception_from_strict_dns() {
+    let _english = english();
     use ferrum_services::network_status::{Connectivity, NetworkState, NetworkStatus};
     let strict = dns::PrivateDns {
         resolver: dns::Resolver::Preset("quad9"),
@@ -724,6 +763,7 @@ fn network_app() -> App {
 
 #[test]
 fn network_snapshots_overview_password_error_and_vpn() {
+    let _english = english();
     let mut app = network_app();
     assert_eq!(app.active(), PanelId::Network);
     assert!(ui_shows(&app, "enp1s0"));
@@ -739,12 +779,12 @@ fn network_snapshots_overview_password_error_and_vpn() {
     let messages: Vec<Message> = ui.into_messages().collect();
     let _ = replay(&mut app, messages);
     assert!(app.pages.network.join.is_some());
-    let _ = app.update(Message::Page(PageMessage::Network(
-        network::Message::PasswordChanged("1234".into()),
-    )));
-    let _ = app.update(Message::Page(PageMessage::Network(
-        network::Message::JoinConfirm,
-    )));
+    let _ = app.update(Message::Page(PageMessage::Network(network::Message::Join(
+        network::join::Message::PasswordChanged("1234".into()),
+    ))));
+    let _ = app.update(Message::Page(PageMessage::Network(network::Message::Join(
+        network::join::Message::Confirm,
+    ))));
     assert!(ui_shows(
         &app,
         "A Wi-Fi password has 8 to 63 characters; this one has 4."
@@ -754,13 +794,14 @@ fn network_snapshots_overview_password_error_and_vpn() {
 
 #[test]
 fn network_settings_page_refuses_a_bad_gateway() {
+    let _english = english();
     use ferrum_services::network::{Family, IpForm, MethodChoice, ProfileForm};
     let mut app = network_app();
     let _ = app.update(Message::Page(PageMessage::Network(
         network::Message::OpenSettings("/settings/1".into()),
     )));
     let _ = app.update(Message::Page(PageMessage::Network(
-        network::Message::FormLoaded(
+        network::Message::Connection(network::connection::Message::Loaded(
             "/settings/1".into(),
             Ok(ProfileForm {
                 ipv4: IpForm::automatic(),
@@ -768,10 +809,13 @@ fn network_settings_page_refuses_a_bad_gateway() {
                 dns: String::new(),
                 dot: None,
             }),
-        ),
+        )),
     )));
     let _ = app.update(Message::Page(PageMessage::Network(
-        network::Message::MethodChosen(Family::V4, MethodChoice::Manual),
+        network::Message::Connection(network::connection::Message::MethodChosen(
+            Family::V4,
+            MethodChoice::Manual,
+        )),
     )));
     for (field, text) in [
         (network::Field::Address(Family::V4), "192.0.2.20"),
@@ -779,11 +823,14 @@ fn network_settings_page_refuses_a_bad_gateway() {
         (network::Field::Gateway(Family::V4), "198.51.100.1"),
     ] {
         let _ = app.update(Message::Page(PageMessage::Network(
-            network::Message::FieldChanged(field, text.into()),
+            network::Message::Connection(network::connection::Message::FieldChanged(
+                field,
+                text.into(),
+            )),
         )));
     }
     let _ = app.update(Message::Page(PageMessage::Network(
-        network::Message::ApplySettings,
+        network::Message::Connection(network::connection::Message::Apply),
     )));
     assert!(ui_shows(
         &app,
@@ -805,6 +852,7 @@ fn simulate_sized(app: &App, size: (f32, f32)) -> Simulator<'_, Message> {
 
 #[test]
 fn network_hotspot_shows_its_qr_code() {
+    let _english = english();
     use ferrum_services::network::{ActiveConnection, ActiveState, ConnectionType, DeviceState};
     use ferrum_ui::status::ServiceStatus;
     let mut app = network_app();
@@ -838,8 +886,7 @@ fn network_hotspot_shows_its_qr_code() {
     assert_tall_snapshot(&app, "network-hotspot");
     // The drawn code is readable: a real QR decoder (zbar) reads the join text from the
     // image the page renders (the golden it matched).
-    let image =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/network-hotspot-tiny-skia.png");
+    let image = golden_file("network-hotspot");
     let decoded = std::process::Command::new("zbarimg")
         .args(["-q", "--raw"])
         .arg(&image)

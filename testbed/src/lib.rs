@@ -42,6 +42,7 @@ use tempfile::TempDir;
 mod error;
 pub mod fake_greetd;
 pub mod fixtures;
+pub mod golden;
 pub mod network;
 pub mod session_bus;
 mod spec;
