@@ -52,32 +52,32 @@ pub fn simulator_settings() -> iced::Settings {
     }
 }
 
-/// Compares RGBA pixels with a committed PNG (written only with FERRUM_BLESS=1).
-// A test helper: a broken file system or golden stops the test loudly.
-#[allow(clippy::unwrap_used, clippy::panic)]
-pub fn matches_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) -> bool {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The committed golden image `name` of the integration tests (`tests/snapshots/<name>.png`).
+pub fn golden_file(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
-        .join(format!("{name}.png"));
-    if !path.exists() {
-        assert!(
-            std::env::var_os("FERRUM_BLESS").is_some(),
-            "golden {} missing; FERRUM_BLESS=1 writes it",
-            path.display()
-        );
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let file = std::fs::File::create(&path).unwrap();
-        let mut encoder = png::Encoder::new(file, size.width, size.height);
-        encoder.set_color(png::ColorType::Rgba);
-        let mut writer = encoder.write_header().unwrap();
-        writer.write_image_data(rgba).unwrap();
-        return true;
+        .join(format!("{name}.png"))
+}
+
+/// Whether RGBA pixels match the golden image `name` ([`ferrum_testbed::golden::matches`]:
+/// a missing golden fails unless FERRUM_BLESS=1 asks to write it).
+pub fn matches_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) -> bool {
+    ferrum_testbed::golden::matches(&golden_file(name), &image(size, rgba))
+}
+
+/// Fails the test unless RGBA pixels match the golden image `name`, saying how they
+/// differ ([`ferrum_testbed::golden::assert_matches`]).
+#[track_caller]
+pub fn assert_golden(name: &str, size: iced::Size<u32>, rgba: &[u8]) {
+    ferrum_testbed::golden::assert_matches(&golden_file(name), &image(size, rgba));
+}
+
+fn image(size: iced::Size<u32>, rgba: &[u8]) -> ferrum_testbed::golden::Image {
+    ferrum_testbed::golden::Image {
+        width: size.width,
+        height: size.height,
+        rgba: rgba.to_vec(),
     }
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut golden = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut golden).unwrap();
-    (info.width, info.height) == (size.width, size.height) && golden[..info.buffer_size()] == *rgba
 }
 
 /// Runs `body` on a thread inside the bed's network namespace (as the settings app runs in

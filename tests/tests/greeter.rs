@@ -16,7 +16,7 @@ use ferrum_greeter::app::{Menu, Options};
 use ferrum_greeter::login::{Link, Phase, Problem};
 use ferrum_greeter::{Greeter, Message, PromptKind, conversation, menus, status};
 use ferrum_integration_tests::driver::Driver;
-use ferrum_integration_tests::{matches_golden, next_matching};
+use ferrum_integration_tests::{assert_golden, next_matching};
 use ferrum_services::accounts::UserAccount;
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
@@ -24,6 +24,13 @@ use ferrum_testbed::{Service, TestBed};
 use iced::keyboard::key::Named;
 
 const WINDOW: iced::Size = iced::Size::new(1024.0, 700.0);
+
+/// The locale is process-wide and tests run in parallel: every test holds it for its
+/// whole body, English (shared with the other English tests) unless it switches the
+/// language, which it then does alone (`use_locale`).
+fn english() -> ferrum_i18n::LocaleGuard {
+    ferrum_i18n::hold_locale("en-US")
+}
 
 /// A greeter's world: settings file, sessions, layouts, remembered state.
 struct Scene {
@@ -195,6 +202,7 @@ async fn answer(driver: &mut Driver<Greeter>, text: &str) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_password_clears_the_field_and_the_retry_logs_in() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
@@ -256,6 +264,8 @@ async fn wrong_password_clears_the_field_and_the_retry_logs_in() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn chosen_session_layout_and_language_reach_the_session() {
+    // Switches the language on the way: alone, and English again afterwards.
+    let _locale = ferrum_i18n::use_locale("en-US");
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
@@ -314,6 +324,7 @@ async fn chosen_session_layout_and_language_reach_the_session() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_step_prompt_and_pam_messages() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
@@ -355,6 +366,7 @@ async fn two_step_prompt_and_pam_messages() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_dropped_or_garbled_connection_returns_to_a_clean_prompt() {
+    let _english = english();
     // Request 2 is the answer: greetd hangs up, or replies with garbage or 4 GiB.
     for fault in [
         Fault::DisconnectAt(2),
@@ -388,6 +400,7 @@ async fn a_dropped_or_garbled_connection_returns_to_a_clean_prompt() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn keyboard_alone_logs_in_and_escape_goes_back() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
@@ -447,6 +460,7 @@ async fn keyboard_alone_logs_in_and_escape_goes_back() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn caps_lock_is_warned_about_and_the_shortcut_starts_reading_aloud() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
@@ -504,6 +518,7 @@ async fn caps_lock_is_warned_about_and_the_shortcut_starts_reading_aloud() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_bad_settings_file_is_explained_and_defaults_apply() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     std::fs::write(
@@ -535,6 +550,7 @@ async fn a_bad_settings_file_is_explained_and_defaults_apply() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_user_list_comes_from_the_real_accounts_daemon() {
+    let _english = english();
     let bed = TestBed::start(&[Service::Accounts]).unwrap();
     let bus = SystemBus::with_address(bed.system_bus_address());
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
@@ -566,14 +582,13 @@ async fn the_user_list_comes_from_the_real_accounts_daemon() {
 async fn golden(driver: &mut Driver<Greeter>, name: &str) {
     driver.redraw().await;
     let (size, rgba) = driver.screenshot();
-    assert!(
-        matches_golden(name, size, &rgba),
-        "{name} differs from its golden image"
-    );
+    assert_golden(name, size, &rgba);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn snapshots_of_the_login_screen() {
+    // Switches the language on the way: alone, and English again afterwards.
+    let _locale = ferrum_i18n::use_locale("en-US");
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
 
@@ -612,6 +627,7 @@ async fn snapshots_of_the_login_screen() {
         )))
         .await;
     golden(&mut driver, "greeter-ar").await;
+    // Back to English for the rest (the guard holds the locale for this test alone).
     ferrum_i18n::set_locale("en-US");
 
     // A background picture from the settings file.
@@ -634,6 +650,7 @@ async fn snapshots_of_the_login_screen() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_last_person_is_focused_so_enter_picks_them() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     std::fs::create_dir_all(scene.state_file().parent().unwrap()).unwrap();
@@ -654,6 +671,7 @@ async fn the_last_person_is_focused_so_enter_picks_them() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn battery_network_and_power_come_from_the_system_services() {
+    let _english = english();
     // Real UPower (umockdev battery at 80 %); logind and NetworkManager are
     // dbusmock templates (no seat manager or radios to drive here).
     let bed = TestBed::start(&[
@@ -773,6 +791,7 @@ fn us_key(
 async fn a_chosen_layout_applies_to_the_password_field_at_once() {
     use iced::keyboard::key::Code;
     use iced::keyboard::{Event, Key, Location, Modifiers, key::Physical};
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = driver_for(&scene, &greetd).await;
@@ -845,6 +864,7 @@ async fn a_chosen_layout_applies_to_the_password_field_at_once() {
 /// settings) the user-name field has the keyboard focus at once.
 #[tokio::test(flavor = "multi_thread")]
 async fn without_a_user_list_the_name_field_has_the_focus_at_once() {
+    let _english = english();
     let greetd = FakeGreetd::start(accounts(), Fault::None).await;
     let scene = Scene::new("");
     let mut driver = Driver::new(scene.greeter(greetd.path()), WINDOW);
