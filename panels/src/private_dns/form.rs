@@ -163,10 +163,13 @@ mod tests {
         form.dot = DotMode::Opportunistic;
         assert!(form.settings().is_ok(), "opportunistic does not");
         form.custom = "192.0.2.1, 300.1.1.1".into();
-        assert!(matches!(
+        assert_eq!(
             form.settings(),
-            Err(FormError::BadServer { entry, .. }) if entry == "300.1.1.1"
-        ));
+            Err(FormError::BadServer {
+                entry: "300.1.1.1".into(),
+                error: ServerError::BadAddress("300.1.1.1".into()),
+            })
+        );
         form.custom = " ,  ".into();
         assert_eq!(form.settings(), Err(FormError::NoServers));
         assert_eq!(form.custom, " ,  ", "nothing typed is lost");

@@ -5,6 +5,8 @@
 //! the answer came encrypted.
 
 mod form;
+#[cfg(test)]
+mod tests;
 mod view;
 
 use std::time::Duration;
