@@ -230,6 +230,17 @@ impl State {
             ),
         ]
         .spacing(8);
+        if let Some(error) = &dialog.name_error {
+            content = content.push(error_line(
+                "network.hotspot.name-error",
+                match error {
+                    HotspotNameError::Empty => fl!("network-hotspot-name-empty"),
+                    HotspotNameError::TooLong(bytes) => {
+                        fl!("network-hotspot-name-too-long", bytes = *bytes)
+                    }
+                },
+            ));
+        }
         if let Some(error) = &dialog.error {
             content = content.push(error_line(
                 "network.hotspot.error",

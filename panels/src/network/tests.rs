@@ -537,6 +537,14 @@ fn a_hotspot_name_has_1_to_32_bytes() {
         Some(HotspotNameError::TooLong(33))
     );
     assert!(!state.hotspot.as_ref().unwrap().starting);
+    // The dialog says why, in words.
+    let mut ui = iced_test::Simulator::new(state.view());
+    assert!(
+        ui.find("A network name can be at most 32 bytes; this one has 33. Shorten it.")
+            .is_ok(),
+        "the refusal is explained"
+    );
+    drop(ui);
     // 32 bytes are fine.
     let fits = format!("{}abcdefghij", "é".repeat(11));
     let _ = state.update(Message::Hotspot(hotspot::Message::NameChanged(
