@@ -544,13 +544,17 @@ fn private_dns_snapshots_in_each_mode() {
     ] {
         let _ = app.update(Message::Page(PageMessage::PrivateDns(message)));
     }
-    assert!(
-        app.pages
-            .private_dns
-            .update(private_dns::Message::Apply)
-            .request
-            .is_none(),
+    assert_eq!(
+        app.pages.private_dns.update(private_dns::Message::Apply),
+        ferrum_panels::Outcome::none(),
         "nothing applied"
+    );
+    assert_eq!(
+        app.pages.private_dns.form_error,
+        Some(private_dns::FormError::BadServer {
+            entry: "192.0.2.2".into(),
+            error: dns::ServerError::MissingServerName,
+        })
     );
     assert_eq!(
         app.pages.private_dns.form.custom,
