@@ -555,7 +555,9 @@ fn problem_line<'a>(problem: &Problem) -> Element<'a, Message> {
     };
     Accessible::new(
         "greeter.problem",
-        AccessibleInfo::new(Role::Label, line.clone()),
+        // Heard as soon as it appears (a refused password must be known
+        // without looking).
+        AccessibleInfo::new(Role::Alert, line.clone()),
         text(line)
             .size(15)
             .style(|theme: &iced::Theme| text::Style {
@@ -741,7 +743,7 @@ fn notice_view<'a>(kind: NoticeKind, message: String) -> Element<'a, Message> {
     column![
         Accessible::new(
             "greeter.pam-message",
-            AccessibleInfo::new(Role::Label, message),
+            AccessibleInfo::new(Role::Alert, message),
             body
         ),
         bidi_row(vec![

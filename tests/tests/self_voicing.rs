@@ -190,3 +190,76 @@ async fn missing_speech_service_is_explained_without_hanging() {
             .is_ok()
     );
 }
+
+/// At the login screen with reading aloud on, a refused password is heard (it is an alert,
+/// said before the password field it returns to), and turning reading aloud on is heard too.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_password_is_heard_at_the_login_screen() {
+    use ferrum_greeter::login::Link;
+    use ferrum_greeter::{Greeter, Message, conversation, menus};
+    use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
+
+    let _english = ferrum_i18n::hold_locale("en-US");
+    let speechd = SpeechDispatcher::start().unwrap();
+    let greetd = FakeGreetd::start(
+        vec![("ada", vec![Round::Secret("Password: ", "hunter2")])],
+        Fault::None,
+    )
+    .await;
+    let scratch = tempfile::tempdir().unwrap();
+    let config = scratch.path().join("greeter.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "state_file = \"{}\"\n",
+            scratch.path().join("state.toml").display()
+        ),
+    )
+    .unwrap();
+    let options = ferrum_greeter::app::Options {
+        config: Some(config),
+        layouts: None,
+        speech_socket: Some(speechd.socket().to_owned()),
+    };
+    let link = Link::new(Some(greetd.path().to_owned())).with_timeout(Duration::from_secs(5));
+    let greeter = Greeter::new(
+        &options,
+        SystemBus::with_address("unix:path=/nonexistent"),
+        link,
+    )
+    .0;
+    let mut driver = Driver::new(greeter, iced::Size::new(1024.0, 700.0));
+    // Reading aloud on (its task follows the speech service forever: not run to its end).
+    let _ = driver
+        .app
+        .update(Message::Menus(menus::Message::ToggleVoicing));
+    // The next tree read says so (speech keeps only the latest sentence while it connects,
+    // so wait for it before going on).
+    driver
+        .dispatch(Message::Window(ferrum_ui::window::Message::Nudge))
+        .await;
+    assert!(
+        wait_for_log(&speechd, "Reading aloud on"),
+        "turning reading aloud on is not heard:\n{}",
+        speechd.log_text()
+    );
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
+    driver.redraw().await;
+    driver.type_text("wrong").await;
+    driver.tap(Named::Enter).await;
+    driver.redraw().await;
+    assert!(
+        wait_for_log(
+            &speechd,
+            "That did not work. Check the password and try again. Password, password field"
+        ),
+        "the refusal is not heard before the field:\n{}",
+        speechd.log_text()
+    );
+    let log = speechd.log_text();
+    assert!(!log.contains("wrong"), "the typed answer was spoken");
+}

@@ -22,6 +22,10 @@ use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Subscription, Task};
 
+/// How long an alert is repeated at the start of what is said next (speech
+/// interrupts itself, and a screen often changes again right after an error).
+pub const ALERT_REPEAT: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// When the process started, for the first-frame measurement in the log.
 pub static PROCESS_START: OnceLock<Instant> = OnceLock::new();
 static FIRST_VIEW_LOGGED: AtomicBool = AtomicBool::new(false);
@@ -182,6 +186,20 @@ pub fn then_read_tree<M: Send + 'static>(
     }
 }
 
+/// Parts said in a row: each ends with a full stop unless it already ends a
+/// sentence ("That did not work." + "Password" → "That did not work. Password").
+fn join_sentences(parts: &[String]) -> String {
+    let mut sentence = String::new();
+    for part in parts {
+        if !sentence.is_empty() {
+            let ended = sentence.ends_with(['.', '!', '?', '…', '。', '！', '？', '؟']);
+            sentence.push_str(if ended { " " } else { ". " });
+        }
+        sentence.push_str(part);
+    }
+    sentence
+}
+
 /// The focus keys, for key presses no widget took: Tab and Shift+Tab, and the
 /// arrows without modifiers.
 pub fn focus_key(event: keyboard::Event) -> Option<Message> {
@@ -216,6 +234,8 @@ pub struct Window {
     title: fn() -> String,
     /// Said before the next announcement ("Reading aloud on").
     pending: Option<String>,
+    /// Alerts heard lately: (node key, words, when first said).
+    recent_alerts: Vec<(u64, String, Instant)>,
 }
 
 /// Translated words for announcements.
@@ -265,6 +285,7 @@ impl Window {
             client_name,
             title,
             pending: None,
+            recent_alerts: Vec::new(),
         }
     }
 
@@ -386,35 +407,70 @@ impl Window {
         if let Some(bridge) = &self.bridge {
             bridge.publish(&(self.title)(), &snapshot);
         }
-        let pending = &mut self.pending;
-        let last_spoken = &mut self.last_spoken;
-        let before = &self.snapshot;
-        let spoken = self.voice.as_ref().and_then(|voice| {
-            let mut parts: Vec<String> = pending.take().into_iter().collect();
-            parts.extend(
-                announce::new_alerts(before, &snapshot)
-                    .into_iter()
-                    .map(str::to_owned),
-            );
-            if let Some(node) = snapshot.focused() {
-                let utterance = announce::utterance(&node.info, &vocabulary());
-                let changed = last_spoken
-                    .as_ref()
-                    .is_none_or(|(key, said)| *key != node.key || *said != utterance);
-                if changed {
-                    *last_spoken = Some((node.key, utterance.clone()));
-                    parts.push(utterance);
-                }
-            }
-            if parts.is_empty() {
-                return None;
-            }
-            let sentence = parts.join(". ");
+        let spoken = if self.voice.is_some() {
+            self.announcement(&snapshot)
+        } else {
+            None
+        };
+        if let (Some(voice), Some(sentence)) = (&self.voice, &spoken) {
             voice.say(sentence.clone());
-            Some(sentence)
-        });
+        }
         self.snapshot = snapshot;
         spoken
+    }
+
+    /// What to say for a new tree: "Reading aloud on" if it was just turned
+    /// on, the alerts that appeared, then the focused control if focus moved
+    /// or its state changed. Speech interrupts itself, so an alert heard in
+    /// the last [`ALERT_REPEAT`] and still on screen starts every sentence
+    /// said meanwhile: a refused password followed at once by the refreshed
+    /// password field is heard as "That did not work… Password, password
+    /// field".
+    fn announcement(&mut self, snapshot: &Snapshot) -> Option<String> {
+        let now = Instant::now();
+        let new: Vec<(u64, String)> = announce::new_alerts(&self.snapshot, snapshot)
+            .into_iter()
+            .filter_map(|name| {
+                snapshot
+                    .nodes
+                    .iter()
+                    .find(|node| node.info.role == Role::Alert && node.info.name == name)
+                    .map(|node| (node.key, name.to_owned()))
+            })
+            .collect();
+        let has_new = !new.is_empty();
+        self.recent_alerts.retain(|(key, name, said)| {
+            now.duration_since(*said) < ALERT_REPEAT
+                && snapshot
+                    .nodes
+                    .iter()
+                    .any(|node| node.key == *key && node.info.name == *name)
+        });
+        self.recent_alerts
+            .extend(new.into_iter().map(|(key, name)| (key, name, now)));
+        let mut focus = None;
+        if let Some(node) = snapshot.focused() {
+            let utterance = announce::utterance(&node.info, &vocabulary());
+            let changed = self
+                .last_spoken
+                .as_ref()
+                .is_none_or(|(key, said)| *key != node.key || *said != utterance);
+            if changed {
+                self.last_spoken = Some((node.key, utterance.clone()));
+                focus = Some(utterance);
+            }
+        }
+        if self.pending.is_none() && !has_new && focus.is_none() {
+            return None;
+        }
+        let parts: Vec<String> = self
+            .pending
+            .take()
+            .into_iter()
+            .chain(self.recent_alerts.iter().map(|(_, name, _)| name.clone()))
+            .chain(focus)
+            .collect();
+        Some(join_sentences(&parts))
     }
 }
 
@@ -428,6 +484,57 @@ mod tests {
                 .find(|(key, _)| *key == name)
                 .map(|(_, value)| (*value).to_owned())
         }
+    }
+
+    fn node(
+        key: u64,
+        role: Role,
+        name: &str,
+        focused: bool,
+    ) -> ferrum_accessibility::tree::SnapshotNode {
+        ferrum_accessibility::tree::SnapshotNode {
+            key,
+            id: None,
+            info: ferrum_accessibility::AccessibleInfo::new(role, name),
+            bounds: iced::Rectangle::new(iced::Point::ORIGIN, iced::Size::new(10.0, 10.0)),
+            focused,
+            activatable: false,
+        }
+    }
+
+    #[test]
+    fn an_alert_starts_what_is_said_until_it_has_been_heard() {
+        let mut window = Window::new("test", || "Log in".to_owned(), None);
+        let waiting = Snapshot {
+            nodes: vec![node(1, Role::Alert, "That did not work.", false)],
+        };
+        assert_eq!(
+            window.announcement(&waiting).as_deref(),
+            Some("That did not work.")
+        );
+        window.snapshot = waiting;
+        // The prompt comes back at once: the alert leads again (speech interrupts itself).
+        let prompt = Snapshot {
+            nodes: vec![
+                node(1, Role::Alert, "That did not work.", false),
+                node(2, Role::PasswordInput, "Password", true),
+            ],
+        };
+        assert_eq!(
+            window.announcement(&prompt).as_deref(),
+            Some("That did not work. Password, password field")
+        );
+        window.snapshot = prompt.clone();
+        // Nothing new: nothing said.
+        assert_eq!(window.announcement(&prompt), None);
+        // Gone from the screen: not repeated.
+        let cleared = Snapshot {
+            nodes: vec![node(3, Role::Button, "Back", true)],
+        };
+        assert_eq!(
+            window.announcement(&cleared).as_deref(),
+            Some("Back, button")
+        );
     }
 
     #[test]
