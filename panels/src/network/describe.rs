@@ -2,8 +2,8 @@
 
 use ferrum_i18n::fl;
 use ferrum_services::network::{
-    DeviceState, Family, IpFormError, NetworkCommandError, OpenVpnError, PasswordError,
-    StateReason, WireGuardError,
+    DeviceState, Family, HotspotNameError, IpFormError, NetworkCommandError, OpenVpnError,
+    PasswordError, StateReason, WireGuardError,
 };
 
 fn family_name(family: Family) -> &'static str {
@@ -58,6 +58,14 @@ pub fn password_error_text(error: &PasswordError) -> String {
         PasswordError::BadWepKey => fl!("network-password-wep"),
         PasswordError::MissingIdentity => fl!("network-identity-missing"),
         PasswordError::Empty => fl!("network-password-empty"),
+    }
+}
+
+/// The sentence for a network name that was not used (a hotspot's or a hidden network's).
+pub fn name_error_text(error: &HotspotNameError) -> String {
+    match error {
+        HotspotNameError::Empty => fl!("network-hotspot-name-empty"),
+        HotspotNameError::TooLong(bytes) => fl!("network-hotspot-name-too-long", bytes = *bytes),
     }
 }
 

@@ -15,9 +15,9 @@ use iced::widget::{button, column, text, text_input};
 use iced::{Alignment, Element};
 use zeroize::Zeroizing;
 
-use super::describe::{command_error_text, password_error_text};
+use super::describe::{command_error_text, name_error_text, password_error_text};
 use super::view::labelled_input;
-use super::{Request, Step};
+use super::{Request, SecretText, Step};
 use crate::page::Outcome;
 
 /// The id of the hotspot's name field.
@@ -84,8 +84,8 @@ pub enum Message {
     Open(DevicePath, String),
     /// The name was edited.
     NameChanged(String),
-    /// The password was edited.
-    PasswordChanged(String),
+    /// The password was edited (redacted from `Debug`).
+    PasswordChanged(SecretText),
     /// Start the hotspot.
     Start,
     /// Close the dialog.
@@ -136,7 +136,7 @@ pub(super) fn update(
         }
         Message::PasswordChanged(password) => {
             if let Some(dialog) = dialog {
-                dialog.password = Zeroizing::new(password);
+                dialog.password = password.into_zeroizing();
                 if dialog.error.is_some() {
                     dialog.error =
                         WifiPassword::parse(&dialog.password, Security::WpaPersonal).err();
@@ -224,7 +224,7 @@ impl State {
                     .value(dialog.password.as_str().to_owned()),
                 text_input("", &dialog.password)
                     .id(HOTSPOT_PASSWORD_ID)
-                    .on_input(Message::PasswordChanged)
+                    .on_input(|text| Message::PasswordChanged(text.into()))
                     .on_submit(Message::Start)
                     .padding(8),
             ),
@@ -233,12 +233,7 @@ impl State {
         if let Some(error) = &dialog.name_error {
             content = content.push(error_line(
                 "network.hotspot.name-error",
-                match error {
-                    HotspotNameError::Empty => fl!("network-hotspot-name-empty"),
-                    HotspotNameError::TooLong(bytes) => {
-                        fl!("network-hotspot-name-too-long", bytes = *bytes)
-                    }
-                },
+                name_error_text(error),
             ));
         }
         if let Some(error) = &dialog.error {

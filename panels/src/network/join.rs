@@ -3,8 +3,8 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::network::{
-    AccessPointPath, Credentials, DevicePath, EapMethod, Enterprise, InnerAuth,
-    NetworkCommandError, Overview, PasswordError, Security, Ssid, WifiPassword,
+    self, AccessPointPath, Credentials, DevicePath, EapMethod, Enterprise, HotspotNameError,
+    InnerAuth, NetworkCommandError, Overview, PasswordError, Security, Ssid, WifiPassword,
 };
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, card, choice, error_line, switch,
@@ -14,9 +14,9 @@ use iced::widget::{button, column, text, text_input};
 use iced::{Alignment, Element};
 use zeroize::Zeroizing;
 
-use super::describe::{command_error_text, password_error_text};
+use super::describe::{command_error_text, name_error_text, password_error_text};
 use super::view::{labelled_input, security_text};
-use super::{Request, Step};
+use super::{Request, SecretText, Step};
 use crate::page::Outcome;
 
 /// The id of the Wi-Fi password field.
@@ -53,6 +53,8 @@ pub struct State {
     pub ca_certificate: String,
     /// Enterprise: the server's domain.
     pub domain: String,
+    /// Why the hidden network's name was not used (1 to 32 bytes).
+    pub name_error: Option<HotspotNameError>,
     /// Why the password was not sent.
     pub error: Option<PasswordError>,
     /// Why the last attempt failed (the password is kept for another try).
@@ -68,6 +70,7 @@ impl std::fmt::Debug for State {
             .field("ssid", &self.ssid)
             .field("security", &self.security)
             .field("password", &"<redacted>")
+            .field("name_error", &self.name_error)
             .field("error", &self.error)
             .field("failure", &self.failure)
             .field("connecting", &self.connecting)
@@ -95,6 +98,7 @@ impl State {
             inner: InnerAuth::Mschapv2,
             ca_certificate: String::new(),
             domain: String::new(),
+            name_error: None,
             error: None,
             failure: None,
             connecting: false,
@@ -148,8 +152,8 @@ pub enum Message {
     SsidChanged(String),
     /// The hidden network's security was chosen.
     SecurityChosen(Security),
-    /// The password was edited.
-    PasswordChanged(String),
+    /// The password was edited (redacted from `Debug`).
+    PasswordChanged(SecretText),
     /// Show or hide the password.
     RevealToggled(bool),
     /// Enterprise: user name edited.
@@ -239,10 +243,13 @@ pub(super) fn update(
         Message::SsidChanged(text) => edit(dialog, &|dialog| {
             dialog.ssid = Ssid::from(text.as_str());
             dialog.ssid_text.clone_from(&text);
+            if dialog.name_error.is_some() {
+                dialog.name_error = network::check_hotspot_name(&text).err();
+            }
         }),
         Message::SecurityChosen(security) => edit(dialog, &|dialog| dialog.security = security),
         Message::PasswordChanged(text) => edit(dialog, &|dialog| {
-            dialog.password = Zeroizing::new(text.clone());
+            dialog.password = text.clone().into_zeroizing();
             dialog.failure = None;
         }),
         Message::RevealToggled(on) => edit(dialog, &|dialog| dialog.reveal = on),
@@ -262,8 +269,21 @@ pub(super) fn update(
             let Some(dialog) = dialog else {
                 return Ok(Outcome::none());
             };
-            if dialog.connecting || dialog.is_hidden() && dialog.ssid.0.is_empty() {
+            if dialog.connecting {
                 return Ok(Outcome::none());
+            }
+            // A hidden network's name is checked as a hotspot's: 1 to 32 bytes.
+            if dialog.is_hidden() {
+                match network::check_hotspot_name(&dialog.ssid_text) {
+                    Ok(ssid) => {
+                        dialog.ssid = ssid;
+                        dialog.name_error = None;
+                    }
+                    Err(error) => {
+                        dialog.name_error = Some(error);
+                        return Ok(Outcome::none());
+                    }
+                }
             }
             match dialog.credentials() {
                 Ok(credentials) => {
@@ -322,6 +342,12 @@ impl State {
                 Message::SsidChanged,
                 Message::Confirm,
             ));
+            if let Some(error) = &dialog.name_error {
+                content = content.push(error_line(
+                    "network.join.name-error",
+                    name_error_text(error),
+                ));
+            }
             for (security, id) in [
                 (Security::Open, "open"),
                 (Security::WpaPersonal, "wpa"),
@@ -400,7 +426,7 @@ impl State {
                     text_input("", &dialog.password)
                         .id(PASSWORD_ID)
                         .secure(!dialog.reveal)
-                        .on_input(Message::PasswordChanged)
+                        .on_input(|text| Message::PasswordChanged(text.into()))
                         .on_submit(Message::Confirm)
                         .padding(8),
                 ));

@@ -27,6 +27,7 @@ use ferrum_services::network_status::{Connectivity, NetworkError};
 use ferrum_services::{ServiceUpdate, SystemBus};
 use futures::StreamExt;
 use iced::{Element, Subscription};
+use zeroize::Zeroizing;
 
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
@@ -34,11 +35,48 @@ use ferrum_ui::status::ServiceStatus;
 use crate::page::{self as contract, Context, Outcome, PageRequest};
 
 pub use connection::{ConnectionForm, Field, MTU_ID};
-pub use describe::{command_error_text, form_error_text, password_error_text, reason_text};
+pub use describe::{
+    command_error_text, form_error_text, name_error_text, password_error_text, reason_text,
+};
 pub use hotspot::{HOTSPOT_NAME_ID, HOTSPOT_PASSWORD_ID, SharedNetwork};
 pub use join::{HIDDEN_NAME_ID, IDENTITY_ID, PASSWORD_ID};
 pub use secret::SECRET_ID;
 pub use vpn::{VPN_FILE_ID, VpnSwitch};
+
+/// Text typed into a password field, carried by a message: zeroized when dropped and
+/// never printed by `Debug` (messages are logged and compared in tests).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct SecretText(Zeroizing<String>);
+
+impl SecretText {
+    /// The typed text.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The text, still zeroized when dropped.
+    pub fn into_zeroizing(self) -> Zeroizing<String> {
+        self.0
+    }
+}
+
+impl std::fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl From<String> for SecretText {
+    fn from(text: String) -> Self {
+        Self(Zeroizing::new(text))
+    }
+}
+
+impl From<&str> for SecretText {
+    fn from(text: &str) -> Self {
+        Self(Zeroizing::new(text.to_owned()))
+    }
+}
 
 /// What a feature's `update` hands back: its outcome, or a NetworkManager failure
 /// the feature has no place to show (the page's error report shows it).

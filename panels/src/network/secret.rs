@@ -11,8 +11,8 @@ use iced::widget::{button, column, text, text_input};
 use iced::{Alignment, Element};
 use zeroize::Zeroizing;
 
-use super::Request;
 use super::describe::password_error_text;
+use super::{Request, SecretText};
 use crate::page::Outcome;
 
 /// The id of the field for a password NetworkManager asks for.
@@ -51,8 +51,8 @@ impl State {
 /// What happens in the prompt.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// The password was edited.
-    Changed(String),
+    /// The password was edited (redacted from `Debug`).
+    Changed(SecretText),
     /// Send the password to NetworkManager.
     Confirm,
     /// Tell NetworkManager the person cancelled.
@@ -64,7 +64,7 @@ pub(super) fn update(prompt: &mut Option<State>, message: Message) -> Outcome<Re
     match message {
         Message::Changed(text) => {
             if let Some(prompt) = prompt {
-                prompt.typed = Zeroizing::new(text);
+                prompt.typed = text.into_zeroizing();
                 if prompt.error.is_some() {
                     prompt.error = WifiPassword::parse(&prompt.typed, prompt.security()).err();
                 }
@@ -160,7 +160,7 @@ impl State {
                 text_input("", &prompt.typed)
                     .id(SECRET_ID)
                     .secure(true)
-                    .on_input(Message::Changed)
+                    .on_input(|text| Message::Changed(text.into()))
                     .on_submit(Message::Confirm)
                     .padding(8),
             ));

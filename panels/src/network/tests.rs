@@ -588,3 +588,69 @@ fn a_deleted_profile_closes_its_settings_page() {
     let _ = state.update(Message::Overview(ServiceUpdate::Available(gone)));
     assert_eq!(state.page, Page::Overview);
 }
+
+#[test]
+fn typed_passwords_are_not_printed_by_debug() {
+    let messages = [
+        format!(
+            "{:?}",
+            Message::Join(join::Message::PasswordChanged("hunter2-join".into()))
+        ),
+        format!(
+            "{:?}",
+            Message::Hotspot(hotspot::Message::PasswordChanged("hunter2-hotspot".into()))
+        ),
+        format!(
+            "{:?}",
+            Message::Secret(secret::Message::Changed("hunter2-secret".into()))
+        ),
+    ];
+    for text in messages {
+        assert!(!text.contains("hunter2"), "a password in Debug: {text}");
+        assert!(text.contains("<redacted>"), "{text}");
+    }
+}
+
+#[test]
+fn a_hidden_network_name_has_1_to_32_bytes() {
+    let mut state = page();
+    let outcome = state.update(Message::Join(join::Message::OpenHidden(WIFI.into())));
+    assert_eq!(outcome, focus(HIDDEN_NAME_ID));
+    let _ = state.update(Message::Join(join::Message::SecurityChosen(Security::Open)));
+    // 11 × "é" (2 bytes) + "abcdefghijk" = 33 bytes, 22 characters.
+    let long = format!("{}abcdefghijk", "é".repeat(11));
+    let _ = state.update(Message::Join(join::Message::SsidChanged(long)));
+    assert_eq!(
+        state.update(Message::Join(join::Message::Confirm)),
+        Outcome::none(),
+        "a 33-byte name reached NetworkManager"
+    );
+    assert!(!state.join.as_ref().expect("the dialog stays").connecting);
+    let mut ui = iced_test::Simulator::new(state.view());
+    assert!(
+        ui.find("A network name can be at most 32 bytes; this one has 33. Shorten it.")
+            .is_ok(),
+        "the refusal is explained under the field"
+    );
+    drop(ui);
+    // Nothing but spaces: asked for a name.
+    let _ = state.update(Message::Join(join::Message::SsidChanged("   ".into())));
+    assert_eq!(
+        state.update(Message::Join(join::Message::Confirm)),
+        Outcome::none()
+    );
+    let mut ui = iced_test::Simulator::new(state.view());
+    assert!(
+        ui.find("Type a name for the network.").is_ok(),
+        "an empty name is explained"
+    );
+    drop(ui);
+    // 32 bytes are fine.
+    let fits = format!("{}abcdefghij", "é".repeat(11));
+    let _ = state.update(Message::Join(join::Message::SsidChanged(fits.clone())));
+    let outcome = state.update(Message::Join(join::Message::Confirm));
+    let Some(Request::Join { ssid, .. }) = outcome.request else {
+        panic!("no join request: {outcome:?}")
+    };
+    assert_eq!(ssid, Ssid::from(fits.as_str()));
+}
