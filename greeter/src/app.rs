@@ -13,7 +13,7 @@ use ferrum_services::{SystemBus, accounts, network_status, upower};
 use ferrum_ui::Effect;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::theme::ThemeChoice;
-use ferrum_ui::window::{self, Window};
+use ferrum_ui::window::{self, TreeRead, Window};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Subscription, Task, Theme};
@@ -29,19 +29,10 @@ use crate::login::{Link, Phase};
 use crate::memory::Memory;
 use crate::sessions::{self, Session};
 use crate::typing::LayoutKeys;
-use crate::{menus, status};
+use crate::{ids, menus, status};
 
 pub use crate::conversation::Users;
 pub use crate::menus::Menu;
-
-/// The id of the answer field (password or code).
-pub const ANSWER_ID: &str = "greeter-answer";
-/// The id of the user-name field.
-pub const USER_NAME_ID: &str = "greeter-user-name";
-/// The id of the Continue button under a PAM message.
-pub const CONTINUE_ID: &str = "greeter.continue";
-/// Where the configuration notice is shown (its buttons are `greeter.notice.error.*`).
-pub const NOTICE_ID: ferrum_ui::WidgetId = ferrum_ui::WidgetId::new("greeter.notice");
 
 /// How the greeter is started.
 #[derive(Debug, Clone, Default)]
@@ -169,7 +160,7 @@ impl Greeter {
         };
         let offered = menus::offered_actions(bus);
         let focus = if greeter.config.hide_user_list {
-            operation::focus(USER_NAME_ID)
+            operation::focus(ids::USER_NAME)
         } else {
             Task::none()
         };
@@ -285,19 +276,15 @@ impl Greeter {
                 return Task::none();
             }
         }
-        let (reads_tree, moves_focus) = match &message {
-            Message::Window(message) => (message.reads_tree(), message.moves_focus()),
-            Message::Conversation(message) => (true, conversation::moves_focus(message)),
-            Message::Menus(message) => (true, menus::moves_focus(message)),
-            Message::Escape => (true, true),
-            _ => (true, false),
+        let read = match &message {
+            Message::Window(message) => TreeRead::of(Some(message), false),
+            Message::Conversation(message) => {
+                TreeRead::of(None, conversation::moves_focus(message))
+            }
+            Message::Menus(message) => TreeRead::of(None, menus::moves_focus(message)),
+            message => TreeRead::of(None, matches!(message, Message::Escape)),
         };
-        let task = self.apply(message);
-        if reads_tree {
-            window::then_read_tree(task, moves_focus, Message::Window)
-        } else {
-            task
-        }
+        read.after(self.apply(message), Message::Window)
     }
 
     fn apply(&mut self, message: Message) -> Task<Message> {

@@ -15,8 +15,9 @@ use iced::widget::image::Handle;
 use iced::widget::{button, column, container, operation, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length, Task};
 
-use crate::app::{ANSWER_ID, CONTINUE_ID, Greeter, USER_NAME_ID, off_thread};
+use crate::app::{Greeter, off_thread};
 use crate::greetd::{LoginError, NoticeKind, PromptKind, Step};
+use crate::ids;
 use crate::login::{Link, Phase, Problem};
 use crate::memory::Memory;
 use crate::pictures::AvatarCache;
@@ -158,7 +159,7 @@ impl Greeter {
             Message::OtherUser => {
                 self.conversation.phase = Phase::EnterUserName;
                 self.conversation.problem = None;
-                operation::focus(USER_NAME_ID)
+                operation::focus(ids::USER_NAME)
             }
             Message::UserNameChanged(name) => {
                 self.conversation.typed_user_name = name;
@@ -284,7 +285,7 @@ impl Greeter {
             {
                 operation::focus(user_row_id(last))
             }
-            _ if focus_name && self.menus.open.is_none() => operation::focus(USER_NAME_ID),
+            _ if focus_name && self.menus.open.is_none() => operation::focus(ids::USER_NAME),
             _ => Task::none(),
         };
         Task::batch([focus, decode])
@@ -387,7 +388,7 @@ impl Greeter {
             Phase::ChooseUser
         };
         let focus = if conversation.phase == Phase::EnterUserName {
-            operation::focus(USER_NAME_ID)
+            operation::focus(ids::USER_NAME)
         } else {
             Task::none()
         };
@@ -412,11 +413,11 @@ impl Greeter {
         match step {
             Ok(Step::Prompt(prompt)) => {
                 self.conversation.phase = Phase::Prompt(prompt);
-                operation::focus(ANSWER_ID)
+                operation::focus(ids::ANSWER)
             }
             Ok(Step::Notice(notice)) => {
                 self.conversation.phase = Phase::Notice(notice);
-                operation::focus(CONTINUE_ID)
+                operation::focus(ids::CONTINUE)
             }
             Ok(Step::Authenticated) => {
                 self.conversation.phase = Phase::Starting;
@@ -441,8 +442,8 @@ impl Greeter {
 }
 
 /// The id of a person's row in the user list.
-pub fn user_row_id(user: &str) -> String {
-    format!("greeter.user.{user}")
+pub fn user_row_id(user: &str) -> ferrum_ui::WidgetId {
+    ids::user(user)
 }
 
 /// The login card's content for the current phase.
@@ -554,7 +555,7 @@ fn problem_line<'a>(problem: &Problem) -> Element<'a, Message> {
         Problem::SessionFailed(reason) => fl!("greeter-session-failed", reason = reason.clone()),
     };
     Accessible::new(
-        "greeter.problem",
+        ids::PROBLEM,
         // Heard as soon as it appears (a refused password must be known
         // without looking).
         AccessibleInfo::new(Role::Alert, line.clone()),
@@ -604,7 +605,7 @@ fn user_list(greeter: &Greeter) -> Element<'_, Message> {
     let other = fl!("greeter-other-user");
     list = list.push(
         Accessible::new(
-            "greeter.other-user",
+            ids::OTHER_USER,
             AccessibleInfo::new(Role::ListItem, other.clone())
                 .description(fl!("greeter-other-user.desc")),
             button(
@@ -631,16 +632,16 @@ fn user_list(greeter: &Greeter) -> Element<'_, Message> {
 
 fn labelled_field<'a>(
     greeter: &'a Greeter,
-    id: &'static str,
+    id: ferrum_ui::WidgetId,
     label: String,
     field: iced::widget::TextInput<'a, Message>,
     info: AccessibleInfo,
 ) -> Element<'a, Message> {
-    let field = field.id(id).padding(10).size(17);
+    let field = field.id(id.clone()).padding(10).size(17);
     let field = InLayout::new(field, greeter.typing_layout(), greeter.caps_lock.is_on());
     column![
         text(label).size(15),
-        Accessible::new(format!("{id}.field"), info, field),
+        Accessible::new(id.child("field"), info, field),
     ]
     .spacing(6)
     .align_x(reading_start())
@@ -656,7 +657,7 @@ fn user_name_form(greeter: &Greeter) -> Element<'_, Message> {
     }
     content = content.push(labelled_field(
         greeter,
-        USER_NAME_ID,
+        ids::USER_NAME,
         label.clone(),
         text_input(
             &fl!("greeter-username-placeholder"),
@@ -667,7 +668,7 @@ fn user_name_form(greeter: &Greeter) -> Element<'_, Message> {
         AccessibleInfo::new(Role::TextInput, label).value(conversation.typed_user_name.clone()),
     ));
     let next = action(
-        "greeter.next",
+        ids::NEXT,
         fl!("greeter-next"),
         button::primary,
         Message::UserNameSubmitted,
@@ -692,11 +693,11 @@ fn answer_form(greeter: &Greeter, label: String, kind: PromptKind) -> Element<'_
         .secure(secret)
         .on_input(|typed| Message::AnswerChanged(typed.into()))
         .on_submit(Message::AnswerSubmitted);
-    let mut content = column![labelled_field(greeter, ANSWER_ID, label, field, info)].spacing(12);
+    let mut content = column![labelled_field(greeter, ids::ANSWER, label, field, info)].spacing(12);
     if greeter.conversation.answer_too_long {
         let warning = fl!("greeter-answer-too-long");
         content = content.push(Accessible::new(
-            "greeter.answer-too-long",
+            ids::ANSWER_TOO_LONG,
             AccessibleInfo::new(Role::Label, warning.clone()),
             text(warning)
                 .size(14)
@@ -708,7 +709,7 @@ fn answer_form(greeter: &Greeter, label: String, kind: PromptKind) -> Element<'_
     if greeter.caps_lock_warning() {
         let warning = fl!("greeter-caps-lock");
         content = content.push(Accessible::new(
-            "greeter.caps-lock",
+            ids::CAPS_LOCK,
             AccessibleInfo::new(Role::Label, warning.clone()),
             text(warning)
                 .size(14)
@@ -722,7 +723,7 @@ fn answer_form(greeter: &Greeter, label: String, kind: PromptKind) -> Element<'_
             back_button(),
             space::horizontal().into(),
             action(
-                "greeter.sign-in",
+                ids::SIGN_IN,
                 fl!("greeter-sign-in"),
                 button::primary,
                 Message::AnswerSubmitted,
@@ -742,7 +743,7 @@ fn notice_view<'a>(kind: NoticeKind, message: String) -> Element<'a, Message> {
         });
     column![
         Accessible::new(
-            "greeter.pam-message",
+            ids::PAM_MESSAGE,
             AccessibleInfo::new(Role::Alert, message),
             body
         ),
@@ -750,7 +751,7 @@ fn notice_view<'a>(kind: NoticeKind, message: String) -> Element<'a, Message> {
             back_button(),
             space::horizontal().into(),
             action(
-                CONTINUE_ID,
+                ids::CONTINUE,
                 fl!("greeter-continue"),
                 button::primary,
                 Message::Acknowledge
@@ -763,7 +764,7 @@ fn notice_view<'a>(kind: NoticeKind, message: String) -> Element<'a, Message> {
 
 fn waiting<'a>(line: String) -> Element<'a, Message> {
     Accessible::new(
-        "greeter.waiting",
+        ids::WAITING,
         AccessibleInfo::new(Role::Label, line.clone()),
         container(text(line).size(16)).padding([8, 0]),
     )
@@ -772,7 +773,7 @@ fn waiting<'a>(line: String) -> Element<'a, Message> {
 
 fn back_button<'a>() -> Element<'a, Message> {
     Accessible::new(
-        "greeter.back",
+        ids::BACK,
         AccessibleInfo::new(Role::Button, fl!("greeter-back"))
             .description(fl!("greeter-back.desc")),
         button(text(fl!("greeter-back")))

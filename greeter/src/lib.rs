@@ -14,6 +14,7 @@ pub mod clock;
 pub mod config;
 pub mod conversation;
 pub mod greetd;
+pub mod ids;
 pub mod languages;
 pub mod layouts;
 pub mod login;

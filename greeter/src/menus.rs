@@ -10,8 +10,9 @@ use ferrum_ui::widgets::{FONT_BOLD, bidi_row, caption};
 use iced::widget::{button, column, container, operation, scrollable, space, text};
 use iced::{Alignment, Element, Length, Task};
 
-use crate::app::{ANSWER_ID, Greeter, USER_NAME_ID, off_thread};
+use crate::app::{Greeter, off_thread};
 use crate::clock;
+use crate::ids;
 use crate::languages::{self, Language};
 use crate::layouts::Layout;
 use crate::login::Phase;
@@ -276,42 +277,41 @@ impl Greeter {
             return Task::none();
         };
         match self.conversation.phase {
-            Phase::Prompt(_) => operation::focus(ANSWER_ID),
-            Phase::EnterUserName => operation::focus(USER_NAME_ID),
+            Phase::Prompt(_) => operation::focus(ids::ANSWER),
+            Phase::EnterUserName => operation::focus(ids::USER_NAME),
             _ => operation::focus(menu_button(menu)),
         }
     }
 }
 
 /// The id of the first entry of a menu (focused when the menu opens).
-pub fn first_menu_item(menus: &State, menu: Menu) -> String {
+pub fn first_menu_item(menus: &State, menu: Menu) -> ferrum_ui::WidgetId {
     match menu {
-        Menu::Session => menus.sessions.first().map_or_else(
-            || "greeter.menu.close".into(),
-            |s| format!("greeter.session.{}", s.id),
-        ),
-        Menu::Layout => format!("greeter.layout.{}", menus.layout),
-        Menu::Language => format!("greeter.language.{}", menus.language),
-        Menu::Power => menus.power_actions.first().map_or_else(
-            || "greeter.menu.close".into(),
-            |a| format!("greeter.power.{}", a.method_name()),
-        ),
-        Menu::Accessibility => "greeter.a11y.voicing".into(),
+        Menu::Session => menus
+            .sessions
+            .first()
+            .map_or_else(|| ids::MENU_CLOSE, |s| ids::session(&s.id)),
+        Menu::Layout => ids::layout(&menus.layout),
+        Menu::Language => ids::language(menus.language),
+        Menu::Power => menus
+            .power_actions
+            .first()
+            .map_or_else(|| ids::MENU_CLOSE, |a| ids::power(a.method_name())),
+        Menu::Accessibility => ids::VOICING,
     }
 }
 
 /// The id of the bottom-bar button that opens a menu.
-pub fn menu_button(menu: Menu) -> &'static str {
-    match menu {
-        Menu::Session => "greeter.bar.session",
-        Menu::Layout => "greeter.bar.layout",
-        Menu::Language => "greeter.bar.language",
-        Menu::Power => "greeter.bar.power",
-        Menu::Accessibility => "greeter.bar.accessibility",
-    }
+pub fn menu_button(menu: Menu) -> ferrum_ui::WidgetId {
+    ids::menu_button(menu)
 }
 
-fn bar_button<'a>(id: &'static str, label: String, menu: Menu, open: bool) -> Element<'a, Message> {
+fn bar_button<'a>(
+    id: ferrum_ui::WidgetId,
+    label: String,
+    menu: Menu,
+    open: bool,
+) -> Element<'a, Message> {
     let style = if open { button::primary } else { button::text };
     Accessible::new(
         id,
@@ -390,7 +390,7 @@ pub fn bottom_bar(menus: &State) -> Element<'_, Message> {
 }
 
 fn menu_entry<'a>(
-    id: String,
+    id: ferrum_ui::WidgetId,
     label: String,
     tag: Option<String>,
     selected: bool,
@@ -417,7 +417,7 @@ fn menu_entry<'a>(
 }
 
 fn switch_entry<'a>(
-    id: &'static str,
+    id: ferrum_ui::WidgetId,
     label: String,
     on: bool,
     message: Message,
@@ -452,7 +452,7 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
                 .iter()
                 .map(|s| {
                     menu_entry(
-                        format!("greeter.session.{}", s.id),
+                        ids::session(&s.id),
                         s.name.clone(),
                         None,
                         menus.session.as_deref() == Some(s.id.as_str()),
@@ -468,7 +468,7 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
                 .iter()
                 .map(|l| {
                     menu_entry(
-                        format!("greeter.layout.{}", l.name),
+                        ids::layout(&l.name),
                         l.description.clone(),
                         Some(l.indicator()),
                         l.name == menus.layout,
@@ -484,7 +484,7 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
                 .iter()
                 .map(|l| {
                     menu_entry(
-                        format!("greeter.language.{}", l.locale),
+                        ids::language(l.locale),
                         l.native_name.clone(),
                         None,
                         l.locale == menus.language,
@@ -506,7 +506,7 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
                         PowerAction::Hibernate => fl!("greeter-hibernate"),
                     };
                     Accessible::new(
-                        format!("greeter.power.{}", action.method_name()),
+                        ids::power(action.method_name()),
                         AccessibleInfo::new(Role::Button, label.clone()),
                         button(ferrum_ui::widgets::line(label, 15, Length::Fill))
                             .width(Length::Fill)
@@ -523,19 +523,19 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
             fl!("greeter-accessibility-menu"),
             vec![
                 switch_entry(
-                    "greeter.a11y.voicing",
+                    ids::VOICING,
                     fl!("greeter-a11y-voicing"),
                     menus.voicing,
                     Message::ToggleVoicing,
                 ),
                 switch_entry(
-                    "greeter.a11y.high-contrast",
+                    ids::HIGH_CONTRAST,
                     fl!("greeter-a11y-high-contrast"),
                     menus.high_contrast,
                     Message::ToggleHighContrast,
                 ),
                 switch_entry(
-                    "greeter.a11y.large-text",
+                    ids::LARGE_TEXT,
                     fl!("greeter-a11y-large-text"),
                     menus.large_text,
                     Message::ToggleLargeText,
@@ -545,7 +545,7 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
         ),
     };
     let close = action(
-        "greeter.menu.close",
+        ids::MENU_CLOSE,
         fl!("greeter-menu-close"),
         button::secondary,
         Message::CloseMenu,

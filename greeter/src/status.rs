@@ -10,6 +10,8 @@ use ferrum_services::network_status::{
 use ferrum_services::upower::{BatteryState, PowerSupplyState, UPowerError};
 use ferrum_ui::widgets::{FONT_BOLD, bidi_row, caption, reading_start};
 use iced::widget::{column, container, space, text};
+
+use crate::ids;
 use iced::{Alignment, Element, Length};
 
 use crate::clock::{self, ClockFace};
@@ -74,10 +76,10 @@ pub fn view<'a>(status: &State) -> Element<'a, crate::Message> {
     .align_x(reading_start());
     let mut lines: Vec<Element<'a, crate::Message>> = Vec::new();
     if let Some(network) = network_line(status) {
-        lines.push(status_label("greeter.status.network", network));
+        lines.push(status_label(ids::STATUS_NETWORK, network));
     }
     if let Some(battery) = battery_line(status) {
-        lines.push(status_label("greeter.status.battery", battery));
+        lines.push(status_label(ids::STATUS_BATTERY, battery));
     }
     let lines = bidi_row(lines).spacing(18).align_y(Alignment::Center);
     container(
@@ -90,7 +92,7 @@ pub fn view<'a>(status: &State) -> Element<'a, crate::Message> {
     .into()
 }
 
-fn status_label<'a>(id: &'static str, line: String) -> Element<'a, crate::Message> {
+fn status_label<'a>(id: ferrum_ui::WidgetId, line: String) -> Element<'a, crate::Message> {
     Accessible::new(
         id,
         AccessibleInfo::new(Role::Label, line.clone()),

@@ -9,7 +9,8 @@ use ferrum_ui::error_report;
 use iced::widget::{button, column, container, text};
 use iced::{Element, Length};
 
-use crate::app::{Greeter, Message, NOTICE_ID};
+use crate::app::{Greeter, Message};
+use crate::ids;
 use crate::{conversation, menus, status};
 
 const CARD_WIDTH: f32 = 420.0;
@@ -59,7 +60,7 @@ pub fn bar_style(theme: &iced::Theme) -> container::Style {
 fn login_card(greeter: &Greeter) -> Element<'_, Message> {
     let mut content = column![].spacing(14).width(Length::Fill);
     if let Some(notice) = &greeter.notice {
-        content = content.push(error_report::view(notice, &NOTICE_ID).map(Message::Notice));
+        content = content.push(error_report::view(notice, &ids::NOTICE).map(Message::Notice));
     }
     content = content.push(conversation::view(greeter).map(Message::Conversation));
     container(content)
@@ -82,7 +83,7 @@ fn login_card(greeter: &Greeter) -> Element<'_, Message> {
 
 /// A labelled button with an accessible name.
 pub fn action<'a, M: Clone + 'a>(
-    id: &'static str,
+    id: impl Into<iced::widget::Id>,
     label: String,
     style: fn(&iced::Theme, button::Status) -> button::Style,
     message: M,
