@@ -82,7 +82,18 @@ pub enum LoginError {
     /// IMPORTANT: starting a session was asked for before greetd said `success`.
     #[error("not authenticated")]
     NotAuthenticated,
+    /// The answer is longer than PAM takes ([`MAX_ANSWER_BYTES`]); it was not sent
+    /// and the question is still open.
+    #[error("the answer is too long ({bytes} bytes, at most {MAX_ANSWER_BYTES})")]
+    AnswerTooLong {
+        /// The answer's length in bytes.
+        bytes: usize,
+    },
 }
+
+/// The longest answer sent to greetd, in bytes (PAM's `PAM_MAX_RESP_SIZE`; the
+/// answer field refuses longer input too).
+pub use crate::conversation::MAX_ANSWER_BYTES;
 
 impl From<WireError> for LoginError {
     fn from(error: WireError) -> Self {
@@ -106,6 +117,11 @@ enum State {
     /// already being configured" otherwise; seen with greetd 0.10 in the image).
     Failed,
     Started,
+    /// A request went unanswered in time, or the connection failed: a reply may
+    /// still arrive and would be read as the answer to the next request (a late
+    /// `success` taken for an authentication). Nothing more is sent or read here;
+    /// the connection must be dropped.
+    OutOfStep,
 }
 
 /// A connection to greetd and the conversation on it.
@@ -157,12 +173,27 @@ impl Greetd {
         self.state == State::Authenticated
     }
 
+    /// Whether the connection is out of step (a reply went missing or the
+    /// connection failed) and must be dropped.
+    pub fn is_out_of_step(&self) -> bool {
+        self.state == State::OutOfStep
+    }
+
     /// Sends a request (plain, or an answer that may hold a secret) and reads
     /// the reply, within the reply deadline.
+    ///
+    /// IMPORTANT: each request has exactly one reply, read right after it. When
+    /// that fails (timeout, broken or garbled connection) the connection is out
+    /// of step for good: a reply read later could belong to an earlier request.
     async fn exchange(&mut self, outgoing: Outgoing<'_>) -> Result<Response, LoginError> {
+        if self.state == State::OutOfStep {
+            return Err(LoginError::Unexpected(
+                "the connection is out of step after a failed request".into(),
+            ));
+        }
         let timeout = self.timeout;
         let stream = &mut self.stream;
-        tokio::time::timeout(timeout, async {
+        let result = tokio::time::timeout(timeout, async {
             match outgoing {
                 Outgoing::Plain(request) => wire::send(stream, request).await?,
                 Outgoing::Answer(answer) => wire::send_answer(stream, answer).await?,
@@ -170,7 +201,12 @@ impl Greetd {
             Ok(wire::receive(stream).await?)
         })
         .await
-        .map_err(|_| LoginError::Timeout(timeout))?
+        .map_err(|_| LoginError::Timeout(timeout))
+        .and_then(|result| result);
+        if result.is_err() {
+            self.state = State::OutOfStep;
+        }
+        result
     }
 
     async fn exchange_plain(&mut self, request: &Request) -> Result<Response, LoginError> {
@@ -230,7 +266,17 @@ impl Greetd {
     pub async fn create_session(&mut self, username: &str) -> Result<Step, LoginError> {
         // Debug only: people type passwords into the user-name field by mistake.
         tracing::debug!(user = username, "creating greetd session");
-        self.state = State::Idle;
+        if self.state == State::OutOfStep {
+            return Err(LoginError::Unexpected(
+                "the connection is out of step after a failed request".into(),
+            ));
+        }
+        if self.in_conversation() {
+            // greetd would refuse; the open conversation must be cancelled first.
+            return Err(LoginError::Unexpected(
+                "a conversation is open; cancel it first".into(),
+            ));
+        }
         let response = self
             .exchange_plain(&Request::CreateSession {
                 username: username.to_owned(),
@@ -243,6 +289,11 @@ impl Greetd {
     pub async fn answer(&mut self, answer: &Secret) -> Result<Step, LoginError> {
         if self.state != State::Conversing {
             return Err(LoginError::Unexpected("no question is open".into()));
+        }
+        let bytes = answer.expose().len();
+        if bytes > MAX_ANSWER_BYTES {
+            // Not sent: PAM would refuse it, and the question stays open.
+            return Err(LoginError::AnswerTooLong { bytes });
         }
         tracing::debug!(chars = answer.char_count(), "answering prompt");
         let response = self.exchange_answer(Some(answer)).await?;
@@ -259,15 +310,25 @@ impl Greetd {
     }
 
     /// Ends the conversation (after an error, or when the user goes back).
+    ///
+    /// IMPORTANT: when this fails (no reply in time, an error, anything but
+    /// `success`) the connection is out of step and must be dropped: greetd may
+    /// still hold the conversation, and its late reply must not be read as the
+    /// answer to the next request.
     pub async fn cancel(&mut self) -> Result<(), LoginError> {
-        self.state = State::Idle;
-        match self.exchange_plain(&Request::CancelSession).await? {
+        let result = match self.exchange_plain(&Request::CancelSession).await? {
             Response::Success => Ok(()),
             Response::Error { description, .. } => Err(LoginError::Greetd(description)),
             Response::AuthMessage { .. } => {
                 Err(LoginError::Unexpected("a question after cancelling".into()))
             }
-        }
+        };
+        self.state = if result.is_ok() {
+            State::Idle
+        } else {
+            State::OutOfStep
+        };
+        result
     }
 
     /// Starts the user's session with `command` and `environment`
@@ -296,11 +357,13 @@ impl Greetd {
                 Ok(())
             }
             Response::Error { description, .. } => {
-                self.state = State::Idle;
+                // greetd keeps the session after a failed start (0.10): it must be
+                // cancelled before another can be created.
+                self.state = State::Failed;
                 Err(LoginError::Greetd(description))
             }
             Response::AuthMessage { .. } => {
-                self.state = State::Idle;
+                self.state = State::OutOfStep;
                 Err(LoginError::Unexpected("a question after starting".into()))
             }
         }

@@ -55,6 +55,18 @@ impl Link {
         F: AsyncFnOnce(&mut Greetd) -> Result<T, LoginError>,
     {
         let mut slot = self.connection.lock().await;
+        self.run(&mut slot, operation).await
+    }
+
+    /// [`Link::with_connection`] on a connection slot already locked.
+    async fn run<T, F>(&self, slot: &mut Option<Greetd>, operation: F) -> Result<T, LoginError>
+    where
+        F: AsyncFnOnce(&mut Greetd) -> Result<T, LoginError>,
+    {
+        if slot.as_ref().is_some_and(Greetd::is_out_of_step) {
+            // A reply went missing on it: a later one could be read out of turn.
+            *slot = None;
+        }
         if slot.is_none() {
             let socket = self.socket.as_deref().ok_or_else(|| {
                 LoginError::Connection(crate::wire::WireError::Io("GREETD_SOCK is not set".into()))
@@ -70,7 +82,7 @@ impl Link {
         };
         let result = operation(greetd).await;
         if let Err(error) = &result
-            && error.breaks_connection()
+            && (error.breaks_connection() || greetd.is_out_of_step())
         {
             tracing::warn!(%error, "dropping the greetd connection");
             *slot = None;
@@ -80,15 +92,22 @@ impl Link {
 
     /// Starts (or restarts) the conversation for `user`, cancelling one in
     /// progress first.
+    ///
+    /// IMPORTANT: when the cancel fails or times out, the connection is
+    /// dropped and the conversation starts on a fresh one: greetd's late reply
+    /// to the cancel (`success`) must never be read as the reply to
+    /// `create_session`, which would be an authentication nobody gave.
     pub async fn begin(self, user: String) -> Result<Step, LoginError> {
-        self.with_connection(async |greetd| {
-            if greetd.in_conversation() {
-                // A failed cancel means the old conversation is gone anyway.
-                let _ = greetd.cancel().await;
-            }
-            greetd.create_session(&user).await
-        })
-        .await
+        let mut slot = self.connection.lock().await;
+        if let Some(greetd) = slot.as_mut()
+            && greetd.in_conversation()
+            && let Err(error) = greetd.cancel().await
+        {
+            tracing::warn!(%error, "cancelling failed; dropping the greetd connection");
+            *slot = None;
+        }
+        self.run(&mut slot, async |greetd| greetd.create_session(&user).await)
+            .await
     }
 
     /// Like [`Link::begin`], after a pause (used after the connection broke).
@@ -176,7 +195,9 @@ impl Problem {
                 Problem::ServiceLost
             }
             LoginError::Greetd(reason) => Problem::Service(reason.clone()),
-            LoginError::NotAuthenticated => Problem::Service(error.to_string()),
+            LoginError::NotAuthenticated | LoginError::AnswerTooLong { .. } => {
+                Problem::Service(error.to_string())
+            }
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use std::time::Duration;
 
+use ferrum_greeter::conversation::MAX_ANSWER_BYTES;
+use ferrum_greeter::login::Link;
 use ferrum_greeter::wire::{self, WireError};
 use ferrum_greeter::{Greetd, LoginError, NoticeKind, PromptKind, Secret, Step};
 use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
@@ -229,6 +231,142 @@ async fn answering_without_a_question_is_refused() {
         greetd.answer(&secret(PASSWORD)).await,
         Err(LoginError::Unexpected(_))
     ));
+}
+
+/// Whether greetd was ever asked to start a session (its own gate aside).
+fn start_session_sent(server: &FakeGreetd) -> bool {
+    server
+        .record()
+        .requests
+        .iter()
+        .any(|request| request.contains("start_session"))
+}
+
+#[tokio::test]
+async fn a_late_cancel_reply_is_never_read_as_success() {
+    // greetd answers the cancel only after the client stopped waiting, then with
+    // `success`: on the same connection that stale `success` would be read as the
+    // reply to the next `create_session`, an authentication nobody gave.
+    let server = FakeGreetd::start(accounts(), Fault::LateCancel(Duration::from_millis(450))).await;
+    let link = Link::new(Some(server.path().to_owned())).with_timeout(Duration::from_millis(300));
+    expect_prompt(
+        link.clone().begin("ada".into()).await.unwrap(),
+        PromptKind::Secret,
+        "Password: ",
+    );
+    // Another person: the conversation is cancelled first, and that times out.
+    match link.clone().begin("grace".into()).await {
+        Ok(Step::Notice(notice)) => {
+            assert_eq!(notice.text, "Your password expires in 3 days.");
+        }
+        other => panic!("expected grace's first message on a fresh connection, got {other:?}"),
+    }
+    assert_eq!(
+        link.clone().start(vec!["sway".into()], vec![]).await,
+        Err(LoginError::NotAuthenticated)
+    );
+    // Give the late reply time to arrive: nothing reads it.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        link.clone().start(vec!["sway".into()], vec![]).await,
+        Err(LoginError::NotAuthenticated)
+    );
+    assert!(
+        !start_session_sent(&server),
+        "start_session must never have been sent"
+    );
+}
+
+#[tokio::test]
+async fn a_timed_out_reply_is_never_read_later() {
+    // The client gave up on the cancel: the connection is out of step and no
+    // further reply is read from it (a stale `success` would be taken for the
+    // next request's answer).
+    let server = FakeGreetd::start(accounts(), Fault::LateCancel(Duration::from_millis(500))).await;
+    let mut greetd = Greetd::connect(server.path())
+        .await
+        .unwrap()
+        .with_timeout(Duration::from_millis(200));
+    greetd.create_session("ada").await.unwrap();
+    assert_eq!(
+        greetd.cancel().await,
+        Err(LoginError::Timeout(Duration::from_millis(200)))
+    );
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let after = greetd.create_session("grace").await;
+    assert!(
+        matches!(after, Err(ref error) if error.breaks_connection()),
+        "the late success was read: {after:?}"
+    );
+    assert!(!greetd.is_authenticated());
+    assert_eq!(
+        greetd.start_session(vec!["sway".into()], vec![]).await,
+        Err(LoginError::NotAuthenticated)
+    );
+    assert!(!start_session_sent(&server));
+}
+
+#[tokio::test]
+async fn after_a_refused_start_the_next_attempt_gets_a_prompt() {
+    // greetd 0.10 keeps the session after a failed start_session; creating another
+    // without cancelling is refused ("a session is already being configured").
+    let server = FakeGreetd::start(accounts(), Fault::RefuseStart).await;
+    let link = Link::new(Some(server.path().to_owned())).with_timeout(Duration::from_secs(2));
+    link.clone().begin("ada".into()).await.unwrap();
+    assert_eq!(
+        link.clone().answer(secret(PASSWORD)).await.unwrap(),
+        Step::Authenticated
+    );
+    assert!(matches!(
+        link.clone().start(vec!["sway".into()], vec![]).await,
+        Err(LoginError::Greetd(_))
+    ));
+    let again = link.clone().begin("ada".into()).await;
+    assert!(
+        matches!(&again, Ok(Step::Prompt(prompt)) if prompt.kind == PromptKind::Secret),
+        "the next attempt must get a prompt: {again:?}"
+    );
+    assert!(server.record().started.is_none());
+    let requests = server.record().requests;
+    let start = requests
+        .iter()
+        .position(|request| request.contains("start_session"))
+        .unwrap();
+    assert!(
+        requests[start..]
+            .iter()
+            .any(|request| request.contains("cancel_session")),
+        "the refused session is cancelled before the next: {requests:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_answer_longer_than_pam_takes_is_refused_unsent() {
+    let server = FakeGreetd::start(accounts(), Fault::None).await;
+    let mut greetd = connect(&server).await;
+    greetd.create_session("ada").await.unwrap();
+    let long = "ä".repeat(MAX_ANSWER_BYTES / 2) + "x";
+    assert_eq!(long.len(), MAX_ANSWER_BYTES + 1);
+    let error = greetd.answer(&secret(&long)).await.unwrap_err();
+    assert_eq!(
+        server.record().requests.len(),
+        1,
+        "only create_session reached greetd: the answer was not sent"
+    );
+    assert_eq!(
+        error,
+        LoginError::AnswerTooLong {
+            bytes: MAX_ANSWER_BYTES + 1
+        }
+    );
+    assert!(!error.breaks_connection());
+    // The question is still open; an answer at the limit is sent.
+    let at_limit = "ä".repeat(MAX_ANSWER_BYTES / 2);
+    assert!(matches!(
+        greetd.answer(&secret(&at_limit)).await,
+        Err(LoginError::AuthFailed(_))
+    ));
+    assert_eq!(server.record().requests.len(), 2);
 }
 
 mod fuzz {

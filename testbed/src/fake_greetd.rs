@@ -42,6 +42,14 @@ pub enum Fault {
     OversizedAt(usize),
     /// Never answer this request.
     SilentAt(usize),
+    /// Answer every `cancel_session` only after this long, then with `success`: a
+    /// client that gave up waiting reads that stale `success` as the reply to
+    /// whatever it sent next.
+    LateCancel(std::time::Duration),
+    /// Refuse every `start_session` with an error (the session's command cannot
+    /// run), keeping the session configured, as greetd 0.10 does: another
+    /// `create_session` is refused until it is cancelled.
+    RefuseStart,
 }
 
 /// What the server saw.
@@ -223,6 +231,10 @@ async fn serve(
                     }
                 }
             }
+            Request::StartSession { .. } if fault == Fault::RefuseStart => Response::Error {
+                error_type: ErrorType::Error,
+                description: "the session could not be started".into(),
+            },
             Request::StartSession { cmd, env } => {
                 if authenticated {
                     record.lock().unwrap().started = Some((cmd, env));
@@ -236,6 +248,9 @@ async fn serve(
                 }
             }
             Request::CancelSession => {
+                if let Fault::LateCancel(delay) = fault {
+                    tokio::time::sleep(delay).await;
+                }
                 configuring = false;
                 rounds.clear();
                 current = None;

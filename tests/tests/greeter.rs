@@ -172,6 +172,16 @@ async fn driver_for(scene: &Scene, greetd: &FakeGreetd) -> Driver<Greeter> {
     driver
 }
 
+/// Whether the greeter ever asked greetd to start a session: the fake greetd's own
+/// gate (it refuses an unauthenticated start) must not be what keeps a test green.
+fn start_session_sent(greetd: &FakeGreetd) -> bool {
+    greetd
+        .record()
+        .requests
+        .iter()
+        .any(|request| request.contains("start_session"))
+}
+
 fn focused(driver: &Driver<Greeter>) -> Option<(Role, String)> {
     driver
         .app
@@ -225,8 +235,8 @@ async fn wrong_password_clears_the_field_and_the_retry_logs_in() {
     assert_prompt(&driver, PromptKind::Secret, "Password: ");
     assert_eq!(driver.app.answer_length(), 0, "the field is cleared");
     assert!(
-        greetd.record().started.is_none(),
-        "no session after a wrong password"
+        !start_session_sent(&greetd),
+        "no session after a wrong password: start_session was never sent"
     );
     let tree = driver.app.accessible_tree();
     assert!(
@@ -392,7 +402,10 @@ async fn a_dropped_or_garbled_connection_returns_to_a_clean_prompt() {
         );
         assert_prompt(&driver, PromptKind::Secret, "Password: ");
         assert_eq!(driver.app.answer_length(), 0, "{fault:?}: a clean field");
-        assert!(greetd.record().started.is_none(), "{fault:?}: no session");
+        assert!(
+            !start_session_sent(&greetd),
+            "{fault:?}: no session (start_session was never sent)"
+        );
         answer(&mut driver, "hunter2").await;
         assert_eq!(driver.app.phase(), &Phase::Started, "{fault:?}");
     }
@@ -892,5 +905,75 @@ async fn without_a_user_list_the_name_field_has_the_focus_at_once() {
     assert_eq!(
         focused(&driver),
         Some((Role::TextInput, "User name".into()))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_session_start_returns_to_a_prompt_for_the_same_person() {
+    let _english = english();
+    // greetd refuses start_session and, as greetd 0.10 does, keeps the session.
+    let greetd = FakeGreetd::start(accounts(), Fault::RefuseStart).await;
+    let scene = Scene::new("");
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
+    driver.redraw().await;
+    answer(&mut driver, "hunter2").await;
+    assert!(
+        matches!(driver.app.problem(), Some(Problem::SessionFailed(_))),
+        "{:?}",
+        driver.app.problem()
+    );
+    // Not "a session is already being configured": the refused session was cancelled.
+    assert_eq!(driver.app.user(), Some("ada"));
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    assert!(greetd.record().started.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_late_cancel_reply_never_logs_the_next_person_in() {
+    let _english = english();
+    // The cancel is answered after the greeter stopped waiting: read on the same
+    // connection, that `success` would log the next person in without a password.
+    let greetd = FakeGreetd::start(accounts(), Fault::LateCancel(Duration::from_millis(450))).await;
+    let scene = Scene::new("");
+    let link = Link::new(Some(greetd.path().to_owned())).with_timeout(Duration::from_millis(300));
+    let greeter = Greeter::new(
+        &scene.options(),
+        SystemBus::with_address("unix:path=/nonexistent"),
+        link,
+    )
+    .0;
+    let mut driver = Driver::new(greeter, WINDOW);
+    driver
+        .dispatch(Message::Conversation(conversation::Message::UsersUpdated(
+            ServiceUpdate::Available(scene.people()),
+        )))
+        .await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
+    driver.redraw().await;
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    // Another person, without going back: the open conversation is cancelled first.
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "grace".into(),
+        )))
+        .await;
+    driver.redraw().await;
+    assert_ne!(driver.app.phase(), &Phase::Started);
+    assert_ne!(driver.app.phase(), &Phase::Starting);
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    assert_eq!(driver.app.user(), Some("grace"));
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(
+        !start_session_sent(&greetd),
+        "start_session was sent without a password"
     );
 }
