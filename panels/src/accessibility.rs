@@ -184,7 +184,7 @@ impl Page for State {
 }
 
 fn switch_row<'a>(
-    id: &'static str,
+    id: ferrum_ui::WidgetId,
     label: String,
     description: String,
     on: bool,
@@ -226,7 +226,7 @@ pub fn view<'a>(
     let more = Message::TextScale((current + step).min(TEXT_SCALES[TEXT_SCALES.len() - 1]));
     let value = fl!("a11y-text-scale-value", percent = current);
     let scale_slider = Accessible::new(
-        "a11y.text-scale",
+        crate::ids::A11Y_TEXT_SCALE,
         AccessibleInfo::new(Role::Slider, fl!("a11y-text-scale"))
             .value(value.clone())
             .numeric(NumericValue {
@@ -254,7 +254,7 @@ pub fn view<'a>(
             fl!("a11y-seeing-heading"),
             column![
                 switch_row(
-                    "a11y.high-contrast",
+                    crate::ids::A11Y_HIGH_CONTRAST,
                     fl!("a11y-high-contrast"),
                     fl!("a11y-high-contrast.desc"),
                     preferences.high_contrast,
@@ -268,7 +268,7 @@ pub fn view<'a>(
                 .spacing(6)
                 .padding(8),
                 switch_row(
-                    "a11y.reduced-motion",
+                    crate::ids::A11Y_REDUCED_MOTION,
                     fl!("a11y-reduced-motion"),
                     fl!("a11y-reduced-motion.desc"),
                     preferences.reduced_motion,
@@ -280,7 +280,7 @@ pub fn view<'a>(
         section(
             fl!("a11y-hearing-heading"),
             column![switch_row(
-                "a11y.self-voicing",
+                crate::ids::A11Y_SELF_VOICING,
                 fl!("a11y-self-voicing"),
                 fl!("a11y-self-voicing.desc"),
                 preferences.self_voicing,

@@ -13,3 +13,19 @@ pub const DNS: WidgetId = WidgetId::new("dns");
 pub const A11Y: WidgetId = WidgetId::new("a11y");
 /// The About page.
 pub const ABOUT: WidgetId = WidgetId::new("about");
+
+/// A power mode's choice on the Power page.
+pub fn power_profile(name: &str) -> WidgetId {
+    POWER.child("profile").child(name)
+}
+
+/// The Accessibility page's text-size slider.
+pub const A11Y_TEXT_SCALE: WidgetId = WidgetId::new("a11y.text-scale");
+/// The Accessibility page's high-contrast switch.
+pub const A11Y_HIGH_CONTRAST: WidgetId = WidgetId::new("a11y.high-contrast");
+/// The Accessibility page's reduced-motion switch.
+pub const A11Y_REDUCED_MOTION: WidgetId = WidgetId::new("a11y.reduced-motion");
+/// The Accessibility page's reading-aloud switch.
+pub const A11Y_SELF_VOICING: WidgetId = WidgetId::new("a11y.self-voicing");
+/// The hotspot's QR code.
+pub const HOTSPOT_QR: WidgetId = WidgetId::new("network.hotspot.qr");

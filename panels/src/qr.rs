@@ -38,5 +38,12 @@ pub fn view<'a, M: Clone + 'a>(text: &str, module: f32, name: String) -> Option<
         }
         rows = rows.push(row);
     }
-    Some(Accessible::new("qr-code", AccessibleInfo::new(Role::Label, name), rows).into())
+    Some(
+        Accessible::new(
+            crate::ids::HOTSPOT_QR,
+            AccessibleInfo::new(Role::Label, name),
+            rows,
+        )
+        .into(),
+    )
 }

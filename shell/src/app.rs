@@ -15,12 +15,11 @@ use iced::widget::{column, container, row, rule, scrollable};
 use iced::{Element, Length, Subscription, Task, Theme};
 
 use crate::cli::Options;
+use crate::ids;
 use crate::sidebar;
 
 /// The id of the sidebar's search field.
-pub const SEARCH_ID: WidgetId = WidgetId::new("sidebar.search");
-/// The window-level notice's place (its buttons are `window.error.*`).
-pub const WINDOW_ID: WidgetId = WidgetId::new("window");
+pub const SEARCH_ID: WidgetId = ids::SEARCH;
 
 /// The whole app.
 #[derive(Debug)]
@@ -235,7 +234,7 @@ impl App {
         let panel = self.pages.view(self.active).map(Message::Page);
         let mut content = column![].spacing(16).max_width(760);
         if let Some(notice) = &self.notice {
-            content = content.push(error_report::view(notice, &WINDOW_ID).map(Message::Notice));
+            content = content.push(error_report::view(notice, &ids::WINDOW).map(Message::Notice));
         }
         content = content.push(panel);
         // Large text leaves less room: a narrower sidebar and margins.

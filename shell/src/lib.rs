@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod ids;
 mod sidebar;
 
 pub use app::{App, Message};

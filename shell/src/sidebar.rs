@@ -8,6 +8,7 @@ use iced::widget::{button, column, container, scrollable, space, text, text_inpu
 use iced::{Element, Length};
 
 use crate::app::{Message, SEARCH_ID};
+use crate::ids;
 use ferrum_ui::theme::ThemeChoice;
 
 pub(crate) fn view<'a>(
@@ -32,7 +33,7 @@ pub(crate) fn view<'a>(
         let title = panel.title();
         list = list.push(
             Accessible::new(
-                format!("sidebar.{}", panel.slug()),
+                ids::panel(panel),
                 AccessibleInfo::new(Role::ListItem, title.clone()).selected(panel == active),
                 button(ferrum_ui::widgets::line(title, 16, Length::Fill))
                     .width(Length::Fill)
@@ -48,7 +49,7 @@ pub(crate) fn view<'a>(
         ThemeChoice::Dark => fl!("theme-toggle-light"),
     };
     let search = Accessible::new(
-        "sidebar.search-field",
+        ids::SEARCH_FIELD,
         AccessibleInfo::new(Role::TextInput, fl!("search-label")).value(query),
         text_input(&fl!("search-placeholder"), query)
             .id(SEARCH_ID)
@@ -61,7 +62,7 @@ pub(crate) fn view<'a>(
         scrollable(list).height(Length::Fill),
         space::vertical().height(4),
         container(action_button(
-            "sidebar.theme",
+            ids::THEME,
             theme_label,
             button::secondary,
             Message::ToggleTheme

@@ -83,7 +83,7 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
             .checked(Some(index) == selected_index);
         list = list.push(
             Accessible::new(
-                format!("power.profile.{}", profile.name()),
+                crate::ids::power_profile(profile.name()),
                 info,
                 button(
                     bidi_row(vec![indicator.into(), details.into()])
@@ -138,6 +138,9 @@ fn supply(
         ServiceStatus::Loading => caption(fl!("service-loading")),
         ServiceStatus::Unavailable => {
             notice(fl!("upower-unavailable"), fl!("upower-unavailable.body"))
+        }
+        ServiceStatus::Failed(error @ ferrum_services::upower::UPowerError::NoAnswer(_)) => {
+            notice(fl!("upower-no-answer"), error.to_string())
         }
         ServiceStatus::Failed(error) => notice(fl!("upower-failed"), error.to_string()),
         ServiceStatus::BusUnreachable(failure) => {
