@@ -325,8 +325,10 @@ mod tests {
         assert_eq!(second, Outcome::request(Request::SaveAfterPause(2)));
         // The first pause ends: a newer change is waiting, nothing is written.
         assert_eq!(state.update(Message::SaveDue(1)), Outcome::none());
-        let mut expected = Preferences::default();
-        expected.text_scale = 150;
+        let expected = Preferences {
+            text_scale: 150,
+            ..Preferences::default()
+        };
         assert_eq!(
             state.update(Message::SaveDue(2)),
             Outcome::request(Request::Write(expected, PathBuf::from("/prefs.toml")))
