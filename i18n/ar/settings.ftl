@@ -169,3 +169,4 @@ no-display-socket = لا يمكن عرض أي نافذة: شاشة Wayland ‏{ 
 # Said when reading aloud is turned on or off.
 voicing-on = القراءة بصوت عالٍ مفعّلة
 voicing-off = القراءة بصوت عالٍ معطّلة
+upower-no-answer = لم يستجب UPower في الوقت المحدد، لذا حالة البطارية غير معروفة.

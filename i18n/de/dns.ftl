@@ -77,3 +77,5 @@ dns-portal = Dieses Netzwerk verlangt eine Anmeldung
 dns-portal-allow = Anmeldung erlauben
 dns-portal-relaxed = Anmeldung bei diesem Netzwerk
     .body = Anfragen dürfen während der Anmeldung unverschlüsselt erfolgen. Die strikte Verschlüsselung kehrt von selbst zurück, sobald Sie online sind.
+dns-nm-no-answer = NetworkManager hat nicht rechtzeitig geantwortet. Die Einstellungen wurden nicht übernommen.
+dns-resolved-no-answer = Der Namensauflöser hat nicht rechtzeitig geantwortet. Die Einstellungen wurden nicht übernommen.

@@ -148,3 +148,4 @@ no-display-socket = Es kann kein Fenster angezeigt werden: Die Wayland-Anzeige {
 # Said when reading aloud is turned on or off.
 voicing-on = Vorlesen ein
 voicing-off = Vorlesen aus
+upower-no-answer = UPower hat nicht rechtzeitig geantwortet, daher ist der Zustand des Akkus unbekannt.

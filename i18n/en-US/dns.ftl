@@ -77,3 +77,5 @@ dns-portal = This network asks you to sign in
 dns-portal-allow = Allow sign-in
 dns-portal-relaxed = Signing in to this network
     .body = Lookups fall back to unencrypted while you sign in. Strict encryption returns by itself once you are online.
+dns-nm-no-answer = NetworkManager did not answer in time. The settings were not applied.
+dns-resolved-no-answer = The name resolver did not answer in time. The settings were not applied.

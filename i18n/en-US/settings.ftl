@@ -145,3 +145,4 @@ no-display-socket = No window can be shown: the Wayland display { $path } does n
 # Said when reading aloud is turned on or off.
 voicing-on = Reading aloud on
 voicing-off = Reading aloud off
+upower-no-answer = UPower did not answer in time, so the battery's state is unknown.

@@ -77,3 +77,5 @@ dns-portal = Esta red le pide iniciar sesión
 dns-portal-allow = Permitir el inicio de sesión
 dns-portal-relaxed = Iniciando sesión en esta red
     .body = Las consultas pueden ir sin cifrar mientras inicia sesión. El cifrado estricto vuelve solo cuando esté en línea.
+dns-nm-no-answer = NetworkManager no respondió a tiempo. La configuración no se aplicó.
+dns-resolved-no-answer = El resolutor de nombres no respondió a tiempo. La configuración no se aplicó.

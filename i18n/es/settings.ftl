@@ -148,3 +148,4 @@ no-display-socket = No se puede mostrar ninguna ventana: la pantalla Wayland { $
 # Said when reading aloud is turned on or off.
 voicing-on = Lectura en voz alta activada
 voicing-off = Lectura en voz alta desactivada
+upower-no-answer = UPower no respondió a tiempo, así que se desconoce el estado de la batería.

@@ -77,3 +77,5 @@ dns-portal = Ce réseau demande une connexion
 dns-portal-allow = Autoriser la connexion
 dns-portal-relaxed = Connexion à ce réseau
     .body = Les requêtes peuvent passer en clair pendant la connexion. Le chiffrement strict revient de lui-même une fois en ligne.
+dns-nm-no-answer = NetworkManager n’a pas répondu à temps. Les réglages n’ont pas été appliqués.
+dns-resolved-no-answer = Le résolveur de noms n’a pas répondu à temps. Les réglages n’ont pas été appliqués.

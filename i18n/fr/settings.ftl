@@ -148,3 +148,4 @@ no-display-socket = Aucune fenêtre ne peut être affichée : l’affichage Wayl
 # Said when reading aloud is turned on or off.
 voicing-on = Lecture à voix haute activée
 voicing-off = Lecture à voix haute désactivée
+upower-no-answer = UPower n’a pas répondu à temps : l’état de la batterie est inconnu.

@@ -76,3 +76,5 @@ dns-portal = このネットワークはサインインを求めています
 dns-portal-allow = サインインを許可
 dns-portal-relaxed = このネットワークにサインイン中
     .body = サインインの間は暗号化されない問い合わせを使います。オンラインになると厳格な暗号化に自動で戻ります。
+dns-nm-no-answer = NetworkManager が時間内に応答しませんでした。設定は適用されていません。
+dns-resolved-no-answer = 名前解決サービスが時間内に応答しませんでした。設定は適用されていません。

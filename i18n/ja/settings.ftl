@@ -144,3 +144,4 @@ no-display-socket = ウィンドウを表示できません: Wayland ディス�
 # Said when reading aloud is turned on or off.
 voicing-on = 読み上げオン
 voicing-off = 読み上げオフ
+upower-no-answer = UPower が時間内に応答しなかったため、バッテリーの状態は不明です。

@@ -77,3 +77,5 @@ dns-portal = Esta rede pede que você entre
 dns-portal-allow = Permitir entrada
 dns-portal-relaxed = Entrando nesta rede
     .body = As consultas podem ir sem criptografia enquanto você entra. A criptografia estrita volta sozinha quando você estiver on-line.
+dns-nm-no-answer = O NetworkManager não respondeu a tempo. As configurações não foram aplicadas.
+dns-resolved-no-answer = O resolvedor de nomes não respondeu a tempo. As configurações não foram aplicadas.

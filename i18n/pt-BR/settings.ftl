@@ -148,3 +148,4 @@ no-display-socket = Nenhuma janela pode ser mostrada: a tela Wayland { $path } n
 # Said when reading aloud is turned on or off.
 voicing-on = Leitura em voz alta ativada
 voicing-off = Leitura em voz alta desativada
+upower-no-answer = O UPower não respondeu a tempo, então o estado da bateria é desconhecido.

@@ -152,3 +152,4 @@ no-display-socket = Неможливо показати вікно: диспле
 # Said when reading aloud is turned on or off.
 voicing-on = Читання вголос увімкнено
 voicing-off = Читання вголос вимкнено
+upower-no-answer = UPower не відповів вчасно, тому стан батареї невідомий.

@@ -105,6 +105,9 @@ pub enum UPowerError {
     /// UPower is not running.
     #[error("UPower is not running")]
     Unavailable(DbusFailure),
+    /// UPower owns its name but did not answer in time (hung).
+    #[error("UPower did not answer in time: {0}")]
+    NoAnswer(DbusFailure),
     /// Any other failure.
     #[error("UPower failed: {0}")]
     Failed(DbusFailure),
@@ -115,6 +118,8 @@ impl From<zbus::Error> for UPowerError {
         let failure = DbusFailure::from(error);
         if failure.is_absence() {
             Self::Unavailable(failure)
+        } else if failure.kind() == crate::error::FailureKind::Timeout {
+            Self::NoAnswer(failure)
         } else {
             Self::Failed(failure)
         }

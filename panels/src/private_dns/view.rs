@@ -420,6 +420,8 @@ pub fn describe_apply_error(error: &DnsError) -> ErrorReport {
     let summary = match error {
         DnsError::NetworkManagerMissing => fl!("dns-nm-unavailable"),
         DnsError::ResolverMissing => fl!("dns-resolved-unavailable"),
+        DnsError::NetworkManagerNoAnswer(_) => fl!("dns-nm-no-answer"),
+        DnsError::ResolverNoAnswer(_) => fl!("dns-resolved-no-answer"),
         DnsError::Refused(_) => fl!("dns-apply-refused"),
         DnsError::Invalid(_) => fl!("dns-apply-invalid"),
         DnsError::Failed(_) => fl!("dns-apply-failed"),

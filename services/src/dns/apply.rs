@@ -254,8 +254,15 @@ fn borrowed(settings: &Settings) -> HashMap<&str, HashMap<&str, &Value<'_>>> {
 /// which does not miss (a brief interruption; [`Applied::reactivated`]), and `apply` waits
 /// up to 15 s more
 /// ([`Applied::unconfirmed`] counts links still not showing it). Last, resolved's DNSSEC
-/// mode is set on the links of every active wired or Wi-Fi device. A failure part way (a
-/// refusal, a daemon crashing) leaves what was done so far in place.
+/// mode is set on the links of every active wired or Wi-Fi device.
+///
+/// All or nothing: before anything changes, `apply` keeps each profile's settings as read and
+/// each link's DNSSEC mode. If any step after the first change fails (a refusal, a daemon
+/// crashing or not answering), every profile saved so far gets its old settings back
+/// (`Update2` to disk, then `Reapply` where it is active) and every link whose DNSSEC mode
+/// was set gets its old mode back, and the step's error is returned. A restore that fails
+/// too (the daemon is gone) is logged; NetworkManager still has the old profile on disk
+/// only if it was restored, so the error is returned either way.
 pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, DnsError> {
     settings.validate()?;
     let servers = settings.resolver.servers()?;
@@ -304,15 +311,166 @@ pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, Dn
         links.push((device, ifindex));
     }
 
+    // What to put back if a later step fails: the links' DNSSEC modes as they are now.
+    let mut undo = Undo::default();
+    for (_, ifindex) in &links {
+        undo.dnssec_before
+            .push((*ifindex, link_dnssec(&connection, *ifindex).await?));
+    }
+
     // Subscribed before anything changes, so no announcement is missed.
     let mut confirmation = Confirmation::subscribe(&connection).await?;
-    for (path, configured) in &updates {
+    let changed = change(
+        &connection,
+        settings,
+        &updates,
+        &links,
+        &mut confirmation,
+        &mut undo,
+    )
+    .await;
+    match changed {
+        Ok(applied) => Ok(applied),
+        Err(error) => {
+            tracing::warn!(%error, "applying private DNS failed; restoring what was in force");
+            undo.restore(&connection, &profiles, &links).await;
+            Err(error)
+        }
+    }
+}
+
+/// What [`apply`] changed so far, to put back when a later step fails.
+#[derive(Default)]
+struct Undo {
+    /// Every link's DNSSEC mode (resolved's value) before anything changed.
+    dnssec_before: Vec<(i32, String)>,
+    /// Profiles an `Update2` was sent for (even one that failed or did not answer: it may
+    /// have been carried out).
+    saved: Vec<OwnedObjectPath>,
+    /// Links a `SetLinkDNSSEC` was sent for.
+    dnssec_set: Vec<i32>,
+}
+
+impl Undo {
+    /// Puts back the profiles and DNSSEC modes changed so far; logs what cannot be put back.
+    async fn restore(
+        &self,
+        connection: &Connection,
+        profiles: &[Profile],
+        links: &[(ActiveDevice, i32)],
+    ) {
+        for path in self.saved.iter().rev() {
+            let Some(original) = profiles.iter().find(|p| &p.path == path) else {
+                continue;
+            };
+            let restore = async {
+                ProfileProxy::builder(connection)
+                    .path(path.clone())?
+                    .build()
+                    .await?
+                    .update2(borrowed(&original.settings), UPDATE_TO_DISK, HashMap::new())
+                    .await
+            };
+            match restore.await {
+                Ok(_) => {
+                    tracing::info!(
+                        profile = profile::id(&original.settings),
+                        "profile restored"
+                    );
+                }
+                Err(error) => tracing::error!(
+                    profile = profile::id(&original.settings),
+                    %error,
+                    "the profile's old settings could not be restored"
+                ),
+            }
+            // Activated again rather than reapplied: NetworkManager 1.42 may never pass a
+            // reapplied profile on (see `apply`), and there is no time left to find out.
+            for (device, _) in links.iter().filter(|(d, _)| &d.profile == path) {
+                let activate = async {
+                    let none = ObjectPath::from_static_str_unchecked("/");
+                    NetworkManagerProxy::new(connection)
+                        .await?
+                        .activate_connection(&device.profile, &device.device, &none)
+                        .await
+                };
+                if let Err(error) = activate.await {
+                    tracing::error!(
+                        interface = device.interface,
+                        %error,
+                        "activating the old settings failed"
+                    );
+                }
+            }
+        }
+        if self.dnssec_set.is_empty() {
+            return;
+        }
+        let resolved = match ManagerProxy::new(connection).await {
+            Ok(resolved) => resolved,
+            Err(error) => {
+                tracing::error!(%error, "the links' DNSSEC modes could not be restored");
+                return;
+            }
+        };
+        for ifindex in &self.dnssec_set {
+            let Some((_, mode)) = self.dnssec_before.iter().find(|(i, _)| i == ifindex) else {
+                continue;
+            };
+            if let Err(error) = resolved.set_link_dnssec(*ifindex, mode).await {
+                tracing::error!(ifindex, %error, "the link's DNSSEC mode could not be restored");
+            }
+        }
+    }
+}
+
+/// resolved's DNSSEC mode of a link (`""` when resolved does not know the link).
+async fn link_dnssec(connection: &Connection, ifindex: i32) -> Result<String, DnsError> {
+    let read = async {
+        let path = ManagerProxy::new(connection)
+            .await?
+            .get_link(ifindex)
+            .await?;
+        LinkProxy::builder(connection)
+            .path(path)?
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+            .await?
+            .dnssec()
+            .await
+    };
+    match read.await {
+        Ok(mode) => Ok(mode),
+        Err(error) => {
+            let failure = DbusFailure::from(error);
+            if is_gone(&failure) {
+                Ok(String::new())
+            } else {
+                Err(DnsError::resolver(failure))
+            }
+        }
+    }
+}
+
+/// The changing part of [`apply`]: saves, reapplies, waits, sets DNSSEC, noting in `undo`
+/// what it changed.
+async fn change(
+    connection: &Connection,
+    settings: &PrivateDns,
+    updates: &[(&OwnedObjectPath, Settings)],
+    links: &[(ActiveDevice, i32)],
+    confirmation: &mut Confirmation,
+    undo: &mut Undo,
+) -> Result<Applied, DnsError> {
+    let connection = connection.clone();
+    for (path, configured) in updates {
         let proxy = ProfileProxy::builder(&connection)
             .path((*path).clone())
             .map_err(nm_failed)?
             .build()
             .await
             .map_err(nm_failed)?;
+        undo.saved.push((*path).clone());
         proxy
             .update2(borrowed(configured), UPDATE_TO_DISK, HashMap::new())
             .await
@@ -320,7 +478,7 @@ pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, Dn
         tracing::info!(profile = profile::id(configured), "private DNS saved");
     }
     let mut reapplied = Vec::new();
-    for (device, ifindex) in &links {
+    for (device, ifindex) in links {
         let Some((_, configured)) = updates.iter().find(|(path, _)| **path == device.profile)
         else {
             continue;
@@ -377,7 +535,8 @@ pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, Dn
     let resolved = ManagerProxy::new(&connection)
         .await
         .map_err(resolved_failed)?;
-    for (device, ifindex) in &links {
+    for (device, ifindex) in links {
+        undo.dnssec_set.push(*ifindex);
         resolved
             .set_link_dnssec(*ifindex, settings.dnssec.resolved_value())
             .await

@@ -13,6 +13,12 @@ pub enum DnsError {
     /// systemd-resolved is not running.
     #[error("systemd-resolved is not running")]
     ResolverMissing,
+    /// NetworkManager owns its name but did not answer in time (hung).
+    #[error("NetworkManager did not answer in time: {0}")]
+    NetworkManagerNoAnswer(DbusFailure),
+    /// systemd-resolved owns its name but did not answer in time (hung).
+    #[error("systemd-resolved did not answer in time: {0}")]
+    ResolverNoAnswer(DbusFailure),
     /// NetworkManager, resolved or polkit refused the change.
     #[error("the change was refused: {0}")]
     Refused(DbusFailure),
@@ -36,17 +42,22 @@ impl DnsError {
 
     /// A failure talking to NetworkManager.
     pub(crate) fn network_manager(failure: DbusFailure) -> Self {
-        Self::classify(failure, Self::NetworkManagerMissing)
+        Self::classify(
+            failure,
+            Self::NetworkManagerMissing,
+            Self::NetworkManagerNoAnswer,
+        )
     }
 
     /// A failure talking to resolved.
     pub(crate) fn resolver(failure: DbusFailure) -> Self {
-        Self::classify(failure, Self::ResolverMissing)
+        Self::classify(failure, Self::ResolverMissing, Self::ResolverNoAnswer)
     }
 
-    fn classify(failure: DbusFailure, missing: Self) -> Self {
+    fn classify(failure: DbusFailure, missing: Self, no_answer: fn(DbusFailure) -> Self) -> Self {
         match failure.kind() {
             FailureKind::ServiceMissing => missing,
+            FailureKind::Timeout => no_answer(failure),
             FailureKind::AccessDenied => Self::Refused(failure),
             _ => Self::Failed(failure),
         }
@@ -77,5 +88,14 @@ mod tests {
             DnsError::Failed(_)
         ));
         assert!(!DnsError::Failed(other).is_absence());
+        let hung = DbusFailure::new(FailureKind::Timeout, "timed out");
+        assert!(matches!(
+            DnsError::network_manager(hung.clone()),
+            DnsError::NetworkManagerNoAnswer(_)
+        ));
+        assert!(matches!(
+            DnsError::resolver(hung),
+            DnsError::ResolverNoAnswer(_)
+        ));
     }
 }
