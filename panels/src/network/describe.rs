@@ -3,7 +3,7 @@
 use ferrum_i18n::fl;
 use ferrum_services::network::{
     DeviceState, Family, HotspotNameError, IpFormError, NetworkCommandError, OpenVpnError,
-    PasswordError, StateReason, WireGuardError,
+    PasswordError, StateReason, VpnFileError, WireGuardError,
 };
 
 fn family_name(family: Family) -> &'static str {
@@ -119,6 +119,25 @@ fn openvpn_text(error: &OpenVpnError) -> String {
     }
 }
 
+fn vpn_file_text(error: &VpnFileError) -> String {
+    match error {
+        VpnFileError::NoHome => fl!("network-vpn-no-home"),
+        VpnFileError::UnsafeFolder(path) => {
+            fl!(
+                "network-vpn-unsafe-folder",
+                path = path.display().to_string()
+            )
+        }
+        VpnFileError::NotAFile(path) => {
+            fl!("network-vpn-not-a-file", path = path.display().to_string())
+        }
+        VpnFileError::TooLarge(path) => {
+            fl!("network-vpn-too-large", path = path.display().to_string())
+        }
+        VpnFileError::Io { .. } => fl!("network-vpn-files-failed", detail = error.to_string()),
+    }
+}
+
 /// The sentence for a failed command.
 pub fn command_error_text(error: &NetworkCommandError) -> String {
     match error {
@@ -135,6 +154,7 @@ pub fn command_error_text(error: &NetworkCommandError) -> String {
         NetworkCommandError::Unreadable(detail) => {
             fl!("network-unreadable", detail = detail.clone())
         }
+        NetworkCommandError::VpnFile(error) => vpn_file_text(error),
         NetworkCommandError::NoBrowser(_) => fl!("network-no-browser"),
         NetworkCommandError::PluginMissing => fl!("network-openvpn-missing"),
         NetworkCommandError::InvalidOpenVpn(error) => {

@@ -654,3 +654,32 @@ fn a_hidden_network_name_has_1_to_32_bytes() {
     };
     assert_eq!(ssid, Ssid::from(fits.as_str()));
 }
+
+#[test]
+fn a_refused_vpn_import_is_explained_on_the_page() {
+    use ferrum_services::network::VpnFileError;
+    let mut state = page();
+    let _ = state.update(Message::Vpn(vpn::Message::FileChanged(
+        "/home/ana/work.ovpn".into(),
+    )));
+    let outcome = state.update(Message::Vpn(vpn::Message::Import));
+    assert!(outcome.request.is_some(), "{outcome:?}");
+    let _ = state.update(Message::Vpn(vpn::Message::Imported(Err(
+        NetworkCommandError::VpnFile(VpnFileError::NoHome),
+    ))));
+    let mut ui = iced_test::Simulator::new(state.view());
+    assert!(
+        ui.find(
+            "There is no home folder (HOME is not set) to keep the VPN's certificates and keys in. Nothing was imported."
+        )
+        .is_ok(),
+        "the refusal is explained"
+    );
+    drop(ui);
+    assert_eq!(
+        command_error_text(&NetworkCommandError::VpnFile(VpnFileError::NotAFile(
+            "/dev/zero".into()
+        ))),
+        "/dev/zero is not a regular file (a device, a pipe or something else). Nothing was imported."
+    );
+}

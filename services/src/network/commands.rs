@@ -13,6 +13,7 @@ use super::model::{ActiveState, NO_OBJECT, Security, Ssid, StateReason};
 use super::openvpn::{self, OpenVpnConfig, OpenVpnError};
 use super::read;
 use super::settings::{self, Settings};
+use super::vpn_files::{self, KeyDir, VpnFileError};
 use super::wifi::{self, Credentials, WifiPassword};
 use super::wireguard::{WireGuardConfig, WireGuardError};
 use crate::bus::SystemBus;
@@ -64,6 +65,11 @@ pub enum NetworkCommandError {
     /// The file could not be read.
     #[error("the file could not be read: {0}")]
     Unreadable(String),
+    /// A VPN file, or a certificate or key it names, could not be read or kept privately
+    /// (no home folder, an unsafe key folder, not a regular file, too large); nothing was
+    /// created.
+    #[error("the VPN's files: {0}")]
+    VpnFile(VpnFileError),
     /// No web browser could open the sign-in page.
     #[error("no web browser could open the page: {0}")]
     NoBrowser(String),
@@ -442,8 +448,9 @@ pub async fn import_wireguard(
 }
 
 /// Creates an OpenVPN connection named `name` from an `.ovpn` file's text (read from
-/// `config_dir`); inline certificates and keys are written to `key_dir`. A malformed file,
-/// or a missing plugin, creates nothing. Returns the new profile's path.
+/// `config_dir`); its certificates and keys (inline or named by the file) are copied into
+/// the private folder `key_dir`. A malformed file, a missing plugin or a file that cannot
+/// be kept creates nothing. Returns the new profile's path.
 pub async fn import_openvpn(
     bus: &SystemBus,
     name: &str,
@@ -455,42 +462,40 @@ pub async fn import_openvpn(
         return Err(NetworkCommandError::PluginMissing);
     }
     let config = OpenVpnConfig::parse(text).map_err(NetworkCommandError::InvalidOpenVpn)?;
-    let profile = config
-        .profile(name, key_dir, config_dir)
-        .map_err(|error| NetworkCommandError::Unreadable(error.to_string()))?;
-    let connection = bus.connection().await?;
-    let settings_proxy = SettingsProxy::builder(&connection)
-        .cache_properties(zbus::proxy::CacheProperties::No)
-        .build()
-        .await?;
-    let path = settings_proxy
-        .add_connection(settings::borrowed(&profile))
-        .await?;
-    Ok(path.as_str().to_owned())
+    let keys = KeyDir::open(key_dir).map_err(NetworkCommandError::VpnFile)?;
+    let (profile, written) = config
+        .profile(name, &keys, config_dir)
+        .map_err(NetworkCommandError::VpnFile)?;
+    let added = async {
+        let connection = bus.connection().await?;
+        let settings_proxy = SettingsProxy::builder(&connection)
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+            .await?;
+        let path = settings_proxy
+            .add_connection(settings::borrowed(&profile))
+            .await?;
+        Ok::<_, NetworkCommandError>(path.as_str().to_owned())
+    };
+    added.await.inspect_err(|_| keys.remove(&written))
 }
 
-/// Where imported VPNs keep their inline certificates and keys:
-/// `$XDG_DATA_HOME/ferrum/vpn` (`~/.local/share/ferrum/vpn`).
-pub fn vpn_key_dir() -> std::path::PathBuf {
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .map(std::path::PathBuf::from)
-        .filter(|dir| dir.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".local/share"))
-        })
-        .unwrap_or_else(std::env::temp_dir);
-    data.join("ferrum/vpn")
+/// Where imported VPNs keep their certificates and keys: `$XDG_DATA_HOME/ferrum/vpn`
+/// (`~/.local/share/ferrum/vpn`); refused without a home folder.
+pub fn vpn_key_dir() -> Result<std::path::PathBuf, VpnFileError> {
+    vpn_files::key_dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
 }
 
 /// Imports a VPN file under the file's name: `.ovpn` as OpenVPN, anything else as a
-/// WireGuard `wg-quick` file.
+/// WireGuard `wg-quick` file. Only a regular file of at most 1 MiB is read.
 pub async fn import_vpn_file(
     bus: &SystemBus,
     path: &std::path::Path,
 ) -> Result<String, NetworkCommandError> {
-    let text = tokio::fs::read_to_string(path)
-        .await
-        .map_err(|error| NetworkCommandError::Unreadable(error.to_string()))?;
+    let bytes = vpn_files::read_regular(path).map_err(NetworkCommandError::VpnFile)?;
+    let text = zeroize::Zeroizing::new(String::from_utf8(bytes.to_vec()).map_err(|_| {
+        NetworkCommandError::Unreadable(format!("{}: not UTF-8 text", path.display()))
+    })?);
     let name = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -501,7 +506,8 @@ pub async fn import_vpn_file(
         .is_some_and(|extension| extension.eq_ignore_ascii_case("ovpn"));
     if is_openvpn {
         let config_dir = path.parent().unwrap_or(std::path::Path::new("/"));
-        import_openvpn(bus, &name, &text, &vpn_key_dir(), config_dir).await
+        let key_dir = vpn_key_dir().map_err(NetworkCommandError::VpnFile)?;
+        import_openvpn(bus, &name, &text, &key_dir, config_dir).await
     } else {
         import_wireguard(bus, &name, &text).await
     }
@@ -582,4 +588,34 @@ pub async fn start_hotspot(
         )
         .await?;
     await_activation(&connection, active.as_str(), Some(device)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_device_to_import_is_refused_quickly() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let bus = SystemBus::with_address("unix:path=/nonexistent");
+        let result = runtime.block_on(async {
+            tokio::time::timeout(
+                Duration::from_secs(2),
+                import_vpn_file(&bus, std::path::Path::new("/dev/zero")),
+            )
+            .await
+        });
+        // A reader of /dev/zero left behind would not stop the test.
+        runtime.shutdown_background();
+        let result = result.expect("refused at once, not read for ever");
+        assert_eq!(
+            result,
+            Err(NetworkCommandError::VpnFile(VpnFileError::NotAFile(
+                "/dev/zero".into()
+            )))
+        );
+    }
 }

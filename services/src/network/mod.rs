@@ -12,6 +12,7 @@ mod model;
 mod openvpn;
 mod read;
 mod settings;
+mod vpn_files;
 mod wifi;
 mod wireguard;
 
@@ -43,6 +44,7 @@ pub use model::{
 pub use openvpn::{OpenVpnConfig, OpenVpnError, Pem, plugin_installed as openvpn_plugin_installed};
 pub use read::snapshot;
 pub use settings::Settings;
+pub use vpn_files::{KeyDir, MAX_FILE_BYTES as MAX_VPN_FILE_BYTES, VpnFileError, key_dir_from};
 pub use wifi::{Credentials, EapMethod, Enterprise, InnerAuth, PasswordError, WifiPassword};
 pub use wireguard::{Key, Peer, WireGuardConfig, WireGuardError, interface_name};
 

@@ -1,12 +1,14 @@
 //! OpenVPN configuration files (`.ovpn`), turned into a NetworkManager `vpn` profile for
-//! its OpenVPN plugin. Certificates and keys given inline (`<ca>…</ca>`) are written to
-//! files beside the profile, as NetworkManager's own importer does, because the plugin
-//! takes paths.
+//! its OpenVPN plugin. The plugin takes certificates and keys as paths, which
+//! NetworkManager opens as root: those given inline (`<ca>…</ca>`) and those the file
+//! names (`ca /path`) are all copied into the user's private key folder
+//! ([`super::vpn_files`]), under names made from the profile's uuid.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::settings::{self, Settings};
+use super::vpn_files::{self, KeyDir, VpnFileError};
 
 /// The plugin's D-Bus service type.
 pub const SERVICE_TYPE: &str = "org.freedesktop.NetworkManager.openvpn";
@@ -216,15 +218,41 @@ impl OpenVpnConfig {
         }
     }
 
-    /// The profile for NetworkManager, named `name`. Inline certificates and keys are
-    /// written to `key_dir` (made private to the user); relative paths are taken from
-    /// `config_dir`.
+    /// The profile for NetworkManager, named `name`, with a new uuid. Every certificate and
+    /// key (inline, or a file the configuration names: relative paths are taken from
+    /// `config_dir`; regular files of at most 1 MiB only) is copied into `keys` as
+    /// `<uuid>-<role>`. Returns the profile and the files written; nothing is left behind
+    /// when it fails.
     pub fn profile(
         &self,
         name: &str,
-        key_dir: &Path,
+        keys: &KeyDir,
         config_dir: &Path,
-    ) -> std::io::Result<Settings> {
+    ) -> Result<(Settings, Vec<PathBuf>), VpnFileError> {
+        let uuid = vpn_files::new_uuid()?;
+        let mut written = Vec::new();
+        let data = self
+            .vpn_data(&uuid, keys, config_dir, &mut written)
+            .inspect_err(|_| keys.remove(&written))?;
+        let mut profile = Settings::new();
+        settings::set(&mut profile, "connection", "type", "vpn");
+        settings::set(&mut profile, "connection", "id", name);
+        settings::set(&mut profile, "connection", "uuid", uuid.as_str());
+        settings::set(&mut profile, "connection", "autoconnect", false);
+        settings::set(&mut profile, "vpn", "service-type", SERVICE_TYPE);
+        settings::set(&mut profile, "vpn", "data", data);
+        settings::set(&mut profile, "ipv4", "method", "auto");
+        settings::set(&mut profile, "ipv6", "method", "auto");
+        Ok((profile, written))
+    }
+
+    fn vpn_data(
+        &self,
+        uuid: &str,
+        keys: &KeyDir,
+        config_dir: &Path,
+        written: &mut Vec<PathBuf>,
+    ) -> Result<HashMap<String, String>, VpnFileError> {
         let mut data: HashMap<String, String> = HashMap::new();
         data.insert("remote".into(), self.remotes.join(", "));
         data.insert("connection-type".into(), self.connection_type().into());
@@ -248,18 +276,14 @@ impl OpenVpnConfig {
             // The password is asked when connecting, never stored by the import.
             data.insert("password-flags".into(), "2".into());
         }
-        let store = |pem: &Pem, file: &str| -> std::io::Result<String> {
-            match pem {
-                Pem::File(path) if path.is_absolute() => Ok(path.display().to_string()),
-                Pem::File(path) => Ok(config_dir.join(path).display().to_string()),
-                Pem::Inline(text) => {
-                    std::fs::create_dir_all(key_dir)?;
-                    let path =
-                        key_dir.join(format!("{}-{file}", super::wireguard::interface_name(name)));
-                    write_private(&path, text)?;
-                    Ok(path.display().to_string())
-                }
-            }
+        let mut store = |pem: &Pem, file: &str| -> Result<String, VpnFileError> {
+            let contents = match pem {
+                Pem::Inline(text) => zeroize::Zeroizing::new(text.as_bytes().to_vec()),
+                Pem::File(path) => vpn_files::read_regular(&config_dir.join(path))?,
+            };
+            let path = keys.write_new(&format!("{uuid}-{file}"), &contents)?;
+            written.push(path.clone());
+            Ok(path.display().to_string())
         };
         if let Some(ca) = &self.ca {
             data.insert("ca".into(), store(ca, "ca.pem")?);
@@ -279,29 +303,8 @@ impl OpenVpnConfig {
         if let Some(key) = &self.tls_crypt {
             data.insert("tls-crypt".into(), store(key, "tls-crypt.key")?);
         }
-        let mut profile = Settings::new();
-        settings::set(&mut profile, "connection", "type", "vpn");
-        settings::set(&mut profile, "connection", "id", name);
-        settings::set(&mut profile, "connection", "autoconnect", false);
-        settings::set(&mut profile, "vpn", "service-type", SERVICE_TYPE);
-        settings::set(&mut profile, "vpn", "data", data);
-        settings::set(&mut profile, "ipv4", "method", "auto");
-        settings::set(&mut profile, "ipv6", "method", "auto");
-        Ok(profile)
+        Ok(data)
     }
-}
-
-/// Writes a key file readable by its owner only.
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(text.as_bytes())
 }
 
 #[cfg(test)]
@@ -328,9 +331,9 @@ mod tests {
             Some("1")
         );
         let dir = tempfile::tempdir().expect("tempdir");
-        let profile = config
-            .profile("Work", dir.path(), dir.path())
-            .expect("profile");
+        let keys = KeyDir::open(&dir.path().join("vpn")).expect("key folder");
+        let (profile, written) = config.profile("Work", &keys, dir.path()).expect("profile");
+        assert_eq!(written.len(), 2);
         let data = settings::get::<HashMap<String, String>>(&profile, "vpn", "data").expect("data");
         assert_eq!(data["connection-type"], "password");
         assert_eq!(data["ta-dir"], "1");
@@ -365,6 +368,80 @@ mod tests {
         assert_eq!(
             OpenVpnConfig::parse("remote a.example\nsecret static.key\n"),
             Err(OpenVpnError::StaticKey)
+        );
+    }
+
+    fn inline(ca: &str, key: &str) -> String {
+        format!(
+            "remote vpn.example.org 1194\n<ca>\n{ca}\n</ca>\n<cert>\ncert\n</cert>\n<key>\n{key}\n</key>\n"
+        )
+    }
+
+    #[test]
+    fn two_imports_keep_their_own_key_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keys = KeyDir::open(&dir.path().join("vpn")).expect("key folder");
+        let mut written = Vec::new();
+        for (name, secret) in [("Київ офіс", "KYIV-KEY"), ("東京オフィス", "TOKYO-KEY")]
+        {
+            let config =
+                OpenVpnConfig::parse(&inline(&format!("{secret}-CA"), secret)).expect("valid");
+            let (profile, _) = config.profile(name, &keys, dir.path()).expect("profile");
+            let data =
+                settings::get::<HashMap<String, String>>(&profile, "vpn", "data").expect("data");
+            written.push((data["ca"].clone(), data["key"].clone(), secret));
+        }
+        assert_ne!(written[0].0, written[1].0, "both CAs in one file");
+        assert_ne!(written[0].1, written[1].1, "both keys in one file");
+        for (ca, key, secret) in written {
+            assert_eq!(
+                std::fs::read_to_string(&key).expect("key"),
+                format!("{secret}\n")
+            );
+            assert_eq!(
+                std::fs::read_to_string(&ca).expect("ca"),
+                format!("{secret}-CA\n")
+            );
+        }
+    }
+
+    #[test]
+    fn files_the_configuration_names_are_copied_and_devices_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keys = KeyDir::open(&dir.path().join("vpn")).expect("key folder");
+        std::fs::write(dir.path().join("ca.pem"), "MY-CA\n").expect("ca");
+        let config =
+            OpenVpnConfig::parse("remote a.example\nca ca.pem\nauth-user-pass\n").expect("valid");
+        let (profile, written) = config.profile("x", &keys, dir.path()).expect("profile");
+        let data = settings::get::<HashMap<String, String>>(&profile, "vpn", "data").expect("data");
+        assert!(
+            Path::new(&data["ca"]).starts_with(keys.path()),
+            "{} is not a copy",
+            data["ca"]
+        );
+        assert_eq!(written, vec![PathBuf::from(&data["ca"])]);
+        assert_eq!(
+            std::fs::read_to_string(&data["ca"]).expect("copy"),
+            "MY-CA\n"
+        );
+
+        // A device is not handed to NetworkManager, and nothing is left behind.
+        let config = OpenVpnConfig::parse(
+            "remote a.example\nca ca.pem\ncert /dev/zero\nkey k.pem\nauth-user-pass\n",
+        )
+        .expect("valid");
+        let started = std::time::Instant::now();
+        assert_eq!(
+            config.profile("y", &keys, dir.path()).map(|_| ()),
+            Err(VpnFileError::NotAFile("/dev/zero".into()))
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!(std::fs::read_dir(keys.path()).expect("list").count(), 1);
+        let config = OpenVpnConfig::parse("remote a.example\nca /dev/zero\nauth-user-pass\n")
+            .expect("valid");
+        assert_eq!(
+            config.profile("z", &keys, dir.path()).map(|_| ()),
+            Err(VpnFileError::NotAFile("/dev/zero".into()))
         );
     }
 }
