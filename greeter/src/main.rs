@@ -34,6 +34,8 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Options, String> {
 
 fn main() -> std::process::ExitCode {
     let _ = PROCESS_START.set(Instant::now());
+    // Before anything is typed: no core dump, no ptrace by the same user.
+    let undumpable = ferrum_greeter::secret::forbid_core_dumps();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -41,6 +43,9 @@ fn main() -> std::process::ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
+    if let Err(error) = undumpable {
+        tracing::warn!(%error, "could not make the login screen non-dumpable");
+    }
     let options = match parse(std::env::args().skip(1)) {
         Ok(options) => options,
         Err(error) => {

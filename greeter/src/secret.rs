@@ -46,6 +46,15 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Makes this process non-dumpable (`prctl(PR_SET_DUMPABLE, 0)`): no core
+/// dump of it is written (which would hold typed passwords), and other
+/// processes of the same user cannot attach to it with ptrace or read its
+/// memory through `/proc/<pid>/mem`. Called first thing in `main`.
+pub fn forbid_core_dumps() -> std::io::Result<()> {
+    rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable)
+        .map_err(std::io::Error::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
