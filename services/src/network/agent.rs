@@ -179,6 +179,46 @@ enum AgentError {
     NoSecrets(String),
     /// The person cancelled.
     UserCanceled(String),
+    /// The caller is not NetworkManager.
+    PermissionDenied(String),
+}
+
+/// Whether a call's sender is the current owner of NetworkManager's bus name (both unique
+/// names; a call without a sender, or while nobody owns the name, is not).
+fn is_network_manager(sender: Option<&str>, owner: Option<&str>) -> bool {
+    matches!((sender, owner), (Some(sender), Some(owner)) if sender == owner)
+}
+
+/// Refuses a call that does not come from NetworkManager: any process on the bus could
+/// otherwise ask the page for a password, or cancel its questions.
+async fn check_caller(
+    connection: &zbus::Connection,
+    header: &zbus::message::Header<'_>,
+) -> Result<(), AgentError> {
+    let owner = async {
+        let dbus = zbus::fdo::DBusProxy::new(connection).await?;
+        let name = zbus::names::BusName::try_from(BUS_NAME).map_err(zbus::Error::from)?;
+        dbus.get_name_owner(name).await.map_err(zbus::Error::from)
+    };
+    let owner = match owner.await {
+        Ok(owner) => Some(owner),
+        Err(error) => {
+            tracing::debug!(%error, "NetworkManager's bus name has no owner");
+            None
+        }
+    };
+    let sender = header.sender().map(|sender| sender.as_str());
+    if is_network_manager(sender, owner.as_ref().map(|owner| owner.as_str())) {
+        Ok(())
+    } else {
+        tracing::warn!(
+            ?sender,
+            "a secret agent call not from NetworkManager was refused"
+        );
+        Err(AgentError::PermissionDenied(
+            "only NetworkManager may call this agent".into(),
+        ))
+    }
 }
 
 struct Agent {
@@ -204,14 +244,18 @@ fn kind_of(connection: &Settings, setting: &str) -> SecretKind {
 
 #[zbus::interface(name = "org.freedesktop.NetworkManager.SecretAgent")]
 impl Agent {
+    #[allow(clippy::too_many_arguments)]
     async fn get_secrets(
         &self,
+        #[zbus(connection)] bus: &zbus::Connection,
+        #[zbus(header)] header: zbus::message::Header<'_>,
         connection: HashMap<String, HashMap<String, OwnedValue>>,
         connection_path: OwnedObjectPath,
         setting_name: String,
         hints: Vec<String>,
         flags: u32,
     ) -> Result<HashMap<String, HashMap<String, OwnedValue>>, AgentError> {
+        check_caller(bus, &header).await?;
         let kind = kind_of(&connection, &setting_name);
         if flags & ALLOW_INTERACTION == 0 || kind == SecretKind::Other {
             return Err(AgentError::NoSecrets("no stored secrets".into()));
@@ -242,11 +286,19 @@ impl Agent {
         }
     }
 
-    async fn cancel_get_secrets(&self, connection_path: OwnedObjectPath, setting_name: String) {
+    async fn cancel_get_secrets(
+        &self,
+        #[zbus(connection)] bus: &zbus::Connection,
+        #[zbus(header)] header: zbus::message::Header<'_>,
+        connection_path: OwnedObjectPath,
+        setting_name: String,
+    ) -> Result<(), AgentError> {
+        check_caller(bus, &header).await?;
         let _ = self.events.send(AgentEvent::Cancelled {
             connection_path: connection_path.as_str().to_owned(),
             setting: setting_name,
         });
+        Ok(())
     }
 
     async fn save_secrets(
@@ -333,5 +385,22 @@ pub fn run_agent(bus: SystemBus) -> impl Stream<Item = AgentEvent> + Send {
             }
             tokio::time::sleep(RETRY_DELAY).await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_owner_of_network_manager_s_name_is_answered() {
+        assert!(is_network_manager(Some(":1.7"), Some(":1.7")));
+        // Another process on the bus.
+        assert!(!is_network_manager(Some(":1.42"), Some(":1.7")));
+        // NetworkManager is not running: nobody may ask.
+        assert!(!is_network_manager(Some(":1.42"), None));
+        // No sender (a peer-to-peer call).
+        assert!(!is_network_manager(None, Some(":1.7")));
+        assert!(!is_network_manager(None, None));
     }
 }
