@@ -540,6 +540,39 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         let _ = panel.update(registered);
         assert!(panel.agent_registered);
 
+        // (0) Another process on the bus is refused: it cannot cancel (nor ask) in
+        // NetworkManager's place.
+        let other = bus.connection().await.unwrap();
+        let dbus = zbus::fdo::DBusProxy::new(&other).await.unwrap();
+        let mine = other.unique_name().map(|name| name.to_string());
+        let mut refused = 0;
+        for name in dbus.list_names().await.unwrap() {
+            if !name.starts_with(':') || Some(name.to_string()) == mine {
+                continue;
+            }
+            let reply = other
+                .call_method(
+                    Some(name.as_str()),
+                    "/org/freedesktop/NetworkManager/SecretAgent",
+                    Some("org.freedesktop.NetworkManager.SecretAgent"),
+                    "CancelGetSecrets",
+                    &(
+                        zbus::zvariant::ObjectPath::from_static_str_unchecked("/x"),
+                        "vpn",
+                    ),
+                )
+                .await;
+            if let Err(zbus::Error::MethodError(error, _, _)) = &reply
+                && error.as_str() == "org.freedesktop.NetworkManager.SecretAgent.PermissionDenied"
+            {
+                refused += 1;
+            }
+        }
+        assert_eq!(
+            refused, 1,
+            "the agent answered a caller that is not NetworkManager"
+        );
+
         // (1) Cancelled: NetworkManager gives up on the connection for want of a password.
         let activation = tokio::spawn({
             let bus = bus.clone();
