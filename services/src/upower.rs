@@ -203,12 +203,38 @@ pub async fn snapshot(connection: Connection) -> Result<PowerSupplyState, UPower
     })
 }
 
+/// How long after a read UPower did not answer the next read is tried.
+const NO_ANSWER_RETRY: Duration = Duration::from_secs(2);
+
 /// Follows UPower: a snapshot now and after every change (including batteries
 /// added or removed), and the daemon's disappearance and return.
+///
+/// A hung UPower (it owns its name but a read did not answer in time,
+/// [`UPowerError::NoAnswer`]) announces nothing when it resumes, so after such a read the
+/// stream reads again every 2 s (each read bounded by the connection's method timeout)
+/// until UPower answers.
 pub fn watch_state(
     bus: SystemBus,
 ) -> impl Stream<Item = ServiceUpdate<PowerSupplyState, UPowerError>> + Send {
-    watch(bus, WATCHED, snapshot)
+    use futures::StreamExt;
+    async_stream::stream! {
+        loop {
+            let mut updates = Box::pin(watch(bus.clone(), WATCHED, snapshot));
+            let mut hung = false;
+            while let Some(update) = updates.next().await {
+                hung = matches!(update, ServiceUpdate::Failed(UPowerError::NoAnswer(_)));
+                yield update;
+                if hung {
+                    break;
+                }
+            }
+            if !hung {
+                return;
+            }
+            drop(updates);
+            tokio::time::sleep(NO_ANSWER_RETRY).await;
+        }
+    }
 }
 
 #[cfg(test)]

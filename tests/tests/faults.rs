@@ -3,7 +3,11 @@
 //! that the page shows a sentence, stays usable, shows only what the daemon really has (nothing
 //! half-applied) and recovers by itself when the daemon is back.
 //!
-//! Rows so far: power-profiles-daemon × {hang, kill, refuse}. Needs root and the packages of
+//! Rows so far: power-profiles-daemon × {hang, kill, refuse}; UPower × {hang, kill} (the
+//! Power page's battery card); NetworkManager × {hang, kill} and systemd-resolved × {kill,
+//! refuse} (the Private DNS page; the refusal is the bus's policy denying `SetLinkDNSSEC`, the
+//! last step of an apply, so the profiles saved before it must be restored);
+//! AccountsService × kill (the login screen's user list). Needs root and the packages of
 //! `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -17,6 +21,7 @@ use ferrum_panels::{Page, PageRequest};
 use ferrum_services::ServiceUpdate;
 use ferrum_services::SystemBus;
 use ferrum_services::power_profiles::{PowerProfilesError, Profile};
+use ferrum_services::upower::UPowerError;
 use ferrum_testbed::{Service, TestBed};
 use ferrum_ui::status::ServiceStatus;
 use iced_test::Simulator;
@@ -209,4 +214,533 @@ async fn power_profiles_daemon_refuses() {
     assert_eq!(bed.active_profile().unwrap(), "balanced");
     assert_eq!(state.selected_profile(), Some(&Profile::Balanced));
     assert_eq!(state.pending, None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// UPower: the Power page's battery card.
+
+/// A Power page's battery card that has seen UPower's first snapshot, with its stream.
+async fn ready_supply(
+    bus: &SystemBus,
+) -> (
+    power::State,
+    std::pin::Pin<Box<impl futures::Stream<Item = Message> + use<>>>,
+) {
+    let mut state = power::State::on(bus.clone());
+    let mut updates = Box::pin(power::supply_stream(bus));
+    let first = next_matching(&mut updates, "UPower's first snapshot", |m| {
+        matches!(m, Message::SupplyUpdated(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+    let _ = state.update(first);
+    assert!(
+        state
+            .supply
+            .ready()
+            .is_some_and(|s| !s.batteries.is_empty())
+    );
+    (state, updates)
+}
+
+/// Hung while the page reads (the page entered while upowerd is stopped): the read ends after
+/// the timeout with a sentence on the battery card instead of "Loading…" forever; once upowerd
+/// resumes, the card shows the battery by itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn upower_hung_while_read() {
+    let (bed, bus) = bed(&[Service::UPower]);
+    let _ = ready_supply(&bus).await;
+
+    signal(&bed, Service::UPower, "-STOP");
+    let mut state = power::State::on(bus.clone());
+    let mut updates = Box::pin(power::supply_stream(&bus));
+    let asked = Instant::now();
+    let answer = next_matching(&mut updates, "the read to end", |_| true)
+        .await
+        .unwrap();
+    let waited = asked.elapsed();
+    assert!(
+        matches!(
+            answer,
+            Message::SupplyUpdated(ServiceUpdate::Failed(UPowerError::NoAnswer(_)))
+        ),
+        "{answer:?}"
+    );
+    assert!(waited < TIMEOUT * 3, "the page waited {waited:?}");
+    let _ = state.update(answer);
+    assert!(page_shows(
+        &state,
+        "UPower did not answer in time, so the battery's state is unknown."
+    ));
+
+    // Resumed: the same stream reads again by itself and the card shows the battery.
+    signal(&bed, Service::UPower, "-CONT");
+    let back = next_matching(&mut updates, "UPower answering again", |m| {
+        matches!(m, Message::SupplyUpdated(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+    let _ = state.update(back);
+    assert!(
+        state
+            .supply
+            .ready()
+            .is_some_and(|s| !s.batteries.is_empty())
+    );
+    assert!(!page_shows(
+        &state,
+        "UPower did not answer in time, so the battery's state is unknown."
+    ));
+}
+
+/// Killed while a read waits (stopped, a page entering, then SIGKILL): the read fails, the
+/// battery card says UPower is unavailable; started again, the page shows the battery by itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn upower_killed_while_read() {
+    let (mut bed, bus) = bed(&[Service::UPower]);
+    let (mut state, mut updates) = ready_supply(&bus).await;
+
+    signal(&bed, Service::UPower, "-STOP");
+    let entering = tokio::spawn({
+        let bus = bus.clone();
+        async move {
+            let mut updates = Box::pin(power::supply_stream(&bus));
+            next_matching(&mut updates, "the read to end", |_| true)
+                .await
+                .unwrap()
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asked = Instant::now();
+    bed.kill_service(Service::UPower).unwrap();
+    let answer = entering.await.unwrap();
+    assert!(asked.elapsed() < TIMEOUT * 3, "{:?}", asked.elapsed());
+    assert!(
+        !matches!(answer, Message::SupplyUpdated(ServiceUpdate::Available(_))),
+        "{answer:?}"
+    );
+
+    let gone = next_matching(&mut updates, "UPower gone", |m| {
+        matches!(m, Message::SupplyUpdated(ServiceUpdate::Unavailable))
+    })
+    .await
+    .unwrap();
+    let _ = state.update(gone);
+    assert_eq!(state.supply, ServiceStatus::Unavailable);
+    assert!(page_shows(&state, "Battery information is unavailable"));
+
+    bed.start_service(Service::UPower).unwrap();
+    let back = next_matching(&mut updates, "UPower back", |m| {
+        matches!(m, Message::SupplyUpdated(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+    let _ = state.update(back);
+    assert!(
+        state
+            .supply
+            .ready()
+            .is_some_and(|s| !s.batteries.is_empty())
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// AccountsService: the login screen's user list.
+
+/// Killed: the greeter's user list stream says AccountsService is unavailable, and the list
+/// comes back by itself when it is started again.
+#[tokio::test(flavor = "multi_thread")]
+async fn accounts_daemon_killed() {
+    use ferrum_greeter::app::{Message as GreeterMessage, users_stream};
+    use ferrum_greeter::conversation::Message as Conversation;
+    let users = |m: &GreeterMessage| match m {
+        GreeterMessage::Conversation(Conversation::UsersUpdated(update)) => Some(update.clone()),
+        _ => None,
+    };
+    let (mut bed, bus) = bed(&[Service::Accounts]);
+    let mut updates = Box::pin(users_stream(&bus));
+    let first = next_matching(&mut updates, "the user list", |m| {
+        matches!(users(m), Some(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+    let Some(ServiceUpdate::Available(before)) = users(&first) else {
+        unreachable!()
+    };
+    assert!(!before.is_empty());
+
+    let asked = Instant::now();
+    bed.kill_service(Service::Accounts).unwrap();
+    next_matching(&mut updates, "AccountsService gone", |m| {
+        matches!(users(m), Some(ServiceUpdate::Unavailable))
+    })
+    .await
+    .unwrap();
+    assert!(asked.elapsed() < TIMEOUT * 3, "{:?}", asked.elapsed());
+
+    bed.start_service(Service::Accounts).unwrap();
+    let back = next_matching(&mut updates, "the user list back", |m| {
+        matches!(users(m), Some(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+    let Some(ServiceUpdate::Available(after)) = users(&back) else {
+        unreachable!()
+    };
+    let names = |list: &[ferrum_services::accounts::UserAccount]| {
+        list.iter().map(|u| u.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&after), names(&before));
+}
+
+// ---------------------------------------------------------------------------------------------
+// NetworkManager and systemd-resolved: the Private DNS page. The bodies run inside the bed's
+// network namespace (interface names become resolved's link indexes).
+
+mod dns_page {
+    use super::*;
+    use ferrum_integration_tests::in_bed_namespace;
+    use ferrum_panels::private_dns::{self, Form};
+    use ferrum_services::dns::{self, DnsError, Dnssec, DotMode, PrivateDns, Resolver};
+    use ferrum_testbed::fixtures::network::{
+        DNS_OVER_TLS_NAME, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
+    };
+
+    /// Every property of the wired profile's connection, IPv4 and IPv6 settings as nmcli shows
+    /// them (the timestamp aside), to compare before and after.
+    pub(super) fn profile(bed: &TestBed) -> Vec<String> {
+        let output = bed
+            .nmcli()
+            .args([
+                "-t",
+                "-f",
+                "connection,ipv4,ipv6",
+                "connection",
+                "show",
+                WIRED_CONNECTION_ID,
+            ])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .filter(|line| !line.starts_with("connection.timestamp:"))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    pub(super) fn network_bed() -> TestBed {
+        let bed = TestBed::start(&[Service::Resolved, Service::NetworkManager]).unwrap();
+        bed.wait_for_ipv4_address().unwrap();
+        bed
+    }
+
+    pub(super) fn strict_choice() -> PrivateDns {
+        PrivateDns {
+            resolver: Resolver::Custom(vec![
+                dns::DnsServer::parse(&format!("{PEER_ADDRESS}#{DNS_OVER_TLS_NAME}")).unwrap(),
+            ]),
+            dot: DotMode::Strict,
+            dnssec: Dnssec::AllowDowngrade,
+            mdns: false,
+            llmnr: false,
+        }
+    }
+
+    /// The Private DNS page with the settings in force loaded and `choice` in the form.
+    pub(super) async fn page_with(bus: &SystemBus, choice: &PrivateDns) -> private_dns::State {
+        let mut state = private_dns::State::on(bus.clone());
+        let request = state.enter().request.unwrap();
+        let loaded = request.run(bus.clone()).await;
+        let _ = state.update(loaded);
+        assert!(state.in_force.ready().is_some(), "{:?}", state.in_force);
+        state.form = Form::from_settings(choice);
+        state
+    }
+
+    /// Presses Apply and runs what the page asks for; returns the answer.
+    pub(super) async fn press_apply(
+        state: &mut private_dns::State,
+        bus: &SystemBus,
+    ) -> private_dns::Message {
+        let request = state.update(private_dns::Message::Apply).request;
+        assert!(
+            matches!(request, Some(private_dns::Request::Apply(_))),
+            "{request:?}"
+        );
+        let answer = request.unwrap().run(bus.clone()).await;
+        let _ = state.update(answer.clone());
+        answer
+    }
+
+    pub(super) fn dns_page_shows(state: &private_dns::State, text: &str) -> bool {
+        let mut ui = Simulator::with_settings(simulator_settings(), state.view());
+        ui.find(text).is_ok()
+    }
+
+    /// resolved's DNSSEC mode on the veth.
+    pub(super) fn link_dnssec(bed: &TestBed) -> String {
+        let output = bed
+            .resolvectl()
+            .unwrap()
+            .args(["dnssec", INTERFACE])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).trim().to_owned()
+    }
+
+    /// The bus's policy made to refuse `SetLinkDNSSEC` to everyone (root included), or back.
+    pub(super) fn refuse_set_link_dnssec(bed: &TestBed, refuse: bool) {
+        const DENY: &str = "    <deny send_destination=\"org.freedesktop.resolve1\" \
+                            send_interface=\"org.freedesktop.resolve1.Manager\" \
+                            send_member=\"SetLinkDNSSEC\"/>\n";
+        let path = bed.dir().join("bus/system-bus.conf");
+        let config = std::fs::read_to_string(&path).unwrap();
+        let config = if refuse {
+            config.replacen("  </policy>", &format!("{DENY}  </policy>"), 1)
+        } else {
+            config.replace(DENY, "")
+        };
+        std::fs::write(&path, config).unwrap();
+        let status = bed
+            .busctl()
+            .args([
+                "call",
+                "org.freedesktop.DBus",
+                "/org/freedesktop/DBus",
+                "org.freedesktop.DBus",
+                "ReloadConfig",
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// The DNSSEC step refused (the bus's policy denies `SetLinkDNSSEC`, after NetworkManager
+    /// has saved and reapplied the profile): the page says so, the profile is exactly as it
+    /// was (restored, to disk), resolved shows the old server and DNSSEC mode again, and with
+    /// the refusal lifted the same Apply works.
+    #[test]
+    fn resolved_refuses_dnssec_nothing_half_applied() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, bus| {
+            let before = profile(bed);
+            let dnssec_before = link_dnssec(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+            refuse_set_link_dnssec(bed, true);
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(
+                    answer,
+                    private_dns::Message::Applied(Err(DnsError::Refused(_)))
+                ),
+                "{answer:?}"
+            );
+            assert!(dns_page_shows(
+                &state,
+                "You are not allowed to change the network settings."
+            ));
+            assert!(!state.applying);
+            assert_eq!(profile(bed), before, "the profile was left changed");
+            assert_eq!(link_dnssec(bed), dnssec_before);
+            // resolved is handed the old profile again.
+            let mut updates = Box::pin(dns::watch_resolver(bus.clone()));
+            next_matching(&mut updates, "the old server on the link", |update| {
+                matches!(update, ServiceUpdate::Available(status)
+                    if status.links.iter().any(|l| l.interface == INTERFACE
+                        && l.servers == [PEER_ADDRESS]))
+            })
+            .await
+            .unwrap();
+
+            refuse_set_link_dnssec(bed, false);
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(answer, private_dns::Message::Applied(Ok(_))),
+                "{answer:?}"
+            );
+            assert_ne!(profile(bed), before);
+            let dnssec = link_dnssec(bed);
+            eprintln!("DNSSEC before: {dnssec_before:?}, after the second apply: {dnssec:?}");
+            assert!(dnssec.ends_with(": allow-downgrade"), "{dnssec}");
+        });
+    }
+
+    /// NetworkManager hung (SIGSTOP) when Apply is pressed: the apply ends within the timeout
+    /// with a sentence, nothing is pending, the profile is unchanged once NetworkManager runs
+    /// again, and Apply then works.
+    #[test]
+    fn network_manager_hung_mid_apply() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            let before = profile(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+            signal(bed, Service::NetworkManager, "-STOP");
+            let asked = Instant::now();
+            let answer = press_apply(&mut state, &bus).await;
+            let waited = asked.elapsed();
+            signal(bed, Service::NetworkManager, "-CONT");
+            assert!(
+                matches!(
+                    answer,
+                    private_dns::Message::Applied(Err(DnsError::NetworkManagerNoAnswer(_)))
+                ),
+                "{answer:?}"
+            );
+            assert!(waited < TIMEOUT * 3, "the page waited {waited:?}");
+            assert!(dns_page_shows(
+                &state,
+                "NetworkManager did not answer in time. The settings were not applied."
+            ));
+            assert!(!state.applying);
+            assert_eq!(profile(bed), before, "half-applied");
+
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(answer, private_dns::Message::Applied(Ok(_))),
+                "{answer:?}"
+            );
+        });
+    }
+
+    /// NetworkManager killed while an apply waits on it: the apply fails with a sentence, the
+    /// page says NetworkManager is unavailable, the profile is unchanged; started again, the
+    /// page reads the settings by itself and Apply works.
+    #[test]
+    fn network_manager_killed_mid_apply() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            let before = profile(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+            let mut network = Box::pin(private_dns::network_stream(&bus));
+            next_matching(&mut network, "NetworkManager's status", |m| {
+                matches!(
+                    m,
+                    private_dns::Message::Network(ServiceUpdate::Available(_))
+                )
+            })
+            .await
+            .unwrap();
+
+            signal(bed, Service::NetworkManager, "-STOP");
+            let request = state.update(private_dns::Message::Apply).request.unwrap();
+            let call = tokio::spawn(request.run(bus.clone()));
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            bed.kill_service(Service::NetworkManager).unwrap();
+            let answer = call.await.unwrap();
+            eprintln!("apply with NetworkManager killed: {answer:?}");
+            let _ = state.update(answer.clone());
+            assert!(
+                matches!(answer, private_dns::Message::Applied(Err(_))),
+                "{answer:?}"
+            );
+            let report = state.error.clone().expect("a sentence is shown");
+            assert!(!report.summary.is_empty());
+            assert!(!state.applying);
+
+            let gone = next_matching(&mut network, "NetworkManager gone", |m| {
+                matches!(m, private_dns::Message::Network(ServiceUpdate::Unavailable))
+            })
+            .await
+            .unwrap();
+            let _ = state.update(gone);
+            assert_eq!(state.in_force, ServiceStatus::Unavailable);
+            assert!(dns_page_shows(&state, "Network settings are unavailable"));
+
+            bed.start_service(Service::NetworkManager).unwrap();
+            assert_eq!(profile(bed), before, "half-applied");
+            // Back: the page asks to read the settings again by itself.
+            loop {
+                let update = next_matching(&mut network, "NetworkManager back", |m| {
+                    matches!(
+                        m,
+                        private_dns::Message::Network(ServiceUpdate::Available(_))
+                    )
+                })
+                .await
+                .unwrap();
+                let Some(request) = state.update(update).request else {
+                    continue;
+                };
+                let loaded = request.run(bus.clone()).await;
+                let _ = state.update(loaded);
+                if state.in_force.ready().is_some() {
+                    break;
+                }
+            }
+            // The apply's report said NetworkManager was not running: it goes with the news.
+            assert_eq!(state.error, None);
+            assert!(!dns_page_shows(&state, "Network settings are unavailable"));
+            state.form = Form::from_settings(&strict_choice());
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(answer, private_dns::Message::Applied(Ok(_))),
+                "{answer:?}"
+            );
+        });
+    }
+
+    /// resolved killed: the status card says the resolver is not running, an Apply says so and
+    /// changes nothing; started again, the card shows the link by itself.
+    #[test]
+    fn resolved_killed() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            let before = profile(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+            let mut resolver = Box::pin(private_dns::resolver_stream(&bus));
+            let first = next_matching(&mut resolver, "resolved's status", |m| {
+                matches!(
+                    m,
+                    private_dns::Message::Resolver(ServiceUpdate::Available(_))
+                )
+            })
+            .await
+            .unwrap();
+            let _ = state.update(first);
+
+            let asked = Instant::now();
+            bed.kill_service(Service::Resolved).unwrap();
+            let gone = next_matching(&mut resolver, "resolved gone", |m| {
+                matches!(
+                    m,
+                    private_dns::Message::Resolver(ServiceUpdate::Unavailable)
+                )
+            })
+            .await
+            .unwrap();
+            assert!(asked.elapsed() < TIMEOUT * 3, "{:?}", asked.elapsed());
+            let _ = state.update(gone);
+            assert!(dns_page_shows(&state, "The name resolver is not running"));
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(
+                    answer,
+                    private_dns::Message::Applied(Err(DnsError::ResolverMissing))
+                ),
+                "{answer:?}"
+            );
+            assert_eq!(profile(bed), before, "half-applied");
+
+            bed.start_service(Service::Resolved).unwrap();
+            let back = next_matching(&mut resolver, "resolved back with the link", |m| {
+                matches!(m, private_dns::Message::Resolver(ServiceUpdate::Available(status))
+                    if status.links.iter().any(|l| l.interface == INTERFACE))
+            })
+            .await
+            .unwrap();
+            let _ = state.update(back);
+            assert!(state.resolver.ready().is_some());
+            // The apply's report said resolved was not running: it goes with the news.
+            assert_eq!(state.error, None);
+            assert!(!dns_page_shows(&state, "The name resolver is not running"));
+        });
+    }
 }

@@ -60,6 +60,9 @@ pub struct State {
     pub form_error: Option<FormError>,
     /// The last failure of an apply.
     pub error: Option<ErrorReport>,
+    /// When that failure was a daemon not running ([`DnsError::is_absence`]): which, so the
+    /// sentence goes away by itself when the daemon is back.
+    absent: Option<DnsError>,
     /// The name to test.
     pub test_name: String,
     /// The test lookup.
@@ -144,6 +147,7 @@ impl State {
             applied: None,
             form_error: None,
             error: None,
+            absent: None,
             test_name: DEFAULT_TEST_NAME.to_owned(),
             test: TestState::Idle,
             portal: false,
@@ -156,6 +160,15 @@ impl State {
         match (self.in_force.ready(), self.form.settings()) {
             (Some(in_force), Ok(settings)) => *in_force != settings,
             _ => true,
+        }
+    }
+
+    /// Drops the report of an apply that failed because `daemon` was not running, now that
+    /// it is back (the report would say it is not running).
+    fn forget_absence(&mut self, daemon: &DnsError) {
+        if self.absent.as_ref() == Some(daemon) {
+            self.absent = None;
+            self.error = None;
         }
     }
 
@@ -189,6 +202,9 @@ impl State {
             }
             Message::Resolver(update) => {
                 let available = matches!(update, ServiceUpdate::Available(_));
+                if available {
+                    self.forget_absence(&DnsError::ResolverMissing);
+                }
                 self.resolver = update.into();
                 // Links changed or resolved came back: read the settings again
                 // if they are not known.
@@ -196,6 +212,7 @@ impl State {
             }
             Message::Network(update) => match update {
                 ServiceUpdate::Available(status) => {
+                    self.forget_absence(&DnsError::NetworkManagerMissing);
                     self.portal = status.connectivity == Connectivity::Portal;
                     let signed_in = matches!(
                         status.connectivity,
@@ -250,6 +267,7 @@ impl State {
                 Ok(settings) => {
                     self.form_error = None;
                     self.error = None;
+                    self.absent = None;
                     self.applying = true;
                     Some(Request::Apply(settings))
                 }
@@ -269,6 +287,7 @@ impl State {
                     Err(error) => {
                         tracing::warn!(%error, "applying private DNS failed");
                         self.error = Some(view::describe_apply_error(&error));
+                        self.absent = error.is_absence().then_some(error);
                         None
                     }
                 }
@@ -339,7 +358,11 @@ impl Page for State {
     fn update(&mut self, message: Message) -> Outcome<Request> {
         match message {
             Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
+                let effect = error_report::update(&mut self.error, message);
+                if self.error.is_none() {
+                    self.absent = None;
+                }
+                Outcome::effect(effect)
             }
             message => self.apply(message).into(),
         }

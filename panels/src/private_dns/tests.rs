@@ -232,3 +232,39 @@ fn the_test_lookup_runs_once_and_never_for_no_name() {
     let _ = state.update(Message::Tested(Ok(lookup.clone())));
     assert_eq!(state.test, TestState::Done(lookup));
 }
+
+#[test]
+fn an_apply_failed_for_a_missing_daemon_is_forgotten_when_it_returns() {
+    let _english = ferrum_i18n::hold_locale("en-US");
+    let mut state = loaded(PrivateDns::default());
+    assert!(state.update(Message::Apply).request.is_some());
+    let _ = state.update(Message::Applied(Err(DnsError::ResolverMissing)));
+    assert_eq!(
+        state.error.as_ref().map(|r| r.summary.clone()),
+        Some(fl!("dns-resolved-unavailable"))
+    );
+    // NetworkManager's news does not answer for resolved.
+    let _ = state.update(network(Connectivity::Full));
+    assert!(state.error.is_some());
+    let _ = state.update(Message::Resolver(ServiceUpdate::Available(
+        ResolverStatus::default(),
+    )));
+    assert_eq!(state.error, None);
+
+    // A refusal stays until dismissed, whoever comes back.
+    assert!(state.update(Message::Apply).request.is_some());
+    let refused = DnsError::Refused(DbusFailure::new(FailureKind::AccessDenied, "no"));
+    let _ = state.update(Message::Applied(Err(refused)));
+    let _ = state.update(Message::Resolver(ServiceUpdate::Available(
+        ResolverStatus::default(),
+    )));
+    let _ = state.update(network(Connectivity::Full));
+    assert!(state.error.is_some());
+
+    // NetworkManager missing, then back.
+    assert!(state.update(Message::Apply).request.is_some());
+    let _ = state.update(Message::Applied(Err(DnsError::NetworkManagerMissing)));
+    assert!(state.error.is_some());
+    let _ = state.update(network(Connectivity::Full));
+    assert_eq!(state.error, None);
+}

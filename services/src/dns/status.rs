@@ -52,7 +52,7 @@ pub struct LinkStatus {
 }
 
 /// resolved's state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ResolverStatus {
     /// Links with DNS (servers, lookups, or the default route), by interface index; not
     /// loopback.
