@@ -405,6 +405,7 @@ mod dns_page {
     use ferrum_testbed::fixtures::network::{
         DNS_OVER_TLS_NAME, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
     };
+    use futures::StreamExt;
 
     /// Every property of the wired profile's connection, IPv4 and IPv6 settings as nmcli shows
     /// them (the timestamp aside), to compare before and after.
@@ -428,6 +429,20 @@ mod dns_page {
             .filter(|line| !line.starts_with("connection.timestamp:"))
             .map(str::to_owned)
             .collect()
+    }
+
+    /// The bed's keyfile of the wired profile (what NetworkManager saved), without the
+    /// timestamp NetworkManager writes with every save.
+    pub(super) fn saved(bed: &TestBed) -> String {
+        let path = bed
+            .dir()
+            .join("network/NetworkManager/system-connections/ferrum-wired.nmconnection");
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|line| !line.starts_with("timestamp="))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     pub(super) fn network_bed() -> TestBed {
@@ -525,11 +540,46 @@ mod dns_page {
     fn resolved_refuses_dnssec_nothing_half_applied() {
         let mut bed = network_bed();
         in_bed_namespace(&mut bed, async |bed, bus| {
+            // The keyfile as NetworkManager writes it (the bed's is hand-written), to compare
+            // what is on disk after the restore line by line.
+            let status = bed
+                .nmcli()
+                .args([
+                    "connection",
+                    "modify",
+                    WIRED_CONNECTION_ID,
+                    "connection.autoconnect",
+                    "yes",
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
             let before = profile(bed);
+            let saved_before = saved(bed);
             let dnssec_before = link_dnssec(bed);
             let mut state = page_with(&bus, &strict_choice()).await;
             refuse_set_link_dnssec(bed, true);
+            // Profile saves are announced: the refused apply must have saved, then restored.
+            let connection = bus.connection().await.unwrap();
+            let rule = zbus::MatchRule::builder()
+                .msg_type(zbus::message::Type::Signal)
+                .interface("org.freedesktop.NetworkManager.Settings.Connection")
+                .unwrap()
+                .member("Updated")
+                .unwrap()
+                .build();
+            let mut saves = zbus::MessageStream::for_match_rule(rule, &connection, Some(16))
+                .await
+                .unwrap();
             let answer = press_apply(&mut state, &bus).await;
+            let mut saved_count = 0;
+            while tokio::time::timeout(Duration::from_millis(500), saves.next())
+                .await
+                .is_ok_and(|save| save.is_some())
+            {
+                saved_count += 1;
+            }
+            assert_eq!(saved_count, 2, "saved with the new settings, then restored");
             assert!(
                 matches!(
                     answer,
@@ -543,6 +593,11 @@ mod dns_page {
             ));
             assert!(!state.applying);
             assert_eq!(profile(bed), before, "the profile was left changed");
+            assert_eq!(
+                saved(bed),
+                saved_before,
+                "the profile on disk was left changed"
+            );
             assert_eq!(link_dnssec(bed), dnssec_before);
             // resolved is handed the old profile again.
             let mut updates = Box::pin(dns::watch_resolver(bus.clone()));
