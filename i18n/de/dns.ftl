@@ -79,3 +79,4 @@ dns-portal-relaxed = Anmeldung bei diesem Netzwerk
     .body = Anfragen dürfen während der Anmeldung unverschlüsselt erfolgen. Die strikte Verschlüsselung kehrt von selbst zurück, sobald Sie online sind.
 dns-nm-no-answer = NetworkManager hat nicht rechtzeitig geantwortet. Die Einstellungen wurden nicht übernommen.
 dns-resolved-no-answer = Der Namensauflöser hat nicht rechtzeitig geantwortet. Die Einstellungen wurden nicht übernommen.
+dns-resolved-no-answer-status = Der Namensauflöser hat nicht rechtzeitig geantwortet, daher ist sein Zustand unbekannt. Er wird wieder angezeigt, sobald der Auflöser antwortet.

@@ -79,3 +79,4 @@ dns-portal-relaxed = Signing in to this network
     .body = Lookups fall back to unencrypted while you sign in. Strict encryption returns by itself once you are online.
 dns-nm-no-answer = NetworkManager did not answer in time. The settings were not applied.
 dns-resolved-no-answer = The name resolver did not answer in time. The settings were not applied.
+dns-resolved-no-answer-status = The name resolver did not answer in time, so its status is unknown. It will be shown again when the resolver answers.

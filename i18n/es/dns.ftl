@@ -79,3 +79,4 @@ dns-portal-relaxed = Iniciando sesión en esta red
     .body = Las consultas pueden ir sin cifrar mientras inicia sesión. El cifrado estricto vuelve solo cuando esté en línea.
 dns-nm-no-answer = NetworkManager no respondió a tiempo. La configuración no se aplicó.
 dns-resolved-no-answer = El resolutor de nombres no respondió a tiempo. La configuración no se aplicó.
+dns-resolved-no-answer-status = El resolutor de nombres no respondió a tiempo, así que se desconoce su estado. Se volverá a mostrar cuando el resolutor responda.

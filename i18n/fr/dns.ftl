@@ -79,3 +79,4 @@ dns-portal-relaxed = Connexion à ce réseau
     .body = Les requêtes peuvent passer en clair pendant la connexion. Le chiffrement strict revient de lui-même une fois en ligne.
 dns-nm-no-answer = NetworkManager n’a pas répondu à temps. Les réglages n’ont pas été appliqués.
 dns-resolved-no-answer = Le résolveur de noms n’a pas répondu à temps. Les réglages n’ont pas été appliqués.
+dns-resolved-no-answer-status = Le résolveur de noms n’a pas répondu à temps : son état est inconnu. Il sera de nouveau affiché dès que le résolveur répondra.

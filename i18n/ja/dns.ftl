@@ -78,3 +78,4 @@ dns-portal-relaxed = このネットワークにサインイン中
     .body = サインインの間は暗号化されない問い合わせを使います。オンラインになると厳格な暗号化に自動で戻ります。
 dns-nm-no-answer = NetworkManager が時間内に応答しませんでした。設定は適用されていません。
 dns-resolved-no-answer = 名前解決サービスが時間内に応答しませんでした。設定は適用されていません。
+dns-resolved-no-answer-status = 名前解決サービスが時間内に応答しなかったため、状態は不明です。応答があれば再び表示されます。

@@ -79,3 +79,4 @@ dns-portal-relaxed = Entrando nesta rede
     .body = As consultas podem ir sem criptografia enquanto você entra. A criptografia estrita volta sozinha quando você estiver on-line.
 dns-nm-no-answer = O NetworkManager não respondeu a tempo. As configurações não foram aplicadas.
 dns-resolved-no-answer = O resolvedor de nomes não respondeu a tempo. As configurações não foram aplicadas.
+dns-resolved-no-answer-status = O resolvedor de nomes não respondeu a tempo, então seu estado é desconhecido. Ele será mostrado de novo quando o resolvedor responder.

@@ -49,6 +49,9 @@ pub enum AccountsError {
     /// AccountsService is not running.
     #[error("AccountsService is not running")]
     Unavailable(DbusFailure),
+    /// AccountsService owns its name but did not answer in time (hung).
+    #[error("AccountsService did not answer in time: {0}")]
+    NoAnswer(DbusFailure),
     /// Any other failure.
     #[error("AccountsService failed: {0}")]
     Failed(DbusFailure),
@@ -59,6 +62,8 @@ impl From<zbus::Error> for AccountsError {
         let failure = DbusFailure::from(error);
         if failure.is_absence() {
             Self::Unavailable(failure)
+        } else if failure.kind() == crate::error::FailureKind::Timeout {
+            Self::NoAnswer(failure)
         } else {
             Self::Failed(failure)
         }
@@ -107,10 +112,36 @@ pub async fn list_users(connection: Connection) -> Result<Vec<UserAccount>, Acco
     Ok(users)
 }
 
+/// How long after a read AccountsService did not answer the next read is tried.
+const NO_ANSWER_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Follows the user list: now, after users are added, removed or changed,
 /// and across the daemon's absence.
+///
+/// A hung AccountsService (it owns its name but a read did not answer in time,
+/// [`AccountsError::NoAnswer`]) announces nothing when it resumes, so after such a read the
+/// stream reads again every 2 s (each read bounded by the connection's method timeout)
+/// until it answers.
 pub fn watch_users(
     bus: SystemBus,
 ) -> impl Stream<Item = ServiceUpdate<Vec<UserAccount>, AccountsError>> + Send {
-    watch(bus, WATCHED, list_users)
+    use futures::StreamExt;
+    async_stream::stream! {
+        loop {
+            let mut updates = Box::pin(watch(bus.clone(), WATCHED, list_users));
+            let mut hung = false;
+            while let Some(update) = updates.next().await {
+                hung = matches!(update, ServiceUpdate::Failed(AccountsError::NoAnswer(_)));
+                yield update;
+                if hung {
+                    break;
+                }
+            }
+            if !hung {
+                return;
+            }
+            drop(updates);
+            tokio::time::sleep(NO_ANSWER_RETRY).await;
+        }
+    }
 }

@@ -4,10 +4,10 @@
 //! half-applied) and recovers by itself when the daemon is back.
 //!
 //! Rows so far: power-profiles-daemon × {hang, kill, refuse}; UPower × {hang, kill} (the
-//! Power page's battery card); NetworkManager × {hang, kill} and systemd-resolved × {kill,
-//! refuse} (the Private DNS page; the refusal is the bus's policy denying `SetLinkDNSSEC`, the
-//! last step of an apply, so the profiles saved before it must be restored);
-//! AccountsService × kill (the login screen's user list). Needs root and the packages of
+//! Power page's battery card); NetworkManager × {hang, kill} and systemd-resolved × {hang,
+//! kill, refuse} (the Private DNS page; the refusal is the bus's policy denying
+//! `SetLinkDNSSEC`, the last step of an apply, so the profiles saved before it must be
+//! restored); AccountsService × {hang, kill} (the login screen's user list). Needs root and the packages of
 //! `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -391,6 +391,52 @@ async fn accounts_daemon_killed() {
         list.iter().map(|u| u.name.clone()).collect::<Vec<_>>()
     };
     assert_eq!(names(&after), names(&before));
+}
+
+/// Hung (SIGSTOP) while the login screen reads the user list: the read ends within the timeout
+/// (the screen offers the name field instead of waiting), and once accounts-daemon resumes the
+/// list comes back by itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn accounts_daemon_hung_while_read() {
+    use ferrum_greeter::app::{Message as GreeterMessage, users_stream};
+    use ferrum_greeter::conversation::Message as Conversation;
+    use ferrum_services::accounts::AccountsError;
+    let users = |m: &GreeterMessage| match m {
+        GreeterMessage::Conversation(Conversation::UsersUpdated(update)) => Some(update.clone()),
+        _ => None,
+    };
+    let (bed, bus) = bed(&[Service::Accounts]);
+    let mut first = Box::pin(users_stream(&bus));
+    next_matching(&mut first, "the user list", |m| {
+        matches!(users(m), Some(ServiceUpdate::Available(_)))
+    })
+    .await
+    .unwrap();
+
+    signal(&bed, Service::Accounts, "-STOP");
+    let mut updates = Box::pin(users_stream(&bus));
+    let asked = Instant::now();
+    let answer = next_matching(&mut updates, "the read to end", |_| true)
+        .await
+        .unwrap();
+    let waited = asked.elapsed();
+    assert!(
+        matches!(
+            users(&answer),
+            Some(ServiceUpdate::Failed(AccountsError::NoAnswer(_)))
+        ),
+        "{answer:?}"
+    );
+    assert!(waited < TIMEOUT * 3, "the screen waited {waited:?}");
+
+    signal(&bed, Service::Accounts, "-CONT");
+    next_matching(
+        &mut updates,
+        "the user list back",
+        |m| matches!(users(m), Some(ServiceUpdate::Available(list)) if !list.is_empty()),
+    )
+    .await
+    .unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -796,6 +842,76 @@ mod dns_page {
             // The apply's report said resolved was not running: it goes with the news.
             assert_eq!(state.error, None);
             assert!(!dns_page_shows(&state, "The name resolver is not running"));
+        });
+    }
+
+    /// resolved hung (SIGSTOP) when Apply is pressed: the apply ends within the timeout with a
+    /// sentence before anything changed (the links' DNSSEC modes are read before any profile
+    /// is saved), the status card says the resolver did not answer; resumed, the card shows
+    /// the link by itself and Apply works.
+    #[test]
+    fn resolved_hung_mid_apply() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            let before = profile(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+            signal(bed, Service::Resolved, "-STOP");
+            let asked = Instant::now();
+            let answer = press_apply(&mut state, &bus).await;
+            let waited = asked.elapsed();
+            assert!(
+                matches!(
+                    answer,
+                    private_dns::Message::Applied(Err(DnsError::ResolverNoAnswer(_)))
+                ),
+                "{answer:?}"
+            );
+            assert!(waited < TIMEOUT * 3, "the page waited {waited:?}");
+            assert!(dns_page_shows(
+                &state,
+                "The name resolver did not answer in time. The settings were not applied."
+            ));
+            assert!(!state.applying);
+            assert_eq!(profile(bed), before, "half-applied");
+
+            // The status card, entered while resolved hangs.
+            let mut resolver = Box::pin(private_dns::resolver_stream(&bus));
+            let hung = next_matching(&mut resolver, "the status read to end", |_| true)
+                .await
+                .unwrap();
+            assert!(
+                matches!(
+                    hung,
+                    private_dns::Message::Resolver(ServiceUpdate::Failed(
+                        DnsError::ResolverNoAnswer(_)
+                    ))
+                ),
+                "{hung:?}"
+            );
+            let _ = state.update(hung);
+            assert!(dns_page_shows(
+                &state,
+                "The name resolver did not answer in time, so its status is unknown. \
+                 It will be shown again when the resolver answers."
+            ));
+
+            signal(bed, Service::Resolved, "-CONT");
+            let back = next_matching(&mut resolver, "resolved answering again", |m| {
+                matches!(m, private_dns::Message::Resolver(ServiceUpdate::Available(status))
+                    if status.links.iter().any(|l| l.interface == INTERFACE))
+            })
+            .await
+            .unwrap();
+            let _ = state.update(back);
+            assert!(state.resolver.ready().is_some());
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(answer, private_dns::Message::Applied(Ok(_))),
+                "{answer:?}"
+            );
+            assert_ne!(profile(bed), before);
         });
     }
 }

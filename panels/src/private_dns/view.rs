@@ -252,6 +252,9 @@ fn status(state: &State) -> Element<'_, Message> {
             fl!("dns-resolved-unavailable"),
             fl!("dns-resolved-unavailable.body"),
         ),
+        ServiceStatus::Failed(error @ DnsError::ResolverNoAnswer(_)) => {
+            notice(fl!("dns-resolved-no-answer-status"), error.to_string())
+        }
         ServiceStatus::Failed(error) => notice(fl!("dns-read-failed"), error.to_string()),
         ServiceStatus::BusUnreachable(failure) => {
             notice(fl!("service-bus-unreachable"), failure.to_string())

@@ -186,7 +186,12 @@ pub async fn snapshot(connection: Connection) -> Result<ResolverStatus, DnsError
     let introspection = introspectable
         .introspect()
         .await
-        .map_err(|error| DnsError::resolver(DbusFailure::from(error)))?;
+        .map_err(|error| match error {
+            // zbus's own failure (the method timeout among them) wrapped as an fdo error:
+            // classified as itself, so a hung resolved reads as not answering.
+            zbus::fdo::Error::ZBus(error) => failed(error),
+            error => DnsError::resolver(DbusFailure::from(error)),
+        })?;
     let mut links = Vec::new();
     for ifindex in link_indexes(&introspection) {
         // A link can go between the listing and the reads: skip it, its removal is a change
@@ -245,11 +250,37 @@ pub async fn resolver_status(bus: &SystemBus) -> Result<ResolverStatus, DnsError
 /// settings; the counters are re-read with them, never on a timer), and its disappearance
 /// and return. resolved announces no change of a link's DNSSEC mode alone: it shows with
 /// the next other change, or in [`resolver_status`].
+///
+/// A hung resolved (it owns its name but a read did not answer in time,
+/// [`DnsError::ResolverNoAnswer`]) announces nothing when it resumes, so after such a read the
+/// stream reads again every 2 s (each read bounded by the connection's method timeout) until
+/// resolved answers.
 pub fn watch_resolver(
     bus: SystemBus,
 ) -> impl Stream<Item = ServiceUpdate<ResolverStatus, DnsError>> + Send {
-    watch(bus, WATCHED, snapshot)
+    use futures::StreamExt;
+    async_stream::stream! {
+        loop {
+            let mut updates = Box::pin(watch(bus.clone(), WATCHED, snapshot));
+            let mut hung = false;
+            while let Some(update) = updates.next().await {
+                hung = matches!(update, ServiceUpdate::Failed(DnsError::ResolverNoAnswer(_)));
+                yield update;
+                if hung {
+                    break;
+                }
+            }
+            if !hung {
+                return;
+            }
+            drop(updates);
+            tokio::time::sleep(NO_ANSWER_RETRY).await;
+        }
+    }
 }
+
+/// How long after a read resolved did not answer the next read is tried.
+const NO_ANSWER_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[cfg(test)]
 mod tests {
