@@ -92,6 +92,10 @@ pub enum LogindError {
     /// failed or dismissed, or an inhibitor blocks it).
     #[error("not allowed to {action}: {1}", action = action_text(*.0))]
     NotAuthorized(PowerAction, DbusFailure),
+    /// logind owns its name but did not answer in time (hung). A call it has
+    /// not answered may still be carried out when it resumes.
+    #[error("systemd-logind did not answer in time (it may still act when it does): {0}")]
+    NoAnswer(DbusFailure),
     /// Any other failure.
     #[error("systemd-logind failed: {0}")]
     Failed(DbusFailure),
@@ -120,6 +124,7 @@ impl LogindError {
                 Self::Unavailable(failure)
             }
             (FailureKind::AccessDenied, Some(action)) => Self::NotAuthorized(action, failure),
+            (FailureKind::Timeout, _) => Self::NoAnswer(failure),
             _ => Self::Failed(failure),
         }
     }

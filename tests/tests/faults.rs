@@ -7,7 +7,8 @@
 //! Power page's battery card); NetworkManager × {hang, kill} and systemd-resolved × {hang,
 //! kill, refuse} (the Private DNS page; the refusal is the bus's policy denying
 //! `SetLinkDNSSEC`, the last step of an apply, so the profiles saved before it must be
-//! restored); AccountsService × {hang, kill} (the login screen's user list). Needs root and the packages of
+//! restored); AccountsService × {hang, kill} (the login screen's user list); logind (mock) ×
+//! {hang, kill} (the login screen's power menu). Needs root and the packages of
 //! `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -437,6 +438,83 @@ async fn accounts_daemon_hung_while_read() {
     )
     .await
     .unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// logind (python-dbusmock's template): the login screen's power menu.
+
+/// How many calls of `method` the logind mock received.
+async fn logind_calls(bus: &SystemBus, method: &str) -> usize {
+    let connection = bus.connection().await.unwrap();
+    let reply = connection
+        .call_method(
+            Some(Service::Logind.bus_name()),
+            "/org/freedesktop/login1",
+            Some("org.freedesktop.DBus.Mock"),
+            "GetMethodCalls",
+            &(method,),
+        )
+        .await
+        .unwrap();
+    let calls: Vec<(u64, Vec<zbus::zvariant::OwnedValue>)> = reply.body().deserialize().unwrap();
+    calls.len()
+}
+
+/// Hung (SIGSTOP) when Power off is chosen: the call ends within the timeout with an error
+/// that says logind did not answer and may still act; the menu reads again once it resumes.
+/// What a resumed logind does with the queued call is its own (D-Bus cannot take a call
+/// back): the mock carries it out, and the row records that.
+#[tokio::test(flavor = "multi_thread")]
+async fn logind_hung_mid_power_off() {
+    use ferrum_services::logind::{self, LogindError, PowerAction};
+    let (bed, bus) = bed(&[Service::Logind]);
+    logind::available_actions(&bus).await.unwrap();
+
+    signal(&bed, Service::Logind, "-STOP");
+    let asked = Instant::now();
+    let done = logind::perform(&bus, PowerAction::PowerOff).await;
+    let waited = asked.elapsed();
+    assert!(matches!(done, Err(LogindError::NoAnswer(_))), "{done:?}");
+    assert!(waited < TIMEOUT * 3, "the screen waited {waited:?}");
+    assert!(
+        done.unwrap_err().to_string().contains("may still act"),
+        "the sentence says the action may still happen"
+    );
+
+    signal(&bed, Service::Logind, "-CONT");
+    let offered = logind::available_actions(&bus).await.unwrap();
+    assert_eq!(offered.len(), PowerAction::ALL.len());
+    // The queued call was carried out late: hence "may still act" in the sentence.
+    assert_eq!(logind_calls(&bus, "PowerOff").await, 1);
+}
+
+/// Killed while Power off waits on it: the call fails as unavailable within the timeout, the
+/// restarted logind has carried out nothing, and the menu works again by itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn logind_killed_mid_power_off() {
+    use ferrum_services::logind::{self, LogindError, PowerAction};
+    let (mut bed, bus) = bed(&[Service::Logind]);
+    logind::available_actions(&bus).await.unwrap();
+
+    signal(&bed, Service::Logind, "-STOP");
+    let call = tokio::spawn({
+        let bus = bus.clone();
+        async move { logind::perform(&bus, PowerAction::PowerOff).await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asked = Instant::now();
+    bed.kill_service(Service::Logind).unwrap();
+    let done = call.await.unwrap();
+    assert!(asked.elapsed() < TIMEOUT * 3, "{:?}", asked.elapsed());
+    assert!(matches!(done, Err(LogindError::Unavailable(_))), "{done:?}");
+    let read = logind::available_actions(&bus).await;
+    assert!(matches!(read, Err(LogindError::Unavailable(_))), "{read:?}");
+
+    bed.start_service(Service::Logind).unwrap();
+    assert_eq!(logind_calls(&bus, "PowerOff").await, 0);
+    logind::available_actions(&bus).await.unwrap();
+    logind::perform(&bus, PowerAction::Reboot).await.unwrap();
+    assert_eq!(logind_calls(&bus, "Reboot").await, 1);
 }
 
 // ---------------------------------------------------------------------------------------------
