@@ -992,4 +992,97 @@ mod dns_page {
             assert_ne!(profile(bed), before);
         });
     }
+
+    /// NetworkManager stopped (SIGSTOP) the moment the bus carries the profile's `Update2`,
+    /// whether or not it answered first: `apply` ends within the timeouts with a sentence,
+    /// and once NetworkManager resumes and works through its queue (the save, then the
+    /// restore `apply` sent without waiting), the profile is as before, in memory and on disk.
+    #[test]
+    fn network_manager_hung_mid_save() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            let status = bed
+                .nmcli()
+                .args([
+                    "connection",
+                    "modify",
+                    WIRED_CONNECTION_ID,
+                    "connection.autoconnect",
+                    "yes",
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let before = profile(bed);
+            let saved_before = saved(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+
+            // A monitor of the bus: the moment the save goes out, NetworkManager is stopped.
+            let monitor = zbus::connection::Builder::address(bed.system_bus_address())
+                .unwrap()
+                .build()
+                .await
+                .unwrap();
+            let mut seen = zbus::MessageStream::from(&monitor);
+            let rule = zbus::MatchRule::builder()
+                .msg_type(zbus::message::Type::MethodCall)
+                .interface("org.freedesktop.NetworkManager.Settings.Connection")
+                .unwrap()
+                .member("Update2")
+                .unwrap()
+                .build();
+            zbus::fdo::MonitoringProxy::new(&monitor)
+                .await
+                .unwrap()
+                .become_monitor(&[rule], 0)
+                .await
+                .unwrap();
+            let pid = bed.pid(Service::NetworkManager).unwrap();
+            let stopper = tokio::spawn(async move {
+                while let Some(message) = seen.next().await {
+                    let message = message.unwrap();
+                    if message.header().member().map(|m| m.as_str()) == Some("Update2") {
+                        let status = Command::new("kill")
+                            .args(["-STOP", "--", &format!("-{pid}")])
+                            .status()
+                            .unwrap();
+                        assert!(status.success());
+                        return;
+                    }
+                }
+            });
+
+            let asked = Instant::now();
+            let answer = press_apply(&mut state, &bus).await;
+            let waited = asked.elapsed();
+            stopper.await.unwrap();
+            signal(bed, Service::NetworkManager, "-CONT");
+            eprintln!("apply with NetworkManager stopped mid-save: {answer:?} after {waited:?}");
+            assert!(
+                matches!(
+                    answer,
+                    private_dns::Message::Applied(Err(DnsError::NetworkManagerNoAnswer(_)))
+                ),
+                "{answer:?}"
+            );
+            assert!(waited < TIMEOUT * 3, "the page waited {waited:?}");
+            assert!(dns_page_shows(
+                &state,
+                "NetworkManager did not answer in time. The settings were not applied."
+            ));
+            assert!(!state.applying);
+
+            // NetworkManager works through its queue: the save, then the restore.
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while (profile(bed) != before || saved(bed) != saved_before)
+                && Instant::now() < deadline
+            {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            assert_eq!(profile(bed), before, "half-applied");
+            assert_eq!(saved(bed), saved_before, "half-applied on disk");
+        });
+    }
 }

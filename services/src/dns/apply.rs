@@ -260,9 +260,11 @@ fn borrowed(settings: &Settings) -> HashMap<&str, HashMap<&str, &Value<'_>>> {
 /// each link's DNSSEC mode. If any step after the first change fails (a refusal, a daemon
 /// crashing or not answering), every profile saved so far gets its old settings back
 /// (`Update2` to disk, then `Reapply` where it is active) and every link whose DNSSEC mode
-/// was set gets its old mode back, and the step's error is returned. A restore that fails
-/// too (the daemon is gone) is logged; NetworkManager still has the old profile on disk
-/// only if it was restored, so the error is returned either way.
+/// was set gets its old mode back, and the step's error is returned. Toward a daemon that did
+/// not answer, the restoring calls are sent without waiting: it carries them out after the
+/// calls it had queued when it resumes, so the old settings win. A restore that fails is
+/// logged: the one case left half-applied is NetworkManager killed after it saved a profile
+/// and before the restore (it starts again with the saved profile).
 pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, DnsError> {
     settings.validate()?;
     let servers = settings.resolver.servers()?;
@@ -333,7 +335,7 @@ pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, Dn
         Ok(applied) => Ok(applied),
         Err(error) => {
             tracing::warn!(%error, "applying private DNS failed; restoring what was in force");
-            undo.restore(&connection, &profiles, &links).await;
+            undo.restore(&connection, &profiles, &links, &error).await;
             Err(error)
         }
     }
@@ -353,48 +355,71 @@ struct Undo {
 
 impl Undo {
     /// Puts back the profiles and DNSSEC modes changed so far; logs what cannot be put back.
+    ///
+    /// Once a daemon has not answered (the failure being restored from, or a restoring
+    /// call), the remaining calls to it are sent without waiting for answers: a hung daemon
+    /// carries them out in order when it resumes, after the calls it had queued, so the old
+    /// settings win, and the page hears of the failure without waiting a timeout per call.
     async fn restore(
         &self,
         connection: &Connection,
         profiles: &[Profile],
         links: &[(ActiveDevice, i32)],
+        failure: &DnsError,
     ) {
+        let mut nm_hung = matches!(failure, DnsError::NetworkManagerNoAnswer(_));
+        let mut resolved_hung = matches!(failure, DnsError::ResolverNoAnswer(_));
         for path in self.saved.iter().rev() {
             let Some(original) = profiles.iter().find(|p| &p.path == path) else {
                 continue;
             };
+            let id = profile::id(&original.settings);
+            let body = (
+                borrowed(&original.settings),
+                UPDATE_TO_DISK,
+                HashMap::<&str, Value<'_>>::new(),
+            );
             let restore = async {
-                ProfileProxy::builder(connection)
+                let proxy = ProfileProxy::builder(connection)
                     .path(path.clone())?
                     .build()
-                    .await?
-                    .update2(borrowed(&original.settings), UPDATE_TO_DISK, HashMap::new())
-                    .await
+                    .await?;
+                if nm_hung {
+                    proxy.inner().call_noreply("Update2", &body).await
+                } else {
+                    proxy.inner().call_method("Update2", &body).await.map(drop)
+                }
             };
             match restore.await {
-                Ok(_) => {
-                    tracing::info!(
-                        profile = profile::id(&original.settings),
-                        "profile restored"
-                    );
+                Ok(()) if nm_hung => tracing::warn!(profile = id, "profile restore sent"),
+                Ok(()) => tracing::info!(profile = id, "profile restored"),
+                Err(error) => {
+                    nm_hung |= is_timeout(&error);
+                    tracing::error!(profile = id, %error, "the profile's old settings could not be restored");
                 }
-                Err(error) => tracing::error!(
-                    profile = profile::id(&original.settings),
-                    %error,
-                    "the profile's old settings could not be restored"
-                ),
             }
             // Activated again rather than reapplied: NetworkManager 1.42 may never pass a
             // reapplied profile on (see `apply`), and there is no time left to find out.
             for (device, _) in links.iter().filter(|(d, _)| &d.profile == path) {
+                let none = ObjectPath::from_static_str_unchecked("/");
+                let body = (&device.profile, &device.device, &none);
                 let activate = async {
-                    let none = ObjectPath::from_static_str_unchecked("/");
-                    NetworkManagerProxy::new(connection)
-                        .await?
-                        .activate_connection(&device.profile, &device.device, &none)
-                        .await
+                    let manager = NetworkManagerProxy::new(connection).await?;
+                    if nm_hung {
+                        manager
+                            .inner()
+                            .call_noreply("ActivateConnection", &body)
+                            .await
+                    } else {
+                        manager
+                            .inner()
+                            .call_method("ActivateConnection", &body)
+                            .await
+                            .map(drop)
+                    }
                 };
                 if let Err(error) = activate.await {
+                    nm_hung |= is_timeout(&error);
                     tracing::error!(
                         interface = device.interface,
                         %error,
@@ -417,11 +442,26 @@ impl Undo {
             let Some((_, mode)) = self.dnssec_before.iter().find(|(i, _)| i == ifindex) else {
                 continue;
             };
-            if let Err(error) = resolved.set_link_dnssec(*ifindex, mode).await {
+            let body = (*ifindex, mode.as_str());
+            let sent = if resolved_hung {
+                resolved.inner().call_noreply("SetLinkDNSSEC", &body).await
+            } else {
+                resolved
+                    .inner()
+                    .call_method("SetLinkDNSSEC", &body)
+                    .await
+                    .map(drop)
+            };
+            if let Err(error) = sent {
+                resolved_hung |= is_timeout(&error);
                 tracing::error!(ifindex, %error, "the link's DNSSEC mode could not be restored");
             }
         }
     }
+}
+
+fn is_timeout(error: &zbus::Error) -> bool {
+    DbusFailure::from(error.clone()).kind() == FailureKind::Timeout
 }
 
 /// resolved's DNSSEC mode of a link (`""` when resolved does not know the link).
