@@ -59,7 +59,8 @@ mod tests {
     #[test]
     fn the_face_follows_the_language() {
         let moment: Zoned = "2026-11-29T14:05:00[UTC]".parse().expect("a time");
-        ferrum_i18n::set_locale("en-US");
+        // Switches the language alone, and puts the one in force back.
+        let _locale = ferrum_i18n::use_locale("en-US");
         let english = face(&moment);
         assert_eq!(english.time.replace('\u{202f}', " "), "2:05 PM");
         assert!(english.date.contains("Sunday"), "{}", english.date);
@@ -68,6 +69,5 @@ mod tests {
         let german = face(&moment);
         assert_eq!(german.time, "14:05");
         assert!(german.date.contains("Sonntag"), "{}", german.date);
-        ferrum_i18n::set_locale("en-US");
     }
 }

@@ -89,6 +89,8 @@ mod tests {
 
     #[test]
     fn decimals_follow_the_language() {
+        // Switches the language alone, and puts the one in force back.
+        let _locale = crate::use_locale("en-US");
         set_locale("de");
         assert_eq!(format_decimal(60.0, 1), "60,0");
         assert_eq!(format_decimal(12345.5, 1), "12.345,5");

@@ -19,7 +19,7 @@ fn unknown_locale_falls_back_to_english() {
 
 #[test]
 fn formats_messages_attributes_and_arguments() {
-    set_locale("en_US.UTF-8");
+    let _locale = use_locale("en_US.UTF-8");
     assert_eq!(fl!("power-title"), "Power");
     assert!(fl!("power-title.keywords").contains("battery"));
     assert_eq!(fl!("battery-percent", percent = 80), "80 %");
@@ -28,10 +28,9 @@ fn formats_messages_attributes_and_arguments() {
 
 #[test]
 fn posix_locale_names_switch_number_formatting() {
-    set_locale("de_DE.UTF-8");
+    let _locale = use_locale("de_DE.UTF-8");
     assert_eq!(current_locale().to_string(), "de");
     assert_eq!(format_decimal(60.0, 1), "60,0");
     // German puts a no-break space before the percent sign.
     assert_eq!(fl!("battery-percent", percent = 80), "80\u{a0}%");
-    set_locale("en_US.UTF-8");
 }
