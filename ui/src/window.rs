@@ -476,6 +476,8 @@ impl Window {
 
 #[cfg(test)]
 mod tests {
+    use ferrum_accessibility::tree::SnapshotNode;
+
     use super::*;
 
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
@@ -491,8 +493,8 @@ mod tests {
         role: Role,
         name: &str,
         focused: bool,
-    ) -> ferrum_accessibility::tree::SnapshotNode {
-        ferrum_accessibility::tree::SnapshotNode {
+    ) -> SnapshotNode {
+        SnapshotNode {
             key,
             id: None,
             info: ferrum_accessibility::AccessibleInfo::new(role, name),
