@@ -488,12 +488,7 @@ mod tests {
         }
     }
 
-    fn node(
-        key: u64,
-        role: Role,
-        name: &str,
-        focused: bool,
-    ) -> SnapshotNode {
+    fn node(key: u64, role: Role, name: &str, focused: bool) -> SnapshotNode {
         SnapshotNode {
             key,
             id: None,
