@@ -29,3 +29,81 @@ pub const A11Y_REDUCED_MOTION: WidgetId = WidgetId::new("a11y.reduced-motion");
 pub const A11Y_SELF_VOICING: WidgetId = WidgetId::new("a11y.self-voicing");
 /// The hotspot's QR code.
 pub const HOTSPOT_QR: WidgetId = WidgetId::new("network.hotspot.qr");
+
+// The Network page. A text input's id ends in `.input` (its accessible wrapper is the
+// parent, or the input's id + `.field` for a labelled input).
+
+/// The Wi-Fi password field of the join dialog.
+pub const NETWORK_JOIN_PASSWORD: WidgetId = WidgetId::new("network.join.password.input");
+/// The hidden network's name field.
+pub const NETWORK_JOIN_HIDDEN_NAME: WidgetId = WidgetId::new("network.join.hidden-name.input");
+/// The enterprise identity field.
+pub const NETWORK_JOIN_IDENTITY: WidgetId = WidgetId::new("network.join.identity.input");
+/// The enterprise CA certificate field.
+pub const NETWORK_JOIN_CA: WidgetId = WidgetId::new("network.join.ca.input");
+/// The enterprise server domain field.
+pub const NETWORK_JOIN_DOMAIN: WidgetId = WidgetId::new("network.join.domain.input");
+/// The connection's DNS servers field.
+pub const NETWORK_DNS: WidgetId = WidgetId::new("network.connection.dns.input");
+/// The connection's MTU field.
+pub const NETWORK_MTU: WidgetId = WidgetId::new("network.connection.mtu.input");
+/// The hotspot's name field.
+pub const NETWORK_HOTSPOT_NAME: WidgetId = WidgetId::new("network.hotspot.name.input");
+/// The hotspot's password field.
+pub const NETWORK_HOTSPOT_PASSWORD: WidgetId = WidgetId::new("network.hotspot.password.input");
+/// The password NetworkManager's secret agent asks for.
+pub const NETWORK_SECRET: WidgetId = WidgetId::new("network.secret.password.input");
+/// The VPN file to import.
+pub const NETWORK_VPN_FILE: WidgetId = WidgetId::new("network.vpn.file.input");
+
+/// A connection's IP settings: `family` is `ipv4` or `ipv6`, `part` a method or a field.
+pub fn network_ip(family: &str, part: &str) -> WidgetId {
+    NETWORK.child(family).child(part)
+}
+
+/// A device row's action (`connect`, `disconnect`, `settings`).
+pub fn network_device(interface: &str, action: &str) -> WidgetId {
+    NETWORK.child("device").child(interface).child(action)
+}
+
+/// A Wi-Fi network in range, by its name.
+pub fn network_wifi(name: &str) -> WidgetId {
+    NETWORK.child("wifi").child(name)
+}
+
+/// A Wi-Fi device's action (`enabled`, `scan`, `hidden`, `hotspot`).
+pub fn network_wifi_device(interface: &str, action: &str) -> WidgetId {
+    NETWORK.child("wifi-device").child(interface).child(action)
+}
+
+/// A saved connection's control.
+pub fn network_saved(id: &str, part: &str) -> WidgetId {
+    NETWORK.child("saved").child(id).child(part)
+}
+
+/// A VPN's row, or one of its controls.
+pub fn network_vpn(id: &str) -> WidgetId {
+    NETWORK.child("vpn").child(id)
+}
+
+/// A choice in the join dialog (`security`, `eap`, `inner`).
+pub fn network_join_choice(group: &str, id: &str) -> WidgetId {
+    NETWORK.child("join").child(group).child(id)
+}
+
+/// A choice of the connection page (`dot`, `metered`).
+pub fn network_choice(group: &str, id: &str) -> WidgetId {
+    NETWORK.child(group).child(id)
+}
+
+// The Private DNS page.
+
+/// The custom servers field.
+pub const DNS_CUSTOM_SERVERS: WidgetId = WidgetId::new("dns.custom.servers.input");
+/// The name to test.
+pub const DNS_TEST_NAME: WidgetId = WidgetId::new("dns.test.name.input");
+
+/// A choice of the Private DNS page (`provider`, `dot`, `dnssec`).
+pub fn dns_choice(group: &str, id: &str) -> WidgetId {
+    DNS.child(group).child(id)
+}

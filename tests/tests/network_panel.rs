@@ -24,7 +24,7 @@ use ferrum_testbed::fixtures::network::{
     ADDRESS_PREFIX, DNS_OVER_TLS_NAME, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
 };
 use ferrum_testbed::{Service, TestBed};
-use ferrum_ui::{Effect, WidgetId};
+use ferrum_ui::Effect;
 use futures::{Stream, StreamExt};
 
 const MANUAL_ADDRESS: &str = "192.0.2.20";
@@ -465,13 +465,30 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
         );
         assert!(vpn.contains("remote = 192.0.2.1:1194"), "{vpn}");
         assert!(vpn.contains("connection-type = password"), "{vpn}");
-        let ca = keys.join("campus-ca.pem");
-        assert!(vpn.contains(&format!("ca = {}", ca.display())), "{vpn}");
+        // The CA went to a file of this import's own (`<profile uuid>-ca.pem`) in the
+        // private folder, readable by its owner only.
+        let ca = vpn
+            .split("ca = ")
+            .nth(1)
+            .and_then(|rest| rest.split([',', '\n']).next())
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| panic!("no ca in {vpn}"));
+        assert_eq!(ca.parent(), Some(keys.as_path()), "{vpn}");
+        assert!(
+            ca.file_name()
+                .is_some_and(|name| name.to_string_lossy().ends_with("-ca.pem")),
+            "{vpn}"
+        );
         assert!(
             std::fs::read_to_string(&ca)
                 .unwrap()
                 .contains("BEGIN CERTIFICATE")
         );
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&ca).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "{}", ca.display());
+        }
         let names = connection_names(bed);
         let broken = write_file(bed, "broken.ovpn", "client\ndev tun\nauth-user-pass\n");
         let _ = panel.update(Message::Vpn(network::vpn::Message::FileChanged(
@@ -586,7 +603,7 @@ fn network_manager_asks_the_page_for_a_vpn_password() {
         .unwrap();
         assert_eq!(
             panel.update(question),
-            Outcome::effect(Effect::Focus(WidgetId::new(network::SECRET_ID)))
+            Outcome::effect(Effect::Focus(network::SECRET_ID))
         );
         let prompt = panel.secret.clone().expect("the page asks");
         eprintln!("asked: {:?}", prompt.request);

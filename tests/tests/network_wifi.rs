@@ -19,7 +19,7 @@ use ferrum_services::network::{
     NetworkCommandError, Overview, PasswordError, Security, StateReason,
 };
 use ferrum_testbed::{Service, TestBed};
-use ferrum_ui::{Effect, WidgetId};
+use ferrum_ui::Effect;
 use futures::{Stream, StreamExt};
 use zbus::export::serde;
 use zbus::zvariant::{DynamicType, OwnedObjectPath, OwnedValue, Value};
@@ -220,7 +220,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
             device.clone().into(),
             cafe.clone().into()
         ))),
-        Outcome::effect(Effect::Focus(WidgetId::new(network::PASSWORD_ID)))
+        Outcome::effect(Effect::Focus(network::PASSWORD_ID))
     );
     assert!(panel.join.is_some(), "the password dialog opens");
     let _ = panel.update(Message::Join(network::join::Message::PasswordChanged(
@@ -441,7 +441,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
         panel.update(Message::Join(network::join::Message::OpenHidden(
             device.clone().into()
         ))),
-        Outcome::effect(Effect::Focus(WidgetId::new(network::HIDDEN_NAME_ID)))
+        Outcome::effect(Effect::Focus(network::HIDDEN_NAME_ID))
     );
     assert_eq!(
         panel.update(Message::Join(network::join::Message::Confirm)),
@@ -509,7 +509,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )));
     assert_eq!(
         request,
-        Outcome::effect(Effect::Focus(WidgetId::new(network::HOTSPOT_NAME_ID)))
+        Outcome::effect(Effect::Focus(network::HOTSPOT_NAME_ID))
     );
     let dialog = panel.hotspot.clone().expect("the hotspot dialog");
     assert_eq!(dialog.password.len(), 10, "a generated password");

@@ -147,7 +147,7 @@ pub fn notice<'a, M: Clone + 'a>(title: String, body: String) -> Element<'a, M> 
 
 /// A radio choice with a title and a description, activated by click, Enter or Space.
 pub fn choice<'a, Message: Clone + 'a>(
-    id: String,
+    id: impl Into<iced::widget::Id>,
     title: String,
     description: Option<String>,
     selected: bool,

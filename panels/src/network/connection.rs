@@ -7,6 +7,7 @@ use ferrum_services::network::{
     self, ConnectionConfig, Family, IpForm, IpFormError, Metered, MethodChoice,
     NetworkCommandError, Overview, ProfileForm, ProfilePath,
 };
+use ferrum_ui::WidgetId;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, choice, error_line, reading_start, section,
 };
@@ -19,7 +20,7 @@ use super::{Page, Request, Step};
 use crate::page::Outcome;
 
 /// The id of the MTU field.
-pub const MTU_ID: &str = "network-mtu";
+pub const MTU_ID: WidgetId = crate::ids::NETWORK_MTU;
 
 /// A field of the connection settings form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -278,7 +279,7 @@ fn family_form<'a>(family: Family, form: &'a IpForm) -> Element<'a, Message> {
         ),
     ] {
         content = content.push(choice(
-            format!("network.{tag}.{id}"),
+            crate::ids::network_ip(tag, id),
             label,
             None,
             form.method == method,
@@ -288,21 +289,21 @@ fn family_form<'a>(family: Family, form: &'a IpForm) -> Element<'a, Message> {
     if form.method == MethodChoice::Manual {
         content = content
             .push(labelled_input(
-                &format!("network-{tag}-address"),
+                crate::ids::network_ip(tag, "address"),
                 fl!("network-address"),
                 &form.address,
                 move |text| Message::FieldChanged(Field::Address(family), text),
                 Message::Apply,
             ))
             .push(labelled_input(
-                &format!("network-{tag}-prefix"),
+                crate::ids::network_ip(tag, "prefix"),
                 fl!("network-prefix"),
                 &form.prefix,
                 move |text| Message::FieldChanged(Field::Prefix(family), text),
                 Message::Apply,
             ))
             .push(labelled_input(
-                &format!("network-{tag}-gateway"),
+                crate::ids::network_ip(tag, "gateway"),
                 fl!("network-gateway"),
                 &form.gateway,
                 move |text| Message::FieldChanged(Field::Gateway(family), text),
@@ -336,7 +337,7 @@ pub fn view(page: &State) -> Element<'_, Message> {
         .push(family_form(Family::V4, &form.ipv4))
         .push(family_form(Family::V6, &form.ipv6));
     let mut other = column![labelled_input(
-        "network-dns",
+        crate::ids::NETWORK_DNS,
         fl!("network-dns-servers"),
         &form.dns,
         |text| Message::FieldChanged(Field::Dns, text),
@@ -355,7 +356,7 @@ pub fn view(page: &State) -> Element<'_, Message> {
         (Some(DotMode::Strict), "strict", fl!("network-dot-strict")),
     ] {
         other = other.push(choice(
-            format!("network.dot.{id}"),
+            crate::ids::network_choice("dot", id),
             label,
             None,
             form.dot == dot,
@@ -373,7 +374,7 @@ pub fn view(page: &State) -> Element<'_, Message> {
         (Metered::No, "no", fl!("network-metered-no")),
     ] {
         other = other.push(choice(
-            format!("network.metered.{id}"),
+            crate::ids::network_choice("metered", id),
             label,
             None,
             form.metered == metered,

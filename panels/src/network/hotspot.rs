@@ -21,9 +21,9 @@ use super::{Request, SecretText, Step};
 use crate::page::Outcome;
 
 /// The id of the hotspot's name field.
-pub const HOTSPOT_NAME_ID: &str = "network-hotspot-name";
+pub const HOTSPOT_NAME_ID: WidgetId = crate::ids::NETWORK_HOTSPOT_NAME;
 /// The id of the hotspot's password field.
-pub const HOTSPOT_PASSWORD_ID: &str = "network-hotspot-password";
+pub const HOTSPOT_PASSWORD_ID: WidgetId = crate::ids::NETWORK_HOTSPOT_PASSWORD;
 
 /// The hotspot dialog's state.
 #[derive(Clone, PartialEq)]
@@ -121,9 +121,7 @@ pub(super) fn update(
                 failure: None,
                 starting: false,
             });
-            Ok(Outcome::effect(Effect::Focus(WidgetId::new(
-                HOTSPOT_NAME_ID,
-            ))))
+            Ok(Outcome::effect(Effect::Focus(HOTSPOT_NAME_ID)))
         }
         Message::NameChanged(name) => {
             if let Some(dialog) = dialog {

@@ -20,11 +20,11 @@ use super::{Request, SecretText, Step};
 use crate::page::Outcome;
 
 /// The id of the Wi-Fi password field.
-pub const PASSWORD_ID: &str = "network-wifi-password";
+pub const PASSWORD_ID: WidgetId = crate::ids::NETWORK_JOIN_PASSWORD;
 /// The id of the hidden network's name field.
-pub const HIDDEN_NAME_ID: &str = "network-hidden-name";
+pub const HIDDEN_NAME_ID: WidgetId = crate::ids::NETWORK_JOIN_HIDDEN_NAME;
 /// The id of the enterprise user name field.
-pub const IDENTITY_ID: &str = "network-identity";
+pub const IDENTITY_ID: WidgetId = crate::ids::NETWORK_JOIN_IDENTITY;
 
 /// The join dialog's state.
 #[derive(Clone, PartialEq)]
@@ -227,7 +227,7 @@ pub(super) fn update(
                 network.ssid,
                 network.security,
             ));
-            Ok(Outcome::effect(Effect::Focus(WidgetId::new(focus))))
+            Ok(Outcome::effect(Effect::Focus(focus)))
         }
         Message::OpenHidden(device) => {
             *dialog = Some(State::new(
@@ -236,9 +236,7 @@ pub(super) fn update(
                 Ssid::default(),
                 Security::WpaPersonal,
             ));
-            Ok(Outcome::effect(Effect::Focus(WidgetId::new(
-                HIDDEN_NAME_ID,
-            ))))
+            Ok(Outcome::effect(Effect::Focus(HIDDEN_NAME_ID)))
         }
         Message::SsidChanged(text) => edit(dialog, &|dialog| {
             dialog.ssid = Ssid::from(text.as_str());
@@ -355,7 +353,7 @@ impl State {
                 (Security::Enterprise, "enterprise"),
             ] {
                 content = content.push(choice(
-                    format!("network.join.security.{id}"),
+                    crate::ids::network_join_choice("security", id),
                     security_text(security),
                     None,
                     dialog.security == security,
@@ -376,7 +374,7 @@ impl State {
                 (EapMethod::Ttls, "ttls", "TTLS"),
             ] {
                 content = content.push(choice(
-                    format!("network.join.eap.{id}"),
+                    crate::ids::network_join_choice("eap", id),
                     label.to_owned(),
                     None,
                     dialog.eap == method,
@@ -392,7 +390,7 @@ impl State {
             };
             for (auth, id, label) in inner {
                 content = content.push(choice(
-                    format!("network.join.inner.{id}"),
+                    crate::ids::network_join_choice("inner", id),
                     fl!("network-inner", method = *label),
                     None,
                     dialog.inner == *auth,
@@ -401,14 +399,14 @@ impl State {
             }
             content = content
                 .push(labelled_input(
-                    "network-ca",
+                    crate::ids::NETWORK_JOIN_CA,
                     fl!("network-ca-certificate"),
                     &dialog.ca_certificate,
                     Message::CaCertificateChanged,
                     Message::Confirm,
                 ))
                 .push(labelled_input(
-                    "network-domain",
+                    crate::ids::NETWORK_JOIN_DOMAIN,
                     fl!("network-domain"),
                     &dialog.domain,
                     Message::DomainChanged,

@@ -16,7 +16,7 @@ use super::{Request, SecretText};
 use crate::page::Outcome;
 
 /// The id of the field for a password NetworkManager asks for.
-pub const SECRET_ID: &str = "network-secret";
+pub const SECRET_ID: WidgetId = crate::ids::NETWORK_SECRET;
 
 /// The prompt's state: NetworkManager's question and what was typed.
 #[derive(Clone, PartialEq)]
@@ -119,7 +119,7 @@ pub(super) fn agent_event(
             });
             match replaced {
                 Some(old) => Outcome::request(Request::AnswerSecret(old, None)),
-                None => Outcome::effect(Effect::Focus(WidgetId::new(SECRET_ID))),
+                None => Outcome::effect(Effect::Focus(SECRET_ID)),
             }
         }
         AgentEvent::Cancelled {

@@ -22,8 +22,8 @@ const WIRED_PROFILE: &str = "/settings/1";
 const VPN_PROFILE: &str = "/settings/3";
 const VPN_ACTIVE: &str = "/active/3";
 
-fn focus(id: &'static str) -> Outcome<Request> {
-    Outcome::effect(Effect::Focus(WidgetId::new(id)))
+fn focus(id: WidgetId) -> Outcome<Request> {
+    Outcome::effect(Effect::Focus(id))
 }
 
 fn saved(path: &str, id: &str, kind: ConnectionType, ssid: Option<&str>) -> SavedConnection {

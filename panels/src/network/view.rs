@@ -205,13 +205,13 @@ fn device_section<'a>(overview: &'a Overview, device: &'a Device) -> Element<'a,
     let mut actions: Vec<Element<'_, Message>> = Vec::new();
     match device.state {
         DeviceState::Activated | DeviceState::Connecting => actions.push(action_button(
-            format!("network.device.{}.disconnect", device.interface),
+            crate::ids::network_device(&device.interface, "disconnect"),
             fl!("network-disconnect"),
             button::secondary,
             Message::DeviceDisconnect(device.path.clone()),
         )),
         _ => actions.push(action_button(
-            format!("network.device.{}.connect", device.interface),
+            crate::ids::network_device(&device.interface, "connect"),
             fl!("network-connect"),
             button::primary,
             Message::DeviceConnect(device.path.clone()),
@@ -233,7 +233,7 @@ fn device_section<'a>(overview: &'a Overview, device: &'a Device) -> Element<'a,
         });
     if let Some(profile) = profile {
         actions.push(action_button(
-            format!("network.device.{}.settings", device.interface),
+            crate::ids::network_device(&device.interface, "settings"),
             fl!("network-settings"),
             button::secondary,
             Message::OpenSettings(profile),
@@ -271,7 +271,7 @@ fn network_row<'a>(
         detail.insert(0, fl!("network-known"));
     }
     let detail = detail.join(" · ");
-    let id = format!("network.wifi.{}", name);
+    let id = crate::ids::network_wifi(&name);
     let join = Accessible::new(
         id.clone(),
         AccessibleInfo::new(Role::Button, name.clone()).description(detail.clone()),
@@ -314,7 +314,7 @@ fn wifi_section<'a>(
     device: &'a Device,
 ) -> Element<'a, Message> {
     let mut content = column![switch(
-        format!("network.wifi.{}.enabled", device.interface),
+        crate::ids::network_wifi_device(&device.interface, "enabled"),
         fl!("network-wifi-enabled"),
         state_line(device),
         overview.wireless_enabled,
@@ -361,19 +361,19 @@ fn wifi_section<'a>(
         content = content.push(
             bidi_row(vec![
                 action_button(
-                    format!("network.wifi.{}.scan", device.interface),
+                    crate::ids::network_wifi_device(&device.interface, "scan"),
                     fl!("network-scan"),
                     button::secondary,
                     Message::Scan(device.path.clone()),
                 ),
                 action_button(
-                    format!("network.wifi.{}.hidden", device.interface),
+                    crate::ids::network_wifi_device(&device.interface, "hidden"),
                     fl!("network-hidden"),
                     button::secondary,
                     Message::Join(join::Message::OpenHidden(device.path.clone())),
                 ),
                 action_button(
-                    format!("network.wifi.{}.hotspot", device.interface),
+                    crate::ids::network_wifi_device(&device.interface, "hotspot"),
                     fl!("network-hotspot-open"),
                     button::secondary,
                     Message::Hotspot(hotspot::Message::Open(
@@ -393,7 +393,7 @@ fn wifi_section<'a>(
             content = content.push(text(fl!("network-saved")).size(15).font(FONT_BOLD));
             for connection in saved {
                 content = content.push(switch(
-                    format!("network.saved.{}.autoconnect", connection.id),
+                    crate::ids::network_saved(&connection.id, "autoconnect"),
                     connection.id.clone(),
                     fl!("network-autoconnect"),
                     connection.autoconnect,
@@ -410,7 +410,7 @@ fn wifi_section<'a>(
 
 /// A text field under its label (its accessible node is `<id>.field`).
 pub(super) fn labelled_input<'a, M: Clone + 'a>(
-    id: &str,
+    id: ferrum_ui::WidgetId,
     label: String,
     value: &str,
     on_input: impl Fn(String) -> M + 'a,
@@ -419,10 +419,10 @@ pub(super) fn labelled_input<'a, M: Clone + 'a>(
     column![
         text(label.clone()).size(14),
         Accessible::new(
-            format!("{id}.field"),
+            id.child("field"),
             AccessibleInfo::new(Role::TextInput, label).value(value.to_owned()),
             text_input("", value)
-                .id(id.to_owned())
+                .id(id)
                 .on_input(on_input)
                 .on_submit(on_submit)
                 .padding(8),

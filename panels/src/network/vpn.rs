@@ -5,6 +5,7 @@ use ferrum_i18n::fl;
 use ferrum_services::network::{
     ActivePath, ConnectionType, NetworkCommandError, Overview, ProfilePath, SavedConnection,
 };
+use ferrum_ui::WidgetId;
 use ferrum_ui::widgets::{action_button, bidi_row, caption, section, switch};
 use iced::widget::{button, column};
 use iced::{Alignment, Element};
@@ -14,7 +15,7 @@ use super::{Request, Step};
 use crate::page::Outcome;
 
 /// The id of the VPN file field.
-pub const VPN_FILE_ID: &str = "network-vpn-file";
+pub const VPN_FILE_ID: WidgetId = crate::ids::NETWORK_VPN_FILE;
 
 /// The import field's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -105,14 +106,14 @@ pub(super) fn view<'a>(state: &'a State, overview: &'a Overview) -> Element<'a, 
         content = content.push(
             bidi_row(vec![
                 switch(
-                    format!("network.vpn.{}", vpn.id),
+                    crate::ids::network_vpn(&vpn.id),
                     vpn.id.clone(),
                     description,
                     active.is_some(),
                     move |on| super::Message::Vpn(Message::Toggled(switch_to(on))),
                 ),
                 action_button(
-                    format!("network.vpn.{}.forget", vpn.id),
+                    crate::ids::network_vpn(&vpn.id).child("forget"),
                     fl!("network-remove"),
                     button::secondary,
                     super::Message::Forget(vpn.path.clone()),

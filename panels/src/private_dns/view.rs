@@ -17,9 +17,9 @@ use ferrum_ui::widgets::{
 };
 
 /// The id of the custom servers field.
-pub const CUSTOM_ID: &str = "dns-custom-servers";
+pub const CUSTOM_ID: ferrum_ui::WidgetId = crate::ids::DNS_CUSTOM_SERVERS;
 /// The id of the test name field.
-pub const TEST_NAME_ID: &str = "dns-test-name";
+pub const TEST_NAME_ID: ferrum_ui::WidgetId = crate::ids::DNS_TEST_NAME;
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
     let mut page = column![page_title(fl!("dns-title")), caption(fl!("dns-intro"))]
@@ -82,14 +82,14 @@ fn resolver_choice(state: &State) -> Element<'_, Message> {
     let form = &state.form;
     let mut list = column![
         choice(
-            "dns.mode.automatic".into(),
+            crate::ids::dns_choice("mode", "automatic"),
             fl!("dns-mode-automatic"),
             Some(fl!("dns-mode-automatic.desc")),
             form.mode == ModeChoice::Automatic,
             Message::ModeChosen(ModeChoice::Automatic),
         ),
         choice(
-            "dns.mode.provider".into(),
+            crate::ids::dns_choice("mode", "provider"),
             fl!("dns-mode-provider"),
             Some(fl!("dns-mode-provider.desc")),
             form.mode == ModeChoice::Provider,
@@ -108,7 +108,7 @@ fn resolver_choice(state: &State) -> Element<'_, Message> {
                 .collect::<Vec<_>>()
                 .join(", ");
             providers = providers.push(choice(
-                format!("dns.provider.{}", provider.id),
+                crate::ids::dns_choice("provider", provider.id),
                 provider.name.to_owned(),
                 Some(fl!(
                     "dns-provider-detail",
@@ -122,7 +122,7 @@ fn resolver_choice(state: &State) -> Element<'_, Message> {
         list = list.push(providers);
     }
     list = list.push(choice(
-        "dns.mode.custom".into(),
+        crate::ids::dns_choice("mode", "custom"),
         fl!("dns-mode-custom"),
         Some(fl!("dns-mode-custom.desc")),
         form.mode == ModeChoice::Custom,
@@ -193,7 +193,7 @@ fn security(state: &State) -> Element<'_, Message> {
     let mut content = column![text(fl!("dns-dot-heading")).size(15)].spacing(2);
     for (mode, id, title, description) in dot {
         content = content.push(choice(
-            format!("dns.dot.{id}"),
+            crate::ids::dns_choice("dot", id),
             title,
             Some(description),
             form.dot == mode,
@@ -203,7 +203,7 @@ fn security(state: &State) -> Element<'_, Message> {
     content = content.push(text(fl!("dns-dnssec-heading")).size(15));
     for (mode, id, title) in dnssec {
         content = content.push(choice(
-            format!("dns.dnssec.{id}"),
+            crate::ids::dns_choice("dnssec", id),
             title,
             None,
             form.dnssec == mode,
