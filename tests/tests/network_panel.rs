@@ -471,7 +471,7 @@ fn wired_settings_wireguard_and_recovery_against_network_manager() {
             .split("ca = ")
             .nth(1)
             .and_then(|rest| rest.split([',', '\n']).next())
-            .map(std::path::PathBuf::from)
+            .map(PathBuf::from)
             .unwrap_or_else(|| panic!("no ca in {vpn}"));
         assert_eq!(ca.parent(), Some(keys.as_path()), "{vpn}");
         assert!(
