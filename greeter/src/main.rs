@@ -3,13 +3,12 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::time::Instant;
 
 use ferrum_greeter::Greeter;
 use ferrum_greeter::app::Options;
 use ferrum_greeter::login::Link;
 use ferrum_services::SystemBus;
-use ferrum_ui::window::PROCESS_START;
+use ferrum_ui::window;
 
 const USAGE: &str = "usage: ferrum-greeter [--config FILE] [--layouts FILE] [--speech-socket PATH]";
 
@@ -33,16 +32,9 @@ fn parse(args: impl Iterator<Item = String>) -> Result<Options, String> {
 }
 
 fn main() -> std::process::ExitCode {
-    let _ = PROCESS_START.set(Instant::now());
     // Before anything is typed: no core dump, no ptrace by the same user.
     let undumpable = ferrum_greeter::secret::forbid_core_dumps();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    window::start_process();
     if let Err(error) = undumpable {
         tracing::warn!(%error, "could not make the login screen non-dumpable");
     }
@@ -53,6 +45,10 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    if let Err(problem) = window::wayland_display(|name| std::env::var(name).ok()) {
+        let _ = writeln!(std::io::stderr(), "ferrum-greeter: {problem}");
+        return std::process::ExitCode::FAILURE;
+    }
     let bus = SystemBus::from_env();
     let result = iced::application(
         move || Greeter::new(&options, bus.clone(), Link::from_env()),
@@ -66,11 +62,5 @@ fn main() -> std::process::ExitCode {
     .default_font(ferrum_ui::theme::DEFAULT_FONT)
     .window_size((1024.0, 700.0))
     .run();
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(error) => {
-            tracing::error!(%error, "the login screen could not be shown");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    window::exit_code(result, "the login screen")
 }

@@ -9,7 +9,7 @@ use crate::bus::SystemBus;
 use crate::error::DbusFailure;
 use crate::proxies::accounts::AccountsProxy;
 use crate::proxies::accounts_user::UserProxy;
-use crate::watch::{ServiceUpdate, Watched, watch};
+use crate::watch::{ServiceUpdate, Watched, watch_through_hangs};
 
 /// The daemon's bus name.
 pub const BUS_NAME: &str = "org.freedesktop.Accounts";
@@ -112,9 +112,6 @@ pub async fn list_users(connection: Connection) -> Result<Vec<UserAccount>, Acco
     Ok(users)
 }
 
-/// How long after a read AccountsService did not answer the next read is tried.
-const NO_ANSWER_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
-
 /// Follows the user list: now, after users are added, removed or changed,
 /// and across the daemon's absence.
 ///
@@ -125,23 +122,7 @@ const NO_ANSWER_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
 pub fn watch_users(
     bus: SystemBus,
 ) -> impl Stream<Item = ServiceUpdate<Vec<UserAccount>, AccountsError>> + Send {
-    use futures::StreamExt;
-    async_stream::stream! {
-        loop {
-            let mut updates = Box::pin(watch(bus.clone(), WATCHED, list_users));
-            let mut hung = false;
-            while let Some(update) = updates.next().await {
-                hung = matches!(update, ServiceUpdate::Failed(AccountsError::NoAnswer(_)));
-                yield update;
-                if hung {
-                    break;
-                }
-            }
-            if !hung {
-                return;
-            }
-            drop(updates);
-            tokio::time::sleep(NO_ANSWER_RETRY).await;
-        }
-    }
+    watch_through_hangs(bus, WATCHED, list_users, |error| {
+        matches!(error, AccountsError::NoAnswer(_))
+    })
 }

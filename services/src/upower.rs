@@ -9,7 +9,7 @@ use crate::bus::SystemBus;
 use crate::error::DbusFailure;
 use crate::proxies::upower::UPowerProxy;
 use crate::proxies::upower_device::DeviceProxy;
-use crate::watch::{ServiceUpdate, Watched, watch};
+use crate::watch::{ServiceUpdate, Watched, watch_through_hangs};
 
 /// The daemon's bus name.
 pub const BUS_NAME: &str = "org.freedesktop.UPower";
@@ -203,9 +203,6 @@ pub async fn snapshot(connection: Connection) -> Result<PowerSupplyState, UPower
     })
 }
 
-/// How long after a read UPower did not answer the next read is tried.
-const NO_ANSWER_RETRY: Duration = Duration::from_secs(2);
-
 /// Follows UPower: a snapshot now and after every change (including batteries
 /// added or removed), and the daemon's disappearance and return.
 ///
@@ -216,25 +213,9 @@ const NO_ANSWER_RETRY: Duration = Duration::from_secs(2);
 pub fn watch_state(
     bus: SystemBus,
 ) -> impl Stream<Item = ServiceUpdate<PowerSupplyState, UPowerError>> + Send {
-    use futures::StreamExt;
-    async_stream::stream! {
-        loop {
-            let mut updates = Box::pin(watch(bus.clone(), WATCHED, snapshot));
-            let mut hung = false;
-            while let Some(update) = updates.next().await {
-                hung = matches!(update, ServiceUpdate::Failed(UPowerError::NoAnswer(_)));
-                yield update;
-                if hung {
-                    break;
-                }
-            }
-            if !hung {
-                return;
-            }
-            drop(updates);
-            tokio::time::sleep(NO_ANSWER_RETRY).await;
-        }
-    }
+    watch_through_hangs(bus, WATCHED, snapshot, |error| {
+        matches!(error, UPowerError::NoAnswer(_))
+    })
 }
 
 #[cfg(test)]

@@ -141,6 +141,46 @@ where
     }
 }
 
+/// After a read that did not answer in time, how long until the daemon is read again.
+pub const NO_ANSWER_RETRY: Duration = Duration::from_secs(2);
+
+/// Like [`watch`], for a daemon that announces nothing when it resumes after
+/// hanging (UPower, resolved, AccountsService): after a read that `no_answer`
+/// says did not answer in time, the stream starts over after
+/// [`NO_ANSWER_RETRY`] (each read bounded by the connection's method
+/// timeout) until the daemon answers.
+pub fn watch_through_hangs<T, E, F, Fut>(
+    bus: SystemBus,
+    watched: Watched,
+    fetch: F,
+    no_answer: fn(&E) -> bool,
+) -> impl Stream<Item = ServiceUpdate<T, E>> + Send
+where
+    T: Send + 'static,
+    E: Send + 'static,
+    F: Fn(Connection) -> Fut + Clone + Send + 'static,
+    Fut: Future<Output = Result<T, E>> + Send,
+{
+    async_stream::stream! {
+        loop {
+            let mut updates = Box::pin(watch(bus.clone(), watched, fetch.clone()));
+            let mut hung = false;
+            while let Some(update) = updates.next().await {
+                hung = matches!(&update, ServiceUpdate::Failed(error) if no_answer(error));
+                yield update;
+                if hung {
+                    break;
+                }
+            }
+            if !hung {
+                return;
+            }
+            drop(updates);
+            tokio::time::sleep(NO_ANSWER_RETRY).await;
+        }
+    }
+}
+
 struct Subscriptions {
     dbus: zbus::fdo::DBusProxy<'static>,
     owners: zbus::fdo::NameOwnerChangedStream,

@@ -51,11 +51,5 @@ fn main() -> std::process::ExitCode {
     .default_font(theme::DEFAULT_FONT)
     .window_size((960.0, 680.0))
     .run();
-    match result {
-        Ok(()) => std::process::ExitCode::SUCCESS,
-        Err(error) => {
-            tracing::error!(%error, "the window could not be shown");
-            std::process::ExitCode::FAILURE
-        }
-    }
+    ferrum_ui::window::exit_code(result, "the settings window")
 }

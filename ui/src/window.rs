@@ -171,6 +171,18 @@ pub fn start_process() {
         .init();
 }
 
+/// The process's exit code once the window has closed: success, or a
+/// failure logged with `what` could not be shown.
+pub fn exit_code(result: iced::Result, what: &str) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "{what} could not be shown");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Reads the accessible tree after `task`: once it is done when it moves the
 /// focus, else alongside it. `wrap` puts the window's message into the app's.
 pub fn then_read_tree<M: Send + 'static>(

@@ -11,7 +11,7 @@ use crate::bus::SystemBus;
 use crate::error::DbusFailure;
 use crate::proxies::resolved::ManagerProxy;
 use crate::proxies::resolved_link::LinkProxy;
-use crate::watch::{ServiceUpdate, Watched, watch};
+use crate::watch::{ServiceUpdate, Watched, watch_through_hangs};
 
 use super::error::DnsError;
 use super::interfaces;
@@ -258,29 +258,10 @@ pub async fn resolver_status(bus: &SystemBus) -> Result<ResolverStatus, DnsError
 pub fn watch_resolver(
     bus: SystemBus,
 ) -> impl Stream<Item = ServiceUpdate<ResolverStatus, DnsError>> + Send {
-    use futures::StreamExt;
-    async_stream::stream! {
-        loop {
-            let mut updates = Box::pin(watch(bus.clone(), WATCHED, snapshot));
-            let mut hung = false;
-            while let Some(update) = updates.next().await {
-                hung = matches!(update, ServiceUpdate::Failed(DnsError::ResolverNoAnswer(_)));
-                yield update;
-                if hung {
-                    break;
-                }
-            }
-            if !hung {
-                return;
-            }
-            drop(updates);
-            tokio::time::sleep(NO_ANSWER_RETRY).await;
-        }
-    }
+    watch_through_hangs(bus, WATCHED, snapshot, |error| {
+        matches!(error, DnsError::ResolverNoAnswer(_))
+    })
 }
-
-/// How long after a read resolved did not answer the next read is tried.
-const NO_ANSWER_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[cfg(test)]
 mod tests {
