@@ -225,21 +225,6 @@ impl Greeter {
         &self.window.snapshot
     }
 
-    /// The window title.
-    pub fn title(&self) -> String {
-        fl!("greeter-title")
-    }
-
-    /// Dark, or high contrast when asked for.
-    pub fn theme(&self) -> Theme {
-        ferrum_ui::theme::theme(ThemeChoice::Dark, self.menus.high_contrast)
-    }
-
-    /// Large text makes everything bigger.
-    pub fn scale_factor(&self) -> f32 {
-        if self.menus.large_text { 1.5 } else { 1.0 }
-    }
-
     /// The session that would start: the chosen one, if it exists.
     fn chosen_session(&self) -> Option<&Session> {
         let id = self.menus.session.as_deref()?;
@@ -266,25 +251,6 @@ impl Greeter {
             environment.push(format!("XDG_SESSION_DESKTOP={}", session.id));
         }
         (command, environment)
-    }
-
-    /// Applies a message, then reads the accessible tree of the new screen.
-    pub fn update(&mut self, message: Message) -> Task<Message> {
-        if let Message::Key(event) = &message {
-            // Only a change of the Caps Lock warning changes the screen.
-            if !self.caps_lock.observe(event) {
-                return Task::none();
-            }
-        }
-        let read = match &message {
-            Message::Window(message) => TreeRead::of(Some(message), false),
-            Message::Conversation(message) => {
-                TreeRead::of(None, conversation::moves_focus(message))
-            }
-            Message::Menus(message) => TreeRead::of(None, menus::moves_focus(message)),
-            message => TreeRead::of(None, matches!(message, Message::Escape)),
-        };
-        read.after(self.apply(message), Message::Window)
     }
 
     fn apply(&mut self, message: Message) -> Task<Message> {
@@ -318,27 +284,6 @@ impl Greeter {
                 .map_or_else(Task::none, Effect::into_task),
             Message::Window(message) => self.window.update(message).map(Message::Window),
         }
-    }
-
-    /// Key presses, the clock, the user list, battery and network, and the
-    /// screen reader bridge.
-    pub fn subscription(&self) -> Subscription<Message> {
-        Subscription::batch([
-            keyboard::listen().filter_map(shortcut),
-            iced::event::listen_with(any_key),
-            Subscription::run(clock::minutes)
-                .map(|now| Message::Status(status::Message::Tick(now))),
-            Subscription::run_with(self.bus.clone(), users_stream),
-            Subscription::run_with(self.bus.clone(), supply_stream),
-            Subscription::run_with(self.bus.clone(), network_stream),
-            self.window.subscription().map(Message::Window),
-        ])
-    }
-
-    /// Draws the screen (see [`crate::view`]).
-    pub fn view(&self) -> iced::Element<'_, Message> {
-        window::mark_first_view();
-        crate::view::view(self)
     }
 }
 
@@ -415,12 +360,72 @@ pub fn shortcut(event: keyboard::Event) -> Option<Message> {
     window::focus_key(event).map(Message::Window)
 }
 
+impl window::App for Greeter {
+    type Message = Message;
+
+    /// Applies a message, then reads the accessible tree of the new screen.
+    fn update(&mut self, message: Message) -> Task<Message> {
+        if let Message::Key(event) = &message {
+            // Only a change of the Caps Lock warning changes the screen.
+            if !self.caps_lock.observe(event) {
+                return Task::none();
+            }
+        }
+        let read = match &message {
+            Message::Window(message) => TreeRead::of(Some(message), false),
+            Message::Conversation(message) => {
+                TreeRead::of(None, conversation::moves_focus(message))
+            }
+            Message::Menus(message) => TreeRead::of(None, menus::moves_focus(message)),
+            message => TreeRead::of(None, matches!(message, Message::Escape)),
+        };
+        read.after(self.apply(message), Message::Window)
+    }
+
+    /// Draws the screen (see [`crate::view`]).
+    fn view(&self) -> iced::Element<'_, Message> {
+        window::mark_first_view();
+        crate::view::view(self)
+    }
+
+    /// The window title.
+    fn title(&self) -> String {
+        fl!("greeter-title")
+    }
+
+    /// Dark, or high contrast when asked for.
+    fn theme(&self) -> Theme {
+        ferrum_ui::theme::theme(ThemeChoice::Dark, self.menus.high_contrast)
+    }
+
+    /// Large text makes everything bigger.
+    fn scale_factor(&self) -> f32 {
+        if self.menus.large_text { 1.5 } else { 1.0 }
+    }
+
+    /// Key presses, the clock, the user list, battery and network, and the
+    /// screen reader bridge.
+    fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            keyboard::listen().filter_map(shortcut),
+            iced::event::listen_with(any_key),
+            Subscription::run(clock::minutes)
+                .map(|now| Message::Status(status::Message::Tick(now))),
+            Subscription::run_with(self.bus.clone(), users_stream),
+            Subscription::run_with(self.bus.clone(), supply_stream),
+            Subscription::run_with(self.bus.clone(), network_stream),
+            self.window.subscription().map(Message::Window),
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pictures::AvatarCache;
     use ferrum_services::ServiceUpdate;
     use ferrum_services::accounts::UserAccount;
+    use ferrum_ui::window::App as _;
 
     /// A greeter with default settings, no greetd and no system bus.
     pub(crate) fn greeter(dir: &std::path::Path, extra_config: &str) -> Greeter {

@@ -50,17 +50,9 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     let bus = SystemBus::from_env();
-    let result = iced::application(
+    window::run(
         move || Greeter::new(&options, bus.clone(), Link::from_env()),
-        Greeter::update,
-        Greeter::view,
+        (1024.0, 700.0),
+        "the login screen",
     )
-    .title(Greeter::title)
-    .theme(Greeter::theme)
-    .scale_factor(Greeter::scale_factor)
-    .subscription(Greeter::subscription)
-    .default_font(ferrum_ui::theme::DEFAULT_FONT)
-    .window_size((1024.0, 700.0))
-    .run();
-    window::exit_code(result, "the login screen")
 }

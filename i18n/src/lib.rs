@@ -400,12 +400,17 @@ mod guard_tests {
         let english = use_locale("en-US");
         assert_eq!(english.locale().to_string(), "en-US");
         drop(english);
-        let before = current_locale();
+        // Read under a shared guard: every switch puts the locale back before it lets go.
+        let before = {
+            let _kept = keep_locale();
+            current_locale()
+        };
         {
             let _german = use_locale("de_DE.UTF-8");
             assert_eq!(current_locale().to_string(), "de");
             assert_eq!(fl!("battery-percent", percent = 80), "80\u{a0}%");
         }
+        let _kept = keep_locale();
         assert_eq!(current_locale(), before);
     }
 

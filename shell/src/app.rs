@@ -8,7 +8,7 @@ use ferrum_panels::{Context, Pages, PanelId, registry};
 use ferrum_services::SystemBus;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::theme::ThemeChoice;
-use ferrum_ui::window::{self, TreeRead, Window};
+use ferrum_ui::window::{self, App as _, TreeRead, Window};
 use ferrum_ui::{Effect, WidgetId};
 use iced::keyboard::{self, key};
 use iced::widget::{column, container, row, rule, scrollable};
@@ -138,16 +138,6 @@ impl App {
         self.theme
     }
 
-    /// The iced theme (high contrast when the user asked for it).
-    pub fn theme(&self) -> Theme {
-        ferrum_ui::theme::theme(self.theme, self.preferences().high_contrast)
-    }
-
-    /// The scale of everything (the text size preference).
-    pub fn scale_factor(&self) -> f32 {
-        self.preferences().scale_factor()
-    }
-
     /// The accessibility preferences in force.
     pub fn preferences(&self) -> &Preferences {
         &self.pages.accessibility.preferences
@@ -162,22 +152,6 @@ impl App {
     /// self-voicing said, if anything.
     pub fn take_snapshot(&mut self, snapshot: Snapshot) -> Option<String> {
         self.window.take_snapshot(snapshot)
-    }
-
-    /// The window title.
-    pub fn title(&self) -> String {
-        format!("{} — {}", self.active.title(), fl!("app-title"))
-    }
-
-    /// Applies a message, then reads the accessible tree of the new UI (after
-    /// focus moves, once the move is done).
-    pub fn update(&mut self, message: Message) -> Task<Message> {
-        let window = match &message {
-            Message::Window(message) => Some(message),
-            _ => None,
-        };
-        let read = TreeRead::of(window, matches!(message, Message::FocusSearch));
-        read.after(self.apply(message), Message::Window)
     }
 
     fn apply(&mut self, message: Message) -> Task<Message> {
@@ -227,9 +201,43 @@ impl App {
             }
         }
     }
+}
+
+fn window_title() -> String {
+    fl!("app-title")
+}
+
+/// The window's keyboard shortcuts for key presses no widget took: Escape
+/// clears the search, Ctrl+F finds, and the window component's focus keys.
+pub fn shortcut(event: keyboard::Event) -> Option<Message> {
+    if let keyboard::Event::KeyPressed { key, modifiers, .. } = &event {
+        match key.as_ref() {
+            keyboard::Key::Named(key::Named::Escape) => return Some(Message::ClearSearch),
+            keyboard::Key::Character("f") if modifiers.command() => {
+                return Some(Message::FocusSearch);
+            }
+            _ => {}
+        }
+    }
+    window::focus_key(event).map(Message::Window)
+}
+
+impl window::App for App {
+    type Message = Message;
+
+    /// Applies a message, then reads the accessible tree of the new UI (after
+    /// focus moves, once the move is done).
+    fn update(&mut self, message: Message) -> Task<Message> {
+        let window = match &message {
+            Message::Window(message) => Some(message),
+            _ => None,
+        };
+        let read = TreeRead::of(window, matches!(message, Message::FocusSearch));
+        read.after(self.apply(message), Message::Window)
+    }
 
     /// Draws the window.
-    pub fn view(&self) -> Element<'_, Message> {
+    fn view(&self) -> Element<'_, Message> {
         window::mark_first_view();
         let panel = self.pages.view(self.active).map(Message::Page);
         let mut content = column![].spacing(16).max_width(760);
@@ -261,33 +269,29 @@ impl App {
         }
     }
 
+    /// The window title.
+    fn title(&self) -> String {
+        format!("{} — {}", self.active.title(), fl!("app-title"))
+    }
+
+    /// The iced theme (high contrast when the user asked for it).
+    fn theme(&self) -> Theme {
+        ferrum_ui::theme::theme(self.theme, self.preferences().high_contrast)
+    }
+
+    /// The scale of everything (the text size preference).
+    fn scale_factor(&self) -> f32 {
+        self.preferences().scale_factor()
+    }
+
     /// Keyboard shortcuts and the window's own events, plus the live updates
     /// of the panel on screen only: a panel the user is not looking at runs
     /// no subscriptions.
-    pub fn subscription(&self) -> Subscription<Message> {
+    fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             keyboard::listen().filter_map(shortcut),
             self.window.subscription().map(Message::Window),
             self.pages.subscription(self.active).map(Message::Page),
         ])
     }
-}
-
-fn window_title() -> String {
-    fl!("app-title")
-}
-
-/// The window's keyboard shortcuts for key presses no widget took: Escape
-/// clears the search, Ctrl+F finds, and the window component's focus keys.
-pub fn shortcut(event: keyboard::Event) -> Option<Message> {
-    if let keyboard::Event::KeyPressed { key, modifiers, .. } = &event {
-        match key.as_ref() {
-            keyboard::Key::Named(key::Named::Escape) => return Some(Message::ClearSearch),
-            keyboard::Key::Character("f") if modifiers.command() => {
-                return Some(Message::FocusSearch);
-            }
-            _ => {}
-        }
-    }
-    window::focus_key(event).map(Message::Window)
 }

@@ -6,7 +6,6 @@ use ferrum_panels::PanelId;
 use ferrum_services::SystemBus;
 use ferrum_settings::app::App;
 use ferrum_settings::cli;
-use ferrum_ui::theme;
 
 fn main() -> std::process::ExitCode {
     ferrum_ui::window::start_process();
@@ -39,17 +38,9 @@ fn main() -> std::process::ExitCode {
     }
 
     let bus = SystemBus::from_env();
-    let result = iced::application(
+    ferrum_ui::window::run(
         move || App::new(&options, bus.clone()),
-        App::update,
-        App::view,
+        (960.0, 680.0),
+        "the settings window",
     )
-    .title(App::title)
-    .theme(App::theme)
-    .scale_factor(App::scale_factor)
-    .subscription(App::subscription)
-    .default_font(theme::DEFAULT_FONT)
-    .window_size((960.0, 680.0))
-    .run();
-    ferrum_ui::window::exit_code(result, "the settings window")
 }

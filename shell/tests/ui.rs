@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use ferrum_ui::window::App as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -17,32 +17,15 @@ use iced::{Event, Size, Task, mouse};
 use iced_test::runtime::user_interface::{Cache, UserInterface};
 use iced_test::runtime::{Action, task};
 
-/// A window the driver can run: the settings app or the greeter.
-pub trait Drivable {
-    /// The window's messages.
-    type Message: Send + 'static;
-    /// The window's `update`.
-    fn update(&mut self, message: Self::Message) -> Task<Self::Message>;
-    /// The window's `view`.
-    fn view(&self) -> iced::Element<'_, Self::Message>;
-    /// The window's theme.
-    fn theme(&self) -> iced::Theme;
+/// A window the driver can run: the settings app or the greeter (update, view
+/// and theme come from the window contract both implement).
+pub trait Drivable: ferrum_ui::window::App {
     /// What the window's event subscriptions make of a keyboard event
     /// (`captured`: a widget already took it).
     fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message>;
 }
 
 impl Drivable for ferrum_settings::App {
-    type Message = ferrum_settings::Message;
-    fn update(&mut self, message: Self::Message) -> Task<Self::Message> {
-        ferrum_settings::App::update(self, message)
-    }
-    fn view(&self) -> iced::Element<'_, Self::Message> {
-        ferrum_settings::App::view(self)
-    }
-    fn theme(&self) -> iced::Theme {
-        ferrum_settings::App::theme(self)
-    }
     fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message> {
         if captured {
             return Vec::new();
@@ -52,16 +35,6 @@ impl Drivable for ferrum_settings::App {
 }
 
 impl Drivable for ferrum_greeter::Greeter {
-    type Message = ferrum_greeter::Message;
-    fn update(&mut self, message: Self::Message) -> Task<Self::Message> {
-        ferrum_greeter::Greeter::update(self, message)
-    }
-    fn view(&self) -> iced::Element<'_, Self::Message> {
-        ferrum_greeter::Greeter::view(self)
-    }
-    fn theme(&self) -> iced::Theme {
-        ferrum_greeter::Greeter::theme(self)
-    }
     fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message> {
         let mut messages: Vec<Self::Message> =
             ferrum_greeter::app::key_event(&event).into_iter().collect();

@@ -19,6 +19,7 @@ use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
 use ferrum_testbed::{Service, TestBed};
 use ferrum_ui::theme::ThemeChoice;
+use ferrum_ui::window::App as _;
 use iced::keyboard::key::Named;
 
 fn active_profile(bed: &TestBed) -> String {

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use ferrum_ui::window::App as _;
 use std::time::{Duration, Instant};
 
 use ferrum_accessibility::preferences::Preferences;

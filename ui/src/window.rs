@@ -171,6 +171,44 @@ pub fn start_process() {
         .init();
 }
 
+/// What a Ferrum window app offers the runtime (both apps implement it, so
+/// they start the same way through [`run`]).
+pub trait App: Sized + 'static {
+    /// Everything that can happen in the window.
+    type Message: std::fmt::Debug + Clone + Send + 'static;
+
+    /// Applies a message.
+    fn update(&mut self, message: Self::Message) -> Task<Self::Message>;
+    /// Draws the window.
+    fn view(&self) -> iced::Element<'_, Self::Message>;
+    /// The window title.
+    fn title(&self) -> String;
+    /// The theme in force.
+    fn theme(&self) -> iced::Theme;
+    /// The scale of everything (large text).
+    fn scale_factor(&self) -> f32;
+    /// Live updates and keys.
+    fn subscription(&self) -> Subscription<Self::Message>;
+}
+
+/// Runs a window app of `size` until it closes; `what` names it in the log if
+/// it cannot be shown. Returns the process's exit code.
+pub fn run<A: App>(
+    boot: impl Fn() -> (A, Task<A::Message>) + 'static,
+    size: (f32, f32),
+    what: &str,
+) -> std::process::ExitCode {
+    let result = iced::application(boot, A::update, A::view)
+        .title(A::title)
+        .theme(A::theme)
+        .scale_factor(A::scale_factor)
+        .subscription(A::subscription)
+        .default_font(crate::theme::DEFAULT_FONT)
+        .window_size(size)
+        .run();
+    exit_code(result, what)
+}
+
 /// The process's exit code once the window has closed: success, or a
 /// failure logged with `what` could not be shown.
 pub fn exit_code(result: iced::Result, what: &str) -> std::process::ExitCode {

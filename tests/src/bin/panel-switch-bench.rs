@@ -10,6 +10,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+use ferrum_ui::window::App as _;
 use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
