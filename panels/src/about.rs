@@ -136,7 +136,7 @@ pub async fn read_system_info(bus: &SystemBus) -> SystemInfo {
         kernel: read_small_file("/proc/sys/kernel/osrelease")
             .await
             .map(|s| s.trim().to_owned()),
-        hostname: read_hostname(bus).await,
+        hostname: hostname::name(bus).await,
         processor: read_small_file("/proc/cpuinfo")
             .await
             .and_then(|text| parse_cpuinfo(&text)),
@@ -144,32 +144,6 @@ pub async fn read_system_info(bus: &SystemBus) -> SystemInfo {
             .await
             .and_then(|text| parse_meminfo(&text)),
     }
-}
-
-/// The name hostnamed shows (pretty, static or current), else the kernel's.
-pub async fn read_hostname(bus: &SystemBus) -> Option<String> {
-    let names = match bus.connection().await {
-        Ok(connection) => hostname::snapshot(&connection)
-            .await
-            .map_err(|error| error.to_string()),
-        Err(failure) => Err(failure.to_string()),
-    };
-    match names {
-        Ok(names) if !names.display_name().is_empty() => Some(names.display_name().to_owned()),
-        Ok(_) => kernel_hostname().await,
-        Err(error) => {
-            tracing::debug!(%error, "hostnamed unavailable; the kernel's host name is shown");
-            kernel_hostname().await
-        }
-    }
-}
-
-/// The kernel's host name.
-pub async fn kernel_hostname() -> Option<String> {
-    read_small_file("/proc/sys/kernel/hostname")
-        .await
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
 }
 
 async fn read_small_file(path: &'static str) -> Option<String> {
@@ -223,7 +197,7 @@ mod tests {
         let kernel = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .map(|s| s.trim().to_owned())
             .ok();
-        assert_eq!(read_hostname(&bus).await, kernel);
+        assert_eq!(hostname::name(&bus).await, kernel);
     }
 
     #[test]

@@ -102,6 +102,34 @@ pub async fn snapshot(connection: &Connection) -> Result<Hostnames, HostnameErro
     })
 }
 
+/// The machine's name as people see it: hostnamed's (pretty, else static, else
+/// current), else the kernel's when hostnamed is absent. Reads `/proc` (a tiny
+/// file) in the caller's task: call it off the UI thread.
+pub async fn name(bus: &crate::SystemBus) -> Option<String> {
+    let names = match bus.connection().await {
+        Ok(connection) => snapshot(&connection)
+            .await
+            .map_err(|error| error.to_string()),
+        Err(failure) => Err(failure.to_string()),
+    };
+    match names {
+        Ok(names) if !names.display_name().is_empty() => Some(names.display_name().to_owned()),
+        Ok(_) => kernel_name(),
+        Err(error) => {
+            tracing::debug!(%error, "hostnamed unavailable; the kernel's host name is used");
+            kernel_name()
+        }
+    }
+}
+
+/// The kernel's host name.
+fn kernel_name() -> Option<String> {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -508,7 +508,9 @@ impl TestBed {
             let is_socket = fs::symlink_metadata(&self.layout.socket)
                 .map(|meta| meta.file_type().is_socket())
                 .unwrap_or(false);
-            if is_socket {
+            // The file exists once dbus-daemon has bound it, a moment before it listens:
+            // ready only when a connection is accepted (a test's first call was refused).
+            if is_socket && std::os::unix::net::UnixStream::connect(&self.layout.socket).is_ok() {
                 return Ok(());
             }
             let log_tail = || log_tail(&self.layout.log_path(BUS_LABEL));

@@ -509,7 +509,7 @@ async fn wifi_list_join_forget_wrong_password_and_portal() {
     )));
     assert_eq!(
         request,
-        Outcome::effect(Effect::Focus(network::HOTSPOT_NAME_ID))
+        Outcome::request(Request::HostName).with_effect(Effect::Focus(network::HOTSPOT_NAME_ID))
     );
     let dialog = panel.hotspot.clone().expect("the hotspot dialog");
     assert_eq!(dialog.password.len(), 10, "a generated password");

@@ -82,6 +82,8 @@ impl std::fmt::Debug for SharedNetwork {
 pub enum Message {
     /// Open the dialog for a Wi-Fi device (path, interface).
     Open(DevicePath, String),
+    /// The machine's name was read (the suggested network name).
+    HostName(Option<String>),
     /// The name was edited.
     NameChanged(String),
     /// The password was edited (redacted from `Debug`).
@@ -114,14 +116,26 @@ pub(super) fn update(
             *dialog = Some(State {
                 device,
                 interface,
-                name: hotspot_name(),
+                // The machine's name arrives from hostnamed (read off the UI thread).
+                name: String::new(),
                 password: Zeroizing::new(password),
                 name_error: None,
                 error: None,
                 failure: None,
                 starting: false,
             });
-            Ok(Outcome::effect(Effect::Focus(HOTSPOT_NAME_ID)))
+            Ok(Outcome::request(Request::HostName).with_effect(Effect::Focus(HOTSPOT_NAME_ID)))
+        }
+        Message::HostName(host) => {
+            // Only as a suggestion: a name typed meanwhile stays.
+            if let Some(dialog) = dialog
+                && dialog.name.is_empty()
+            {
+                dialog.name = host
+                    .filter(|host| !host.trim().is_empty())
+                    .unwrap_or_else(|| "Ferrum".to_owned());
+            }
+            Ok(Outcome::none())
         }
         Message::NameChanged(name) => {
             if let Some(dialog) = dialog {
@@ -187,15 +201,6 @@ pub(super) fn update(
             (Err(error), None) => Err(error),
             (Ok(()), None) => Ok(Outcome::none()),
         },
-    }
-}
-
-/// The name a new hotspot gets: this machine's name.
-fn hotspot_name() -> String {
-    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
-    match host.trim() {
-        "" => "Ferrum".to_owned(),
-        host => host.to_owned(),
     }
 }
 

@@ -181,6 +181,8 @@ pub enum Request {
     DisconnectDevice(DevicePath),
     /// Read a profile's settings into the form.
     LoadForm(ProfilePath),
+    /// Read the machine's name (a new hotspot's suggested name) from hostnamed.
+    HostName,
     /// Save and apply a profile's settings.
     ApplyConfig(ProfilePath, ConnectionConfig),
     /// Join a Wi-Fi network.
@@ -278,6 +280,9 @@ impl PageRequest for Request {
                 network::import_vpn_file(&bus, std::path::Path::new(path.trim()))
                     .await
                     .map(ProfilePath::from),
+            )),
+            Request::HostName => Message::Hotspot(hotspot::Message::HostName(
+                ferrum_services::hostname::name(&bus).await,
             )),
             Request::CheckConnectivity => {
                 Message::Rechecked(network::check_connectivity(&bus).await)

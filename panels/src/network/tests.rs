@@ -504,7 +504,18 @@ fn open_hotspot(state: &mut State) {
         WIFI.into(),
         "wlan0".into(),
     )));
-    assert_eq!(outcome, focus(HOTSPOT_NAME_ID));
+    assert_eq!(
+        outcome,
+        Outcome::request(Request::HostName).with_effect(Effect::Focus(HOTSPOT_NAME_ID))
+    );
+    // The machine's name is suggested once hostnamed answers.
+    let _ = state.update(Message::Hotspot(hotspot::Message::HostName(Some(
+        "ada-laptop".into(),
+    ))));
+    assert_eq!(
+        state.hotspot.as_ref().map(|dialog| dialog.name.as_str()),
+        Some("ada-laptop")
+    );
     let _ = state.update(Message::Hotspot(hotspot::Message::PasswordChanged(
         "lab-password".into(),
     )));
