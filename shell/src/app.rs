@@ -114,8 +114,9 @@ impl App {
             window,
             pages,
         };
-        let tasks = Task::batch([enter, watch_speech.map(Message::Window)]);
-        (app, window::then_read_tree(tasks, false, Message::Window))
+        // The first tree read comes when the AT-SPI bridge is up (`BridgeEvent::Ready`),
+        // not before the first frame.
+        (app, Task::batch([enter, watch_speech.map(Message::Window)]))
     }
 
     /// The panel shown.
