@@ -132,13 +132,34 @@ impl From<zbus::Error> for DbusFailure {
 
 impl From<zbus::fdo::Error> for DbusFailure {
     fn from(error: zbus::fdo::Error) -> Self {
-        Self::from(zbus::Error::FDO(Box::new(error)))
+        match error {
+            // An fdo proxy's own failure (a method timeout, a broken connection) is a zbus
+            // error inside: classified as such, not as an error the daemon sent.
+            zbus::fdo::Error::ZBus(inner) => Self::from(inner),
+            error => Self::from(zbus::Error::FDO(Box::new(error))),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_timeout_inside_an_fdo_error_is_a_timeout() {
+        let timed_out = zbus::Error::InputOutput(Arc::new(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            "no answer",
+        )));
+        assert_eq!(
+            DbusFailure::from(zbus::fdo::Error::ZBus(timed_out)).kind(),
+            FailureKind::Timeout
+        );
+        assert_eq!(
+            DbusFailure::from(zbus::fdo::Error::AccessDenied("no".into())).kind(),
+            FailureKind::AccessDenied
+        );
+    }
 
     #[test]
     fn error_names_map_to_kinds() {

@@ -186,12 +186,9 @@ pub async fn snapshot(connection: Connection) -> Result<ResolverStatus, DnsError
     let introspection = introspectable
         .introspect()
         .await
-        .map_err(|error| match error {
-            // zbus's own failure (the method timeout among them) wrapped as an fdo error:
-            // classified as itself, so a hung resolved reads as not answering.
-            zbus::fdo::Error::ZBus(error) => failed(error),
-            error => DnsError::resolver(DbusFailure::from(error)),
-        })?;
+        // A method timeout wrapped as an fdo error is classified as a timeout by
+        // `DbusFailure::from`, so a hung resolved reads as not answering.
+        .map_err(|error| DnsError::resolver(DbusFailure::from(error)))?;
     let mut links = Vec::new();
     for ifindex in link_indexes(&introspection) {
         // A link can go between the listing and the reads: skip it, its removal is a change
