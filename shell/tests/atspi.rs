@@ -9,29 +9,21 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::fs::{self, File};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use ferrum_testbed::atspi::{self, Node, live_processes, show};
 use ferrum_testbed::session_bus::SessionBus;
 use ferrum_testbed::wayland::{Session, User};
 use ferrum_testbed::{Service, TestBed};
-use serde_json::Value;
 
 /// The debug app cargo built for these tests.
 const APP: &str = env!("CARGO_BIN_EXE_ferrum-settings");
-/// The pyatspi client.
-const READ_TREE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/atspi/read_tree.py");
-/// The Debian Python, which has python3-pyatspi (a pyenv `python3` on `PATH` does not).
-const PYTHON: &str = "/usr/bin/python3";
 /// The app's name in the AT-SPI registry.
 const APP_NAME: &str = "ferrum-settings";
 /// How long the app may take to publish a node, and the profile to change.
 const WAIT: Duration = Duration::from_secs(10);
-/// The longest one run of `read_tree.py` may take (it gives up after [`WAIT`] itself).
-const SCRIPT_LIMIT: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(50);
 
 /// Everything a screen reader user's desktop has, privately: dropped in field order, so the
@@ -85,103 +77,24 @@ fn desktop_on(lang: &str, panel: &str) -> Desktop {
     }
 }
 
-/// One node of the tree as `read_tree.py` prints it.
-#[derive(Debug, Clone)]
-struct Node {
-    depth: u64,
-    role: String,
-    name: String,
-    states: Vec<String>,
-    actions: Vec<String>,
-}
-
-impl Node {
-    fn from_json(value: &Value) -> Option<Node> {
-        let strings = |key: &str| -> Option<Vec<String>> {
-            value[key]
-                .as_array()?
-                .iter()
-                .map(|item| item.as_str().map(str::to_owned))
-                .collect()
-        };
-        Some(Node {
-            depth: value["depth"].as_u64()?,
-            role: value["role"].as_str()?.to_owned(),
-            name: value["name"].as_str()?.to_owned(),
-            states: strings("states")?,
-            actions: strings("actions")?,
-        })
-    }
-}
-
-fn show(tree: &[Node]) -> String {
-    tree.iter()
-        .map(|node| {
-            format!(
-                "{}[{}] {:?} states={:?} actions={:?}",
-                "  ".repeat(usize::try_from(node.depth).unwrap_or(0)),
-                node.role,
-                node.name,
-                node.states,
-                node.actions
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 impl Desktop {
     /// Runs `read_tree.py` until the app shows `wait` (role, name), returns the tree it
     /// printed; with `click`, the script then clicks that node through AT-SPI.
     fn read_tree(&self, wait: (&str, &str), click: Option<(&str, &str)>) -> Vec<Node> {
-        let out = tempfile::tempdir().unwrap();
-        let (stdout, stderr) = (out.path().join("stdout"), out.path().join("stderr"));
-        let mut command = Command::new(PYTHON);
-        command
-            .arg(READ_TREE)
-            .args(["--app", APP_NAME, "--wait", wait.0, wait.1])
-            .args(["--timeout", &WAIT.as_secs().to_string()]);
-        if let Some((role, name)) = click {
-            command.args(["--click", role, name]);
-        }
-        let mut child = command
-            .env("DBUS_SESSION_BUS_ADDRESS", self.bus.address())
-            // libatspi would look for the accessibility bus on an X display first.
-            .env_remove("DISPLAY")
-            .env_remove("PYTHONPATH")
-            .env_remove("PYTHONHOME")
-            .stdin(Stdio::null())
-            .stdout(File::create(&stdout).unwrap())
-            .stderr(File::create(&stderr).unwrap())
-            .spawn()
-            .unwrap_or_else(|error| panic!("{PYTHON} {READ_TREE}: {error}"));
-        let deadline = Instant::now() + SCRIPT_LIMIT;
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break Some(status);
-            }
-            if Instant::now() >= deadline {
-                // By PID: the script is our own child.
-                child.kill().unwrap();
-                child.wait().unwrap();
-                break None;
-            }
-            thread::sleep(POLL);
-        };
-        let printed = fs::read_to_string(&stdout).unwrap();
-        let complaints = fs::read_to_string(&stderr).unwrap();
-        let ok = status.is_some_and(|status| status.success());
-        assert!(
-            ok,
-            "read_tree.py failed ({status:?}):\n{complaints}\n--- stdout:\n{printed}\n--- app log:\n{}\n--- session bus log:\n{}",
-            self.session.app_log(),
-            self.bus.log()
-        );
-        printed
-            .lines()
-            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-            .filter_map(|value| Node::from_json(&value))
-            .collect()
+        atspi::read(atspi::Read {
+            bus_address: self.bus.address(),
+            app: APP_NAME,
+            wait,
+            click,
+            timeout: WAIT,
+        })
+        .unwrap_or_else(|failure| {
+            panic!(
+                "{failure}\n--- app log:\n{}\n--- session bus log:\n{}",
+                self.session.app_log(),
+                self.bus.log()
+            )
+        })
     }
 
     /// power-profiles-daemon's `ActiveProfile`, e.g. `performance`.
@@ -209,43 +122,6 @@ impl Desktop {
             assert!(alive.is_empty(), "still running after teardown: {alive:?}");
         }
     }
-}
-
-/// What `/proc/<pid>/stat` says about a process.
-#[derive(Debug)]
-struct Stat {
-    pid: u32,
-    comm: String,
-    state: char,
-    pgid: u32,
-}
-
-/// Processes that match and are not zombies (a zombie is dead, waiting for init to reap it).
-fn live_processes(matches: impl Fn(&Stat) -> bool) -> Vec<Stat> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(text) = fs::read_to_string(entry.path().join("stat")) else {
-            continue;
-        };
-        // `pid (comm) state ppid pgrp …`; comm may contain spaces and parentheses.
-        let (Some(open), Some(close)) = (text.find('('), text.rfind(')')) else {
-            continue;
-        };
-        let mut rest = text[close + 1..].split_whitespace();
-        let (Some(state), Some(_ppid), Some(pgid)) = (rest.next(), rest.next(), rest.next()) else {
-            continue;
-        };
-        let stat = Stat {
-            pid: text[..open].trim().parse().unwrap_or(0),
-            comm: text[open + 1..close].to_owned(),
-            state: state.chars().next().unwrap_or('?'),
-            pgid: pgid.parse().unwrap_or(0),
-        };
-        if stat.state != 'Z' && matches(&stat) {
-            found.push(stat);
-        }
-    }
-    found
 }
 
 /// Asserts the tree has a node with this role and name that has all of `states`.
@@ -401,32 +277,12 @@ fn screen_reader_hears_german_names() {
     desktop.tear_down();
 }
 
-/// The roles a person acts on by an action (a slider is set through its value, an entry by
-/// typing): each must have a name and an action a reader can use.
-const INTERACTIVE: [&str; 5] = [
-    "push button",
-    "toggle button",
-    "radio button",
-    "check box",
-    "list item",
-];
-
 /// Every node has a name; every control a person acts on has an action.
 fn assert_walkable(tree: &[Node], page: &str) {
-    let unnamed: Vec<&Node> = tree.iter().filter(|node| node.name.is_empty()).collect();
+    let problems = atspi::unwalkable(tree);
     assert!(
-        unnamed.is_empty(),
-        "{page}: nodes without a name: {unnamed:?}\n{}",
-        show(tree)
-    );
-    let inert: Vec<&Node> = tree
-        .iter()
-        .filter(|node| INTERACTIVE.contains(&node.role.as_str()))
-        .filter(|node| node.actions.is_empty())
-        .collect();
-    assert!(
-        inert.is_empty(),
-        "{page}: controls without an action: {inert:?}\n{}",
+        problems.is_empty(),
+        "{page}: nodes without a name, or controls without an action: {problems:?}\n{}",
         show(tree)
     );
 }

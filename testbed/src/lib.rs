@@ -39,6 +39,7 @@ use std::time::{Duration, Instant};
 use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 use tempfile::TempDir;
 
+pub mod atspi;
 mod error;
 pub mod fake_greetd;
 pub mod fixtures;
