@@ -113,12 +113,23 @@ async fn a_screen_reader_walks_the_login_screen() {
         ("list item", "Ada Lovelace"),
         Some(("list item", "Ada Lovelace")),
     );
-    let prompt = read(&bus, &session, ("password text", "Password"), None);
+    // The field takes the focus right after the prompt is drawn: read until it has it.
+    let focused = |tree: &[Node]| {
+        tree.iter().any(|node| {
+            node.role == "password text" && node.states.iter().any(|state| state == "focused")
+        })
+    };
+    let deadline = std::time::Instant::now() + WAIT;
+    let prompt = loop {
+        let prompt = read(&bus, &session, ("password text", "Password"), None);
+        if focused(&prompt) || std::time::Instant::now() >= deadline {
+            break prompt;
+        }
+    };
     eprintln!("password prompt:\n{}", show(&prompt));
     assert_walkable(&prompt, "password prompt");
     assert!(
-        prompt.iter().any(|node| node.role == "password text"
-            && node.states.iter().any(|state| state == "focused")),
+        focused(&prompt),
         "the password field has the focus:\n{}",
         show(&prompt)
     );
