@@ -2,7 +2,7 @@
 //! (`ferrum_testbed::session_bus`) with accessibility turned on, which activates
 //! `at-spi-bus-launcher` and the registry; the debug app under headless sway
 //! (`ferrum_testbed::wayland`) against the test bed's real power-profiles-daemon and UPower;
-//! and `tests/atspi/read_tree.py`, a pyatspi client that reads the tree and clicks.
+//! and `ferrum_testbed::atspi` (`testbed/scripts/read_tree.py`, a pyatspi client that reads the tree and clicks).
 //!
 //! Needs root and the Debian packages of `cargo xtask deps` (sway, grim, wtype, at-spi2-core,
 //! python3-pyatspi, dbus-daemon, power-profiles-daemon, upower, umockdev, python3-dbusmock).
