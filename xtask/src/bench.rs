@@ -296,7 +296,8 @@ fn print_layout(boot: &Value) {
         ("kernel started", "kernel_s"),
         ("sysinit.target", "sysinit_s"),
         ("greetd started", "greetd_s"),
-        ("greeter first frame on screen", "greeter_s"),
+        ("greeter: first frame", "greeter_frame_s"),
+        ("greeter: people, network, power menu", "greeter_s"),
         ("graphical.target", "graphical_s"),
         ("boot settled", "settled_s"),
     ] {

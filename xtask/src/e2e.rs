@@ -2,8 +2,9 @@
 //! enforced (this machine's keys enrolled) and swtpm as the TPM.
 //!
 //! 1. Secure Boot: an unsigned UKI and a tampered signed one are refused by the firmware.
-//! 2. First boot of a blank machine: the greeter on screen (compared with a committed reference
-//!    thumbnail, not just "not black"); a wrong password refused by greetd + PAM, the right one
+//! 2. First boot of a blank machine: the greeter's first frame, then the greeter ready (people,
+//!    network status, power menu), each screen checked region by region at full resolution
+//!    against committed crops ([`crate::screen`]); a wrong password refused by greetd + PAM, the right one
 //!    starting the session with `ferrum-settings`, all through keys injected over QMP. The
 //!    image's boot self-test (`ferrum-selftest.service`, switched on by an SMBIOS credential)
 //!    reports on the console: no failed units, a read-only root, `/etc` in memory, `/var` and
@@ -21,16 +22,103 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::qmp::{difference, reference, reference_path};
+use crate::screen::{self, Claim, Region};
 use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
 /// The test user the image creates (`image/mkosi.postinst.chroot`).
 const TEST_PASSWORD: &str = "ferrum-test";
-/// Mean absolute grey-level difference under which two screens are the same.
-const SAME_SCREEN: f64 = 6.0;
-/// The same, for screens that differ only by a line of text (the error after a wrong password).
-const STRICT_SAME_SCREEN: f64 = 1.0;
+
+/// The login screen's first frame: its background drawn (between the clock and the card,
+/// where nothing else ever is).
+const GREETER_FRAME: Claim = Claim {
+    name: "greeter-frame",
+    says: "greeter: first frame (its background drawn)",
+    regions: &[Region {
+        name: "background",
+        x: 200,
+        y: 100,
+        w: 880,
+        h: 140,
+    }],
+};
+
+/// The login screen ready for a person: the people (Ada Lovelace and "Other user…"), the
+/// network status (no network card in the machine: "Offline") and the bottom bar with the
+/// session, keyboard and language choices, Accessibility and the Power menu.
+const GREETER: Claim = Claim {
+    name: "greeter",
+    says: "greeter: people listed, network status and power menu shown",
+    regions: &[
+        Region {
+            name: "people",
+            x: 420,
+            y: 284,
+            w: 440,
+            h: 217,
+        },
+        Region {
+            name: "network",
+            x: 1080,
+            y: 15,
+            w: 200,
+            h: 40,
+        },
+        Region {
+            name: "bar",
+            x: 0,
+            y: 720,
+            w: 1280,
+            h: 40,
+        },
+    ],
+};
+
+/// The card of the chosen person while PAM asks for the password.
+const PASSWORD_CARD: Region = Region {
+    name: "card",
+    x: 420,
+    y: 240,
+    w: 440,
+    h: 300,
+};
+
+/// PAM's password prompt for Ada, the field focused and empty.
+const GREETER_PASSWORD: Claim = Claim {
+    name: "greeter-password",
+    says: "greeter: PAM asks Ada's password",
+    regions: &[PASSWORD_CARD],
+};
+
+/// After a wrong password: the error line above the prompt, the field empty and focused.
+const GREETER_WRONG_PASSWORD: Claim = Claim {
+    name: "greeter-wrong-password",
+    says: "greeter: the wrong password refused, said so, asked again",
+    regions: &[PASSWORD_CARD],
+};
+
+/// The session: ferrum-settings on its Power page with the real power-profiles-daemon's
+/// profiles and UPower's answer (not "Loading…"), and the sidebar of every panel.
+const SESSION_SETTINGS: Claim = Claim {
+    name: "session-settings",
+    says: "session: ferrum-settings shows power-profiles-daemon's and UPower's state",
+    regions: &[
+        Region {
+            name: "sidebar",
+            x: 0,
+            y: 0,
+            w: 240,
+            h: 260,
+        },
+        Region {
+            name: "power",
+            x: 370,
+            y: 25,
+            w: 780,
+            h: 360,
+        },
+    ],
+};
 /// How long a boot may take to show the greeter under emulation (Secure Boot and the TPM
 /// measurements of a 200 MiB UKI are slow under TCG).
 const BOOT_DEADLINE: Duration = Duration::from_secs(600);
@@ -94,52 +182,57 @@ impl Timeline {
     }
 }
 
-/// Waits until the screen matches the reference `name`; returns seconds since QEMU started.
-/// With `FERRUM_BLESS=1` and no reference yet, the screen is taken once `ready` is on the
-/// console, `settle` later, and becomes the reference.
+/// Waits until the screen shows `claim` (every region as its reference) and records it in
+/// the timeline; returns seconds since QEMU started. With `FERRUM_BLESS=1` and no references
+/// yet, the screen is taken once `ready` is on the console and `settle` has passed, and its
+/// regions become the references (look at `<claim>.png` before committing them).
 fn wait_for_screen(
     vm: &mut Vm,
     timeline: &mut Timeline,
-    name: &str,
+    claim: &Claim,
     deadline: Duration,
     (ready, settle): (&str, Duration),
-    threshold: f64,
 ) -> Result<f64> {
     let out = util::target_dir()?.join("image/e2e");
     fs::create_dir_all(&out)?;
-    let png = out.join(format!("{name}.png"));
+    let png = out.join(format!("{}.png", claim.name));
     let limit = Instant::now() + deadline;
-    let blessing = std::env::var_os("FERRUM_BLESS").is_some() && !reference_path(name)?.exists();
-    let mut last = f64::MAX;
+    let blessing = std::env::var_os("FERRUM_BLESS").is_some() && !screen::has_references(claim)?;
+    let mut last = String::from("no screen yet");
     loop {
         let elapsed = vm.elapsed();
         timeline.watch(vm);
         if blessing {
             if vm.console_text().contains(ready) {
                 std::thread::sleep(settle);
-                let screen = vm.qmp.screen(Some(&png))?;
-                reference(name, &screen)?;
-                return Ok(vm.elapsed());
+                let frame = vm.qmp.screen(Some(&png))?;
+                screen::bless(&frame, claim)?;
+                let at = vm.elapsed();
+                timeline.push(claim.says, at);
+                return Ok(at);
             }
         } else {
-            let screen = vm.qmp.screen(None)?;
-            let reference = reference(name, &screen)?;
-            last = difference(&screen, &reference);
-            if last < threshold {
+            let frame = vm.qmp.screen(None)?;
+            let results = screen::compare(&frame, claim)?;
+            if results.iter().all(screen::RegionResult::matches) {
                 vm.qmp.screen(Some(&png))?;
+                timeline.push(claim.says, elapsed);
                 return Ok(elapsed);
             }
+            last = screen::describe(&results);
         }
         if Instant::now() > limit {
             vm.qmp.screen(Some(&png))?;
             return Err(format!(
-                "the screen did not become {name} (last difference {last:.1}); see {} and {}",
+                "the screen never showed \"{}\" within {} s (last: {last}); see {} and {}",
+                claim.says,
+                deadline.as_secs(),
                 png.display(),
                 vm.console.display()
             )
             .into());
         }
-        std::thread::sleep(Duration::from_millis(500));
+        std::thread::sleep(Duration::from_millis(250));
     }
 }
 
@@ -223,6 +316,11 @@ struct Refusal<'a> {
     refused: &'a str,
     /// Console text that shows the boot went on anyway.
     went_on: &'a [&'a str],
+    /// Console text that shows the machine came to a stop after the refusal. When empty,
+    /// the refusal itself ends the watch (the firmware refuses before anything runs); else
+    /// the watch goes on until one of these, checking that the boot never went on and the
+    /// login screen never came.
+    stopped: &'a [&'a str],
     /// What the refusal looks like, for the table.
     says: &'a str,
     deadline: Duration,
@@ -230,40 +328,108 @@ struct Refusal<'a> {
     log: &'a str,
 }
 
+/// How a watched boot ended.
+struct Watched {
+    refused: bool,
+    went_on: Option<String>,
+    stopped: Option<String>,
+    greeter_seen: bool,
+}
+
+/// How long the screen is still watched after the machine came to a stop.
+const AFTER_STOP: Duration = Duration::from_secs(15);
+
 /// Boots `refusal.boot` in `work` and records whether it was stopped as expected.
 fn expect_refusal(refusal: &Refusal, work: &Path, checks: &mut Checks) -> Result<()> {
     let _ = fs::remove_dir_all(work);
-    let vm = vm::start(&Machine {
+    let mut vm = vm::start(&Machine {
         boot: refusal.boot,
         work,
         selftest: None,
         window: false,
     })?;
     let limit = Instant::now() + refusal.deadline;
-    let (refused, went_on) = loop {
+    let mut watched = Watched {
+        refused: false,
+        went_on: None,
+        stopped: None,
+        greeter_seen: false,
+    };
+    let mut stop_seen: Option<Instant> = None;
+    // While references are being made (FERRUM_BLESS=1), the greeter's are made after this
+    // boot: the console alone tells then.
+    let watch_screen = !refusal.stopped.is_empty()
+        && (screen::has_references(&GREETER_FRAME)? || std::env::var_os("FERRUM_BLESS").is_none());
+    loop {
         std::thread::sleep(Duration::from_secs(1));
         let text = vm.console_text();
-        let refused = text.contains(refusal.refused);
-        let went_on = refusal.went_on.iter().any(|marker| text.contains(marker));
-        if refused || went_on || Instant::now() > limit {
-            break (refused, went_on);
+        watched.refused |= text.contains(refusal.refused);
+        watched.went_on = refusal
+            .went_on
+            .iter()
+            .find(|marker| text.contains(**marker))
+            .map(|marker| (*marker).to_owned());
+        if watched.stopped.is_none() {
+            watched.stopped = refusal
+                .stopped
+                .iter()
+                .find(|marker| text.contains(**marker))
+                .map(|marker| (*marker).to_owned());
+            if watched.stopped.is_some() {
+                stop_seen = Some(Instant::now());
+            }
         }
-    };
+        if watch_screen {
+            let frame = vm.qmp.screen(None)?;
+            if screen::compare(&frame, &GREETER_FRAME)?
+                .iter()
+                .all(screen::RegionResult::matches)
+            {
+                watched.greeter_seen = true;
+            }
+        }
+        let done = if refusal.stopped.is_empty() {
+            watched.refused
+        } else {
+            stop_seen.is_some_and(|at| at.elapsed() >= AFTER_STOP)
+        };
+        if done || watched.went_on.is_some() || watched.greeter_seen || Instant::now() > limit {
+            break;
+        }
+    }
     let took = vm.elapsed();
+    let out = util::target_dir()?.join("image/e2e");
     let _ = fs::copy(
         &vm.console,
-        util::target_dir()?.join(format!("image/e2e/console-{}.log", refusal.log)),
+        out.join(format!("console-{}.log", refusal.log)),
     );
+    let _ = vm
+        .qmp
+        .screen(Some(&out.join(format!("refusal-{}.png", refusal.log))));
     drop(vm);
+    let stopped_ok = refusal.stopped.is_empty() || watched.stopped.is_some();
     checks.check(
         &refusal.name,
-        refused && !went_on,
-        if went_on {
-            "the boot went on".to_owned()
-        } else if refused {
+        watched.refused && stopped_ok && watched.went_on.is_none() && !watched.greeter_seen,
+        if let Some(marker) = &watched.went_on {
+            format!("the boot went on: {marker:?} on the console")
+        } else if watched.greeter_seen {
+            "the login screen came".to_owned()
+        } else if !watched.refused {
+            format!("no verdict within {} s", refusal.deadline.as_secs())
+        } else if let Some(stopped) = &watched.stopped {
+            format!(
+                "{}; then {stopped:?}, watched to {took:.0} s: no root switch, no login screen",
+                refusal.says
+            )
+        } else if refusal.stopped.is_empty() {
             format!("{} after {took:.0} s", refusal.says)
         } else {
-            format!("no verdict within {} s", refusal.deadline.as_secs())
+            format!(
+                "{}, but the machine did not come to a stop within {} s",
+                refusal.says,
+                refusal.deadline.as_secs()
+            )
         },
     );
     Ok(())
@@ -276,6 +442,7 @@ fn expect_refused(uki: &Path, work: &Path, what: &str, checks: &mut Checks) -> R
         boot: Boot::Uki(uki),
         refused: "Access Denied",
         went_on: &["Linux version", "EFI stub"],
+        stopped: &[],
         says: "firmware: Access Denied",
         deadline: REFUSAL_DEADLINE,
         log: what,
@@ -332,13 +499,25 @@ fn tampered_root(disk: &Path, out: &Path) -> Result<PathBuf> {
 }
 
 /// Boots a disk whose root was changed after signing: dm-verity must stop it (the kernel's
-/// "is corrupted" on the console) and the greeter must never come.
+/// "is corrupted" on the console), the machine must come to a stop in the initrd, and
+/// until then it must never switch to that root, start greetd or show the login screen.
 fn expect_verity_refusal(disk: &Path, work: &Path, checks: &mut Checks) -> Result<()> {
     let refusal = Refusal {
         name: "dm-verity refuses a root changed after signing".to_owned(),
         boot: Boot::Disk(disk),
         refused: "is corrupted",
-        went_on: &["Reached target graphical.target"],
+        went_on: &[
+            "Switching root",
+            "Reached target graphical.target",
+            "greetd.service",
+        ],
+        stopped: &[
+            "emergency mode",
+            "Cannot open access to console",
+            "Kernel panic - not syncing",
+            // The kernel's own line ("secureboot: " also contains "reboot: ").
+            "] reboot: ",
+        ],
         says: "kernel: a verity block is corrupted",
         deadline: BOOT_DEADLINE,
         log: "modified-root",
@@ -349,40 +528,27 @@ fn expect_verity_refusal(disk: &Path, work: &Path, checks: &mut Checks) -> Resul
 /// The login as a person does it: the greeter, a wrong password, the right one, the session.
 /// Returns the seconds from the password's Enter to `ferrum-settings` on screen.
 fn log_in(vm: &mut Vm, timeline: &mut Timeline) -> Result<f64> {
-    let greeter = wait_for_screen(
-        vm,
-        timeline,
-        "greeter",
-        BOOT_DEADLINE,
-        ("Reached target graphical.target", Duration::from_secs(40)),
-        SAME_SCREEN,
-    )?;
-    timeline.push("greeter on screen (screendump = reference)", greeter);
-    // Keys pressed in the first seconds after the first frame can be lost while the user list
-    // loads; a person would not notice, a script does.
-    std::thread::sleep(Duration::from_secs(5));
+    greeter_on_screen(vm, timeline)?;
     vm.qmp.keys(&["tab"])?;
     vm.qmp.keys(&["ret"])?;
     // PAM's password prompt (typing before it is there would be lost).
     wait_for_screen(
         vm,
         timeline,
-        "greeter-password",
+        &GREETER_PASSWORD,
         Duration::from_secs(60),
         ("", Duration::from_secs(10)),
-        STRICT_SAME_SCREEN,
     )?;
-    std::thread::sleep(Duration::from_secs(5));
+    // The field takes the focus right after the prompt is drawn.
+    std::thread::sleep(Duration::from_secs(1));
     vm.qmp.type_text("wrong-password")?;
     vm.qmp.keys(&["ret"])?;
     wait_for_screen(
         vm,
         timeline,
-        "greeter-wrong-password",
+        &GREETER_WRONG_PASSWORD,
         Duration::from_secs(60),
         ("", Duration::from_secs(10)),
-        // The prompt before the answer differs from this only by the error line.
-        STRICT_SAME_SCREEN,
     )?;
     std::thread::sleep(Duration::from_secs(1));
     // The field is empty again and keeps the focus: the right password logs in.
@@ -392,12 +558,34 @@ fn log_in(vm: &mut Vm, timeline: &mut Timeline) -> Result<f64> {
     let session = wait_for_screen(
         vm,
         timeline,
-        "session-settings",
+        &SESSION_SETTINGS,
         Duration::from_secs(180),
         ("", Duration::from_secs(40)),
-        SAME_SCREEN,
     )?;
     Ok(session - typed)
+}
+
+/// The login screen's first frame, then the login screen ready for a person (both in the
+/// timeline); returns when it is ready.
+fn greeter_on_screen(vm: &mut Vm, timeline: &mut Timeline) -> Result<f64> {
+    wait_for_screen(
+        vm,
+        timeline,
+        &GREETER_FRAME,
+        BOOT_DEADLINE,
+        ("Reached target graphical.target", Duration::from_secs(40)),
+    )?;
+    let ready = wait_for_screen(
+        vm,
+        timeline,
+        &GREETER,
+        Duration::from_secs(180),
+        ("Reached target graphical.target", Duration::from_secs(40)),
+    )?;
+    // Keys pressed at once can still be lost: the window takes the keyboard focus from
+    // the compositor a moment after it draws.
+    std::thread::sleep(Duration::from_secs(2));
+    Ok(ready)
 }
 
 /// Journal timestamps (µs since the kernel started) as seconds since QEMU started, using the
@@ -532,15 +720,7 @@ pub fn measure_boot(layout: Layout) -> Result<serde_json::Value> {
         selftest: Some("first"),
         window: false,
     })?;
-    let greeter = wait_for_screen(
-        &mut vm,
-        &mut timeline,
-        "greeter",
-        BOOT_DEADLINE,
-        ("Reached target graphical.target", Duration::from_secs(40)),
-        SAME_SCREEN,
-    )?;
-    timeline.push("greeter on screen (screendump = reference)", greeter);
+    greeter_on_screen(&mut vm, &mut timeline)?;
     let report = wait_for_report(&vm, &mut timeline, Duration::from_secs(300))?;
     let accel = vm.accel;
     let _ = fs::copy(
@@ -582,7 +762,8 @@ fn figures(
         "kernel_s": timeline.at(MILESTONES[0].0),
         "sysinit_s": timeline.at("sysinit.target active (journal)"),
         "greetd_s": timeline.at("greetd.service active (journal)"),
-        "greeter_s": timeline.at("greeter on screen (screendump = reference)"),
+        "greeter_frame_s": timeline.at(GREETER_FRAME.says),
+        "greeter_s": timeline.at(GREETER.says),
         "graphical_s": timeline.at("graphical.target active (journal)"),
         "settled_s": timeline.at("boot finished: all start-up jobs done (journal)"),
         "login_s": null,
@@ -645,7 +826,7 @@ pub fn run() -> Result<()> {
         login.is_ok(),
         match &login {
             Ok(seconds) => format!(
-                "greetd + PAM, screens match the references; Enter → ferrum-settings {seconds:.1} s"
+                "greetd + PAM, each screen's regions match their references; Enter → ferrum-settings with the daemons' state {seconds:.1} s"
             ),
             Err(error) => error.to_string(),
         },

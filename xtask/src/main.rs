@@ -17,6 +17,7 @@ mod image;
 mod keys;
 mod proxies;
 mod qmp;
+mod screen;
 mod tools;
 mod util;
 mod vm;

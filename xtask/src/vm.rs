@@ -52,8 +52,12 @@ pub struct Vm {
 
 impl Vm {
     /// The serial console so far.
+    /// The console so far, without terminal escape sequences (systemd colours unit names:
+    /// "Reached target \x1b[0;1;39mgraphical.target\x1b[0m").
     pub fn console_text(&self) -> String {
-        String::from_utf8_lossy(&fs::read(&self.console).unwrap_or_default()).into_owned()
+        without_escapes(&String::from_utf8_lossy(
+            &fs::read(&self.console).unwrap_or_default(),
+        ))
     }
 
     /// Seconds since QEMU started.
@@ -285,4 +289,39 @@ fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
         started,
         accel,
     })
+}
+
+/// `text` without ANSI escape sequences (ESC `[` parameters, then a final letter).
+fn without_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_escapes;
+
+    #[test]
+    fn colours_are_left_out_of_the_console_text() {
+        assert_eq!(
+            without_escapes(
+                "[\u{1b}[0;32m  OK  \u{1b}[0m] Reached target \u{1b}[0;1;39mgraphical.target\u{1b}[0m - Graphical Interface."
+            ),
+            "[  OK  ] Reached target graphical.target - Graphical Interface."
+        );
+        assert_eq!(without_escapes("plain \u{1b}"), "plain \u{1b}");
+    }
 }
