@@ -55,6 +55,8 @@ pub const PACKAGES: &[&str] = &[
     "libxkbcommon0",
     // The greeter compiles xkb keymaps itself to type in the chosen layout (links libxkbcommon).
     "libxkbcommon-dev",
+    // services::bluetooth links libdbus through bluer (found with pkg-config).
+    "libdbus-1-dev",
     "xkb-data",
     // The hotspot's QR code is read back from its snapshot by a real QR decoder.
     "zbar-tools",
