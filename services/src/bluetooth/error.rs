@@ -199,7 +199,7 @@ pub(crate) fn from_bluer(error: bluer::Error) -> BluetoothError {
         K::Internal(I::DBusConnectionLost) => {
             BluetoothError::BusUnreachable(DbusFailure::new(FailureKind::BusUnreachable, message))
         }
-        K::Internal(I::Io(io)) if io == std::io::ErrorKind::TimedOut => BluetoothError::NoAnswer,
+        K::Internal(I::Io(std::io::ErrorKind::TimedOut)) => BluetoothError::NoAnswer,
         kind => BluetoothError::Unexpected(DbusFailure::new(
             FailureKind::Other,
             format!("{kind:?}: {message}"),

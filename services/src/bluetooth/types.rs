@@ -320,7 +320,7 @@ pub struct Device {
     pub blocked: bool,
     /// Its battery level in percent, when it reports one (`Battery1`).
     pub battery: Option<u8>,
-    /// The services it offers, in BlueZ's order, duplicates removed.
+    /// The services it offers, sorted, duplicates removed.
     pub services: Vec<ServiceKind>,
 }
 
