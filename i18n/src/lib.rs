@@ -36,6 +36,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../en-US/greeter.ftl")),
             ("dns.ftl", include_str!("../en-US/dns.ftl")),
             ("network.ftl", include_str!("../en-US/network.ftl")),
+            ("bluetooth.ftl", include_str!("../en-US/bluetooth.ftl")),
         ],
     ),
     (
@@ -45,6 +46,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../de/greeter.ftl")),
             ("dns.ftl", include_str!("../de/dns.ftl")),
             ("network.ftl", include_str!("../de/network.ftl")),
+            ("bluetooth.ftl", include_str!("../de/bluetooth.ftl")),
         ],
     ),
     (
@@ -54,6 +56,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../fr/greeter.ftl")),
             ("dns.ftl", include_str!("../fr/dns.ftl")),
             ("network.ftl", include_str!("../fr/network.ftl")),
+            ("bluetooth.ftl", include_str!("../fr/bluetooth.ftl")),
         ],
     ),
     (
@@ -63,6 +66,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../es/greeter.ftl")),
             ("dns.ftl", include_str!("../es/dns.ftl")),
             ("network.ftl", include_str!("../es/network.ftl")),
+            ("bluetooth.ftl", include_str!("../es/bluetooth.ftl")),
         ],
     ),
     (
@@ -72,6 +76,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../pt-BR/greeter.ftl")),
             ("dns.ftl", include_str!("../pt-BR/dns.ftl")),
             ("network.ftl", include_str!("../pt-BR/network.ftl")),
+            ("bluetooth.ftl", include_str!("../pt-BR/bluetooth.ftl")),
         ],
     ),
     (
@@ -81,6 +86,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../ja/greeter.ftl")),
             ("dns.ftl", include_str!("../ja/dns.ftl")),
             ("network.ftl", include_str!("../ja/network.ftl")),
+            ("bluetooth.ftl", include_str!("../ja/bluetooth.ftl")),
         ],
     ),
     (
@@ -90,6 +96,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../ar/greeter.ftl")),
             ("dns.ftl", include_str!("../ar/dns.ftl")),
             ("network.ftl", include_str!("../ar/network.ftl")),
+            ("bluetooth.ftl", include_str!("../ar/bluetooth.ftl")),
         ],
     ),
     (
@@ -99,6 +106,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("greeter.ftl", include_str!("../uk/greeter.ftl")),
             ("dns.ftl", include_str!("../uk/dns.ftl")),
             ("network.ftl", include_str!("../uk/network.ftl")),
+            ("bluetooth.ftl", include_str!("../uk/bluetooth.ftl")),
         ],
     ),
 ];

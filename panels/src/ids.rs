@@ -5,6 +5,8 @@ use ferrum_ui::WidgetId;
 
 /// The Network page.
 pub const NETWORK: WidgetId = WidgetId::new("network");
+/// The Bluetooth page.
+pub const BLUETOOTH: WidgetId = WidgetId::new("bluetooth");
 /// The Power page.
 pub const POWER: WidgetId = WidgetId::new("power");
 /// The Private DNS page.
@@ -106,4 +108,32 @@ pub const DNS_TEST_NAME: WidgetId = WidgetId::new("dns.test.name.input");
 /// A choice of the Private DNS page (`provider`, `dot`, `dnssec`).
 pub fn dns_choice(group: &str, id: &str) -> WidgetId {
     DNS.child(group).child(id)
+}
+
+// The Bluetooth page.
+
+/// The adapter's power switch.
+pub const BLUETOOTH_POWER: WidgetId = WidgetId::new("bluetooth.power");
+/// The name this computer is visible as.
+pub const BLUETOOTH_ALIAS: WidgetId = WidgetId::new("bluetooth.alias.input");
+/// The button saving that name.
+pub const BLUETOOTH_ALIAS_SAVE: WidgetId = WidgetId::new("bluetooth.alias.save");
+/// The pairing dialog.
+pub const BLUETOOTH_PAIRING: WidgetId = WidgetId::new("bluetooth.pairing");
+/// The PIN code or passkey field of the pairing dialog.
+pub const BLUETOOTH_PAIRING_CODE: WidgetId = WidgetId::new("bluetooth.pairing.code.input");
+
+/// An adapter's choice (when there are several), by BlueZ's name (`hci0`).
+pub fn bluetooth_adapter(adapter: impl std::fmt::Display) -> WidgetId {
+    BLUETOOTH.child("adapter").child(adapter)
+}
+
+/// A part of the pairing dialog (`question`, `accept`, `reject`, `error`).
+pub fn bluetooth_pairing(part: &str) -> WidgetId {
+    BLUETOOTH_PAIRING.child(part)
+}
+
+/// A device's row or one of its controls, by its address.
+pub fn bluetooth_device(address: impl std::fmt::Display, part: &str) -> WidgetId {
+    BLUETOOTH.child("device").child(address).child(part)
 }

@@ -7,6 +7,7 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod bluetooth;
 pub mod ids;
 pub mod network;
 pub mod page;

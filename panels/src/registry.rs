@@ -11,7 +11,7 @@ use ferrum_services::SystemBus;
 use iced::{Element, Subscription, Task};
 
 use crate::page::{self, Context, Page};
-use crate::{about, accessibility, network, power, private_dns};
+use crate::{about, accessibility, bluetooth, network, power, private_dns};
 
 macro_rules! panels {
     ($( $(#[doc = $doc:literal])* $variant:ident => $field:ident : $state:ty, $slug:literal; )*) => {
@@ -107,6 +107,8 @@ macro_rules! panels {
 panels! {
     /// Wired, Wi-Fi and VPN connections.
     Network => network: network::State, "network";
+    /// Bluetooth adapters, paired and nearby devices, pairing.
+    Bluetooth => bluetooth: bluetooth::State, "bluetooth";
     /// Power modes, battery and power source.
     Power => power: power::State, "power";
     /// Encrypted DNS, DNSSEC and the resolver's status.
@@ -179,6 +181,9 @@ mod tests {
         assert_eq!(PanelId::search("Kernel"), vec![PanelId::About]);
         assert_eq!(PanelId::search("dnssec"), vec![PanelId::PrivateDns]);
         assert_eq!(PanelId::search("wifi"), vec![PanelId::Network]);
+        assert_eq!(PanelId::search("headset"), vec![PanelId::Bluetooth]);
+        assert_eq!(PanelId::search("pair"), vec![PanelId::Bluetooth]);
+        assert_eq!(PanelId::from_slug("bluetooth"), Some(PanelId::Bluetooth));
         assert_eq!(PanelId::search("power saver"), vec![PanelId::Power]);
         assert!(PanelId::search("zzz").is_empty());
     }
