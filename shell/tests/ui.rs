@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{Page, PanelId};
-use ferrum_panels::{about, network, power, private_dns};
+use ferrum_panels::{about, bluetooth, network, power, private_dns};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
@@ -228,17 +228,21 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
         app(Some("about"), ThemeChoice::Light).active(),
         PanelId::About
     );
-    let app = app(Some("bluetooth"), ThemeChoice::Light);
+    assert_eq!(
+        app(Some("bluetooth"), ThemeChoice::Light).active(),
+        PanelId::Bluetooth
+    );
+    let app = app(Some("printers"), ThemeChoice::Light);
     assert_eq!(app.active(), PanelId::DEFAULT);
     let notice = app.notice().expect("unknown page explained");
     assert_eq!(
         notice.summary,
-        "There is no settings page called “bluetooth”. Showing Power instead."
+        "There is no settings page called “printers”. Showing Power instead."
     );
     assert!(
         notice
             .detail
-            .contains("power, private-dns, accessibility, about")
+            .contains("network, bluetooth, power, private-dns, accessibility, about")
     );
     assert!(ui_shows(&app, &notice.summary));
 }
@@ -901,4 +905,170 @@ fn network_hotspot_shows_its_qr_code() {
         String::from_utf8_lossy(&decoded.stdout).trim(),
         "WIFI:T:WPA;S:Ferrum Lab;P:lab-password;;"
     );
+}
+
+/// The Bluetooth page as BlueZ would show it, without a daemon: one adapter, a
+/// connected headset with its battery and a keyboard paired, a phone and an
+/// unnamed device nearby.
+fn bluetooth_app(theme: ThemeChoice) -> App {
+    use ferrum_services::bluetooth::{
+        Adapter, AdapterId, Device, DeviceAddress, DeviceKind, ServiceKind, Snapshot, Update,
+    };
+    let device = |address: [u8; 6], alias: &str, kind, paired: bool| Device {
+        adapter: AdapterId::new("hci0"),
+        address: DeviceAddress(address),
+        name: Some(alias.to_owned()).filter(|name| !name.is_empty()),
+        alias: alias.to_owned(),
+        kind,
+        rssi: None,
+        paired,
+        trusted: paired,
+        connected: false,
+        blocked: false,
+        battery: None,
+        services: Vec::new(),
+    };
+    let mut headset = device(
+        [0x00, 0x1B, 0x66, 0x01, 0x02, 0x03],
+        "WH-1000XM4",
+        DeviceKind::Headset,
+        true,
+    );
+    headset.connected = true;
+    headset.battery = Some(80);
+    headset.services = vec![
+        ServiceKind::AudioSink,
+        ServiceKind::Headset,
+        ServiceKind::RemoteControl,
+    ];
+    let keyboard = device(
+        [0xDC, 0x2C, 0x26, 0x0A, 0x0B, 0x0C],
+        "K380",
+        DeviceKind::Keyboard,
+        true,
+    );
+    let mut phone = device(
+        [0x5C, 0xF3, 0x70, 0x11, 0x22, 0x33],
+        "Pixel 8",
+        DeviceKind::Phone,
+        false,
+    );
+    phone.rssi = Some(-52);
+    let mut unnamed = device(
+        [0x7A, 0x10, 0x44, 0x9C, 0x01, 0xEF],
+        "",
+        DeviceKind::Other,
+        false,
+    );
+    unnamed.rssi = Some(-88);
+    let snapshot = Snapshot {
+        adapters: vec![Adapter {
+            id: AdapterId::new("hci0"),
+            address: DeviceAddress([0x00, 0x1A, 0x7D, 0xDA, 0x71, 0x13]),
+            alias: "ferrum-laptop".into(),
+            system_name: "ferrum-laptop".into(),
+            powered: true,
+            discoverable: true,
+            discovering: true,
+        }],
+        devices: vec![headset, keyboard, phone, unnamed],
+    };
+    let mut app = app(Some("bluetooth"), theme);
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(
+        bluetooth::Message::Watched(Update::Snapshot(snapshot)),
+    )));
+    app
+}
+
+const BLUETOOTH_WINDOW: (f32, f32) = (960.0, 1000.0);
+
+#[test]
+fn bluetooth_snapshots_light_and_dark() {
+    let _english = english();
+    let app = bluetooth_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Bluetooth);
+    for shown in [
+        "My devices",
+        "Nearby devices",
+        "Headset · Connected · Trusted · Battery 80 %",
+        "Keyboard · Paired · Trusted",
+        "Phone · Strong signal",
+        "7A:10:44:9C:01:EF",
+        "Device · Weak signal",
+        "While this page is open, nearby devices can find this computer as “ferrum-laptop”.",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "bluetooth-light", BLUETOOTH_WINDOW);
+    assert_snapshot_sized(
+        &bluetooth_app(ThemeChoice::Dark),
+        "bluetooth-dark",
+        BLUETOOTH_WINDOW,
+    );
+}
+
+#[test]
+fn bluetooth_snapshot_high_contrast() {
+    let _english = english();
+    let mut app = bluetooth_app(ThemeChoice::Light);
+    let _ = app.update(Message::Page(PageMessage::Accessibility(
+        ferrum_panels::accessibility::Message::HighContrast(true),
+    )));
+    assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
+    assert_snapshot_sized(&app, "bluetooth-high-contrast", BLUETOOTH_WINDOW);
+}
+
+#[test]
+fn bluetooth_snapshot_arabic_right_to_left() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    let app = bluetooth_app(ThemeChoice::Light);
+    assert!(ui_shows(&app, "أجهزتي"));
+    assert!(ui_shows(&app, "الأجهزة القريبة"));
+    assert_snapshot_sized(&app, "bluetooth-ar", BLUETOOTH_WINDOW);
+}
+
+#[test]
+fn bluetooth_pair_click_sends_the_pairing_and_the_dialog_is_shown() {
+    use ferrum_services::bluetooth::{AdapterId, AgentAsk, AgentRequest, DeviceAddress, Update};
+    let _english = english();
+    let mut app = bluetooth_app(ThemeChoice::Light);
+    let phone = DeviceAddress([0x5C, 0xF3, 0x70, 0x11, 0x22, 0x33]);
+    let mut ui = simulate_sized(&app, BLUETOOTH_WINDOW);
+    ui.click(selector::id(ferrum_panels::ids::bluetooth_device(
+        phone, "pair",
+    )))
+    .expect("the phone's Pair button");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let _ = replay(&mut app, messages);
+    assert!(app.pages.bluetooth.pending_for(&phone).is_some());
+    assert!(ui_shows(&app, "Phone · Pairing… · Strong signal"));
+    // BlueZ asks to compare a passkey: the dialog shows the question.
+    let (request, _answer) = AgentRequest::new(
+        AdapterId::new("hci0"),
+        phone,
+        AgentAsk::Confirm { passkey: 123_456 },
+    );
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(
+        bluetooth::Message::Watched(Update::Agent(request)),
+    )));
+    assert!(ui_shows(
+        &app,
+        "Does “Pixel 8” show 123456? Confirm only if it shows the same number."
+    ));
+    assert_snapshot_sized(&app, "bluetooth-pairing", BLUETOOTH_WINDOW);
+}
+
+#[test]
+fn bluetooth_without_bluetoothd_says_so() {
+    use ferrum_services::bluetooth::{BluetoothError, Update};
+    let _english = english();
+    let mut app = bluetooth_app(ThemeChoice::Light);
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(
+        bluetooth::Message::Watched(Update::Unavailable(BluetoothError::NotRunning)),
+    )));
+    assert!(ui_shows(&app, "Bluetooth is not running"));
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(
+        bluetooth::Message::Watched(Update::Unavailable(BluetoothError::NoAdapter)),
+    )));
+    assert!(ui_shows(&app, "No Bluetooth adapter"));
 }
