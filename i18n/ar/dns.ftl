@@ -84,3 +84,6 @@ dns-portal-relaxed = جارٍ تسجيل الدخول إلى هذه الشبكة
 dns-nm-no-answer = لم يستجب NetworkManager في الوقت المحدد. لم تُطبَّق الإعدادات.
 dns-resolved-no-answer = لم يستجب محلِّل الأسماء في الوقت المحدد. لم تُطبَّق الإعدادات.
 dns-resolved-no-answer-status = لم يستجب محلِّل الأسماء في الوقت المحدد، لذا حالته غير معروفة. ستُعرض مجددًا عندما يستجيب المحلِّل.
+dns-apply-interrupted = توقّف NetworkManager أثناء تطبيق الإعدادات. ستُستعاد الإعدادات السابقة حالما يعمل من جديد.
+dns-apply-interrupted-restored = توقّف NetworkManager أثناء تطبيق الإعدادات. وهو يعمل الآن من جديد، وقد استُعيدت الإعدادات السابقة.
+dns-apply-interrupted-not-restored = توقّف NetworkManager أثناء تطبيق الإعدادات، وتعذّرت استعادة الإعدادات السابقة. راجِع الإعدادات أدناه وطبّق ما تريده منها.

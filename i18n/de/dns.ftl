@@ -80,3 +80,6 @@ dns-portal-relaxed = Anmeldung bei diesem Netzwerk
 dns-nm-no-answer = NetworkManager hat nicht rechtzeitig geantwortet. Die Einstellungen wurden nicht übernommen.
 dns-resolved-no-answer = Der Namensauflöser hat nicht rechtzeitig geantwortet. Die Einstellungen wurden nicht übernommen.
 dns-resolved-no-answer-status = Der Namensauflöser hat nicht rechtzeitig geantwortet, daher ist sein Zustand unbekannt. Er wird wieder angezeigt, sobald der Auflöser antwortet.
+dns-apply-interrupted = NetworkManager wurde beendet, während die Einstellungen übernommen wurden. Die vorherigen Einstellungen werden wiederhergestellt, sobald er wieder läuft.
+dns-apply-interrupted-restored = NetworkManager wurde beendet, während die Einstellungen übernommen wurden. Er läuft wieder, und die vorherigen Einstellungen wurden wiederhergestellt.
+dns-apply-interrupted-not-restored = NetworkManager wurde beendet, während die Einstellungen übernommen wurden, und die vorherigen Einstellungen konnten nicht wiederhergestellt werden. Prüfen Sie die Einstellungen unten und übernehmen Sie die gewünschten.

@@ -80,3 +80,6 @@ dns-portal-relaxed = Signing in to this network
 dns-nm-no-answer = NetworkManager did not answer in time. The settings were not applied.
 dns-resolved-no-answer = The name resolver did not answer in time. The settings were not applied.
 dns-resolved-no-answer-status = The name resolver did not answer in time, so its status is unknown. It will be shown again when the resolver answers.
+dns-apply-interrupted = NetworkManager stopped while the settings were being applied. The previous settings will be put back as soon as it is running again.
+dns-apply-interrupted-restored = NetworkManager stopped while the settings were being applied. It is running again, and the previous settings were put back.
+dns-apply-interrupted-not-restored = NetworkManager stopped while the settings were being applied, and the previous settings could not be put back. Check the settings below and apply the ones you want.

@@ -80,3 +80,6 @@ dns-portal-relaxed = Iniciando sesión en esta red
 dns-nm-no-answer = NetworkManager no respondió a tiempo. La configuración no se aplicó.
 dns-resolved-no-answer = El resolutor de nombres no respondió a tiempo. La configuración no se aplicó.
 dns-resolved-no-answer-status = El resolutor de nombres no respondió a tiempo, así que se desconoce su estado. Se volverá a mostrar cuando el resolutor responda.
+dns-apply-interrupted = NetworkManager se detuvo mientras se aplicaba la configuración. La configuración anterior se restablecerá en cuanto vuelva a funcionar.
+dns-apply-interrupted-restored = NetworkManager se detuvo mientras se aplicaba la configuración. Ya vuelve a funcionar y se restableció la configuración anterior.
+dns-apply-interrupted-not-restored = NetworkManager se detuvo mientras se aplicaba la configuración y no se pudo restablecer la configuración anterior. Revise la configuración de abajo y aplique la que desee.

@@ -80,3 +80,6 @@ dns-portal-relaxed = Connexion à ce réseau
 dns-nm-no-answer = NetworkManager n’a pas répondu à temps. Les réglages n’ont pas été appliqués.
 dns-resolved-no-answer = Le résolveur de noms n’a pas répondu à temps. Les réglages n’ont pas été appliqués.
 dns-resolved-no-answer-status = Le résolveur de noms n’a pas répondu à temps : son état est inconnu. Il sera de nouveau affiché dès que le résolveur répondra.
+dns-apply-interrupted = NetworkManager s’est arrêté pendant l’application des réglages. Les réglages précédents seront rétablis dès qu’il fonctionnera de nouveau.
+dns-apply-interrupted-restored = NetworkManager s’est arrêté pendant l’application des réglages. Il fonctionne de nouveau et les réglages précédents ont été rétablis.
+dns-apply-interrupted-not-restored = NetworkManager s’est arrêté pendant l’application des réglages, et les réglages précédents n’ont pas pu être rétablis. Vérifiez les réglages ci-dessous et appliquez ceux que vous souhaitez.

@@ -79,3 +79,6 @@ dns-portal-relaxed = このネットワークにサインイン中
 dns-nm-no-answer = NetworkManager が時間内に応答しませんでした。設定は適用されていません。
 dns-resolved-no-answer = 名前解決サービスが時間内に応答しませんでした。設定は適用されていません。
 dns-resolved-no-answer-status = 名前解決サービスが時間内に応答しなかったため、状態は不明です。応答があれば再び表示されます。
+dns-apply-interrupted = 設定の適用中に NetworkManager が停止しました。NetworkManager が再び動作し始めたら、すぐに以前の設定に戻します。
+dns-apply-interrupted-restored = 設定の適用中に NetworkManager が停止しました。NetworkManager は再び動作しており、以前の設定に戻しました。
+dns-apply-interrupted-not-restored = 設定の適用中に NetworkManager が停止し、以前の設定に戻せませんでした。下の設定を確認し、必要な設定を適用してください。

@@ -80,3 +80,6 @@ dns-portal-relaxed = Entrando nesta rede
 dns-nm-no-answer = O NetworkManager não respondeu a tempo. As configurações não foram aplicadas.
 dns-resolved-no-answer = O resolvedor de nomes não respondeu a tempo. As configurações não foram aplicadas.
 dns-resolved-no-answer-status = O resolvedor de nomes não respondeu a tempo, então seu estado é desconhecido. Ele será mostrado de novo quando o resolvedor responder.
+dns-apply-interrupted = O NetworkManager parou enquanto as configurações eram aplicadas. As configurações anteriores serão restauradas assim que ele voltar a funcionar.
+dns-apply-interrupted-restored = O NetworkManager parou enquanto as configurações eram aplicadas. Ele voltou a funcionar e as configurações anteriores foram restauradas.
+dns-apply-interrupted-not-restored = O NetworkManager parou enquanto as configurações eram aplicadas, e não foi possível restaurar as configurações anteriores. Confira as configurações abaixo e aplique as que você quiser.

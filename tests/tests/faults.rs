@@ -7,8 +7,10 @@
 //! Power page's battery card); NetworkManager × {hang, kill} and systemd-resolved × {hang,
 //! kill, refuse} (the Private DNS page; the refusal is the bus's policy denying
 //! `SetLinkDNSSEC`, the last step of an apply, so the profiles saved before it must be
-//! restored); AccountsService × {hang, kill} (the login screen's user list); logind (mock) ×
-//! {hang, kill} (the login screen's power menu). Needs root and the packages of
+//! restored); NetworkManager × {hang mid-save, kill after it saved the profile and before the
+//! restore} (the page puts the old settings back by itself once it runs again);
+//! AccountsService × {hang, kill} (the login screen's user list); logind (mock) × {hang,
+//! kill} (the login screen's power menu). Needs root and the packages of
 //! `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -1083,6 +1085,269 @@ mod dns_page {
             }
             assert_eq!(profile(bed), before, "half-applied");
             assert_eq!(saved(bed), saved_before, "half-applied on disk");
+        });
+    }
+
+    /// `stream` read all along by a task of its own, its items kept until the test takes them:
+    /// a stream left unread while the test does other work would fill its queue, and a full
+    /// queue holds up everything else on the bus connection, replies included.
+    fn read_all_along<S>(stream: S) -> futures::channel::mpsc::UnboundedReceiver<S::Item>
+    where
+        S: futures::Stream + Send + 'static,
+        S::Item: Send,
+    {
+        let (sender, receiver) = futures::channel::mpsc::unbounded();
+        tokio::spawn(async move {
+            let mut stream = std::pin::pin!(stream);
+            while let Some(item) = stream.next().await {
+                if sender.unbounded_send(item).is_err() {
+                    return;
+                }
+            }
+        });
+        receiver
+    }
+
+    /// Runs what the page asks for, feeding each answer back, until it asks for nothing more.
+    async fn run_requests(
+        state: &mut private_dns::State,
+        bus: &SystemBus,
+        mut request: Option<private_dns::Request>,
+    ) {
+        while let Some(next) = request {
+            let answer = next.run(bus.clone()).await;
+            request = state.update(answer).request;
+        }
+    }
+
+    /// NetworkManager killed after it saved the profile and before the restore: resolved is
+    /// stopped (SIGSTOP) the moment the bus carries the profile's `Update2`, so the apply,
+    /// once NetworkManager has saved and reapplied, waits on resolved; the moment it does,
+    /// NetworkManager is killed; then resolved's step fails (the method timeout) and the
+    /// restore finds NetworkManager gone. The page says the old settings will be put back,
+    /// stays usable, and when NetworkManager is started again (with the new settings on
+    /// disk) it puts the old ones back by itself: the profile is as before, in NetworkManager
+    /// and on disk, the page reads the old settings, resolved shows the old server, and
+    /// Apply works.
+    #[test]
+    fn network_manager_killed_after_saving() {
+        let mut bed = network_bed();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            // The keyfile as NetworkManager writes it (the bed's is hand-written).
+            let status = bed
+                .nmcli()
+                .args([
+                    "connection",
+                    "modify",
+                    WIRED_CONNECTION_ID,
+                    "connection.autoconnect",
+                    "yes",
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let before = profile(bed);
+            let saved_before = saved(bed);
+            let mut state = page_with(&bus, &strict_choice()).await;
+            let in_force_before = state.in_force.ready().cloned().unwrap();
+            assert_ne!(in_force_before, strict_choice());
+            let mut network = read_all_along(private_dns::network_stream(&bus));
+            let first = next_matching(&mut network, "NetworkManager's status", |m| {
+                matches!(
+                    m,
+                    private_dns::Message::Network(ServiceUpdate::Available(_))
+                )
+            })
+            .await
+            .unwrap();
+            let _ = state.update(first);
+
+            // A monitor of the bus: at the profile's `Update2` resolved is stopped; at the
+            // apply's next call to resolved (sent once the save and the reapply are done),
+            // NetworkManager is killed. Signals are sent from the monitor's task, which holds
+            // this thread's runtime (and so the apply) until they are delivered.
+            let ours = bus
+                .connection()
+                .await
+                .unwrap()
+                .unique_name()
+                .unwrap()
+                .to_owned();
+            let monitor = zbus::connection::Builder::address(bed.system_bus_address())
+                .unwrap()
+                .build()
+                .await
+                .unwrap();
+            let mut seen = zbus::MessageStream::from(&monitor);
+            let calls = [
+                (
+                    "org.freedesktop.NetworkManager.Settings.Connection",
+                    "Update2",
+                ),
+                ("org.freedesktop.resolve1.Manager", "GetLink"),
+            ]
+            .map(|(interface, member)| {
+                zbus::MatchRule::builder()
+                    .msg_type(zbus::message::Type::MethodCall)
+                    .interface(interface)
+                    .unwrap()
+                    .member(member)
+                    .unwrap()
+                    .build()
+            });
+            zbus::fdo::MonitoringProxy::new(&monitor)
+                .await
+                .unwrap()
+                .become_monitor(&calls, 0)
+                .await
+                .unwrap();
+            let resolved = bed.pid(Service::Resolved).unwrap();
+            let network_manager = bed.pid(Service::NetworkManager).unwrap();
+            let faults = tokio::spawn(async move {
+                let kill = |signal: &str, pid: u32| {
+                    let status = Command::new("kill")
+                        .args([signal, "--", &format!("-{pid}")])
+                        .status()
+                        .unwrap();
+                    assert!(status.success());
+                };
+                let mut saving = false;
+                while let Some(message) = seen.next().await {
+                    let message = message.unwrap();
+                    let header = message.header();
+                    if header.sender().map(|s| s.as_str()) != Some(ours.as_str()) {
+                        continue;
+                    }
+                    match header.member().map(|m| m.as_str()) {
+                        Some("Update2") if !saving => {
+                            kill("-STOP", resolved);
+                            saving = true;
+                        }
+                        Some("GetLink") if saving => {
+                            kill("-KILL", network_manager);
+                            return Instant::now();
+                        }
+                        _ => {}
+                    }
+                }
+                panic!("the monitor ended before the apply reached resolved");
+            });
+
+            let request = state.update(private_dns::Message::Apply).request;
+            assert!(
+                matches!(request, Some(private_dns::Request::Apply(_))),
+                "{request:?}"
+            );
+            let answer = request.unwrap().run(bus.clone()).await;
+            let answered = Instant::now();
+            let killed = faults.await.unwrap();
+            drop(monitor);
+            assert!(
+                killed < answered,
+                "NetworkManager was killed after the apply ended"
+            );
+            eprintln!("apply with NetworkManager killed after saving: {answer:?}");
+            // resolved's step failed, and the restore found NetworkManager gone: the old
+            // settings come back to the page.
+            assert!(
+                matches!(&answer, private_dns::Message::Applied(Err(DnsError::RestorePending {
+                    cause,
+                    restore,
+                })) if matches!(**cause, DnsError::ResolverNoAnswer(_))
+                    && restore.profiles().eq([WIRED_CONNECTION_ID])),
+                "{answer:?}"
+            );
+            // The page tries the restore at once; NetworkManager is not there.
+            let request = state.update(answer).request;
+            assert!(
+                matches!(request, Some(private_dns::Request::Restore(_))),
+                "{request:?}"
+            );
+            run_requests(&mut state, &bus, request).await;
+            assert!(state.restoring.is_some());
+            assert!(!state.applying);
+            bed.kill_service(Service::NetworkManager).unwrap();
+            signal(bed, Service::Resolved, "-CONT");
+            // The profile on disk has the new settings: NetworkManager saved them.
+            assert_ne!(saved(bed), saved_before);
+
+            // While NetworkManager is away the page says what will happen and stays usable.
+            let gone = next_matching(&mut network, "NetworkManager gone", |m| {
+                matches!(m, private_dns::Message::Network(ServiceUpdate::Unavailable))
+            })
+            .await
+            .unwrap();
+            let request = state.update(gone).request;
+            run_requests(&mut state, &bus, request).await;
+            assert!(dns_page_shows(
+                &state,
+                "NetworkManager stopped while the settings were being applied. \
+                 The previous settings will be put back as soon as it is running again."
+            ));
+            assert!(dns_page_shows(&state, "Network settings are unavailable"));
+            // Usable: Apply sends nothing before the old settings are back, and says why;
+            // a test lookup runs.
+            assert_eq!(
+                state.update(private_dns::Message::Apply).request,
+                None,
+                "an apply before the restore"
+            );
+            let request = state.update(private_dns::Message::RunTest).request;
+            assert!(
+                matches!(request, Some(private_dns::Request::Test(_))),
+                "{request:?}"
+            );
+            run_requests(&mut state, &bus, request).await;
+            assert!(
+                matches!(
+                    state.test,
+                    private_dns::TestState::Done(_) | private_dns::TestState::Failed(_)
+                ),
+                "{:?}",
+                state.test
+            );
+
+            // Started again, with the new settings on disk: the page, following its
+            // NetworkManager stream, puts the old ones back without being asked.
+            bed.start_service(Service::NetworkManager).unwrap();
+            while state.in_force.ready().is_none() {
+                let update = next_matching(&mut network, "NetworkManager's news", |_| true)
+                    .await
+                    .unwrap();
+                let request = state.update(update).request;
+                run_requests(&mut state, &bus, request).await;
+            }
+            assert_eq!(state.restoring, None);
+            assert_eq!(profile(bed), before, "half-applied");
+            assert_eq!(saved(bed), saved_before, "half-applied on disk");
+            assert_eq!(state.in_force.ready(), Some(&in_force_before));
+            assert!(dns_page_shows(
+                &state,
+                "NetworkManager stopped while the settings were being applied. \
+                 It is running again, and the previous settings were put back."
+            ));
+            // resolved is handed the old profile again.
+            let mut updates = Box::pin(dns::watch_resolver(bus.clone()));
+            next_matching(&mut updates, "the old server on the link", |update| {
+                matches!(update, ServiceUpdate::Available(status)
+                    if status.links.iter().any(|l| l.interface == INTERFACE
+                        && l.servers == [PEER_ADDRESS]))
+            })
+            .await
+            .unwrap();
+            // Left unread, its queue would fill (see `read_all_along`).
+            drop(updates);
+
+            // And Apply works again.
+            state.form = Form::from_settings(&strict_choice());
+            let answer = press_apply(&mut state, &bus).await;
+            assert!(
+                matches!(answer, private_dns::Message::Applied(Ok(_))),
+                "{answer:?}"
+            );
+            assert_ne!(profile(bed), before);
         });
     }
 }

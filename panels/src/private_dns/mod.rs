@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use ferrum_i18n::fl;
 use ferrum_services::dns::{
-    self, Applied, DnsError, Lookup, LookupError, PrivateDns, ResolverStatus,
+    self, Applied, DnsError, Lookup, LookupError, PendingRestore, PrivateDns, ResolverStatus,
 };
 use ferrum_services::network_status::{self, Connectivity, NetworkError, NetworkStatus};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -40,6 +40,37 @@ pub enum TestState {
     Done(Lookup),
     /// Why there is none.
     Failed(LookupError),
+}
+
+/// The old settings of profiles an apply saved before it failed, which NetworkManager was
+/// not there to take back ([`DnsError::RestorePending`]): the page puts them back
+/// ([`Request::Restore`]) as soon as NetworkManager is running again, however long that
+/// takes, and until then sends no other apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restoring {
+    /// The old settings.
+    pub pending: PendingRestore,
+    /// The apply's error (the reports' detail).
+    pub error: DnsError,
+    /// Whether a [`Request::Restore`] is under way.
+    pub running: bool,
+    /// NetworkManager was reported running while that request was under way: if it fails
+    /// for NetworkManager's absence, it is sent again at once rather than at the next news.
+    pub again: bool,
+}
+
+impl Restoring {
+    /// NetworkManager is reported running: the restore request, unless one is under way.
+    fn on_network_back(&mut self) -> Option<Request> {
+        if self.running {
+            self.again = true;
+            None
+        } else {
+            self.running = true;
+            self.again = false;
+            Some(Request::Restore(self.pending.clone()))
+        }
+    }
 }
 
 /// The page's state.
@@ -71,6 +102,8 @@ pub struct State {
     pub portal: bool,
     /// While signing in to a portal: the strict settings to restore afterwards.
     pub portal_exception: Option<PrivateDns>,
+    /// Old settings waiting for NetworkManager to be put back (an interrupted apply).
+    pub restoring: Option<Restoring>,
 }
 
 /// What happens on the page.
@@ -100,6 +133,8 @@ pub enum Message {
     Apply,
     /// NetworkManager answered.
     Applied(Result<Applied, DnsError>),
+    /// The old settings of an interrupted apply were put back (how many profiles), or not.
+    Restored(Result<usize, DnsError>),
     /// The name to test was edited.
     TestNameChanged(String),
     /// Run the test lookup.
@@ -119,6 +154,8 @@ pub enum Request {
     Load,
     /// Apply settings.
     Apply(PrivateDns),
+    /// Put back the old settings an interrupted apply left saved.
+    Restore(PendingRestore),
     /// Resolve a name.
     Test(String),
 }
@@ -130,6 +167,7 @@ impl PageRequest for Request {
         match self {
             Request::Load => Message::Loaded(dns::current(&bus).await),
             Request::Apply(settings) => Message::Applied(dns::apply(&bus, &settings).await),
+            Request::Restore(pending) => Message::Restored(dns::restore(&bus, &pending).await),
             Request::Test(name) => Message::Tested(dns::test_lookup(&bus, &name).await),
         }
     }
@@ -152,6 +190,7 @@ impl State {
             test: TestState::Idle,
             portal: false,
             portal_exception: None,
+            restoring: None,
         }
     }
 
@@ -214,6 +253,10 @@ impl State {
                 ServiceUpdate::Available(status) => {
                     self.forget_absence(&DnsError::NetworkManagerMissing);
                     self.portal = status.connectivity == Connectivity::Portal;
+                    if let Some(restoring) = &mut self.restoring {
+                        // The old settings first; the settings are read once they are back.
+                        return restoring.on_network_back();
+                    }
                     let signed_in = matches!(
                         status.connectivity,
                         Connectivity::Full | Connectivity::Limited
@@ -263,6 +306,13 @@ impl State {
                 self.form.llmnr = on;
                 None
             }
+            Message::Apply | Message::AllowPortalSignIn if self.restoring.is_some() => {
+                // Nothing else is applied before the old settings are back: the report says
+                // why (again, if it was dismissed).
+                let restoring = self.restoring.as_ref()?;
+                self.error = Some(view::describe_apply_error(&restoring.error));
+                None
+            }
             Message::Apply => match self.form.settings() {
                 Ok(settings) => {
                     self.form_error = None;
@@ -284,11 +334,60 @@ impl State {
                         self.test = TestState::Idle;
                         Some(Request::Load)
                     }
+                    Err(DnsError::RestorePending { cause, restore }) => {
+                        tracing::warn!(
+                            %cause,
+                            profiles = %restore,
+                            "applying private DNS failed and NetworkManager stopped before the \
+                             old settings were put back; putting them back once it runs"
+                        );
+                        let error = DnsError::RestorePending {
+                            cause,
+                            restore: restore.clone(),
+                        };
+                        self.error = Some(view::describe_apply_error(&error));
+                        // Tried at once: NetworkManager may be back already (a quick
+                        // restart), and then no more news of it may come.
+                        self.restoring = Some(Restoring {
+                            pending: restore.clone(),
+                            error,
+                            running: true,
+                            again: false,
+                        });
+                        Some(Request::Restore(restore))
+                    }
                     Err(error) => {
                         tracing::warn!(%error, "applying private DNS failed");
                         self.error = Some(view::describe_apply_error(&error));
                         self.absent = error.is_absence().then_some(error);
                         None
+                    }
+                }
+            }
+            Message::Restored(result) => {
+                let mut restoring = self.restoring.take()?;
+                match result {
+                    Ok(profiles) => {
+                        tracing::info!(profiles, "old private DNS settings put back");
+                        self.error = Some(view::describe_restored(&restoring.error));
+                        Some(Request::Load)
+                    }
+                    Err(
+                        error @ (DnsError::NetworkManagerMissing
+                        | DnsError::NetworkManagerNoAnswer(_)),
+                    ) => {
+                        tracing::info!(%error, "old private DNS settings wait for NetworkManager");
+                        let again = restoring.again;
+                        restoring.running = again;
+                        restoring.again = false;
+                        let request = again.then(|| Request::Restore(restoring.pending.clone()));
+                        self.restoring = Some(restoring);
+                        request
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "the old private DNS settings could not be put back");
+                        self.error = Some(view::describe_not_restored(&restoring.error, &error));
+                        Some(Request::Load)
                     }
                 }
             }

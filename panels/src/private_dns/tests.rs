@@ -1,6 +1,6 @@
 //! Pure-`update` tests of the Private DNS page: no bus, no window.
 
-use ferrum_services::dns::{DnsServer, Dnssec, DotMode, Resolver, ServerError};
+use ferrum_services::dns::{DnsServer, Dnssec, DotMode, PendingRestore, Resolver, ServerError};
 use ferrum_services::error::{DbusFailure, FailureKind};
 use ferrum_services::network_status::NetworkState;
 use ferrum_ui::Effect;
@@ -267,4 +267,144 @@ fn an_apply_failed_for_a_missing_daemon_is_forgotten_when_it_returns() {
     assert!(state.error.is_some());
     let _ = state.update(network(Connectivity::Full));
     assert_eq!(state.error, None);
+}
+
+/// An apply that failed after NetworkManager saved the profiles, with NetworkManager gone
+/// before they could be put back.
+fn interrupted() -> DnsError {
+    DnsError::RestorePending {
+        cause: Box::new(DnsError::ResolverNoAnswer(DbusFailure::new(
+            FailureKind::Timeout,
+            "timed out",
+        ))),
+        restore: PendingRestore::default(),
+    }
+}
+
+fn summary(state: &State) -> Option<String> {
+    state.error.as_ref().map(|report| report.summary.clone())
+}
+
+#[test]
+fn an_interrupted_apply_is_put_back_by_itself_when_network_manager_returns() {
+    let _english = ferrum_i18n::hold_locale("en-US");
+    let mut state = loaded(PrivateDns::default());
+    let _ = state.update(Message::ModeChosen(ModeChoice::Provider));
+    assert!(state.update(Message::Apply).request.is_some());
+
+    // Tried at once (NetworkManager may be back already), and the page says what happens.
+    let pending = PendingRestore::default();
+    assert_eq!(
+        state.update(Message::Applied(Err(interrupted()))),
+        Outcome::request(Request::Restore(pending.clone()))
+    );
+    assert!(!state.applying);
+    assert_eq!(summary(&state), Some(fl!("dns-apply-interrupted")));
+    assert!(
+        state
+            .error
+            .as_ref()
+            .is_some_and(|r| r.detail.contains("timed out")),
+        "{:?}",
+        state.error
+    );
+    // Not there yet: it waits for NetworkManager's news.
+    assert_eq!(
+        state.update(Message::Restored(Err(DnsError::NetworkManagerMissing))),
+        Outcome::none()
+    );
+    assert!(state.restoring.as_ref().is_some_and(|r| !r.running));
+    assert_eq!(
+        state.update(Message::Network(ServiceUpdate::Unavailable)),
+        Outcome::none()
+    );
+
+    // Nothing else is applied meanwhile; Apply says why again, even after a dismissal.
+    let _ = state.update(Message::Report(error_report::Message::Dismiss));
+    assert_eq!(state.error, None);
+    assert_eq!(state.update(Message::Apply), Outcome::none());
+    assert_eq!(summary(&state), Some(fl!("dns-apply-interrupted")));
+    assert!(!state.applying);
+
+    // Back: the old settings first. News while that runs sends nothing more, but if it
+    // still found NetworkManager missing, it is sent again at once.
+    assert_eq!(
+        state.update(network(Connectivity::Full)),
+        Outcome::request(Request::Restore(pending.clone()))
+    );
+    assert_eq!(state.update(network(Connectivity::Full)), Outcome::none());
+    assert_eq!(
+        state.update(Message::Restored(Err(DnsError::NetworkManagerMissing))),
+        Outcome::request(Request::Restore(pending.clone()))
+    );
+    // Done: the page says so and reads the settings in force again.
+    assert_eq!(
+        state.update(Message::Restored(Ok(1))),
+        Outcome::request(Request::Load)
+    );
+    assert_eq!(state.restoring, None);
+    assert_eq!(summary(&state), Some(fl!("dns-apply-interrupted-restored")));
+    // And Apply works again.
+    assert!(matches!(
+        state.update(Message::Apply).request,
+        Some(Request::Apply(_))
+    ));
+}
+
+#[test]
+fn old_settings_that_cannot_be_put_back_are_reported_and_not_retried() {
+    let _english = ferrum_i18n::hold_locale("en-US");
+    let mut state = loaded(PrivateDns::default());
+    assert!(state.update(Message::Apply).request.is_some());
+    let _ = state.update(Message::Applied(Err(interrupted())));
+    let refused = DnsError::Refused(DbusFailure::new(
+        FailureKind::AccessDenied,
+        "polkit said no",
+    ));
+    assert_eq!(
+        state.update(Message::Restored(Err(refused))),
+        Outcome::request(Request::Load)
+    );
+    assert_eq!(state.restoring, None);
+    assert_eq!(
+        summary(&state),
+        Some(fl!("dns-apply-interrupted-not-restored"))
+    );
+    let detail = state
+        .error
+        .as_ref()
+        .map(|r| r.detail.clone())
+        .unwrap_or_default();
+    assert!(
+        detail.contains("timed out") && detail.contains("polkit said no"),
+        "{detail}"
+    );
+    // NetworkManager's news asks for nothing more than the settings in force.
+    let _ = state.update(Message::Loaded(Err(DnsError::NetworkManagerMissing)));
+    assert_eq!(
+        state.update(network(Connectivity::Full)),
+        Outcome::request(Request::Load)
+    );
+}
+
+#[test]
+fn old_settings_go_back_before_a_portal_exception_ends() {
+    let mut state = loaded(strict_quad9());
+    let _ = state.update(network(Connectivity::Portal));
+    assert!(state.update(Message::AllowPortalSignIn).request.is_some());
+    // The relaxed apply is interrupted: the old (strict) settings are to be put back.
+    let _ = state.update(Message::Applied(Err(interrupted())));
+    let _ = state.update(Message::Restored(Err(DnsError::NetworkManagerMissing)));
+    let pending = PendingRestore::default();
+    assert_eq!(
+        state.update(network(Connectivity::Full)),
+        Outcome::request(Request::Restore(pending))
+    );
+    assert_eq!(state.portal_exception, Some(strict_quad9()));
+    let _ = state.update(Message::Restored(Ok(1)));
+    // Then the exception ends as usual.
+    assert_eq!(
+        state.update(network(Connectivity::Full)),
+        Outcome::request(Request::Apply(strict_quad9()))
+    );
 }

@@ -428,6 +428,21 @@ pub fn describe_apply_error(error: &DnsError) -> ErrorReport {
         DnsError::Refused(_) => fl!("dns-apply-refused"),
         DnsError::Invalid(_) => fl!("dns-apply-invalid"),
         DnsError::Failed(_) => fl!("dns-apply-failed"),
+        DnsError::RestorePending { .. } => fl!("dns-apply-interrupted"),
     };
     ErrorReport::new(summary, error.to_string())
+}
+
+/// The report once the old settings an interrupted apply left saved (`error`) are back.
+pub fn describe_restored(error: &DnsError) -> ErrorReport {
+    ErrorReport::new(fl!("dns-apply-interrupted-restored"), error.to_string())
+}
+
+/// The report when the old settings an interrupted apply left saved (`error`) could not be
+/// put back (`failure`).
+pub fn describe_not_restored(error: &DnsError, failure: &DnsError) -> ErrorReport {
+    ErrorReport::new(
+        fl!("dns-apply-interrupted-not-restored"),
+        format!("{error}\n{failure}"),
+    )
 }

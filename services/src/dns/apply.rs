@@ -31,12 +31,13 @@ use super::confirm::{Confirmation, Expected};
 use super::error::DnsError;
 use super::interfaces;
 use super::profile::{self, ConfigureError, Settings};
+use super::restore::PendingRestore;
 use super::server::DnsServer;
 use super::settings::{DnsSettingsError, Dnssec, DotMode, PrivateDns, Resolver};
 use super::status::RESOLVED_BUS_NAME;
 
 /// `Update2` flag: save the profile to disk.
-const UPDATE_TO_DISK: u32 = 0x1;
+pub(super) const UPDATE_TO_DISK: u32 = 0x1;
 /// How long resolved may take to show a reapplied profile (NetworkManager passes it on
 /// after renewing the DHCP lease) before the connection is activated again.
 const REAPPLY_DEADLINE: Duration = Duration::from_secs(3);
@@ -74,13 +75,13 @@ pub struct Applied {
     pub unconfirmed: usize,
 }
 
-fn is_gone(failure: &DbusFailure) -> bool {
+pub(super) fn is_gone(failure: &DbusFailure) -> bool {
     failure
         .error_name()
         .is_some_and(|name| GONE_ERRORS.contains(&name))
 }
 
-fn nm_failed(error: zbus::Error) -> DnsError {
+pub(super) fn nm_failed(error: zbus::Error) -> DnsError {
     DnsError::network_manager(DbusFailure::from(error))
 }
 
@@ -88,7 +89,11 @@ fn nm_failed(error: zbus::Error) -> DnsError {
 /// while it starts, NetworkManager owns its bus name before it exports them, which counts
 /// as not running yet.
 fn nm_root_failed(error: zbus::Error) -> DnsError {
-    let failure = DbusFailure::from(error);
+    nm_root_failure(DbusFailure::from(error))
+}
+
+/// [`nm_root_failed`] for a failure already read from zbus's error.
+pub(super) fn nm_root_failure(failure: DbusFailure) -> DnsError {
     if is_gone(&failure) {
         DnsError::NetworkManagerMissing
     } else {
@@ -101,7 +106,7 @@ fn resolved_failed(error: zbus::Error) -> DnsError {
 }
 
 /// Runs `read`; `Ok(None)` when the object it reads has gone meanwhile.
-async fn unless_gone<T>(
+pub(super) async fn unless_gone<T>(
     read: impl Future<Output = Result<T, zbus::Error>>,
 ) -> Result<Option<T>, DnsError> {
     match read.await {
@@ -153,19 +158,19 @@ async fn eligible_profiles(connection: &Connection) -> Result<Vec<Profile>, DnsE
 }
 
 /// A device with an active connection.
-struct ActiveDevice {
+pub(super) struct ActiveDevice {
     /// The device object.
-    device: OwnedObjectPath,
+    pub(super) device: OwnedObjectPath,
     /// The active connection object.
     active: OwnedObjectPath,
     /// The profile it is an activation of.
-    profile: OwnedObjectPath,
+    pub(super) profile: OwnedObjectPath,
     /// Its IP interface (or interface) name.
-    interface: String,
+    pub(super) interface: String,
 }
 
 /// Every device of every active connection, in NetworkManager's order.
-async fn active_devices(connection: &Connection) -> Result<Vec<ActiveDevice>, DnsError> {
+pub(super) async fn active_devices(connection: &Connection) -> Result<Vec<ActiveDevice>, DnsError> {
     let manager = NetworkManagerProxy::builder(connection)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
@@ -212,7 +217,11 @@ async fn active_devices(connection: &Connection) -> Result<Vec<ActiveDevice>, Dn
 }
 
 /// Fails with `missing` unless `name` has an owner on the bus.
-async fn require(connection: &Connection, name: &str, missing: DnsError) -> Result<(), DnsError> {
+pub(super) async fn require(
+    connection: &Connection,
+    name: &str,
+    missing: DnsError,
+) -> Result<(), DnsError> {
     let dbus = zbus::fdo::DBusProxy::new(connection)
         .await
         .map_err(|error| DnsError::Failed(DbusFailure::from(error)))?;
@@ -226,7 +235,7 @@ async fn require(connection: &Connection, name: &str, missing: DnsError) -> Resu
 }
 
 /// `settings` borrowed the way the generated `Update2` takes them.
-fn borrowed(settings: &Settings) -> HashMap<&str, HashMap<&str, &Value<'_>>> {
+pub(super) fn borrowed(settings: &Settings) -> HashMap<&str, HashMap<&str, &Value<'_>>> {
     settings
         .iter()
         .map(|(setting, properties)| {
@@ -262,9 +271,13 @@ fn borrowed(settings: &Settings) -> HashMap<&str, HashMap<&str, &Value<'_>>> {
 /// (`Update2` to disk, then `Reapply` where it is active) and every link whose DNSSEC mode
 /// was set gets its old mode back, and the step's error is returned. Toward a daemon that did
 /// not answer, the restoring calls are sent without waiting: it carries them out after the
-/// calls it had queued when it resumes, so the old settings win. A restore that fails is
-/// logged: the one case left half-applied is NetworkManager killed after it saved a profile
-/// and before the restore (it starts again with the saved profile).
+/// calls it had queued when it resumes, so the old settings win. NetworkManager killed after
+/// it saved a profile and before the restore starts again with the saved profile: the
+/// profiles it could not take back are returned with their old settings in
+/// [`DnsError::RestorePending`] (the step's error inside), and the caller puts them back
+/// with [`restore`](super::restore()) once NetworkManager runs again (the Private DNS page
+/// does it by itself when its NetworkManager stream says so, however long the restart
+/// takes; `apply` itself does not wait for it). Any other restore that fails is logged.
 pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, DnsError> {
     settings.validate()?;
     let servers = settings.resolver.servers()?;
@@ -335,8 +348,13 @@ pub async fn apply(bus: &SystemBus, settings: &PrivateDns) -> Result<Applied, Dn
         Ok(applied) => Ok(applied),
         Err(error) => {
             tracing::warn!(%error, "applying private DNS failed; restoring what was in force");
-            undo.restore(&connection, &profiles, &links, &error).await;
-            Err(error)
+            match undo.restore(&connection, &profiles, &links, &error).await {
+                None => Err(error),
+                Some(restore) => Err(DnsError::RestorePending {
+                    cause: Box::new(error),
+                    restore,
+                }),
+            }
         }
     }
 }
@@ -360,19 +378,29 @@ impl Undo {
     /// call), the remaining calls to it are sent without waiting for answers: a hung daemon
     /// carries them out in order when it resumes, after the calls it had queued, so the old
     /// settings win, and the page hears of the failure without waiting a timeout per call.
+    ///
+    /// Once NetworkManager is found not running (killed after it saved a profile: it will
+    /// start again with the new settings on disk), the profiles not put back yet are
+    /// returned, with their old settings, for [`restore`](super::restore()) once it is back.
     async fn restore(
         &self,
         connection: &Connection,
         profiles: &[Profile],
         links: &[(ActiveDevice, i32)],
         failure: &DnsError,
-    ) {
+    ) -> Option<PendingRestore> {
         let mut nm_hung = matches!(failure, DnsError::NetworkManagerNoAnswer(_));
         let mut resolved_hung = matches!(failure, DnsError::ResolverNoAnswer(_));
+        let mut nm_gone = false;
+        let mut not_restored = Vec::new();
         for path in self.saved.iter().rev() {
             let Some(original) = profiles.iter().find(|p| &p.path == path) else {
                 continue;
             };
+            if nm_gone {
+                not_restored.push(&original.settings);
+                continue;
+            }
             let id = profile::id(&original.settings);
             let body = (
                 borrowed(&original.settings),
@@ -393,6 +421,24 @@ impl Undo {
             match restore.await {
                 Ok(()) if nm_hung => tracing::warn!(profile = id, "profile restore sent"),
                 Ok(()) => tracing::info!(profile = id, "profile restored"),
+                Err(error) if DbusFailure::from(error.clone()).is_absence() => {
+                    tracing::warn!(
+                        profile = id,
+                        %error,
+                        "NetworkManager is not running: the profile's old settings are put \
+                         back once it is"
+                    );
+                    nm_gone = true;
+                    not_restored.push(&original.settings);
+                    continue;
+                }
+                // No such object: deleted, or NetworkManager restarted meanwhile and gave the
+                // profile another path; `restore` finds it by UUID (or skips it).
+                Err(error) if is_gone(&DbusFailure::from(error.clone())) => {
+                    tracing::warn!(profile = id, %error, "the profile's object is gone");
+                    not_restored.push(&original.settings);
+                    continue;
+                }
                 Err(error) => {
                     nm_hung |= is_timeout(&error);
                     tracing::error!(profile = id, %error, "the profile's old settings could not be restored");
@@ -420,6 +466,8 @@ impl Undo {
                 };
                 if let Err(error) = activate.await {
                     nm_hung |= is_timeout(&error);
+                    // Gone after saving the old settings to disk: it starts with them.
+                    nm_gone |= DbusFailure::from(error.clone()).is_absence();
                     tracing::error!(
                         interface = device.interface,
                         %error,
@@ -428,14 +476,16 @@ impl Undo {
                 }
             }
         }
+        not_restored.reverse();
+        let pending = PendingRestore::of(not_restored);
         if self.dnssec_set.is_empty() {
-            return;
+            return pending;
         }
         let resolved = match ManagerProxy::new(connection).await {
             Ok(resolved) => resolved,
             Err(error) => {
                 tracing::error!(%error, "the links' DNSSEC modes could not be restored");
-                return;
+                return pending;
             }
         };
         for ifindex in &self.dnssec_set {
@@ -457,6 +507,7 @@ impl Undo {
                 tracing::error!(ifindex, %error, "the link's DNSSEC mode could not be restored");
             }
         }
+        pending
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::error::{DbusFailure, FailureKind};
 
+use super::restore::PendingRestore;
 use super::settings::DnsSettingsError;
 
 /// Why private DNS settings could not be applied or read.
@@ -31,6 +32,19 @@ pub enum DnsError {
     /// in this process's network namespace, so its DNSSEC mode cannot be set).
     #[error("DNS settings failed: {0}")]
     Failed(DbusFailure),
+    /// An apply failed (`cause`) after NetworkManager had saved profiles, and NetworkManager
+    /// was not running when their old settings were to be put back: it starts again with the
+    /// new settings on disk. [`restore`](super::restore()) puts `restore` back once it runs.
+    #[error(
+        "{cause}; NetworkManager stopped before the previous settings of {restore} could be \
+         put back"
+    )]
+    RestorePending {
+        /// Why the apply failed.
+        cause: Box<DnsError>,
+        /// The old settings of the profiles to put back.
+        restore: PendingRestore,
+    },
 }
 
 impl DnsError {

@@ -108,6 +108,12 @@ pub(crate) fn id(settings: &Settings) -> String {
     string(settings.get("connection").and_then(|c| c.get("id"))).to_owned()
 }
 
+/// The profile's `connection.uuid` (what names it across NetworkManager restarts; its object
+/// path may change).
+pub(crate) fn uuid(settings: &Settings) -> String {
+    string(settings.get("connection").and_then(|c| c.get("uuid"))).to_owned()
+}
+
 /// Whether private DNS configures this profile: wired or Wi-Fi, and not a port of a bridge
 /// or bond (those have no IP settings of their own).
 pub(crate) fn is_eligible(settings: &Settings) -> bool {
