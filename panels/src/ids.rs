@@ -1,6 +1,7 @@
 //! The settings pages' widget ids (see [`ferrum_ui::ids`]): one root per page;
 //! every control's id is made from its page's root.
 
+use ferrum_services::bluetooth::{AdapterId, DeviceAddress};
 use ferrum_ui::WidgetId;
 
 /// The Network page.
@@ -124,7 +125,7 @@ pub const BLUETOOTH_PAIRING: WidgetId = WidgetId::new("bluetooth.pairing");
 pub const BLUETOOTH_PAIRING_CODE: WidgetId = WidgetId::new("bluetooth.pairing.code.input");
 
 /// An adapter's choice (when there are several), by BlueZ's name (`hci0`).
-pub fn bluetooth_adapter(adapter: impl std::fmt::Display) -> WidgetId {
+pub fn bluetooth_adapter(adapter: &AdapterId) -> WidgetId {
     BLUETOOTH.child("adapter").child(adapter)
 }
 
@@ -134,6 +135,6 @@ pub fn bluetooth_pairing(part: &str) -> WidgetId {
 }
 
 /// A device's row or one of its controls, by its address.
-pub fn bluetooth_device(address: impl std::fmt::Display, part: &str) -> WidgetId {
+pub fn bluetooth_device(address: &DeviceAddress, part: &str) -> WidgetId {
     BLUETOOTH.child("device").child(address).child(part)
 }

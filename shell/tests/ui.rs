@@ -1035,7 +1035,7 @@ fn bluetooth_pair_click_sends_the_pairing_and_the_dialog_is_shown() {
     let phone = DeviceAddress([0x5C, 0xF3, 0x70, 0x11, 0x22, 0x33]);
     let mut ui = simulate_sized(&app, BLUETOOTH_WINDOW);
     ui.click(selector::id(ferrum_panels::ids::bluetooth_device(
-        phone, "pair",
+        &phone, "pair",
     )))
     .expect("the phone's Pair button");
     let messages: Vec<Message> = ui.into_messages().collect();
@@ -1071,4 +1071,36 @@ fn bluetooth_without_bluetoothd_says_so() {
         bluetooth::Message::Watched(Update::Unavailable(BluetoothError::NoAdapter)),
     )));
     assert!(ui_shows(&app, "No Bluetooth adapter"));
+}
+
+#[test]
+fn bluetooth_details_show_services_and_commands() {
+    use ferrum_services::bluetooth::DeviceAddress;
+    let _english = english();
+    let mut app = bluetooth_app(ThemeChoice::Light);
+    let headset = DeviceAddress([0x00, 0x1B, 0x66, 0x01, 0x02, 0x03]);
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(
+        bluetooth::Message::Device(bluetooth::devices::Message::ToggleDetails(headset)),
+    )));
+    for shown in [
+        "00:1B:66:01:02:03",
+        "Audio playback, Calls (headset), Media controls",
+        "Rename",
+        "Block",
+        "Forget",
+        "Sound settings",
+        "Hide details",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "bluetooth-details", BLUETOOTH_WINDOW);
+    // Forget asks first.
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(
+        bluetooth::Message::Device(bluetooth::devices::Message::Forget(headset)),
+    )));
+    assert!(ui_shows(&app, "Forget “WH-1000XM4”?"));
+    assert!(
+        !ui_shows(&app, "Rename"),
+        "the commands wait for the answer"
+    );
 }

@@ -222,6 +222,17 @@ impl State {
         }
     }
 
+    /// The code to show large (to compare, or to type on the device).
+    fn code(&self) -> Option<String> {
+        match &self.request.ask {
+            AgentAsk::DisplayPinCode(pin) => Some(pin.as_str().to_owned()),
+            AgentAsk::DisplayPasskey { passkey, .. } | AgentAsk::Confirm { passkey } => {
+                Some(passkey_digits(*passkey))
+            }
+            _ => None,
+        }
+    }
+
     /// The buttons' labels: (accept, reject); no accept for a display.
     fn labels(&self) -> (Option<String>, String) {
         match &self.request.ask {
@@ -251,6 +262,10 @@ impl State {
             ),
         ]
         .spacing(8);
+        // Already in the alert's words; drawn large to be read from a distance.
+        if let Some(code) = self.code() {
+            content = content.push(text(code).size(30).font(FONT_BOLD));
+        }
         if let AgentAsk::DisplayPasskey { entered, .. } = &self.request.ask {
             content = content.push(caption(fl!(
                 "bluetooth-display-progress",

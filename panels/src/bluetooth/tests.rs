@@ -142,7 +142,7 @@ fn toggling_power_asks_bluez_and_shows_the_switch_moving_until_the_answer() {
         on: false,
     };
     assert_eq!(state.update(Message::PowerToggled(false)), act(off.clone()));
-    assert_eq!(state.pending, [off.clone()]);
+    assert_eq!(state.pending, std::slice::from_ref(&off));
     // A second flick while the first runs sends nothing.
     assert!(state.update(Message::PowerToggled(true)).is_none());
     // BlueZ answers, then its snapshot shows the radio off.
@@ -570,7 +570,7 @@ fn forget_asks_first() {
     assert_eq!(asked.request, None, "nothing forgotten yet");
     assert_eq!(
         asked.effect,
-        focus(crate::ids::bluetooth_device(HEADSET, "forget-cancel"))
+        focus(crate::ids::bluetooth_device(&HEADSET, "forget-cancel"))
     );
     assert_eq!(state.devices.confirm_forget, Some(HEADSET));
     // Cancel: focus back on Forget, nothing sent.
@@ -578,7 +578,7 @@ fn forget_asks_first() {
     assert_eq!(kept.request, None);
     assert_eq!(
         kept.effect,
-        focus(crate::ids::bluetooth_device(HEADSET, "forget"))
+        focus(crate::ids::bluetooth_device(&HEADSET, "forget"))
     );
     // A confirmation without the question sends nothing either.
     assert!(
@@ -615,7 +615,7 @@ fn rename_block_and_pair_send_their_commands() {
     let started = state.update(device_message(devices::Message::RenameStarted(KEYBOARD)));
     assert_eq!(
         started.effect,
-        focus(crate::ids::bluetooth_device(KEYBOARD, "name").child("input"))
+        focus(crate::ids::bluetooth_device(&KEYBOARD, "name").child("input"))
     );
     // The field starts with the name shown; an empty one is refused and kept.
     assert_eq!(
