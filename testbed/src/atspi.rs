@@ -1,8 +1,10 @@
 //! Reading an app as a screen reader does, through real AT-SPI: runs
 //! `scripts/read_tree.py` (a pyatspi client) against a session bus with
 //! accessibility on ([`crate::session_bus`]), and checks what it printed.
-//! Used by the AT-SPI tests of the settings app and of the greeter.
+//! Used by the AT-SPI tests of the settings app and of the greeter; [`walk_tabs`] moves the
+//! keyboard focus with Tab through a whole window and reads the tree after each key.
 
+use std::fmt;
 use std::fs::{self, File};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,6 +12,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+use crate::wayland::Session;
 
 /// The pyatspi client.
 pub const READ_TREE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/read_tree.py");
@@ -154,6 +158,235 @@ pub fn unwalkable(tree: &[Node]) -> Vec<&Node> {
         .collect()
 }
 
+/// The AT-SPI state of the node that has the keyboard focus.
+pub const FOCUSED: &str = "focused";
+/// The role of the window itself, which is a Tab stop of its own (a reader says only
+/// "Settings frame" there): [`walk_tabs`] accepts it as a stop.
+pub const FRAME: &str = "frame";
+
+/// A node that had the keyboard focus, told apart from nodes with the same role and name by
+/// its rank among them in the tree (the Private DNS page has two "Off" radio buttons).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stop {
+    /// AT-SPI role name.
+    pub role: String,
+    /// Accessible name.
+    pub name: String,
+    /// How many nodes with the same role and name come before it, depth first.
+    pub rank: usize,
+}
+
+impl fmt::Display for Stop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {:?}", self.role, self.name)?;
+        if self.rank > 0 {
+            write!(f, " (#{})", self.rank + 1)?;
+        }
+        Ok(())
+    }
+}
+
+/// The nodes of `tree` that have the [`FOCUSED`] state (a window has exactly one).
+pub fn focused(tree: &[Node]) -> Vec<Stop> {
+    tree.iter()
+        .enumerate()
+        .filter(|(_, node)| node.states.iter().any(|state| state == FOCUSED))
+        .map(|(index, node)| Stop {
+            role: node.role.clone(),
+            name: node.name.clone(),
+            rank: tree
+                .iter()
+                .take(index)
+                .filter(|other| other.role == node.role && other.name == node.name)
+                .count(),
+        })
+        .collect()
+}
+
+/// What [`walk_tabs`] found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Where the focus was before the first Tab, then after each Tab, in order.
+    pub stops: Vec<Stop>,
+    /// Everything wrong, one sentence each (with the tree where it helps); empty when the
+    /// walk went round the window and every read was fine.
+    pub problems: Vec<String>,
+}
+
+/// Walks the keyboard focus through the whole window of the app running in `session`, as a
+/// screen reader user does with Tab: reads the tree as `request` asks (it should wait for a
+/// node that is always there, such as the window's frame) before the first Tab and after
+/// each, and checks every read:
+///
+/// - the app is still running and its log has no "panicked";
+/// - exactly one node has the [`FOCUSED`] state, and it has a name (the window's own
+///   [`FRAME`] is accepted as a stop: the window is a Tab stop of its own);
+/// - the tree is walkable ([`unwalkable`] is empty).
+///
+/// After a Tab the focus is read again until exactly one node has it and it is not the one
+/// before (at most `settle`): the app may take a moment to publish the move. The walk ends
+/// when the focus is back on the first stop; it is a problem if that takes more than
+/// `max_tabs` Tabs (the focus never cycles), if the focus does not move, or if the app ends.
+/// Focus on no node or on several is noted and the walk goes on, unless that happens twice
+/// in a row.
+pub fn walk_tabs(
+    request: Read<'_>,
+    session: &mut Session,
+    max_tabs: usize,
+    settle: Duration,
+) -> Walk {
+    let mut walk = Walk::default();
+    let Some(tree) = read_until(
+        request,
+        settle,
+        &mut walk.problems,
+        "before the first Tab",
+        |focus| focus.len() == 1,
+    ) else {
+        return walk;
+    };
+    if !check_step(&tree, session, "before the first Tab", &mut walk.problems) {
+        return walk;
+    }
+    let Some(first) = only_focus(&tree, "before the first Tab", &mut walk.problems) else {
+        return walk;
+    };
+    walk.stops.push(first.clone());
+    let mut previous = Some(first.clone());
+    for tab in 1..=max_tabs {
+        let when = format!("after Tab {tab}");
+        if let Err(error) = session.press("Tab") {
+            walk.problems.push(format!("{when}: {error}"));
+            return walk;
+        }
+        let moved = |focus: &[Stop]| focus.len() == 1 && focus.first() != previous.as_ref();
+        let Some(tree) = read_until(request, settle, &mut walk.problems, &when, moved) else {
+            return walk;
+        };
+        if !check_step(&tree, session, &when, &mut walk.problems) {
+            return walk;
+        }
+        let focus = only_focus(&tree, &when, &mut walk.problems);
+        if let Some(stop) = focus
+            .as_ref()
+            .filter(|stop| Some(*stop) == previous.as_ref())
+        {
+            walk.problems.push(format!(
+                "{when}: the focus did not move from {stop} within {settle:?}:\n{}",
+                show(&tree)
+            ));
+            return walk;
+        }
+        match &focus {
+            Some(stop) => {
+                walk.stops.push(stop.clone());
+                if *stop == first {
+                    return walk;
+                }
+            }
+            None if previous.is_none() => {
+                walk.problems.push(format!(
+                    "{when}: the focus is still lost; the walk ends here"
+                ));
+                return walk;
+            }
+            None => {}
+        }
+        previous = focus;
+    }
+    walk.problems.push(format!(
+        "the focus never came back to {first} in {max_tabs} Tabs; it went: {}",
+        walk.stops
+            .iter()
+            .map(Stop::to_string)
+            .collect::<Vec<_>>()
+            .join(" → ")
+    ));
+    walk
+}
+
+/// Reads the tree until the nodes with the focus are `settled`, at most for `settle`; the
+/// last tree read either way. `None` (and a problem noted) when the reader failed.
+fn read_until(
+    request: Read<'_>,
+    settle: Duration,
+    problems: &mut Vec<String>,
+    when: &str,
+    settled: impl Fn(&[Stop]) -> bool,
+) -> Option<Vec<Node>> {
+    let deadline = Instant::now() + settle;
+    loop {
+        let tree = match read(request) {
+            Ok(tree) => tree,
+            Err(failure) => {
+                problems.push(format!("{when}: {failure}"));
+                return None;
+            }
+        };
+        if settled(&focused(&tree)) || Instant::now() >= deadline {
+            return Some(tree);
+        }
+        thread::sleep(POLL);
+    }
+}
+
+/// The checks of every read of [`walk_tabs`] but the focus: the app runs and has not
+/// panicked (false when it has stopped or panicked: the walk is over), and the tree is
+/// walkable.
+fn check_step(
+    tree: &[Node],
+    session: &mut Session,
+    when: &str,
+    problems: &mut Vec<String>,
+) -> bool {
+    if let Err(error) = session.ensure_app_running(&format!("the tree {when}")) {
+        problems.push(format!("{when}: {error}"));
+        return false;
+    }
+    let log = session.app_log();
+    if log.contains("panicked") {
+        problems.push(format!("{when}: the app panicked; its log:\n{log}"));
+        return false;
+    }
+    let unwalkable = unwalkable(tree);
+    if !unwalkable.is_empty() {
+        problems.push(format!(
+            "{when}: nodes without a name, or controls without an action: {unwalkable:?}\n{}",
+            show(tree)
+        ));
+    }
+    true
+}
+
+/// The one focused node of `tree` (`None` when no node or several have the focus), noting a
+/// problem unless there is exactly one and it has a name or is the window's [`FRAME`].
+fn only_focus(tree: &[Node], when: &str, problems: &mut Vec<String>) -> Option<Stop> {
+    let focus = focused(tree);
+    match focus.as_slice() {
+        [stop] if !stop.name.is_empty() || stop.role == FRAME => Some(stop.clone()),
+        [stop] => {
+            problems.push(format!(
+                "{when}: the focused node has no name: {stop}\n{}",
+                show(tree)
+            ));
+            Some(stop.clone())
+        }
+        [] => {
+            problems.push(format!("{when}: no node has the focus\n{}", show(tree)));
+            None
+        }
+        several => {
+            let names: Vec<String> = several.iter().map(Stop::to_string).collect();
+            problems.push(format!(
+                "{when}: {} nodes have the focus: {names:?}\n{}",
+                several.len(),
+                show(tree)
+            ));
+            None
+        }
+    }
+}
+
 /// What `/proc/<pid>/stat` says about a process.
 #[derive(Debug)]
 pub struct Stat {
@@ -196,4 +429,53 @@ pub fn live_processes(matches: impl Fn(&Stat) -> bool) -> Vec<Stat> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(role: &str, name: &str, states: &[&str]) -> Node {
+        Node {
+            depth: 1,
+            role: role.to_owned(),
+            name: name.to_owned(),
+            states: states.iter().map(|state| (*state).to_owned()).collect(),
+            actions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_focused_node_is_told_apart_from_its_namesakes() {
+        let tree = [
+            node("frame", "Settings", &["active"]),
+            node("radio button", "Off", &["checked"]),
+            node("label", "Off", &[]),
+            node("radio button", "Off", &[FOCUSED]),
+        ];
+        let focus = focused(&tree);
+        assert_eq!(
+            focus,
+            vec![Stop {
+                role: "radio button".to_owned(),
+                name: "Off".to_owned(),
+                rank: 1,
+            }]
+        );
+        assert_eq!(focus[0].to_string(), "[radio button] \"Off\" (#2)");
+    }
+
+    #[test]
+    fn the_frame_is_a_stop_and_an_unnamed_focus_is_a_problem() {
+        let mut problems = Vec::new();
+        let frame = [node(FRAME, "", &[FOCUSED])];
+        assert!(only_focus(&frame, "now", &mut problems).is_some());
+        assert!(problems.is_empty(), "{problems:?}");
+        let unnamed = [node("push button", "", &[FOCUSED])];
+        assert!(only_focus(&unnamed, "now", &mut problems).is_some());
+        assert_eq!(problems.len(), 1);
+        let none = [node("push button", "Apply", &[])];
+        assert!(only_focus(&none, "now", &mut problems).is_none());
+        assert_eq!(problems.len(), 2);
+    }
 }

@@ -423,14 +423,28 @@ impl Session {
     /// bookworm's `wtype -M`: shift, capslock, ctrl, logo, altgr.
     pub fn type_keys(&mut self, keys: &[&str]) -> Result<(), SessionError> {
         for spec in keys {
-            self.ensure_running("keys to be typed")?;
-            let args = wtype_args(spec)?;
-            let mut command = self.client("wtype");
-            command.args(&args);
-            run_checked(&mut command)?;
+            self.press(spec)?;
             self.wait(KEY_DELAY, "the app to handle a key")?;
         }
         Ok(())
+    }
+
+    /// Presses one key sequence (as in [`Session::type_keys`]) and returns as soon as `wtype`
+    /// has sent it, without waiting [`KEY_DELAY`]: for callers that watch for the app's
+    /// answer themselves.
+    pub fn press(&mut self, spec: &str) -> Result<(), SessionError> {
+        self.ensure_running("keys to be typed")?;
+        let args = wtype_args(spec)?;
+        let mut command = self.client("wtype");
+        command.args(&args);
+        run_checked(&mut command)?;
+        Ok(())
+    }
+
+    /// Fails if the app (or sway, or the virtual keyboard) has exited, saying it did so while
+    /// `doing`; with no app launched, checks sway and the keyboard only.
+    pub fn ensure_app_running(&mut self, doing: &str) -> Result<(), SessionError> {
+        self.ensure_running(doing)
     }
 
     /// The PID of the running app, if any.
