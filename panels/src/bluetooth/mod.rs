@@ -241,7 +241,11 @@ impl State {
                 Outcome::none()
             }
             Update::Agent(request) => {
-                let name = self.device_name(&request.device);
+                // The device as its own adapter knows it (the one pairing may not be shown).
+                let name = self
+                    .snapshot()
+                    .and_then(|snapshot| snapshot.device(&request.adapter, &request.device))
+                    .map_or_else(|| request.device.to_string(), Device::display_name);
                 self.note = None;
                 pairing::open(&mut self.pairing, request, name)
             }
