@@ -40,6 +40,8 @@ use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 use tempfile::TempDir;
 
 pub mod atspi;
+pub mod bluez;
+pub mod child;
 mod error;
 pub mod fake_greetd;
 pub mod fixtures;
@@ -114,6 +116,12 @@ pub enum Service {
     /// itself after about 30 s without callers, as it does under systemd; tests read it
     /// right after the bed starts.
     Hostnamed,
+    /// python-dbusmock's `bluez5` template standing in for bluetoothd (this host has no
+    /// Bluetooth controller): no adapters or devices until a test adds them through
+    /// [`bluez::BluezMock`] ([`TestBed::bluez`]); pairing succeeds at once without asking an
+    /// agent; calls are recorded for `GetMethodCalls`. The image's end-to-end test runs the
+    /// real bluetoothd.
+    BluezMock,
 }
 
 impl Service {
@@ -130,6 +138,7 @@ impl Service {
             }
             Service::Resolved => "org.freedesktop.resolve1",
             Service::Hostnamed => "org.freedesktop.hostname1",
+            Service::BluezMock => bluez::BUS_NAME,
         }
     }
 
@@ -145,6 +154,7 @@ impl Service {
             Service::NetworkManager => "NetworkManager",
             Service::Resolved => "systemd-resolved",
             Service::Hostnamed => "systemd-hostnamed",
+            Service::BluezMock => "bluez-mock",
         }
     }
 }
@@ -219,6 +229,11 @@ impl TestBed {
     /// The address of the private system bus, `unix:path=<dir>/bus/system_bus_socket`.
     pub fn system_bus_address(&self) -> &str {
         &self.layout.address
+    }
+
+    /// The bluez5 mock on this bed's bus ([`Service::BluezMock`]).
+    pub fn bluez(&self) -> bluez::BluezMock {
+        bluez::BluezMock::at(&self.layout.address)
     }
 
     /// The bed's folder.

@@ -145,6 +145,8 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                 "/",
             ])],
         ),
+        // No adapters: tests add them (again after a restart) through `bluez::BluezMock`.
+        Service::BluezMock => dbusmock("bluez5", Vec::new()),
         Service::PowerProfiles => ServiceSpec {
             requires: vec![Requirement::package(
                 "/usr/libexec/power-profiles-daemon",
