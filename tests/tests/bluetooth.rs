@@ -151,7 +151,8 @@ fn calls(mock: &BluezMock, path: &str, method: &str) -> usize {
 }
 
 /// Adapters and devices as the page shows them: paired and nearby, kind, name and alias,
-/// signal, battery and services, and a live change from a BlueZ signal. The mock stands in for
+/// signal, battery and services, a live change from a BlueZ signal, adapters removed (none
+/// left: `NoAdapter`) and added. The mock stands in for
 /// the Bluetooth hardware this host lacks; the image e2e covers the real bluetoothd.
 #[test]
 fn the_snapshot_lists_adapters_with_paired_and_nearby_devices() {
@@ -226,6 +227,18 @@ fn the_snapshot_lists_adapters_with_paired_and_nearby_devices() {
         })
         .await;
         assert_eq!(snapshot.nearby()[0].alias, "Anna's phone");
+
+        // Adapters come and go.
+        mock.remove_adapter("hci1").unwrap();
+        snapshot_where(&mut updates, "hci1 gone", |s| s.adapters.len() == 1).await;
+        mock.remove_adapter("hci0").unwrap();
+        next_matching(&mut updates, "no adapter", |u| {
+            *u == Update::Unavailable(BluetoothError::NoAdapter)
+        })
+        .await
+        .unwrap();
+        mock.add_adapter("hci0", "ferrum-host").unwrap();
+        snapshot_where(&mut updates, "hci0 back", |s| s.adapter(&hci(0)).is_some()).await;
     });
 }
 
@@ -324,7 +337,7 @@ async fn agent_owner(connection: &zbus::Connection, path: &str) -> String {
             .await
             .unwrap();
         // zbus's own connection has no object server and never answers: do not wait for it.
-        let introspected = tokio::time::timeout(Duration::from_secs(2), proxy.introspect())
+        let introspected = tokio::time::timeout(Duration::from_secs(1), proxy.introspect())
             .await
             .ok()
             .and_then(Result::ok)
@@ -688,9 +701,14 @@ fn a_failed_connect_leaves_the_device_disconnected_with_the_reason() {
             })
         );
         assert_eq!(calls(&mock, &device_path("hci0", HEADSET), "Connect"), 1);
-        let snapshot = bluetooth::watch(&bus);
-        let mut snapshot = Box::pin(snapshot);
-        let now = snapshot_where(&mut snapshot, "a fresh read", |_| true).await;
+        // The next change BlueZ announces shows the headset as it is: not connected.
+        mock.set_device_property("hci0", HEADSET, "RSSI", "n", "-60")
+            .unwrap();
+        let now = snapshot_where(&mut updates, "the headset's next state", |s| {
+            s.device(&hci(0), &address(HEADSET))
+                .is_some_and(|d| d.rssi == Some(-60))
+        })
+        .await;
         let headset = now.device(&hci(0), &address(HEADSET)).unwrap();
         assert!(headset.paired && !headset.connected);
     });
@@ -756,6 +774,8 @@ fn a_hung_bluetoothd_gives_no_answer_within_the_timeout() {
             "{waited:?}"
         );
 
+        // The page closed and opened again while bluetoothd hangs.
+        drop(updates);
         let mut fresh = Box::pin(bluetooth::watch(&bus));
         let started = Instant::now();
         let first = next_matching(&mut fresh, "the fresh stream's first word", |_| true)

@@ -48,6 +48,10 @@ const BUS_RETRY_MAX: Duration = Duration::from_secs(30);
 /// agent is registered and discovery started again, unaided. A bus this
 /// process's Bluetooth session cannot use yields
 /// `Unavailable(ForeignBus)` and ends.
+///
+/// Follow it from one place at a time: bluetoothd accepts one agent per
+/// connection, and the process has one connection to it, so a second stream
+/// running at the same time shows everything but gets no agent requests.
 pub fn watch(bus: &SystemBus) -> impl Stream<Item = Update> + Send + 'static {
     let bus = bus.clone();
     async_stream::stream! {
