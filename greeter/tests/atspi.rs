@@ -245,12 +245,13 @@ const CHOICES: usize = 30;
 /// A person chosen through AT-SPI's click action, again and again: each time the published
 /// tree must show the password field focused, as a reader announces it.
 ///
-/// Known defect (found by the Tab walk above, issue 23): in about 1 of 15 choices on an idle
-/// machine, and more often under load, the field has the keyboard focus (one Tab moves it on
-/// to "Back") but the published tree keeps the window frame focused, for good (10 s and
-/// more), so a reader does not announce the field. Choosing with Tab and Return did not show
-/// it (0 of 24). It is a race: this test fails until it is fixed in the greeter (it stops at
-/// the first miss), and one pass alone does not prove a fix.
+/// The defect it caught (found by the Tab walk above, issue 23): in about 1 of 15 choices on
+/// an idle machine, and more often under load, the field had the keyboard focus (one Tab
+/// moved it on to "Back") but the published tree kept the window frame focused, for good, so
+/// a reader did not announce the field. A tree read made between the new view and the focus
+/// move (another message updated in the same batch) came back after the read made after the
+/// move; the window now drops an older read (`ferrum_ui::window::TreeReading`). It is a race:
+/// the test stops at the first miss, and one pass alone does not prove anything.
 #[tokio::test(flavor = "multi_thread")]
 async fn choosing_a_person_always_announces_the_password_field() {
     let screen = LoginScreen::start().await;

@@ -3,9 +3,13 @@
 //! every update (after focus moves, once the move is done), self-voicing of focus
 //! and state changes, the Tab / Shift+Tab / arrow focus keys, a screen reader's
 //! requests done the way keyboard and pointer do them, and the first-frame mark.
+//!
+//! Tree reads are numbered when they run (on the UI thread, in order) and a
+//! read older than the newest one taken is dropped: each read's result comes
+//! back through its own task, and those can arrive in any order.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
 use ferrum_accessibility::Role;
@@ -17,7 +21,7 @@ use ferrum_accessibility::speech::{
 use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
 
 use ferrum_i18n::fl;
-use iced::advanced::widget::operate;
+use iced::advanced::widget::{Operation, operate};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Subscription, Task};
@@ -92,8 +96,8 @@ pub enum Message {
     FocusNext,
     /// Shift+Tab (or arrow up): the previous focusable control.
     FocusPrevious,
-    /// The accessible tree after an update.
-    Snapshot(Snapshot),
+    /// The accessible tree after an update (an older read than one taken is dropped).
+    Snapshot(TreeReading),
     /// The AT-SPI bridge came up or a screen reader asked for something.
     Bridge(BridgeEvent),
     /// Nothing to do but draw a frame (lets a control act on a screen reader's request).
@@ -155,6 +159,43 @@ impl TreeRead {
             task
         }
     }
+}
+
+/// How many tree reads have run in this process: the number of the latest.
+static TREE_READS: AtomicU64 = AtomicU64::new(0);
+
+/// One read of the accessible tree, numbered in the order the reads ran.
+///
+/// Reads run on the UI thread in order, but each one's result comes back
+/// through its own task, and those can arrive in any order: a read made
+/// before a focus move (a message updated in the same batch as the one that
+/// moves it, read between the new view and the move) could otherwise arrive
+/// after the read made after it and be published for good. The number
+/// orders them: [`Window`] never lets an older read replace a newer one.
+#[derive(Debug, Clone)]
+pub struct TreeReading {
+    number: u64,
+    snapshot: Snapshot,
+}
+
+impl TreeReading {
+    /// The next read's number: later than every read made before it.
+    fn next(snapshot: Snapshot) -> Self {
+        Self {
+            number: TREE_READS.fetch_add(1, Ordering::Relaxed) + 1,
+            snapshot,
+        }
+    }
+
+    /// The tree read.
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+}
+
+/// The operation that reads the accessible tree, numbered when it is done.
+fn read_tree() -> impl Operation<TreeReading> {
+    iced::advanced::widget::operation::map(Box::new(tree::collect()), TreeReading::next)
 }
 
 /// Sets up the process of a window app: marks its start (for the
@@ -228,7 +269,7 @@ pub fn then_read_tree<M: Send + 'static>(
     moves_focus: bool,
     wrap: fn(Message) -> M,
 ) -> Task<M> {
-    let read = operate(tree::collect()).map(move |snapshot| wrap(Message::Snapshot(snapshot)));
+    let read = operate(read_tree()).map(move |reading| wrap(Message::Snapshot(reading)));
     if moves_focus {
         task.chain(read)
     } else {
@@ -276,6 +317,8 @@ pub struct Window {
     pub bridge: Option<BridgeHandle>,
     /// The latest accessible tree.
     pub snapshot: Snapshot,
+    /// The number of the newest tree read taken (0: none yet).
+    newest_read: u64,
     voice: Option<SpeechHandle>,
     last_spoken: Option<(u64, String)>,
     speech_socket: Option<std::path::PathBuf>,
@@ -328,6 +371,7 @@ impl Window {
         Self {
             bridge: None,
             snapshot: Snapshot::default(),
+            newest_read: 0,
             voice: None,
             last_spoken: None,
             speech_socket: socket,
@@ -344,8 +388,8 @@ impl Window {
         match message {
             Message::FocusNext => operation::focus_next(),
             Message::FocusPrevious => operation::focus_previous(),
-            Message::Snapshot(snapshot) => {
-                let _ = self.take_snapshot(snapshot);
+            Message::Snapshot(reading) => {
+                let _ = self.take_reading(reading);
                 Task::none()
             }
             Message::Bridge(BridgeEvent::Ready(handle)) => {
@@ -448,6 +492,21 @@ impl Window {
     /// Why speech is not working, while self-voicing is on.
     pub fn speech_problem(&self) -> Option<&SpeechError> {
         self.speech_problem.as_ref()
+    }
+
+    /// Takes a tree read, unless a newer read was taken already (then it is
+    /// stale: it may show the focus before it moved). Returns what was spoken.
+    fn take_reading(&mut self, reading: TreeReading) -> Option<String> {
+        if reading.number <= self.newest_read {
+            tracing::debug!(
+                read = reading.number,
+                newest = self.newest_read,
+                "an older tree read arrived late and was dropped"
+            );
+            return None;
+        }
+        self.newest_read = reading.number;
+        self.take_snapshot(reading.snapshot)
     }
 
     /// Takes a new tree: publishes it, and speaks what appeared that must be
@@ -582,6 +641,46 @@ mod tests {
             window.announcement(&cleared).as_deref(),
             Some("Back, button")
         );
+    }
+
+    fn reading(outcome: iced::advanced::widget::operation::Outcome<TreeReading>) -> TreeReading {
+        match outcome {
+            iced::advanced::widget::operation::Outcome::Some(reading) => reading,
+            _ => panic!("a tree read gives a reading"),
+        }
+    }
+
+    #[test]
+    fn tree_reads_are_numbered_when_they_run_not_when_they_are_asked_for() {
+        let asked_first = read_tree();
+        let asked_second = read_tree();
+        let ran_first = reading(asked_second.finish());
+        let ran_second = reading(asked_first.finish());
+        assert!(ran_first.number < ran_second.number);
+    }
+
+    #[test]
+    fn an_older_tree_read_never_replaces_a_newer_one() {
+        let mut window = Window::new("test", || "Log in".to_owned(), None);
+        // Read between the new view and the focus move, then after the move.
+        let before_focus = TreeReading::next(Snapshot {
+            nodes: vec![node(2, Role::PasswordInput, "Password", false)],
+        });
+        let after_focus = TreeReading::next(Snapshot {
+            nodes: vec![node(2, Role::PasswordInput, "Password", true)],
+        });
+        // Their results arrive the other way round: the focused tree stays.
+        let _ = window.update(Message::Snapshot(after_focus.clone()));
+        let _ = window.update(Message::Snapshot(before_focus));
+        assert_eq!(window.snapshot, after_focus.snapshot);
+        // A newer read is taken, and then the older ones are dropped again.
+        let back = TreeReading::next(Snapshot {
+            nodes: vec![node(3, Role::Button, "Back", true)],
+        });
+        let _ = window.update(Message::Snapshot(back.clone()));
+        assert_eq!(window.snapshot, *back.snapshot());
+        let _ = window.update(Message::Snapshot(after_focus));
+        assert_eq!(window.snapshot, *back.snapshot());
     }
 
     #[test]
