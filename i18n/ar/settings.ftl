@@ -15,6 +15,7 @@ error-details-show = التفاصيل
 error-details-hide = إخفاء التفاصيل
 error-copy = نسخ التفاصيل
 error-dismiss = إغلاق
+control-about = { $control }: { $subject }
 
 ## Service states shared by every page
 

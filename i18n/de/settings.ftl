@@ -15,6 +15,7 @@ error-details-show = Details
 error-details-hide = Details verbergen
 error-copy = Details kopieren
 error-dismiss = Schließen
+control-about = { $control }: { $subject }
 
 ## Service states shared by every page
 

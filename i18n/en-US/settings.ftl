@@ -15,6 +15,8 @@ error-details-show = Details
 error-details-hide = Hide details
 error-copy = Copy details
 error-dismiss = Dismiss
+# A button acting on one of several things, as a screen reader names it ("Connect: Keyboard K380").
+control-about = { $control }: { $subject }
 
 ## Service states shared by every page
 

@@ -15,6 +15,7 @@ error-details-show = Detalles
 error-details-hide = Ocultar detalles
 error-copy = Copiar detalles
 error-dismiss = Descartar
+control-about = { $control }: { $subject }
 
 ## Service states shared by every page
 

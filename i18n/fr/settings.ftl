@@ -15,6 +15,7 @@ error-details-show = Détails
 error-details-hide = Masquer les détails
 error-copy = Copier les détails
 error-dismiss = Fermer
+control-about = { $control } : { $subject }
 
 ## Service states shared by every page
 

@@ -15,6 +15,7 @@ error-details-show = 詳細
 error-details-hide = 詳細を隠す
 error-copy = 詳細をコピー
 error-dismiss = 閉じる
+control-about = { $control }：{ $subject }
 
 ## Service states shared by every page
 

@@ -15,6 +15,7 @@ error-details-show = Detalhes
 error-details-hide = Ocultar detalhes
 error-copy = Copiar detalhes
 error-dismiss = Descartar
+control-about = { $control }: { $subject }
 
 ## Service states shared by every page
 

@@ -15,6 +15,7 @@ error-details-show = Подробиці
 error-details-hide = Сховати подробиці
 error-copy = Копіювати подробиці
 error-dismiss = Закрити
+control-about = { $control }: { $subject }
 
 ## Service states shared by every page
 

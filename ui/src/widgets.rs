@@ -1,6 +1,7 @@
 //! Small view helpers shared by the pages, so every page has the same shape.
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
+use ferrum_i18n::fl;
 
 use crate::ids::WidgetId;
 use iced::widget::{button, column, container, radio, text, toggler};
@@ -76,6 +77,26 @@ pub fn action_button<'a, M: Clone + 'a>(
     Accessible::new(
         id.into(),
         AccessibleInfo::new(Role::Button, label.clone()),
+        button(text(label)).style(style).on_press(on_press.clone()),
+    )
+    .on_activate(on_press)
+    .into()
+}
+
+/// A push button that acts on one of several things (a row's "Connect"): it shows `label`,
+/// and a screen reader hears it with its subject ("Connect: Keyboard K380"), so buttons read
+/// out of their rows (a reader's list of buttons) can be told apart.
+pub fn action_button_for<'a, M: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    label: String,
+    subject: &str,
+    style: impl Fn(&iced::Theme, button::Status) -> button::Style + 'a,
+    on_press: M,
+) -> Element<'a, M> {
+    let name = fl!("control-about", control = label.as_str(), subject = subject);
+    Accessible::new(
+        id.into(),
+        AccessibleInfo::new(Role::Button, name),
         button(text(label)).style(style).on_press(on_press.clone()),
     )
     .on_activate(on_press)

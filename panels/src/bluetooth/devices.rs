@@ -7,8 +7,8 @@ use ferrum_i18n::fl;
 use ferrum_services::bluetooth::{Action, Adapter, AdapterId, Device, DeviceAddress, Snapshot};
 use ferrum_ui::Effect;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, bidi_row, caption, card, error_line, key_value, reading_start,
-    section,
+    FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, error_line, key_value,
+    reading_start, section,
 };
 use iced::widget::{button, column, container, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -278,7 +278,7 @@ fn row<'a>(page: &'a Page, device: &'a Device, powered: bool) -> Element<'a, Pag
     let label = Accessible::new(
         ids::bluetooth_device(&address, "row"),
         AccessibleInfo::new(Role::Label, name.clone()).description(facts.clone()),
-        column![text(name).size(16), caption(facts)]
+        column![text(name.clone()).size(16), caption(facts)]
             .spacing(2)
             .width(Length::Fill)
             .align_x(reading_start()),
@@ -308,20 +308,22 @@ fn row<'a>(page: &'a Page, device: &'a Device, powered: bool) -> Element<'a, Pag
                     Message::Connect(address),
                 )
             };
-        controls.push(action_button(
+        controls.push(action_button_for(
             ids::bluetooth_device(&address, id),
             title,
+            &name,
             style,
             device_message(message),
         ));
     }
-    controls.push(action_button(
+    controls.push(action_button_for(
         ids::bluetooth_device(&address, "details"),
         if open {
             fl!("bluetooth-details-hide")
         } else {
             fl!("bluetooth-details-show")
         },
+        &name,
         button::text,
         device_message(Message::ToggleDetails(address)),
     ));
@@ -371,45 +373,51 @@ fn details<'a>(page: &'a Page, device: &'a Device, busy: bool) -> Element<'a, Pa
 
 fn commands(device: &Device) -> Element<'_, PageMessage> {
     let address = device.address;
-    let mut buttons = vec![action_button(
+    let subject = device.display_name();
+    let mut buttons = vec![action_button_for(
         ids::bluetooth_device(&address, "rename"),
         fl!("bluetooth-rename"),
+        &subject,
         button::secondary,
         device_message(Message::RenameStarted(address)),
     )];
     buttons.push(if device.blocked {
-        action_button(
+        action_button_for(
             ids::bluetooth_device(&address, "unblock"),
             fl!("bluetooth-unblock"),
+            &subject,
             button::secondary,
             device_message(Message::SetBlocked(address, false)),
         )
     } else {
-        action_button(
+        action_button_for(
             ids::bluetooth_device(&address, "block"),
             fl!("bluetooth-block"),
+            &subject,
             button::secondary,
             device_message(Message::SetBlocked(address, true)),
         )
     });
     if device.paired {
-        buttons.push(action_button(
+        buttons.push(action_button_for(
             ids::bluetooth_device(&address, "forget"),
             fl!("bluetooth-forget"),
+            &subject,
             button::danger,
             device_message(Message::Forget(address)),
         ));
     }
     if device.kind.is_audio() {
-        buttons.push(sound_link(address));
+        buttons.push(sound_link(address, &subject));
     }
     bidi_row(buttons).spacing(8).into()
 }
 
 /// The link to the Sound page (disabled while there is none: see [`SOUND_PAGE`]).
-fn sound_link<'a>(address: DeviceAddress) -> Element<'a, PageMessage> {
+fn sound_link<'a>(address: DeviceAddress, subject: &str) -> Element<'a, PageMessage> {
     let label = fl!("bluetooth-sound-settings");
-    let mut info = AccessibleInfo::new(Role::Button, label.clone()).disabled(!SOUND_PAGE);
+    let name = fl!("control-about", control = label.as_str(), subject = subject);
+    let mut info = AccessibleInfo::new(Role::Button, name).disabled(!SOUND_PAGE);
     if !SOUND_PAGE {
         info = info.description(fl!("bluetooth-sound-settings.unavailable"));
     }
