@@ -9,9 +9,16 @@
 //! `SetLinkDNSSEC`, the last step of an apply, so the profiles saved before it must be
 //! restored); NetworkManager × {hang mid-save, kill after it saved the profile and before the
 //! restore} (the page puts the old settings back by itself once it runs again);
+//! NetworkManager × {refuse the save, refuse bringing the saved change up} (the Network page's
+//! settings form: the bus's policy denies `Update2`/`Update`, or `Reapply` and
+//! `ActivateConnection`, since NetworkManager does not ask polkit about root);
 //! AccountsService × {hang, kill} (the login screen's user list); logind (mock) × {hang,
-//! kill} (the login screen's power menu). Needs root and the packages of
-//! `cargo xtask deps`.
+//! kill, refuse} (the login screen's power menu, driven with the keyboard; refused by the
+//! bus's policy, then by the mock raising `InteractiveAuthorizationRequired`). Two rows fail
+//! on the defects they found, until those are fixed outside this file:
+//! `network_manager_refuses_bringing_up_a_saved_change` (the refused change stays saved) and
+//! `logind_refuses_power_actions` (the sentence is not announced, the focus is lost). Needs
+//! root and the packages of `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -41,6 +48,39 @@ fn bed(services: &[Service]) -> (TestBed, SystemBus) {
 fn page_shows(state: &power::State, text: &str) -> bool {
     let mut ui = Simulator::with_settings(simulator_settings(), state.view());
     ui.find(text).is_ok()
+}
+
+/// The bus's policy made to refuse calls of `members` of `interface` at `destination` to
+/// everyone (root included, whom NetworkManager and logind would not ask polkit about), or
+/// back; the bus reloads its configuration before this returns. A refused call is answered by
+/// the bus with `org.freedesktop.DBus.Error.AccessDenied` and never reaches the daemon.
+fn bus_refuses(bed: &TestBed, destination: &str, interface: &str, members: &[&str], refuse: bool) {
+    let path = bed.dir().join("bus/system-bus.conf");
+    let mut config = std::fs::read_to_string(&path).unwrap();
+    for member in members {
+        let deny = format!(
+            "    <deny send_destination=\"{destination}\" send_interface=\"{interface}\" \
+             send_member=\"{member}\"/>\n"
+        );
+        config = if refuse {
+            config.replacen("  </policy>", &format!("{deny}  </policy>"), 1)
+        } else {
+            config.replace(&deny, "")
+        };
+    }
+    std::fs::write(&path, config).unwrap();
+    let status = bed
+        .busctl()
+        .args([
+            "call",
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "ReloadConfig",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
 }
 
 /// Sends a signal to a service's process group (each bed service leads its own group).
@@ -519,6 +559,261 @@ async fn logind_killed_mid_power_off() {
     assert_eq!(logind_calls(&bus, "Reboot").await, 1);
 }
 
+/// The login screen (headless, real widgets and tasks) on `bus`, with one person listed, a
+/// fake greetd, and its start done (logind asked what it offers).
+async fn greeter_on(
+    bus: &SystemBus,
+) -> (
+    ferrum_integration_tests::driver::Driver<ferrum_greeter::Greeter>,
+    ferrum_testbed::fake_greetd::FakeGreetd,
+    tempfile::TempDir,
+) {
+    use ferrum_greeter::app::Options;
+    use ferrum_greeter::login::Link;
+    use ferrum_greeter::{Greeter, Message as GreeterMessage, conversation};
+    use ferrum_services::accounts::UserAccount;
+    use ferrum_testbed::fake_greetd::{FakeGreetd, Fault, Round};
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("wayland-sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join("ferrum.desktop"),
+        "[Desktop Entry]\nName=Ferrum\nExec=ferrum-session\nType=Application\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("evdev.lst"),
+        "! layout\n  us   English (US)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("greeter.toml"),
+        format!(
+            "session_dirs = [\"{}\"]\nstate_file = \"{}\"\nkeyboard_layouts = [\"us\"]\n",
+            sessions.display(),
+            dir.path().join("state.toml").display(),
+        ),
+    )
+    .unwrap();
+    let greetd = FakeGreetd::start(
+        vec![("ada", vec![Round::Secret("Password: ", "hunter2")])],
+        Fault::None,
+    )
+    .await;
+    let options = Options {
+        config: Some(dir.path().join("greeter.toml")),
+        layouts: Some(dir.path().join("evdev.lst")),
+        speech_socket: None,
+    };
+    let (greeter, start) = Greeter::new(
+        &options,
+        bus.clone(),
+        Link::new(Some(greetd.path().to_owned())),
+    );
+    let mut driver =
+        ferrum_integration_tests::driver::Driver::new(greeter, iced::Size::new(1024.0, 700.0));
+    driver.start(start).await;
+    driver
+        .dispatch(GreeterMessage::Conversation(
+            conversation::Message::UsersUpdated(ServiceUpdate::Available(vec![UserAccount {
+                name: "ada".into(),
+                real_name: Some("Ada Lovelace".into()),
+                icon: None,
+                language: None,
+                session: None,
+                uid: 1000,
+            }])),
+        ))
+        .await;
+    driver.redraw().await;
+    (driver, greetd, dir)
+}
+
+/// What has the keyboard focus on the login screen: its role and name.
+fn greeter_focus(
+    driver: &ferrum_integration_tests::driver::Driver<ferrum_greeter::Greeter>,
+) -> Option<(ferrum_accessibility::Role, String)> {
+    driver
+        .app
+        .accessible_tree()
+        .focused()
+        .map(|node| (node.info.role, node.info.name.clone()))
+}
+
+/// Whether the login screen shows `text`.
+fn greeter_shows(
+    driver: &ferrum_integration_tests::driver::Driver<ferrum_greeter::Greeter>,
+    text: &str,
+) -> bool {
+    use ferrum_ui::window::App as _;
+    let mut ui = Simulator::with_settings(simulator_settings(), driver.app.view());
+    ui.find(text).is_ok()
+}
+
+/// Chooses `label` in the power menu with the keyboard alone, from wherever the focus is:
+/// Tab to the bar's Power button, Enter, the arrow keys down to `label`, Enter; the action's
+/// call to logind runs to its answer.
+async fn choose_power_action(
+    driver: &mut ferrum_integration_tests::driver::Driver<ferrum_greeter::Greeter>,
+    label: &str,
+) {
+    use ferrum_accessibility::Role;
+    use iced::keyboard::key::Named;
+    let power = Some((Role::Button, "Power".to_owned()));
+    for _ in 0..12 {
+        if greeter_focus(driver) == power {
+            break;
+        }
+        driver.tap(Named::Tab).await;
+    }
+    assert_eq!(greeter_focus(driver), power, "Tab reaches the Power button");
+    driver.tap(Named::Enter).await;
+    assert_eq!(
+        greeter_focus(driver),
+        Some((Role::Button, "Suspend".into())),
+        "the power menu opens on its first entry"
+    );
+    for _ in 0..4 {
+        if greeter_focus(driver).is_some_and(|(_, name)| name == label) {
+            break;
+        }
+        driver.tap(Named::ArrowDown).await;
+    }
+    assert_eq!(greeter_focus(driver), Some((Role::Button, label.into())));
+    driver.tap(Named::Enter).await;
+}
+
+/// What a refused power action left on the login screen that a person who does not see
+/// the bar, or uses only the keyboard, would miss: the sentence not an alert (so neither
+/// read aloud nor a live region for a screen reader), or the keyboard focus nowhere.
+fn unannounced_or_unfocused(
+    driver: &ferrum_integration_tests::driver::Driver<ferrum_greeter::Greeter>,
+    sentence: &str,
+    after: &str,
+) -> Vec<String> {
+    use ferrum_accessibility::Role;
+    let tree = driver.app.accessible_tree();
+    let mut found = Vec::new();
+    match tree.nodes.iter().find(|node| node.info.name == sentence) {
+        Some(node) if node.info.role == Role::Alert => {}
+        Some(node) => found.push(format!(
+            "after {after}: the sentence is a {:?}, not an alert: it is neither read aloud \
+             nor announced by a screen reader",
+            node.info.role
+        )),
+        None => found.push(format!(
+            "after {after}: the sentence is not in the accessible tree"
+        )),
+    }
+    if tree.focused().is_none() {
+        found.push(format!(
+            "after {after}: the keyboard focus is nowhere (the menu closed without putting it back)"
+        ));
+    }
+    found
+}
+
+/// Replaces a method of the logind mock (python-dbusmock's `AddMethod`): `code` is the
+/// Python it runs (empty: only recorded, as the template has it).
+async fn logind_method(bus: &SystemBus, method: &str, code: &str) {
+    let connection = bus.connection().await.unwrap();
+    connection
+        .call_method(
+            Some(Service::Logind.bus_name()),
+            "/org/freedesktop/login1",
+            Some("org.freedesktop.DBus.Mock"),
+            "AddMethod",
+            &("org.freedesktop.login1.Manager", method, "b", "", code),
+        )
+        .await
+        .unwrap();
+}
+
+/// Power off and Restart refused as polkit refuses them: first by the bus's policy (the
+/// calls never reach logind: its call log stays empty), then by logind itself (the mock's
+/// `PowerOff` replaced by code that raises `InteractiveAuthorizationRequired` and does
+/// nothing else: the log has that one refused call). Each time the login screen's bar says so
+/// in a sentence (not a D-Bus error), the power menu is reached again with the keyboard alone;
+/// with the refusal lifted Power off and Restart reach logind and the sentence goes. Checked
+/// last: the sentence is an alert (read aloud, announced by a screen reader, as issue 23 asks
+/// of every error) and the keyboard focus is somewhere after the menu closed. Those two fail
+/// today: the greeter draws the sentence as a plain caption, and choosing an action closes
+/// the menu without putting the focus back (`greeter/src/menus.rs`, `Message::Power`).
+#[tokio::test(flavor = "multi_thread")]
+async fn logind_refuses_power_actions() {
+    let _english = ferrum_i18n::hold_locale("en-US");
+    const REFUSED: &str = "The system did not allow this.";
+    let (bed, bus) = bed(&[Service::Logind]);
+    let (mut driver, _greetd, _dir) = greeter_on(&bus).await;
+    assert!(!greeter_shows(&driver, REFUSED));
+
+    // Checked last, so that the row shows everything else too.
+    let mut misses = Vec::new();
+
+    // polkit's refusal as the bus delivers it: org.freedesktop.DBus.Error.AccessDenied.
+    let members = ["PowerOff", "Reboot"];
+    bus_refuses(
+        &bed,
+        Service::Logind.bus_name(),
+        "org.freedesktop.login1.Manager",
+        &members,
+        true,
+    );
+    let asked = Instant::now();
+    choose_power_action(&mut driver, "Power off").await;
+    assert!(asked.elapsed() < TIMEOUT, "{:?}", asked.elapsed());
+    assert!(greeter_shows(&driver, REFUSED), "no sentence");
+    assert!(!greeter_shows(
+        &driver,
+        "org.freedesktop.DBus.Error.AccessDenied"
+    ));
+    misses.extend(unannounced_or_unfocused(
+        &driver,
+        REFUSED,
+        "Power off refused",
+    ));
+    // Still usable: the menu opens again from the keyboard and Restart is refused alike.
+    choose_power_action(&mut driver, "Restart").await;
+    assert!(greeter_shows(&driver, REFUSED), "no sentence");
+    assert_eq!(logind_calls(&bus, "PowerOff").await, 0);
+    assert_eq!(logind_calls(&bus, "Reboot").await, 0);
+    bus_refuses(
+        &bed,
+        Service::Logind.bus_name(),
+        "org.freedesktop.login1.Manager",
+        &members,
+        false,
+    );
+
+    // logind's own refusal: the call reaches it, and it answers with an error before
+    // doing anything (the mock records the call, then raises).
+    logind_method(
+        &bus,
+        "PowerOff",
+        "raise dbus.exceptions.DBusException('Interactive authentication required.', \
+         name='org.freedesktop.DBus.Error.InteractiveAuthorizationRequired')",
+    )
+    .await;
+    choose_power_action(&mut driver, "Power off").await;
+    assert!(greeter_shows(&driver, REFUSED), "no sentence");
+    assert!(!greeter_shows(
+        &driver,
+        "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired"
+    ));
+    assert_eq!(logind_calls(&bus, "PowerOff").await, 1, "the refused call");
+
+    // Lifted (the template's own PowerOff again): both actions reach logind.
+    logind_method(&bus, "PowerOff", "").await;
+    choose_power_action(&mut driver, "Power off").await;
+    assert_eq!(logind_calls(&bus, "PowerOff").await, 2);
+    assert!(!greeter_shows(&driver, REFUSED), "the sentence stays");
+    choose_power_action(&mut driver, "Restart").await;
+    assert_eq!(logind_calls(&bus, "Reboot").await, 1);
+    assert!(!greeter_shows(&driver, REFUSED));
+
+    assert!(misses.is_empty(), "{misses:#?}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // NetworkManager and systemd-resolved: the Private DNS page. The bodies run inside the bed's
 // network namespace (interface names become resolved's link indexes).
@@ -633,29 +928,13 @@ mod dns_page {
 
     /// The bus's policy made to refuse `SetLinkDNSSEC` to everyone (root included), or back.
     pub(super) fn refuse_set_link_dnssec(bed: &TestBed, refuse: bool) {
-        const DENY: &str = "    <deny send_destination=\"org.freedesktop.resolve1\" \
-                            send_interface=\"org.freedesktop.resolve1.Manager\" \
-                            send_member=\"SetLinkDNSSEC\"/>\n";
-        let path = bed.dir().join("bus/system-bus.conf");
-        let config = std::fs::read_to_string(&path).unwrap();
-        let config = if refuse {
-            config.replacen("  </policy>", &format!("{DENY}  </policy>"), 1)
-        } else {
-            config.replace(DENY, "")
-        };
-        std::fs::write(&path, config).unwrap();
-        let status = bed
-            .busctl()
-            .args([
-                "call",
-                "org.freedesktop.DBus",
-                "/org/freedesktop/DBus",
-                "org.freedesktop.DBus",
-                "ReloadConfig",
-            ])
-            .status()
-            .unwrap();
-        assert!(status.success());
+        bus_refuses(
+            bed,
+            "org.freedesktop.resolve1",
+            "org.freedesktop.resolve1.Manager",
+            &["SetLinkDNSSEC"],
+            refuse,
+        );
     }
 
     /// The DNSSEC step refused (the bus's policy denies `SetLinkDNSSEC`, after NetworkManager
@@ -1091,7 +1370,7 @@ mod dns_page {
     /// `stream` read all along by a task of its own, its items kept until the test takes them:
     /// a stream left unread while the test does other work would fill its queue, and a full
     /// queue holds up everything else on the bus connection, replies included.
-    fn read_all_along<S>(stream: S) -> futures::channel::mpsc::UnboundedReceiver<S::Item>
+    pub(super) fn read_all_along<S>(stream: S) -> futures::channel::mpsc::UnboundedReceiver<S::Item>
     where
         S: futures::Stream + Send + 'static,
         S::Item: Send,
@@ -1348,6 +1627,418 @@ mod dns_page {
                 "{answer:?}"
             );
             assert_ne!(profile(bed), before);
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// NetworkManager: the Network page (a connection's settings form). The bodies run inside the
+// bed's network namespace, as the Network page's tests do.
+
+mod network_page {
+    use super::dns_page::{profile, read_all_along, saved};
+    use super::*;
+    use ferrum_integration_tests::in_bed_namespace;
+    use ferrum_panels::Outcome;
+    use ferrum_panels::network::{self, Field, Page as Shown, State, connection};
+    use ferrum_services::network::{
+        Device, Family, MethodChoice, NetworkCommandError, ProfilePath,
+    };
+    use ferrum_testbed::fixtures::network::{
+        ADDRESS_PREFIX, INTERFACE, PEER_ADDRESS, WIRED_CONNECTION_ID,
+    };
+
+    const MANUAL_ADDRESS: &str = "192.0.2.20";
+    const MANUAL_DNS: &str = "192.0.2.53";
+    const REFUSED: &str = "You are not allowed to change this network setting";
+
+    fn wired(panel: &State) -> Option<&Device> {
+        panel
+            .overview
+            .ready()
+            .and_then(|overview| overview.devices.iter().find(|d| d.interface == INTERFACE))
+    }
+
+    /// Feeds the page NetworkManager's news until `done` holds (within 30 s).
+    async fn follow<S>(
+        panel: &mut State,
+        updates: &mut S,
+        what: &str,
+        done: impl Fn(&State) -> bool,
+    ) where
+        S: futures::Stream<Item = network::Message> + Unpin,
+    {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !done(panel) {
+            assert!(Instant::now() < deadline, "{what}: not seen within 30 s");
+            let update = next_matching(updates, what, |_| true).await.unwrap();
+            assert_eq!(panel.update(update), Outcome::none());
+        }
+    }
+
+    /// The wired profile's keyfile, byte for byte.
+    fn keyfile(bed: &TestBed) -> Vec<u8> {
+        std::fs::read(
+            bed.dir()
+                .join("network/NetworkManager/system-connections/ferrum-wired.nmconnection"),
+        )
+        .unwrap()
+    }
+
+    /// The veth's IPv4 addresses as the kernel has them.
+    fn addresses(bed: &TestBed) -> String {
+        bed.in_network_namespace(&["ip", "-4", "-o", "addr", "show", "dev", INTERFACE])
+            .unwrap()
+    }
+
+    fn edit(panel: &mut State, message: connection::Message) {
+        assert_eq!(
+            panel.update(network::Message::Connection(message)),
+            Outcome::none()
+        );
+    }
+
+    /// Presses Apply on the settings page and runs what it asks for; returns the answer.
+    async fn press_apply(panel: &mut State, bus: &SystemBus) -> network::Message {
+        let outcome = panel.update(network::Message::Connection(connection::Message::Apply));
+        assert!(
+            matches!(
+                outcome,
+                Outcome {
+                    request: Some(network::Request::ApplyConfig(..)),
+                    effect: None
+                }
+            ),
+            "{outcome:?}"
+        );
+        let answer = outcome.request.unwrap().run(bus.clone()).await;
+        assert_eq!(panel.update(answer.clone()), Outcome::none());
+        answer
+    }
+
+    /// Opens the settings page of `profile` and reads its form.
+    async fn open_settings(panel: &mut State, bus: &SystemBus, profile: &ProfilePath) {
+        let outcome = panel.update(network::Message::OpenSettings(profile.clone()));
+        let loaded = outcome
+            .request
+            .expect("the form is read")
+            .run(bus.clone())
+            .await;
+        assert_eq!(panel.update(loaded), Outcome::none());
+    }
+
+    fn settings_page(panel: &State) -> &connection::State {
+        let Shown::Connection(page) = &panel.page else {
+            panic!("not on the settings page: {:?}", panel.page)
+        };
+        page
+    }
+
+    fn page_shows(panel: &State, text: &str) -> bool {
+        let mut ui = Simulator::with_settings(simulator_settings(), panel.view());
+        ui.find(text).is_ok()
+    }
+
+    /// The Network page following NetworkManager, on the wired connection's settings page
+    /// with manual IPv4 and a DNS server typed (not applied); the profile's path and the
+    /// DNS line it had.
+    async fn typed_change(
+        bus: &SystemBus,
+    ) -> (
+        State,
+        futures::channel::mpsc::UnboundedReceiver<network::Message>,
+        ProfilePath,
+        String,
+    ) {
+        let mut panel = State::on(bus.clone());
+        let mut updates = read_all_along(network::overview_stream(bus));
+        follow(
+            &mut panel,
+            &mut updates,
+            "the wired device with its lease",
+            |panel| {
+                wired(panel).is_some_and(|device| {
+                    device.active.is_some()
+                        && device.ip.dhcp_lease_seconds.is_some()
+                        && device
+                            .ip
+                            .ipv4
+                            .iter()
+                            .any(|n| n.address.to_string().starts_with(ADDRESS_PREFIX))
+                })
+            },
+        )
+        .await;
+        let active = wired(&panel).unwrap().active.clone().unwrap();
+        assert_eq!(active.id, WIRED_CONNECTION_ID);
+        open_settings(&mut panel, bus, &active.profile).await;
+        let form = settings_page(&panel)
+            .form
+            .clone()
+            .expect("the form is read");
+        assert_eq!(form.ipv4.method, MethodChoice::Automatic);
+        assert_ne!(form.dns, MANUAL_DNS);
+        edit(
+            &mut panel,
+            connection::Message::MethodChosen(Family::V4, MethodChoice::Manual),
+        );
+        for (field, text) in [
+            (Field::Address(Family::V4), MANUAL_ADDRESS),
+            (Field::Prefix(Family::V4), "24"),
+            (Field::Gateway(Family::V4), PEER_ADDRESS),
+            (Field::Dns, MANUAL_DNS),
+        ] {
+            edit(
+                &mut panel,
+                connection::Message::FieldChanged(field, text.into()),
+            );
+        }
+        (panel, updates, active.profile, form.dns)
+    }
+
+    /// After a refused Apply: the answer was a refusal, the page says so in a sentence (the
+    /// D-Bus error only behind "Details") and stays on the form with what was typed and
+    /// nothing pending; the device keeps its DHCP address. Returns what was left half-applied
+    /// (the rows check it last, so that they show the rest too): the settings a page opened
+    /// now reads, and NetworkManager's profile and keyfile, compared with `before`.
+    async fn refused_and_usable(
+        bed: &TestBed,
+        bus: &SystemBus,
+        panel: &State,
+        answer: &network::Message,
+        profile_path: &ProfilePath,
+        before: &Before,
+    ) -> Vec<String> {
+        assert!(
+            matches!(
+                answer,
+                network::Message::Connection(connection::Message::Applied(Err(
+                    NetworkCommandError::NotAuthorized(_)
+                )))
+            ),
+            "{answer:?}"
+        );
+        let report = panel.error.clone().expect("a sentence is shown");
+        assert_eq!(report.summary, REFUSED);
+        assert!(
+            report
+                .detail
+                .contains("org.freedesktop.DBus.Error.AccessDenied"),
+            "{report:?}"
+        );
+        assert!(page_shows(panel, REFUSED));
+        assert!(!page_shows(panel, &report.detail));
+        let page = settings_page(panel);
+        assert!(!page.applying && !page.applied, "{page:?}");
+        assert_eq!(page.form_error, None);
+        let form = page.form.as_ref().unwrap();
+        assert_eq!(form.ipv4.method, MethodChoice::Manual);
+        assert_eq!(form.ipv4.address, MANUAL_ADDRESS);
+        assert_eq!(form.dns, MANUAL_DNS);
+        let now = addresses(bed);
+        assert!(now.contains(" dynamic"), "{now}");
+        assert!(!now.contains(MANUAL_ADDRESS), "{now}");
+        let mut half_applied = Vec::new();
+        let mut fresh = State::on(bus.clone());
+        open_settings(&mut fresh, bus, profile_path).await;
+        let read = settings_page(&fresh)
+            .form
+            .clone()
+            .expect("the form is read");
+        if read.ipv4.method != MethodChoice::Automatic || read.dns != before.dns {
+            half_applied.push(format!(
+                "a page opened now reads IPv4 {:?} {:?} and DNS {:?} (was automatic, DNS {:?})",
+                read.ipv4.method, read.ipv4.address, read.dns, before.dns
+            ));
+        }
+        let now = profile(bed);
+        let changed: Vec<_> = now
+            .iter()
+            .filter(|line| !before.profile.contains(line))
+            .collect();
+        if !changed.is_empty() {
+            half_applied.push(format!("NetworkManager's profile now has {changed:?}"));
+        }
+        if saved(bed) != before.saved {
+            half_applied.push(format!("the keyfile on disk now reads:\n{}", saved(bed)));
+        }
+        half_applied
+    }
+
+    /// The wired profile before the Apply: in NetworkManager, on disk (without the
+    /// timestamp), and its DNS line as the page read it.
+    struct Before {
+        profile: Vec<String>,
+        saved: String,
+        dns: String,
+    }
+
+    /// With the refusal lifted: the same Apply (the form untouched) works, the sentence
+    /// goes, NetworkManager has the new settings and the address comes up.
+    async fn applies_once_allowed<S>(
+        bed: &TestBed,
+        bus: &SystemBus,
+        panel: &mut State,
+        updates: &mut S,
+    ) where
+        S: futures::Stream<Item = network::Message> + Unpin,
+    {
+        let answer = press_apply(panel, bus).await;
+        assert!(
+            matches!(
+                &answer,
+                network::Message::Connection(connection::Message::Applied(Ok(())))
+            ),
+            "{answer:?}"
+        );
+        assert_eq!(panel.error, None, "the old sentence stays");
+        assert!(!page_shows(panel, REFUSED));
+        assert!(settings_page(panel).applied);
+        let saved = profile(bed);
+        for line in [
+            "ipv4.method:manual".to_owned(),
+            format!("ipv4.addresses:{MANUAL_ADDRESS}/24"),
+            format!("ipv4.dns:{MANUAL_DNS}"),
+        ] {
+            assert!(saved.contains(&line), "{line} not in {saved:?}");
+        }
+        let expected = format!("{MANUAL_ADDRESS}/24");
+        follow(panel, updates, "the manual address", |panel| {
+            wired(panel).is_some_and(|device| {
+                device
+                    .ip
+                    .ipv4
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    == [expected.clone()]
+            })
+        })
+        .await;
+        assert!(addresses(bed).contains(&expected));
+    }
+
+    /// The bus's policy made to refuse saving any profile (`Update2`, and `Update` its
+    /// fallback) to everyone, or back. NetworkManager does not ask polkit about root, which
+    /// these tests run as: the bus's refusal stands in for polkit's
+    /// (`settings.modify.system`), answered as `org.freedesktop.DBus.Error.AccessDenied`
+    /// before NetworkManager sees the call.
+    fn refuse_saves(bed: &TestBed, refuse: bool) {
+        bus_refuses(
+            bed,
+            "org.freedesktop.NetworkManager",
+            "org.freedesktop.NetworkManager.Settings.Connection",
+            &["Update2", "Update"],
+            refuse,
+        );
+    }
+
+    /// The bus's policy made to refuse bringing a saved profile into use (a device's
+    /// `Reapply`, and `ActivateConnection` the page falls back to), or back: polkit's
+    /// `network-control`, a permission of its own beside `settings.modify.system`.
+    fn refuse_bringing_up(bed: &TestBed, refuse: bool) {
+        bus_refuses(
+            bed,
+            "org.freedesktop.NetworkManager",
+            "org.freedesktop.NetworkManager.Device",
+            &["Reapply"],
+            refuse,
+        );
+        bus_refuses(
+            bed,
+            "org.freedesktop.NetworkManager",
+            "org.freedesktop.NetworkManager",
+            &["ActivateConnection"],
+            refuse,
+        );
+    }
+
+    /// NetworkManager refuses to save the wired connection's settings form (manual IPv4 and
+    /// a DNS server typed on the Network page): the page says so in a sentence, stays on the
+    /// form with what was typed and nothing pending; the profile is exactly as before in
+    /// NetworkManager and on disk (the keyfile byte for byte), the device keeps its DHCP
+    /// address, a page opened now reads the old settings; with the refusal lifted the same
+    /// Apply works and the address comes up.
+    #[test]
+    fn network_manager_refuses_a_saved_change() {
+        let mut bed = TestBed::start(&[Service::NetworkManager]).unwrap();
+        bed.wait_for_ipv4_address().unwrap();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            let (mut panel, mut updates, profile_path, dns) = typed_change(&bus).await;
+            let before = Before {
+                profile: profile(bed),
+                saved: saved(bed),
+                dns,
+            };
+            let on_disk_before = keyfile(bed);
+
+            refuse_saves(bed, true);
+            let asked = Instant::now();
+            let answer = press_apply(&mut panel, &bus).await;
+            let waited = asked.elapsed();
+            eprintln!("save refused: {answer:?} after {waited:?}");
+            assert!(waited < TIMEOUT, "the page waited {waited:?}");
+            let half_applied =
+                refused_and_usable(bed, &bus, &panel, &answer, &profile_path, &before).await;
+            assert!(half_applied.is_empty(), "half-applied: {half_applied:#?}");
+            assert_eq!(keyfile(bed), on_disk_before, "the keyfile was written");
+
+            refuse_saves(bed, false);
+            applies_once_allowed(bed, &bus, &mut panel, &mut updates).await;
+        });
+    }
+
+    /// NetworkManager saves the form but refuses to bring it into use (`Reapply` and then
+    /// `ActivateConnection` refused, as polkit's `network-control` would while
+    /// `settings.modify.system` is allowed): the page says so in a sentence and stays usable,
+    /// and — all or nothing — the profile is put back as it was, in NetworkManager and on
+    /// disk, rather than left saved with settings the page says were not applied; with the
+    /// refusal lifted the same Apply works. Fails today on the last check: `apply_config`
+    /// (`services/src/network/commands.rs`) saves to disk first and returns the refusal
+    /// without putting the old settings back.
+    #[test]
+    fn network_manager_refuses_bringing_up_a_saved_change() {
+        let mut bed = TestBed::start(&[Service::NetworkManager]).unwrap();
+        bed.wait_for_ipv4_address().unwrap();
+        in_bed_namespace(&mut bed, async |bed, _| {
+            let bus =
+                SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
+            // The keyfile as NetworkManager writes it (the bed's is hand-written), to compare
+            // what is on disk after a restore line by line.
+            let status = bed
+                .nmcli()
+                .args([
+                    "connection",
+                    "modify",
+                    WIRED_CONNECTION_ID,
+                    "connection.autoconnect",
+                    "yes",
+                ])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let (mut panel, mut updates, profile_path, dns) = typed_change(&bus).await;
+            let before = Before {
+                profile: profile(bed),
+                saved: saved(bed),
+                dns,
+            };
+
+            refuse_bringing_up(bed, true);
+            let asked = Instant::now();
+            let answer = press_apply(&mut panel, &bus).await;
+            let waited = asked.elapsed();
+            eprintln!("bringing up refused: {answer:?} after {waited:?}");
+            assert!(waited < TIMEOUT * 3, "the page waited {waited:?}");
+            let half_applied =
+                refused_and_usable(bed, &bus, &panel, &answer, &profile_path, &before).await;
+
+            refuse_bringing_up(bed, false);
+            applies_once_allowed(bed, &bus, &mut panel, &mut updates).await;
+            // Checked last, so that the row shows the rest too.
+            assert!(half_applied.is_empty(), "half-applied: {half_applied:#?}");
         });
     }
 }
