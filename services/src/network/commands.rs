@@ -141,18 +141,34 @@ async fn device_proxy<'a>(
         .await?)
 }
 
+/// How NetworkManager took a saved profile: `Update2` (1.12 and later), else `Update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SaveMethod {
+    Update2,
+    Update,
+}
+
 /// Saves a profile's new settings to disk. Secrets not in `settings` are kept.
 async fn save(profile: &ProfileProxy<'_>, settings: &Settings) -> Result<(), NetworkCommandError> {
+    save_by(profile, settings).await.map(drop)
+}
+
+/// [`save`], saying which method NetworkManager took.
+async fn save_by(
+    profile: &ProfileProxy<'_>,
+    settings: &Settings,
+) -> Result<SaveMethod, NetworkCommandError> {
     match profile
         .update2(settings::borrowed(settings), UPDATE_TO_DISK, HashMap::new())
         .await
     {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(SaveMethod::Update2),
         Err(error) => {
             let failure = DbusFailure::from(error);
             // Daemons before 1.12 (and the test template) only have `Update`.
             if failure.error_name() == Some("org.freedesktop.DBus.Error.UnknownMethod") {
-                Ok(profile.update(settings::borrowed(settings)).await?)
+                profile.update(settings::borrowed(settings)).await?;
+                Ok(SaveMethod::Update)
             } else {
                 Err(failure.into())
             }
@@ -391,6 +407,22 @@ pub async fn set_autoconnect(
 
 /// Saves a wired or Wi-Fi profile's IP, DNS, metered and MTU settings and puts them into
 /// effect on the device where the profile is active (Reapply, else activating it again).
+///
+/// Checked first: NetworkManager's `GetPermissions` must not say polkit refuses saving the
+/// profile (`settings.modify.system`, or `.own` for a profile of one user) or, when it is
+/// active, bringing it up (`network-control`); "auth" passes (polkit asks when the call
+/// comes). A refusal is [`NetworkCommandError::NotAuthorized`] before anything changes.
+///
+/// All or nothing: the profile's settings as read before saving (`GetSettings`: without
+/// secrets) are kept. When a step after the save fails (bringing it up refused — polkit may
+/// answer "auth" and then refuse, and root is never asked —, NetworkManager gone or not
+/// answering, the connection not coming up), they are saved back to disk (`Update2` keeps
+/// the secrets it is not given) and, where the new settings may have been put into effect on
+/// the device, reapplied or activated again there the same way; then the step's error is
+/// returned. Toward a NetworkManager that did not answer, the restoring calls are sent
+/// without waiting: a hung daemon carries them out after the calls it had queued, so the old
+/// settings win. A restore that fails is logged (NetworkManager gone before it: it starts
+/// again with the new settings on disk).
 pub async fn apply_config(
     bus: &SystemBus,
     profile: &str,
@@ -398,33 +430,293 @@ pub async fn apply_config(
 ) -> Result<(), NetworkCommandError> {
     let connection = bus.connection().await?;
     let proxy = profile_proxy(&connection, profile).await?;
-    let settings = proxy.get_settings().await?;
-    let configured = config.configure(&settings);
-    save(&proxy, &configured).await?;
-    let Some(device) = read::device_of_profile(&connection, profile).await else {
+    let old = proxy.get_settings().await?;
+    let configured = config.configure(&old);
+    let device = read::device_of_profile(&connection, profile).await;
+    let mut needed = vec![modify_permission(&old)];
+    if device.is_some() {
+        needed.push(NETWORK_CONTROL);
+    }
+    check_permissions(&connection, &needed).await?;
+
+    let mut progress = Progress {
+        reached: Reached::Nothing,
+        method: SaveMethod::Update2,
+    };
+    let changed = change(
+        &connection,
+        &proxy,
+        profile,
+        &configured,
+        device.as_deref(),
+        &mut progress,
+    )
+    .await;
+    if let Err(error) = &changed
+        && progress.reached != Reached::Nothing
+    {
+        tracing::warn!(%error, reached = ?progress.reached, "applying the profile failed; restoring what was in force");
+        let undo = Undo {
+            connection: &connection,
+            proxy: &proxy,
+            profile,
+            old: &old,
+            device: device.as_deref(),
+        };
+        undo.restore(progress, error).await;
+    }
+    changed
+}
+
+/// NetworkManager's polkit permission to bring connections up (`Reapply`,
+/// `ActivateConnection`).
+const NETWORK_CONTROL: &str = "org.freedesktop.NetworkManager.network-control";
+/// NetworkManager's polkit permission to change a profile every user may use.
+const MODIFY_SYSTEM: &str = "org.freedesktop.NetworkManager.settings.modify.system";
+/// NetworkManager's polkit permission to change a profile only its one user may use.
+const MODIFY_OWN: &str = "org.freedesktop.NetworkManager.settings.modify.own";
+
+/// The permission NetworkManager asks polkit for to save a profile whose users
+/// (`connection.permissions`) stay as they are: `modify.own` when it names exactly one user,
+/// else `modify.system`.
+fn modify_permission(settings: &Settings) -> &'static str {
+    if settings::strings(settings, "connection", "permissions").len() == 1 {
+        MODIFY_OWN
+    } else {
+        MODIFY_SYSTEM
+    }
+}
+
+/// The first of `needed` that `GetPermissions` (permission → "yes", "no", "auth") says
+/// polkit refuses; "auth" (granted once the person authenticates) and permissions not
+/// listed pass.
+fn refused_permission<'a>(
+    permissions: &HashMap<String, String>,
+    needed: &[&'a str],
+) -> Option<&'a str> {
+    needed.iter().copied().find(|permission| {
+        permissions
+            .get(*permission)
+            .is_some_and(|answer| answer == "no")
+    })
+}
+
+/// Fails with [`NetworkCommandError::NotAuthorized`] when NetworkManager says polkit refuses
+/// one of `needed`. NetworkManager not running or not answering fails here, before anything
+/// changes; a daemon without `GetPermissions` is left to check the calls themselves.
+async fn check_permissions(
+    connection: &Connection,
+    needed: &[&str],
+) -> Result<(), NetworkCommandError> {
+    let permissions = match manager(connection).await?.get_permissions().await {
+        Ok(permissions) => permissions,
+        Err(error) => {
+            let failure = DbusFailure::from(error);
+            if failure.is_absence() || failure.kind() == FailureKind::Timeout {
+                return Err(failure.into());
+            }
+            tracing::debug!(%failure, "NetworkManager's permissions not read");
+            return Ok(());
+        }
+    };
+    match refused_permission(&permissions, needed) {
+        None => Ok(()),
+        Some(permission) => Err(NetworkCommandError::NotAuthorized(DbusFailure::new(
+            FailureKind::AccessDenied,
+            format!("polkit does not allow {permission} (NetworkManager's GetPermissions)"),
+        ))),
+    }
+}
+
+/// How far [`apply_config`] got: what putting the old settings back has to undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reached {
+    /// Nothing changed.
+    Nothing,
+    /// The new settings are (or may be) saved; the device still has the old ones in effect.
+    Saved,
+    /// The new settings are (or may be) reapplied to the device.
+    Reapplied,
+    /// The profile is (or may be) activated again on the device with the new settings,
+    /// whether or not it came up.
+    Activated,
+}
+
+/// Whether NetworkManager (or the bus in its name) answered with `error`, so that the call
+/// was not carried out, rather than not answering (hung, or gone while handling it: the
+/// call may have been carried out).
+fn answered(error: &NetworkCommandError) -> bool {
+    match error {
+        NetworkCommandError::Unavailable(_) => false,
+        NetworkCommandError::Failed(failure) => failure.kind() != FailureKind::Timeout,
+        _ => true,
+    }
+}
+
+/// What is reached after a call that reaches `call` when it is carried out, from `before`:
+/// `call` unless NetworkManager answered that it was not carried out.
+fn reached_after<T>(
+    before: Reached,
+    call: Reached,
+    result: &Result<T, NetworkCommandError>,
+) -> Reached {
+    match result {
+        Err(error) if answered(error) => before,
+        _ => call,
+    }
+}
+
+/// Whether `error` is a call NetworkManager did not answer in time.
+fn no_answer(error: &NetworkCommandError) -> bool {
+    matches!(error, NetworkCommandError::Failed(failure) if failure.kind() == FailureKind::Timeout)
+}
+
+/// What [`change`] did so far.
+#[derive(Debug, Clone, Copy)]
+struct Progress {
+    reached: Reached,
+    /// How NetworkManager took (or was asked to take) the save.
+    method: SaveMethod,
+}
+
+/// The changing part of [`apply_config`]: saves `configured` and brings it up on `device`,
+/// noting in `progress` how far it got.
+async fn change(
+    connection: &Connection,
+    proxy: &ProfileProxy<'_>,
+    profile: &str,
+    configured: &Settings,
+    device: Option<&str>,
+    progress: &mut Progress,
+) -> Result<(), NetworkCommandError> {
+    let saved = save_by(proxy, configured).await;
+    progress.reached = reached_after(Reached::Nothing, Reached::Saved, &saved);
+    progress.method = saved?;
+    let Some(device) = device else {
         return Ok(());
     };
     let reapplied = async {
-        device_proxy(&connection, &device)
+        device_proxy(connection, device)
             .await?
             .reapply(HashMap::new(), 0, 0)
             .await
             .map_err(NetworkCommandError::from)
-    };
-    if let Err(error) = reapplied.await {
-        // Some changes (the MTU on older daemons) cannot be reapplied: bring it up again.
-        tracing::info!(%error, "reapply refused; activating the connection again");
-        let active = manager(&connection)
-            .await?
-            .activate_connection(
-                &object_path(profile)?,
-                &object_path(&device)?,
-                &ObjectPath::from_static_str_unchecked(NO_OBJECT),
-            )
-            .await?;
-        await_activation(&connection, active.as_str(), Some(&device)).await?;
     }
-    Ok(())
+    .await;
+    progress.reached = reached_after(Reached::Saved, Reached::Reapplied, &reapplied);
+    let Err(error) = reapplied else {
+        return Ok(());
+    };
+    if !answered(&error) {
+        return Err(error);
+    }
+    // Some changes (the MTU on older daemons) cannot be reapplied: bring it up again.
+    tracing::info!(%error, "reapply refused; activating the connection again");
+    let activated = manager(connection)
+        .await?
+        .activate_connection(
+            &object_path(profile)?,
+            &object_path(device)?,
+            &ObjectPath::from_static_str_unchecked(NO_OBJECT),
+        )
+        .await
+        .map_err(NetworkCommandError::from);
+    progress.reached = reached_after(Reached::Saved, Reached::Activated, &activated);
+    await_activation(connection, activated?.as_str(), Some(device)).await
+}
+
+/// Putting a profile's settings as read before [`apply_config`] back.
+struct Undo<'a> {
+    connection: &'a Connection,
+    proxy: &'a ProfileProxy<'a>,
+    profile: &'a str,
+    /// The settings as `GetSettings` read them (no secrets: saving them keeps the secrets).
+    old: &'a Settings,
+    /// The device the profile was active on.
+    device: Option<&'a str>,
+}
+
+impl Undo<'_> {
+    /// Saves the old settings back to disk and, where the new ones may have been put into
+    /// effect on the device, reapplies or activates the profile again there; logs what
+    /// fails. Once NetworkManager has not answered (`failure`, or a restoring call), the
+    /// calls are sent without waiting.
+    async fn restore(&self, progress: Progress, failure: &NetworkCommandError) {
+        let mut hung = no_answer(failure);
+        let old = settings::borrowed(self.old);
+        let saved = match (progress.method, hung) {
+            (SaveMethod::Update2, true) => {
+                let body = (old, UPDATE_TO_DISK, HashMap::<&str, Value<'_>>::new());
+                self.proxy.inner().call_noreply("Update2", &body).await
+            }
+            (SaveMethod::Update2, false) => self
+                .proxy
+                .update2(old, UPDATE_TO_DISK, HashMap::new())
+                .await
+                .map(drop),
+            (SaveMethod::Update, true) => self.proxy.inner().call_noreply("Update", &(old,)).await,
+            (SaveMethod::Update, false) => self.proxy.update(old).await,
+        };
+        match saved {
+            Ok(()) if hung => tracing::warn!(profile = self.profile, "old settings sent back"),
+            Ok(()) => tracing::info!(profile = self.profile, "old settings restored"),
+            Err(error) => {
+                hung |= no_answer(&NetworkCommandError::from(error.clone()));
+                tracing::error!(
+                    profile = self.profile,
+                    %error,
+                    "the profile's old settings could not be restored"
+                );
+            }
+        }
+        let Some(device) = self.device else {
+            return;
+        };
+        let brought_up = match progress.reached {
+            Reached::Nothing | Reached::Saved => return,
+            Reached::Reapplied => self.reapply(device, hung).await,
+            Reached::Activated => self.activate(device, hung).await,
+        };
+        match brought_up {
+            Ok(()) => {
+                tracing::info!(device, reached = ?progress.reached, "old settings brought up again")
+            }
+            Err(error) => {
+                tracing::error!(device, %error, "bringing the old settings up again failed")
+            }
+        }
+    }
+
+    async fn reapply(&self, device: &str, hung: bool) -> Result<(), NetworkCommandError> {
+        let proxy = device_proxy(self.connection, device).await?;
+        if hung {
+            let none: HashMap<&str, HashMap<&str, Value<'_>>> = HashMap::new();
+            Ok(proxy
+                .inner()
+                .call_noreply("Reapply", &(none, 0_u64, 0_u32))
+                .await?)
+        } else {
+            Ok(proxy.reapply(HashMap::new(), 0, 0).await?)
+        }
+    }
+
+    async fn activate(&self, device: &str, hung: bool) -> Result<(), NetworkCommandError> {
+        let manager = manager(self.connection).await?;
+        let profile = object_path(self.profile)?;
+        let device = object_path(device)?;
+        let none = ObjectPath::from_static_str_unchecked(NO_OBJECT);
+        if hung {
+            Ok(manager
+                .inner()
+                .call_noreply("ActivateConnection", &(&profile, &device, &none))
+                .await?)
+        } else {
+            manager
+                .activate_connection(&profile, &device, &none)
+                .await?;
+            Ok(())
+        }
+    }
 }
 
 /// Creates a WireGuard connection named `name` from a `wg-quick` file's text. A malformed
@@ -593,6 +885,116 @@ pub async fn start_hotspot(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn failure(kind: FailureKind) -> DbusFailure {
+        DbusFailure::new(kind, "test")
+    }
+
+    #[test]
+    fn a_step_refused_or_rejected_changed_nothing_one_unanswered_may_have() {
+        let refused = Err::<(), _>(NetworkCommandError::NotAuthorized(failure(
+            FailureKind::AccessDenied,
+        )));
+        let rejected = Err::<(), _>(NetworkCommandError::Rejected(failure(
+            FailureKind::InvalidArgument,
+        )));
+        let hung = Err::<(), _>(NetworkCommandError::Failed(failure(FailureKind::Timeout)));
+        let gone = Err::<(), _>(NetworkCommandError::Unavailable(failure(
+            FailureKind::ServiceMissing,
+        )));
+        let done = Ok::<(), NetworkCommandError>(());
+
+        assert_eq!(
+            reached_after(Reached::Nothing, Reached::Saved, &refused),
+            Reached::Nothing
+        );
+        assert_eq!(
+            reached_after(Reached::Nothing, Reached::Saved, &rejected),
+            Reached::Nothing
+        );
+        assert_eq!(
+            reached_after(Reached::Nothing, Reached::Saved, &hung),
+            Reached::Saved
+        );
+        assert_eq!(
+            reached_after(Reached::Nothing, Reached::Saved, &gone),
+            Reached::Saved
+        );
+        assert_eq!(
+            reached_after(Reached::Nothing, Reached::Saved, &done),
+            Reached::Saved
+        );
+        // Saved, then bringing it up refused: the device keeps the old settings in effect.
+        assert_eq!(
+            reached_after(Reached::Saved, Reached::Reapplied, &refused),
+            Reached::Saved
+        );
+        assert_eq!(
+            reached_after(Reached::Saved, Reached::Activated, &refused),
+            Reached::Saved
+        );
+        assert_eq!(
+            reached_after(Reached::Saved, Reached::Reapplied, &hung),
+            Reached::Reapplied
+        );
+        assert_eq!(
+            reached_after(Reached::Saved, Reached::Activated, &done),
+            Reached::Activated
+        );
+
+        assert!(no_answer(&NetworkCommandError::Failed(failure(
+            FailureKind::Timeout
+        ))));
+        assert!(!no_answer(&NetworkCommandError::NotAuthorized(failure(
+            FailureKind::AccessDenied
+        ))));
+        assert!(!no_answer(&NetworkCommandError::Timeout));
+        assert!(answered(&NetworkCommandError::Failed(failure(
+            FailureKind::Other
+        ))));
+    }
+
+    #[test]
+    fn only_a_plain_no_from_polkit_stops_an_apply_before_saving() {
+        let permissions: HashMap<String, String> = [
+            (MODIFY_SYSTEM, "auth"),
+            (MODIFY_OWN, "yes"),
+            (NETWORK_CONTROL, "no"),
+        ]
+        .into_iter()
+        .map(|(name, answer)| (name.to_owned(), answer.to_owned()))
+        .collect();
+        assert_eq!(refused_permission(&permissions, &[MODIFY_SYSTEM]), None);
+        assert_eq!(
+            refused_permission(&permissions, &[MODIFY_SYSTEM, NETWORK_CONTROL]),
+            Some(NETWORK_CONTROL)
+        );
+        assert_eq!(
+            refused_permission(&HashMap::new(), &[NETWORK_CONTROL]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_profile_of_one_user_needs_the_own_permission() {
+        let mut profile = Settings::new();
+        settings::set(&mut profile, "connection", "id", "Wired");
+        assert_eq!(modify_permission(&profile), MODIFY_SYSTEM);
+        settings::set(
+            &mut profile,
+            "connection",
+            "permissions",
+            vec!["user:ada:".to_owned()],
+        );
+        assert_eq!(modify_permission(&profile), MODIFY_OWN);
+        settings::set(
+            &mut profile,
+            "connection",
+            "permissions",
+            vec!["user:ada:".to_owned(), "user:bob:".to_owned()],
+        );
+        assert_eq!(modify_permission(&profile), MODIFY_SYSTEM);
+    }
 
     #[test]
     fn a_device_to_import_is_refused_quickly() {
