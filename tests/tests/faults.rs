@@ -14,11 +14,10 @@
 //! `ActivateConnection`, since NetworkManager does not ask polkit about root);
 //! AccountsService × {hang, kill} (the login screen's user list); logind (mock) × {hang,
 //! kill, refuse} (the login screen's power menu, driven with the keyboard; refused by the
-//! bus's policy, then by the mock raising `InteractiveAuthorizationRequired`). Two rows fail
-//! on the defects they found, until those are fixed outside this file:
-//! `network_manager_refuses_bringing_up_a_saved_change` (the refused change stays saved) and
-//! `logind_refuses_power_actions` (the sentence is not announced, the focus is lost). Needs
-//! root and the packages of `cargo xtask deps`.
+//! bus's policy, then by the mock raising `InteractiveAuthorizationRequired`). Two rows found
+//! defects when they were written, since fixed: `network_manager_refuses_bringing_up_a_saved_change`
+//! (the refused change stayed saved) and `logind_refuses_power_actions` (the sentence was not
+//! announced, the focus was lost). Needs root and the packages of `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -736,9 +735,9 @@ async fn logind_method(bus: &SystemBus, method: &str, code: &str) {
 /// in a sentence (not a D-Bus error), the power menu is reached again with the keyboard alone;
 /// with the refusal lifted Power off and Restart reach logind and the sentence goes. Checked
 /// last: the sentence is an alert (read aloud, announced by a screen reader, as issue 23 asks
-/// of every error) and the keyboard focus is somewhere after the menu closed. Those two fail
-/// today: the greeter draws the sentence as a plain caption, and choosing an action closes
-/// the menu without putting the focus back (`greeter/src/menus.rs`, `Message::Power`).
+/// of every error) and the keyboard focus is somewhere after the menu closed. Those two
+/// failed when the row was written: the greeter drew the sentence as a plain caption, and
+/// choosing an action closed the menu without putting the focus back.
 #[tokio::test(flavor = "multi_thread")]
 async fn logind_refuses_power_actions() {
     let _english = ferrum_i18n::hold_locale("en-US");
@@ -1995,9 +1994,9 @@ mod network_page {
     /// `settings.modify.system` is allowed): the page says so in a sentence and stays usable,
     /// and — all or nothing — the profile is put back as it was, in NetworkManager and on
     /// disk, rather than left saved with settings the page says were not applied; with the
-    /// refusal lifted the same Apply works. Fails today on the last check: `apply_config`
-    /// (`services/src/network/commands.rs`) saves to disk first and returns the refusal
-    /// without putting the old settings back.
+    /// refusal lifted the same Apply works. Failed on the last check when it was written:
+    /// `apply_config` saved to disk first and returned the refusal without putting the old
+    /// settings back.
     #[test]
     fn network_manager_refuses_bringing_up_a_saved_change() {
         let mut bed = TestBed::start(&[Service::NetworkManager]).unwrap();
