@@ -420,7 +420,7 @@ impl window::App for Greeter {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::pictures::AvatarCache;
     use ferrum_services::ServiceUpdate;

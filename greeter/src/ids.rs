@@ -72,6 +72,13 @@ pub fn power(method: &str) -> WidgetId {
     ROOT.child("power").child(method)
 }
 
+/// The sentence beside the bar's Power button, for the power attempt
+/// `attempt`: an alert with a new id at each attempt, so a refusal worded as
+/// the one before is heard again (alerts are told apart by id and words).
+pub fn power_problem(attempt: u64) -> WidgetId {
+    ROOT.child("power-problem").child(attempt)
+}
+
 /// The bottom-bar button that opens a menu.
 pub fn menu_button(menu: Menu) -> WidgetId {
     WidgetId::new(match menu {

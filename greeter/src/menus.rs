@@ -58,10 +58,57 @@ pub enum Message {
     ToggleLargeText,
     /// Which power actions logind offers.
     PowerOffered(Result<Vec<PowerAction>, LogindError>),
-    /// A power action was chosen.
+    /// A power action was chosen: the menu closes (the focus goes back) and
+    /// the action is asked for.
     Power(PowerAction),
-    /// logind answered a power action.
-    PowerDone(Result<(), LogindError>),
+    /// Asks logind for the action of power attempt `u64`. Its own message,
+    /// after [`Message::Power`], so that the tree read that follows the
+    /// focus move waits for the move only, not for logind's answer.
+    CallPower(u64, PowerAction),
+    /// logind answered the power action of attempt `u64` (an answer to an
+    /// older attempt than the latest is ignored).
+    PowerDone(u64, Result<(), LogindError>),
+}
+
+/// Why the power menu is missing or the last power action did not happen,
+/// said beside the bar's Power button. Only the kind of failure: logind's
+/// own words (D-Bus error names and messages) go to the log, never on the
+/// login screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PowerProblem {
+    /// Reading what logind offers failed: there is no power menu.
+    NoActions,
+    /// polkit or logind refused the action.
+    Refused,
+    /// logind did not answer in time (it may still act).
+    NoAnswer,
+    /// logind is not running.
+    Absent,
+    /// Any other failure.
+    Failed,
+}
+
+impl PowerProblem {
+    /// The kind of failure of a power action.
+    pub fn of_action(error: &LogindError) -> Self {
+        match error {
+            LogindError::NotAuthorized(..) => Self::Refused,
+            LogindError::NoAnswer(_) => Self::NoAnswer,
+            LogindError::Unavailable(_) => Self::Absent,
+            LogindError::Failed(_) => Self::Failed,
+        }
+    }
+
+    /// The sentence shown and announced, in the language in force.
+    pub fn sentence(self) -> String {
+        match self {
+            Self::NoActions => fl!("greeter-power-unavailable"),
+            Self::Refused => fl!("greeter-power-refused"),
+            Self::NoAnswer => fl!("greeter-power-no-answer"),
+            Self::Absent => fl!("greeter-power-absent"),
+            Self::Failed => fl!("greeter-power-failed"),
+        }
+    }
 }
 
 /// The choices made in the menus, and which menu is open.
@@ -79,7 +126,10 @@ pub struct State {
     pub(crate) languages: Vec<Language>,
     pub(crate) language: &'static str,
     pub(crate) power_actions: Vec<PowerAction>,
-    pub(crate) power_problem: Option<String>,
+    pub(crate) power_problem: Option<PowerProblem>,
+    /// Power actions asked for so far: the latest one's number (its
+    /// sentence's id carries it, see [`ids::power_problem`]).
+    pub(crate) power_attempt: u64,
     pub(crate) voicing: bool,
     pub(crate) high_contrast: bool,
     pub(crate) large_text: bool,
@@ -114,6 +164,7 @@ impl State {
             language,
             power_actions: Vec::new(),
             power_problem: None,
+            power_attempt: 0,
             voicing: false,
             high_contrast: false,
             large_text: false,
@@ -140,6 +191,7 @@ pub fn moves_focus(message: &Message) -> bool {
             | Message::ChooseSession(_)
             | Message::ChooseLayout(_)
             | Message::ChooseLanguage(_)
+            | Message::Power(_)
     )
 }
 
@@ -247,23 +299,39 @@ impl Greeter {
                     Err(error) => {
                         tracing::info!(%error, "no power actions");
                         menus.power_actions.clear();
-                        menus.power_problem = Some(fl!("greeter-power-unavailable"));
+                        menus.power_problem = Some(PowerProblem::NoActions);
                     }
                 }
                 Task::none()
             }
             Message::Power(action) => {
-                menus.open = None;
-                let bus = self.bus.clone();
-                Task::perform(async move { logind::perform(&bus, action).await }, |done| {
-                    to_app(Message::PowerDone(done))
-                })
+                // A new attempt: the last one's sentence goes, and the next
+                // one is a new alert (heard even when worded the same).
+                menus.power_problem = None;
+                menus.power_attempt += 1;
+                let call = Task::done(to_app(Message::CallPower(menus.power_attempt, action)));
+                // The focus goes back as from every menu (not nowhere).
+                Task::batch([self.close_menu(), call])
             }
-            Message::PowerDone(result) => {
+            Message::CallPower(attempt, action) => {
+                let bus = self.bus.clone();
+                Task::perform(
+                    async move { logind::perform(&bus, action).await },
+                    move |done| to_app(Message::PowerDone(attempt, done)),
+                )
+            }
+            Message::PowerDone(attempt, result) => {
+                if attempt != menus.power_attempt {
+                    tracing::debug!(attempt, "an answer to an older power action was ignored");
+                    return Task::none();
+                }
                 menus.power_problem = match result {
                     Ok(()) => None,
-                    Err(LogindError::NotAuthorized(..)) => Some(fl!("greeter-power-refused")),
-                    Err(error) => Some(fl!("greeter-power-failed", reason = error.to_string())),
+                    Err(error) => {
+                        // logind's words stay in the log; the screen says what kind.
+                        tracing::info!(%error, "the power action did not happen");
+                        Some(PowerProblem::of_action(&error))
+                    }
                 };
                 Task::none()
             }
@@ -374,19 +442,44 @@ pub fn bottom_bar(menus: &State) -> Element<'_, Message> {
             open(Menu::Power),
         ));
     }
-    let mut bar = vec![
+    // The sentence has a place of its own, empty (of no size) without one:
+    // the buttons after it keep their place in the widget tree, and so their
+    // state (the keyboard focus the Power button has when a refusal appears).
+    let problem = match menus.power_problem {
+        Some(problem) => power_problem_line(problem, menus.power_attempt),
+        None => space::Space::new().into(),
+    };
+    let end =
+        bidi_row(vec![problem, bidi_row(actions).spacing(6).into()]).align_y(Alignment::Center);
+    let bar = vec![
         bidi_row(choices).spacing(6).into(),
         space::horizontal().into(),
+        end.into(),
     ];
-    if let Some(problem) = &menus.power_problem {
-        bar.push(caption(problem.clone()));
-    }
-    bar.push(bidi_row(actions).spacing(6).into());
     container(bidi_row(bar).spacing(12).align_y(Alignment::Center))
         .padding([10, 18])
         .width(Length::Fill)
         .style(bar_style)
         .into()
+}
+
+/// Why the power menu is missing or the last action did not happen: an
+/// alert (heard as soon as it appears: read aloud, and an assertive live
+/// region for a screen reader), with a new id at each attempt.
+fn power_problem_line<'a>(problem: PowerProblem, attempt: u64) -> Element<'a, Message> {
+    let sentence = problem.sentence();
+    let line = Accessible::new(
+        ids::power_problem(attempt),
+        AccessibleInfo::new(Role::Alert, sentence.clone()),
+        caption(sentence),
+    );
+    // Apart from the buttons after it as the bar's parts are from each other.
+    let gap = if ferrum_i18n::is_rtl() {
+        iced::Padding::ZERO.left(12)
+    } else {
+        iced::Padding::ZERO.right(12)
+    };
+    container(line).padding(gap).into()
 }
 
 fn menu_entry<'a>(
@@ -601,4 +694,273 @@ pub fn overlay(menus: &State, menu: Menu) -> Element<'_, Message> {
         })
         .align_y(Alignment::End)
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use ferrum_accessibility::announce;
+    use ferrum_accessibility::tree::{Snapshot, key_of};
+    use ferrum_services::error::{DbusFailure, FailureKind};
+    use ferrum_ui::window::App as _;
+    use futures::StreamExt;
+    use iced::advanced::renderer::Headless;
+    use iced::advanced::widget::operation::Outcome;
+    use iced_test::runtime::user_interface::{Cache, UserInterface};
+    use iced_test::runtime::{Action, task};
+
+    use super::*;
+    use crate::app::tests::greeter;
+
+    const REFUSED: &str = "The system did not allow this.";
+
+    /// The login screen without a display, greetd or a bus: the widget
+    /// operations of every task `update` returns (focus moves, the
+    /// accessible-tree reads) run against its live widgets, as in the
+    /// window, and their messages are applied in turn; logind's calls are
+    /// recorded instead of made (the test answers them).
+    struct Screen {
+        greeter: Greeter,
+        renderer: iced::Renderer,
+        cache: Option<Cache>,
+        calls: Vec<(u64, PowerAction)>,
+        _dir: tempfile::TempDir,
+    }
+
+    impl Screen {
+        fn new() -> Self {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
+                ferrum_ui::theme::DEFAULT_FONT,
+                iced::Pixels(16.0),
+                Some("tiny-skia"),
+            ))
+            .expect("a headless renderer");
+            let mut screen = Self {
+                greeter: greeter(dir.path(), ""),
+                renderer,
+                cache: Some(Cache::default()),
+                calls: Vec::new(),
+                _dir: dir,
+            };
+            screen.menus(Message::PowerOffered(Ok(vec![
+                PowerAction::Suspend,
+                PowerAction::Reboot,
+                PowerAction::PowerOff,
+            ])));
+            screen
+        }
+
+        fn menus(&mut self, message: Message) {
+            let mut pending = VecDeque::from([to_app(message)]);
+            while let Some(message) = pending.pop_front() {
+                if let crate::Message::Menus(Message::CallPower(attempt, action)) = message {
+                    self.calls.push((attempt, action));
+                    continue;
+                }
+                let task = self.greeter.update(message);
+                pending.extend(self.run(task));
+            }
+        }
+
+        fn run(&mut self, task: Task<crate::Message>) -> Vec<crate::Message> {
+            let mut outputs = Vec::new();
+            let Some(mut stream) = task::into_stream(task) else {
+                return outputs;
+            };
+            while let Some(action) = futures::executor::block_on(stream.next()) {
+                match action {
+                    Action::Output(message) => outputs.push(message),
+                    Action::Widget(mut operation) => {
+                        let cache = self.cache.take().unwrap_or_default();
+                        let mut ui = UserInterface::build(
+                            self.greeter.view(),
+                            iced::Size::new(1024.0, 700.0),
+                            cache,
+                            &mut self.renderer,
+                        );
+                        loop {
+                            ui.operate(&self.renderer, operation.as_mut());
+                            match operation.finish() {
+                                Outcome::Chain(next) => operation = next,
+                                _ => break,
+                            }
+                        }
+                        self.cache = Some(ui.into_cache());
+                    }
+                    _ => {}
+                }
+            }
+            outputs
+        }
+
+        fn tree(&self) -> &Snapshot {
+            self.greeter.accessible_tree()
+        }
+
+        fn focused(&self) -> Option<u64> {
+            self.tree().focused().map(|node| node.key)
+        }
+
+        fn alerts(&self) -> Vec<&str> {
+            self.tree()
+                .nodes
+                .iter()
+                .filter(|node| node.info.role == Role::Alert)
+                .map(|node| node.info.name.as_str())
+                .collect()
+        }
+
+        /// Opens the power menu and chooses `action`: the number of its attempt.
+        fn choose(&mut self, action: PowerAction) -> u64 {
+            self.menus(Message::OpenMenu(Menu::Power));
+            assert_eq!(self.greeter.menu(), Some(Menu::Power));
+            assert_eq!(
+                self.focused(),
+                Some(key_of(&ids::power("Suspend").into())),
+                "the menu opens on its first entry"
+            );
+            self.menus(Message::Power(action));
+            let (attempt, called) = *self.calls.last().expect("logind is asked");
+            assert_eq!(called, action);
+            attempt
+        }
+    }
+
+    fn refused(action: PowerAction) -> LogindError {
+        LogindError::NotAuthorized(
+            action,
+            DbusFailure::new(
+                FailureKind::AccessDenied,
+                "org.freedesktop.DBus.Error.AccessDenied: Rejected send message",
+            ),
+        )
+    }
+
+    #[test]
+    fn a_power_action_puts_the_focus_back_on_the_power_button() {
+        let _english = ferrum_i18n::hold_locale("en-US");
+        let mut screen = Screen::new();
+        let power_button = Some(key_of(&menu_button(Menu::Power).into()));
+        let attempt = screen.choose(PowerAction::PowerOff);
+        // The menu is closed and the focus is back where it came from, not nowhere…
+        assert_eq!(screen.greeter.menu(), None);
+        assert_eq!(screen.focused(), power_button);
+        // … and stays there when logind refuses.
+        screen.menus(Message::PowerDone(
+            attempt,
+            Err(refused(PowerAction::PowerOff)),
+        ));
+        assert_eq!(screen.alerts(), [REFUSED]);
+        assert_eq!(screen.focused(), power_button);
+        // Allowed the next time: the sentence goes, the focus stays.
+        let attempt = screen.choose(PowerAction::Reboot);
+        screen.menus(Message::PowerDone(attempt, Ok(())));
+        assert!(screen.alerts().is_empty());
+        assert_eq!(screen.focused(), power_button);
+    }
+
+    #[test]
+    fn at_a_prompt_a_power_action_puts_the_focus_back_in_the_answer_field() {
+        use crate::greetd::{Prompt, PromptKind, Step};
+        let _english = ferrum_i18n::hold_locale("en-US");
+        let mut screen = Screen::new();
+        // The conversation is set up without running its tasks (there is no greetd).
+        let _ = screen.greeter.update(crate::Message::Conversation(
+            crate::conversation::Message::ChooseUser("ada".into()),
+        ));
+        let _ = screen.greeter.update(crate::Message::Conversation(
+            crate::conversation::Message::LoginStep(
+                1,
+                Ok(Step::Prompt(Prompt {
+                    kind: PromptKind::Secret,
+                    text: "Password: ".into(),
+                })),
+            ),
+        ));
+        let attempt = screen.choose(PowerAction::PowerOff);
+        assert_eq!(
+            screen.focused(),
+            Some(key_of(&ids::ANSWER.child("field").into()))
+        );
+        screen.menus(Message::PowerDone(
+            attempt,
+            Err(refused(PowerAction::PowerOff)),
+        ));
+        assert_eq!(screen.alerts(), [REFUSED]);
+        assert_eq!(
+            screen.focused(),
+            Some(key_of(&ids::ANSWER.child("field").into()))
+        );
+    }
+
+    #[test]
+    fn a_repeated_refusal_is_announced_again() {
+        let _english = ferrum_i18n::hold_locale("en-US");
+        let mut screen = Screen::new();
+        let first = screen.choose(PowerAction::PowerOff);
+        let before = screen.tree().clone();
+        screen.menus(Message::PowerDone(
+            first,
+            Err(refused(PowerAction::PowerOff)),
+        ));
+        let after_first = screen.tree().clone();
+        assert_eq!(announce::new_alerts(&before, &after_first), [REFUSED]);
+
+        // The same sentence again: a new alert, even compared with the tree
+        // of the first refusal directly (however the reads in between fall).
+        let second = screen.choose(PowerAction::Reboot);
+        assert!(second > first);
+        assert!(
+            screen.alerts().is_empty(),
+            "the last sentence goes at a new attempt"
+        );
+        screen.menus(Message::PowerDone(
+            second,
+            Err(refused(PowerAction::Reboot)),
+        ));
+        let after_second = screen.tree().clone();
+        assert_eq!(announce::new_alerts(&after_first, &after_second), [REFUSED]);
+
+        // A late answer to the first attempt changes nothing.
+        screen.menus(Message::PowerDone(first, Ok(())));
+        assert_eq!(screen.alerts(), [REFUSED]);
+        assert_eq!(screen.greeter.menus.power_attempt, second);
+    }
+
+    #[test]
+    fn a_failed_power_action_is_said_without_logind_words() {
+        let _english = ferrum_i18n::hold_locale("en-US");
+        let mut screen = Screen::new();
+        let detail =
+            "org.freedesktop.DBus.Error.Failed: Operation failed on /org/freedesktop/login1";
+        let cases = [
+            (
+                LogindError::Failed(DbusFailure::new(FailureKind::Other, detail)),
+                fl!("greeter-power-failed"),
+            ),
+            (
+                LogindError::NoAnswer(DbusFailure::new(FailureKind::Timeout, detail)),
+                fl!("greeter-power-no-answer"),
+            ),
+            (
+                LogindError::Unavailable(DbusFailure::new(FailureKind::ServiceMissing, detail)),
+                fl!("greeter-power-absent"),
+            ),
+            (refused(PowerAction::PowerOff), REFUSED.to_owned()),
+        ];
+        for (error, sentence) in cases {
+            let attempt = screen.choose(PowerAction::PowerOff);
+            screen.menus(Message::PowerDone(attempt, Err(error.clone())));
+            assert_eq!(screen.alerts(), [sentence.as_str()], "{error:?}");
+            assert!(
+                screen.tree().nodes.iter().all(|node| {
+                    !node.info.name.contains("org.freedesktop")
+                        && !node.info.name.contains("Operation failed")
+                }),
+                "{error:?}: logind's words are on the screen"
+            );
+        }
+    }
 }
