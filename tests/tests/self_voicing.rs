@@ -72,6 +72,12 @@ async fn moving_focus_is_spoken() {
     );
     driver.tap(Named::Tab).await;
     assert!(
+        wait_for_log(&speechd, "Bluetooth, list item"),
+        "speechd log lacks the second sidebar entry:\n{}",
+        speechd.log_text()
+    );
+    driver.tap(Named::Tab).await;
+    assert!(
         wait_for_log(&speechd, "Power, list item, selected"),
         "speechd log lacks the sidebar entry:\n{}",
         speechd.log_text()
