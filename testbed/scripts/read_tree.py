@@ -8,7 +8,7 @@ NAME is registered and has a node with role ROLE and name NAME (the app publishe
 in steps: the window first, then the page once its data has arrived). Then prints one JSON
 object per node, depth first, on stdout:
 
-    {"depth": 2, "role": "radio button", "name": "Balanced",
+    {"depth": 2, "role": "radio button", "name": "Balanced", "description": "",
      "states": ["checked", "enabled", ...], "actions": ["click", "focus"]}
 
 With --click ROLE NAME it then invokes the "click" action of that node through the Action
@@ -45,6 +45,7 @@ def describe(depth, accessible):
         "depth": depth,
         "role": accessible.getRoleName(),
         "name": accessible.name,
+        "description": accessible.description,
         "states": states,
         "actions": action_names(accessible),
     }

@@ -39,6 +39,8 @@ pub struct Node {
     pub role: String,
     /// Accessible name.
     pub name: String,
+    /// Accessible description (what a reader says after the name and role; empty when none).
+    pub description: String,
     /// AT-SPI states ("focusable", "checked", …).
     pub states: Vec<String>,
     /// Action names ("click").
@@ -58,6 +60,7 @@ impl Node {
             depth: value["depth"].as_u64()?,
             role: value["role"].as_str()?.to_owned(),
             name: value["name"].as_str()?.to_owned(),
+            description: value["description"].as_str().unwrap_or_default().to_owned(),
             states: strings("states")?,
             actions: strings("actions")?,
         })
@@ -68,8 +71,13 @@ impl Node {
 pub fn show(tree: &[Node]) -> String {
     tree.iter()
         .map(|node| {
+            let description = if node.description.is_empty() {
+                String::new()
+            } else {
+                format!(" description={:?}", node.description)
+            };
             format!(
-                "{}[{}] {:?} states={:?} actions={:?}",
+                "{}[{}] {:?}{description} states={:?} actions={:?}",
                 "  ".repeat(usize::try_from(node.depth).unwrap_or(0)),
                 node.role,
                 node.name,
@@ -440,6 +448,7 @@ mod tests {
             depth: 1,
             role: role.to_owned(),
             name: name.to_owned(),
+            description: String::new(),
             states: states.iter().map(|state| (*state).to_owned()).collect(),
             actions: Vec::new(),
         }

@@ -1,6 +1,8 @@
 //! Driving python-dbusmock's `bluez5` template ([`Service::BluezMock`](crate::Service)): adding
 //! adapters and devices, giving them kinds, signal and battery, making them refuse, and
-//! reading the calls they received.
+//! reading the calls they received; a sample desk ([`BluezMock::add_desk`]) for the demo, the
+//! benchmark and the AT-SPI walks, and calling an app's pairing agent as bluetoothd does
+//! ([`BluezMock::ask_agent`]), since the template's `Pair` asks no agent.
 //!
 //! This host has no Bluetooth controller (no `hci_vhci`), so bluetoothd cannot run here; the
 //! template stands in for it. What the template does (0.28.7, Debian 12): `AddAdapter` makes
@@ -14,7 +16,7 @@
 //! Everything goes through `busctl` on the bus named by the address, so a child test process
 //! ([`crate::child`]) can drive the mock as well as the parent.
 
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 use crate::Error;
 use crate::spec::BUSCTL;
@@ -37,6 +39,42 @@ if not self.props['org.bluez.Device1']['Connected']:
 self.UpdateProperties('org.bluez.Device1', {'Connected': dbus.Boolean(False, variant_level=1)})
 ";
 
+/// A device of the sample desk ([`BluezMock::add_desk`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeskDevice {
+    /// Its address.
+    pub address: &'static str,
+    /// Its name (and alias).
+    pub name: &'static str,
+}
+
+/// The sample desk's adapter.
+pub const DESK_ADAPTER: &str = "hci0";
+/// The name the sample desk's computer is visible as.
+pub const DESK_HOST: &str = "ferrum-desk";
+/// Paired, trusted and connected, with a battery at [`DESK_KEYBOARD_BATTERY`] % and a strong
+/// signal.
+pub const DESK_KEYBOARD: DeskDevice = DeskDevice {
+    address: "11:22:33:44:55:01",
+    name: "Desk keyboard",
+};
+/// The keyboard's battery level.
+pub const DESK_KEYBOARD_BATTERY: u8 = 80;
+/// Nearby (not paired): a headset with a strong signal.
+pub const DESK_HEADSET: DeskDevice = DeskDevice {
+    address: "11:22:33:44:55:03",
+    name: "Studio headset",
+};
+/// Nearby (not paired): a phone with a fair signal.
+pub const DESK_PHONE: DeskDevice = DeskDevice {
+    address: "11:22:33:44:55:02",
+    name: "Anna's phone",
+};
+/// The class of device the template gives phones (a smartphone).
+const PHONE_CLASS: &str = "5898764";
+/// The Human Interface Device service.
+const HID_UUID: &str = "00001124-0000-1000-8000-00805f9b34fb";
+
 /// One call a mock object received (from `org.freedesktop.DBus.Mock.GetMethodCalls`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MethodCall {
@@ -49,6 +87,15 @@ impl MethodCall {
     pub fn first_str(&self) -> Option<&str> {
         self.args.first()?.get("data")?.as_str()
     }
+}
+
+/// A pairing agent on the bus ([`BluezMock::agent_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agent {
+    /// The unique name of the connection that serves it.
+    pub owner: String,
+    /// Its object path.
+    pub path: String,
 }
 
 /// The bluez5 mock on the bus at one address.
@@ -79,9 +126,15 @@ impl BluezMock {
     }
 
     fn busctl(&self, args: &[&str]) -> Result<String, Error> {
+        self.busctl_with(&[], args)
+    }
+
+    /// `busctl` with `options` (`--timeout=1`) before `args`.
+    fn busctl_with(&self, options: &[&str], args: &[&str]) -> Result<String, Error> {
         let output = Command::new(BUSCTL)
             .arg("--system")
             .arg("--json=short")
+            .args(options)
             // Negative numbers (an RSSI) are values, not options.
             .arg("--")
             .args(args)
@@ -299,6 +352,139 @@ impl BluezMock {
                     .unwrap_or_default(),
             })
             .collect())
+    }
+
+    /// Furnishes the mock as a desk the demo, the benchmark and the AT-SPI walks show:
+    /// adapter [`DESK_ADAPTER`] visible as [`DESK_HOST`], the paired keyboard
+    /// [`DESK_KEYBOARD`] (trusted, connected, HID, battery) and two devices nearby,
+    /// [`DESK_HEADSET`] and [`DESK_PHONE`].
+    pub fn add_desk(&self) -> Result<(), Error> {
+        let adapter = DESK_ADAPTER;
+        self.add_adapter(adapter, DESK_HOST)?;
+        let keyboard = DESK_KEYBOARD.address;
+        self.add_device(adapter, keyboard, DESK_KEYBOARD.name)?;
+        self.pair_device(adapter, keyboard)?;
+        for (name, signature, value) in [
+            ("Icon", "s", "input-keyboard"),
+            // 0x002540: peripheral, keyboard.
+            ("Class", "u", "9536"),
+            ("Trusted", "b", "true"),
+            ("RSSI", "n", "-48"),
+        ] {
+            self.set_device_property(adapter, keyboard, name, signature, value)?;
+        }
+        // `PairDevice` gave it a phone's services.
+        self.busctl(&[
+            "set-property",
+            BUS_NAME,
+            &device_path(adapter, keyboard),
+            DEVICE,
+            "UUIDs",
+            "as",
+            "1",
+            HID_UUID,
+        ])?;
+        self.add_battery(adapter, keyboard, DESK_KEYBOARD_BATTERY)?;
+        self.connect_device(adapter, keyboard)?;
+        self.add_device(adapter, DESK_HEADSET.address, DESK_HEADSET.name)?;
+        self.set_device_property(adapter, DESK_HEADSET.address, "Icon", "s", "audio-headset")?;
+        self.set_device_property(adapter, DESK_HEADSET.address, "RSSI", "n", "-52")?;
+        self.add_device(adapter, DESK_PHONE.address, DESK_PHONE.name)?;
+        self.set_device_property(adapter, DESK_PHONE.address, "Class", "u", PHONE_CLASS)?;
+        self.set_device_property(adapter, DESK_PHONE.address, "RSSI", "n", "-71")
+    }
+
+    /// The pairing agent the process `pid` registered last (the mock records
+    /// `RegisterAgent`; the agent is the default one while the app's Bluetooth page is
+    /// shown): the unique name of that process's connection serving it and its path.
+    /// `None` when no connection of `pid` serves an agent the mock knows.
+    pub fn agent_of(&self, pid: u32) -> Result<Option<Agent>, Error> {
+        let Some(path) = self
+            .method_calls("/org/bluez", "RegisterAgent")?
+            .last()
+            .and_then(MethodCall::first_str)
+            .map(str::to_owned)
+        else {
+            return Ok(None);
+        };
+        let names = self.busctl(&[
+            "call",
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "ListNames",
+        ])?;
+        let names: serde_json::Value = serde_json::from_str(&names).unwrap_or_default();
+        let unique = names["data"][0]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_str)
+            .filter(|name| name.starts_with(':'));
+        for name in unique {
+            let owner = self
+                .busctl(&[
+                    "call",
+                    "org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus",
+                    "GetConnectionUnixProcessID",
+                    "s",
+                    name,
+                ])
+                .ok()
+                .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .and_then(|value| value["data"][0].as_u64());
+            if owner != Some(u64::from(pid)) {
+                continue;
+            }
+            // A connection without an object server (zbus's) never answers: do not wait.
+            let introspected = self.busctl_with(
+                &["--timeout=1"],
+                &[
+                    "call",
+                    name,
+                    &path,
+                    "org.freedesktop.DBus.Introspectable",
+                    "Introspect",
+                ],
+            );
+            if introspected.is_ok_and(|xml| xml.contains("org.bluez.Agent1")) {
+                return Ok(Some(Agent {
+                    owner: name.to_owned(),
+                    path,
+                }));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Calls `agent` as bluetoothd does during a pairing (`RequestConfirmation` `ou`
+    /// `<device path>` `123456`, …) without waiting for the answer, which comes when the
+    /// person answers the page's dialog: the running `busctl` (its status says whether the
+    /// agent accepted; it gives up after 120 s). The caller waits for or kills it.
+    pub fn ask_agent(&self, agent: &Agent, method: &str, args: &[&str]) -> Result<Child, Error> {
+        Command::new(BUSCTL)
+            .arg("--system")
+            .arg("--timeout=120")
+            .arg("--")
+            .args([
+                "call",
+                &agent.owner,
+                &agent.path,
+                "org.bluez.Agent1",
+                method,
+            ])
+            .args(args)
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &self.address)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|source| Error::Spawn {
+                program: BUSCTL.into(),
+                source,
+            })
     }
 
     /// Forgets the calls recorded so far on the object at `path`.
