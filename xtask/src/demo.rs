@@ -2,6 +2,11 @@
 //! screenshot of every settings panel in both themes, the Power panel in high contrast and in
 //! Arabic (right to left), and of the greeter (against a fake greetd) in the caller's
 //! language and in German, plus `report.json`, under `target/demo/`.
+//!
+//! Where this host has no real daemon the bed runs python-dbusmock's templates, furnished so
+//! the pages have something to show: NetworkManager's ([`furnish_network`]) and BlueZ's
+//! `bluez5` ([`furnish_bluetooth`]: `bluetooth-{light,dark}.png` show a paired keyboard and
+//! two devices nearby; this host has no Bluetooth controller, so bluetoothd cannot run).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -10,15 +15,21 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ferrum_testbed::{Service, TestBed};
+use ferrum_testbed::{Service, TestBed, bluez};
 use rustix::process::{Pid, Signal};
 use serde_json::{Value, json};
 
 use crate::util::{self, Result};
 use crate::{compositor, greeter};
 
-/// The services every run of the settings app gets.
-pub const SERVICES: &[Service] = &[Service::Polkit, Service::PowerProfiles, Service::UPower];
+/// The services every run of the settings app gets (the bluez5 mock is furnished by
+/// [`furnish_bluetooth`]).
+pub const SERVICES: &[Service] = &[
+    Service::Polkit,
+    Service::PowerProfiles,
+    Service::UPower,
+    Service::BluezMock,
+];
 /// The themes the demo shows.
 const THEMES: &[&str] = &["light", "dark"];
 /// How long the app gets after its first frame to receive the daemons' data; the demo's
@@ -369,6 +380,7 @@ pub fn run() -> Result<()> {
     let mut bed = start_bed()?;
     let greetd = start_greetd()?;
     furnish_network(&bed);
+    furnish_bluetooth(&bed)?;
     let address = bed.system_bus_address().to_owned();
     let mut shots = settings_shots(&apps.settings, &panels, config_home.path());
     shots.extend(greeter_shots(&apps.greeter, &greetd));
@@ -478,6 +490,26 @@ fn furnish_network(bed: &TestBed) {
             ],
         );
     }
+}
+
+/// Gives the bluez5 mock of the bed the sample desk of [`BluezMock::add_desk`]: one adapter,
+/// a paired keyboard (trusted, connected, battery 80 %) and a headset and a phone nearby, so
+/// the Bluetooth page shows both its lists. Unlike [`furnish_network`] a failure stops the
+/// caller: the Bluetooth shots and the benchmark's switch to Bluetooth would show nothing.
+///
+/// [`BluezMock::add_desk`]: ferrum_testbed::bluez::BluezMock::add_desk
+pub fn furnish_bluetooth(bed: &TestBed) -> Result<()> {
+    bed.bluez()
+        .add_desk()
+        .map_err(|error| format!("furnishing the bluez5 mock: {error}"))?;
+    println!(
+        "bluetooth: {} with {} (paired, connected), {} and {} nearby",
+        bluez::DESK_ADAPTER,
+        bluez::DESK_KEYBOARD.name,
+        bluez::DESK_HEADSET.name,
+        bluez::DESK_PHONE.name
+    );
+    Ok(())
 }
 
 /// Runs the app in the user's own Wayland session for a few seconds, takes a `grim`
