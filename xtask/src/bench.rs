@@ -5,7 +5,10 @@
 //! # Adding a metric
 //! Every figure is a [`Metric`] built by its own function and appended in [`run`] (see
 //! "Extension point"). Figures measured by another program go into the report as a JSON
-//! object of their own, like `panel_switch` from the `panel-switch-bench` integration binary.
+//! object of their own, like `panel_switch` from the `panel-switch-bench` integration binary;
+//! its switches (About → Power, the reference, and About → Bluetooth against the bed's bluez5
+//! mock furnished by [`demo::furnish_bluetooth`]) also become rows of the table
+//! ([`panel_switch_metrics`]), measured in the same run so they compare.
 
 use std::fs;
 use std::path::Path;
@@ -225,6 +228,74 @@ fn panel_switch(bus_address: &str) -> Result<Option<Value>> {
     Ok(Some(value))
 }
 
+/// The rows of the panel switches `panel-switch-bench` measured (its `switches`): for each,
+/// the whole switch and the part spent waiting for the daemons' data, in milliseconds.
+fn panel_switch_metrics(panel_switch: &Value) -> Vec<Metric> {
+    let mut metrics = Vec::new();
+    for switch in panel_switch["switches"].as_array().into_iter().flatten() {
+        let to = switch["to"].as_str().unwrap_or("?");
+        let samples = |key: &str| -> Vec<f64> {
+            switch[key]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_f64)
+                .collect()
+        };
+        let reference = if to == "power" { " (reference)" } else { "" };
+        let render = panel_switch["render"].as_str().unwrap_or("rendered");
+        let data = switch["data"].as_str().unwrap_or("the page's first data");
+        metrics.push(Metric {
+            key: format!("panel_switch_{to}"),
+            label: format!("settings: switch About → {to}{reference}"),
+            unit: "ms",
+            method: format!(
+                "`panel-switch-bench`, in process: SelectPanel → {data} applied → window drawn \
+                 ({render}); {} runs after an untimed warm-up",
+                switch["iterations"]
+            ),
+            samples: samples("total_ms"),
+        });
+        metrics.push(Metric {
+            key: format!("panel_switch_{to}_data"),
+            label: format!("settings: switch About → {to}, data part"),
+            unit: "ms",
+            method: format!("the same runs up to: {data} applied (no drawing)"),
+            samples: samples("data_ms"),
+        });
+    }
+    metrics
+}
+
+/// How each switch compares with the About → Power reference of the same run (medians).
+fn print_switch_comparison(metrics: &[Metric]) {
+    let median = |key: &str| {
+        metrics
+            .iter()
+            .find(|metric| metric.key == key)
+            .and_then(|metric| util::median(&metric.samples))
+    };
+    let Some(reference) = median("panel_switch_power") else {
+        return;
+    };
+    for metric in metrics {
+        let Some(to) = metric.key.strip_prefix("panel_switch_") else {
+            continue;
+        };
+        if to == "power" || to.ends_with("_data") {
+            continue;
+        }
+        if let Some(value) = util::median(&metric.samples) {
+            println!(
+                "  switch About → {to}: {value:.1} ms median, {:+.1} ms ({:.2}×) against \
+                 About → power's {reference:.1} ms in the same run",
+                value - reference,
+                value / reference
+            );
+        }
+    }
+}
+
 fn print_table(metrics: &[Metric]) {
     // `{:<width$}` pads by characters; the labels hold arrows.
     let width = metrics
@@ -335,6 +406,7 @@ pub fn run() -> Result<()> {
     crate::deps::run()?;
     let apps = demo::build_release_apps()?;
     let bed = demo::start_bed()?;
+    demo::furnish_bluetooth(&bed)?;
     let greetd = demo::start_greetd()?;
     let address = bed.system_bus_address().to_owned();
 
@@ -352,11 +424,12 @@ pub fn run() -> Result<()> {
     let panel_switch = panel_switch(&address)?;
     drop(greetd);
     drop(bed);
+    if let Some(panel_switch) = &panel_switch {
+        metrics.extend(panel_switch_metrics(panel_switch));
+    }
 
     print_table(&metrics);
-    if let Some(panel_switch) = &panel_switch {
-        println!("  panel switch: {panel_switch}");
-    }
+    print_switch_comparison(&metrics);
 
     let mut figures = Map::new();
     for metric in &metrics {

@@ -1,12 +1,26 @@
-//! Panel switch latency against the real daemons: from "the user picked
-//! Power in the sidebar" to "the Power page with live daemon data is drawn".
+//! Panel switch latency against the real daemons: from "the user picked a
+//! panel in the sidebar" to "the page with live daemon data is drawn".
 //!
 //! Run by `cargo xtask bench` against its test bed (`DBUS_SYSTEM_BUS_ADDRESS`).
-//! Each iteration starts on About, selects Power, opens the page's two live
-//! subscriptions (power-profiles-daemon and UPower, as the app does on entry),
-//! waits for both first snapshots, applies them and renders the window with
-//! tiny-skia (iced's headless renderer, 960×680 logical at scale 2). Prints a
-//! human summary on stderr and one JSON object as the last stdout line.
+//! Each iteration starts on About, selects the panel, opens the page's live
+//! subscriptions (as the app does on entry), waits for their first snapshots,
+//! applies them and renders the window with tiny-skia (iced's headless
+//! renderer, 960×680 logical at scale 2). Two switches, in this order:
+//!
+//! - About → Power, the reference: power-profiles-daemon and UPower;
+//! - About → Bluetooth: the page's BlueZ stream (bluer; registers the pairing
+//!   agent and starts discovery before its first snapshot) against the bed's
+//!   bluez5 mock, which must show at least one paired and one nearby device.
+//!   bluer opens its session once per process: the untimed warm-up switch
+//!   opens it (as the app's first visit to the page does; that switch's time
+//!   is reported apart as `first_switch_ms`), the timed ones reuse it. Leaving
+//!   the page (dropping the stream) unregisters the agent and stops discovery
+//!   in the background, so each Bluetooth iteration starts after a short
+//!   untimed pause.
+//!
+//! Prints a human summary on stderr and one JSON object as the last stdout
+//! line: the Power switch's figures at the top level (as before) and every
+//! switch, with its samples, under `switches`.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -15,27 +29,65 @@ use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
-use ferrum_panels::{PanelId, power};
+use ferrum_panels::{PanelId, bluetooth, power};
 use ferrum_services::SystemBus;
+use ferrum_services::bluetooth::Update;
 use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
+use futures::StreamExt as _;
 use iced_test::Simulator;
 
 const ITERATIONS: usize = 15;
+/// Untimed pause before each Bluetooth switch (see the module docs).
+const BLUETOOTH_PAUSE: Duration = Duration::from_millis(200);
+
+/// The panel a switch goes to.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Power,
+    Bluetooth,
+}
+
+impl Target {
+    fn slug(self) -> &'static str {
+        match self {
+            Target::Power => "power",
+            Target::Bluetooth => "bluetooth",
+        }
+    }
+
+    fn panel(self) -> PanelId {
+        match self {
+            Target::Power => PanelId::Power,
+            Target::Bluetooth => PanelId::Bluetooth,
+        }
+    }
+
+    /// What the page waits for, for the report.
+    fn data(self) -> &'static str {
+        match self {
+            Target::Power => "first snapshots of power-profiles-daemon and UPower",
+            Target::Bluetooth => {
+                "first snapshot of the BlueZ stream (agent registered, discovery started; \
+                 bluez5 mock with a paired and two nearby devices)"
+            }
+        }
+    }
+}
 
 struct Sample {
     data: Duration,
     render: Duration,
 }
 
-async fn one_switch(bus: &SystemBus) -> Result<Sample, String> {
-    let options = Options {
-        panel: Some("about".into()),
-        ..Options::default()
-    };
-    let (mut app, _) = App::new(&options, bus.clone());
-    let start = Instant::now();
-    let _ = app.update(Message::SelectPanel(PanelId::Power));
+impl Sample {
+    fn total(&self) -> Duration {
+        self.data + self.render
+    }
+}
+
+/// About → Power: the page's two live subscriptions.
+async fn to_power(app: &mut App, bus: &SystemBus) -> Result<(), String> {
     let mut profiles = Box::pin(power::profiles_stream(bus));
     let mut supply = Box::pin(power::supply_stream(bus));
     let (first_profiles, first_supply) = tokio::join!(
@@ -47,14 +99,59 @@ async fn one_switch(bus: &SystemBus) -> Result<Sample, String> {
     if app.pages.power.profiles.ready().is_none() || app.pages.power.supply.ready().is_none() {
         return Err("the daemons did not answer with data".into());
     }
+    Ok(())
+}
+
+/// The Bluetooth page's live stream, kept while the page is drawn.
+type BluetoothStream = futures::stream::BoxStream<'static, bluetooth::Message>;
+
+/// About → Bluetooth: the page's live subscription, up to its first snapshot. The stream
+/// is returned: the app keeps it while the page is shown.
+async fn to_bluetooth(app: &mut App, bus: &SystemBus) -> Result<BluetoothStream, String> {
+    let mut updates = bluetooth::watch_stream(bus).boxed();
+    let first = next_within(&mut updates, "the BlueZ stream's first update").await?;
+    if !matches!(first, bluetooth::Message::Watched(Update::Snapshot(_))) {
+        return Err(format!(
+            "the BlueZ stream began with {first:?}, not a snapshot"
+        ));
+    }
+    let _ = app.update(Message::Page(PageMessage::Bluetooth(first)));
+    let shown = app
+        .pages
+        .bluetooth
+        .snapshot()
+        .is_some_and(|snapshot| !snapshot.paired().is_empty() && !snapshot.nearby().is_empty());
+    if !shown {
+        return Err("the Bluetooth page has no paired and nearby devices to show".into());
+    }
+    Ok(updates)
+}
+
+async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
+    if matches!(target, Target::Bluetooth) {
+        tokio::time::sleep(BLUETOOTH_PAUSE).await;
+    }
+    let options = Options {
+        panel: Some("about".into()),
+        ..Options::default()
+    };
+    let (mut app, _) = App::new(&options, bus.clone());
+    let start = Instant::now();
+    let _ = app.update(Message::SelectPanel(target.panel()));
+    let stream = match target {
+        Target::Power => {
+            to_power(&mut app, bus).await?;
+            None
+        }
+        Target::Bluetooth => Some(to_bluetooth(&mut app, bus).await?),
+    };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
     ui.snapshot(&app.theme())
         .map_err(|error| format!("render failed: {error}"))?;
-    Ok(Sample {
-        data,
-        render: start.elapsed() - data,
-    })
+    let render = start.elapsed() - data;
+    drop(stream);
+    Ok(Sample { data, render })
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -62,44 +159,71 @@ fn median(mut values: Vec<f64>) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// One switch measured: an untimed warm-up, then [`ITERATIONS`] timed runs.
+async fn measure(bus: &SystemBus, target: Target) -> Result<serde_json::Value, String> {
+    let first = one_switch(bus, target).await?;
+    let mut samples = Vec::new();
+    for _ in 0..ITERATIONS {
+        samples.push(one_switch(bus, target).await?);
+    }
+    let data: Vec<f64> = samples.iter().map(|s| ms(s.data)).collect();
+    let render: Vec<f64> = samples.iter().map(|s| ms(s.render)).collect();
+    let total: Vec<f64> = samples.iter().map(|s| ms(s.total())).collect();
+    eprintln!(
+        "panel switch About → {} ({ITERATIONS} runs): data {:.1} ms + render {:.1} ms = {:.1} ms \
+         (medians); warm-up {:.1} ms",
+        target.slug(),
+        median(data.clone()),
+        median(render.clone()),
+        median(total.clone()),
+        ms(first.total()),
+    );
+    Ok(serde_json::json!({
+        "iterations": ITERATIONS,
+        "from": "about",
+        "to": target.slug(),
+        "data": target.data(),
+        "data_ms_median": median(data.clone()),
+        "render_ms_median": median(render.clone()),
+        "total_ms_median": median(total.clone()),
+        "total_ms_min": total.iter().copied().fold(f64::INFINITY, f64::min),
+        "total_ms_max": total.iter().copied().fold(0.0, f64::max),
+        "first_switch_ms": ms(first.total()),
+        "data_ms": data,
+        "render_ms": render,
+        "total_ms": total,
+    }))
+}
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let bus = SystemBus::from_env();
-    // Warm-up: connects to the bus once, as the running app would have.
-    if let Err(error) = one_switch(&bus).await {
-        eprintln!("panel-switch-bench: {error}");
-        return std::process::ExitCode::FAILURE;
-    }
-    let mut samples = Vec::new();
-    for _ in 0..ITERATIONS {
-        match one_switch(&bus).await {
-            Ok(sample) => samples.push(sample),
+    let mut switches = Vec::new();
+    for target in [Target::Power, Target::Bluetooth] {
+        match measure(&bus, target).await {
+            Ok(switch) => switches.push(switch),
             Err(error) => {
-                eprintln!("panel-switch-bench: {error}");
+                eprintln!("panel-switch-bench: About → {}: {error}", target.slug());
                 return std::process::ExitCode::FAILURE;
             }
         }
     }
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let data: Vec<f64> = samples.iter().map(|s| ms(s.data)).collect();
-    let render: Vec<f64> = samples.iter().map(|s| ms(s.render)).collect();
-    let total: Vec<f64> = samples.iter().map(|s| ms(s.data + s.render)).collect();
-    eprintln!(
-        "panel switch About → Power ({ITERATIONS} runs): data {:.1} ms + render {:.1} ms = {:.1} ms (medians)",
-        median(data.clone()),
-        median(render.clone()),
-        median(total.clone())
-    );
+    let reference = &switches[0];
     let json = serde_json::json!({
         "iterations": ITERATIONS,
         "from": "about",
         "to": "power",
-        "data_ms_median": median(data),
-        "render_ms_median": median(render),
-        "total_ms_median": median(total.clone()),
-        "total_ms_min": total.iter().copied().fold(f64::INFINITY, f64::min),
-        "total_ms_max": total.iter().copied().fold(0.0, f64::max),
+        "data_ms_median": reference["data_ms_median"],
+        "render_ms_median": reference["render_ms_median"],
+        "total_ms_median": reference["total_ms_median"],
+        "total_ms_min": reference["total_ms_min"],
+        "total_ms_max": reference["total_ms_max"],
         "render": "iced_test tiny-skia, 960x680 logical at scale 2",
+        "switches": switches,
     });
     println!("{json}");
     std::process::ExitCode::SUCCESS
