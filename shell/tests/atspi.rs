@@ -4,7 +4,11 @@
 //! (`ferrum_testbed::wayland`) against the test bed's real power-profiles-daemon and UPower;
 //! and `ferrum_testbed::atspi` (`testbed/scripts/read_tree.py`, a pyatspi client that reads the tree and clicks).
 //! The Tab walks (`atspi::walk_tabs`) also run the real NetworkManager and systemd-resolved,
-//! with the app in their network namespace, and read the whole tree after every Tab.
+//! with the app in their network namespace, and read the whole tree after every Tab. Where
+//! Bluetooth is walked, the bed runs python-dbusmock's `bluez5` template in bluetoothd's
+//! place (this host has no controller) furnished with `BluezMock::add_desk`: an adapter, a
+//! paired keyboard and two devices nearby; the test plays bluetoothd asking the app's agent
+//! to open the pairing dialog, since the mock's `Pair` asks no agent.
 //!
 //! Needs root and the Debian packages of `cargo xtask deps` (sway, grim, wtype, at-spi2-core,
 //! python3-pyatspi, dbus-daemon, power-profiles-daemon, upower, umockdev, python3-dbusmock,
@@ -17,6 +21,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ferrum_testbed::atspi::{self, Node, live_processes, show};
+use ferrum_testbed::bluez::{self, BluezMock, DESK_ADAPTER, DESK_KEYBOARD, DESK_PHONE};
 use ferrum_testbed::session_bus::SessionBus;
 use ferrum_testbed::wayland::{Session, User};
 use ferrum_testbed::{Service, TestBed};
@@ -50,17 +55,34 @@ fn desktop(lang: &str) -> Desktop {
 
 /// Like [`desktop`], with the app opened on `panel`.
 fn desktop_on(lang: &str, panel: &str) -> Desktop {
-    desktop_with(lang, panel, false)
+    desktop_with(lang, panel, Extras::default())
 }
 
-/// Like [`desktop_on`]; with `network`, the bed also runs the real NetworkManager and
-/// systemd-resolved (wired device with a DHCP lease) and the app shares their network
-/// namespace, so the Network and Private DNS pages show their controls.
-fn desktop_with(lang: &str, panel: &str, network: bool) -> Desktop {
+/// What a desktop's bed runs beyond polkit, power-profiles-daemon and UPower.
+#[derive(Debug, Clone, Copy, Default)]
+struct Extras {
+    /// The real NetworkManager and systemd-resolved (wired device with a DHCP lease); the app
+    /// shares their network namespace, so the Network and Private DNS pages show their
+    /// controls.
+    network: bool,
+    /// The bluez5 mock furnished with the sample desk (`BluezMock::add_desk`), so the
+    /// Bluetooth page shows its adapter and both device lists.
+    bluetooth: bool,
+}
+
+/// Like [`desktop_on`], with the daemons of `extras` too.
+fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
     let started = Instant::now();
     let mut bed = TestBed::start(&[Service::Polkit, Service::PowerProfiles, Service::UPower])
         .unwrap_or_else(|error| panic!("test bed: {error}"));
-    if network {
+    if extras.bluetooth {
+        bed.start_service(Service::BluezMock)
+            .unwrap_or_else(|error| panic!("bluez5 mock: {error}"));
+        bed.bluez()
+            .add_desk()
+            .unwrap_or_else(|error| panic!("furnishing the bluez5 mock: {error}"));
+    }
+    if extras.network {
         for service in [Service::Resolved, Service::NetworkManager] {
             bed.start_service(service)
                 .unwrap_or_else(|error| panic!("{service:?}: {error}"));
@@ -371,7 +393,9 @@ const SETTLE: Duration = Duration::from_secs(3);
 impl Desktop {
     /// Walks the window with Tab from where the focus is until it is back there, reading the
     /// whole tree after each Tab (see [`atspi::walk_tabs`]); prints the stops and returns
-    /// the problems, each prefixed with `what`.
+    /// the problems, each prefixed with `what`. A walk that went round the window must also
+    /// have stopped on every control the tree read before the first Tab says is focusable:
+    /// a control whose focus AT-SPI never reports is one a reader never announces.
     fn walk(&mut self, what: &str) -> Vec<String> {
         let read = atspi::Read {
             bus_address: self.bus.address(),
@@ -380,6 +404,7 @@ impl Desktop {
             click: None,
             timeout: WAIT,
         };
+        let controls = focusable_stops(&atspi::read(read).unwrap_or_default());
         let walk = atspi::walk_tabs(read, &mut self.session, MAX_TABS, SETTLE);
         let stops: Vec<String> = walk.stops.iter().map(ToString::to_string).collect();
         eprintln!(
@@ -388,10 +413,25 @@ impl Desktop {
             self.elapsed(),
             stops.join(" → ")
         );
-        walk.problems
+        let mut problems: Vec<String> = walk
+            .problems
             .iter()
             .map(|problem| format!("{what}: {problem}"))
-            .collect()
+            .collect();
+        let went_round = walk.stops.len() > 1 && walk.stops.first() == walk.stops.last();
+        let unreached: Vec<String> = controls
+            .iter()
+            .filter(|control| !walk.stops.contains(control))
+            .map(ToString::to_string)
+            .collect();
+        if went_round && !unreached.is_empty() {
+            problems.push(format!(
+                "{what}: the focus went round the window without ever being on {}; it went: {}",
+                unreached.join(", "),
+                stops.join(" → ")
+            ));
+        }
+        problems
     }
 
     /// Whether the app still runs.
@@ -401,7 +441,8 @@ impl Desktop {
 }
 
 /// Every panel, by its sidebar name: Power (the app opens on it), then the others in the
-/// sidebar's order. Bluetooth shows its page without bluetoothd (none in this bed).
+/// sidebar's order. Bluetooth shows the bluez5 mock's desk: the adapter, a paired keyboard
+/// and two devices nearby.
 const PAGES: [&str; 6] = [
     "Power",
     "Network",
@@ -414,19 +455,27 @@ const PAGES: [&str; 6] = [
 /// With a reader attached, every panel (opened from the sidebar through AT-SPI) is walked
 /// with Tab from where the focus is until it comes back there: after each Tab the whole tree
 /// is read, the app still runs and has not panicked, exactly one node has the focus and it
-/// is named (the window's own frame is a Tab stop too and is accepted), every node is named
-/// and every control actionable. The bed runs the real NetworkManager and resolved, so the
-/// Network and Private DNS pages show a wired connection. The problems of all panels are
-/// reported together.
+/// is named (the window's own frame is a Tab stop too and is accepted), every node is named,
+/// every control actionable and every focusable control a stop. The bed runs the real NetworkManager and resolved, so the
+/// Network and Private DNS pages show a wired connection, and the bluez5 mock, so the
+/// Bluetooth page shows its device rows (the walk starts once the keyboard's row is
+/// published). The problems of all panels are reported together.
 #[test]
 fn screen_reader_tabs_through_every_panel() {
-    let mut desktop = desktop_with("en_US.UTF-8", "power", true);
+    let extras = Extras {
+        network: true,
+        bluetooth: true,
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "power", extras);
     let mut problems = Vec::new();
     for page in PAGES {
         if page != "Power" {
             desktop.read_tree(("list item", page), Some(("list item", page)));
         }
         desktop.read_tree(("heading", page), None);
+        if page == "Bluetooth" {
+            desktop.read_tree(("label", DESK_KEYBOARD.name), None);
+        }
         problems.extend(desktop.walk(page));
         if !desktop.app_running() {
             break;
@@ -441,7 +490,11 @@ fn screen_reader_tabs_through_every_panel() {
 /// (nothing is applied).
 #[test]
 fn screen_reader_tabs_through_the_forms() {
-    let mut desktop = desktop_with("en_US.UTF-8", "network", true);
+    let extras = Extras {
+        network: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "network", extras);
     let mut problems = Vec::new();
     let forms = [
         ("Network", ("push button", "Settings…"), ("heading", "IPv4")),
@@ -467,4 +520,259 @@ fn screen_reader_tabs_through_the_forms() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     desktop.tear_down();
+}
+
+/// The nodes of `tree` with the "focusable" state (enabled controls, and the window's frame),
+/// as [`atspi::Stop`]s: told apart from their namesakes by their rank, as the walk does.
+fn focusable_stops(tree: &[Node]) -> Vec<atspi::Stop> {
+    tree.iter()
+        .enumerate()
+        .filter(|(_, node)| node.states.iter().any(|state| state == "focusable"))
+        .map(|(index, node)| atspi::Stop {
+            role: node.role.clone(),
+            name: node.name.clone(),
+            rank: tree
+                .iter()
+                .take(index)
+                .filter(|other| other.role == node.role && other.name == node.name)
+                .count(),
+        })
+        .collect()
+}
+
+/// The roles a screen reader user acts on or types into: [`atspi::INTERACTIVE`] and entries.
+fn is_control(node: &Node) -> bool {
+    atspi::INTERACTIVE.contains(&node.role.as_str()) || node.role == "entry"
+}
+
+/// The controls of `tree` that a screen reader cannot tell apart: the same role, name and
+/// description (all it says of a control: "Details, button") as another control, which on the
+/// Bluetooth page means they act on different devices. One line per group, with its size.
+fn indistinguishable_controls(tree: &[Node]) -> Vec<String> {
+    let mut groups: Vec<((&str, &str, &str), usize)> = Vec::new();
+    for node in tree.iter().filter(|node| is_control(node)) {
+        let words = (
+            node.role.as_str(),
+            node.name.as_str(),
+            node.description.as_str(),
+        );
+        match groups.iter_mut().find(|(seen, _)| *seen == words) {
+            Some((_, count)) => *count += 1,
+            None => groups.push((words, 1)),
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|(_, count)| *count > 1)
+        .map(|((role, name, description), count)| {
+            format!("{count} controls read as [{role}] {name:?} (description {description:?})")
+        })
+        .collect()
+}
+
+/// How long bluetoothd (played by the test) waits for the agent's answer here.
+const ANSWER_WAIT: Duration = Duration::from_secs(10);
+
+impl Desktop {
+    /// The bed's bluez5 mock.
+    fn bluez(&self) -> BluezMock {
+        self.bed.bluez()
+    }
+
+    /// The app's pairing agent, once the Bluetooth page has registered it.
+    fn agent(&self) -> bluez::Agent {
+        let pid = self.session.app_pid().expect("the app runs");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(agent) = self.bluez().agent_of(pid).expect("reading the bus") {
+                return agent;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the app registered no pairing agent within {WAIT:?}; its log:\n{}",
+                self.session.app_log()
+            );
+            thread::sleep(POLL);
+        }
+    }
+}
+
+/// The answer bluetoothd (the `busctl` of [`BluezMock::ask_agent`]) heard: whether the call
+/// succeeded, and what `busctl` printed.
+fn agent_answer(mut call: std::process::Child) -> (bool, String) {
+    let deadline = Instant::now() + ANSWER_WAIT;
+    while call.try_wait().expect("busctl's status").is_none() {
+        if Instant::now() >= deadline {
+            // By PID: the busctl is this test's own child.
+            let _ = call.kill();
+            let _ = call.wait();
+            panic!("the agent did not answer within {ANSWER_WAIT:?}");
+        }
+        thread::sleep(POLL);
+    }
+    let output = call.wait_with_output().expect("busctl's output");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), said)
+}
+
+/// The name of the first `role` control in `tree` that shows `label` for `device`: named
+/// `label` alone, or `label` with the device's name ("Details: Desk keyboard").
+fn control_for(tree: &[Node], role: &str, label: &str, device: &str) -> String {
+    let found = tree.iter().find(|node| {
+        node.role == role
+            && (node.name == label || (node.name.starts_with(label) && node.name.contains(device)))
+    });
+    match found {
+        Some(node) => node.name.clone(),
+        None => panic!("no [{role}] {label:?} for {device:?} in:\n{}", show(tree)),
+    }
+}
+
+/// The Bluetooth page against the bluez5 mock's desk, walked with Tab (as
+/// [`screen_reader_tabs_through_every_panel`] does) through what it opens: the pairing
+/// dialog (the test plays bluetoothd asking the app's agent to confirm a passkey for the
+/// phone; Cancel, chosen through AT-SPI, reaches bluetoothd as a refusal), the keyboard's
+/// details (Rename, Block, Forget), and Forget's question (canceled: the keyboard stays).
+/// Every read: the app runs, one named node has the focus, every node is named and every
+/// control actionable; every focusable control is a stop of its walk.
+#[test]
+fn screen_reader_tabs_through_bluetooth_devices_and_dialogs() {
+    let extras = Extras {
+        bluetooth: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "bluetooth", extras);
+    let page = desktop.read_tree(("label", DESK_PHONE.name), None);
+    let mut problems = Vec::new();
+
+    let agent = desktop.agent();
+    let phone = bluez::device_path(DESK_ADAPTER, DESK_PHONE.address);
+    let call = desktop
+        .bluez()
+        .ask_agent(&agent, "RequestConfirmation", &["ou", &phone, "123456"])
+        .expect("busctl runs");
+    desktop.read_tree(("push button", "Confirm"), None);
+    problems.extend(desktop.walk("Bluetooth, pairing question"));
+    let canceled = desktop.app_running();
+    if canceled {
+        desktop.read_tree(("push button", "Cancel"), Some(("push button", "Cancel")));
+    }
+    // Without the app, bluetoothd's call fails at once.
+    let (accepted, said) = agent_answer(call);
+    if canceled {
+        // busctl prints the error's message: bluer's for `org.bluez.Error.Rejected`.
+        assert!(
+            !accepted && said.to_lowercase().contains("rejected"),
+            "bluetoothd should hear the refusal, heard: {said}"
+        );
+    }
+
+    if desktop.app_running() {
+        let details = control_for(&page, "push button", "Details", DESK_KEYBOARD.name);
+        desktop.read_tree(("push button", &details), Some(("push button", &details)));
+        let open = desktop.read_tree(("label", "Services"), None);
+        let forget = control_for(&open, "push button", "Forget", DESK_KEYBOARD.name);
+        problems.extend(desktop.walk("Bluetooth, the keyboard's details"));
+        if desktop.app_running() {
+            desktop.read_tree(("push button", &forget), Some(("push button", &forget)));
+            desktop.read_tree(("push button", "Cancel"), None);
+            problems.extend(desktop.walk("Bluetooth, Forget's question"));
+        }
+        if desktop.app_running() {
+            desktop.read_tree(("push button", "Cancel"), Some(("push button", "Cancel")));
+            desktop.read_tree(("push button", &forget), None);
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    let removed = desktop
+        .bluez()
+        .method_calls(&bluez::adapter_path(DESK_ADAPTER), "RemoveDevice")
+        .expect("the mock's calls");
+    assert!(removed.is_empty(), "Forget was canceled: {removed:?}");
+    desktop.tear_down();
+}
+
+/// A screen reader says a control's role, name and description and nothing of what is drawn
+/// around it, so two controls on the Bluetooth page that act on different devices must not
+/// read the same: every control's role, name and description together are unique, on the
+/// page (a row per device, each with its Connect, Disconnect or Pair and Details) and with a
+/// device's details open.
+#[test]
+fn screen_reader_tells_the_bluetooth_rows_apart() {
+    let extras = Extras {
+        bluetooth: true,
+        ..Extras::default()
+    };
+    let desktop = desktop_with("en_US.UTF-8", "bluetooth", extras);
+    let mut problems = Vec::new();
+    desktop.read_tree(("label", DESK_KEYBOARD.name), None);
+    let page = desktop.read_tree(("label", DESK_PHONE.name), None);
+    eprintln!("the page:\n{}", show(&page));
+    problems.extend(
+        indistinguishable_controls(&page)
+            .into_iter()
+            .map(|problem| format!("the page: {problem}")),
+    );
+    let details = control_for(&page, "push button", "Details", DESK_KEYBOARD.name);
+    desktop.read_tree(("push button", &details), Some(("push button", &details)));
+    let open = desktop.read_tree(("label", "Services"), None);
+    eprintln!("with the keyboard's details open:\n{}", show(&open));
+    problems.extend(
+        indistinguishable_controls(&open)
+            .into_iter()
+            .map(|problem| format!("the keyboard's details open: {problem}")),
+    );
+    assert!(
+        problems.is_empty(),
+        "controls a screen reader cannot tell apart (they act on different devices):\n{}\n\
+         --- the page:\n{}\n--- with the keyboard's details open:\n{}",
+        problems.join("\n"),
+        show(&page),
+        show(&open)
+    );
+    desktop.tear_down();
+}
+
+/// The check above catches what a reader heard before the Bluetooth rows named their
+/// device (every row's buttons "Pair" and "Details"), and accepts the same buttons named
+/// with their device, or told apart by their description. No desktop needed.
+#[test]
+fn controls_that_read_the_same_are_found() {
+    let node = |role: &str, name: &str, description: &str| Node {
+        depth: 2,
+        role: role.to_owned(),
+        name: name.to_owned(),
+        description: description.to_owned(),
+        states: Vec::new(),
+        actions: vec!["click".to_owned()],
+    };
+    let before = [
+        node("label", "Studio headset", "Headset · Strong signal"),
+        node("push button", "Pair", ""),
+        node("push button", "Details", ""),
+        node("label", "Anna's phone", "Phone · Fair signal"),
+        node("push button", "Pair", ""),
+        node("push button", "Details", ""),
+    ];
+    assert_eq!(
+        indistinguishable_controls(&before),
+        [
+            "2 controls read as [push button] \"Pair\" (description \"\")",
+            "2 controls read as [push button] \"Details\" (description \"\")",
+        ]
+    );
+    let named = [
+        node("push button", "Pair: Studio headset", ""),
+        node("push button", "Pair: Anna's phone", ""),
+        node("push button", "Details", "Studio headset"),
+        node("push button", "Details", "Anna's phone"),
+        // Labels are not controls: two rows may show the same words.
+        node("label", "Paired", ""),
+        node("label", "Paired", ""),
+    ];
+    assert!(indistinguishable_controls(&named).is_empty());
 }
