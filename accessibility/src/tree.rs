@@ -100,10 +100,14 @@ impl Operation<Snapshot> for Collect {
     }
 
     fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
-        // A text input inside an accessible wrapper takes the focus for it.
+        // A text input inside an accessible text-input wrapper takes the focus for it. Only
+        // such a wrapper: a focusable accessible control (a dialog's button) reports its own
+        // focus here before its node is pushed, when the innermost node is the control around
+        // it (the dialog's frame), which must not be marked focused for it.
         if state.is_focused()
             && let Some((_, index)) = self.inside.last()
             && let Some(node) = self.nodes.get_mut(*index)
+            && matches!(node.info.role, Role::TextInput | Role::PasswordInput)
         {
             node.focused = true;
         }
@@ -183,4 +187,73 @@ impl Operation for Act {
 /// control sends its message at the next frame, exactly as a click does.
 pub fn act(target: Id, action: ControlAction) -> impl Operation {
     Act { target, action }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Focus(bool);
+
+    impl Focusable for Focus {
+        fn is_focused(&self) -> bool {
+            self.0
+        }
+        fn focus(&mut self) {
+            self.0 = true;
+        }
+        fn unfocus(&mut self) {
+            self.0 = false;
+        }
+    }
+
+    fn probe(name: &str, role: Role, focused: bool) -> Probe {
+        Probe {
+            id: Id::from(name.to_owned()),
+            info: AccessibleInfo::new(role, name),
+            focused,
+            activatable: true,
+            request_focus: false,
+            request_activation: false,
+        }
+    }
+
+    fn focused(collect: &Collect) -> Option<String> {
+        collect
+            .nodes
+            .iter()
+            .find(|node| node.focused)
+            .map(|node| node.info.name.clone())
+    }
+
+    /// A dialog's button reports its focus before its own node is pushed (as
+    /// `Accessible::operate` does): the button is the focused node, not the dialog
+    /// around it.
+    #[test]
+    fn a_focused_button_in_a_dialog_is_the_focused_node() {
+        let bounds = Rectangle::default();
+        let mut collect = Collect::default();
+        collect.custom(None, bounds, &mut probe("Pairing", Role::Group, false));
+        collect.traverse(&mut |operation| {
+            operation.focusable(None, bounds, &mut Focus(true));
+            operation.custom(None, bounds, &mut probe("Confirm", Role::Button, true));
+        });
+        assert_eq!(focused(&collect).as_deref(), Some("Confirm"));
+    }
+
+    /// A text input inside its accessible wrapper focuses the wrapper's node.
+    #[test]
+    fn a_focused_text_input_focuses_its_wrapper() {
+        let bounds = Rectangle::default();
+        let mut collect = Collect::default();
+        collect.custom(
+            None,
+            bounds,
+            &mut probe("Password", Role::PasswordInput, false),
+        );
+        collect.traverse(&mut |operation| {
+            operation.focusable(None, bounds, &mut Focus(true));
+        });
+        assert_eq!(focused(&collect).as_deref(), Some("Password"));
+    }
 }
