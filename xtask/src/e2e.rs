@@ -250,7 +250,7 @@ fn wait_for_report(
             .lines()
             .filter_map(|line| line.split_once("ferrum-selftest: "))
             .filter_map(|(_, entry)| {
-                let entry = entry.trim_end_matches('\r').trim();
+                let entry = without_kernel_line(entry.trim_end_matches('\r')).trim();
                 entry
                     .split_once('=')
                     .map(|(key, value)| (key.to_owned(), value.to_owned()))
@@ -270,6 +270,17 @@ fn wait_for_report(
         }
         std::thread::sleep(Duration::from_secs(1));
     }
+}
+
+/// A console line up to where a kernel message cut into it: the serial console interleaves
+/// the kernel's lines with a service's output ("state=running[   64.549886] audit: …").
+fn without_kernel_line(line: &str) -> &str {
+    let cut = line.match_indices('[').map(|(at, _)| at).find(|&at| {
+        let rest = line[at + 1..].trim_start();
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && rest[digits..].starts_with('.')
+    });
+    cut.map_or(line, |at| &line[..at])
 }
 
 /// Results of the checks, printed as a table at the end.
@@ -902,5 +913,23 @@ pub fn run() -> Result<()> {
             failed.join("; ")
         )
         .into())
+    }
+}
+
+#[cfg(test)]
+mod console_tests {
+    use super::without_kernel_line;
+
+    #[test]
+    fn a_kernel_message_cut_into_a_report_line_is_left_out() {
+        assert_eq!(
+            without_kernel_line("state=running[   64.549886] audit: type=1105"),
+            "state=running"
+        );
+        assert_eq!(
+            without_kernel_line("mounts=/home:/dev/vdb1[/home]"),
+            "mounts=/home:/dev/vdb1[/home]"
+        );
+        assert_eq!(without_kernel_line("failed="), "failed=");
     }
 }
