@@ -46,6 +46,7 @@ mod error;
 pub mod fake_greetd;
 pub mod fixtures;
 pub mod golden;
+pub mod keyscript;
 pub mod network;
 pub mod session_bus;
 mod spec;
