@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = لا يُسمح لك بتغيير إعداد ا�
 bluetooth-error-busy = «{ $name }» مشغول بطلب آخر؛ أعد المحاولة بعد قليل.
 bluetooth-error-not-found = لم يعد هذا الحاسوب يعرف «{ $name }».
 bluetooth-error-not-supported = لا يستطيع الجهاز أو المحول القيام بذلك.
+bluetooth-error-nothing-to-connect = لا يقدّم «{ $name }» شيئًا يمكن لهذا الحاسوب الاتصال به؛ يبقى مقترنًا.
 bluetooth-error-rejected = رفض «{ $name }» الإقران.
 bluetooth-error-auth-failed = فشل الإقران مع «{ $name }»: لم تتطابق الرموز.
 bluetooth-error-canceled = أُلغي الإقران مع «{ $name }».

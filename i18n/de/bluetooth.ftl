@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = Sie dürfen diese Bluetooth-Einstellung nicht ä
 bluetooth-error-busy = „{ $name }“ bearbeitet gerade eine andere Anfrage; versuchen Sie es gleich noch einmal.
 bluetooth-error-not-found = „{ $name }“ ist diesem Computer nicht mehr bekannt.
 bluetooth-error-not-supported = Das Gerät oder der Adapter kann das nicht.
+bluetooth-error-nothing-to-connect = „{ $name }“ bietet nichts an, womit sich dieser Computer verbinden kann; es bleibt gekoppelt.
 bluetooth-error-rejected = „{ $name }“ hat die Kopplung abgelehnt.
 bluetooth-error-auth-failed = Die Kopplung mit „{ $name }“ ist fehlgeschlagen: Die Codes stimmten nicht überein.
 bluetooth-error-canceled = Die Kopplung mit „{ $name }“ wurde abgebrochen.

@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = You are not allowed to change this Bluetooth set
 bluetooth-error-busy = “{ $name }” is busy with another request; try again in a moment.
 bluetooth-error-not-found = “{ $name }” is no longer known to this computer.
 bluetooth-error-not-supported = The device or the adapter cannot do this.
+bluetooth-error-nothing-to-connect = “{ $name }” offers nothing this computer can connect to; it stays paired.
 bluetooth-error-rejected = “{ $name }” refused the pairing.
 bluetooth-error-auth-failed = Pairing with “{ $name }” failed: the codes did not match.
 bluetooth-error-canceled = Pairing with “{ $name }” was canceled.

@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = No tiene permiso para cambiar este ajuste de Blu
 bluetooth-error-busy = «{ $name }» está ocupado con otra solicitud; inténtelo de nuevo en un momento.
 bluetooth-error-not-found = Este equipo ya no conoce «{ $name }».
 bluetooth-error-not-supported = El dispositivo o el adaptador no puede hacer esto.
+bluetooth-error-nothing-to-connect = «{ $name }» no ofrece nada a lo que este equipo pueda conectarse; sigue vinculado.
 bluetooth-error-rejected = «{ $name }» rechazó el emparejamiento.
 bluetooth-error-auth-failed = El emparejamiento con «{ $name }» falló: los códigos no coincidían.
 bluetooth-error-canceled = Se canceló el emparejamiento con «{ $name }».

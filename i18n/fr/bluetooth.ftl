@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = Vous n’êtes pas autorisé à modifier ce rég
 bluetooth-error-busy = « { $name } » traite déjà une autre demande ; réessayez dans un instant.
 bluetooth-error-not-found = « { $name } » n’est plus connu de cet ordinateur.
 bluetooth-error-not-supported = L’appareil ou l’adaptateur ne sait pas faire cela.
+bluetooth-error-nothing-to-connect = « { $name } » ne propose rien à quoi cet ordinateur puisse se connecter ; il reste associé.
 bluetooth-error-rejected = « { $name } » a refusé l’association.
 bluetooth-error-auth-failed = L’association avec « { $name } » a échoué : les codes ne correspondaient pas.
 bluetooth-error-canceled = L’association avec « { $name } » a été annulée.

@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = この Bluetooth の設定を変更する権限�
 bluetooth-error-busy = 「{ $name }」はほかの要求を処理中です。少し待ってからもう一度お試しください。
 bluetooth-error-not-found = 「{ $name }」はこのコンピューターにもう登録されていません。
 bluetooth-error-not-supported = デバイスまたはアダプターはこの操作に対応していません。
+bluetooth-error-nothing-to-connect = 「{ $name }」には、このコンピューターから接続できる機能がありません。ペアリングはそのまま残ります。
 bluetooth-error-rejected = 「{ $name }」がペアリングを拒否しました。
 bluetooth-error-auth-failed = 「{ $name }」とのペアリングに失敗しました。コードが一致しませんでした。
 bluetooth-error-canceled = 「{ $name }」とのペアリングは取り消されました。

@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = Você não tem permissão para mudar esta config
 bluetooth-error-busy = “{ $name }” está ocupado com outro pedido; tente de novo em instantes.
 bluetooth-error-not-found = “{ $name }” não é mais conhecido por este computador.
 bluetooth-error-not-supported = O dispositivo ou o adaptador não pode fazer isso.
+bluetooth-error-nothing-to-connect = “{ $name }” não oferece nada a que este computador possa se conectar; continua pareado.
 bluetooth-error-rejected = “{ $name }” recusou o pareamento.
 bluetooth-error-auth-failed = O pareamento com “{ $name }” falhou: os códigos não coincidiram.
 bluetooth-error-canceled = O pareamento com “{ $name }” foi cancelado.

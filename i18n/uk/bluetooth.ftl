@@ -146,6 +146,7 @@ bluetooth-error-not-permitted = Вам не дозволено змінюват�
 bluetooth-error-busy = «{ $name }» зайнятий іншим запитом; спробуйте ще раз за мить.
 bluetooth-error-not-found = Цей комп'ютер більше не знає «{ $name }».
 bluetooth-error-not-supported = Пристрій або адаптер цього не вміє.
+bluetooth-error-nothing-to-connect = «{ $name }» не пропонує нічого, до чого цей комп’ютер може під’єднатися; пару збережено.
 bluetooth-error-rejected = «{ $name }» відхилив сполучення.
 bluetooth-error-auth-failed = Сполучення з «{ $name }» не вдалося: коди не збіглися.
 bluetooth-error-canceled = Сполучення з «{ $name }» скасовано.

@@ -136,6 +136,9 @@ fn cause_sentence(error: &BluetoothError, name: &str) -> Option<String> {
         BluetoothError::InProgress => fl!("bluetooth-error-busy", name = name),
         BluetoothError::NotFound => fl!("bluetooth-error-not-found", name = name),
         BluetoothError::NotSupported => fl!("bluetooth-error-not-supported"),
+        BluetoothError::NothingToConnect => {
+            fl!("bluetooth-error-nothing-to-connect", name = name)
+        }
         BluetoothError::BusUnreachable(_) => fl!("service-bus-unreachable"),
         _ => return None,
     })

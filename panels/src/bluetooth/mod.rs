@@ -29,9 +29,11 @@ use ferrum_services::bluetooth::{
 use futures::StreamExt;
 use iced::{Element, Subscription};
 
+use ferrum_ui::Effect;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
+use crate::ids;
 use crate::page::{Context, Outcome, Page, PageRequest};
 
 pub use adapter::{MAX_NAME_BYTES, NameError, check_name};
@@ -277,6 +279,10 @@ impl State {
             Action::Pair { device, .. } => self.declined.take().filter(|d| d == device),
             _ => None,
         };
+        let focus = match (&action, &result) {
+            (Action::Forget { device, .. }, Ok(())) => Some(self.focus_after_forget(device)),
+            _ => None,
+        };
         if let Err(error) = result {
             let quiet = declined.is_some()
                 && matches!(
@@ -292,7 +298,25 @@ impl State {
                 self.error = Some(action_error(&action, name.as_deref(), &error));
             }
         }
-        Outcome::none()
+        focus.map_or_else(Outcome::none, Outcome::effect)
+    }
+
+    /// Where the focus goes once a device is forgotten (its row is gone): the
+    /// next device of the adapter shown (paired first, then nearby), else the
+    /// Bluetooth switch.
+    fn focus_after_forget(&self, forgotten: &DeviceAddress) -> Effect {
+        let next = self.current_adapter().and_then(|adapter| {
+            let snapshot = self.snapshot()?;
+            snapshot
+                .paired()
+                .into_iter()
+                .chain(snapshot.nearby())
+                .find(|d| d.adapter == adapter.id && d.address != *forgotten)
+                .map(|d| d.address)
+        });
+        Effect::Focus(next.map_or(ids::BLUETOOTH_POWER, |device| {
+            ids::bluetooth_device(&device, "details")
+        }))
     }
 
     fn apply(&mut self, message: Message) -> Outcome<Request> {

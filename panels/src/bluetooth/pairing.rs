@@ -151,8 +151,9 @@ pub(super) fn update(dialog: &mut Option<State>, message: Message) -> Outcome<Re
         Message::Accept => match answer(open) {
             Ok(Some(answer)) => {
                 let reply = open.request.reply.clone();
+                let back = focus_back(open);
                 *dialog = None;
-                Outcome::request(Request::Answer(reply, answer))
+                Outcome::request(Request::Answer(reply, answer)).with_effect(back)
             }
             // A display has nothing to send: it stays until the pairing ends.
             Ok(None) => Outcome::none(),
@@ -163,10 +164,20 @@ pub(super) fn update(dialog: &mut Option<State>, message: Message) -> Outcome<Re
         },
         Message::Reject => {
             let reply = open.request.reply.clone();
+            let back = focus_back(open);
             *dialog = None;
-            Outcome::request(Request::Answer(reply, AgentAnswer::Reject))
+            Outcome::request(Request::Answer(reply, AgentAnswer::Reject)).with_effect(back)
         }
     }
+}
+
+/// Where the focus goes when the person answered: the device's row (its
+/// Details button, there whatever the row's state), not nowhere.
+fn focus_back(open: &State) -> Effect {
+    Effect::Focus(crate::ids::bluetooth_device(
+        &open.request.device,
+        "details",
+    ))
 }
 
 /// The answer the dialog gives on Accept (`None` for a display).

@@ -434,11 +434,22 @@ fn a_passkey_to_compare_is_confirmed_or_canceled() {
         state.pairing.as_ref().map(pairing::State::question),
         Some("Does “Anna's phone” show 000042? Confirm only if it shows the same number.".into())
     );
-    let _ = deliver(state.update(Message::Pairing(pairing::Message::Accept)));
+    let accepted = state.update(Message::Pairing(pairing::Message::Accept));
+    // The answer given, the focus goes back to the device's row (not nowhere).
+    assert_eq!(
+        accepted.effect,
+        focus(crate::ids::bluetooth_device(&PHONE, "details"))
+    );
+    let _ = deliver(accepted);
     assert_eq!(pending.try_recv(), Some(AgentAnswer::Accept));
 
     let (_, mut pending) = asked(&mut state, AgentAsk::Confirm { passkey: 42 });
-    let _ = deliver(state.update(Message::Pairing(pairing::Message::Reject)));
+    let rejected = state.update(Message::Pairing(pairing::Message::Reject));
+    assert_eq!(
+        rejected.effect,
+        focus(crate::ids::bluetooth_device(&PHONE, "details"))
+    );
+    let _ = deliver(rejected);
     assert_eq!(pending.try_recv(), Some(AgentAnswer::Reject));
     assert!(state.pairing.is_none());
 }
@@ -561,6 +572,26 @@ fn a_failed_connect_says_why_and_leaves_no_connecting_state() {
 }
 
 #[test]
+fn a_device_with_nothing_to_connect_to_is_explained_and_stays_paired() {
+    let _english = english();
+    let mut state = ready_page();
+    let connect = Action::Connect {
+        adapter: hci(0),
+        device: KEYBOARD,
+    };
+    let _ = state.update(device_message(devices::Message::Connect(KEYBOARD)));
+    let _ = state.update(Message::Done(
+        connect,
+        Err(BluetoothError::NothingToConnect),
+    ));
+    assert_eq!(row_facts(&state, &KEYBOARD), "Keyboard · Paired · Trusted");
+    assert_eq!(
+        state.error.clone().expect("explained").summary,
+        "Could not connect to “K380”. “K380” offers nothing this computer can connect to; it stays paired."
+    );
+}
+
+#[test]
 fn forget_asks_first() {
     let _english = english();
     let mut state = ready_page();
@@ -599,12 +630,33 @@ fn forget_asks_first() {
         row_facts(&state, &HEADSET),
         "Headset · Forgetting… · Battery 80 %"
     );
-    let _ = state.update(Message::Done(forget, Ok(())));
+    // Its row goes: the focus moves to the next device's row.
+    assert_eq!(
+        state.update(Message::Done(forget, Ok(()))).effect,
+        focus(crate::ids::bluetooth_device(&KEYBOARD, "details"))
+    );
     // BlueZ removes it: its details close.
     let mut gone = snapshot();
     gone.devices.retain(|d| d.address != HEADSET);
     let _ = state.update(Message::Watched(Update::Snapshot(gone)));
     assert_eq!(state.devices, devices::State::default());
+}
+
+#[test]
+fn forgetting_the_last_device_leaves_the_focus_on_the_bluetooth_switch() {
+    let mut lone = snapshot();
+    lone.devices.retain(|d| d.address == HEADSET);
+    let mut state = page_with(lone);
+    let forget = Action::Forget {
+        adapter: hci(0),
+        device: HEADSET,
+    };
+    let _ = state.update(device_message(devices::Message::Forget(HEADSET)));
+    let _ = state.update(device_message(devices::Message::ForgetConfirmed(HEADSET)));
+    assert_eq!(
+        state.update(Message::Done(forget, Ok(()))).effect,
+        focus(crate::ids::BLUETOOTH_POWER)
+    );
 }
 
 #[test]

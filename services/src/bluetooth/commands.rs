@@ -94,8 +94,9 @@ pub async fn set_alias(
 /// canceled or fails, or trusting fails, a bond this call made is removed, so
 /// nothing is left half-bonded. If connecting fails, an input device
 /// (keyboard, mouse, …) is removed too (it would not reconnect by itself);
-/// any other device stays paired and trusted (a phone often has nothing to
-/// connect to) and the error is returned.
+/// any other device stays paired and trusted and the error is returned —
+/// except when it offers nothing to connect to (a phone or computer paired
+/// for its own use: BlueZ's `ProfileUnavailable`), which is success.
 pub async fn pair(
     bus: &SystemBus,
     adapter: &AdapterId,
@@ -147,6 +148,9 @@ pub async fn pair(
     let input = kind_before.is_input() || kind_after.is_input();
     match connect_device(&context, &handle).await {
         Ok(()) => Ok(()),
+        // Paired and trusted is all a phone or computer with no profile for
+        // us needs: nothing failed.
+        Err(BluetoothError::NothingToConnect) if !input => Ok(()),
         Err(error) => {
             if input {
                 undo(context).await;

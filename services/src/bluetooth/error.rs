@@ -47,6 +47,10 @@ pub enum BluetoothError {
         /// BlueZ's message.
         reason: String,
     },
+    /// The device offers no profile this computer can connect to (BlueZ's
+    /// `ProfileUnavailable`: a phone or computer paired for its own use).
+    #[error("the device offers nothing to connect to")]
+    NothingToConnect,
     /// The same operation is already under way.
     #[error("already in progress")]
     InProgress,
@@ -159,6 +163,10 @@ pub(crate) fn from_error_name(name: &str, message: &str) -> BluetoothError {
         "org.bluez.Error.Rejected" => BluetoothError::AuthenticationRejected { reason: reason() },
         "org.bluez.Error.Canceled" => BluetoothError::AuthenticationCanceled,
         "org.bluez.Error.NotConnected" => BluetoothError::Failed { reason: reason() },
+        // `org.bluez.Error.BREDR.ProfileUnavailable` (and its LE twin).
+        name if name.starts_with("org.bluez.Error.") && name.ends_with(".ProfileUnavailable") => {
+            BluetoothError::NothingToConnect
+        }
         "org.freedesktop.DBus.Error.UnknownMethod" => BluetoothError::NotSupported,
         name if means_absent_property(name) => BluetoothError::NotSupported,
         name => BluetoothError::Unexpected(failure(FailureKind::Other, name, message)),
@@ -313,6 +321,14 @@ mod tests {
         assert_eq!(map("org.bluez.Error.Canceled"), B::AuthenticationCanceled);
         assert_eq!(map("org.bluez.Device1.UnknownProperty"), B::NotSupported);
         assert_eq!(map("org.bluez.Device1.UnknownInterface"), B::NotSupported);
+        assert_eq!(
+            map("org.bluez.Error.BREDR.ProfileUnavailable"),
+            B::NothingToConnect
+        );
+        assert_eq!(
+            map("org.bluez.Error.LE.ProfileUnavailable"),
+            B::NothingToConnect
+        );
         assert!(matches!(
             map("org.freedesktop.DBus.Error.Disconnected"),
             B::BusUnreachable(_)
