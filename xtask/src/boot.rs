@@ -20,6 +20,7 @@ pub fn run() -> Result<()> {
         selftest: None,
         window: std::env::var_os("DISPLAY").is_some()
             || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+        test_tools: None,
     })?;
     println!(
         "boot: QEMU running headless ({}); console {}, QMP {}",

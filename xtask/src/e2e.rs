@@ -26,6 +26,8 @@ use crate::screen::{self, Claim, Region};
 use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
+mod bluetooth;
+
 /// The test user the image creates (`image/mkosi.postinst.chroot`).
 const TEST_PASSWORD: &str = "ferrum-test";
 
@@ -358,6 +360,7 @@ fn expect_refusal(refusal: &Refusal, work: &Path, checks: &mut Checks) -> Result
         work,
         selftest: None,
         window: false,
+        test_tools: None,
     })?;
     let limit = Instant::now() + refusal.deadline;
     let mut watched = Watched {
@@ -730,6 +733,7 @@ pub fn measure_boot(layout: Layout) -> Result<serde_json::Value> {
         work: &work,
         selftest: Some("first"),
         window: false,
+        test_tools: None,
     })?;
     greeter_on_screen(&mut vm, &mut timeline)?;
     let report = wait_for_report(&vm, &mut timeline, Duration::from_secs(300))?;
@@ -821,6 +825,9 @@ pub fn run() -> Result<()> {
     expect_verity_refusal(&modified, &out.join("refusal"), &mut checks)?;
     let _ = fs::remove_file(&modified);
 
+    println!("e2e: the test-tools disk (BlueZ's emulator and the Bluetooth peer) …");
+    let tools = bluetooth::tools_disk(&out)?;
+
     println!("e2e: first boot of a blank machine (signed UKI, verity root, Secure Boot, TPM) …");
     let _ = fs::remove_dir_all(&work);
     let mut timeline = Timeline::default();
@@ -829,6 +836,7 @@ pub fn run() -> Result<()> {
         work: &work,
         selftest: Some("first"),
         window: false,
+        test_tools: Some(&tools),
     })?;
     let accel = vm.accel;
     let login = log_in(&mut vm, &mut timeline);
@@ -842,12 +850,30 @@ pub fn run() -> Result<()> {
             Err(error) => error.to_string(),
         },
     );
+    if login.is_ok() {
+        println!("e2e: the Bluetooth page with real bluetoothd and a virtual peer …");
+        let paired = bluetooth::run(&mut vm, &mut timeline);
+        checks.check(
+            "Bluetooth page by keyboard: the peer found, paired with a passkey confirmed in the page's dialog, forgotten",
+            paired.is_ok(),
+            match &paired {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
+    }
     let first = wait_for_report(&vm, &mut timeline, Duration::from_secs(300));
     let _ = fs::copy(&vm.console, out.join("console-first-boot.log"));
     drop(vm);
     let first = first?;
     journal_events(&first, &mut timeline);
     check_boot(&first, "first boot", &predicted, &mut checks);
+    checks.require(
+        &first,
+        "test-tools",
+        "started",
+        "first boot: the self-test started the test-tools disk's peer",
+    );
     checks.require(
         &first,
         "marked",
@@ -862,6 +888,7 @@ pub fn run() -> Result<()> {
         work: &work,
         selftest: Some("second"),
         window: false,
+        test_tools: None,
     })?;
     let second = wait_for_report(&vm, &mut second_timeline, BOOT_DEADLINE);
     let _ = fs::copy(&vm.console, out.join("console-second-boot.log"));

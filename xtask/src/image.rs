@@ -145,12 +145,12 @@ fn mkosi_build(output: &Path, overrides: &[String]) -> Result<()> {
         .arg("--extra-tree")
         .arg(&extra)
         .args(overrides);
-    let tools_ready = tools.join("usr/bin").is_dir();
+    let tools_ready = tools::is_current(&tools);
     if tools_ready {
         command.arg("--tools-tree").arg(&tools);
     } else {
         println!(
-            "==> image: building the trixie tools tree once (kept in {})",
+            "==> image: building the trixie tools tree (kept in {}; again only when its recipe gains a tool)",
             tools.display()
         );
         command.arg("--tools-tree=default");

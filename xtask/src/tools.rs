@@ -3,7 +3,7 @@
 //! `mkosi sandbox`, which puts the tree's `/usr` under them and leaves the rest of the file
 //! system as it is, so paths in the workspace and the target folder work unchanged.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::image;
@@ -19,9 +19,18 @@ pub fn tools_tree() -> Result<PathBuf> {
     Ok(image::cache_dir()?.join("tools-tree"))
 }
 
+/// The program the tools tree's recipe (`ToolsTreePackages=` in `image/mkosi.conf`) added
+/// last: a tree without it was built from an older recipe and is built again.
+const NEWEST_TOOL: &str = "usr/bin/btvirt";
+
+/// Whether `tree` is a tools tree built from the current recipe.
+pub fn is_current(tree: &Path) -> bool {
+    tree.join(NEWEST_TOOL).is_file()
+}
+
 /// Whether the tools tree has been built.
 pub fn ready() -> Result<bool> {
-    Ok(tools_tree()?.join("usr/bin").is_dir() && mkosi_python_path()?.join("mkosi").is_dir())
+    Ok(is_current(&tools_tree()?) && mkosi_python_path()?.join("mkosi").is_dir())
 }
 
 /// `program` from the tools tree, to be given its arguments by the caller.

@@ -1,0 +1,256 @@
+//! The Bluetooth page against real bluetoothd, in the booted image: BlueZ's emulator
+//! (`btvirt`, from the tools tree) makes two virtual controllers that hear each other, and
+//! `ferrum-bt-peer` (the test bed's program) plays the remote device on the second one. Both
+//! come on a test-tools disk that only the e2e attaches; the boot self-test starts them (see
+//! `image/e2e/bluetooth-peer.sh`).
+//!
+//! Logged in, the test drives `ferrum-settings` by keyboard with the key script
+//! `image/e2e/bluetooth.keys` — the same script a host test runs against the bluez5 mock,
+//! asserting the focus after every step (`tests/tests/bluetooth_keyboard.rs`) — and waits at its
+//! sync points for the peer's console lines and the screen: the peer found nearby, the page's
+//! pairing dialog asking to confirm the passkey, the bond on both sides, and after Forget the
+//! bond gone from the computer (the peer then drops its side too).
+
+use std::fs;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ferrum_testbed::keyscript::{self, Step};
+
+use super::{Timeline, wait_for_screen, without_kernel_line};
+use crate::screen::{Claim, Region};
+use crate::util::{self, Result};
+use crate::vm::{self, Vm};
+
+/// The settings window's page, right of the sidebar.
+const PAGE: Region = Region {
+    name: "page",
+    x: 240,
+    y: 0,
+    w: 1040,
+    h: 800,
+};
+
+/// The Bluetooth page open: both controllers' adapter section, the peer in "Nearby".
+const NEARBY: Claim = Claim {
+    name: "bluetooth-nearby",
+    says: "bluetooth: the page's discovery finds the peer",
+    regions: &[PAGE],
+};
+
+/// The page's agent asks to confirm the passkey the emulator uses (000000).
+const PAIRING: Claim = Claim {
+    name: "bluetooth-pairing",
+    says: "bluetooth: the page asks to confirm the passkey",
+    regions: &[PAGE],
+};
+
+/// The peer paired and trusted, under "My devices".
+const PAIRED: Claim = Claim {
+    name: "bluetooth-paired",
+    says: "bluetooth: the peer is paired (My devices)",
+    regions: &[PAGE],
+};
+
+/// After Forget: no paired device; the peer (still discoverable) nearby again.
+const FORGOTTEN: Claim = Claim {
+    name: "bluetooth-forgotten",
+    says: "bluetooth: the peer forgotten (nearby again)",
+    regions: &[PAGE],
+};
+
+/// The addresses the emulator gives its controllers (`emulator/btdev.c`: index and id).
+const HOST_ADDRESS: &str = "00:AA:01:00:00:00";
+const PEER_ADDRESS: &str = "00:AA:01:01:00:01";
+
+/// How long one sync point may take (discovery, pairing, the page's answer under TCG).
+const STEP_DEADLINE: Duration = Duration::from_secs(120);
+
+/// The test-tools disk: the emulator, the peer and the script that starts them.
+pub(super) fn tools_disk(out: &std::path::Path) -> Result<PathBuf> {
+    util::run(util::cargo()?.args([
+        "build",
+        "--release",
+        "-p",
+        "ferrum-testbed",
+        "--bin",
+        "ferrum-bt-peer",
+    ]))?;
+    let peer = util::target_dir()?.join("release/ferrum-bt-peer");
+    let btvirt = crate::tools::tools_tree()?.join("usr/bin/btvirt");
+    let run = util::workspace_root()?.join("image/e2e/bluetooth-peer.sh");
+    for file in [&peer, &btvirt, &run] {
+        if !file.is_file() {
+            return Err(format!("the test-tools disk needs {}", file.display()).into());
+        }
+    }
+    let disk = out.join("test-tools.img");
+    vm::fat_image(
+        &disk,
+        "FERRUM-TEST",
+        &[
+            (run.as_path(), "run"),
+            (btvirt.as_path(), "btvirt"),
+            (peer.as_path(), "ferrum-bt-peer"),
+        ],
+    )?;
+    Ok(disk)
+}
+
+/// The peer's console lines (`ferrum-bt-peer: …`) so far.
+fn peer_lines(vm: &Vm) -> Vec<String> {
+    vm.console_text()
+        .lines()
+        .filter_map(|line| line.split_once("ferrum-bt-peer: "))
+        .map(|(_, entry)| {
+            without_kernel_line(entry.trim_end_matches('\r'))
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Waits for a peer line starting with `wanted`; fails early on the peer's own errors.
+fn wait_for_peer(vm: &Vm, timeline: &mut Timeline, wanted: &str, says: &str) -> Result<f64> {
+    let limit = Instant::now() + STEP_DEADLINE;
+    loop {
+        timeline.watch(vm);
+        let lines = peer_lines(vm);
+        if lines.iter().any(|line| line.starts_with(wanted)) {
+            let at = vm.elapsed();
+            timeline.push(says, at);
+            return Ok(at);
+        }
+        if let Some(error) = lines.iter().find(|line| line.starts_with("error step=")) {
+            return Err(format!("the Bluetooth peer failed: {error}").into());
+        }
+        if Instant::now() > limit {
+            return Err(format!(
+                "the Bluetooth peer never said \"{wanted}\" within {} s (it said: {}); see {}",
+                STEP_DEADLINE.as_secs(),
+                if lines.is_empty() {
+                    "nothing".to_owned()
+                } else {
+                    lines.join(" | ")
+                },
+                vm.console.display()
+            )
+            .into());
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
+/// A sync point of the key script: what outside the app must have happened.
+fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<()> {
+    let settle = Duration::from_secs(8);
+    match name {
+        // The page registered its agent and started discovery on hci0; the peer took the
+        // default agent back (incoming requests on its controller go to it, not the page).
+        "page-open" => {
+            wait_for_peer(
+                vm,
+                timeline,
+                "default-agent",
+                "bluetooth: the page discovers (the peer keeps the default agent)",
+            )?;
+        }
+        "peer-found" => {
+            wait_for_screen(
+                vm,
+                timeline,
+                &NEARBY,
+                STEP_DEADLINE,
+                ("ferrum-bt-peer: default-agent", settle),
+            )?;
+        }
+        "pairing-asked" => {
+            wait_for_peer(
+                vm,
+                timeline,
+                "confirm passkey=000000",
+                "bluetooth: the peer's agent is asked to confirm 000000",
+            )?;
+            wait_for_screen(
+                vm,
+                timeline,
+                &PAIRING,
+                STEP_DEADLINE,
+                ("ferrum-bt-peer: confirm", Duration::from_secs(3)),
+            )?;
+        }
+        "paired" => {
+            wait_for_peer(
+                vm,
+                timeline,
+                &format!("paired device={HOST_ADDRESS}"),
+                "bluetooth: the peer reports the bond",
+            )?;
+            wait_for_screen(
+                vm,
+                timeline,
+                &PAIRED,
+                STEP_DEADLINE,
+                ("ferrum-bt-peer: paired", settle),
+            )?;
+        }
+        "forgotten" => {
+            wait_for_peer(
+                vm,
+                timeline,
+                &format!("host-forgot device={PEER_ADDRESS}"),
+                "bluetooth: the computer's bond is gone (Forget)",
+            )?;
+            wait_for_peer(
+                vm,
+                timeline,
+                &format!("peer-forgot device={HOST_ADDRESS}"),
+                "bluetooth: the peer dropped its side",
+            )?;
+            wait_for_screen(
+                vm,
+                timeline,
+                &FORGOTTEN,
+                STEP_DEADLINE,
+                ("ferrum-bt-peer: peer-forgot", settle),
+            )?;
+        }
+        other => return Err(format!("the key script has an unknown sync point {other:?}").into()),
+    }
+    Ok(())
+}
+
+/// Runs the key script against the logged-in session; returns the seconds from the Pair key
+/// to the bond reported by the peer.
+pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
+    let path = util::workspace_root()?.join("image/e2e/bluetooth.keys");
+    let script = keyscript::parse(&fs::read_to_string(&path)?)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    wait_for_peer(
+        vm,
+        timeline,
+        "ready",
+        "bluetooth: two virtual controllers, the peer ready",
+    )?;
+    for step in &script {
+        match step {
+            Step::Press(_) | Step::Type(_) => {
+                for chord in step.chords() {
+                    vm.qmp.keys(&chord.qcodes())?;
+                }
+            }
+            // Focus is checked by the host test; the VM has no accessibility bus to ask.
+            Step::Focus { .. } => {}
+            Step::Sync(name) => sync(vm, timeline, name)?,
+        }
+    }
+    let pair = timeline.at(PAIRING.says);
+    let bond = timeline.at("bluetooth: the peer reports the bond");
+    Ok(match (pair, bond) {
+        (Some(pair), Some(bond)) => format!(
+            "found, paired by confirming 000000 in the page's dialog, bond on both sides {:.1} s after the dialog, forgotten on both sides",
+            bond - pair
+        ),
+        _ => "found, paired, forgotten".to_owned(),
+    })
+}
