@@ -39,7 +39,7 @@ pub struct Machine<'a> {
     /// Show the screen in a window (when a display exists and the tools tree's QEMU has
     /// its GTK front end); headless otherwise.
     pub window: bool,
-    /// The e2e's test-tools disk (a FAT image), attached read-only with the serial
+    /// The e2e's test-tools disk (an ext4 image), attached read-only with the serial
     /// `ferrum-test-tools`; the self-test starts its `run` (only with its credential).
     pub test_tools: Option<&'a Path>,
 }
@@ -93,54 +93,23 @@ impl Drop for Vm {
 
 /// A FAT image holding `uki` as the removable-media boot file.
 fn esp_image(uki: &Path, esp: &Path) -> Result<()> {
-    fat_image(esp, "FERRUM-ESP", &[(uki, "EFI/BOOT/BOOTX64.EFI")])
-}
-
-/// A FAT file system image at `image` holding `files` (source, path inside), sized for them
-/// with 64 MiB to spare.
-pub fn fat_image(image: &Path, label: &str, files: &[(&Path, &str)]) -> Result<()> {
-    let mut size_kib = 64 * 1024;
-    for (source, _) in files {
-        size_kib += fs::metadata(source)?.len() / 1024;
-    }
-    let _ = fs::remove_file(image);
+    let size_kib = fs::metadata(uki)?.len() / 1024 + 64 * 1024;
+    let _ = fs::remove_file(esp);
     util::run(
         std::process::Command::new("mkfs.vfat")
-            .args(["-C", "-F", "32", "-n", label])
-            .arg(image)
+            .args(["-C", "-F", "32", "-n", "FERRUM-ESP"])
+            .arg(esp)
             .arg(size_kib.to_string())
             .stdout(Stdio::null()),
     )?;
-    let target = image.display().to_string();
-    let mut folders: Vec<String> = Vec::new();
-    for (_, inside) in files {
-        let mut folder = Path::new(inside).parent();
-        let mut chain = Vec::new();
-        while let Some(dir) = folder.filter(|dir| !dir.as_os_str().is_empty()) {
-            chain.push(format!("::{}", dir.display()));
-            folder = dir.parent();
-        }
-        for dir in chain.into_iter().rev() {
-            if !folders.contains(&dir) {
-                folders.push(dir);
-            }
-        }
-    }
-    if !folders.is_empty() {
-        util::run(
-            std::process::Command::new("mmd")
-                .args(["-i", &target])
-                .args(&folders),
-        )?;
-    }
-    for (source, inside) in files {
-        util::run(
-            std::process::Command::new("mcopy")
-                .args(["-i", &target])
-                .arg(source)
-                .arg(format!("::{inside}")),
-        )?;
-    }
+    let image = esp.display().to_string();
+    util::run(std::process::Command::new("mmd").args(["-i", &image, "::EFI", "::EFI/BOOT"]))?;
+    util::run(
+        std::process::Command::new("mcopy")
+            .args(["-i", &image])
+            .arg(uki)
+            .arg("::EFI/BOOT/BOOTX64.EFI"),
+    )?;
     Ok(())
 }
 

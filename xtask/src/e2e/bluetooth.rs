@@ -20,7 +20,7 @@ use ferrum_testbed::keyscript::{self, Step};
 use super::{Timeline, wait_for_screen, without_kernel_line};
 use crate::screen::{Claim, Region};
 use crate::util::{self, Result};
-use crate::vm::{self, Vm};
+use crate::vm::Vm;
 
 /// The settings window's page, right of the sidebar.
 const PAGE: Region = Region {
@@ -84,15 +84,26 @@ pub(super) fn tools_disk(out: &std::path::Path) -> Result<PathBuf> {
             return Err(format!("the test-tools disk needs {}", file.display()).into());
         }
     }
+    // ext4 (the image has its module; FAT would need a code page module the image leaves out),
+    // made from a folder by mkfs itself, so the programs keep their modes.
+    let staging = out.join("test-tools");
+    let _ = fs::remove_dir_all(&staging);
+    fs::create_dir_all(&staging)?;
+    for (source, name) in [
+        (&run, "run"),
+        (&btvirt, "btvirt"),
+        (&peer, "ferrum-bt-peer"),
+    ] {
+        fs::copy(source, staging.join(name))?;
+    }
     let disk = out.join("test-tools.img");
-    vm::fat_image(
-        &disk,
-        "FERRUM-TEST",
-        &[
-            (run.as_path(), "run"),
-            (btvirt.as_path(), "btvirt"),
-            (peer.as_path(), "ferrum-bt-peer"),
-        ],
+    let _ = fs::remove_file(&disk);
+    util::run(
+        std::process::Command::new("mkfs.ext4")
+            .args(["-q", "-L", "ferrum-test", "-d"])
+            .arg(&staging)
+            .arg(&disk)
+            .arg("128M"),
     )?;
     Ok(disk)
 }
