@@ -8,6 +8,7 @@
 //! and the tests share it.
 
 pub mod accounts;
+pub mod audio;
 pub mod bluetooth;
 pub mod bus;
 pub mod dns;

@@ -40,6 +40,7 @@ use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 use tempfile::TempDir;
 
 pub mod atspi;
+pub mod audio;
 pub mod bluez;
 pub mod child;
 mod error;

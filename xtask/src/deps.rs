@@ -60,6 +60,15 @@ pub const PACKAGES: &[&str] = &[
     "xkb-data",
     // The hotspot's QR code is read back from its snapshot by a real QR decoder.
     "zbar-tools",
+    // Sound: services::audio links libpipewire through the `pipewire` crate (its headers, and
+    // libclang for bindgen); the audio bed runs the real PipeWire and WirePlumber, and its
+    // helpers use `wpctl`, `pw-dump`, `pw-metadata` and `pw-play`.
+    "libpipewire-0.3-dev",
+    "libspa-0.2-dev",
+    "libclang-dev",
+    "pipewire",
+    "pipewire-bin",
+    "wireplumber",
     // OpenVPN import: NetworkManager's OpenVPN plugin (the real NetworkManager of the test
     // bed checks the imported profile against it).
     "network-manager-openvpn",

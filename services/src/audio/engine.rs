@@ -1,0 +1,1367 @@
+//! The PipeWire thread: libpipewire's main loop is not `Send`, so one
+//! thread owns every PipeWire object and the async side talks to it through
+//! channels ([`EngineHandle`]).
+//!
+//! The thread drives the loop itself (`iterate` with a timeout), so every
+//! PipeWire callback only records what happened (into [`Shared`] or the
+//! stream events) and the thread acts on it between iterations: nothing is
+//! created or destroyed inside a callback, and nothing panics (every failure
+//! is an [`AudioError`] sent to the async side). Between PipeWire's events
+//! the thread sleeps on the loop; the only timers are the short pause that
+//! folds a burst of events into one snapshot, the retry of a lost
+//! connection (with a growing pause) and the bounds on a connection or a
+//! test tone that never finish.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use pipewire as pw;
+use pw::client::{Client, ClientListener};
+use pw::context::ContextRc;
+use pw::core::CoreRc;
+use pw::device::{Device, DeviceListener};
+use pw::loop_::Timeout;
+use pw::main_loop::MainLoopRc;
+use pw::metadata::{Metadata, MetadataListener};
+use pw::node::{Node, NodeListener};
+use pw::properties::PropertiesBox;
+use pw::proxy::ProxyT;
+use pw::registry::{GlobalObject, RegistryRc};
+use pw::spa::param::ParamType;
+use pw::spa::pod::Pod;
+use pw::spa::utils::dict::DictRef;
+use pw::types::ObjectType;
+use tokio::sync::{mpsc, oneshot, watch};
+
+use super::error::{AudioError, Expected, LocalFailure, from_pipewire};
+use super::graph::{
+    DeviceEntry, Graph, LinkEntry, NodeEntry, NodeKind, Props, default_value, node_kind,
+};
+use super::pods::{self, PropsChange};
+use super::streams::{
+    APPLICATION_NAME, MeterStream, StreamEvent, StreamEvents, StreamSpot, ToneStream,
+};
+use super::types::{
+    Channel, DeviceId, Direction, NodeId, Peaks, Snapshot, StreamTarget, Update, VolumeChange,
+};
+use super::volume::{ChannelVolumes, VolumeLimit};
+
+/// Events closer together than this are one change (a new stream announces
+/// itself, its ports, links and parameters one by one).
+const QUIET: Duration = Duration::from_millis(30);
+/// A burst of events is shown at least this often.
+const BURST_MAX: Duration = Duration::from_millis(250);
+/// How long a new connection may take to list the graph before the stream
+/// says PipeWire does not answer.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The first pause before connecting again after PipeWire went away; doubled
+/// after each failure up to [`RETRY_MAX`].
+const RETRY_FIRST: Duration = Duration::from_millis(250);
+const RETRY_MAX: Duration = Duration::from_secs(5);
+/// How long a speaker test may take beyond its own length (linking, draining).
+const TONE_GRACE: Duration = Duration::from_secs(5);
+/// The longest the loop sleeps without a reason to wake.
+const LONGEST_SLEEP: Duration = Duration::from_secs(3600);
+
+/// Ids for meters and tones, unique in the process.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+pub(crate) fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Which PipeWire to connect to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Remote {
+    /// libpipewire's default: `PIPEWIRE_REMOTE`, else `pipewire-0` in
+    /// `PIPEWIRE_RUNTIME_DIR` / `XDG_RUNTIME_DIR`.
+    Default,
+    /// This socket.
+    Socket(PathBuf),
+}
+
+/// A request to the PipeWire thread.
+#[derive(Debug)]
+pub(crate) enum Request {
+    /// The last handle went: end the thread.
+    Quit,
+    Command {
+        command: Command,
+        reply: oneshot::Sender<Result<(), AudioError>>,
+    },
+    StartMeter {
+        id: u64,
+        node: NodeId,
+        peaks: mpsc::Sender<Peaks>,
+        failed: oneshot::Sender<AudioError>,
+    },
+    StopMeter {
+        id: u64,
+    },
+}
+
+/// A command; see the public functions in `commands`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Command {
+    SetDefault {
+        direction: Direction,
+        node: NodeId,
+    },
+    SetVolume {
+        node: NodeId,
+        change: VolumeChange,
+        limit: VolumeLimit,
+    },
+    SetMute {
+        node: NodeId,
+        mute: bool,
+    },
+    MoveStream {
+        stream: NodeId,
+        target: StreamTarget,
+    },
+    SetProfile {
+        device: DeviceId,
+        profile: u32,
+    },
+    TestSpeakers {
+        output: NodeId,
+    },
+}
+
+/// The async side's end of the PipeWire thread. Dropping the last one ends
+/// the thread (it closes its connection first).
+pub(crate) struct EngineHandle {
+    requests: pw::channel::Sender<Request>,
+    updates: watch::Receiver<Option<Update>>,
+}
+
+impl std::fmt::Debug for EngineHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EngineHandle")
+            .field("update", &*self.updates.borrow())
+            .finish_non_exhaustive()
+    }
+}
+
+impl EngineHandle {
+    /// Starts the thread for `remote`.
+    pub(crate) fn spawn(remote: Remote) -> Result<Self, AudioError> {
+        let (requests, receiver) = pw::channel::channel();
+        let (publisher, updates) = watch::channel(None);
+        std::thread::Builder::new()
+            .name("ferrum-pipewire".into())
+            .spawn(move || run(remote, receiver, publisher))
+            .map_err(|error| {
+                tracing::warn!(%error, "could not start the PipeWire thread");
+                AudioError::Local(LocalFailure::Thread)
+            })?;
+        Ok(Self { requests, updates })
+    }
+
+    /// Sends a request to the thread.
+    pub(crate) fn send(&self, request: Request) -> Result<(), AudioError> {
+        self.requests
+            .send(request)
+            .map_err(|_| AudioError::Local(LocalFailure::ThreadEnded))
+    }
+
+    /// The thread's latest update (none before its first), and its changes.
+    pub(crate) fn updates(&self) -> watch::Receiver<Option<Update>> {
+        self.updates.clone()
+    }
+}
+
+impl Drop for EngineHandle {
+    fn drop(&mut self) {
+        // Nobody is left to tell if the thread has ended already.
+        let _ = self.requests.send(Request::Quit);
+    }
+}
+
+/// The thread's body.
+fn run(
+    remote: Remote,
+    receiver: pw::channel::Receiver<Request>,
+    publisher: watch::Sender<Option<Update>>,
+) {
+    pw::init();
+    let unavailable = |publisher: &watch::Sender<Option<Update>>| {
+        publisher.send_replace(Some(Update::Unavailable(AudioError::Local(
+            LocalFailure::MainLoop,
+        ))));
+    };
+    let Ok(main_loop) = MainLoopRc::new(None) else {
+        tracing::warn!("libpipewire could not create a main loop");
+        unavailable(&publisher);
+        return;
+    };
+    let mut properties = PropertiesBox::new();
+    properties.insert("application.name", APPLICATION_NAME);
+    let Ok(context) = ContextRc::new(&main_loop, Some(properties)) else {
+        tracing::warn!("libpipewire could not create a context");
+        unavailable(&publisher);
+        return;
+    };
+    let inbox: Rc<RefCell<VecDeque<Request>>> = Rc::default();
+    let _attached = receiver.attach(main_loop.loop_(), {
+        let inbox = Rc::clone(&inbox);
+        move |request| inbox.borrow_mut().push_back(request)
+    });
+    let mut engine = Engine {
+        remote,
+        context,
+        publisher,
+        link: Link::Down {
+            retry_at: Instant::now(),
+            failures: 0,
+        },
+        waiting: Vec::new(),
+    };
+    while engine.step(&inbox) {
+        main_loop.loop_().iterate(engine.timeout());
+    }
+    tracing::debug!("the PipeWire thread ends");
+    // The connection (streams, proxies, core) goes before the loop.
+    drop(engine);
+}
+
+/// The connection's state.
+enum Link {
+    /// Not connected; the next try is due at `retry_at`.
+    Down {
+        retry_at: Instant,
+        failures: u32,
+    },
+    Up(Box<Connection>),
+}
+
+struct Engine {
+    remote: Remote,
+    context: ContextRc,
+    publisher: watch::Sender<Option<Update>>,
+    link: Link,
+    /// Requests that came while the connection was still listing the graph.
+    waiting: Vec<Request>,
+}
+
+impl Engine {
+    /// Handles what happened since the last iteration; `false` ends the thread.
+    fn step(&mut self, inbox: &RefCell<VecDeque<Request>>) -> bool {
+        let now = Instant::now();
+        self.follow_connection(now);
+        loop {
+            let request = inbox.borrow_mut().pop_front();
+            match request {
+                None => break,
+                Some(Request::Quit) => return false,
+                Some(request) => self.handle(request),
+            }
+        }
+        if let Link::Down { retry_at, failures } = self.link
+            && now >= retry_at
+        {
+            self.connect(failures, now);
+        }
+        self.publish_when_due(now);
+        true
+    }
+
+    /// How long the loop may sleep.
+    fn timeout(&self) -> Timeout {
+        let deadline = match &self.link {
+            Link::Down { retry_at, .. } => Some(*retry_at),
+            Link::Up(connection) => connection.deadline(),
+        };
+        match deadline {
+            None => Timeout::Infinite,
+            Some(deadline) => {
+                let wait = deadline.saturating_duration_since(Instant::now());
+                // Round up to the loop's milliseconds, so a wake is never early.
+                Timeout::Finite((wait + Duration::from_millis(1)).min(LONGEST_SLEEP))
+            }
+        }
+    }
+
+    fn connect(&mut self, failures: u32, now: Instant) {
+        match Connection::open(&self.context, &self.remote) {
+            Ok(connection) => {
+                tracing::debug!(remote = ?self.remote, "connected to PipeWire");
+                self.link = Link::Up(Box::new(connection));
+            }
+            Err(error) => {
+                let failures = failures.saturating_add(1);
+                if failures == 1 {
+                    tracing::info!(%error, remote = ?self.remote, "PipeWire unavailable; retrying with growing pauses");
+                }
+                self.link = Link::Down {
+                    retry_at: now + retry_delay(failures),
+                    failures,
+                };
+                let waiting = std::mem::take(&mut self.waiting);
+                for request in waiting {
+                    fail(request, error.clone());
+                }
+                self.publish(Update::Unavailable(error));
+            }
+        }
+    }
+
+    /// Acts on the connection's events; drops it when PipeWire went away.
+    fn follow_connection(&mut self, now: Instant) {
+        let Link::Up(connection) = &mut self.link else {
+            return;
+        };
+        match connection.after_iteration(now) {
+            Progress::Lost(error) => {
+                tracing::info!(%error, "the connection to PipeWire was lost");
+                if let Link::Up(connection) = std::mem::replace(
+                    &mut self.link,
+                    Link::Down {
+                        retry_at: now + retry_delay(1),
+                        failures: 1,
+                    },
+                ) {
+                    connection.fail_all(&error);
+                }
+                let waiting = std::mem::take(&mut self.waiting);
+                for request in waiting {
+                    fail(request, error.clone());
+                }
+                self.publish(Update::Unavailable(error));
+            }
+            Progress::Ready => {
+                let snapshot = connection.take_snapshot();
+                let waiting = std::mem::take(&mut self.waiting);
+                for request in waiting {
+                    connection.execute(request);
+                }
+                self.publish(Update::Snapshot(snapshot));
+            }
+            Progress::Going => {}
+        }
+    }
+
+    fn handle(&mut self, request: Request) {
+        if let Request::StopMeter { id } = request {
+            if let Link::Up(connection) = &mut self.link {
+                connection.meters.remove(&id);
+            }
+            self.waiting.retain(
+                |waiting| !matches!(waiting, Request::StartMeter { id: other, .. } if *other == id),
+            );
+            return;
+        }
+        match &mut self.link {
+            Link::Down { .. } => fail(request, AudioError::NotRunning),
+            Link::Up(connection) if !connection.is_ready() => self.waiting.push(request),
+            Link::Up(connection) => connection.execute(request),
+        }
+    }
+
+    fn publish_when_due(&mut self, now: Instant) {
+        let Link::Up(connection) = &mut self.link else {
+            return;
+        };
+        if connection.is_ready() {
+            if connection.publish_due(now) {
+                let snapshot = connection.take_snapshot();
+                self.publish(Update::Snapshot(snapshot));
+            }
+        } else if !connection.slow_reported && now >= connection.started + CONNECT_TIMEOUT {
+            connection.slow_reported = true;
+            tracing::info!("PipeWire does not answer");
+            self.publish(Update::Unavailable(AudioError::NoAnswer));
+        }
+    }
+
+    /// Shows `update` unless it is what is shown.
+    fn publish(&self, update: Update) {
+        self.publisher.send_if_modified(|current| {
+            if current.as_ref() == Some(&update) {
+                false
+            } else {
+                *current = Some(update);
+                true
+            }
+        });
+    }
+}
+
+/// How long to wait before the next try after `failures` failures in a row.
+fn retry_delay(failures: u32) -> Duration {
+    RETRY_FIRST
+        .saturating_mul(1 << failures.saturating_sub(1).min(16))
+        .min(RETRY_MAX)
+}
+
+/// Answers a request that cannot be carried out.
+fn fail(request: Request, error: AudioError) {
+    match request {
+        Request::Command { reply, .. } => {
+            let _ = reply.send(Err(error));
+        }
+        Request::StartMeter { failed, .. } => {
+            let _ = failed.send(error);
+        }
+        Request::Quit | Request::StopMeter { .. } => {}
+    }
+}
+
+/// What the callbacks record for the thread.
+#[derive(Default)]
+struct Shared {
+    graph: Graph,
+    /// When the graph first and last changed since it was last shown.
+    dirty: Option<(Instant, Instant)>,
+    /// `done` events: the sequence numbers of finished syncs.
+    done: Vec<i32>,
+    /// Errors PipeWire reported on our proxies.
+    errors: Vec<ProxyError>,
+    /// The connection is gone.
+    lost: Option<AudioError>,
+    /// Globals removed (their proxies are dropped by the thread).
+    removed: Vec<u32>,
+}
+
+impl Shared {
+    fn touch(&mut self) {
+        let now = Instant::now();
+        self.dirty = Some(match self.dirty {
+            Some((first, _)) => (first, now),
+            None => (now, now),
+        });
+    }
+}
+
+#[derive(Debug)]
+struct ProxyError {
+    proxy: u32,
+    res: i32,
+    message: String,
+}
+
+/// A bound object and its listener (which goes first: its hook must be
+/// removed while the proxy exists).
+enum Bound {
+    Node {
+        _listener: NodeListener,
+        proxy: Node,
+    },
+    Device {
+        _listener: DeviceListener,
+        proxy: Device,
+    },
+    Client {
+        _listener: ClientListener,
+        _proxy: Client,
+    },
+    Metadata {
+        _listener: MetadataListener,
+        proxy: Metadata,
+    },
+}
+
+type Objects = Rc<RefCell<BTreeMap<u32, Bound>>>;
+
+/// How far a new connection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Waiting for the registry's first listing (a sync after `get_registry`).
+    Globals(i32),
+    /// Waiting for the bound objects' info and parameters (a second sync).
+    Info(i32),
+    Ready,
+}
+
+enum Progress {
+    Going,
+    Ready,
+    Lost(AudioError),
+}
+
+/// A command sent to PipeWire, answered when its sync comes back.
+struct Pending {
+    seq: i32,
+    /// Local ids of the proxies it used: an error on one fails it.
+    proxies: Vec<u32>,
+    reply: oneshot::Sender<Result<(), AudioError>>,
+    failure: Option<AudioError>,
+}
+
+struct Meter {
+    _stream: MeterStream,
+    node: u32,
+    failed: oneshot::Sender<AudioError>,
+}
+
+struct Tone {
+    _stream: ToneStream,
+    output: u32,
+    reply: oneshot::Sender<Result<(), AudioError>>,
+    deadline: Instant,
+}
+
+/// One connection to PipeWire and everything bound through it. Field order
+/// is drop order: our streams, the bound objects, the listeners of the
+/// registry and core, then the registry and the core.
+struct Connection {
+    meters: HashMap<u64, Meter>,
+    tones: HashMap<u64, Tone>,
+    objects: Objects,
+    _registry_listener: pw::registry::Listener,
+    _core_listener: pw::core::Listener,
+    _registry: RegistryRc,
+    core: CoreRc,
+    shared: Rc<RefCell<Shared>>,
+    stream_events: StreamEvents,
+    stage: Stage,
+    started: Instant,
+    slow_reported: bool,
+    pending: Vec<Pending>,
+}
+
+impl Connection {
+    fn open(context: &ContextRc, remote: &Remote) -> Result<Self, AudioError> {
+        let properties = match remote {
+            Remote::Default => None,
+            Remote::Socket(path) => {
+                let path = path
+                    .to_str()
+                    .filter(|path| !path.contains('\0'))
+                    .ok_or(AudioError::NotRunning)?;
+                let mut properties = PropertiesBox::new();
+                // libpipewire takes an absolute path here as the socket itself.
+                properties.insert("remote.name", path);
+                Some(properties)
+            }
+        };
+        let core = context
+            .connect_rc(properties)
+            .map_err(|_| AudioError::NotRunning)?;
+        let shared: Rc<RefCell<Shared>> = Rc::default();
+        let objects: Objects = Rc::default();
+        let core_listener = core
+            .add_listener_local()
+            .done({
+                let shared = Rc::clone(&shared);
+                move |_id, seq| shared.borrow_mut().done.push(seq.seq())
+            })
+            .error({
+                let shared = Rc::clone(&shared);
+                move |id, _seq, res, message| {
+                    let mut shared = shared.borrow_mut();
+                    if id == pw::core::PW_ID_CORE {
+                        // An error on the core is fatal: the connection is
+                        // gone (EPIPE when PipeWire exits) or unusable.
+                        tracing::debug!(res, message, "PipeWire connection error");
+                        shared.lost.get_or_insert(AudioError::NotRunning);
+                    } else {
+                        shared.errors.push(ProxyError {
+                            proxy: id,
+                            res,
+                            message: message.to_owned(),
+                        });
+                    }
+                }
+            })
+            .register();
+        let registry = core.get_registry_rc().map_err(|_| AudioError::NotRunning)?;
+        let registry_listener = registry
+            .add_listener_local()
+            .global({
+                let registry = registry.downgrade();
+                let shared = Rc::clone(&shared);
+                let objects = Rc::clone(&objects);
+                move |global| {
+                    if let Some(registry) = registry.upgrade() {
+                        on_global(&registry, &shared, &objects, global);
+                    }
+                }
+            })
+            .global_remove({
+                let shared = Rc::clone(&shared);
+                move |id| {
+                    let mut shared = shared.borrow_mut();
+                    shared.graph.remove(id);
+                    shared.removed.push(id);
+                    shared.touch();
+                }
+            })
+            .register();
+        let seq = core.sync(0).map_err(|_| AudioError::NotRunning)?;
+        Ok(Self {
+            meters: HashMap::new(),
+            tones: HashMap::new(),
+            objects,
+            _registry_listener: registry_listener,
+            _core_listener: core_listener,
+            _registry: registry,
+            core,
+            shared,
+            stream_events: Rc::default(),
+            stage: Stage::Globals(seq.seq()),
+            started: Instant::now(),
+            slow_reported: false,
+            pending: Vec::new(),
+        })
+    }
+
+    fn is_ready(&self) -> bool {
+        self.stage == Stage::Ready
+    }
+
+    /// The next time something is due: a snapshot to show, the connection's
+    /// bound, a tone's bound.
+    fn deadline(&self) -> Option<Instant> {
+        let mut deadlines: Vec<Instant> = self.tones.values().map(|tone| tone.deadline).collect();
+        if self.is_ready() {
+            if let Some((first, last)) = self.shared.borrow().dirty {
+                deadlines.push((last + QUIET).min(first + BURST_MAX));
+            }
+        } else if !self.slow_reported {
+            deadlines.push(self.started + CONNECT_TIMEOUT);
+        }
+        deadlines.into_iter().min()
+    }
+
+    fn publish_due(&self, now: Instant) -> bool {
+        self.shared
+            .borrow()
+            .dirty
+            .is_some_and(|(first, last)| now >= (last + QUIET).min(first + BURST_MAX))
+    }
+
+    fn take_snapshot(&self) -> Snapshot {
+        let mut shared = self.shared.borrow_mut();
+        shared.dirty = None;
+        shared.graph.snapshot()
+    }
+
+    /// Acts on what the callbacks recorded.
+    fn after_iteration(&mut self, now: Instant) -> Progress {
+        let (lost, done, errors, removed) = {
+            let mut shared = self.shared.borrow_mut();
+            (
+                shared.lost.take(),
+                std::mem::take(&mut shared.done),
+                std::mem::take(&mut shared.errors),
+                std::mem::take(&mut shared.removed),
+            )
+        };
+        if let Some(error) = lost {
+            return Progress::Lost(error);
+        }
+        for error in errors {
+            tracing::debug!(?error, "PipeWire reported an error");
+            for pending in &mut self.pending {
+                if pending.failure.is_none() && pending.proxies.contains(&error.proxy) {
+                    pending.failure = Some(from_pipewire(error.res, &error.message));
+                }
+            }
+        }
+        for id in removed {
+            let bound = self.objects.borrow_mut().remove(&id);
+            drop(bound);
+            let meters: Vec<u64> = self
+                .meters
+                .iter()
+                .filter(|(_, meter)| meter.node == id)
+                .map(|(&meter, _)| meter)
+                .collect();
+            for meter in meters {
+                if let Some(meter) = self.meters.remove(&meter) {
+                    let _ = meter.failed.send(AudioError::NoSuchNode(NodeId(id)));
+                }
+            }
+            let tones: Vec<u64> = self
+                .tones
+                .iter()
+                .filter(|(_, tone)| tone.output == id)
+                .map(|(&tone, _)| tone)
+                .collect();
+            for tone in tones {
+                if let Some(tone) = self.tones.remove(&tone) {
+                    let _ = tone.reply.send(Err(AudioError::NoSuchNode(NodeId(id))));
+                }
+            }
+        }
+        let events = std::mem::take(&mut *self.stream_events.borrow_mut());
+        for event in events {
+            match event {
+                StreamEvent::Failed { id, failure } => {
+                    if let Some(meter) = self.meters.remove(&id) {
+                        let _ = meter.failed.send(AudioError::StreamFailed(failure));
+                    } else if let Some(tone) = self.tones.remove(&id) {
+                        let _ = tone.reply.send(Err(AudioError::StreamFailed(failure)));
+                    }
+                }
+                StreamEvent::Drained { id } => {
+                    if let Some(tone) = self.tones.remove(&id) {
+                        let _ = tone.reply.send(Ok(()));
+                    }
+                }
+            }
+        }
+        let late: Vec<u64> = self
+            .tones
+            .iter()
+            .filter(|(_, tone)| now >= tone.deadline)
+            .map(|(&id, _)| id)
+            .collect();
+        for id in late {
+            if let Some(tone) = self.tones.remove(&id) {
+                let _ = tone.reply.send(Err(AudioError::StreamFailed(
+                    super::error::PipeWireFailure::new(None, "the test tone was not played"),
+                )));
+            }
+        }
+        let mut progress = Progress::Going;
+        for seq in done {
+            match self.stage {
+                Stage::Globals(expected) if expected == seq => match self.core.sync(0) {
+                    Ok(next) => self.stage = Stage::Info(next.seq()),
+                    Err(_) => return Progress::Lost(AudioError::NotRunning),
+                },
+                Stage::Info(expected) if expected == seq => {
+                    self.stage = Stage::Ready;
+                    progress = Progress::Ready;
+                }
+                _ => {}
+            }
+            if let Some(index) = self.pending.iter().position(|pending| pending.seq == seq) {
+                let pending = self.pending.swap_remove(index);
+                let result = match pending.failure {
+                    Some(error) => Err(error),
+                    None => Ok(()),
+                };
+                let _ = pending.reply.send(result);
+            }
+        }
+        progress
+    }
+
+    /// Answers everything under way: the connection is gone.
+    fn fail_all(self, error: &AudioError) {
+        let Self {
+            meters,
+            tones,
+            pending,
+            ..
+        } = self;
+        for (_, meter) in meters {
+            let _ = meter.failed.send(error.clone());
+        }
+        for (_, tone) in tones {
+            let _ = tone.reply.send(Err(error.clone()));
+        }
+        for pending in pending {
+            let _ = pending.reply.send(Err(error.clone()));
+        }
+    }
+
+    /// Carries out a request on a ready connection.
+    fn execute(&mut self, request: Request) {
+        match request {
+            Request::Command {
+                command: Command::TestSpeakers { output },
+                reply,
+            } => match self.start_tone(output) {
+                Ok((id, stream, duration)) => {
+                    self.tones.insert(
+                        id,
+                        Tone {
+                            _stream: stream,
+                            output: output.0,
+                            reply,
+                            deadline: Instant::now() + duration + TONE_GRACE,
+                        },
+                    );
+                }
+                Err(error) => {
+                    let _ = reply.send(Err(error));
+                }
+            },
+            Request::Command { command, reply } => match self.send_command(command) {
+                Ok(proxies) => match self.core.sync(0) {
+                    Ok(seq) => self.pending.push(Pending {
+                        seq: seq.seq(),
+                        proxies,
+                        reply,
+                        failure: None,
+                    }),
+                    Err(_) => {
+                        let _ = reply.send(Err(AudioError::NotRunning));
+                    }
+                },
+                Err(error) => {
+                    let _ = reply.send(Err(error));
+                }
+            },
+            Request::StartMeter {
+                id,
+                node,
+                peaks,
+                failed,
+            } => match self.start_meter(id, node, peaks) {
+                Ok(stream) => {
+                    self.meters.insert(
+                        id,
+                        Meter {
+                            _stream: stream,
+                            node: node.0,
+                            failed,
+                        },
+                    );
+                }
+                Err(error) => {
+                    let _ = failed.send(error);
+                }
+            },
+            Request::Quit | Request::StopMeter { .. } => {}
+        }
+    }
+
+    /// Sends a command's requests; returns the local ids of the proxies used.
+    fn send_command(&self, command: Command) -> Result<Vec<u32>, AudioError> {
+        match command {
+            Command::SetDefault { direction, node } => self.set_default(direction, node),
+            Command::SetVolume {
+                node,
+                change,
+                limit,
+            } => self.set_volume(node, change, limit),
+            Command::SetMute { node, mute } => {
+                let route = self.checked_volume_node(node)?.2;
+                self.apply_props(node, route, &PropsChange::Mute(mute))
+            }
+            Command::MoveStream { stream, target } => self.move_stream(stream, target),
+            Command::SetProfile { device, profile } => self.set_profile(device, profile),
+            // Started by `execute`: it answers when the tone has played.
+            Command::TestSpeakers { output } => Err(AudioError::Unsuitable {
+                node: output,
+                expected: Expected::Endpoint(Direction::Output),
+            }),
+        }
+    }
+
+    /// The session manager's `default` metadata: (global id, proxy id).
+    fn with_metadata<T>(&self, act: impl FnOnce(&Metadata) -> T) -> Result<(T, u32), AudioError> {
+        let id = self
+            .shared
+            .borrow()
+            .graph
+            .default_metadata
+            .ok_or(AudioError::NoSessionManager)?;
+        let objects = self.objects.borrow();
+        let Some(Bound::Metadata { proxy, .. }) = objects.get(&id) else {
+            return Err(AudioError::NoSessionManager);
+        };
+        Ok((act(proxy), proxy.upcast_ref().id()))
+    }
+
+    /// A node's entry, checked to be of the wanted kind.
+    fn node_checked(&self, node: NodeId, expected: Expected) -> Result<NodeEntry, AudioError> {
+        let shared = self.shared.borrow();
+        let entry = shared
+            .graph
+            .nodes
+            .get(&node.0)
+            .ok_or(AudioError::NoSuchNode(node))?;
+        let fits = match (node_kind(&entry.props), expected) {
+            (NodeKind::Endpoint { output, .. }, Expected::Endpoint(Direction::Output)) => output,
+            (NodeKind::Endpoint { input, .. }, Expected::Endpoint(Direction::Input)) => input,
+            (NodeKind::Stream(_), Expected::Stream) => true,
+            _ => false,
+        };
+        if fits {
+            Ok(entry.clone())
+        } else {
+            Err(AudioError::Unsuitable { node, expected })
+        }
+    }
+
+    fn set_default(&self, direction: Direction, node: NodeId) -> Result<Vec<u32>, AudioError> {
+        let entry = self.node_checked(node, Expected::Endpoint(direction))?;
+        let name = entry
+            .props
+            .get("node.name")
+            .filter(|name| !name.is_empty())
+            .ok_or(AudioError::NoSuchNode(node))?;
+        let value = default_value(name);
+        let ((), proxy) = self.with_metadata(|metadata| {
+            metadata.set_property(
+                0,
+                direction.configured_key(),
+                Some("Spa:String:JSON"),
+                Some(&value),
+            );
+        })?;
+        Ok(vec![proxy])
+    }
+
+    /// A node with a volume: its channel volumes, channel map and the device
+    /// route its volume lives on, if any.
+    #[allow(clippy::type_complexity)]
+    fn checked_volume_node(
+        &self,
+        node: NodeId,
+    ) -> Result<(Option<Vec<f32>>, Vec<Channel>, Option<(u32, i32, i32)>), AudioError> {
+        let shared = self.shared.borrow();
+        let entry = shared
+            .graph
+            .nodes
+            .get(&node.0)
+            .ok_or(AudioError::NoSuchNode(node))?;
+        if node_kind(&entry.props) == NodeKind::Other {
+            return Err(AudioError::NoVolume(node));
+        }
+        let route = shared
+            .graph
+            .route_of(node.0)
+            .map(|(device, route)| (device, route.index, route.device));
+        Ok((
+            entry.volume.channel_volumes.clone(),
+            entry.volume.channel_map.clone().unwrap_or_default(),
+            route,
+        ))
+    }
+
+    fn set_volume(
+        &self,
+        node: NodeId,
+        change: VolumeChange,
+        limit: VolumeLimit,
+    ) -> Result<Vec<u32>, AudioError> {
+        let (current, map, route) = self.checked_volume_node(node)?;
+        let current = ChannelVolumes::from_linear(current.ok_or(AudioError::NoVolume(node))?);
+        let volumes = match change {
+            VolumeChange::Channels(volumes) => volumes,
+            VolumeChange::Master(slider) => {
+                if !slider.is_finite() || slider < 0.0 {
+                    return Err(super::volume::InvalidVolume::NotANumber(slider).into());
+                }
+                current.with_master(slider)
+            }
+            VolumeChange::Balance(balance) => current.with_balance(&map, balance)?,
+        };
+        volumes.check(current.len(), limit)?;
+        self.apply_props(
+            node,
+            route,
+            &PropsChange::Volumes(volumes.linear().to_vec()),
+        )
+    }
+
+    /// Sets volume or mute: on the device's route when the node's volume
+    /// lives there (a sound card's port), else on the node's `Props`.
+    fn apply_props(
+        &self,
+        node: NodeId,
+        route: Option<(u32, i32, i32)>,
+        change: &PropsChange,
+    ) -> Result<Vec<u32>, AudioError> {
+        let objects = self.objects.borrow();
+        if let Some((device, index, profile_device)) = route {
+            let Some(Bound::Device { proxy, .. }) = objects.get(&device) else {
+                return Err(AudioError::NoSuchNode(node));
+            };
+            let bytes = pods::route(index, profile_device, change)?;
+            let pod = Pod::from_bytes(&bytes).ok_or(AudioError::Local(LocalFailure::Parameter))?;
+            proxy.set_param(ParamType::Route, 0, pod);
+            return Ok(vec![proxy.upcast_ref().id()]);
+        }
+        let Some(Bound::Node { proxy, .. }) = objects.get(&node.0) else {
+            return Err(AudioError::NoSuchNode(node));
+        };
+        let bytes = pods::props(change)?;
+        let pod = Pod::from_bytes(&bytes).ok_or(AudioError::Local(LocalFailure::Parameter))?;
+        proxy.set_param(ParamType::Props, 0, pod);
+        Ok(vec![proxy.upcast_ref().id()])
+    }
+
+    fn move_stream(&self, stream: NodeId, target: StreamTarget) -> Result<Vec<u32>, AudioError> {
+        let entry = self.node_checked(stream, Expected::Stream)?;
+        let NodeKind::Stream(direction) = node_kind(&entry.props) else {
+            return Err(AudioError::Unsuitable {
+                node: stream,
+                expected: Expected::Stream,
+            });
+        };
+        let (object, node) = match target {
+            StreamTarget::FollowDefault => ("-1".to_owned(), "-1".to_owned()),
+            StreamTarget::Node(target) => {
+                let entry = self.node_checked(target, Expected::Endpoint(direction.endpoint()))?;
+                let serial = entry
+                    .props
+                    .get("object.serial")
+                    .filter(|serial| serial.parse::<u64>().is_ok())
+                    .cloned()
+                    .unwrap_or_else(|| target.0.to_string());
+                (serial, target.0.to_string())
+            }
+        };
+        // `target.object` (a serial) is what WirePlumber 0.4.11+ and 0.5
+        // read first; `target.node` (an id) is for older readers, as
+        // pipewire-pulse sets both.
+        let ((), proxy) = self.with_metadata(|metadata| {
+            metadata.set_property(stream.0, "target.object", Some("Spa:Id"), Some(&object));
+            metadata.set_property(stream.0, "target.node", Some("Spa:Id"), Some(&node));
+        })?;
+        Ok(vec![proxy])
+    }
+
+    fn set_profile(&self, device: DeviceId, profile: u32) -> Result<Vec<u32>, AudioError> {
+        {
+            let shared = self.shared.borrow();
+            let entry: &DeviceEntry = shared
+                .graph
+                .devices
+                .get(&device.0)
+                .ok_or(AudioError::NoSuchDevice(device))?;
+            if !entry.profiles.contains_key(&profile) {
+                return Err(AudioError::NoSuchProfile { device, profile });
+            }
+        }
+        let objects = self.objects.borrow();
+        let Some(Bound::Device { proxy, .. }) = objects.get(&device.0) else {
+            return Err(AudioError::NoSuchDevice(device));
+        };
+        let bytes = pods::profile(profile)?;
+        let pod = Pod::from_bytes(&bytes).ok_or(AudioError::Local(LocalFailure::Parameter))?;
+        proxy.set_param(ParamType::Profile, 0, pod);
+        Ok(vec![proxy.upcast_ref().id()])
+    }
+
+    /// Where a stream of ours on `node` goes, and with which channels.
+    fn spot(&self, node: NodeId, expected: Option<Direction>) -> Result<StreamSpot, AudioError> {
+        let entry = match expected {
+            Some(direction) => self.node_checked(node, Expected::Endpoint(direction))?,
+            None => self
+                .node_checked(node, Expected::Endpoint(Direction::Output))
+                .or_else(|_| self.node_checked(node, Expected::Endpoint(Direction::Input)))?,
+        };
+        let NodeKind::Endpoint { input, .. } = node_kind(&entry.props) else {
+            return Err(AudioError::NoSuchNode(node));
+        };
+        let channels = entry
+            .volume
+            .channel_map
+            .clone()
+            .filter(|map| !map.is_empty() && map.len() <= 64)
+            .or_else(|| {
+                entry
+                    .props
+                    .get("audio.position")
+                    .and_then(|p| parse_position(p))
+            })
+            .unwrap_or_else(|| vec![Channel::FrontLeft, Channel::FrontRight]);
+        let target = entry
+            .props
+            .get("object.serial")
+            .filter(|serial| serial.parse::<u64>().is_ok())
+            .or_else(|| entry.props.get("node.name"))
+            .cloned()
+            .unwrap_or_else(|| node.0.to_string());
+        Ok(StreamSpot {
+            target,
+            // A sink is captured through its monitor; a source (or the
+            // source side of a duplex node) directly.
+            capture_sink: !input,
+            channels,
+        })
+    }
+
+    fn start_tone(&self, output: NodeId) -> Result<(u64, ToneStream, Duration), AudioError> {
+        let spot = self.spot(output, Some(Direction::Output))?;
+        if self.shared.borrow().graph.default_metadata.is_none() {
+            // Nothing would link the stream.
+            return Err(AudioError::NoSessionManager);
+        }
+        let id = next_id();
+        let (stream, duration) =
+            ToneStream::start(&self.core, id, &spot, Rc::clone(&self.stream_events))?;
+        Ok((id, stream, duration))
+    }
+
+    fn start_meter(
+        &self,
+        id: u64,
+        node: NodeId,
+        peaks: mpsc::Sender<Peaks>,
+    ) -> Result<MeterStream, AudioError> {
+        let spot = self.spot(node, None)?;
+        if self.shared.borrow().graph.default_metadata.is_none() {
+            return Err(AudioError::NoSessionManager);
+        }
+        MeterStream::start(&self.core, id, &spot, peaks, Rc::clone(&self.stream_events))
+    }
+}
+
+/// `audio.position` as a list: `[ FL FR ]` or `FL,FR`.
+fn parse_position(text: &str) -> Option<Vec<Channel>> {
+    let channels: Vec<Channel> = text
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split([',', ' '])
+        .filter(|word| !word.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    (!channels.is_empty() && channels.len() <= 64).then_some(channels)
+}
+
+fn props_of(dict: &DictRef) -> Props {
+    dict.iter()
+        .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        .collect()
+}
+
+/// A new global: bind the objects the snapshot needs and follow them.
+fn on_global(
+    registry: &RegistryRc,
+    shared: &Rc<RefCell<Shared>>,
+    objects: &Objects,
+    global: &GlobalObject<&DictRef>,
+) {
+    let props = global.props.map(props_of).unwrap_or_default();
+    let id = global.id;
+    match global.type_ {
+        ObjectType::Node if node_kind(&props) != NodeKind::Other => {
+            let Ok(proxy) = registry.bind::<Node, _>(global) else {
+                tracing::debug!(id, "could not bind a node");
+                return;
+            };
+            let listener = proxy
+                .add_listener_local()
+                .info({
+                    let shared = Rc::clone(shared);
+                    move |info| {
+                        if let Some(dict) = info.props() {
+                            let mut shared = shared.borrow_mut();
+                            shared.graph.nodes.entry(id).or_default().props = props_of(dict);
+                            shared.touch();
+                        }
+                    }
+                })
+                .param({
+                    let shared = Rc::clone(shared);
+                    move |_seq, kind, _index, _next, param| {
+                        if kind != ParamType::Props {
+                            return;
+                        }
+                        let parsed = param
+                            .and_then(|pod| pods::value_of(pod.as_bytes()))
+                            .and_then(|value| pods::parse_props(&value));
+                        if let Some(parsed) = parsed {
+                            let mut shared = shared.borrow_mut();
+                            shared
+                                .graph
+                                .nodes
+                                .entry(id)
+                                .or_default()
+                                .volume
+                                .merge(parsed);
+                            shared.touch();
+                        }
+                    }
+                })
+                .register();
+            proxy.subscribe_params(&[ParamType::Props]);
+            {
+                let mut shared = shared.borrow_mut();
+                shared.graph.nodes.insert(
+                    id,
+                    NodeEntry {
+                        props,
+                        ..NodeEntry::default()
+                    },
+                );
+                shared.touch();
+            }
+            objects.borrow_mut().insert(
+                id,
+                Bound::Node {
+                    _listener: listener,
+                    proxy,
+                },
+            );
+        }
+        ObjectType::Device
+            if props.get("media.class").map(String::as_str) == Some("Audio/Device") =>
+        {
+            let Ok(proxy) = registry.bind::<Device, _>(global) else {
+                tracing::debug!(id, "could not bind a device");
+                return;
+            };
+            let listener = proxy
+                .add_listener_local()
+                .info({
+                    let shared = Rc::clone(shared);
+                    move |info| {
+                        if let Some(dict) = info.props() {
+                            let mut shared = shared.borrow_mut();
+                            shared.graph.devices.entry(id).or_default().props = props_of(dict);
+                            shared.touch();
+                        }
+                    }
+                })
+                .param({
+                    let shared = Rc::clone(shared);
+                    move |_seq, kind, _index, _next, param| {
+                        let Some(value) = param.and_then(|pod| pods::value_of(pod.as_bytes()))
+                        else {
+                            return;
+                        };
+                        let mut shared = shared.borrow_mut();
+                        let device = shared.graph.devices.entry(id).or_default();
+                        // Entries are replaced by their own index: a device
+                        // enumerates all of them again after a change.
+                        if kind == ParamType::EnumProfile {
+                            if let Some(profile) = pods::parse_profile(&value) {
+                                device.profiles.insert(profile.index, profile);
+                            }
+                        } else if kind == ParamType::Profile {
+                            if let Some(profile) = pods::parse_profile(&value) {
+                                device.active_profile = Some(profile.index);
+                            }
+                        } else if kind == ParamType::Route {
+                            if let Some(route) = pods::parse_route(&value) {
+                                device.routes.insert(route.device, route);
+                            }
+                        } else {
+                            return;
+                        }
+                        shared.touch();
+                    }
+                })
+                .register();
+            proxy.subscribe_params(&[ParamType::EnumProfile, ParamType::Profile, ParamType::Route]);
+            {
+                let mut shared = shared.borrow_mut();
+                shared.graph.devices.insert(
+                    id,
+                    DeviceEntry {
+                        props,
+                        ..DeviceEntry::default()
+                    },
+                );
+                shared.touch();
+            }
+            objects.borrow_mut().insert(
+                id,
+                Bound::Device {
+                    _listener: listener,
+                    proxy,
+                },
+            );
+        }
+        ObjectType::Client => {
+            let Ok(proxy) = registry.bind::<Client, _>(global) else {
+                return;
+            };
+            let listener = proxy
+                .add_listener_local()
+                .info({
+                    let shared = Rc::clone(shared);
+                    move |info| {
+                        if let Some(dict) = info.props() {
+                            let mut shared = shared.borrow_mut();
+                            shared.graph.clients.insert(id, props_of(dict));
+                            shared.touch();
+                        }
+                    }
+                })
+                .register();
+            shared.borrow_mut().graph.clients.insert(id, props);
+            objects.borrow_mut().insert(
+                id,
+                Bound::Client {
+                    _listener: listener,
+                    _proxy: proxy,
+                },
+            );
+        }
+        ObjectType::Link => {
+            let node = |key: &str| props.get(key).and_then(|id| id.parse::<u32>().ok());
+            if let (Some(output_node), Some(input_node)) =
+                (node("link.output.node"), node("link.input.node"))
+            {
+                let mut shared = shared.borrow_mut();
+                shared.graph.links.insert(
+                    id,
+                    LinkEntry {
+                        output_node,
+                        input_node,
+                    },
+                );
+                shared.touch();
+            }
+        }
+        ObjectType::Metadata
+            if props.get("metadata.name").map(String::as_str) == Some("default") =>
+        {
+            let Ok(proxy) = registry.bind::<Metadata, _>(global) else {
+                return;
+            };
+            let listener = proxy
+                .add_listener_local()
+                .property({
+                    let shared = Rc::clone(shared);
+                    move |subject, key, _type, value| {
+                        let mut shared = shared.borrow_mut();
+                        if shared.graph.default_metadata == Some(id) {
+                            shared.graph.set_metadata(subject, key, value);
+                            shared.touch();
+                        }
+                        0
+                    }
+                })
+                .register();
+            {
+                let mut shared = shared.borrow_mut();
+                // A new session manager: its own defaults replace any left.
+                shared.graph.default_metadata = Some(id);
+                shared.graph.defaults.clear();
+                shared.graph.targets.clear();
+                shared.touch();
+            }
+            objects.borrow_mut().insert(
+                id,
+                Bound::Metadata {
+                    _listener: listener,
+                    proxy,
+                },
+            );
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_grow_to_a_ceiling() {
+        let delays: Vec<u128> = (1..=7).map(|n| retry_delay(n).as_millis()).collect();
+        assert_eq!(delays, [250, 500, 1000, 2000, 4000, 5000, 5000]);
+    }
+
+    #[test]
+    fn positions_parse() {
+        assert_eq!(
+            parse_position("[ FL FR ]"),
+            Some(vec![Channel::FrontLeft, Channel::FrontRight])
+        );
+        assert_eq!(parse_position("MONO"), Some(vec![Channel::Mono]));
+        assert_eq!(parse_position("FL,FR,LFE").map(|c| c.len()), Some(3));
+        assert_eq!(parse_position("[ ]"), None);
+        assert_eq!(parse_position("[ FL XX ]"), None);
+    }
+}
