@@ -20,14 +20,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use pipewire as pw;
-use pw::client::{Client, ClientListener};
+use pw::client::{Client, ClientChangeMask, ClientListener};
 use pw::context::ContextRc;
 use pw::core::CoreRc;
-use pw::device::{Device, DeviceListener};
+use pw::device::{Device, DeviceChangeMask, DeviceListener};
 use pw::loop_::Timeout;
 use pw::main_loop::MainLoopRc;
 use pw::metadata::{Metadata, MetadataListener};
-use pw::node::{Node, NodeListener};
+use pw::node::{Node, NodeChangeMask, NodeListener};
 use pw::properties::PropertiesBox;
 use pw::proxy::ProxyT;
 use pw::registry::{GlobalObject, RegistryRc};
@@ -223,7 +223,10 @@ fn run(
         waiting: Vec::new(),
     };
     while engine.step(&inbox) {
-        main_loop.loop_().iterate(engine.timeout());
+        let timeout = engine.timeout();
+        tracing::trace!(?timeout, "sleeping");
+        let dispatched = main_loop.loop_().iterate(timeout);
+        tracing::trace!(dispatched, "woke");
     }
     tracing::debug!("the PipeWire thread ends");
     // The connection (streams, proxies, core) goes before the loop.
@@ -381,6 +384,7 @@ impl Engine {
 
     /// Shows `update` unless it is what is shown.
     fn publish(&self, update: Update) {
+        tracing::trace!(?update, "publishing");
         self.publisher.send_if_modified(|current| {
             if current.as_ref() == Some(&update) {
                 false
@@ -462,6 +466,7 @@ enum Bound {
     },
     Metadata {
         _listener: MetadataListener,
+        _proxy_listener: pw::proxy::ProxyListener,
         proxy: Metadata,
     },
 }
@@ -586,6 +591,7 @@ impl Connection {
             .global_remove({
                 let shared = Rc::clone(&shared);
                 move |id| {
+                    tracing::trace!(id, "global removed");
                     let mut shared = shared.borrow_mut();
                     shared.graph.remove(id);
                     shared.removed.push(id);
@@ -1131,6 +1137,7 @@ fn on_global(
 ) {
     let props = global.props.map(props_of).unwrap_or_default();
     let id = global.id;
+    tracing::trace!(id, kind = ?global.type_, "global");
     match global.type_ {
         ObjectType::Node if node_kind(&props) != NodeKind::Other => {
             let Ok(proxy) = registry.bind::<Node, _>(global) else {
@@ -1142,6 +1149,10 @@ fn on_global(
                 .info({
                     let shared = Rc::clone(shared);
                     move |info| {
+                        // Properties come only when they changed (else empty).
+                        if !info.change_mask().contains(NodeChangeMask::PROPS) {
+                            return;
+                        }
                         if let Some(dict) = info.props() {
                             let mut shared = shared.borrow_mut();
                             shared.graph.nodes.entry(id).or_default().props = props_of(dict);
@@ -1204,6 +1215,9 @@ fn on_global(
                 .info({
                     let shared = Rc::clone(shared);
                     move |info| {
+                        if !info.change_mask().contains(DeviceChangeMask::PROPS) {
+                            return;
+                        }
                         if let Some(dict) = info.props() {
                             let mut shared = shared.borrow_mut();
                             shared.graph.devices.entry(id).or_default().props = props_of(dict);
@@ -1270,6 +1284,9 @@ fn on_global(
                 .info({
                     let shared = Rc::clone(shared);
                     move |info| {
+                        if !info.change_mask().contains(ClientChangeMask::PROPS) {
+                            return;
+                        }
                         if let Some(dict) = info.props() {
                             let mut shared = shared.borrow_mut();
                             shared.graph.clients.insert(id, props_of(dict));
@@ -1279,6 +1296,7 @@ fn on_global(
                 })
                 .register();
             shared.borrow_mut().graph.clients.insert(id, props);
+            tracing::trace!(id, local = proxy.upcast_ref().id(), "bound a client");
             objects.borrow_mut().insert(
                 id,
                 Bound::Client {
@@ -1315,6 +1333,7 @@ fn on_global(
                     let shared = Rc::clone(shared);
                     move |subject, key, _type, value| {
                         let mut shared = shared.borrow_mut();
+                        tracing::trace!(id, subject, key, value, "default metadata");
                         if shared.graph.default_metadata == Some(id) {
                             shared.graph.set_metadata(subject, key, value);
                             shared.touch();
@@ -1331,10 +1350,19 @@ fn on_global(
                 shared.graph.targets.clear();
                 shared.touch();
             }
+            let proxy_listener = proxy
+                .upcast_ref()
+                .add_listener_local()
+                .removed(move || tracing::trace!(id, "metadata proxy removed"))
+                .destroy(move || tracing::trace!(id, "metadata proxy destroyed"))
+                .error(move |seq, res, message| tracing::trace!(id, seq, res, message, "metadata proxy error"))
+                .register();
+            tracing::trace!(id, local = proxy.upcast_ref().id(), "bound the default metadata");
             objects.borrow_mut().insert(
                 id,
                 Bound::Metadata {
                     _listener: listener,
+                    _proxy_listener: proxy_listener,
                     proxy,
                 },
             );

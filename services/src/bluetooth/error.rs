@@ -198,6 +198,11 @@ pub(crate) fn from_bluer(error: bluer::Error) -> BluetoothError {
         K::InProgress => BluetoothError::InProgress,
         K::AlreadyExists | K::AlreadyConnected => BluetoothError::AlreadyExists,
         K::DoesNotExist | K::NotFound => BluetoothError::NotFound,
+        // BlueZ 5.82 says "nothing to connect to" as `NotAvailable` with
+        // "br-connection-profile-unavailable" (later releases have their own name).
+        K::NotAvailable if message.contains("profile-unavailable") => {
+            BluetoothError::NothingToConnect
+        }
         K::NotSupported | K::NotAvailable => BluetoothError::NotSupported,
         K::NotPermitted | K::NotAuthorized => BluetoothError::NotPermitted,
         K::NotReady => BluetoothError::Blocked { reason: message },
@@ -265,6 +270,11 @@ mod tests {
             (K::NotFound, "", B::NotFound),
             (K::NotSupported, "", B::NotSupported),
             (K::NotAvailable, "", B::NotSupported),
+            (
+                K::NotAvailable,
+                "br-connection-profile-unavailable",
+                B::NothingToConnect,
+            ),
             (K::NotPermitted, "", B::NotPermitted),
             (K::NotAuthorized, "", B::NotPermitted),
             (
