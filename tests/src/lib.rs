@@ -44,6 +44,20 @@ where
     }
 }
 
+/// Waits until `check` holds (a mock's recorded calls, a file's content),
+/// within the liveness deadline; panics with `what` otherwise.
+#[allow(clippy::panic)]
+pub async fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + LIVENESS_DEADLINE;
+    while !check() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no {what} within {LIVENESS_DEADLINE:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Simulator settings with the shell's default font, as the app uses.
 pub fn simulator_settings() -> iced::Settings {
     iced::Settings {

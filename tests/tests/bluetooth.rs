@@ -14,7 +14,7 @@
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching};
+use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching, wait_for};
 use ferrum_services::SystemBus;
 use ferrum_services::bluetooth::{
     self, Action, AdapterId, AgentAnswer, AgentAsk, BluetoothError, DeviceAddress, DeviceKind,
@@ -112,17 +112,6 @@ async fn ask(what: &'static str) {
         .unwrap();
 }
 
-/// Waits until `check` holds (a mock's recorded calls), within the liveness deadline.
-async fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + LIVENESS_DEADLINE;
-    while !check() {
-        assert!(
-            Instant::now() < deadline,
-            "no {what} within {LIVENESS_DEADLINE:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// The next snapshot that satisfies `accept`.
 async fn snapshot_where<S>(

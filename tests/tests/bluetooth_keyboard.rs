@@ -33,7 +33,7 @@
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::LIVENESS_DEADLINE;
+use ferrum_integration_tests::{LIVENESS_DEADLINE, wait_for};
 use ferrum_integration_tests::driver::Driver;
 use ferrum_panels::PanelId;
 use ferrum_panels::bluetooth;
@@ -467,17 +467,6 @@ async fn pump_until(run: &mut Run, what: &str, done: impl Fn(&bluetooth::State) 
     run.driver.redraw().await;
 }
 
-/// Waits until `check` holds (the mock's recorded calls), within the liveness deadline.
-async fn wait_for(what: &str, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + LIVENESS_DEADLINE;
-    while !check() {
-        assert!(
-            Instant::now() < deadline,
-            "no {what} within {LIVENESS_DEADLINE:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// What bluetoothd (the `busctl` of `ask_agent`) heard: whether the agent said yes, and
 /// what `busctl` printed.
