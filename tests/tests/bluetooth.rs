@@ -14,7 +14,7 @@
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching, wait_for};
+use ferrum_integration_tests::{next_matching, wait_for};
 use ferrum_services::SystemBus;
 use ferrum_services::bluetooth::{
     self, Action, AdapterId, AgentAnswer, AgentAsk, BluetoothError, DeviceAddress, DeviceKind,

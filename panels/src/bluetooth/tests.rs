@@ -373,7 +373,7 @@ fn a_displayed_code_stays_until_the_pairing_ends_and_cancel_rejects_it() {
     );
     assert_eq!(
         opened.effect,
-        focus(crate::ids::bluetooth_pairing("reject"))
+        focus(ids::bluetooth_pairing("reject"))
     );
     let dialog = state.pairing.as_ref().expect("shown");
     assert_eq!(
@@ -428,7 +428,7 @@ fn a_passkey_to_compare_is_confirmed_or_canceled() {
     let (opened, mut pending) = asked(&mut state, AgentAsk::Confirm { passkey: 42 });
     assert_eq!(
         opened.effect,
-        focus(crate::ids::bluetooth_pairing("accept"))
+        focus(ids::bluetooth_pairing("accept"))
     );
     assert_eq!(
         state.pairing.as_ref().map(pairing::State::question),
@@ -438,7 +438,7 @@ fn a_passkey_to_compare_is_confirmed_or_canceled() {
     // The answer given, the focus goes back to the device's row (not nowhere).
     assert_eq!(
         accepted.effect,
-        focus(crate::ids::bluetooth_device(&PHONE, "details"))
+        focus(ids::bluetooth_device(&PHONE, "details"))
     );
     let _ = deliver(accepted);
     assert_eq!(pending.try_recv(), Some(AgentAnswer::Accept));
@@ -447,7 +447,7 @@ fn a_passkey_to_compare_is_confirmed_or_canceled() {
     let rejected = state.update(Message::Pairing(pairing::Message::Reject));
     assert_eq!(
         rejected.effect,
-        focus(crate::ids::bluetooth_device(&PHONE, "details"))
+        focus(ids::bluetooth_device(&PHONE, "details"))
     );
     let _ = deliver(rejected);
     assert_eq!(pending.try_recv(), Some(AgentAnswer::Reject));
@@ -462,7 +462,7 @@ fn authorizations_are_allowed_or_denied() {
     // Deny has the focus: nobody may have asked for this.
     assert_eq!(
         opened.effect,
-        focus(crate::ids::bluetooth_pairing("reject"))
+        focus(ids::bluetooth_pairing("reject"))
     );
     let _ = deliver(state.update(Message::Pairing(pairing::Message::Accept)));
     assert_eq!(pending.try_recv(), Some(AgentAnswer::Accept));
@@ -524,7 +524,7 @@ fn a_new_question_declines_the_open_one() {
     let (outcome, _second) = asked(&mut state, AgentAsk::Confirm { passkey: 1 });
     assert_eq!(
         outcome.effect,
-        focus(crate::ids::bluetooth_pairing("accept"))
+        focus(ids::bluetooth_pairing("accept"))
     );
     let _ = deliver(outcome);
     assert_eq!(first.try_recv(), Some(AgentAnswer::Reject));
@@ -601,7 +601,7 @@ fn forget_asks_first() {
     assert_eq!(asked.request, None, "nothing forgotten yet");
     assert_eq!(
         asked.effect,
-        focus(crate::ids::bluetooth_device(&HEADSET, "forget-cancel"))
+        focus(ids::bluetooth_device(&HEADSET, "forget-cancel"))
     );
     assert_eq!(state.devices.confirm_forget, Some(HEADSET));
     // Cancel: focus back on Forget, nothing sent.
@@ -609,7 +609,7 @@ fn forget_asks_first() {
     assert_eq!(kept.request, None);
     assert_eq!(
         kept.effect,
-        focus(crate::ids::bluetooth_device(&HEADSET, "forget"))
+        focus(ids::bluetooth_device(&HEADSET, "forget"))
     );
     // A confirmation without the question sends nothing either.
     assert!(
@@ -633,7 +633,7 @@ fn forget_asks_first() {
     // Its row goes: the focus moves to the next device's row.
     assert_eq!(
         state.update(Message::Done(forget, Ok(()))).effect,
-        focus(crate::ids::bluetooth_device(&KEYBOARD, "details"))
+        focus(ids::bluetooth_device(&KEYBOARD, "details"))
     );
     // BlueZ removes it: its details close.
     let mut gone = snapshot();
@@ -655,7 +655,7 @@ fn forgetting_the_last_device_leaves_the_focus_on_the_bluetooth_switch() {
     let _ = state.update(device_message(devices::Message::ForgetConfirmed(HEADSET)));
     assert_eq!(
         state.update(Message::Done(forget, Ok(()))).effect,
-        focus(crate::ids::BLUETOOTH_POWER)
+        focus(ids::BLUETOOTH_POWER)
     );
 }
 
@@ -667,7 +667,7 @@ fn rename_block_and_pair_send_their_commands() {
     let started = state.update(device_message(devices::Message::RenameStarted(KEYBOARD)));
     assert_eq!(
         started.effect,
-        focus(crate::ids::bluetooth_device(&KEYBOARD, "name").child("input"))
+        focus(ids::bluetooth_device(&KEYBOARD, "name").child("input"))
     );
     // The field starts with the name shown; an empty one is refused and kept.
     assert_eq!(
