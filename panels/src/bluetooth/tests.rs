@@ -371,10 +371,7 @@ fn a_displayed_code_stays_until_the_pairing_ends_and_cancel_rejects_it() {
             entered: 0,
         },
     );
-    assert_eq!(
-        opened.effect,
-        focus(ids::bluetooth_pairing("reject"))
-    );
+    assert_eq!(opened.effect, focus(ids::bluetooth_pairing("reject")));
     let dialog = state.pairing.as_ref().expect("shown");
     assert_eq!(
         dialog.question(),
@@ -426,10 +423,7 @@ fn a_passkey_to_compare_is_confirmed_or_canceled() {
     let _english = english();
     let mut state = ready_page();
     let (opened, mut pending) = asked(&mut state, AgentAsk::Confirm { passkey: 42 });
-    assert_eq!(
-        opened.effect,
-        focus(ids::bluetooth_pairing("accept"))
-    );
+    assert_eq!(opened.effect, focus(ids::bluetooth_pairing("accept")));
     assert_eq!(
         state.pairing.as_ref().map(pairing::State::question),
         Some("Does “Anna's phone” show 000042? Confirm only if it shows the same number.".into())
@@ -460,10 +454,7 @@ fn authorizations_are_allowed_or_denied() {
     let mut state = ready_page();
     let (opened, mut pending) = asked(&mut state, AgentAsk::Authorize);
     // Deny has the focus: nobody may have asked for this.
-    assert_eq!(
-        opened.effect,
-        focus(ids::bluetooth_pairing("reject"))
-    );
+    assert_eq!(opened.effect, focus(ids::bluetooth_pairing("reject")));
     let _ = deliver(state.update(Message::Pairing(pairing::Message::Accept)));
     assert_eq!(pending.try_recv(), Some(AgentAnswer::Accept));
 
@@ -522,10 +513,7 @@ fn a_new_question_declines_the_open_one() {
     let mut state = ready_page();
     let (_, mut first) = asked(&mut state, AgentAsk::Passkey);
     let (outcome, _second) = asked(&mut state, AgentAsk::Confirm { passkey: 1 });
-    assert_eq!(
-        outcome.effect,
-        focus(ids::bluetooth_pairing("accept"))
-    );
+    assert_eq!(outcome.effect, focus(ids::bluetooth_pairing("accept")));
     let _ = deliver(outcome);
     assert_eq!(first.try_recv(), Some(AgentAnswer::Reject));
 }
