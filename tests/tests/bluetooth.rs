@@ -112,7 +112,6 @@ async fn ask(what: &'static str) {
         .unwrap();
 }
 
-
 /// The next snapshot that satisfies `accept`.
 async fn snapshot_where<S>(
     updates: &mut S,

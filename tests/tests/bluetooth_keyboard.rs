@@ -33,8 +33,8 @@
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::{LIVENESS_DEADLINE, wait_for};
 use ferrum_integration_tests::driver::Driver;
+use ferrum_integration_tests::{LIVENESS_DEADLINE, wait_for};
 use ferrum_panels::PanelId;
 use ferrum_panels::bluetooth;
 use ferrum_panels::registry::Message as PageMessage;
@@ -466,7 +466,6 @@ async fn pump_until(run: &mut Run, what: &str, done: impl Fn(&bluetooth::State) 
     }
     run.driver.redraw().await;
 }
-
 
 /// What bluetoothd (the `busctl` of `ask_agent`) heard: whether the agent said yes, and
 /// what `busctl` printed.
