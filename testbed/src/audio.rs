@@ -263,10 +263,10 @@ impl AudioBed {
     /// `pw-dump`'s JSON: every object with its info, params and metadata.
     pub fn pw_dump(&self) -> Result<serde_json::Value, Error> {
         let text = self.run(&[PW_DUMP])?;
-        serde_json::from_str(&text).map_err(|error| {
+        merge_dump(&text).ok_or_else(|| {
             Error::Io(io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("pw-dump printed no JSON ({error}): {text}"),
+                format!("pw-dump printed no JSON array: {text}"),
             ))
         })
     }
@@ -602,6 +602,29 @@ pub fn write_tone_wav(path: &Path, seconds: f32, frequency: f32, amplitude: f32)
     file.sync_all()
 }
 
+/// `pw-dump`'s output as one array: the dump, then any objects changed or removed
+/// (`"info": null`) while it ran, which pw-dump prints as further arrays.
+fn merge_dump(text: &str) -> Option<serde_json::Value> {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>();
+    let mut objects = match values.next()?.ok()? {
+        serde_json::Value::Array(objects) => objects,
+        _ => return None,
+    };
+    for later in values {
+        let Ok(serde_json::Value::Array(changes)) = later else {
+            break;
+        };
+        for change in changes {
+            let id = change.get("id").cloned();
+            objects.retain(|object| object.get("id") != id.as_ref());
+            if !change.get("info").is_some_and(serde_json::Value::is_null) {
+                objects.push(change);
+            }
+        }
+    }
+    Some(serde_json::Value::Array(objects))
+}
+
 /// The node name in a default's JSON value (`{"name": "usb-headset"}`).
 pub fn default_name(value: &serde_json::Value) -> Option<String> {
     let parsed;
@@ -705,6 +728,15 @@ mod tests {
         );
         assert_eq!(metadata_entries(&dump, "default", 49).len(), 1);
         assert!(metadata_entries(&dump, "settings", 0).is_empty());
+    }
+
+    #[test]
+    fn objects_removed_during_a_dump_are_left_out() {
+        let text = "[ { \"id\": 1, \"info\": {} }, { \"id\": 2, \"info\": {} } ]\n[ { \"id\": 2, \"info\": null } ]\n";
+        let merged = merge_dump(text).unwrap();
+        assert_eq!(merged.as_array().map(Vec::len), Some(1));
+        assert_eq!(merged[0]["id"], 1);
+        assert_eq!(merge_dump("nothing"), None);
     }
 
     #[test]

@@ -223,10 +223,7 @@ fn run(
         waiting: Vec::new(),
     };
     while engine.step(&inbox) {
-        let timeout = engine.timeout();
-        tracing::trace!(?timeout, "sleeping");
-        let dispatched = main_loop.loop_().iterate(timeout);
-        tracing::trace!(dispatched, "woke");
+        main_loop.loop_().iterate(engine.timeout());
     }
     tracing::debug!("the PipeWire thread ends");
     // The connection (streams, proxies, core) goes before the loop.
@@ -428,8 +425,31 @@ struct Shared {
     errors: Vec<ProxyError>,
     /// The connection is gone.
     lost: Option<AudioError>,
-    /// Globals removed (their proxies are dropped by the thread).
+    /// Globals removed (for the meters and tones on them).
     removed: Vec<u32>,
+    /// The `default` metadata's registry entry, to bind it again.
+    default_global: Option<GlobalObject<PropertiesBox>>,
+    /// Read the `default` metadata again through a fresh binding (see
+    /// [`Refresh`]).
+    refresh_wanted: bool,
+    /// The process that exports the `default` metadata (WirePlumber), by
+    /// `pipewire.sec.pid`.
+    exporter_pid: Option<String>,
+}
+
+impl Shared {
+    /// Whether a client leaving should make the metadata be read again: not
+    /// when it is the session manager itself (its metadata goes with it, and
+    /// binding a metadata whose exporter is going leaves our client busy for
+    /// good in PipeWire: see [`Refresh`]).
+    fn refresh_after_client(&self, client: u32) -> bool {
+        let pid = self
+            .graph
+            .clients
+            .get(&client)
+            .and_then(|props| props.get("pipewire.sec.pid"));
+        pid.is_none() || pid != self.exporter_pid.as_ref()
+    }
 }
 
 impl Shared {
@@ -466,7 +486,6 @@ enum Bound {
     },
     Metadata {
         _listener: MetadataListener,
-        _proxy_listener: pw::proxy::ProxyListener,
         proxy: Metadata,
     },
 }
@@ -492,6 +511,8 @@ enum Progress {
 /// A command sent to PipeWire, answered when its sync comes back.
 struct Pending {
     seq: i32,
+    /// A metadata command: read the metadata again when it is done.
+    refresh: bool,
     /// Local ids of the proxies it used: an error on one fails it.
     proxies: Vec<u32>,
     reply: oneshot::Sender<Result<(), AudioError>>,
@@ -511,16 +532,55 @@ struct Tone {
     deadline: Instant,
 }
 
+/// A fresh binding of the `default` metadata that reads it again.
+///
+/// PipeWire's `module-metadata` forwards a metadata's changes to a binding
+/// only while its global count of bindings waiting for the exporter's pong
+/// is zero (or the binding itself is waiting); a client that binds the
+/// metadata and disconnects before the pong leaves the count above zero for
+/// good (its unbind does not undo it: seen with 0.3.65, and the code is the
+/// same upstream). From then on a settled binding, like ours, hears no
+/// change, while a new binding still gets every property once. So the
+/// metadata is read again through a new binding after the events that go
+/// with its changes: a client leaving (the tool that changed it), an output
+/// or input coming or going (WirePlumber picks defaults again), and our own
+/// metadata commands; while a chosen default differs from the current one
+/// (WirePlumber follows a moment later), it is read once more, up to
+/// [`REFRESH_ROUNDS`] times. A binding is replaced only after a sync on it
+/// came back, which PipeWire answers only after the pong (the binding
+/// client is busy until then), so this never leaks the count itself.
+/// Binding while the exporter goes away leaves our client busy for good
+/// (the same unbind path drops the pong's listener), so a client of the
+/// session manager's own process leaving is no reason to read again.
+struct Refresh {
+    _listener: MetadataListener,
+    proxy: Metadata,
+    global: u32,
+    /// What the new binding heard; `None` once it is the live binding.
+    copy: MetadataCopy,
+    seq: i32,
+}
+
+/// Where a metadata binding's properties go: a copy while it is read anew,
+/// else the graph.
+type MetadataCopy = Rc<RefCell<Option<Graph>>>;
+
+/// How many times in a row the metadata is read again while a chosen
+/// default and the current one differ.
+const REFRESH_ROUNDS: u8 = 3;
+
 /// One connection to PipeWire and everything bound through it. Field order
 /// is drop order: our streams, the bound objects, the listeners of the
 /// registry and core, then the registry and the core.
 struct Connection {
     meters: HashMap<u64, Meter>,
     tones: HashMap<u64, Tone>,
+    refresh: Option<Refresh>,
+    refresh_rounds: u8,
     objects: Objects,
     _registry_listener: pw::registry::Listener,
     _core_listener: pw::core::Listener,
-    _registry: RegistryRc,
+    registry: RegistryRc,
     core: CoreRc,
     shared: Rc<RefCell<Shared>>,
     stream_events: StreamEvents,
@@ -561,10 +621,17 @@ impl Connection {
                 move |id, _seq, res, message| {
                     let mut shared = shared.borrow_mut();
                     if id == pw::core::PW_ID_CORE {
-                        // An error on the core is fatal: the connection is
-                        // gone (EPIPE when PipeWire exits) or unusable.
-                        tracing::debug!(res, message, "PipeWire connection error");
-                        shared.lost.get_or_insert(AudioError::NotRunning);
+                        // On the core: the connection is gone (EPIPE when
+                        // PipeWire exits), or a request named an object
+                        // that had just gone ("unknown resource" for the
+                        // destroy of a proxy whose global was removed while
+                        // it was being bound), which changes nothing.
+                        if from_pipewire(res, message) == AudioError::NotRunning {
+                            tracing::debug!(res, message, "PipeWire connection lost");
+                            shared.lost.get_or_insert(AudioError::NotRunning);
+                        } else {
+                            tracing::debug!(res, message, "PipeWire reported an error on the core");
+                        }
                     } else {
                         shared.errors.push(ProxyError {
                             proxy: id,
@@ -590,9 +657,28 @@ impl Connection {
             })
             .global_remove({
                 let shared = Rc::clone(&shared);
+                let objects = Rc::clone(&objects);
                 move |id| {
                     tracing::trace!(id, "global removed");
+                    // At once: PipeWire reuses ids, and the next event of the
+                    // same burst may announce a new object with this one.
+                    let bound = objects.borrow_mut().remove(&id);
+                    drop(bound);
                     let mut shared = shared.borrow_mut();
+                    // A client leaving may have changed the metadata (and
+                    // stopped its announcements, see `Refresh`); an output or
+                    // input leaving makes WirePlumber pick defaults again.
+                    if (shared.graph.clients.contains_key(&id) && shared.refresh_after_client(id))
+                        || shared.graph.nodes.get(&id).is_some_and(|node| {
+                            matches!(node_kind(&node.props), NodeKind::Endpoint { .. })
+                        })
+                    {
+                        shared.refresh_wanted = true;
+                    }
+                    if shared.graph.default_metadata == Some(id) {
+                        shared.default_global = None;
+                        shared.exporter_pid = None;
+                    }
                     shared.graph.remove(id);
                     shared.removed.push(id);
                     shared.touch();
@@ -603,10 +689,12 @@ impl Connection {
         Ok(Self {
             meters: HashMap::new(),
             tones: HashMap::new(),
+            refresh: None,
+            refresh_rounds: 0,
             objects,
             _registry_listener: registry_listener,
             _core_listener: core_listener,
-            _registry: registry,
+            registry,
             core,
             shared,
             stream_events: Rc::default(),
@@ -671,8 +759,6 @@ impl Connection {
             }
         }
         for id in removed {
-            let bound = self.objects.borrow_mut().remove(&id);
-            drop(bound);
             let meters: Vec<u64> = self
                 .meters
                 .iter()
@@ -739,8 +825,18 @@ impl Connection {
                 }
                 _ => {}
             }
+            if self
+                .refresh
+                .as_ref()
+                .is_some_and(|refresh| refresh.seq == seq)
+            {
+                self.finish_refresh();
+            }
             if let Some(index) = self.pending.iter().position(|pending| pending.seq == seq) {
                 let pending = self.pending.swap_remove(index);
+                if pending.refresh {
+                    self.shared.borrow_mut().refresh_wanted = true;
+                }
                 let result = match pending.failure {
                     Some(error) => Err(error),
                     None => Ok(()),
@@ -748,7 +844,80 @@ impl Connection {
                 let _ = pending.reply.send(result);
             }
         }
+        if self.is_ready() && self.refresh.is_none() {
+            self.start_refresh();
+        }
         progress
+    }
+
+    /// Binds the `default` metadata anew to read it again, if wanted.
+    fn start_refresh(&mut self) {
+        let global = {
+            let mut shared = self.shared.borrow_mut();
+            if !std::mem::take(&mut shared.refresh_wanted) {
+                return;
+            }
+            match &shared.default_global {
+                Some(global) => global.to_owned(),
+                None => return,
+            }
+        };
+        let Ok(proxy) = self.registry.bind::<Metadata, _>(&global) else {
+            return;
+        };
+        let copy: MetadataCopy = Rc::new(RefCell::new(Some(Graph::default())));
+        let listener = listen_to_metadata(&proxy, global.id, &self.shared, &copy);
+        match self.core.sync(0) {
+            Ok(seq) => {
+                tracing::trace!(id = global.id, "reading the default metadata again");
+                self.refresh = Some(Refresh {
+                    _listener: listener,
+                    proxy,
+                    global: global.id,
+                    copy,
+                    seq: seq.seq(),
+                });
+            }
+            Err(_) => {
+                // The connection is going; its loss is reported by the core.
+                drop(listener);
+            }
+        }
+    }
+
+    /// The fresh binding has heard everything: its copy replaces what the
+    /// graph has, and it becomes the live binding.
+    fn finish_refresh(&mut self) {
+        let Some(refresh) = self.refresh.take() else {
+            return;
+        };
+        let copy = refresh.copy.borrow_mut().take().unwrap_or_default();
+        {
+            let mut shared = self.shared.borrow_mut();
+            if shared.graph.default_metadata != Some(refresh.global) {
+                return;
+            }
+            if shared.graph.defaults != copy.defaults || shared.graph.targets != copy.targets {
+                tracing::debug!("the default metadata had changes not announced to us");
+                shared.graph.defaults = copy.defaults;
+                shared.graph.targets = copy.targets;
+                shared.touch();
+            }
+            if shared.graph.default_is_settling() && self.refresh_rounds < REFRESH_ROUNDS {
+                self.refresh_rounds += 1;
+                shared.refresh_wanted = true;
+            } else {
+                self.refresh_rounds = 0;
+            }
+        }
+        // The old binding goes (it was settled long ago).
+        self.objects.borrow_mut().insert(
+            refresh.global,
+            Bound::Metadata {
+                _listener: refresh._listener,
+                proxy: refresh.proxy,
+            },
+        );
     }
 
     /// Answers everything under way: the connection is gone.
@@ -772,6 +941,7 @@ impl Connection {
 
     /// Carries out a request on a ready connection.
     fn execute(&mut self, request: Request) {
+        tracing::trace!(?request, "executing");
         match request {
             Request::Command {
                 command: Command::TestSpeakers { output },
@@ -792,22 +962,13 @@ impl Connection {
                     let _ = reply.send(Err(error));
                 }
             },
-            Request::Command { command, reply } => match self.send_command(command) {
-                Ok(proxies) => match self.core.sync(0) {
-                    Ok(seq) => self.pending.push(Pending {
-                        seq: seq.seq(),
-                        proxies,
-                        reply,
-                        failure: None,
-                    }),
-                    Err(_) => {
-                        let _ = reply.send(Err(AudioError::NotRunning));
-                    }
-                },
-                Err(error) => {
-                    let _ = reply.send(Err(error));
-                }
-            },
+            Request::Command { command, reply } => {
+                let refresh = matches!(
+                    command,
+                    Command::SetDefault { .. } | Command::MoveStream { .. }
+                );
+                self.command(command, refresh, reply);
+            }
             Request::StartMeter {
                 id,
                 node,
@@ -829,6 +990,33 @@ impl Connection {
                 }
             },
             Request::Quit | Request::StopMeter { .. } => {}
+        }
+    }
+
+    /// Sends a command and a sync after it; the sync's `done` answers.
+    fn command(
+        &mut self,
+        command: Command,
+        refresh: bool,
+        reply: oneshot::Sender<Result<(), AudioError>>,
+    ) {
+        let sent = self.send_command(command).and_then(|proxies| {
+            self.core
+                .sync(0)
+                .map(|seq| (proxies, seq.seq()))
+                .map_err(|_| AudioError::NotRunning)
+        });
+        match sent {
+            Ok((proxies, seq)) => self.pending.push(Pending {
+                seq,
+                refresh,
+                proxies,
+                reply,
+                failure: None,
+            }),
+            Err(error) => {
+                let _ = reply.send(Err(error));
+            }
         }
     }
 
@@ -1128,6 +1316,34 @@ fn props_of(dict: &DictRef) -> Props {
         .collect()
 }
 
+/// Follows a binding of the `default` metadata (global `id`): its properties
+/// go to `copy` while that holds a graph, else into the graph.
+fn listen_to_metadata(
+    proxy: &Metadata,
+    id: u32,
+    shared: &Rc<RefCell<Shared>>,
+    copy: &MetadataCopy,
+) -> MetadataListener {
+    let shared = Rc::clone(shared);
+    let copy = Rc::clone(copy);
+    proxy
+        .add_listener_local()
+        .property(move |subject, key, _type, value| {
+            tracing::trace!(id, subject, key, value, "default metadata");
+            if let Some(copy) = copy.borrow_mut().as_mut() {
+                copy.set_metadata(subject, key, value);
+                return 0;
+            }
+            let mut shared = shared.borrow_mut();
+            if shared.graph.default_metadata == Some(id) {
+                shared.graph.set_metadata(subject, key, value);
+                shared.touch();
+            }
+            0
+        })
+        .register()
+}
+
 /// A new global: bind the objects the snapshot needs and follow them.
 fn on_global(
     registry: &RegistryRc,
@@ -1186,6 +1402,9 @@ fn on_global(
             proxy.subscribe_params(&[ParamType::Props]);
             {
                 let mut shared = shared.borrow_mut();
+                if matches!(node_kind(&props), NodeKind::Endpoint { .. }) {
+                    shared.refresh_wanted = true;
+                }
                 shared.graph.nodes.insert(
                     id,
                     NodeEntry {
@@ -1296,7 +1515,6 @@ fn on_global(
                 })
                 .register();
             shared.borrow_mut().graph.clients.insert(id, props);
-            tracing::trace!(id, local = proxy.upcast_ref().id(), "bound a client");
             objects.borrow_mut().insert(
                 id,
                 Bound::Client {
@@ -1327,42 +1545,28 @@ fn on_global(
             let Ok(proxy) = registry.bind::<Metadata, _>(global) else {
                 return;
             };
-            let listener = proxy
-                .add_listener_local()
-                .property({
-                    let shared = Rc::clone(shared);
-                    move |subject, key, _type, value| {
-                        let mut shared = shared.borrow_mut();
-                        tracing::trace!(id, subject, key, value, "default metadata");
-                        if shared.graph.default_metadata == Some(id) {
-                            shared.graph.set_metadata(subject, key, value);
-                            shared.touch();
-                        }
-                        0
-                    }
-                })
-                .register();
+            let live: MetadataCopy = Rc::new(RefCell::new(None));
+            let listener = listen_to_metadata(&proxy, id, shared, &live);
             {
                 let mut shared = shared.borrow_mut();
                 // A new session manager: its own defaults replace any left.
                 shared.graph.default_metadata = Some(id);
                 shared.graph.defaults.clear();
                 shared.graph.targets.clear();
+                shared.default_global = Some(global.to_owned());
+                shared.exporter_pid = props
+                    .get("client.id")
+                    .and_then(|client| client.parse::<u32>().ok())
+                    .and_then(|client| shared.graph.clients.get(&client))
+                    .and_then(|client| client.get("pipewire.sec.pid"))
+                    .cloned();
                 shared.touch();
             }
-            let proxy_listener = proxy
-                .upcast_ref()
-                .add_listener_local()
-                .removed(move || tracing::trace!(id, "metadata proxy removed"))
-                .destroy(move || tracing::trace!(id, "metadata proxy destroyed"))
-                .error(move |seq, res, message| tracing::trace!(id, seq, res, message, "metadata proxy error"))
-                .register();
-            tracing::trace!(id, local = proxy.upcast_ref().id(), "bound the default metadata");
+            tracing::trace!(id, "bound the default metadata");
             objects.borrow_mut().insert(
                 id,
                 Bound::Metadata {
                     _listener: listener,
-                    _proxy_listener: proxy_listener,
                     proxy,
                 },
             );

@@ -305,6 +305,24 @@ impl Graph {
         found.map(|(&id, _)| StreamTarget::Node(NodeId(id)))
     }
 
+    /// Whether a chosen default names an output or input that exists but is
+    /// not the current default yet (WirePlumber follows a moment later).
+    pub(crate) fn default_is_settling(&self) -> bool {
+        [Direction::Output, Direction::Input]
+            .into_iter()
+            .any(|direction| {
+                let name = |key: &str| self.defaults.get(key).and_then(|json| default_name(json));
+                let Some(configured) = name(direction.configured_key()) else {
+                    return false;
+                };
+                let exists = self.nodes.values().any(|node| {
+                    node.props.get("node.name") == Some(&configured)
+                        && matches!(node_kind(&node.props), NodeKind::Endpoint { .. })
+                });
+                exists && name(direction.default_key()).as_ref() != Some(&configured)
+            })
+    }
+
     /// The device route a node's volume lives on: (device global id, route).
     pub(crate) fn route_of(&self, id: u32) -> Option<(u32, &Route)> {
         let node = self.nodes.get(&id)?;
@@ -609,6 +627,31 @@ mod tests {
             Some((40, 3))
         );
         assert_eq!(graph.route_of(30), None);
+    }
+
+    #[test]
+    fn a_chosen_default_not_yet_followed_is_settling() {
+        let mut graph = bed_graph();
+        assert!(!graph.default_is_settling());
+        graph.set_metadata(
+            0,
+            Some("default.configured.audio.sink"),
+            Some(r#"{"name":"desk-speakers"}"#),
+        );
+        assert!(graph.default_is_settling());
+        graph.set_metadata(
+            0,
+            Some("default.audio.sink"),
+            Some(r#"{"name":"desk-speakers"}"#),
+        );
+        assert!(!graph.default_is_settling());
+        // A chosen default that is not there is not waited for.
+        graph.set_metadata(
+            0,
+            Some("default.configured.audio.source"),
+            Some(r#"{"name":"gone"}"#),
+        );
+        assert!(!graph.default_is_settling());
     }
 
     #[test]
