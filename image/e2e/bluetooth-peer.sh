@@ -35,4 +35,27 @@ while :; do
     attempt=$((attempt + 1))
     sleep 1
 done
-exec "$here/ferrum-bt-peer"
+if [ "$(cat "$here/mode" 2>/dev/null)" != report ]; then
+    exec "$here/ferrum-bt-peer"
+fi
+# The second boot: is hci0's radio still off? systemd-rfkill restores the soft block saved
+# when the page turned it off, once the switch appears; bluetoothd then leaves it unpowered.
+soft=0
+tries=0
+while [ "$tries" -lt 100 ]; do
+    soft=$(cat /sys/class/bluetooth/hci0/rfkill*/soft 2>/dev/null | head -n 1)
+    [ "$soft" = 1 ] && break
+    sleep 0.2
+    tries=$((tries + 1))
+done
+say "host-soft-blocked=${soft:-none}"
+powered=""
+tries=0
+while [ -z "$powered" ] && [ "$tries" -lt 60 ]; do
+    powered=$(busctl get-property org.bluez /org/bluez/hci0 org.bluez.Adapter1 Powered \
+        2>/dev/null | cut -d' ' -f2)
+    [ -n "$powered" ] || sleep 0.5
+    tries=$((tries + 1))
+done
+say "host-powered-at-boot=${powered:-unknown}"
+wait

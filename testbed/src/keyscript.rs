@@ -583,7 +583,8 @@ focus TextInput Search settings
                 "peer-found",
                 "pairing-asked",
                 "paired",
-                "forgotten"
+                "forgotten",
+                "radio-off"
             ]
         );
     }

@@ -441,6 +441,17 @@ async fn sync(run: &mut Run, name: &str) {
             assert!(page.pending.is_empty(), "{:?}", page.pending);
             assert!(page.error.is_none(), "{:?}", page.error);
         }
+        "radio-off" => {
+            // The mock adapter has no rfkill switch on this host: only Powered goes off.
+            pump_until(run, "hci0 off", |page| {
+                page.snapshot()
+                    .and_then(|s| s.adapter(&host))
+                    .is_some_and(|adapter| !adapter.powered)
+            })
+            .await;
+            let page = &run.driver.app.pages.bluetooth;
+            assert!(page.error.is_none(), "{:?}", page.error);
+        }
         other => panic!("no sync point {other:?} on the host"),
     }
 }

@@ -837,7 +837,8 @@ pub fn run() -> Result<()> {
     }
 
     println!("e2e: the test-tools disk (BlueZ's emulator and the Bluetooth peer) …");
-    let tools = bluetooth::tools_disk(&out)?;
+    let tools = bluetooth::tools_disk(&out, bluetooth::Mode::Peer)?;
+    let report_tools = bluetooth::tools_disk(&out, bluetooth::Mode::Report)?;
 
     println!("e2e: first boot of a blank machine (signed UKI, verity root, Secure Boot, TPM) …");
     let _ = fs::remove_dir_all(&work);
@@ -874,6 +875,17 @@ pub fn run() -> Result<()> {
         );
     }
     let first = wait_for_report(&vm, &mut timeline, Duration::from_secs(300));
+    // The power button, as a person ends the day: the second boot sees what the system saved
+    // on the way down.
+    let down = vm.power_down(Duration::from_secs(120));
+    checks.check(
+        "first boot: the power button shuts the machine down",
+        down.is_ok(),
+        match &down {
+            Ok(seconds) => format!("off {seconds:.1} s after the button"),
+            Err(error) => error.to_string(),
+        },
+    );
     let _ = fs::copy(&vm.console, out.join("console-first-boot.log"));
     drop(vm);
     let first = first?;
@@ -899,13 +911,30 @@ pub fn run() -> Result<()> {
         work: &work,
         selftest: Some("second"),
         window: false,
-        test_tools: None,
+        test_tools: Some(&report_tools),
     })?;
     let second = wait_for_report(&vm, &mut second_timeline, BOOT_DEADLINE);
+    if second.is_ok() {
+        let off = bluetooth::stayed_off(&vm, &mut second_timeline);
+        checks.check(
+            "second boot: Bluetooth turned off on the page stays off (BlueZ keeps no Powered; the rfkill block is restored)",
+            off.is_ok(),
+            match &off {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
+    }
     let _ = fs::copy(&vm.console, out.join("console-second-boot.log"));
     drop(vm);
     let second = second?;
     check_boot(&second, "second boot", &predicted, &mut checks);
+    checks.require(
+        &second,
+        "test-tools",
+        "started",
+        "second boot: the self-test started the test-tools disk's report",
+    );
     checks.require(
         &second,
         "kept",

@@ -68,6 +68,25 @@ impl Vm {
         self.started.elapsed().as_secs_f64()
     }
 
+    /// Presses the machine's power button (ACPI) and waits until it has shut down and QEMU
+    /// exited; returns the seconds that took. As a person ends a session: what the system
+    /// writes on the way down (journals, saved rfkill state) reaches the disk.
+    pub fn power_down(&mut self, deadline: Duration) -> Result<f64> {
+        let pressed = Instant::now();
+        self.qmp.command("system_powerdown", json!({}))?;
+        while pressed.elapsed() < deadline {
+            if self.child.try_wait()?.is_some() {
+                return Ok(pressed.elapsed().as_secs_f64());
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        Err(format!(
+            "the machine did not shut down within {} s of the power button",
+            deadline.as_secs()
+        )
+        .into())
+    }
+
     /// Waits for QEMU to exit (`cargo xtask boot`).
     pub fn wait(&mut self) -> Result<()> {
         let status = self.child.wait()?;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 
 use super::error::{BluetoothError, from_bluer};
+use super::rfkill;
 use super::session::{Context, read_kind};
 use super::types::{Action, AdapterId, DeviceAddress};
 use crate::bus::SystemBus;
@@ -56,8 +57,11 @@ fn adapter_error(error: BluetoothError) -> BluetoothError {
     }
 }
 
-/// Turns an adapter's radio on or off. BlueZ 5 does not store this across
-/// reboots (`[Policy] AutoEnable` and the saved rfkill state decide at boot).
+/// Turns an adapter's radio on or off, remembered across reboots: off is a
+/// soft block on the adapter's rfkill switch (which systemd-rfkill saves and
+/// restores; BlueZ 5 does not store `Powered`) and then `Powered` false; on
+/// is the reverse. Nothing is left half-done: if `Powered` cannot follow,
+/// the switch goes back. An adapter without a switch is only powered.
 pub async fn set_powered(
     bus: &SystemBus,
     adapter: &AdapterId,
@@ -65,11 +69,27 @@ pub async fn set_powered(
 ) -> Result<(), BluetoothError> {
     let context = Context::open(bus).await?;
     let handle = context.adapter(adapter)?;
-    context
-        .run(handle.set_powered(on))
-        .await
-        .map_err(adapter_error)
+    let switched = rfkill::set_blocked(adapter, !on).await?;
+    let mut powered = context.run(handle.set_powered(on)).await;
+    // bluetoothd takes a moment to hear of the unblock: until then it says
+    // the radio is blocked.
+    let mut tries = 0;
+    while on && switched && matches!(powered, Err(BluetoothError::Blocked { .. })) && tries < 20 {
+        tokio::time::sleep(UNBLOCK_SETTLE).await;
+        powered = context.run(handle.set_powered(on)).await;
+        tries += 1;
+    }
+    if let Err(error) = powered {
+        if switched && let Err(undo) = rfkill::set_blocked(adapter, on).await {
+            tracing::warn!(%adapter, %undo, "could not put the rfkill switch back");
+        }
+        return Err(adapter_error(error));
+    }
+    Ok(())
 }
+
+/// How long to wait before asking again to power an adapter just unblocked.
+const UNBLOCK_SETTLE: Duration = Duration::from_millis(150);
 
 /// Changes the name the adapter is visible as (empty resets it to the
 /// system's name). BlueZ stores it.

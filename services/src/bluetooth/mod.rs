@@ -21,6 +21,7 @@
 mod agent;
 mod commands;
 mod error;
+mod rfkill;
 mod session;
 mod types;
 mod watch;

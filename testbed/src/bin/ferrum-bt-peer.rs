@@ -48,6 +48,7 @@
 //! ferrum-bt-peer: host-forgot device=<peer address>
 //! ferrum-bt-peer: peer-forgot device=<host address>
 //! ferrum-bt-peer: peer-forget-failed error=<D-Bus error>
+//! ferrum-bt-peer: host-powered=<true|false>
 //! ferrum-bt-peer: error step=<step> detail=<what went wrong>
 //! ferrum-bt-peer: stopping signal=<SIGTERM|SIGINT>
 //! ```
@@ -732,11 +733,13 @@ impl Peer {
                         let Some(path) = path else { return };
                         if interface == DEVICE {
                             self.device_changed(&path, &changed).await;
-                        } else if interface == ADAPTER
-                            && path == self.host.path
-                            && bool_of(&changed, "Discovering") == Some(true)
-                        {
-                            self.reclaim_default_agent().await;
+                        } else if interface == ADAPTER && path == self.host.path {
+                            if let Some(powered) = bool_of(&changed, "Powered") {
+                                say(format!("host-powered={powered}"));
+                            }
+                            if bool_of(&changed, "Discovering") == Some(true) {
+                                self.reclaim_default_agent().await;
+                            }
                         }
                     }
                     Err(error) => Failure::new("read-properties-changed", error).report(),

@@ -66,6 +66,13 @@ const FORGOTTEN: Claim = Claim {
     }],
 };
 
+/// Bluetooth switched off: the switch off, the lists say so.
+const OFF: Claim = Claim {
+    name: "bluetooth-off",
+    says: "bluetooth: the page shows the radio off",
+    regions: &[PAGE],
+};
+
 /// The addresses the emulator gives its controllers (`emulator/btdev.c`: index and id).
 const HOST_ADDRESS: &str = "00:AA:01:00:00:00";
 const PEER_ADDRESS: &str = "00:AA:01:01:00:01";
@@ -78,8 +85,17 @@ const SETTLE_ACTIVATION: Duration = Duration::from_millis(1500);
 /// How long one sync point may take (discovery, pairing, the page's answer under TCG).
 const STEP_DEADLINE: Duration = Duration::from_secs(120);
 
+/// What the test-tools disk's script does.
+#[derive(Clone, Copy)]
+pub(super) enum Mode {
+    /// First boot: the emulator and the peer.
+    Peer,
+    /// Second boot: the emulator, then whether hci0's radio is still off.
+    Report,
+}
+
 /// The test-tools disk: the emulator, the peer and the script that starts them.
-pub(super) fn tools_disk(out: &std::path::Path) -> Result<PathBuf> {
+pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
     util::run(util::cargo()?.args([
         "build",
         "--release",
@@ -98,7 +114,11 @@ pub(super) fn tools_disk(out: &std::path::Path) -> Result<PathBuf> {
     }
     // ext4 (the image has its module; FAT would need a code page module the image leaves out),
     // made from a folder by mkfs itself, so the programs keep their modes.
-    let staging = out.join("test-tools");
+    let (staging, disk, mode) = match mode {
+        Mode::Peer => ("test-tools", "test-tools.img", "peer"),
+        Mode::Report => ("test-tools-report", "test-tools-report.img", "report"),
+    };
+    let staging = out.join(staging);
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging)?;
     for (source, name) in [
@@ -108,7 +128,8 @@ pub(super) fn tools_disk(out: &std::path::Path) -> Result<PathBuf> {
     ] {
         fs::copy(source, staging.join(name))?;
     }
-    let disk = out.join("test-tools.img");
+    fs::write(staging.join("mode"), format!("{mode}\n"))?;
+    let disk = out.join(disk);
     let _ = fs::remove_file(&disk);
     util::run(
         std::process::Command::new("mkfs.ext4")
@@ -238,6 +259,21 @@ fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<()> {
                 ("ferrum-bt-peer: peer-forgot", settle),
             )?;
         }
+        "radio-off" => {
+            wait_for_peer(
+                vm,
+                timeline,
+                "host-powered=false",
+                "bluetooth: switched off (bluetoothd: hci0 unpowered)",
+            )?;
+            wait_for_screen(
+                vm,
+                timeline,
+                &OFF,
+                STEP_DEADLINE,
+                ("ferrum-bt-peer: host-powered=false", settle),
+            )?;
+        }
         other => return Err(format!("the key script has an unknown sync point {other:?}").into()),
     }
     Ok(())
@@ -297,4 +333,30 @@ pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
         ),
         _ => "found, paired, forgotten".to_owned(),
     })
+}
+
+/// The second boot's report: whether hci0's radio stayed off (systemd-rfkill restored the
+/// soft block the page set; bluetoothd left it unpowered).
+pub(super) fn stayed_off(vm: &Vm, timeline: &mut Timeline) -> Result<String> {
+    wait_for_peer(
+        vm,
+        timeline,
+        "host-powered-at-boot=",
+        "bluetooth: hci0's state after the reboot",
+    )?;
+    let lines = peer_lines(vm);
+    let value = |key: &str| {
+        lines
+            .iter()
+            .find_map(|line| line.strip_prefix(key))
+            .unwrap_or("(missing)")
+            .to_owned()
+    };
+    let (soft, powered) = (value("host-soft-blocked="), value("host-powered-at-boot="));
+    let detail = format!("rfkill soft block {soft}, bluetoothd Powered {powered}");
+    if soft == "1" && powered == "false" {
+        Ok(detail)
+    } else {
+        Err(detail.into())
+    }
 }
