@@ -197,6 +197,35 @@ async fn watch_lists_the_outputs_and_the_input() {
         Some(DESK_MICROPHONE.name)
     );
     assert!(snapshot.default_endpoint(Direction::Output).is_some());
+
+    // The connection lives as long as its last user: dropping the stream
+    // ends the PipeWire thread, which closes it.
+    let ours = |bed: &AudioBed| {
+        bed.pw_dump()
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| {
+                o["type"].as_str() == Some("PipeWire:Interface:Client")
+                    && o["info"]["props"]["application.name"].as_str() == Some("Ferrum Settings")
+            })
+            .count()
+    };
+    assert_eq!(ours(&bed), 1);
+    drop(updates);
+    let dropped = Instant::now();
+    while ours(&bed) > 0 {
+        assert!(
+            dropped.elapsed() < LIVENESS_DEADLINE,
+            "our connection stays"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    eprintln!(
+        "connection closed {:?} after the last stream went",
+        dropped.elapsed()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
