@@ -941,7 +941,6 @@ impl Connection {
 
     /// Carries out a request on a ready connection.
     fn execute(&mut self, request: Request) {
-        tracing::trace!(?request, "executing");
         match request {
             Request::Command {
                 command: Command::TestSpeakers { output },
@@ -1000,6 +999,7 @@ impl Connection {
         refresh: bool,
         reply: oneshot::Sender<Result<(), AudioError>>,
     ) {
+        tracing::trace!(?command, "command");
         let sent = self.send_command(command).and_then(|proxies| {
             self.core
                 .sync(0)
