@@ -118,3 +118,35 @@ pub fn level_meter(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use futures::StreamExt;
+
+    use super::*;
+    use crate::audio::set_mute;
+
+    #[tokio::test]
+    async fn without_pipewire_everything_says_not_running_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = AudioSession::with_socket(dir.path().join("pipewire-0"));
+        let mut updates = Box::pin(watch(&session));
+        let first = tokio::time::timeout(Duration::from_secs(5), updates.next()).await;
+        assert_eq!(first, Ok(Some(Update::Unavailable(AudioError::NotRunning))));
+        let asked = Instant::now();
+        assert_eq!(
+            set_mute(&session, NodeId(30), true).await,
+            Err(AudioError::NotRunning)
+        );
+        let mut meter = Box::pin(level_meter(&session, NodeId(30)));
+        assert_eq!(meter.next().await, Some(Err(AudioError::NotRunning)));
+        assert_eq!(meter.next().await, None, "the meter ends after its error");
+        assert!(
+            asked.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            asked.elapsed()
+        );
+    }
+}
