@@ -650,6 +650,34 @@ async fn the_level_meter_hears_a_tone_and_silence() {
     }
 }
 
+/// Meters started and dropped in quick succession while sound flows: each
+/// capture stream goes while libpipewire may still have its `process`
+/// queued on the loop (a stream freed then was used after it was freed).
+#[tokio::test(flavor = "multi_thread")]
+async fn meters_come_and_go_while_sound_flows() {
+    let (bed, session) = bed();
+    let mut updates = watch(&session);
+    let snapshot = ready(&mut updates).await;
+    let default = snapshot.default_endpoint(Direction::Output).unwrap().id;
+    let _player = bed.play(&tone_file(&bed, 0.5), PLAYER).unwrap();
+    let started = Instant::now();
+    for round in 0..40 {
+        let mut meter = Box::pin(audio::level_meter(&session, default));
+        let peaks = tokio::time::timeout(LIVENESS_DEADLINE, meter.next())
+            .await
+            .unwrap_or_else(|_| panic!("peaks in round {round}"));
+        assert!(matches!(peaks, Some(Ok(_))), "round {round}: {peaks:?}");
+        drop(meter);
+        if round % 2 == 0 {
+            // And sometimes with no pause at all before the next one.
+            tokio::time::sleep(Duration::from_millis(7)).await;
+        }
+    }
+    eprintln!("40 meters in {:?}", started.elapsed());
+    // The connection is still good.
+    audio::set_mute(&session, default, true).await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn test_speakers_plays_left_then_right() {
     let (bed, session) = bed();

@@ -43,7 +43,7 @@ use super::graph::{
 };
 use super::pods::{self, PropsChange};
 use super::streams::{
-    APPLICATION_NAME, MeterStream, StreamEvent, StreamEvents, StreamSpot, ToneStream,
+    APPLICATION_NAME, MeterStream, Retired, StreamEvent, StreamEvents, StreamSpot, ToneStream,
 };
 use super::types::{
     Channel, DeviceId, Direction, NodeId, Peaks, Snapshot, StreamTarget, Update, VolumeChange,
@@ -213,6 +213,7 @@ fn run(
         move |request| inbox.borrow_mut().push_back(request)
     });
     let mut engine = Engine {
+        retired: Vec::new(),
         remote,
         context,
         publisher,
@@ -241,6 +242,8 @@ enum Link {
 }
 
 struct Engine {
+    /// Streams of a lost connection (see [`Retired`]), dropped at the next step.
+    retired: Vec<Retired>,
     remote: Remote,
     context: ContextRc,
     publisher: watch::Sender<Option<Update>>,
@@ -253,6 +256,11 @@ impl Engine {
     /// Handles what happened since the last iteration; `false` ends the thread.
     fn step(&mut self, inbox: &RefCell<VecDeque<Request>>) -> bool {
         let now = Instant::now();
+        // The loop has run since these were disconnected.
+        self.retired.clear();
+        if let Link::Up(connection) = &mut self.link {
+            connection.retired.clear();
+        }
         self.follow_connection(now);
         loop {
             let request = inbox.borrow_mut().pop_front();
@@ -326,7 +334,7 @@ impl Engine {
                         failures: 1,
                     },
                 ) {
-                    connection.fail_all(&error);
+                    self.retired = connection.fail_all(&error);
                 }
                 let waiting = std::mem::take(&mut self.waiting);
                 for request in waiting {
@@ -349,7 +357,7 @@ impl Engine {
     fn handle(&mut self, request: Request) {
         if let Request::StopMeter { id } = request {
             if let Link::Up(connection) = &mut self.link {
-                connection.meters.remove(&id);
+                connection.take_meter(id);
             }
             self.waiting.retain(
                 |waiting| !matches!(waiting, Request::StartMeter { id: other, .. } if *other == id),
@@ -520,13 +528,13 @@ struct Pending {
 }
 
 struct Meter {
-    _stream: MeterStream,
+    stream: MeterStream,
     node: u32,
     failed: oneshot::Sender<AudioError>,
 }
 
 struct Tone {
-    _stream: ToneStream,
+    stream: ToneStream,
     output: u32,
     reply: oneshot::Sender<Result<(), AudioError>>,
     deadline: Instant,
@@ -573,6 +581,8 @@ const REFRESH_ROUNDS: u8 = 3;
 /// is drop order: our streams, the bound objects, the listeners of the
 /// registry and core, then the registry and the core.
 struct Connection {
+    /// Our streams on their way out (see [`Retired`]), dropped at the next step.
+    retired: Vec<Retired>,
     meters: HashMap<u64, Meter>,
     tones: HashMap<u64, Tone>,
     refresh: Option<Refresh>,
@@ -687,6 +697,7 @@ impl Connection {
             .register();
         let seq = core.sync(0).map_err(|_| AudioError::NotRunning)?;
         Ok(Self {
+            retired: Vec::new(),
             meters: HashMap::new(),
             tones: HashMap::new(),
             refresh: None,
@@ -766,8 +777,8 @@ impl Connection {
                 .map(|(&meter, _)| meter)
                 .collect();
             for meter in meters {
-                if let Some(meter) = self.meters.remove(&meter) {
-                    let _ = meter.failed.send(AudioError::NoSuchNode(NodeId(id)));
+                if let Some(failed) = self.take_meter(meter) {
+                    let _ = failed.send(AudioError::NoSuchNode(NodeId(id)));
                 }
             }
             let tones: Vec<u64> = self
@@ -777,8 +788,8 @@ impl Connection {
                 .map(|(&tone, _)| tone)
                 .collect();
             for tone in tones {
-                if let Some(tone) = self.tones.remove(&tone) {
-                    let _ = tone.reply.send(Err(AudioError::NoSuchNode(NodeId(id))));
+                if let Some(reply) = self.take_tone(tone) {
+                    let _ = reply.send(Err(AudioError::NoSuchNode(NodeId(id))));
                 }
             }
         }
@@ -786,15 +797,15 @@ impl Connection {
         for event in events {
             match event {
                 StreamEvent::Failed { id, failure } => {
-                    if let Some(meter) = self.meters.remove(&id) {
-                        let _ = meter.failed.send(AudioError::StreamFailed(failure));
-                    } else if let Some(tone) = self.tones.remove(&id) {
-                        let _ = tone.reply.send(Err(AudioError::StreamFailed(failure)));
+                    if let Some(failed) = self.take_meter(id) {
+                        let _ = failed.send(AudioError::StreamFailed(failure));
+                    } else if let Some(reply) = self.take_tone(id) {
+                        let _ = reply.send(Err(AudioError::StreamFailed(failure)));
                     }
                 }
                 StreamEvent::Drained { id } => {
-                    if let Some(tone) = self.tones.remove(&id) {
-                        let _ = tone.reply.send(Ok(()));
+                    if let Some(reply) = self.take_tone(id) {
+                        let _ = reply.send(Ok(()));
                     }
                 }
             }
@@ -806,8 +817,8 @@ impl Connection {
             .map(|(&id, _)| id)
             .collect();
         for id in late {
-            if let Some(tone) = self.tones.remove(&id) {
-                let _ = tone.reply.send(Err(AudioError::StreamFailed(
+            if let Some(reply) = self.take_tone(id) {
+                let _ = reply.send(Err(AudioError::StreamFailed(
                     super::error::PipeWireFailure::new(None, "the test tone was not played"),
                 )));
             }
@@ -920,9 +931,30 @@ impl Connection {
         );
     }
 
-    /// Answers everything under way: the connection is gone.
-    fn fail_all(self, error: &AudioError) {
+    /// Ends a meter: its stream is disconnected and retired; returns where
+    /// to say why.
+    fn take_meter(&mut self, id: u64) -> Option<oneshot::Sender<AudioError>> {
+        let meter = self.meters.remove(&id)?;
+        meter.stream.disconnect();
+        self.retired.push(Retired::Meter(meter.stream));
+        Some(meter.failed)
+    }
+
+    /// Ends a tone: its stream is disconnected and retired; returns where to
+    /// answer.
+    fn take_tone(&mut self, id: u64) -> Option<oneshot::Sender<Result<(), AudioError>>> {
+        let tone = self.tones.remove(&id)?;
+        tone.stream.disconnect();
+        self.retired.push(Retired::Tone(tone.stream));
+        Some(tone.reply)
+    }
+
+    /// Answers everything under way: the connection is gone. Returns our
+    /// streams, disconnected, to be dropped after the loop ran once more
+    /// (they keep the core they need alive).
+    fn fail_all(self, error: &AudioError) -> Vec<Retired> {
         let Self {
+            mut retired,
             meters,
             tones,
             pending,
@@ -930,13 +962,18 @@ impl Connection {
         } = self;
         for (_, meter) in meters {
             let _ = meter.failed.send(error.clone());
+            meter.stream.disconnect();
+            retired.push(Retired::Meter(meter.stream));
         }
         for (_, tone) in tones {
             let _ = tone.reply.send(Err(error.clone()));
+            tone.stream.disconnect();
+            retired.push(Retired::Tone(tone.stream));
         }
         for pending in pending {
             let _ = pending.reply.send(Err(error.clone()));
         }
+        retired
     }
 
     /// Carries out a request on a ready connection.
@@ -950,7 +987,7 @@ impl Connection {
                     self.tones.insert(
                         id,
                         Tone {
-                            _stream: stream,
+                            stream,
                             output: output.0,
                             reply,
                             deadline: Instant::now() + duration + TONE_GRACE,
@@ -978,7 +1015,7 @@ impl Connection {
                     self.meters.insert(
                         id,
                         Meter {
-                            _stream: stream,
+                            stream,
                             node: node.0,
                             failed,
                         },

@@ -195,7 +195,28 @@ fn failure_of(state: &StreamState) -> Option<PipeWireFailure> {
 pub(crate) struct MeterStream {
     // Listener before stream: its hook must go while the stream exists.
     _listener: StreamListener<MeterState>,
-    _stream: StreamRc,
+    stream: StreamRc,
+}
+
+impl MeterStream {
+    /// Stops the stream; drop it only after the loop has run once more (see
+    /// [`Retired`]).
+    pub(crate) fn disconnect(&self) {
+        let _ = self.stream.disconnect();
+    }
+}
+
+/// One of our streams, disconnected and waiting to be dropped.
+///
+/// libpipewire calls a stream's `process` (without `RT_PROCESS`) through an
+/// invoke the data thread queues on the main loop; a stream destroyed while
+/// one is queued would be used after it was freed when the loop runs it. So
+/// a stream is disconnected first (after that nothing new is queued) and
+/// dropped only after the loop has iterated once more.
+#[expect(dead_code, reason = "the streams are held only to be dropped later")]
+pub(crate) enum Retired {
+    Meter(MeterStream),
+    Tone(ToneStream),
 }
 
 struct MeterState {
@@ -310,7 +331,7 @@ impl MeterStream {
             })?;
         Ok(Self {
             _listener: listener,
-            _stream: stream,
+            stream,
         })
     }
 }
@@ -318,7 +339,15 @@ impl MeterStream {
 /// The speaker test's playback stream.
 pub(crate) struct ToneStream {
     _listener: StreamListener<ToneState>,
-    _stream: StreamRc,
+    stream: StreamRc,
+}
+
+impl ToneStream {
+    /// Stops the stream; drop it only after the loop has run once more (see
+    /// [`Retired`]).
+    pub(crate) fn disconnect(&self) {
+        let _ = self.stream.disconnect();
+    }
 }
 
 struct ToneState {
@@ -441,7 +470,7 @@ impl ToneStream {
         Ok((
             Self {
                 _listener: listener,
-                _stream: stream,
+                stream,
             },
             duration,
         ))
