@@ -67,7 +67,8 @@ impl Drop for MeterGuard {
 
 /// Peak levels of an output (from its monitor) or an input, per channel,
 /// 0.0 … 1.0, at most every [`METER_INTERVAL`](super::METER_INTERVAL) while
-/// sound flows. The capture stream that measures them exists only while
+/// sound flows (reports come with the graph's cycles: about 15 a second at
+/// PipeWire's usual 1024 frames at 48 kHz). The capture stream that measures them exists only while
 /// this stream lives (it is not listed among the snapshot's streams); it
 /// keeps the node running, so an idle output reports zeros.
 ///
