@@ -206,6 +206,15 @@ impl MeterStream {
     }
 }
 
+/// Every way a MeterStream goes (the thread quitting included) disconnects it
+/// first: its listener's callbacks are freed with the fields, and a connected
+/// stream could still call them. (Disconnecting twice is harmless.)
+impl Drop for MeterStream {
+    fn drop(&mut self) {
+        self.disconnect();
+    }
+}
+
 /// One of our streams, disconnected and waiting to be dropped.
 ///
 /// libpipewire calls a stream's `process` (without `RT_PROCESS`) through an
@@ -347,6 +356,15 @@ impl ToneStream {
     /// [`Retired`]).
     pub(crate) fn disconnect(&self) {
         let _ = self.stream.disconnect();
+    }
+}
+
+/// Every way a ToneStream goes (the thread quitting included) disconnects it
+/// first: its listener's callbacks are freed with the fields, and a connected
+/// stream could still call them. (Disconnecting twice is harmless.)
+impl Drop for ToneStream {
+    fn drop(&mut self) {
+        self.disconnect();
     }
 }
 
