@@ -36,6 +36,19 @@ while :; do
     sleep 1
 done
 if [ "$(cat "$here/mode" 2>/dev/null)" != report ]; then
+    # Says when systemd-rfkill has saved a blocked Bluetooth switch (the page turned it off):
+    # only then is the power button pressed, as the saved state is what the next boot restores.
+    (
+        while :; do
+            for state in /var/lib/systemd/rfkill/*bluetooth; do
+                if [ "$(cat "$state" 2>/dev/null)" = 1 ]; then
+                    say "host-block-saved file=$state"
+                    exit 0
+                fi
+            done
+            sleep 0.5
+        done
+    ) &
     exec "$here/ferrum-bt-peer"
 fi
 # The second boot: is hci0's radio still off? systemd-rfkill restores the soft block saved

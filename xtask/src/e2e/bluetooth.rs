@@ -273,6 +273,13 @@ fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<()> {
                 STEP_DEADLINE,
                 ("ferrum-bt-peer: host-powered=false", settle),
             )?;
+            // systemd-rfkill saves the block a moment later; the machine goes down next.
+            wait_for_peer(
+                vm,
+                timeline,
+                "host-block-saved",
+                "bluetooth: systemd-rfkill saved the block",
+            )?;
         }
         other => return Err(format!("the key script has an unknown sync point {other:?}").into()),
     }
