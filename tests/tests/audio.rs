@@ -678,6 +678,96 @@ async fn meters_come_and_go_while_sound_flows() {
     audio::set_mute(&session, default, true).await.unwrap();
 }
 
+/// How many of PipeWire's objects are ours: (clients, streams). The
+/// thread's client is named after the application (`application.name`).
+fn ours(bed: &AudioBed) -> (usize, usize) {
+    let dump = bed.pw_dump().unwrap();
+    let objects = dump.as_array().unwrap();
+    let clients = objects
+        .iter()
+        .filter(|o| o["type"].as_str() == Some("PipeWire:Interface:Client"))
+        .filter(|o| o["info"]["props"]["application.name"].as_str() == Some("Ferrum Settings"))
+        .count();
+    let streams = objects
+        .iter()
+        .filter(|o| {
+            matches!(
+                o["info"]["props"]["node.name"].as_str(),
+                Some("ferrum-level-meter" | "ferrum-speaker-test")
+            )
+        })
+        .count();
+    (clients, streams)
+}
+
+/// Our own tone plays while meters on its output come and go (the tone's
+/// and the meters' `process` run on the thread's loop while streams are
+/// disconnected and dropped); then everything is dropped at once in the
+/// middle of a tone, and the thread closes its connection from inside the
+/// loop, its streams first. Nothing crashes, and a new thread works.
+#[tokio::test(flavor = "multi_thread")]
+async fn meters_come_and_go_while_the_speaker_test_plays() {
+    let (bed, session) = bed();
+    let mut updates = watch(&session);
+    let snapshot = ready(&mut updates).await;
+    let headset = id_of(&snapshot, Direction::Output, USB_HEADSET.name);
+    let test = tokio::spawn({
+        let session = session.clone();
+        async move { audio::test_speakers(&session, headset).await }
+    });
+    let mut rounds = 0;
+    while !test.is_finished() {
+        let mut meter = Box::pin(audio::level_meter(&session, headset));
+        let peaks = tokio::time::timeout(LIVENESS_DEADLINE, meter.next())
+            .await
+            .unwrap_or_else(|_| panic!("peaks in round {rounds}"));
+        assert!(matches!(peaks, Some(Ok(_))), "round {rounds}: {peaks:?}");
+        drop(meter);
+        rounds += 1;
+    }
+    test.await.unwrap().unwrap();
+    eprintln!("{rounds} meters came and went during the speaker test");
+    assert!(rounds >= 5, "{rounds} meters");
+
+    // Mid-tone, every user goes at once: the thread ends.
+    let test = tokio::spawn({
+        let session = session.clone();
+        async move { audio::test_speakers(&session, headset).await }
+    });
+    let mut meter = Box::pin(audio::level_meter(&session, headset));
+    let deadline = Instant::now() + LIVENESS_DEADLINE;
+    loop {
+        let peaks = tokio::time::timeout(LIVENESS_DEADLINE, meter.next())
+            .await
+            .expect("peaks while the tone plays")
+            .unwrap()
+            .unwrap();
+        if peaks.max() > 0.1 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the tone is heard");
+    }
+    test.abort();
+    let _ = test.await;
+    drop(meter);
+    drop(updates);
+    let deadline = Instant::now() + LIVENESS_DEADLINE;
+    while ours(&bed) != (0, 0) {
+        assert!(
+            Instant::now() < deadline,
+            "our client and streams stay: {:?}",
+            ours(&bed)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    // A new thread connects and works.
+    let mut updates = watch(&session);
+    ready(&mut updates).await;
+    audio::set_mute(&session, headset, true).await.unwrap();
+    assert!(wpctl_volume(&bed, headset).1);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn test_speakers_plays_left_then_right() {
     let (bed, session) = bed();

@@ -2,18 +2,32 @@
 //! thread owns every PipeWire object and the async side talks to it through
 //! channels ([`EngineHandle`]).
 //!
-//! The thread drives the loop itself (`iterate` with a timeout), so every
-//! PipeWire callback only records what happened (into [`Shared`] or the
-//! stream events) and the thread acts on it between iterations: nothing is
-//! created or destroyed inside a callback, and nothing panics (every failure
-//! is an [`AudioError`] sent to the async side). Between PipeWire's events
-//! the thread sleeps on the loop; the only timers are the short pause that
-//! folds a burst of events into one snapshot, the retry of a lost
+//! The thread runs the loop with [`MainLoop::run`](pw::main_loop::MainLoop::run),
+//! which enters it once for the thread's whole life. That matters: while a
+//! `pw_loop` is not entered, libpipewire's `pw_loop_invoke` runs the invoked
+//! function at once in the calling thread, so the data thread would call
+//! our non-real-time streams' `process` and `drained` itself, concurrently
+//! with this thread and its Rust state (PipeWire 0.3.65's `loop_invoke`;
+//! pipewire-rs's `iterate` enters and leaves the loop on each call, which
+//! is why the thread no longer drives the loop with it). Entered, the loop
+//! gets those calls queued and runs them on this thread.
+//!
+//! Every PipeWire callback only records what happened (into [`Shared`] or
+//! the stream events) and wakes the thread's [`Alarm`]; the thread acts on
+//! it in a *step*, which runs from that one loop source, so at most once
+//! per loop iteration and never inside another object's callback: nothing
+//! is created or destroyed inside a callback, and nothing panics (every
+//! failure is an [`AudioError`] sent to the async side). Requests arrive
+//! through a channel attached to the loop. Between PipeWire's events the
+//! thread sleeps on the loop; the alarm's only deadlines are the short pause
+//! that folds a burst of events into one snapshot, the retry of a lost
 //! connection (with a growing pause) and the bounds on a connection or a
-//! test tone that never finish.
+//! test tone that never finish. To end, the thread closes its connection
+//! from a step (its streams first, see [`Retirement`]) and quits the loop.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,8 +38,7 @@ use pw::client::{Client, ClientChangeMask, ClientListener};
 use pw::context::ContextRc;
 use pw::core::CoreRc;
 use pw::device::{Device, DeviceChangeMask, DeviceListener};
-use pw::loop_::Timeout;
-use pw::main_loop::MainLoopRc;
+use pw::main_loop::{MainLoopRc, MainLoopWeak};
 use pw::metadata::{Metadata, MetadataListener};
 use pw::node::{Node, NodeChangeMask, NodeListener};
 use pw::properties::PropertiesBox;
@@ -33,6 +46,7 @@ use pw::proxy::ProxyT;
 use pw::registry::{GlobalObject, RegistryRc};
 use pw::spa::param::ParamType;
 use pw::spa::pod::Pod;
+use pw::spa::support::system::IoFlags;
 use pw::spa::utils::dict::DictRef;
 use pw::types::ObjectType;
 use tokio::sync::{mpsc, oneshot, watch};
@@ -43,7 +57,8 @@ use super::graph::{
 };
 use super::pods::{self, PropsChange};
 use super::streams::{
-    APPLICATION_NAME, MeterStream, Retired, StreamEvent, StreamEvents, StreamSpot, ToneStream,
+    APPLICATION_NAME, EventLog, MeterStream, Retired, Retirement, StreamEvent, StreamEvents,
+    StreamSpot, ToneStream,
 };
 use super::types::{
     Channel, DeviceId, Direction, NodeId, Peaks, Snapshot, StreamTarget, Update, VolumeChange,
@@ -64,8 +79,6 @@ const RETRY_FIRST: Duration = Duration::from_millis(250);
 const RETRY_MAX: Duration = Duration::from_secs(5);
 /// How long a speaker test may take beyond its own length (linking, draining).
 const TONE_GRACE: Duration = Duration::from_secs(5);
-/// The longest the loop sleeps without a reason to wake.
-const LONGEST_SLEEP: Duration = Duration::from_secs(3600);
 
 /// Ids for meters and tones, unique in the process.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -207,13 +220,26 @@ fn run(
         unavailable(&publisher);
         return;
     };
+    let alarm = match Alarm::new() {
+        Ok(alarm) => Rc::new(alarm),
+        Err(error) => {
+            tracing::warn!(%error, "could not create the PipeWire thread's timer");
+            unavailable(&publisher);
+            return;
+        }
+    };
+    let wake = Wake(Some(Rc::clone(&alarm)));
     let inbox: Rc<RefCell<VecDeque<Request>>> = Rc::default();
-    let _attached = receiver.attach(main_loop.loop_(), {
+    let attached = receiver.attach(main_loop.loop_(), {
         let inbox = Rc::clone(&inbox);
-        move |request| inbox.borrow_mut().push_back(request)
+        let wake = wake.clone();
+        move |request| {
+            inbox.borrow_mut().push_back(request);
+            wake.wake();
+        }
     });
-    let mut engine = Engine {
-        retired: Vec::new(),
+    let engine = Rc::new(RefCell::new(Engine {
+        retired: Retirement::default(),
         remote,
         context,
         publisher,
@@ -222,13 +248,125 @@ fn run(
             failures: 0,
         },
         waiting: Vec::new(),
-    };
-    while engine.step(&inbox) {
-        main_loop.loop_().iterate(engine.timeout());
-    }
+        ending: false,
+        wake,
+    }));
+    let steps = main_loop
+        .loop_()
+        .add_io(AlarmFd(Rc::clone(&alarm)), IoFlags::IN, {
+            let engine = Rc::clone(&engine);
+            let inbox = Rc::clone(&inbox);
+            let main_loop: MainLoopWeak = main_loop.downgrade();
+            move |alarm: &mut AlarmFd| {
+                alarm.0.fired();
+                let Ok(mut engine) = engine.try_borrow_mut() else {
+                    // Never expected (nothing iterates the loop inside a step);
+                    // try again on the next iteration.
+                    alarm.0.wake();
+                    return;
+                };
+                if engine.step(&inbox) {
+                    engine.arm(&alarm.0);
+                } else if let Some(main_loop) = main_loop.upgrade() {
+                    main_loop.quit();
+                }
+            }
+        });
+    // The first step connects.
+    alarm.wake();
+    main_loop.run();
     tracing::debug!("the PipeWire thread ends");
-    // The connection (streams, proxies, core) goes before the loop.
+    // The connection and our streams went inside the loop; what is left
+    // (the context) goes before the loop.
+    drop(steps);
+    drop(attached);
     drop(engine);
+}
+
+/// The thread's one timer, a `timerfd` the loop watches: callbacks wake it
+/// to have the thread act in its next iteration, and the thread sets it for
+/// its next deadline. (A pipewire-rs timer source borrows the loop, so the
+/// callbacks, which must be `'static`, could not re-arm it.)
+pub(crate) struct Alarm {
+    fd: OwnedFd,
+    /// When it is set to go off, if it is.
+    due: Cell<Option<Instant>>,
+}
+
+impl Alarm {
+    fn new() -> std::io::Result<Self> {
+        use rustix::time::{TimerfdClockId, TimerfdFlags, timerfd_create};
+        let fd = timerfd_create(
+            TimerfdClockId::Monotonic,
+            TimerfdFlags::NONBLOCK | TimerfdFlags::CLOEXEC,
+        )?;
+        Ok(Self {
+            fd,
+            due: Cell::new(None),
+        })
+    }
+
+    /// Goes off at once (in the loop's next iteration).
+    fn wake(&self) {
+        self.at(Instant::now());
+    }
+
+    /// Goes off at `when`, unless it is set to go off sooner.
+    fn at(&self, when: Instant) {
+        use rustix::time::{Itimerspec, TimerfdTimerFlags, Timespec, timerfd_settime};
+        if self.due.get().is_some_and(|due| due <= when) {
+            return;
+        }
+        // A zero time would disarm it; a nanosecond is "now". `Instant` is
+        // the same monotonic clock, so it never goes off early.
+        let wait = when
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_nanos(1));
+        let value = Timespec {
+            tv_sec: i64::try_from(wait.as_secs()).unwrap_or(i64::MAX),
+            tv_nsec: i64::from(wait.subsec_nanos()),
+        };
+        let spec = Itimerspec {
+            it_interval: Timespec {
+                tv_sec: 0,
+                tv_nsec: 0,
+            },
+            it_value: value,
+        };
+        match timerfd_settime(self.fd.as_fd(), TimerfdTimerFlags::empty(), &spec) {
+            Ok(_) => self.due.set(Some(when)),
+            Err(error) => tracing::warn!(%error, "could not set the PipeWire thread's timer"),
+        }
+    }
+
+    /// It went off: reads it (so the loop sleeps again) and forgets the time.
+    fn fired(&self) {
+        let mut count = [0u8; 8];
+        let _ = rustix::io::read(self.fd.as_fd(), &mut count);
+        self.due.set(None);
+    }
+}
+
+/// The alarm as the loop's IO source watches it.
+struct AlarmFd(Rc<Alarm>);
+
+impl AsRawFd for AlarmFd {
+    fn as_raw_fd(&self) -> RawFd {
+        self.0.fd.as_raw_fd()
+    }
+}
+
+/// What callbacks hold to wake the thread (none in unit tests' graphs).
+#[derive(Clone, Default)]
+pub(crate) struct Wake(Option<Rc<Alarm>>);
+
+impl Wake {
+    /// Has the thread step in the loop's next iteration.
+    pub(crate) fn wake(&self) {
+        if let Some(alarm) = &self.0 {
+            alarm.wake();
+        }
+    }
 }
 
 /// The connection's state.
@@ -242,33 +380,44 @@ enum Link {
 }
 
 struct Engine {
-    /// Streams of a lost connection (see [`Retired`]), dropped at the next step.
-    retired: Vec<Retired>,
+    /// Streams of a lost (or closed) connection on their way out.
+    retired: Retirement,
     remote: Remote,
     context: ContextRc,
     publisher: watch::Sender<Option<Update>>,
     link: Link,
     /// Requests that came while the connection was still listing the graph.
     waiting: Vec<Request>,
+    /// The last handle went: the connection is closed, and the thread ends
+    /// once our streams are gone.
+    ending: bool,
+    wake: Wake,
 }
 
 impl Engine {
-    /// Handles what happened since the last iteration; `false` ends the thread.
+    /// Handles what happened since the last step; `false` ends the thread
+    /// (everything PipeWire is gone but the context).
     fn step(&mut self, inbox: &RefCell<VecDeque<Request>>) -> bool {
         let now = Instant::now();
-        // The loop has run since these were disconnected.
-        self.retired.clear();
+        // A loop iteration has ended since the last step.
+        self.retired.age();
         if let Link::Up(connection) = &mut self.link {
-            connection.retired.clear();
+            connection.retired.age();
         }
         self.follow_connection(now);
         loop {
             let request = inbox.borrow_mut().pop_front();
             match request {
                 None => break,
-                Some(Request::Quit) => return false,
+                Some(Request::Quit) => self.close(),
+                Some(request) if self.ending => {
+                    fail(request, AudioError::Local(LocalFailure::ThreadEnded));
+                }
                 Some(request) => self.handle(request),
             }
+        }
+        if self.ending {
+            return !self.retired.is_empty();
         }
         if let Link::Down { retry_at, failures } = self.link
             && now >= retry_at
@@ -279,24 +428,49 @@ impl Engine {
         true
     }
 
-    /// How long the loop may sleep.
-    fn timeout(&self) -> Timeout {
+    /// Closes the connection for good: our streams are disconnected (and
+    /// dropped over the next steps), the rest goes now.
+    fn close(&mut self) {
+        self.ending = true;
+        let link = std::mem::replace(
+            &mut self.link,
+            Link::Down {
+                retry_at: Instant::now(),
+                failures: 0,
+            },
+        );
+        let error = AudioError::Local(LocalFailure::ThreadEnded);
+        if let Link::Up(connection) = link {
+            self.retired.absorb(connection.fail_all(&error));
+        }
+        for request in std::mem::take(&mut self.waiting) {
+            fail(request, error.clone());
+        }
+    }
+
+    /// Sets the alarm for the next step that is due.
+    fn arm(&self, alarm: &Alarm) {
+        let retiring = match &self.link {
+            Link::Up(connection) => !connection.retired.is_empty(),
+            Link::Down { .. } => false,
+        };
+        if retiring || !self.retired.is_empty() {
+            // Streams age one step per loop iteration.
+            alarm.wake();
+            return;
+        }
         let deadline = match &self.link {
+            Link::Down { .. } if self.ending => None,
             Link::Down { retry_at, .. } => Some(*retry_at),
             Link::Up(connection) => connection.deadline(),
         };
-        match deadline {
-            None => Timeout::Infinite,
-            Some(deadline) => {
-                let wait = deadline.saturating_duration_since(Instant::now());
-                // Round up to the loop's milliseconds, so a wake is never early.
-                Timeout::Finite((wait + Duration::from_millis(1)).min(LONGEST_SLEEP))
-            }
+        if let Some(deadline) = deadline {
+            alarm.at(deadline);
         }
     }
 
     fn connect(&mut self, failures: u32, now: Instant) {
-        match Connection::open(&self.context, &self.remote) {
+        match Connection::open(&self.context, &self.remote, &self.wake) {
             Ok(connection) => {
                 tracing::debug!(remote = ?self.remote, "connected to PipeWire");
                 self.link = Link::Up(Box::new(connection));
@@ -334,7 +508,7 @@ impl Engine {
                         failures: 1,
                     },
                 ) {
-                    self.retired = connection.fail_all(&error);
+                    self.retired.absorb(connection.fail_all(&error));
                 }
                 let waiting = std::mem::take(&mut self.waiting);
                 for request in waiting {
@@ -443,6 +617,8 @@ struct Shared {
     /// The process that exports the `default` metadata (WirePlumber), by
     /// `pipewire.sec.pid`.
     exporter_pid: Option<String>,
+    /// Wakes the thread to act on what was recorded.
+    wake: Wake,
 }
 
 impl Shared {
@@ -462,6 +638,7 @@ impl Shared {
 
 impl Shared {
     fn touch(&mut self) {
+        self.wake.wake();
         let now = Instant::now();
         self.dirty = Some(match self.dirty {
             Some((first, _)) => (first, now),
@@ -581,8 +758,8 @@ const REFRESH_ROUNDS: u8 = 3;
 /// is drop order: our streams, the bound objects, the listeners of the
 /// registry and core, then the registry and the core.
 struct Connection {
-    /// Our streams on their way out (see [`Retired`]), dropped at the next step.
-    retired: Vec<Retired>,
+    /// Our streams on their way out (see [`Retired`]).
+    retired: Retirement,
     meters: HashMap<u64, Meter>,
     tones: HashMap<u64, Tone>,
     refresh: Option<Refresh>,
@@ -601,7 +778,7 @@ struct Connection {
 }
 
 impl Connection {
-    fn open(context: &ContextRc, remote: &Remote) -> Result<Self, AudioError> {
+    fn open(context: &ContextRc, remote: &Remote, wake: &Wake) -> Result<Self, AudioError> {
         let properties = match remote {
             Remote::Default => None,
             Remote::Socket(path) => {
@@ -618,18 +795,26 @@ impl Connection {
         let core = context
             .connect_rc(properties)
             .map_err(|_| AudioError::NotRunning)?;
-        let shared: Rc<RefCell<Shared>> = Rc::default();
+        let shared = Rc::new(RefCell::new(Shared {
+            wake: wake.clone(),
+            ..Shared::default()
+        }));
         let objects: Objects = Rc::default();
         let core_listener = core
             .add_listener_local()
             .done({
                 let shared = Rc::clone(&shared);
-                move |_id, seq| shared.borrow_mut().done.push(seq.seq())
+                move |_id, seq| {
+                    let mut shared = shared.borrow_mut();
+                    shared.done.push(seq.seq());
+                    shared.wake.wake();
+                }
             })
             .error({
                 let shared = Rc::clone(&shared);
                 move |id, _seq, res, message| {
                     let mut shared = shared.borrow_mut();
+                    shared.wake.wake();
                     if id == pw::core::PW_ID_CORE {
                         // On the core: the connection is gone (EPIPE when
                         // PipeWire exits), or a request named an object
@@ -663,6 +848,7 @@ impl Connection {
                     if let Some(registry) = registry.upgrade() {
                         on_global(&registry, &shared, &objects, global);
                     }
+                    shared.borrow().wake.wake();
                 }
             })
             .global_remove({
@@ -697,7 +883,7 @@ impl Connection {
             .register();
         let seq = core.sync(0).map_err(|_| AudioError::NotRunning)?;
         Ok(Self {
-            retired: Vec::new(),
+            retired: Retirement::default(),
             meters: HashMap::new(),
             tones: HashMap::new(),
             refresh: None,
@@ -708,7 +894,7 @@ impl Connection {
             registry,
             core,
             shared,
-            stream_events: Rc::default(),
+            stream_events: Rc::new(EventLog::new(wake.clone())),
             stage: Stage::Globals(seq.seq()),
             started: Instant::now(),
             slow_reported: false,
@@ -793,7 +979,7 @@ impl Connection {
                 }
             }
         }
-        let events = std::mem::take(&mut *self.stream_events.borrow_mut());
+        let events = self.stream_events.take();
         for event in events {
             match event {
                 StreamEvent::Failed { id, failure } => {
@@ -949,10 +1135,11 @@ impl Connection {
         Some(tone.reply)
     }
 
-    /// Answers everything under way: the connection is gone. Returns our
-    /// streams, disconnected, to be dropped after the loop ran once more
-    /// (they keep the core they need alive).
-    fn fail_all(self, error: &AudioError) -> Vec<Retired> {
+    /// Answers everything under way: the connection is gone (or closed).
+    /// Returns our streams, disconnected, to be dropped over the next steps
+    /// (they keep the core they need alive); the rest of the connection goes
+    /// now.
+    fn fail_all(self, error: &AudioError) -> Retirement {
         let Self {
             mut retired,
             meters,

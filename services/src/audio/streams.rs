@@ -1,8 +1,10 @@
 //! Our own PipeWire streams: the speaker test's tone and the level meter.
 //! The sample maths (the tone's schedule, peak levels) is pure and
 //! unit-tested; the streams run on the PipeWire thread, with `process`
-//! called from its main loop (no real-time thread), and report what happens
-//! to them as [`StreamEvent`]s the thread handles outside the callbacks.
+//! called from its main loop (no real-time thread; the loop stays entered
+//! for the thread's whole life, so libpipewire's data thread always queues
+//! `process` onto it and never runs it itself), and report what happens to
+//! them as [`StreamEvent`]s the thread handles outside the callbacks.
 
 use std::cell::RefCell;
 use std::f32::consts::TAU;
@@ -17,6 +19,7 @@ use pw::stream::{StreamFlags, StreamListener, StreamRc, StreamState};
 use spa::pod::Pod;
 use tokio::sync::mpsc;
 
+use super::engine::Wake;
 use super::error::{AudioError, LocalFailure, PipeWireFailure};
 use super::graph::INTERNAL_KEY;
 use super::pods;
@@ -48,8 +51,36 @@ pub(crate) enum StreamEvent {
     Drained { id: u64 },
 }
 
-/// The events of all our streams, shared with their callbacks.
-pub(crate) type StreamEvents = Rc<RefCell<Vec<StreamEvent>>>;
+/// The events of all our streams, shared with their callbacks; each one
+/// wakes the thread to act on it.
+pub(crate) type StreamEvents = Rc<EventLog>;
+
+/// What our streams' callbacks record (see [`StreamEvents`]).
+#[derive(Default)]
+pub(crate) struct EventLog {
+    events: RefCell<Vec<StreamEvent>>,
+    wake: Wake,
+}
+
+impl EventLog {
+    pub(crate) fn new(wake: Wake) -> Self {
+        Self {
+            events: RefCell::default(),
+            wake,
+        }
+    }
+
+    /// Records an event and wakes the thread.
+    pub(crate) fn push(&self, event: StreamEvent) {
+        self.events.borrow_mut().push(event);
+        self.wake.wake();
+    }
+
+    /// The events so far, oldest first.
+    pub(crate) fn take(&self) -> Vec<StreamEvent> {
+        std::mem::take(&mut *self.events.borrow_mut())
+    }
+}
 
 /// The speaker test: each channel in turn gets a tone, then a gap.
 #[derive(Debug, Clone, PartialEq)]
@@ -199,8 +230,8 @@ pub(crate) struct MeterStream {
 }
 
 impl MeterStream {
-    /// Stops the stream; drop it only after the loop has run once more (see
-    /// [`Retired`]).
+    /// Stops the stream; drop it only after the loop has run a whole
+    /// iteration since (see [`Retired`]).
     pub(crate) fn disconnect(&self) {
         let _ = self.stream.disconnect();
     }
@@ -217,15 +248,52 @@ impl Drop for MeterStream {
 
 /// One of our streams, disconnected and waiting to be dropped.
 ///
-/// libpipewire calls a stream's `process` (without `RT_PROCESS`) through an
-/// invoke the data thread queues on the main loop; a stream destroyed while
-/// one is queued would be used after it was freed when the loop runs it. So
-/// a stream is disconnected first (after that nothing new is queued) and
-/// dropped only after the loop has iterated once more.
+/// libpipewire calls a stream's `process` and `drained` (without
+/// `RT_PROCESS`) through an invoke the data thread queues on the main loop
+/// with a pointer to the stream; a stream destroyed while one is queued
+/// would be used after it was freed when the loop runs it. So a stream is
+/// disconnected first (after that nothing new is queued), and dropped only
+/// once the loop has finished a whole iteration since (see [`Retirement`]):
+/// an invoke queued before the disconnect has woken the loop, so that
+/// iteration ran it.
 #[expect(dead_code, reason = "the streams are held only to be dropped later")]
 pub(crate) enum Retired {
     Meter(MeterStream),
     Tone(ToneStream),
+}
+
+/// Disconnected streams on their way out. The thread acts at most once per
+/// loop iteration (its steps run from one loop source), so a stream retired
+/// in one step is kept through the next and dropped in the one after: the
+/// iteration between them has run whatever libpipewire had queued for it.
+#[derive(Default)]
+pub(crate) struct Retirement {
+    /// Disconnected in this step.
+    fresh: Vec<Retired>,
+    /// Disconnected in an earlier step: dropped at the next.
+    aged: Vec<Retired>,
+}
+
+impl Retirement {
+    /// A new step: drops the aged streams, and ages the fresh ones.
+    pub(crate) fn age(&mut self) {
+        self.aged = std::mem::take(&mut self.fresh);
+    }
+
+    pub(crate) fn push(&mut self, stream: Retired) {
+        self.fresh.push(stream);
+    }
+
+    /// Takes in another retirement's streams, as fresh ones (the longer wait).
+    pub(crate) fn absorb(&mut self, other: Retirement) {
+        self.fresh.extend(other.fresh);
+        self.fresh.extend(other.aged);
+    }
+
+    /// No stream waits: nothing to wake up for.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.fresh.is_empty() && self.aged.is_empty()
+    }
 }
 
 struct MeterState {
@@ -274,7 +342,7 @@ impl MeterStream {
             .add_local_listener_with_user_data(state)
             .state_changed(|_, state, _old, new| {
                 if let Some(failure) = failure_of(&new) {
-                    state.events.borrow_mut().push(StreamEvent::Failed {
+                    state.events.push(StreamEvent::Failed {
                         id: state.id,
                         failure,
                     });
@@ -282,7 +350,7 @@ impl MeterStream {
                     state.streamed = true;
                 } else if new == StreamState::Unconnected && state.streamed {
                     // `node.dont-reconnect`: the node it captured went away.
-                    state.events.borrow_mut().push(StreamEvent::Failed {
+                    state.events.push(StreamEvent::Failed {
                         id: state.id,
                         failure: PipeWireFailure::new(None, "the meter's node went away"),
                     });
@@ -352,8 +420,8 @@ pub(crate) struct ToneStream {
 }
 
 impl ToneStream {
-    /// Stops the stream; drop it only after the loop has run once more (see
-    /// [`Retired`]).
+    /// Stops the stream; drop it only after the loop has run a whole
+    /// iteration since (see [`Retired`]).
     pub(crate) fn disconnect(&self) {
         let _ = self.stream.disconnect();
     }
@@ -412,7 +480,7 @@ impl ToneStream {
             .add_local_listener_with_user_data(state)
             .state_changed(|_, state, _old, new| {
                 if let Some(failure) = failure_of(&new) {
-                    state.events.borrow_mut().push(StreamEvent::Failed {
+                    state.events.push(StreamEvent::Failed {
                         id: state.id,
                         failure,
                     });
@@ -423,10 +491,7 @@ impl ToneStream {
                     if !state.flushed {
                         state.flushed = true;
                         if stream.flush(true).is_err() {
-                            state
-                                .events
-                                .borrow_mut()
-                                .push(StreamEvent::Drained { id: state.id });
+                            state.events.push(StreamEvent::Drained { id: state.id });
                         }
                     }
                     return;
@@ -466,10 +531,7 @@ impl ToneStream {
                 *chunk.size_mut() = u32::try_from(written * stride).unwrap_or(0);
             })
             .drained(|_, state| {
-                state
-                    .events
-                    .borrow_mut()
-                    .push(StreamEvent::Drained { id: state.id });
+                state.events.push(StreamEvent::Drained { id: state.id });
             })
             .register()
             .map_err(|_| AudioError::Local(LocalFailure::Stream))?;
