@@ -85,7 +85,6 @@ bluetooth-rename-save = حفظ
 bluetooth-cancel = إلغاء
 bluetooth-dismiss = إغلاق
 bluetooth-sound-settings = إعدادات الصوت
-    .unavailable = لا توجد صفحة للصوت بعد.
 bluetooth-kind = النوع
 bluetooth-services = الخدمات
 bluetooth-services-none = لم يُبلَّغ عن أي خدمة

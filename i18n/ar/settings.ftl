@@ -171,3 +171,6 @@ no-display-socket = لا يمكن عرض أي نافذة: شاشة Wayland ‏{ 
 voicing-on = القراءة بصوت عالٍ مفعّلة
 voicing-off = القراءة بصوت عالٍ معطّلة
 upower-no-answer = لم يستجب UPower في الوقت المحدد، لذا حالة البطارية غير معروفة.
+
+# A percentage (a level, a volume).
+percent-value = { $percent }%

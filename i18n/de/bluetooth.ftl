@@ -85,7 +85,6 @@ bluetooth-rename-save = Speichern
 bluetooth-cancel = Abbrechen
 bluetooth-dismiss = Schließen
 bluetooth-sound-settings = Toneinstellungen
-    .unavailable = Es gibt noch keine Seite für den Ton.
 bluetooth-kind = Art
 bluetooth-services = Dienste
 bluetooth-services-none = Keine gemeldet

@@ -150,3 +150,6 @@ no-display-socket = Es kann kein Fenster angezeigt werden: Die Wayland-Anzeige {
 voicing-on = Vorlesen ein
 voicing-off = Vorlesen aus
 upower-no-answer = UPower hat nicht rechtzeitig geantwortet, daher ist der Zustand des Akkus unbekannt.
+
+# A percentage (a level, a volume).
+percent-value = { $percent } %

@@ -85,7 +85,6 @@ bluetooth-rename-save = Save
 bluetooth-cancel = Cancel
 bluetooth-dismiss = Dismiss
 bluetooth-sound-settings = Sound settings
-    .unavailable = There is no Sound page yet.
 bluetooth-kind = Kind
 bluetooth-services = Services
 bluetooth-services-none = None reported

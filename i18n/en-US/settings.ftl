@@ -148,3 +148,6 @@ no-display-socket = No window can be shown: the Wayland display { $path } does n
 voicing-on = Reading aloud on
 voicing-off = Reading aloud off
 upower-no-answer = UPower did not answer in time, so the battery's state is unknown.
+
+# A percentage (a level, a volume).
+percent-value = { $percent } %

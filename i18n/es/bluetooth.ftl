@@ -85,7 +85,6 @@ bluetooth-rename-save = Guardar
 bluetooth-cancel = Cancelar
 bluetooth-dismiss = Cerrar
 bluetooth-sound-settings = Ajustes de sonido
-    .unavailable = Todavía no hay una página de Sonido.
 bluetooth-kind = Tipo
 bluetooth-services = Servicios
 bluetooth-services-none = Ninguno informado

@@ -150,3 +150,6 @@ no-display-socket = No se puede mostrar ninguna ventana: la pantalla Wayland { $
 voicing-on = Lectura en voz alta activada
 voicing-off = Lectura en voz alta desactivada
 upower-no-answer = UPower no respondió a tiempo, así que se desconoce el estado de la batería.
+
+# A percentage (a level, a volume).
+percent-value = { $percent } %

@@ -85,7 +85,6 @@ bluetooth-rename-save = Enregistrer
 bluetooth-cancel = Annuler
 bluetooth-dismiss = Fermer
 bluetooth-sound-settings = Réglages du son
-    .unavailable = Il n’y a pas encore de page Son.
 bluetooth-kind = Type
 bluetooth-services = Services
 bluetooth-services-none = Aucun signalé

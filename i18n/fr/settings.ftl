@@ -150,3 +150,6 @@ no-display-socket = Aucune fenêtre ne peut être affichée : l’affichage Wayl
 voicing-on = Lecture à voix haute activée
 voicing-off = Lecture à voix haute désactivée
 upower-no-answer = UPower n’a pas répondu à temps : l’état de la batterie est inconnu.
+
+# A percentage (a level, a volume).
+percent-value = { $percent } %

@@ -85,7 +85,6 @@ bluetooth-rename-save = 保存
 bluetooth-cancel = キャンセル
 bluetooth-dismiss = 閉じる
 bluetooth-sound-settings = サウンドの設定
-    .unavailable = サウンドのページはまだありません。
 bluetooth-kind = 種類
 bluetooth-services = サービス
 bluetooth-services-none = 報告なし

@@ -146,3 +146,6 @@ no-display-socket = ウィンドウを表示できません: Wayland ディス�
 voicing-on = 読み上げオン
 voicing-off = 読み上げオフ
 upower-no-answer = UPower が時間内に応答しなかったため、バッテリーの状態は不明です。
+
+# A percentage (a level, a volume).
+percent-value = { $percent }%

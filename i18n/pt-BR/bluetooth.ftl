@@ -85,7 +85,6 @@ bluetooth-rename-save = Salvar
 bluetooth-cancel = Cancelar
 bluetooth-dismiss = Fechar
 bluetooth-sound-settings = Configurações de som
-    .unavailable = Ainda não há uma página de Som.
 bluetooth-kind = Tipo
 bluetooth-services = Serviços
 bluetooth-services-none = Nenhum informado

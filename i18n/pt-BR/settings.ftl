@@ -150,3 +150,6 @@ no-display-socket = Nenhuma janela pode ser mostrada: a tela Wayland { $path } n
 voicing-on = Leitura em voz alta ativada
 voicing-off = Leitura em voz alta desativada
 upower-no-answer = O UPower não respondeu a tempo, então o estado da bateria é desconhecido.
+
+# A percentage (a level, a volume).
+percent-value = { $percent }%

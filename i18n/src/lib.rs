@@ -37,6 +37,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../en-US/dns.ftl")),
             ("network.ftl", include_str!("../en-US/network.ftl")),
             ("bluetooth.ftl", include_str!("../en-US/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../en-US/sound.ftl")),
         ],
     ),
     (
@@ -47,6 +48,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../de/dns.ftl")),
             ("network.ftl", include_str!("../de/network.ftl")),
             ("bluetooth.ftl", include_str!("../de/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../de/sound.ftl")),
         ],
     ),
     (
@@ -57,6 +59,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../fr/dns.ftl")),
             ("network.ftl", include_str!("../fr/network.ftl")),
             ("bluetooth.ftl", include_str!("../fr/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../fr/sound.ftl")),
         ],
     ),
     (
@@ -67,6 +70,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../es/dns.ftl")),
             ("network.ftl", include_str!("../es/network.ftl")),
             ("bluetooth.ftl", include_str!("../es/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../es/sound.ftl")),
         ],
     ),
     (
@@ -77,6 +81,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../pt-BR/dns.ftl")),
             ("network.ftl", include_str!("../pt-BR/network.ftl")),
             ("bluetooth.ftl", include_str!("../pt-BR/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../pt-BR/sound.ftl")),
         ],
     ),
     (
@@ -87,6 +92,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../ja/dns.ftl")),
             ("network.ftl", include_str!("../ja/network.ftl")),
             ("bluetooth.ftl", include_str!("../ja/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../ja/sound.ftl")),
         ],
     ),
     (
@@ -97,6 +103,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../ar/dns.ftl")),
             ("network.ftl", include_str!("../ar/network.ftl")),
             ("bluetooth.ftl", include_str!("../ar/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../ar/sound.ftl")),
         ],
     ),
     (
@@ -107,6 +114,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("dns.ftl", include_str!("../uk/dns.ftl")),
             ("network.ftl", include_str!("../uk/network.ftl")),
             ("bluetooth.ftl", include_str!("../uk/bluetooth.ftl")),
+            ("sound.ftl", include_str!("../uk/sound.ftl")),
         ],
     ),
 ];

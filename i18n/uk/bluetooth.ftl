@@ -85,7 +85,6 @@ bluetooth-rename-save = Зберегти
 bluetooth-cancel = Скасувати
 bluetooth-dismiss = Закрити
 bluetooth-sound-settings = Налаштування звуку
-    .unavailable = Сторінки «Звук» ще немає.
 bluetooth-kind = Тип
 bluetooth-services = Служби
 bluetooth-services-none = Не повідомлено

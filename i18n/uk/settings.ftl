@@ -154,3 +154,6 @@ no-display-socket = Неможливо показати вікно: диспле
 voicing-on = Читання вголос увімкнено
 voicing-off = Читання вголос вимкнено
 upower-no-answer = UPower не відповів вчасно, тому стан батареї невідомий.
+
+# A percentage (a level, a volume).
+percent-value = { $percent }%

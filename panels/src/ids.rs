@@ -1,6 +1,7 @@
 //! The settings pages' widget ids (see [`ferrum_ui::ids`]): one root per page;
 //! every control's id is made from its page's root.
 
+use ferrum_services::audio::{Direction, NodeId};
 use ferrum_services::bluetooth::{AdapterId, DeviceAddress};
 use ferrum_ui::WidgetId;
 
@@ -8,6 +9,8 @@ use ferrum_ui::WidgetId;
 pub const NETWORK: WidgetId = WidgetId::new("network");
 /// The Bluetooth page.
 pub const BLUETOOTH: WidgetId = WidgetId::new("bluetooth");
+/// The Sound page.
+pub const SOUND: WidgetId = WidgetId::new("sound");
 /// The Power page.
 pub const POWER: WidgetId = WidgetId::new("power");
 /// The Private DNS page.
@@ -137,4 +140,46 @@ pub fn bluetooth_pairing(part: &str) -> WidgetId {
 /// A device's row or one of its controls, by its address.
 pub fn bluetooth_device(address: &DeviceAddress, part: &str) -> WidgetId {
     BLUETOOTH.child("device").child(address).child(part)
+}
+
+// The Sound page. Outputs, inputs and devices are named by PipeWire's stable
+// names (`node.name`, `device.name`); streams by their node id (they have no
+// stable name).
+
+/// The volume slider of the default output.
+pub const SOUND_OUTPUT_VOLUME: WidgetId = WidgetId::new("sound.output.volume");
+/// The default output's mute switch.
+pub const SOUND_OUTPUT_MUTE: WidgetId = WidgetId::new("sound.output.mute");
+/// The default output's balance slider.
+pub const SOUND_BALANCE: WidgetId = WidgetId::new("sound.output.balance");
+/// The default output's level meter.
+pub const SOUND_OUTPUT_LEVEL: WidgetId = WidgetId::new("sound.output.level");
+/// "Test speakers".
+pub const SOUND_TEST: WidgetId = WidgetId::new("sound.output.test");
+/// The switch allowing volumes above 100 %.
+pub const SOUND_AMPLIFY: WidgetId = WidgetId::new("sound.output.amplify");
+/// The volume slider of the default input.
+pub const SOUND_INPUT_VOLUME: WidgetId = WidgetId::new("sound.input.volume");
+/// The default input's mute switch.
+pub const SOUND_INPUT_MUTE: WidgetId = WidgetId::new("sound.input.mute");
+/// The default input's level meter.
+pub const SOUND_INPUT_LEVEL: WidgetId = WidgetId::new("sound.input.level");
+
+/// An output's or input's choice, by its `node.name`.
+pub fn sound_endpoint(direction: Direction, name: &str) -> WidgetId {
+    let group = match direction {
+        Direction::Output => "outputs",
+        Direction::Input => "inputs",
+    };
+    SOUND.child(group).child(name)
+}
+
+/// A control of an application's stream (`volume`, `mute`, or `to.<node.name>`).
+pub fn sound_stream(stream: NodeId, part: &str) -> WidgetId {
+    SOUND.child("stream").child(stream.0).child(part)
+}
+
+/// A profile's choice of a device, by `device.name` and the profile's name.
+pub fn sound_profile(device: &str, profile: &str) -> WidgetId {
+    SOUND.child("device").child(device).child(profile)
 }

@@ -15,6 +15,7 @@ pub mod power;
 pub mod private_dns;
 pub mod qr;
 pub mod registry;
+pub mod sound;
 
 pub use page::{Context, Outcome, Page, PageRequest};
 pub use registry::{Pages, PanelId};

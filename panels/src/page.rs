@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use ferrum_accessibility::Preferences;
 use ferrum_services::SystemBus;
+use ferrum_services::audio::AudioSession;
 use ferrum_ui::Effect;
 use iced::{Element, Subscription, Task};
 
@@ -111,6 +112,8 @@ pub struct Context {
     pub preferences: Preferences,
     /// Where the accessibility preferences are saved (`None`: not saved).
     pub preferences_path: Option<PathBuf>,
+    /// The session's PipeWire (the Sound page's).
+    pub audio: AudioSession,
 }
 
 /// A settings page.

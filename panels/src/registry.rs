@@ -11,7 +11,7 @@ use ferrum_services::SystemBus;
 use iced::{Element, Subscription, Task};
 
 use crate::page::{self, Context, Page};
-use crate::{about, accessibility, bluetooth, network, power, private_dns};
+use crate::{about, accessibility, bluetooth, network, power, private_dns, sound};
 
 macro_rules! panels {
     ($( $(#[doc = $doc:literal])* $variant:ident => $field:ident : $state:ty, $slug:literal; )*) => {
@@ -109,6 +109,8 @@ panels! {
     Network => network: network::State, "network";
     /// Bluetooth adapters, paired and nearby devices, pairing.
     Bluetooth => bluetooth: bluetooth::State, "bluetooth";
+    /// Outputs, inputs, applications' sound and devices' profiles.
+    Sound => sound: sound::State, "sound";
     /// Power modes, battery and power source.
     Power => power: power::State, "power";
     /// Encrypted DNS, DNSSEC and the resolver's status.
@@ -181,8 +183,14 @@ mod tests {
         assert_eq!(PanelId::search("Kernel"), vec![PanelId::About]);
         assert_eq!(PanelId::search("dnssec"), vec![PanelId::PrivateDns]);
         assert_eq!(PanelId::search("wifi"), vec![PanelId::Network]);
-        assert_eq!(PanelId::search("headset"), vec![PanelId::Bluetooth]);
+        // Headsets are paired on one page and their sound is set on the other.
+        assert_eq!(
+            PanelId::search("headset"),
+            vec![PanelId::Bluetooth, PanelId::Sound]
+        );
         assert_eq!(PanelId::search("pair"), vec![PanelId::Bluetooth]);
+        assert_eq!(PanelId::search("volume"), vec![PanelId::Sound]);
+        assert_eq!(PanelId::search("microphone"), vec![PanelId::Sound]);
         assert_eq!(PanelId::from_slug("bluetooth"), Some(PanelId::Bluetooth));
         assert_eq!(PanelId::search("power saver"), vec![PanelId::Power]);
         assert!(PanelId::search("zzz").is_empty());

@@ -6,6 +6,7 @@ use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
 use ferrum_panels::{Context, Pages, PanelId, registry};
 use ferrum_services::SystemBus;
+use ferrum_services::audio::AudioSession;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::theme::ThemeChoice;
 use ferrum_ui::window::{self, App as _, TreeRead, Window};
@@ -104,6 +105,7 @@ impl App {
             bus,
             preferences,
             preferences_path,
+            audio: AudioSession::new(),
         });
         let enter = pages.enter(active).map(Message::Page);
         let app = Self {
@@ -182,6 +184,10 @@ impl App {
                 self.query.clear();
                 Task::none()
             }
+            // The Bluetooth page's "Sound settings" link of an audio device.
+            Message::Page(registry::Message::Bluetooth(
+                ferrum_panels::bluetooth::Message::OpenSoundSettings(_),
+            )) => self.update(Message::SelectPanel(PanelId::Sound)),
             Message::Page(message) => {
                 let task = self.pages.update(message).map(Message::Page);
                 // The window follows the Accessibility page's preferences.

@@ -174,15 +174,42 @@ pub fn choice<'a, Message: Clone + 'a>(
     selected: bool,
     message: Message,
 ) -> Element<'a, Message> {
+    choice_named(id, title.clone(), title, description, selected, message)
+}
+
+/// A radio choice that picks something for one of several things (an
+/// application's output): it shows `title`, and a screen reader hears it
+/// with its subject ("Desk Speakers: Music Player"), so the choices of two
+/// rows can be told apart.
+pub fn choice_for<'a, Message: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    title: String,
+    subject: &str,
+    description: Option<String>,
+    selected: bool,
+    message: Message,
+) -> Element<'a, Message> {
+    let name = fl!("control-about", control = title.as_str(), subject = subject);
+    choice_named(id, title, name, description, selected, message)
+}
+
+fn choice_named<'a, Message: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    title: String,
+    name: String,
+    description: Option<String>,
+    selected: bool,
+    message: Message,
+) -> Element<'a, Message> {
     let indicator = radio("", 0u8, selected.then_some(0u8), {
         let message = message.clone();
         move |_| message.clone()
     });
-    let mut details = column![text(title.clone()).size(16)]
+    let mut details = column![text(title).size(16)]
         .spacing(2)
         .width(Length::Fill)
         .align_x(reading_start());
-    let mut info = AccessibleInfo::new(Role::RadioButton, title).checked(selected);
+    let mut info = AccessibleInfo::new(Role::RadioButton, name).checked(selected);
     if let Some(description) = description {
         details = details.push(caption(description.clone()));
         info = info.description(description);
@@ -212,19 +239,49 @@ pub fn switch<'a, Message: Clone + 'a>(
     on: bool,
     message: impl Fn(bool) -> Message + 'a,
 ) -> Element<'a, Message> {
+    switch_named(id, title.clone(), title, description, on, message)
+}
+
+/// A switch for one of several things (an application's "Mute"): it shows
+/// `title`, and a screen reader hears it with its subject ("Mute: Music
+/// Player").
+pub fn switch_for<'a, Message: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    title: String,
+    subject: &str,
+    description: String,
+    on: bool,
+    message: impl Fn(bool) -> Message + 'a,
+) -> Element<'a, Message> {
+    let name = fl!("control-about", control = title.as_str(), subject = subject);
+    switch_named(id, title, name, description, on, message)
+}
+
+fn switch_named<'a, Message: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    title: String,
+    name: String,
+    description: String,
+    on: bool,
+    message: impl Fn(bool) -> Message + 'a,
+) -> Element<'a, Message> {
     let flipped = message(!on);
+    let mut info = AccessibleInfo::new(Role::Switch, name).checked(on);
+    let mut label = column![text(title).size(16)]
+        .spacing(2)
+        .width(Length::Fill)
+        .align_x(reading_start());
+    // A switch whose title says it all has no second line.
+    if !description.is_empty() {
+        info = info.description(description.clone());
+        label = label.push(caption(description));
+    }
     Accessible::new(
         id.into(),
-        AccessibleInfo::new(Role::Switch, title.clone())
-            .description(description.clone())
-            .checked(on),
+        info,
         button(
             bidi_row(vec![
-                column![text(title).size(16), caption(description)]
-                    .spacing(2)
-                    .width(Length::Fill)
-                    .align_x(reading_start())
-                    .into(),
+                label.into(),
                 toggler(on).on_toggle(message).into(),
             ])
             .spacing(12)
@@ -252,6 +309,77 @@ pub fn error_line<'a, M: Clone + 'a>(
             .style(|theme: &iced::Theme| text::Style {
                 color: Some(theme.extended_palette().danger.strong.color),
             }),
+    )
+    .into()
+}
+
+/// A slider with an accessible name and its value read out ("80 %"): a
+/// Tab stop whose arrow keys move it by `step` (Left/Down lower, Right/Up
+/// raise, clamped to `range`), with the value written beside it.
+///
+/// `on_change` gets every value the slider is dragged or stepped to; pages
+/// that send the value to a daemon coalesce (see the Sound page's volumes).
+pub fn value_slider<'a, M: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    name: String,
+    value_text: String,
+    range: std::ops::RangeInclusive<f64>,
+    value: f64,
+    step: f64,
+    on_change: impl Fn(f64) -> M + 'a,
+) -> Element<'a, M> {
+    let (min, max) = (*range.start(), *range.end());
+    let clamp = |v: f64| v.clamp(min, max);
+    let less = on_change(clamp(value - step));
+    let more = on_change(clamp(value + step));
+    Accessible::new(
+        id.into(),
+        AccessibleInfo::new(Role::Slider, name)
+            .value(value_text.clone())
+            .numeric(ferrum_accessibility::NumericValue {
+                value,
+                min,
+                max,
+                step,
+            }),
+        bidi_row(vec![
+            iced::widget::slider(range, value, on_change)
+                .step(step)
+                .into(),
+            text(value_text).width(70).into(),
+        ])
+        .spacing(12)
+        .align_y(Alignment::Center),
+    )
+    .on_adjust(less, more)
+    .into()
+}
+
+/// A live level (a sound meter): a bar 0.0 … 1.0, exposed to assistive
+/// technology as a named progress indicator with its percentage (it is not
+/// a Tab stop and is not spoken by itself).
+pub fn level_bar<'a, M: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    name: String,
+    level: f32,
+) -> Element<'a, M> {
+    let level = if level.is_finite() {
+        level.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let percent = (level * 100.0).round();
+    Accessible::new(
+        id.into(),
+        AccessibleInfo::new(Role::ProgressIndicator, name)
+            .value(fl!("percent-value", percent = percent as i64))
+            .numeric(ferrum_accessibility::NumericValue {
+                value: f64::from(percent),
+                min: 0.0,
+                max: 100.0,
+                step: 1.0,
+            }),
+        iced::widget::progress_bar(0.0..=1.0, level).girth(8),
     )
     .into()
 }

@@ -15,7 +15,7 @@ use iced::{Alignment, Element, Length};
 
 use super::adapter::{NameError, check_name, name_error_text};
 use super::describe::{busy_text, kind_text, service_text, signal_text, status_text};
-use super::{Message as PageMessage, SOUND_PAGE, State as Page};
+use super::{Message as PageMessage, State as Page};
 use crate::ids;
 
 /// Which device's details are open, and what is being done in them.
@@ -413,21 +413,15 @@ fn commands(device: &Device) -> Element<'_, PageMessage> {
     bidi_row(buttons).spacing(8).into()
 }
 
-/// The link to the Sound page (disabled while there is none: see [`SOUND_PAGE`]).
+/// The link to the Sound page, where the device's profiles and volume are.
 fn sound_link<'a>(address: DeviceAddress, subject: &str) -> Element<'a, PageMessage> {
-    let label = fl!("bluetooth-sound-settings");
-    let name = fl!("control-about", control = label.as_str(), subject = subject);
-    let mut info = AccessibleInfo::new(Role::Button, name).disabled(!SOUND_PAGE);
-    if !SOUND_PAGE {
-        info = info.description(fl!("bluetooth-sound-settings.unavailable"));
-    }
-    let message = PageMessage::OpenSoundSettings(address);
-    let link = button(text(label))
-        .style(button::text)
-        .on_press_maybe(SOUND_PAGE.then(|| message.clone()));
-    Accessible::new(ids::bluetooth_device(&address, "sound"), info, link)
-        .on_activate(message)
-        .into()
+    action_button_for(
+        ids::bluetooth_device(&address, "sound"),
+        fl!("bluetooth-sound-settings"),
+        subject,
+        button::text,
+        PageMessage::OpenSoundSettings(address),
+    )
 }
 
 fn forget_question(device: &Device) -> Element<'_, PageMessage> {

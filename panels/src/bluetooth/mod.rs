@@ -39,12 +39,6 @@ use crate::page::{Context, Outcome, Page, PageRequest};
 pub use adapter::{MAX_NAME_BYTES, NameError, check_name};
 pub use describe::{Signal, action_error, kind_text, service_text, signal_text};
 
-/// Whether the settings app has a Sound page for the "Sound settings" link of
-/// audio devices. It has none yet, so the link is drawn **disabled** (exposed to
-/// AT-SPI as unavailable, with a description saying why) rather than omitted:
-/// people learn where the setting will be. When the Sound page lands, set this,
-/// and let the shell route [`Message::OpenSoundSettings`] to it.
-pub const SOUND_PAGE: bool = false;
 
 /// The page's state.
 #[derive(Debug, Clone)]
@@ -102,9 +96,8 @@ pub enum Message {
     Done(Action, Result<(), BluetoothError>),
     /// An answer was handed to the agent (`false`: BlueZ had stopped waiting).
     Answered(bool),
-    /// The "Sound settings" link of an audio device. There is no Sound page yet
-    /// (see [`SOUND_PAGE`]): the link is disabled, and the page does nothing with
-    /// this; the shell will route it to the Sound page.
+    /// The "Sound settings" link of an audio device: the page does nothing
+    /// with it; the shell opens the Sound page.
     OpenSoundSettings(DeviceAddress),
     /// The note was dismissed.
     NoteDismissed,

@@ -1,0 +1,406 @@
+//! Drawing the Sound page.
+
+use ferrum_i18n::fl;
+use ferrum_services::audio::volume::{self, AMPLIFIED_MAX};
+use ferrum_services::audio::{
+    AppStream, AudioDevice, AudioError, Availability, Channel, Direction, Endpoint, NodeId,
+    Snapshot, StreamDirection, StreamTarget, VolumeLimit,
+};
+use ferrum_ui::error_report;
+use ferrum_ui::status::ServiceStatus;
+use ferrum_ui::widgets::{
+    FONT_BOLD, action_button, caption, choice, choice_for, level_bar, notice, page_title,
+    reading_start, section, switch, switch_for, value_slider,
+};
+use iced::widget::{button, column, text};
+use iced::{Element, Length};
+
+use super::describe::{error_sentence, profile_kind, profile_sentence, stream_name};
+use super::{Message, State};
+use crate::ids;
+
+/// One arrow key on a volume slider: 5 %.
+pub const VOLUME_STEP: f64 = 0.05;
+/// One arrow key on the balance slider: a tenth of the way to one side.
+pub const BALANCE_STEP: f64 = 0.1;
+
+pub(super) fn page(state: &State) -> Element<'_, Message> {
+    let mut page = column![page_title(fl!("sound-title"))]
+        .spacing(20)
+        .align_x(reading_start());
+    if let Some(report) = &state.error {
+        page = page.push(error_report::view(report, &ids::SOUND).map(Message::Report));
+    }
+    let snapshot = match &state.sound {
+        ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
+        ServiceStatus::Unavailable => {
+            return page
+                .push(notice(
+                    fl!("sound-not-running"),
+                    fl!("sound-not-running.body"),
+                ))
+                .into();
+        }
+        ServiceStatus::Failed(AudioError::NoAnswer) => {
+            return page
+                .push(notice(fl!("sound-no-answer"), fl!("sound-no-answer.body")))
+                .into();
+        }
+        ServiceStatus::Failed(error) => {
+            return page
+                .push(notice(
+                    fl!("sound-unreadable"),
+                    fl!("sound-unreadable.body", detail = error.detail()),
+                ))
+                .into();
+        }
+        ServiceStatus::BusUnreachable(failure) => {
+            return page
+                .push(notice(fl!("service-bus-unreachable"), failure.to_string()))
+                .into();
+        }
+        ServiceStatus::Ready(snapshot) => snapshot,
+    };
+    if !snapshot.session_manager {
+        page = page.push(notice(
+            fl!("sound-no-session-manager"),
+            fl!("sound-no-session-manager.body"),
+        ));
+    }
+    page.push(output_section(state, snapshot))
+        .push(input_section(state, snapshot))
+        .push(streams_section(state, snapshot))
+        .push(devices_section(state, snapshot))
+        .into()
+}
+
+/// The choices of outputs or inputs (the default is the selected one).
+fn endpoint_choices<'a>(
+    snapshot: &'a Snapshot,
+    direction: Direction,
+) -> iced::widget::Column<'a, Message> {
+    let current = snapshot.default_endpoint(direction).map(|e| e.id);
+    let mut list = column![].spacing(2);
+    for endpoint in snapshot.endpoints(direction) {
+        let description = endpoint
+            .device
+            .and_then(|device| snapshot.device(device))
+            .and_then(AudioDevice::active)
+            .map(|profile| profile.description.clone());
+        list = list.push(choice(
+            ids::sound_endpoint(direction, &endpoint.name),
+            endpoint.description.clone(),
+            description,
+            current == Some(endpoint.id),
+            Message::DefaultChosen(direction, endpoint.id),
+        ));
+    }
+    list
+}
+
+/// A volume slider's range: up to the limit, or further when the volume
+/// already is (set elsewhere): nothing snaps it back.
+fn volume_range(state: &State, slider: f32) -> std::ops::RangeInclusive<f64> {
+    let max = state.limit.max_slider().max(slider.min(AMPLIFIED_MAX));
+    0.0..=f64::from(max)
+}
+
+fn volume_slider<'a>(
+    state: &State,
+    id: ferrum_ui::WidgetId,
+    name: String,
+    node: NodeId,
+) -> Option<Element<'a, Message>> {
+    let slider = state.shown_volume(node)?;
+    Some(value_slider(
+        id,
+        name,
+        fl!("percent-value", percent = volume::percent(slider)),
+        volume_range(state, slider),
+        f64::from(slider),
+        VOLUME_STEP,
+        move |value| Message::Volume(node, value as f32),
+    ))
+}
+
+fn has_sides(endpoint: &Endpoint) -> bool {
+    let map = endpoint
+        .volume
+        .as_ref()
+        .map(|volume| volume.map.as_slice())
+        .unwrap_or_default();
+    let left = map
+        .iter()
+        .any(|c| matches!(c, Channel::FrontLeft | Channel::SideLeft | Channel::RearLeft));
+    let right = map
+        .iter()
+        .any(|c| matches!(c, Channel::FrontRight | Channel::SideRight | Channel::RearRight));
+    left && right
+}
+
+fn balance_text(balance: f32) -> String {
+    let percent = (balance.abs() * 100.0).round() as u32;
+    if percent == 0 {
+        fl!("sound-balance-centre")
+    } else if balance < 0.0 {
+        fl!("sound-balance-left", percent = percent)
+    } else {
+        fl!("sound-balance-right", percent = percent)
+    }
+}
+
+fn level_line<'a>(
+    id: ferrum_ui::WidgetId,
+    name: String,
+    level: &Result<f32, AudioError>,
+) -> Element<'a, Message> {
+    match level {
+        Ok(level) => level_bar(id, name, *level),
+        Err(error) => caption(fl!(
+            "sound-level-unavailable",
+            reason = error_sentence(error)
+        )),
+    }
+}
+
+fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Message> {
+    let mut content = column![].spacing(10);
+    if snapshot.outputs.is_empty() {
+        content = content.push(caption(fl!("sound-no-outputs")));
+        return section(fl!("sound-output-heading"), content);
+    }
+    content = content.push(endpoint_choices(snapshot, Direction::Output));
+    if let Some(output) = snapshot.default_endpoint(Direction::Output) {
+        let node = output.id;
+        if let Some(slider) = volume_slider(
+            state,
+            ids::SOUND_OUTPUT_VOLUME,
+            fl!("sound-output-volume"),
+            node,
+        ) {
+            content = content.push(column![text(fl!("sound-output-volume")).size(16), slider]);
+        }
+        content = content.push(switch(
+            ids::SOUND_OUTPUT_MUTE,
+            fl!("sound-output-mute"),
+            String::new(),
+            state.shown_mute(node),
+            move |mute| Message::Mute(node, mute),
+        ));
+        if has_sides(output)
+            && let Some(balance) = state.shown_balance(node)
+        {
+            content = content.push(column![
+                text(fl!("sound-balance")).size(16),
+                value_slider(
+                    ids::SOUND_BALANCE,
+                    fl!("sound-balance"),
+                    balance_text(balance),
+                    -1.0..=1.0,
+                    f64::from(balance),
+                    BALANCE_STEP,
+                    move |value| Message::Balance(node, value as f32),
+                )
+            ]);
+        }
+        content = content.push(if state.playing_output() == Some(node) {
+            level_line(
+                ids::SOUND_OUTPUT_LEVEL,
+                fl!("sound-output-level"),
+                &state.levels.output,
+            )
+        } else {
+            caption(fl!("sound-nothing-playing"))
+        });
+        let testing = state.testing(node);
+        content = content.push(if testing {
+            Element::from(caption(fl!("sound-testing")))
+        } else {
+            action_button(
+                ids::SOUND_TEST,
+                fl!("sound-test"),
+                button::secondary,
+                Message::TestSpeakers(node),
+            )
+        });
+    }
+    content = content.push(switch(
+        ids::SOUND_AMPLIFY,
+        fl!("sound-amplify"),
+        fl!("sound-amplify.desc"),
+        state.limit == VolumeLimit::Amplified,
+        Message::AllowAmplification,
+    ));
+    section(fl!("sound-output-heading"), content)
+}
+
+fn input_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Message> {
+    let mut content = column![].spacing(10);
+    if snapshot.inputs.is_empty() {
+        content = content.push(caption(fl!("sound-no-inputs")));
+        return section(fl!("sound-input-heading"), content);
+    }
+    content = content.push(endpoint_choices(snapshot, Direction::Input));
+    if let Some(input) = snapshot.default_endpoint(Direction::Input) {
+        let node = input.id;
+        if let Some(slider) = volume_slider(
+            state,
+            ids::SOUND_INPUT_VOLUME,
+            fl!("sound-input-volume"),
+            node,
+        ) {
+            content = content.push(column![text(fl!("sound-input-volume")).size(16), slider]);
+        }
+        content = content.push(switch(
+            ids::SOUND_INPUT_MUTE,
+            fl!("sound-input-mute"),
+            String::new(),
+            state.shown_mute(node),
+            move |mute| Message::Mute(node, mute),
+        ));
+        content = content.push(level_line(
+            ids::SOUND_INPUT_LEVEL,
+            fl!("sound-input-level"),
+            &state.levels.input,
+        ));
+    }
+    section(fl!("sound-input-heading"), content)
+}
+
+fn streams_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Message> {
+    if snapshot.streams.is_empty() {
+        return section(
+            fl!("sound-apps-heading"),
+            caption(fl!("sound-no-streams")),
+        );
+    }
+    let mut content = column![].spacing(18);
+    for stream in &snapshot.streams {
+        content = content.push(stream_view(state, snapshot, stream));
+    }
+    section(fl!("sound-apps-heading"), content)
+}
+
+fn stream_view<'a>(
+    state: &'a State,
+    snapshot: &'a Snapshot,
+    stream: &'a AppStream,
+) -> Element<'a, Message> {
+    let name = stream_name(stream);
+    let node = stream.id;
+    let direction = stream.direction.endpoint();
+    let linked: Vec<String> = stream
+        .linked_to
+        .iter()
+        .filter_map(|id| snapshot.endpoint(*id))
+        .map(|endpoint| endpoint.description.clone())
+        .collect();
+    let whereabouts = match (stream.direction, linked.is_empty()) {
+        (_, true) => fl!("sound-stream-unlinked"),
+        (StreamDirection::Playback, false) => {
+            fl!("sound-stream-playing-on", devices = linked.join(", "))
+        }
+        (StreamDirection::Recording, false) => {
+            fl!("sound-stream-recording-from", devices = linked.join(", "))
+        }
+    };
+    let mut header = column![text(name.clone()).size(16).font(FONT_BOLD)].spacing(2);
+    if let Some(media) = stream
+        .media_name
+        .as_ref()
+        .filter(|media| Some(*media) != stream.application_name.as_ref())
+    {
+        header = header.push(caption(media.clone()));
+    }
+    header = header.push(caption(whereabouts));
+    let mut content = column![header].spacing(6);
+    if let Some(slider) = volume_slider(
+        state,
+        ids::sound_stream(node, "volume"),
+        fl!("control-about", control = fl!("sound-stream-volume"), subject = name.as_str()),
+        node,
+    ) {
+        content = content.push(slider);
+    }
+    content = content.push(switch_for(
+        ids::sound_stream(node, "mute"),
+        fl!("sound-stream-mute"),
+        &name,
+        String::new(),
+        state.shown_mute(node),
+        move |mute| Message::Mute(node, mute),
+    ));
+    let endpoints = snapshot.endpoints(direction);
+    if endpoints.len() > 1 && snapshot.session_manager {
+        let follows = matches!(stream.target, None | Some(StreamTarget::FollowDefault));
+        let default_name = snapshot
+            .default_endpoint(direction)
+            .map(|endpoint| endpoint.description.clone())
+            .unwrap_or_default();
+        let mut targets = column![caption(match stream.direction {
+            StreamDirection::Playback => fl!("sound-stream-output"),
+            StreamDirection::Recording => fl!("sound-stream-input"),
+        })]
+        .spacing(2);
+        targets = targets.push(choice_for(
+            ids::sound_stream(node, "to-default"),
+            fl!("sound-stream-follow-default", device = default_name),
+            &name,
+            None,
+            follows,
+            Message::Move(node, StreamTarget::FollowDefault),
+        ));
+        for endpoint in endpoints {
+            targets = targets.push(choice_for(
+                ids::sound_stream(node, &format!("to.{}", endpoint.name)),
+                endpoint.description.clone(),
+                &name,
+                None,
+                stream.target == Some(StreamTarget::Node(endpoint.id)),
+                Message::Move(node, StreamTarget::Node(endpoint.id)),
+            ));
+        }
+        content = content.push(targets);
+    }
+    content.width(Length::Fill).into()
+}
+
+fn devices_section<'a>(_state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Message> {
+    if snapshot.devices.is_empty() {
+        return section(
+            fl!("sound-devices-heading"),
+            caption(fl!("sound-no-devices")),
+        );
+    }
+    let mut content = column![].spacing(14);
+    for device in &snapshot.devices {
+        content = content.push(device_view(device));
+    }
+    section(fl!("sound-devices-heading"), content)
+}
+
+fn device_view(device: &AudioDevice) -> Element<'_, Message> {
+    let mut content = column![text(device.description.clone()).size(16).font(FONT_BOLD)].spacing(2);
+    if device.profiles.is_empty() {
+        return content.push(caption(fl!("sound-no-profiles"))).into();
+    }
+    let subject = fl!("sound-profile-of", device = device.description.as_str());
+    for profile in &device.profiles {
+        let mut lines: Vec<String> = profile_sentence(profile_kind(profile))
+            .into_iter()
+            .collect();
+        if profile.available == Availability::No {
+            lines.push(fl!("sound-profile-unavailable"));
+        }
+        let description = (!lines.is_empty()).then(|| lines.join(" "));
+        content = content.push(choice_for(
+            ids::sound_profile(&device.name, &profile.name),
+            profile.description.clone(),
+            &subject,
+            description,
+            device.active_profile == Some(profile.index),
+            Message::Profile(device.id, profile.index),
+        ));
+    }
+    content.into()
+}
