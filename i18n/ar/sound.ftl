@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# صفحة الصوت (PipeWire، مع WirePlumber مديرًا للجلسات).
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = الصوت
+    .keywords = صوت;الصوت;صوتيات;مستوى الصوت;ارتفاع الصوت;مكبرات الصوت;مكبر صوت;سماعات;سماعات رأس;سماعة رأس;سماعة أذن;ميكروفون;مايك;كتم;كتم الصوت;توازن;إخراج;إدخال;مستوى;مرتفع;pipewire;audio;volume;speakers;headphones;microphone;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
-sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+## القسمان الرئيسيان.
+sound-output-heading = الإخراج
+sound-input-heading = الإدخال
+sound-no-outputs = لم يُعثر على أي مخرج: لا توجد بطاقة صوت أو سماعة رأس أو مكبر صوت متصل.
+sound-no-inputs = لم يُعثر على أي مدخل: لا يوجد ميكروفون متصل.
+sound-output-volume = مستوى صوت الإخراج
+sound-output-mute = كتم الإخراج
+sound-input-volume = مستوى صوت الإدخال
+sound-input-mute = كتم الميكروفون
+sound-balance = التوازن
+sound-balance-centre = في المنتصف
+sound-balance-left = { $percent }% إلى اليسار
+sound-balance-right = { $percent }% إلى اليمين
+sound-output-level = مستوى الإخراج
+sound-input-level = مستوى الإدخال
+sound-level-unavailable = تعذّر قياس المستوى. { $reason }
+sound-nothing-playing = لا يُشغَّل أي شيء.
+sound-test = اختبار مكبرات الصوت
+sound-testing = جارٍ تشغيل نغمة على كل مكبر صوت بالتتابع، بدءًا من الأيسر…
+sound-amplify = السماح بتجاوز 100%
+    .desc = يمكن رفع مستوى الصوت حتى 150%. قد يتشوّه الصوت فوق 100%.
 
-## Applications.
-sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
-sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+## التطبيقات.
+sound-apps-heading = التطبيقات
+sound-no-streams = لا يوجد تطبيق يشغّل الصوت أو يسجّله.
+sound-stream-unnamed = تطبيق بلا اسم
+sound-stream-unlinked = غير متصل بأي جهاز بعد.
+sound-stream-playing-on = يُشغَّل على { $devices }
+sound-stream-recording-from = يُسجِّل من { $devices }
+sound-stream-volume = مستوى الصوت
+sound-stream-mute = كتم
+sound-stream-output = التشغيل على
+sound-stream-input = التسجيل من
+sound-stream-follow-default = الإخراج أو الإدخال الافتراضي ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## الأجهزة وملفات تعريفها.
+sound-devices-heading = الأجهزة
+sound-no-devices = لا توجد بطاقة صوت أو سماعة رأس متصلة.
+sound-no-profiles = ليس لهذا الجهاز ملفات تعريف للاختيار من بينها.
+sound-profile-of = ملف تعريف { $device }
+sound-profile-off = الجهاز غير مستخدم.
+sound-profile-duplex = يشغّل الصوت ويسجّل من مدخل الميكروفون.
+sound-profile-output = تشغيل الصوت فقط؛ مداخله غير مستخدمة.
+sound-profile-input = تسجيل فقط؛ مخارجه غير مستخدمة.
+sound-profile-a2dp = أفضل جودة صوت للاستماع؛ ميكروفون سماعة الرأس مطفأ.
+sound-profile-headset = يشغّل ميكروفون سماعة الرأس للمكالمات؛ جودة الصوت أقل.
+sound-profile-pro-audio = كل قناة على حدة، بلا مزج، لبرامج الاستوديو.
+sound-profile-unavailable = لا شيء موصول به الآن.
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## عندما يتعذّر عرض الصوت.
+sound-not-running = خدمة الصوت لا تعمل
+    .body = لا يعمل PipeWire، الذي يشغّل الصوت ويسجّله. تعود هذه الصفحة من تلقاء نفسها عندما يبدأ.
+sound-no-answer = خدمة الصوت لا تستجيب
+    .body = يعمل PipeWire لكنه لم يستجب في الوقت المحدد. تعيد هذه الصفحة المحاولة من تلقاء نفسها.
+sound-unreadable = يتعذّر عرض الصوت
+    .body = تعذّرت قراءة خدمة الصوت: { $detail }
+sound-no-session-manager = أجهزة الصوت غير مُدارة
+    .body = لا يعمل WirePlumber، الذي يختار الأجهزة الافتراضية ويوصل التطبيقات بها. يمكن تغيير مستوى الصوت، لكن لا يمكن اختيار الأجهزة حتى يبدأ.
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## أمر فشل: ما هو، ثم السبب.
+sound-failed-default = تعذّر تعيين «{ $name }» افتراضيًا.
+sound-failed-volume = تعذّر تغيير مستوى صوت «{ $name }».
+sound-failed-mute = تعذّر كتم صوت «{ $name }» أو إلغاء كتمه.
+sound-failed-move = تعذّر نقل «{ $name }» إلى جهاز آخر.
+sound-failed-profile = تعذّر تغيير ملف تعريف «{ $name }».
+sound-failed-test = تعذّر تشغيل اختبار مكبرات الصوت على «{ $name }».
+sound-error-not-running = خدمة الصوت لا تعمل.
+sound-error-no-session-manager = لا يعمل WirePlumber، مدير جلسات الصوت.
+sound-error-no-answer = لم تستجب خدمة الصوت في الوقت المحدد.
+sound-error-gone = لم يعد موجودًا (فُصل أو أُغلق).
+sound-error-no-profile = لم يعد الجهاز يوفّر ملف التعريف هذا.
+sound-error-unsuitable = لا يمكن استخدامه لهذا الغرض.
+sound-error-no-volume = لا يوجد فيه تحكم في مستوى الصوت.
+sound-error-invalid-volume = مستوى الصوت هذا غير مسموح به؛ فعّل «السماح بتجاوز 100%» لتتجاوز 100%.
+sound-error-not-permitted = لم تسمح خدمة الصوت بذلك.
+sound-error-refused = رفضت خدمة الصوت التغيير.
+sound-error-stream-failed = توقف تدفق الصوت (ربما أُزيل الجهاز).
+sound-error-local = تعذّر على تطبيق الإعدادات التواصل مع خدمة الصوت.

@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# Die Seite „Ton“ (PipeWire, mit WirePlumber als Sitzungsverwalter).
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = Ton
+    .keywords = Ton;Audio;Sound;Klang;Lautstärke;Lautsprecher;Boxen;Kopfhörer;Headset;Mikrofon;stumm;Stummschaltung;Balance;Ausgabe;Eingabe;Pegel;laut;leise;pipewire;audio;volume;speakers;headphones;microphone;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
+## Die beiden Hauptbereiche.
+sound-output-heading = Ausgabe
+sound-input-heading = Eingabe
+sound-no-outputs = Keine Ausgabe gefunden: Es ist keine Soundkarte, kein Headset und kein Lautsprecher angeschlossen.
+sound-no-inputs = Keine Eingabe gefunden: Es ist kein Mikrofon angeschlossen.
+sound-output-volume = Ausgabelautstärke
+sound-output-mute = Ausgabe stummschalten
+sound-input-volume = Eingabelautstärke
+sound-input-mute = Mikrofon stummschalten
 sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+sound-balance-centre = Mittig
+sound-balance-left = { $percent } % links
+sound-balance-right = { $percent } % rechts
+sound-output-level = Ausgabepegel
+sound-input-level = Eingabepegel
+sound-level-unavailable = Der Pegel kann nicht gemessen werden. { $reason }
+sound-nothing-playing = Es wird nichts wiedergegeben.
+sound-test = Lautsprecher testen
+sound-testing = Auf jedem Lautsprecher wird nacheinander ein Ton abgespielt, zuerst links …
+sound-amplify = Lauter als 100 % erlauben
+    .desc = Die Lautstärke kann bis auf 150 % erhöht werden. Ton über 100 % kann verzerrt klingen.
 
-## Applications.
-sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
-sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+## Anwendungen.
+sound-apps-heading = Anwendungen
+sound-no-streams = Keine Anwendung gibt Ton wieder oder nimmt Ton auf.
+sound-stream-unnamed = Unbenannte Anwendung
+sound-stream-unlinked = Noch mit keinem Gerät verbunden.
+sound-stream-playing-on = Wiedergabe auf { $devices }
+sound-stream-recording-from = Aufnahme von { $devices }
+sound-stream-volume = Lautstärke
+sound-stream-mute = Stummschalten
+sound-stream-output = Wiedergeben auf
+sound-stream-input = Aufnehmen von
+sound-stream-follow-default = Die Standardausgabe bzw. -eingabe ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## Geräte und ihre Profile.
+sound-devices-heading = Geräte
+sound-no-devices = Es ist keine Soundkarte und kein Headset angeschlossen.
+sound-no-profiles = Für dieses Gerät stehen keine Profile zur Auswahl.
+sound-profile-of = Profil von { $device }
+sound-profile-off = Das Gerät wird nicht verwendet.
+sound-profile-duplex = Gibt Ton wieder und nimmt über den Mikrofoneingang auf.
+sound-profile-output = Nur Wiedergabe; die Eingänge werden nicht verwendet.
+sound-profile-input = Nur Aufnahme; die Ausgänge werden nicht verwendet.
+sound-profile-a2dp = Beste Klangqualität zum Hören; das Mikrofon des Headsets ist aus.
+sound-profile-headset = Schaltet das Mikrofon des Headsets für Anrufe ein; die Klangqualität ist geringer.
+sound-profile-pro-audio = Jeder Kanal einzeln, ohne Abmischung, für Studiosoftware.
+sound-profile-unavailable = Derzeit ist dafür nichts eingesteckt.
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## Wenn der Ton nicht angezeigt werden kann.
+sound-not-running = Der Audiodienst läuft nicht
+    .body = PipeWire, das Ton wiedergibt und aufnimmt, läuft nicht. Diese Seite erscheint von selbst wieder, sobald es startet.
+sound-no-answer = Der Audiodienst antwortet nicht
+    .body = PipeWire läuft, hat aber nicht rechtzeitig geantwortet. Diese Seite versucht es von selbst erneut.
+sound-unreadable = Ton kann nicht angezeigt werden
+    .body = Der Audiodienst konnte nicht gelesen werden: { $detail }
+sound-no-session-manager = Audiogeräte werden nicht verwaltet
+    .body = WirePlumber, das die Standardgeräte auswählt und Anwendungen mit ihnen verbindet, läuft nicht. Lautstärken lassen sich ändern; Geräte können erst ausgewählt werden, wenn es startet.
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## Ein fehlgeschlagener Befehl: was, dann warum.
+sound-failed-default = „{ $name }“ konnte nicht als Standard festgelegt werden.
+sound-failed-volume = Die Lautstärke von „{ $name }“ konnte nicht geändert werden.
+sound-failed-mute = „{ $name }“ konnte nicht stummgeschaltet oder wieder laut geschaltet werden.
+sound-failed-move = „{ $name }“ konnte nicht auf ein anderes Gerät verschoben werden.
+sound-failed-profile = Das Profil von „{ $name }“ konnte nicht geändert werden.
+sound-failed-test = Der Lautsprechertest konnte nicht auf „{ $name }“ abgespielt werden.
+sound-error-not-running = Der Audiodienst läuft nicht.
+sound-error-no-session-manager = WirePlumber, der Sitzungsverwalter für Audio, läuft nicht.
+sound-error-no-answer = Der Audiodienst hat nicht rechtzeitig geantwortet.
+sound-error-gone = Es ist nicht mehr vorhanden (ausgesteckt oder geschlossen).
+sound-error-no-profile = Das Gerät bietet dieses Profil nicht mehr an.
+sound-error-unsuitable = Es kann dafür nicht verwendet werden.
+sound-error-no-volume = Es hat keine Lautstärkeregelung.
+sound-error-invalid-volume = Diese Lautstärke ist nicht zulässig; schalten Sie „Lauter als 100 % erlauben“ ein, um über 100 % zu gehen.
+sound-error-not-permitted = Der Audiodienst hat es nicht erlaubt.
+sound-error-refused = Der Audiodienst hat die Änderung abgelehnt.
+sound-error-stream-failed = Der Audiostream wurde beendet (das Gerät ist möglicherweise nicht mehr da).
+sound-error-local = Die Einstellungen konnten nicht mit dem Audiodienst kommunizieren.

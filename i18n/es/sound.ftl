@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# La página de Sonido (PipeWire, con WirePlumber como gestor de sesiones).
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = Sonido
+    .keywords = sonido;audio;volumen;altavoces;altavoz;auriculares;cascos;micrófono;silenciar;silencio;mudo;balance;salida;entrada;nivel;alto;pipewire;headset;speakers;headphones;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
+## Las dos secciones principales.
+sound-output-heading = Salida
+sound-input-heading = Entrada
+sound-no-outputs = No se encontró ninguna salida: no hay ninguna tarjeta de sonido, auriculares ni altavoz conectados.
+sound-no-inputs = No se encontró ninguna entrada: no hay ningún micrófono conectado.
+sound-output-volume = Volumen de salida
+sound-output-mute = Silenciar la salida
+sound-input-volume = Volumen de entrada
+sound-input-mute = Silenciar el micrófono
 sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+sound-balance-centre = Centrado
+sound-balance-left = { $percent } % a la izquierda
+sound-balance-right = { $percent } % a la derecha
+sound-output-level = Nivel de salida
+sound-input-level = Nivel de entrada
+sound-level-unavailable = No se puede medir el nivel. { $reason }
+sound-nothing-playing = No se está reproduciendo nada.
+sound-test = Probar los altavoces
+sound-testing = Reproduciendo un tono en cada altavoz por turnos, empezando por el izquierdo…
+sound-amplify = Permitir más del 100 %
+    .desc = El volumen puede llegar al 150 %. Por encima del 100 %, el sonido puede distorsionarse.
 
-## Applications.
-sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
-sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+## Aplicaciones.
+sound-apps-heading = Aplicaciones
+sound-no-streams = Ninguna aplicación está reproduciendo ni grabando sonido.
+sound-stream-unnamed = Aplicación sin nombre
+sound-stream-unlinked = Todavía no está conectada a ningún dispositivo.
+sound-stream-playing-on = Reproduciendo en { $devices }
+sound-stream-recording-from = Grabando desde { $devices }
+sound-stream-volume = Volumen
+sound-stream-mute = Silenciar
+sound-stream-output = Reproducir en
+sound-stream-input = Grabar desde
+sound-stream-follow-default = La salida o entrada predeterminada ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## Los dispositivos y sus perfiles.
+sound-devices-heading = Dispositivos
+sound-no-devices = No hay ninguna tarjeta de sonido ni auriculares conectados.
+sound-no-profiles = Este dispositivo no tiene perfiles entre los que elegir.
+sound-profile-of = perfil de { $device }
+sound-profile-off = El dispositivo no se usa.
+sound-profile-duplex = Reproduce sonido y graba desde su entrada de micrófono.
+sound-profile-output = Solo reproduce sonido; sus entradas no se usan.
+sound-profile-input = Solo graba; sus salidas no se usan.
+sound-profile-a2dp = La mejor calidad de sonido para escuchar; el micrófono de los auriculares está desactivado.
+sound-profile-headset = Activa el micrófono de los auriculares para llamadas; la calidad de sonido es menor.
+sound-profile-pro-audio = Cada canal por separado, sin mezclar, para software de estudio.
+sound-profile-unavailable = Ahora mismo no hay nada conectado a él.
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## Cuando no se puede mostrar el sonido.
+sound-not-running = El servicio de sonido no está en marcha
+    .body = PipeWire, que reproduce y graba el sonido, no se está ejecutando. Esta página vuelve por sí sola cuando se inicie.
+sound-no-answer = El servicio de sonido no responde
+    .body = PipeWire se está ejecutando, pero no respondió a tiempo. Esta página vuelve a intentarlo por sí sola.
+sound-unreadable = No se puede mostrar el sonido
+    .body = No se pudo leer el servicio de sonido: { $detail }
+sound-no-session-manager = Los dispositivos de sonido no se están gestionando
+    .body = WirePlumber, que elige los dispositivos predeterminados y conecta las aplicaciones a ellos, no se está ejecutando. Se puede cambiar el volumen, pero no se pueden elegir dispositivos hasta que se inicie.
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## Un comando que falló: qué y, después, por qué.
+sound-failed-default = No se pudo establecer «{ $name }» como predeterminado.
+sound-failed-volume = No se pudo cambiar el volumen de «{ $name }».
+sound-failed-mute = No se pudo silenciar ni reactivar el sonido de «{ $name }».
+sound-failed-move = No se pudo mover «{ $name }» a otro dispositivo.
+sound-failed-profile = No se pudo cambiar el perfil de «{ $name }».
+sound-failed-test = No se pudo reproducir la prueba de altavoces en «{ $name }».
+sound-error-not-running = El servicio de sonido no se está ejecutando.
+sound-error-no-session-manager = WirePlumber, el gestor de sesiones de sonido, no se está ejecutando.
+sound-error-no-answer = El servicio de sonido no respondió a tiempo.
+sound-error-gone = Ya no está (se desconectó o se cerró).
+sound-error-no-profile = El dispositivo ya no ofrece ese perfil.
+sound-error-unsuitable = No se puede usar para esto.
+sound-error-no-volume = No tiene control de volumen.
+sound-error-invalid-volume = Ese volumen no está permitido; active «Permitir más del 100 %» para superar el 100 %.
+sound-error-not-permitted = El servicio de sonido no lo permitió.
+sound-error-refused = El servicio de sonido rechazó el cambio.
+sound-error-stream-failed = El flujo de sonido se detuvo (puede que el dispositivo ya no esté).
+sound-error-local = La aplicación Configuración no pudo comunicarse con el servicio de sonido.

@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# La page Son (PipeWire, avec WirePlumber comme gestionnaire de session).
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = Son
+    .keywords = son;audio;volume;haut-parleurs;haut-parleur;enceintes;casque;écouteurs;casque-micro;micro;microphone;muet;couper le son;sourdine;balance;sortie;entrée;niveau;fort;pipewire;speakers;headphones;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
+## Les deux sections principales.
+sound-output-heading = Sortie
+sound-input-heading = Entrée
+sound-no-outputs = Aucune sortie trouvée : aucune carte son, aucun casque ni aucun haut-parleur n’est connecté.
+sound-no-inputs = Aucune entrée trouvée : aucun microphone n’est connecté.
+sound-output-volume = Volume de sortie
+sound-output-mute = Couper le son de la sortie
+sound-input-volume = Volume d’entrée
+sound-input-mute = Couper le microphone
 sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+sound-balance-centre = Centrée
+sound-balance-left = { $percent } % à gauche
+sound-balance-right = { $percent } % à droite
+sound-output-level = Niveau de sortie
+sound-input-level = Niveau d’entrée
+sound-level-unavailable = Le niveau ne peut pas être mesuré. { $reason }
+sound-nothing-playing = Aucune lecture en cours.
+sound-test = Tester les haut-parleurs
+sound-testing = Lecture d’un son sur chaque haut-parleur tour à tour, en commençant par la gauche…
+sound-amplify = Autoriser plus de 100 %
+    .desc = Le volume peut monter jusqu’à 150 %. Au-delà de 100 %, le son peut être distordu.
 
-## Applications.
+## Les applications.
 sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
+sound-no-streams = Aucune application ne lit ni n’enregistre de son.
+sound-stream-unnamed = Application sans nom
+sound-stream-unlinked = Pas encore connectée à un appareil.
+sound-stream-playing-on = Lecture sur { $devices }
+sound-stream-recording-from = Enregistrement depuis { $devices }
 sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+sound-stream-mute = Couper le son
+sound-stream-output = Lire sur
+sound-stream-input = Enregistrer depuis
+sound-stream-follow-default = La sortie ou l’entrée par défaut ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## Les appareils et leurs profils.
+sound-devices-heading = Appareils
+sound-no-devices = Aucune carte son ni aucun casque n’est connecté.
+sound-no-profiles = Cet appareil ne propose aucun profil à choisir.
+sound-profile-of = profil de { $device }
+sound-profile-off = L’appareil n’est pas utilisé.
+sound-profile-duplex = Lit le son et enregistre depuis son entrée micro.
+sound-profile-output = Lecture seule ; ses entrées ne sont pas utilisées.
+sound-profile-input = Enregistrement seul ; ses sorties ne sont pas utilisées.
+sound-profile-a2dp = Meilleure qualité sonore pour l’écoute ; le micro du casque est coupé.
+sound-profile-headset = Active le micro du casque pour les appels ; la qualité sonore est moindre.
+sound-profile-pro-audio = Chaque canal séparément, sans mixage, pour les logiciels de studio.
+sound-profile-unavailable = Rien n’y est branché pour le moment.
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## Quand le son ne peut pas être affiché.
+sound-not-running = Le service audio n’est pas en cours d’exécution
+    .body = PipeWire, qui lit et enregistre le son, n’est pas en cours d’exécution. Cette page réapparaît d’elle-même dès qu’il démarre.
+sound-no-answer = Le service audio ne répond pas
+    .body = PipeWire fonctionne mais n’a pas répondu à temps. Cette page réessaie d’elle-même.
+sound-unreadable = Le son ne peut pas être affiché
+    .body = Impossible de lire le service audio : { $detail }
+sound-no-session-manager = Les appareils audio ne sont pas gérés
+    .body = WirePlumber, qui choisit les appareils par défaut et y connecte les applications, n’est pas en cours d’exécution. Le volume peut être modifié ; les appareils ne pourront être choisis qu’après son démarrage.
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## Une commande qui a échoué : quoi, puis pourquoi.
+sound-failed-default = Impossible de définir « { $name } » par défaut.
+sound-failed-volume = Impossible de modifier le volume de « { $name } ».
+sound-failed-mute = Impossible de couper ou de rétablir le son de « { $name } ».
+sound-failed-move = Impossible de déplacer « { $name } » vers un autre appareil.
+sound-failed-profile = Impossible de changer le profil de « { $name } ».
+sound-failed-test = Impossible de lancer le test des haut-parleurs sur « { $name } ».
+sound-error-not-running = Le service audio n’est pas en cours d’exécution.
+sound-error-no-session-manager = WirePlumber, le gestionnaire de session audio, n’est pas en cours d’exécution.
+sound-error-no-answer = Le service audio n’a pas répondu à temps.
+sound-error-gone = Il n’existe plus (débranché ou fermé).
+sound-error-no-profile = L’appareil ne propose plus ce profil.
+sound-error-unsuitable = Il ne peut pas servir à cela.
+sound-error-no-volume = Il n’a pas de réglage de volume.
+sound-error-invalid-volume = Ce volume n’est pas autorisé ; activez « Autoriser plus de 100 % » pour dépasser 100 %.
+sound-error-not-permitted = Le service audio ne l’a pas permis.
+sound-error-refused = Le service audio a refusé la modification.
+sound-error-stream-failed = Le flux audio s’est arrêté (l’appareil a peut-être disparu).
+sound-error-local = L’application Paramètres n’a pas pu communiquer avec le service audio.

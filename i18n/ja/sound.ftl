@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# サウンドのページ (PipeWire、セッションマネージャーは WirePlumber)。
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = サウンド
+    .keywords = サウンド;音;音声;オーディオ;音量;ボリューム;スピーカー;ヘッドホン;イヤホン;ヘッドセット;マイク;マイクロフォン;ミュート;消音;バランス;出力;入力;レベル;大音量;pipewire;audio;volume;speakers;headphones;microphone;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
-sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+## 2 つの主なセクション。
+sound-output-heading = 出力
+sound-input-heading = 入力
+sound-no-outputs = 出力が見つかりません: サウンドカード、ヘッドセット、スピーカーのいずれも接続されていません。
+sound-no-inputs = 入力が見つかりません: マイクが接続されていません。
+sound-output-volume = 出力音量
+sound-output-mute = 出力をミュート
+sound-input-volume = 入力音量
+sound-input-mute = マイクをミュート
+sound-balance = バランス
+sound-balance-centre = 中央
+sound-balance-left = 左 { $percent }%
+sound-balance-right = 右 { $percent }%
+sound-output-level = 出力レベル
+sound-input-level = 入力レベル
+sound-level-unavailable = レベルを測定できません。{ $reason }
+sound-nothing-playing = 何も再生されていません。
+sound-test = スピーカーをテスト
+sound-testing = 左から順に、各スピーカーでテスト音を再生しています…
+sound-amplify = 100% を超える音量を許可
+    .desc = 音量を 150% まで上げられます。100% を超えると音が歪むことがあります。
 
-## Applications.
-sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
-sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+## アプリケーション。
+sound-apps-heading = アプリケーション
+sound-no-streams = 音声を再生または録音しているアプリケーションはありません。
+sound-stream-unnamed = 名前のないアプリケーション
+sound-stream-unlinked = まだデバイスに接続されていません。
+sound-stream-playing-on = { $devices } で再生中
+sound-stream-recording-from = { $devices } から録音中
+sound-stream-volume = 音量
+sound-stream-mute = ミュート
+sound-stream-output = 再生先
+sound-stream-input = 録音元
+sound-stream-follow-default = デフォルトの出力または入力 ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## デバイスとそのプロファイル。
+sound-devices-heading = デバイス
+sound-no-devices = サウンドカードもヘッドセットも接続されていません。
+sound-no-profiles = このデバイスには選択できるプロファイルがありません。
+sound-profile-of = { $device } のプロファイル
+sound-profile-off = このデバイスは使用されません。
+sound-profile-duplex = 音声を再生し、マイク入力から録音します。
+sound-profile-output = 再生のみ。入力は使用されません。
+sound-profile-input = 録音のみ。出力は使用されません。
+sound-profile-a2dp = 聴くための最高音質。ヘッドセットのマイクはオフになります。
+sound-profile-headset = 通話用にヘッドセットのマイクをオンにします。音質は低くなります。
+sound-profile-pro-audio = スタジオ用ソフトウェア向けに、ミックスせずに各チャンネルを個別に扱います。
+sound-profile-unavailable = 現在、何も接続されていません。
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## サウンドを表示できないとき。
+sound-not-running = サウンドサービスが動作していません
+    .body = 音声の再生と録音を行う PipeWire が動作していません。起動するとこのページは自動で元に戻ります。
+sound-no-answer = サウンドサービスが応答しません
+    .body = PipeWire は動作していますが、時間内に応答しませんでした。このページは自動で再試行します。
+sound-unreadable = サウンドを表示できません
+    .body = サウンドサービスを読み込めませんでした: { $detail }
+sound-no-session-manager = サウンドデバイスが管理されていません
+    .body = デフォルトのデバイスを選び、アプリケーションをそこに接続する WirePlumber が動作していません。音量は変更できますが、WirePlumber が起動するまでデバイスは選択できません。
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## 失敗したコマンド: 何が失敗し、なぜ失敗したか。
+sound-failed-default = 「{ $name }」をデフォルトにできませんでした。
+sound-failed-volume = 「{ $name }」の音量を変更できませんでした。
+sound-failed-mute = 「{ $name }」のミュートを切り替えられませんでした。
+sound-failed-move = 「{ $name }」を別のデバイスに移動できませんでした。
+sound-failed-profile = 「{ $name }」のプロファイルを変更できませんでした。
+sound-failed-test = 「{ $name }」でスピーカーテストを再生できませんでした。
+sound-error-not-running = サウンドサービスが動作していません。
+sound-error-no-session-manager = サウンドのセッションマネージャーである WirePlumber が動作していません。
+sound-error-no-answer = サウンドサービスが時間内に応答しませんでした。
+sound-error-gone = すでに存在しません (取り外されたか、閉じられました)。
+sound-error-no-profile = デバイスがそのプロファイルを提供しなくなりました。
+sound-error-unsuitable = この用途には使用できません。
+sound-error-no-volume = 音量を調節できません。
+sound-error-invalid-volume = その音量は許可されていません。100% を超えるには「100% を超える音量を許可」をオンにしてください。
+sound-error-not-permitted = サウンドサービスが許可しませんでした。
+sound-error-refused = サウンドサービスが変更を拒否しました。
+sound-error-stream-failed = サウンドストリームが停止しました (デバイスが取り外された可能性があります)。
+sound-error-local = 設定アプリがサウンドサービスと通信できませんでした。

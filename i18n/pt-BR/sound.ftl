@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# A página de Som (PipeWire, com o WirePlumber como gerenciador de sessão).
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = Som
+    .keywords = som;áudio;audio;volume;alto-falantes;alto-falante;caixas de som;caixa de som;fones de ouvido;fone;headset;microfone;mudo;silenciar;balanço;saída;entrada;nível;alto;pipewire;speakers;headphones;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
-sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+## As duas seções principais.
+sound-output-heading = Saída
+sound-input-heading = Entrada
+sound-no-outputs = Nenhuma saída encontrada: não há placa de som, headset nem alto-falante conectado.
+sound-no-inputs = Nenhuma entrada encontrada: não há microfone conectado.
+sound-output-volume = Volume de saída
+sound-output-mute = Silenciar a saída
+sound-input-volume = Volume de entrada
+sound-input-mute = Silenciar o microfone
+sound-balance = Balanço
+sound-balance-centre = Centralizado
+sound-balance-left = { $percent }% à esquerda
+sound-balance-right = { $percent }% à direita
+sound-output-level = Nível de saída
+sound-input-level = Nível de entrada
+sound-level-unavailable = Não é possível medir o nível. { $reason }
+sound-nothing-playing = Nada está tocando.
+sound-test = Testar alto-falantes
+sound-testing = Tocando um som em cada alto-falante, um de cada vez, começando pelo esquerdo…
+sound-amplify = Permitir volume acima de 100%
+    .desc = O volume pode chegar a 150%. Acima de 100%, o som pode ficar distorcido.
 
-## Applications.
-sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
+## Aplicativos.
+sound-apps-heading = Aplicativos
+sound-no-streams = Nenhum aplicativo está reproduzindo ou gravando som.
+sound-stream-unnamed = Aplicativo sem nome
+sound-stream-unlinked = Ainda não conectado a um dispositivo.
+sound-stream-playing-on = Reproduzindo em { $devices }
+sound-stream-recording-from = Gravando de { $devices }
 sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+sound-stream-mute = Silenciar
+sound-stream-output = Reproduzir em
+sound-stream-input = Gravar de
+sound-stream-follow-default = A saída ou entrada padrão ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## Os dispositivos e seus perfis.
+sound-devices-heading = Dispositivos
+sound-no-devices = Nenhuma placa de som ou headset está conectado.
+sound-no-profiles = Este dispositivo não tem perfis para escolher.
+sound-profile-of = perfil de { $device }
+sound-profile-off = O dispositivo não é usado.
+sound-profile-duplex = Reproduz som e grava pela entrada de microfone.
+sound-profile-output = Só reproduz som; as entradas não são usadas.
+sound-profile-input = Só grava; as saídas não são usadas.
+sound-profile-a2dp = Melhor qualidade de som para ouvir; o microfone do headset fica desligado.
+sound-profile-headset = Liga o microfone do headset para chamadas; a qualidade do som é menor.
+sound-profile-pro-audio = Cada canal separadamente, sem mixagem, para softwares de estúdio.
+sound-profile-unavailable = Nada está conectado a ele no momento.
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## Quando o som não pode ser mostrado.
+sound-not-running = O serviço de som não está em execução
+    .body = O PipeWire, que reproduz e grava o som, não está em execução. Esta página volta sozinha quando ele iniciar.
+sound-no-answer = O serviço de som não responde
+    .body = O PipeWire está em execução, mas não respondeu a tempo. Esta página tenta novamente sozinha.
+sound-unreadable = Não é possível mostrar o som
+    .body = Não foi possível ler o serviço de som: { $detail }
+sound-no-session-manager = Os dispositivos de som não estão sendo gerenciados
+    .body = O WirePlumber, que escolhe os dispositivos padrão e conecta os aplicativos a eles, não está em execução. É possível alterar o volume, mas os dispositivos só poderão ser escolhidos quando ele iniciar.
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## Um comando que falhou: o quê e, depois, por quê.
+sound-failed-default = Não foi possível definir “{ $name }” como padrão.
+sound-failed-volume = Não foi possível alterar o volume de “{ $name }”.
+sound-failed-mute = Não foi possível silenciar ou reativar o som de “{ $name }”.
+sound-failed-move = Não foi possível mover “{ $name }” para outro dispositivo.
+sound-failed-profile = Não foi possível alterar o perfil de “{ $name }”.
+sound-failed-test = Não foi possível tocar o teste de alto-falantes em “{ $name }”.
+sound-error-not-running = O serviço de som não está em execução.
+sound-error-no-session-manager = O WirePlumber, gerenciador de sessão de som, não está em execução.
+sound-error-no-answer = O serviço de som não respondeu a tempo.
+sound-error-gone = Ele não está mais presente (foi desconectado ou fechado).
+sound-error-no-profile = O dispositivo não oferece mais esse perfil.
+sound-error-unsuitable = Ele não pode ser usado para isso.
+sound-error-no-volume = Ele não tem controle de volume.
+sound-error-invalid-volume = Esse volume não é permitido; ative “Permitir volume acima de 100%” para passar de 100%.
+sound-error-not-permitted = O serviço de som não permitiu isso.
+sound-error-refused = O serviço de som recusou a alteração.
+sound-error-stream-failed = O fluxo de som parou (o dispositivo pode ter sido removido).
+sound-error-local = O aplicativo Configurações não conseguiu se comunicar com o serviço de som.

@@ -1,83 +1,83 @@
-# The Sound page (PipeWire, with WirePlumber as the session manager).
+# Сторінка «Звук» (PipeWire, із WirePlumber як менеджером сеансів).
 
-sound-title = Sound
-    .keywords = audio;volume;speakers;headphones;headset;microphone;mute;balance;output;input;level;loud;pipewire
+sound-title = Звук
+    .keywords = звук;аудіо;гучність;динаміки;динамік;колонки;гучномовці;навушники;гарнітура;мікрофон;вимкнути звук;без звуку;тиша;баланс;вихід;вхід;рівень;гучно;pipewire;audio;volume;speakers;headphones;microphone;mute
 
-## The two main sections.
-sound-output-heading = Output
-sound-input-heading = Input
-sound-no-outputs = No output was found: no sound card, headset or speaker is connected.
-sound-no-inputs = No input was found: no microphone is connected.
-sound-output-volume = Output volume
-sound-output-mute = Mute the output
-sound-input-volume = Input volume
-sound-input-mute = Mute the microphone
-sound-balance = Balance
-sound-balance-centre = Centred
-sound-balance-left = { $percent } % left
-sound-balance-right = { $percent } % right
-sound-output-level = Output level
-sound-input-level = Input level
-sound-level-unavailable = The level cannot be measured. { $reason }
-sound-nothing-playing = Nothing is playing.
-sound-test = Test speakers
-sound-testing = Playing a tone on each speaker in turn, left first…
-sound-amplify = Allow louder than 100 %
-    .desc = Volumes can go up to 150 %. Sound above 100 % may be distorted.
+## Два основні розділи.
+sound-output-heading = Вихід
+sound-input-heading = Вхід
+sound-no-outputs = Не знайдено жодного виходу: не під’єднано ні звукової карти, ні гарнітури, ні динаміка.
+sound-no-inputs = Не знайдено жодного входу: не під’єднано жодного мікрофона.
+sound-output-volume = Гучність виходу
+sound-output-mute = Вимкнути звук виходу
+sound-input-volume = Гучність входу
+sound-input-mute = Вимкнути мікрофон
+sound-balance = Баланс
+sound-balance-centre = По центру
+sound-balance-left = { $percent }% ліворуч
+sound-balance-right = { $percent }% праворуч
+sound-output-level = Рівень виходу
+sound-input-level = Рівень входу
+sound-level-unavailable = Неможливо виміряти рівень. { $reason }
+sound-nothing-playing = Нічого не відтворюється.
+sound-test = Перевірити динаміки
+sound-testing = Звуковий сигнал лунає по черзі в кожному динаміку, спершу в лівому…
+sound-amplify = Дозволити гучність понад 100%
+    .desc = Гучність можна підняти до 150%. Звук понад 100% може спотворюватися.
 
-## Applications.
-sound-apps-heading = Applications
-sound-no-streams = No application is playing or recording sound.
-sound-stream-unnamed = Unnamed application
-sound-stream-unlinked = Not connected to a device yet.
-sound-stream-playing-on = Playing on { $devices }
-sound-stream-recording-from = Recording from { $devices }
-sound-stream-volume = Volume
-sound-stream-mute = Mute
-sound-stream-output = Play on
-sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+## Програми.
+sound-apps-heading = Програми
+sound-no-streams = Жодна програма не відтворює і не записує звук.
+sound-stream-unnamed = Програма без назви
+sound-stream-unlinked = Ще не під’єднано до пристрою.
+sound-stream-playing-on = Відтворюється на { $devices }
+sound-stream-recording-from = Записується з { $devices }
+sound-stream-volume = Гучність
+sound-stream-mute = Вимкнути звук
+sound-stream-output = Відтворювати на
+sound-stream-input = Записувати з
+sound-stream-follow-default = Типовий вихід або вхід ({ $device })
 
-## Devices and their profiles.
-sound-devices-heading = Devices
-sound-no-devices = No sound card or headset is connected.
-sound-no-profiles = This device has no profiles to choose from.
-sound-profile-of = profile of { $device }
-sound-profile-off = The device is not used.
-sound-profile-duplex = Plays sound and records from its microphone input.
-sound-profile-output = Plays sound only; its inputs are not used.
-sound-profile-input = Records only; its outputs are not used.
-sound-profile-a2dp = Best sound quality for listening; the headset's microphone is off.
-sound-profile-headset = Turns the headset's microphone on, for calls; the sound quality is lower.
-sound-profile-pro-audio = Every channel separately, without mixing, for studio software.
-sound-profile-unavailable = Nothing is plugged in for it now.
+## Пристрої та їхні профілі.
+sound-devices-heading = Пристрої
+sound-no-devices = Не під’єднано жодної звукової карти чи гарнітури.
+sound-no-profiles = Цей пристрій не має профілів для вибору.
+sound-profile-of = профіль пристрою { $device }
+sound-profile-off = Пристрій не використовується.
+sound-profile-duplex = Відтворює звук і записує з мікрофонного входу.
+sound-profile-output = Лише відтворення; входи не використовуються.
+sound-profile-input = Лише запис; виходи не використовуються.
+sound-profile-a2dp = Найкраща якість звуку для прослуховування; мікрофон гарнітури вимкнено.
+sound-profile-headset = Вмикає мікрофон гарнітури для дзвінків; якість звуку нижча.
+sound-profile-pro-audio = Кожен канал окремо, без змішування, для студійних програм.
+sound-profile-unavailable = Зараз до нього нічого не під’єднано.
 
-## When sound cannot be shown.
-sound-not-running = The sound service is not running
-    .body = PipeWire, which plays and records sound, is not running. This page comes back by itself when it starts.
-sound-no-answer = The sound service does not answer
-    .body = PipeWire is running but did not answer in time. This page tries again by itself.
-sound-unreadable = Sound cannot be shown
-    .body = The sound service could not be read: { $detail }
-sound-no-session-manager = Sound devices are not managed
-    .body = WirePlumber, which chooses the default devices and connects applications to them, is not running. Volumes can be changed; devices cannot be chosen until it starts.
+## Коли звук неможливо показати.
+sound-not-running = Звукова служба не працює
+    .body = PipeWire, який відтворює і записує звук, не працює. Ця сторінка з’явиться знову сама, щойно він запуститься.
+sound-no-answer = Звукова служба не відповідає
+    .body = PipeWire працює, але не відповів вчасно. Ця сторінка сама спробує ще раз.
+sound-unreadable = Неможливо показати звук
+    .body = Не вдалося прочитати дані звукової служби: { $detail }
+sound-no-session-manager = Звуковими пристроями ніщо не керує
+    .body = WirePlumber, який вибирає типові пристрої та під’єднує до них програми, не працює. Гучність можна змінювати, але вибрати пристрої можна буде лише після його запуску.
 
-## A command that failed: what, then why.
-sound-failed-default = “{ $name }” could not be made the default.
-sound-failed-volume = The volume of “{ $name }” could not be changed.
-sound-failed-mute = “{ $name }” could not be muted or unmuted.
-sound-failed-move = “{ $name }” could not be moved to another device.
-sound-failed-profile = The profile of “{ $name }” could not be changed.
-sound-failed-test = The speaker test could not play on “{ $name }”.
-sound-error-not-running = The sound service is not running.
-sound-error-no-session-manager = WirePlumber, the sound session manager, is not running.
-sound-error-no-answer = The sound service did not answer in time.
-sound-error-gone = It is no longer there (unplugged or closed).
-sound-error-no-profile = The device no longer offers that profile.
-sound-error-unsuitable = It cannot be used for this.
-sound-error-no-volume = It has no volume control.
-sound-error-invalid-volume = That volume is not allowed; turn on “Allow louder than 100 %” to go above 100 %.
-sound-error-not-permitted = The sound service did not allow it.
-sound-error-refused = The sound service refused the change.
-sound-error-stream-failed = The sound stream stopped (the device may have gone away).
-sound-error-local = The settings app could not talk to the sound service.
+## Команда, що не вдалася: що, а потім чому.
+sound-failed-default = Не вдалося зробити «{ $name }» типовим.
+sound-failed-volume = Не вдалося змінити гучність «{ $name }».
+sound-failed-mute = Не вдалося вимкнути або ввімкнути звук «{ $name }».
+sound-failed-move = Не вдалося перемістити «{ $name }» на інший пристрій.
+sound-failed-profile = Не вдалося змінити профіль «{ $name }».
+sound-failed-test = Не вдалося відтворити перевірку динаміків на «{ $name }».
+sound-error-not-running = Звукова служба не працює.
+sound-error-no-session-manager = WirePlumber, менеджер звукових сеансів, не працює.
+sound-error-no-answer = Звукова служба не відповіла вчасно.
+sound-error-gone = Його більше немає (від’єднано або закрито).
+sound-error-no-profile = Пристрій більше не пропонує цей профіль.
+sound-error-unsuitable = Його не можна для цього використати.
+sound-error-no-volume = Він не має регулятора гучності.
+sound-error-invalid-volume = Така гучність не дозволена; увімкніть «Дозволити гучність понад 100%», щоб перевищити 100%.
+sound-error-not-permitted = Звукова служба цього не дозволила.
+sound-error-refused = Звукова служба відхилила зміну.
+sound-error-stream-failed = Звуковий потік зупинився (можливо, пристрій зник).
+sound-error-local = Програмі «Параметри» не вдалося зв’язатися зі звуковою службою.
