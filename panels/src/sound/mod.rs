@@ -50,6 +50,9 @@ pub struct State {
     audio: Audio,
     /// What PipeWire reports.
     pub sound: ServiceStatus<Snapshot, AudioError>,
+    /// The last snapshot before PipeWire went away: a command that fails
+    /// because it is gone still names what it was for.
+    last_seen: Option<Snapshot>,
     /// Counts PipeWire's returns: a meter that ended while PipeWire was away
     /// starts again under a new key even when its node kept its id.
     pub generation: u32,
@@ -253,6 +256,7 @@ impl State {
         Self {
             audio: Audio(session),
             sound: ServiceStatus::Loading,
+            last_seen: None,
             generation: 0,
             pending: Vec::new(),
             queued: Vec::new(),
@@ -371,10 +375,12 @@ impl State {
     /// under way (volumes: the latest value wins) — or drops it when the
     /// same command is already under way.
     fn start(&mut self, command: Command) -> Outcome<Request> {
-        if self.pending.contains(&command) {
+        // The same as the latest asked for this control: nothing new. (Not
+        // compared with the snapshot: it may not show an answered change yet.)
+        let control = command.control();
+        if self.latest_for(control) == Some(&command) {
             return Outcome::none();
         }
-        let control = command.control();
         if self.pending.iter().any(|pending| pending.control() == control) {
             self.queued.retain(|queued| queued.control() != control);
             self.queued.push(command);
@@ -395,10 +401,13 @@ impl State {
                 self.sound = ServiceStatus::Ready(snapshot);
             }
             Update::Unavailable(error) => {
-                self.sound = match error {
+                let gone = match error {
                     AudioError::NotRunning => ServiceStatus::Unavailable,
                     error => ServiceStatus::Failed(error),
                 };
+                if let ServiceStatus::Ready(snapshot) = std::mem::replace(&mut self.sound, gone) {
+                    self.last_seen = Some(snapshot);
+                }
                 // What waited for PipeWire will not be sent to the next one.
                 self.queued.clear();
                 self.levels = Levels::default();
@@ -434,9 +443,14 @@ impl State {
         }
     }
 
+    /// The snapshot to name things from: the current one, else the last.
+    fn names(&self) -> Option<&Snapshot> {
+        self.snapshot().or(self.last_seen.as_ref())
+    }
+
     /// A node's name as shown (an application's, a device's description).
     pub fn node_name(&self, node: NodeId) -> String {
-        let Some(snapshot) = self.snapshot() else {
+        let Some(snapshot) = self.names() else {
             return node.to_string();
         };
         if let Some(endpoint) = snapshot.endpoint(node) {
@@ -449,7 +463,7 @@ impl State {
 
     /// A device's name as shown.
     pub fn device_name(&self, device: DeviceId) -> String {
-        self.snapshot()
+        self.names()
             .and_then(|snapshot| snapshot.device(device))
             .map_or_else(|| device.to_string(), |d| d.description.clone())
     }
@@ -482,9 +496,6 @@ impl State {
             }
             Message::Volume(node, slider) => {
                 let slider = slider.clamp(0.0, self.limit.max_slider());
-                if self.shown_volume(node) == Some(slider) {
-                    return Outcome::none();
-                }
                 self.start(Command::SetVolume {
                     node,
                     change: VolumeChange::Master(slider),
@@ -493,21 +504,13 @@ impl State {
             }
             Message::Balance(node, balance) => {
                 let balance = balance.clamp(-1.0, 1.0);
-                if self.shown_balance(node) == Some(balance) {
-                    return Outcome::none();
-                }
                 self.start(Command::SetVolume {
                     node,
                     change: VolumeChange::Balance(balance),
                     limit: self.limit,
                 })
             }
-            Message::Mute(node, mute) => {
-                if self.shown_mute(node) == mute {
-                    return Outcome::none();
-                }
-                self.start(Command::SetMute { node, mute })
-            }
+            Message::Mute(node, mute) => self.start(Command::SetMute { node, mute }),
             Message::Move(stream, target) => self.start(Command::MoveStream { stream, target }),
             Message::Profile(device, profile) => {
                 let active = self
