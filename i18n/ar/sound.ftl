@@ -81,3 +81,9 @@ sound-error-not-permitted = لم تسمح خدمة الصوت بذلك.
 sound-error-refused = رفضت خدمة الصوت التغيير.
 sound-error-stream-failed = توقف تدفق الصوت (ربما أُزيل الجهاز).
 sound-error-local = تعذّر على تطبيق الإعدادات التواصل مع خدمة الصوت.
+
+## Added with ports and paused streams.
+sound-port = المنفذ
+sound-port-unplugged = لا شيء موصول.
+sound-stream-paused = متوقف مؤقتًا
+sound-failed-port = تعذّر تحويل «{ $name }» إلى هذا المنفذ.

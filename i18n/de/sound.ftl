@@ -81,3 +81,9 @@ sound-error-not-permitted = Der Audiodienst hat es nicht erlaubt.
 sound-error-refused = Der Audiodienst hat die Änderung abgelehnt.
 sound-error-stream-failed = Der Audiostream wurde beendet (das Gerät ist möglicherweise nicht mehr da).
 sound-error-local = Die Einstellungen konnten nicht mit dem Audiodienst kommunizieren.
+
+## Added with ports and paused streams.
+sound-port = Anschluss
+sound-port-unplugged = Nichts ist eingesteckt.
+sound-stream-paused = Pausiert
+sound-failed-port = „{ $name }“ konnte nicht auf diesen Anschluss umgeschaltet werden.

@@ -81,3 +81,9 @@ sound-error-not-permitted = The sound service did not allow it.
 sound-error-refused = The sound service refused the change.
 sound-error-stream-failed = The sound stream stopped (the device may have gone away).
 sound-error-local = The settings app could not talk to the sound service.
+
+## Added with ports and paused streams.
+sound-port = Connector
+sound-port-unplugged = Nothing is plugged in.
+sound-stream-paused = Paused
+sound-failed-port = “{ $name }” could not be switched to that connector.

@@ -81,3 +81,9 @@ sound-error-not-permitted = El servicio de sonido no lo permitió.
 sound-error-refused = El servicio de sonido rechazó el cambio.
 sound-error-stream-failed = El flujo de sonido se detuvo (puede que el dispositivo ya no esté).
 sound-error-local = La aplicación Configuración no pudo comunicarse con el servicio de sonido.
+
+## Added with ports and paused streams.
+sound-port = Conector
+sound-port-unplugged = No hay nada conectado.
+sound-stream-paused = En pausa
+sound-failed-port = No se pudo cambiar «{ $name }» a ese conector.

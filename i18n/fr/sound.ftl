@@ -81,3 +81,9 @@ sound-error-not-permitted = Le service audio ne l’a pas permis.
 sound-error-refused = Le service audio a refusé la modification.
 sound-error-stream-failed = Le flux audio s’est arrêté (l’appareil a peut-être disparu).
 sound-error-local = L’application Paramètres n’a pas pu communiquer avec le service audio.
+
+## Added with ports and paused streams.
+sound-port = Connecteur
+sound-port-unplugged = Rien n’est branché.
+sound-stream-paused = En pause
+sound-failed-port = Impossible de basculer « { $name } » sur ce connecteur.

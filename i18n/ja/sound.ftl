@@ -81,3 +81,9 @@ sound-error-not-permitted = サウンドサービスが許可しませんでし�
 sound-error-refused = サウンドサービスが変更を拒否しました。
 sound-error-stream-failed = サウンドストリームが停止しました (デバイスが取り外された可能性があります)。
 sound-error-local = 設定アプリがサウンドサービスと通信できませんでした。
+
+## Added with ports and paused streams.
+sound-port = 接続端子
+sound-port-unplugged = 何も接続されていません。
+sound-stream-paused = 一時停止中
+sound-failed-port = 「{ $name }」をその接続端子に切り替えられませんでした。

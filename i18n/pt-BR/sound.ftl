@@ -81,3 +81,9 @@ sound-error-not-permitted = O serviço de som não permitiu isso.
 sound-error-refused = O serviço de som recusou a alteração.
 sound-error-stream-failed = O fluxo de som parou (o dispositivo pode ter sido removido).
 sound-error-local = O aplicativo Configurações não conseguiu se comunicar com o serviço de som.
+
+## Added with ports and paused streams.
+sound-port = Conector
+sound-port-unplugged = Nada está conectado.
+sound-stream-paused = Pausado
+sound-failed-port = Não foi possível mudar “{ $name }” para esse conector.

@@ -81,3 +81,9 @@ sound-error-not-permitted = Звукова служба цього не дозв
 sound-error-refused = Звукова служба відхилила зміну.
 sound-error-stream-failed = Звуковий потік зупинився (можливо, пристрій зник).
 sound-error-local = Програмі «Параметри» не вдалося зв’язатися зі звуковою службою.
+
+## Added with ports and paused streams.
+sound-port = Роз’єм
+sound-port-unplugged = Нічого не під’єднано.
+sound-stream-paused = Призупинено
+sound-failed-port = Не вдалося перемкнути «{ $name }» на цей роз’єм.

@@ -179,6 +179,11 @@ pub fn sound_stream(stream: NodeId, part: &str) -> WidgetId {
     SOUND.child("stream").child(stream.0).child(part)
 }
 
+/// A port's choice of an output or input, by `node.name` and the port's name.
+pub fn sound_port(node: &str, port: &str) -> WidgetId {
+    SOUND.child("port").child(node).child(port)
+}
+
 /// A profile's choice of a device, by `device.name` and the profile's name.
 pub fn sound_profile(device: &str, profile: &str) -> WidgetId {
     SOUND.child("device").child(device).child(profile)

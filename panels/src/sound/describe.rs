@@ -110,6 +110,7 @@ pub fn command_error(
         Command::SetProfile { device: id, .. } => {
             fl!("sound-failed-profile", name = device(*id))
         }
+        Command::SetPort { node: id, .. } => fl!("sound-failed-port", name = node(*id)),
         Command::TestSpeakers { output } => fl!("sound-failed-test", name = node(*output)),
     };
     ErrorReport::new(

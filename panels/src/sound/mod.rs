@@ -116,6 +116,9 @@ pub enum Message {
     Move(NodeId, StreamTarget),
     /// A device's profile was chosen (by PipeWire's index).
     Profile(DeviceId, u32),
+    /// An output's or input's port (connector) was chosen (by PipeWire's
+    /// route index).
+    Port(NodeId, u32),
     /// "Test speakers" on an output.
     TestSpeakers(NodeId),
     /// The "Louder than 100 %" switch.
@@ -166,6 +169,13 @@ pub enum Command {
         /// PipeWire's index of the profile.
         profile: u32,
     },
+    /// Switches an output or input to another port of its card.
+    SetPort {
+        /// The output or input.
+        node: NodeId,
+        /// PipeWire's index of the port (route).
+        port: u32,
+    },
     /// Plays the speaker test on an output.
     TestSpeakers {
         /// The output.
@@ -183,6 +193,7 @@ enum Control {
     Mute(NodeId),
     Target(NodeId),
     Profile(DeviceId),
+    Port(NodeId),
     Test(NodeId),
 }
 
@@ -197,6 +208,7 @@ impl Command {
             Self::SetMute { node, .. } => Control::Mute(*node),
             Self::MoveStream { stream, .. } => Control::Target(*stream),
             Self::SetProfile { device, .. } => Control::Profile(*device),
+            Self::SetPort { node, .. } => Control::Port(*node),
             Self::TestSpeakers { output } => Control::Test(*output),
         }
     }
@@ -219,6 +231,7 @@ impl Command {
             Self::SetProfile { device, profile } => {
                 audio::set_profile(session, device, profile).await
             }
+            Self::SetPort { node, port } => audio::set_port(session, node, port).await,
             Self::TestSpeakers { output } => audio::test_speakers(session, output).await,
         }
     }
@@ -522,6 +535,17 @@ impl State {
                     return Outcome::none();
                 }
                 self.start(Command::SetProfile { device, profile })
+            }
+            Message::Port(node, port) => {
+                let active = self
+                    .snapshot()
+                    .and_then(|snapshot| snapshot.endpoint(node))
+                    .and_then(|endpoint| endpoint.active_port())
+                    .map(|port| port.index);
+                if active == Some(port) && self.latest_for(Control::Port(node)).is_none() {
+                    return Outcome::none();
+                }
+                self.start(Command::SetPort { node, port })
             }
             Message::TestSpeakers(output) => {
                 if self.testing(output) {

@@ -325,3 +325,39 @@ fn profiles_are_told_apart_by_name() {
     assert_eq!(profile_kind(&profile("pro-audio")), ProfileKind::ProAudio);
     assert!(profile_sentence(ProfileKind::Other).is_none());
 }
+
+#[test]
+fn a_port_is_chosen_once() {
+    use ferrum_services::audio::Port;
+    let mut snapshot = desk();
+    snapshot.outputs[0].ports = ["speaker", "headphones"]
+        .into_iter()
+        .enumerate()
+        .map(|(index, name)| Port {
+            index: index as u32,
+            name: name.into(),
+            description: name.into(),
+            available: Availability::Unknown,
+            priority: 0,
+            active: index == 0,
+        })
+        .collect();
+    let mut state = ready();
+    let _ = state.update(Message::Watched(Update::Snapshot(snapshot)));
+    assert!(state.update(Message::Port(SPEAKERS, 0)).is_none(), "already in use");
+    assert_eq!(
+        command(state.update(Message::Port(SPEAKERS, 1))),
+        Some(Command::SetPort {
+            node: SPEAKERS,
+            port: 1
+        })
+    );
+    let _ = state.update(Message::Done(
+        Command::SetPort {
+            node: SPEAKERS,
+            port: 1,
+        },
+        Err(AudioError::NoSuchNode(SPEAKERS)),
+    ));
+    assert!(state.error.as_ref().is_some_and(|e| e.summary.contains("Desk Speakers")));
+}
