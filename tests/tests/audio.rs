@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching};
 use ferrum_services::audio::{
-    self, AudioError, AudioSession, Direction, Expected, NodeId, Snapshot, StreamDirection,
-    StreamTarget, Update, VolumeChange, VolumeLimit, volume::InvalidVolume,
+    self, AudioError, AudioSession, Direction, Expected, NodeId, NodeState, Snapshot,
+    StreamDirection, StreamTarget, Update, VolumeChange, VolumeLimit, volume::InvalidVolume,
 };
 use ferrum_testbed::audio::{AudioBed, DESK_MICROPHONE, DESK_SPEAKERS, USB_HEADSET};
 use futures::{Stream, StreamExt};
@@ -558,6 +558,61 @@ async fn a_playing_stream_shows_changes_volume_and_moves() {
             expected: Expected::Endpoint(Direction::Output)
         })
     );
+}
+
+/// A `pw-play`ed stream is listed as running (as `pw-dump` has its node);
+/// the bed's null sinks and source belong to no card, so they have no
+/// ports, and switching one fails.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_played_stream_is_running_and_null_sinks_have_no_ports() {
+    let (bed, session) = bed();
+    let mut updates = watch(&session);
+    let snapshot = ready(&mut updates).await;
+    for endpoint in snapshot.outputs.iter().chain(&snapshot.inputs) {
+        assert!(endpoint.ports.is_empty(), "{endpoint:?}");
+        assert_eq!(endpoint.active_port(), None);
+    }
+    let speakers = id_of(&snapshot, Direction::Output, DESK_SPEAKERS.name);
+    assert!(
+        matches!(
+            audio::set_port(&session, speakers, 0).await,
+            Err(AudioError::Refused(_))
+        ),
+        "a null sink has no port to switch to"
+    );
+
+    let player = bed.play(&tone_file(&bed, 0.5), PLAYER).unwrap();
+    let playing = snapshot_where(&mut updates, "the player's stream, running", |s| {
+        s.streams.iter().any(|stream| {
+            stream.application_name.as_deref() == Some(PLAYER) && stream.state.is_running()
+        })
+    })
+    .await;
+    assert_eq!(playing.streams.len(), 1, "{:?}", playing.streams);
+    let stream = &playing.streams[0];
+    assert_eq!(stream.state, NodeState::Running);
+    assert!(!stream.state.is_paused());
+    let dump = bed.pw_dump().unwrap();
+    let node = dump
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|object| object["id"].as_u64() == Some(u64::from(stream.id.0)))
+        .expect("the stream's node in pw-dump");
+    assert_eq!(node["info"]["state"].as_str(), Some("running"), "{node}");
+    // A stream has no ports.
+    assert_eq!(
+        audio::set_port(&session, stream.id, 0).await,
+        Err(AudioError::Unsuitable {
+            node: stream.id,
+            expected: Expected::Endpoint(Direction::Output)
+        })
+    );
+    drop(player);
+    snapshot_where(&mut updates, "the player's stream gone", |s| {
+        s.streams.is_empty()
+    })
+    .await;
 }
 
 /// Peaks read for `window`: the loudest seen, and how many reports.

@@ -107,6 +107,21 @@ pub async fn set_profile(
         .await
 }
 
+/// Switches an output or input to another port of its sound card (by
+/// [`Port::index`](super::Port::index), one of its
+/// [`Endpoint::ports`](super::Endpoint::ports)): sets the device's `Route`
+/// for the node's profile device, saved by the session manager, as
+/// pavucontrol (through pipewire-pulse) and `wpctl` do.
+///
+/// Errors: [`AudioError::NoSuchNode`], [`AudioError::Unsuitable`] (a
+/// stream), [`AudioError::Refused`] (the node has no such port: no card,
+/// or a card without it in its active profile; or PipeWire refused).
+pub async fn set_port(session: &AudioSession, node: NodeId, port: u32) -> Result<(), AudioError> {
+    session
+        .run(Command::SetPort { node, port }, COMMAND_TIMEOUT)
+        .await
+}
+
 /// Plays a short tone on each channel of an output in turn (left, then
 /// right on a stereo output; every channel of a surround one, in its
 /// channel order): [`TONE_LENGTH`](super::TONE_LENGTH) of a 440 Hz tone at

@@ -51,7 +51,7 @@ use pw::spa::utils::dict::DictRef;
 use pw::types::ObjectType;
 use tokio::sync::{mpsc, oneshot, watch};
 
-use super::error::{AudioError, Expected, LocalFailure, from_pipewire};
+use super::error::{AudioError, Expected, LocalFailure, PipeWireFailure, from_pipewire};
 use super::graph::{
     DeviceEntry, Graph, LinkEntry, NodeEntry, NodeKind, Props, default_value, node_kind,
 };
@@ -61,7 +61,8 @@ use super::streams::{
     StreamSpot, ToneStream,
 };
 use super::types::{
-    Channel, DeviceId, Direction, NodeId, Peaks, Snapshot, StreamTarget, Update, VolumeChange,
+    Channel, DeviceId, Direction, NodeId, NodeState, Peaks, Snapshot, StreamTarget, Update,
+    VolumeChange,
 };
 use super::volume::{ChannelVolumes, VolumeLimit};
 
@@ -140,6 +141,10 @@ pub(crate) enum Command {
     SetProfile {
         device: DeviceId,
         profile: u32,
+    },
+    SetPort {
+        node: NodeId,
+        port: u32,
     },
     TestSpeakers {
         output: NodeId,
@@ -1004,9 +1009,10 @@ impl Connection {
             .collect();
         for id in late {
             if let Some(reply) = self.take_tone(id) {
-                let _ = reply.send(Err(AudioError::StreamFailed(
-                    super::error::PipeWireFailure::new(None, "the test tone was not played"),
-                )));
+                let _ = reply.send(Err(AudioError::StreamFailed(PipeWireFailure::new(
+                    None,
+                    "the test tone was not played",
+                ))));
             }
         }
         let mut progress = Progress::Going;
@@ -1259,6 +1265,7 @@ impl Connection {
             }
             Command::MoveStream { stream, target } => self.move_stream(stream, target),
             Command::SetProfile { device, profile } => self.set_profile(device, profile),
+            Command::SetPort { node, port } => self.set_port(node, port),
             // Started by `execute`: it answers when the tone has played.
             Command::TestSpeakers { output } => Err(AudioError::Unsuitable {
                 node: output,
@@ -1455,6 +1462,43 @@ impl Connection {
         Ok(vec![proxy.upcast_ref().id()])
     }
 
+    fn set_port(&self, node: NodeId, port: u32) -> Result<Vec<u32>, AudioError> {
+        let kind = {
+            let shared = self.shared.borrow();
+            let entry = shared
+                .graph
+                .nodes
+                .get(&node.0)
+                .ok_or(AudioError::NoSuchNode(node))?;
+            node_kind(&entry.props)
+        };
+        if let NodeKind::Stream(direction) = kind {
+            return Err(AudioError::Unsuitable {
+                node,
+                expected: Expected::Endpoint(direction.endpoint()),
+            });
+        }
+        let (device, profile_device) = self
+            .shared
+            .borrow()
+            .graph
+            .port_of(node.0, port)
+            .ok_or_else(|| {
+                AudioError::Refused(PipeWireFailure::new(
+                    None,
+                    format!("{node} has no port {port}"),
+                ))
+            })?;
+        let objects = self.objects.borrow();
+        let Some(Bound::Device { proxy, .. }) = objects.get(&device) else {
+            return Err(AudioError::NoSuchNode(node));
+        };
+        let bytes = pods::select_route(port, profile_device)?;
+        let pod = Pod::from_bytes(&bytes).ok_or(AudioError::Local(LocalFailure::Parameter))?;
+        proxy.set_param(ParamType::Route, 0, pod);
+        Ok(vec![proxy.upcast_ref().id()])
+    }
+
     /// Where a stream of ours on `node` goes, and with which channels.
     fn spot(&self, node: NodeId, expected: Option<Direction>) -> Result<StreamSpot, AudioError> {
         let entry = match expected {
@@ -1517,6 +1561,19 @@ impl Connection {
             return Err(AudioError::NoSessionManager);
         }
         MeterStream::start(&self.core, id, &spot, peaks, Rc::clone(&self.stream_events))
+    }
+}
+
+/// A node's state from its info (read raw: pipewire-rs panics on a value
+/// it does not know).
+fn node_state(raw: pw::sys::pw_node_state) -> NodeState {
+    match raw {
+        pw::sys::pw_node_state_PW_NODE_STATE_RUNNING => NodeState::Running,
+        pw::sys::pw_node_state_PW_NODE_STATE_IDLE => NodeState::Idle,
+        pw::sys::pw_node_state_PW_NODE_STATE_SUSPENDED => NodeState::Suspended,
+        pw::sys::pw_node_state_PW_NODE_STATE_CREATING => NodeState::Creating,
+        pw::sys::pw_node_state_PW_NODE_STATE_ERROR => NodeState::Error,
+        _ => NodeState::Unknown,
     }
 }
 
@@ -1589,12 +1646,23 @@ fn on_global(
                 .info({
                     let shared = Rc::clone(shared);
                     move |info| {
+                        let mut shared = shared.borrow_mut();
+                        if info.change_mask().contains(NodeChangeMask::STATE) {
+                            let state = node_state(info.as_raw().state);
+                            let entry = shared.graph.nodes.entry(id).or_default();
+                            if entry.state != state {
+                                entry.state = state;
+                                // Only streams show theirs.
+                                if matches!(node_kind(&entry.props), NodeKind::Stream(_)) {
+                                    shared.touch();
+                                }
+                            }
+                        }
                         // Properties come only when they changed (else empty).
                         if !info.change_mask().contains(NodeChangeMask::PROPS) {
                             return;
                         }
                         if let Some(dict) = info.props() {
-                            let mut shared = shared.borrow_mut();
                             shared.graph.nodes.entry(id).or_default().props = props_of(dict);
                             shared.touch();
                         }
@@ -1691,6 +1759,10 @@ fn on_global(
                             if let Some(route) = pods::parse_route(&value) {
                                 device.routes.insert(route.device, route);
                             }
+                        } else if kind == ParamType::EnumRoute {
+                            if let Some(port) = pods::parse_enum_route(&value) {
+                                device.ports.insert(port.index, port);
+                            }
                         } else {
                             return;
                         }
@@ -1698,7 +1770,12 @@ fn on_global(
                     }
                 })
                 .register();
-            proxy.subscribe_params(&[ParamType::EnumProfile, ParamType::Profile, ParamType::Route]);
+            proxy.subscribe_params(&[
+                ParamType::EnumProfile,
+                ParamType::Profile,
+                ParamType::EnumRoute,
+                ParamType::Route,
+            ]);
             {
                 let mut shared = shared.borrow_mut();
                 shared.graph.devices.insert(
@@ -1807,6 +1884,27 @@ mod tests {
     fn retries_grow_to_a_ceiling() {
         let delays: Vec<u128> = (1..=7).map(|n| retry_delay(n).as_millis()).collect();
         assert_eq!(delays, [250, 500, 1000, 2000, 4000, 5000, 5000]);
+    }
+
+    #[test]
+    fn node_states_read_raw() {
+        assert_eq!(
+            node_state(pw::sys::pw_node_state_PW_NODE_STATE_RUNNING),
+            NodeState::Running
+        );
+        assert_eq!(
+            node_state(pw::sys::pw_node_state_PW_NODE_STATE_IDLE),
+            NodeState::Idle
+        );
+        assert_eq!(
+            node_state(pw::sys::pw_node_state_PW_NODE_STATE_SUSPENDED),
+            NodeState::Suspended
+        );
+        assert_eq!(
+            node_state(pw::sys::pw_node_state_PW_NODE_STATE_ERROR),
+            NodeState::Error
+        );
+        assert_eq!(node_state(77), NodeState::Unknown);
     }
 
     #[test]

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use super::pods::{PropsVolume, Route};
+use super::pods::{PropsVolume, Route, RouteInfo};
 use super::types::{
-    AppStream, AudioDevice, Defaults, DeviceId, Direction, Endpoint, NodeId, NodeVolume, Profile,
-    Snapshot, StreamDirection, StreamTarget,
+    AppStream, AudioDevice, Defaults, DeviceId, Direction, Endpoint, NodeId, NodeState, NodeVolume,
+    Port, Profile, Snapshot, StreamDirection, StreamTarget,
 };
 use super::volume::ChannelVolumes;
 
@@ -22,6 +22,8 @@ pub(crate) type Props = BTreeMap<String, String>;
 pub(crate) struct NodeEntry {
     pub(crate) props: Props,
     pub(crate) volume: PropsVolume,
+    /// Its state, from its info.
+    pub(crate) state: NodeState,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -31,6 +33,8 @@ pub(crate) struct DeviceEntry {
     pub(crate) active_profile: Option<u32>,
     /// Active routes by the profile device they are on.
     pub(crate) routes: BTreeMap<i32, Route>,
+    /// Every route (port) of the card, by index (`EnumRoute`).
+    pub(crate) ports: BTreeMap<u32, RouteInfo>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +236,59 @@ impl Graph {
             icon_name,
             device: device.map(DeviceId),
             volume: node_volume(&node.volume),
+            ports: self.ports(node, direction),
         }
+    }
+
+    /// The ports a node of a card can use in the card's active profile, as
+    /// pipewire-pulse lists a sink's or source's ports: routes of its
+    /// direction, for its profile device, in the active profile.
+    fn ports(&self, node: &NodeEntry, direction: Direction) -> Vec<Port> {
+        let Some((device, profile_device)) = card_of(node) else {
+            return Vec::new();
+        };
+        let Some(entry) = self.devices.get(&device) else {
+            return Vec::new();
+        };
+        let active = entry.routes.get(&profile_device).map(|route| route.index);
+        let profile = entry
+            .active_profile
+            .and_then(|profile| i32::try_from(profile).ok());
+        entry
+            .ports
+            .values()
+            .filter(|route| route.direction == direction)
+            .filter(|route| route.devices.is_empty() || route.devices.contains(&profile_device))
+            .filter(|route| {
+                route.profiles.is_empty()
+                    || profile.is_none_or(|profile| route.profiles.contains(&profile))
+            })
+            .map(|route| Port {
+                index: route.index,
+                name: route.name.clone(),
+                description: route.description.clone(),
+                available: route.available,
+                priority: route.priority,
+                active: active.and_then(|index| u32::try_from(index).ok()) == Some(route.index),
+            })
+            .collect()
+    }
+
+    /// Where to switch node `id` to port `port`: (device global id, profile
+    /// device), if the node has that port now.
+    pub(crate) fn port_of(&self, id: u32, port: u32) -> Option<(u32, i32)> {
+        let node = self.nodes.get(&id)?;
+        let NodeKind::Endpoint { output, input } = node_kind(&node.props) else {
+            return None;
+        };
+        let directions = [(output, Direction::Output), (input, Direction::Input)];
+        let has = directions.into_iter().any(|(has, direction)| {
+            has && self
+                .ports(node, direction)
+                .iter()
+                .any(|candidate| candidate.index == port)
+        });
+        if has { card_of(node) } else { None }
     }
 
     fn stream(&self, id: u32, node: &NodeEntry, direction: StreamDirection) -> AppStream {
@@ -267,6 +323,7 @@ impl Graph {
             linked_to,
             target: self.target(id),
             volume: node_volume(&node.volume),
+            state: node.state,
         }
     }
 
@@ -333,6 +390,14 @@ impl Graph {
     }
 }
 
+/// A node's card: (device global id, profile device), from `device.id` and
+/// `card.profile.device`.
+fn card_of(node: &NodeEntry) -> Option<(u32, i32)> {
+    let device = node.props.get("device.id")?.parse().ok()?;
+    let profile_device = node.props.get("card.profile.device")?.parse().ok()?;
+    Some((device, profile_device))
+}
+
 /// A node's volume for the snapshot, once it has reported channel volumes.
 fn node_volume(props: &PropsVolume) -> Option<NodeVolume> {
     let volumes = props.channel_volumes.clone()?;
@@ -362,7 +427,7 @@ pub(crate) fn default_value(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audio::types::Channel;
+    use crate::audio::types::{Availability, Channel};
 
     fn props(pairs: &[(&str, &str)]) -> Props {
         pairs
@@ -374,7 +439,7 @@ mod tests {
     fn node(pairs: &[(&str, &str)]) -> NodeEntry {
         NodeEntry {
             props: props(pairs),
-            volume: PropsVolume::default(),
+            ..NodeEntry::default()
         }
     }
 
@@ -579,7 +644,7 @@ mod tests {
                 index: 1,
                 name: "output:analog-stereo".into(),
                 description: "Analog Stereo Output".into(),
-                available: crate::audio::types::Availability::Yes,
+                available: Availability::Yes,
                 priority: 6500,
             },
         );
@@ -627,6 +692,105 @@ mod tests {
             Some((40, 3))
         );
         assert_eq!(graph.route_of(30), None);
+    }
+
+    fn route_info(index: u32, direction: Direction, description: &str) -> RouteInfo {
+        RouteInfo {
+            index,
+            direction,
+            name: description.to_lowercase(),
+            description: description.into(),
+            priority: 100 * index,
+            available: Availability::Unknown,
+            profiles: vec![1],
+            devices: vec![0],
+        }
+    }
+
+    #[test]
+    fn a_card_lists_the_ports_of_its_active_profile() {
+        let mut graph = bed_graph();
+        let mut card = DeviceEntry {
+            props: props(&[("media.class", "Audio/Device")]),
+            active_profile: Some(1),
+            ..DeviceEntry::default()
+        };
+        card.ports
+            .insert(0, route_info(0, Direction::Output, "Speakers"));
+        let mut headphones = route_info(1, Direction::Output, "Headphones");
+        headphones.available = Availability::No;
+        card.ports.insert(1, headphones);
+        card.ports
+            .insert(2, route_info(2, Direction::Input, "Microphone"));
+        // Only in another profile, and only for another profile device.
+        let mut hdmi = route_info(3, Direction::Output, "HDMI");
+        hdmi.profiles = vec![2];
+        card.ports.insert(3, hdmi);
+        let mut line = route_info(4, Direction::Output, "Line Out");
+        line.devices = vec![1];
+        card.ports.insert(4, line);
+        card.routes.insert(
+            0,
+            Route {
+                index: 0,
+                device: 0,
+                props: PropsVolume::default(),
+            },
+        );
+        graph.devices.insert(40, card);
+        graph.nodes.insert(
+            42,
+            node(&[
+                ("media.class", "Audio/Sink"),
+                ("node.name", "alsa_output.analog"),
+                ("device.id", "40"),
+                ("card.profile.device", "0"),
+            ]),
+        );
+        let snapshot = graph.snapshot();
+        let output = snapshot.endpoint(NodeId(42)).unwrap();
+        let ports: Vec<(&str, Availability, bool)> = output
+            .ports
+            .iter()
+            .map(|port| (port.description.as_str(), port.available, port.active))
+            .collect();
+        assert_eq!(
+            ports,
+            [
+                ("Speakers", Availability::Unknown, true),
+                ("Headphones", Availability::No, false),
+            ]
+        );
+        assert_eq!(output.active_port().map(|port| port.index), Some(0));
+        assert_eq!(graph.port_of(42, 1), Some((40, 0)));
+        assert_eq!(graph.port_of(42, 2), None, "a capture port");
+        assert_eq!(graph.port_of(42, 3), None, "another profile's");
+        assert_eq!(graph.port_of(42, 4), None, "another device's");
+        // Null sinks have no card: no ports.
+        assert!(snapshot.endpoint(NodeId(30)).unwrap().ports.is_empty());
+        assert_eq!(graph.port_of(30, 0), None);
+        // Another active route: another active port.
+        graph.devices.get_mut(&40).unwrap().routes.insert(
+            0,
+            Route {
+                index: 1,
+                device: 0,
+                props: PropsVolume::default(),
+            },
+        );
+        let snapshot = graph.snapshot();
+        let active = snapshot.endpoint(NodeId(42)).unwrap().active_port();
+        assert_eq!(active.map(|port| port.name.as_str()), Some("headphones"));
+    }
+
+    #[test]
+    fn streams_say_whether_they_play() {
+        let mut graph = bed_graph();
+        assert_eq!(graph.snapshot().streams[0].state, NodeState::Unknown);
+        graph.nodes.get_mut(&49).unwrap().state = NodeState::Running;
+        assert!(graph.snapshot().streams[0].state.is_running());
+        graph.nodes.get_mut(&49).unwrap().state = NodeState::Idle;
+        assert!(graph.snapshot().streams[0].state.is_paused());
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //!   never a timer), and PipeWire's absence and return
 //!   ([`Update::Unavailable`]).
 //! - Commands: [`set_default`], [`set_volume`], [`set_mute`],
-//!   [`move_stream`], [`set_profile`], [`test_speakers`]; each returns a
+//!   [`move_stream`], [`set_profile`], [`set_port`], [`test_speakers`]; each returns a
 //!   typed [`AudioError`] and is bounded by [`COMMAND_TIMEOUT`].
 //! - [`level_meter`]: a node's peak levels while the stream lives.
 //! - [`volume`]: the pure maths of sliders (cubic), balance, the
@@ -44,14 +44,16 @@ mod types;
 pub mod volume;
 mod watch;
 
-pub use commands::{move_stream, set_default, set_mute, set_profile, set_volume, test_speakers};
+pub use commands::{
+    move_stream, set_default, set_mute, set_port, set_profile, set_volume, test_speakers,
+};
 pub use error::{AudioError, Expected, LocalFailure, PipeWireFailure};
 pub use session::{AudioSession, COMMAND_TIMEOUT, TEST_TIMEOUT};
 pub use streams::{METER_INTERVAL, TONE_GAP, TONE_LENGTH};
 pub use types::{
     AppStream, AudioDevice, Availability, Channel, Defaults, DeviceId, Direction, Endpoint,
-    InvalidChannel, NodeId, NodeVolume, Peaks, Profile, Snapshot, StreamDirection, StreamTarget,
-    Update, VolumeChange,
+    InvalidChannel, NodeId, NodeState, NodeVolume, Peaks, Port, Profile, Snapshot, StreamDirection,
+    StreamTarget, Update, VolumeChange,
 };
 pub use volume::{ChannelVolumes, VolumeLimit};
 pub use watch::{level_meter, watch};

@@ -1,5 +1,6 @@
 //! PipeWire parameters (SPA pods) read and built: a node's `Props` (volume,
-//! mute, channel map), a device's profiles and routes, and the audio format
+//! mute, channel map), a device's profiles, routes and ports (`EnumRoute`),
+//! and the audio format
 //! of our own streams. Every pod goes through libspa's `Value`, so nothing
 //! here touches raw memory; every failure is a value.
 
@@ -13,7 +14,7 @@ use spa::sys;
 use spa::utils::Id;
 
 use super::error::{AudioError, LocalFailure};
-use super::types::{Availability, Channel, Profile};
+use super::types::{Availability, Channel, Direction, Profile};
 
 /// What a node's `Props` parameter says about its volume; each field only
 /// when the pod has it (a node may send several `Props` objects).
@@ -50,6 +51,25 @@ pub(crate) struct Route {
     pub(crate) device: i32,
     /// Its volume, as a `Props` object inside the route.
     pub(crate) props: PropsVolume,
+}
+
+/// One of a device's routes (`EnumRoute`): a port of the card, such as
+/// "Speakers" or "Headphones", with the profiles and profile devices it
+/// can be used with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RouteInfo {
+    pub(crate) index: u32,
+    /// Output for playback ports (sinks), input for capture ports.
+    pub(crate) direction: Direction,
+    pub(crate) name: String,
+    pub(crate) description: String,
+    pub(crate) priority: u32,
+    pub(crate) available: Availability,
+    /// The profiles it is in (empty: any).
+    pub(crate) profiles: Vec<i32>,
+    /// The profile devices (`card.profile.device` of nodes) it is for
+    /// (empty: any).
+    pub(crate) devices: Vec<i32>,
 }
 
 /// The value of a pod, or `None` when libspa cannot read it.
@@ -150,6 +170,64 @@ pub(crate) fn parse_route(value: &Value) -> Option<Route> {
     })
 }
 
+/// Reads an `EnumRoute` object (one port of a device).
+pub(crate) fn parse_enum_route(value: &Value) -> Option<RouteInfo> {
+    let Value::Object(object) = value else {
+        return None;
+    };
+    if object.type_ != sys::SPA_TYPE_OBJECT_ParamRoute {
+        return None;
+    }
+    let mut index = None;
+    let mut direction = None;
+    let mut route = RouteInfo {
+        index: 0,
+        direction: Direction::Output,
+        name: String::new(),
+        description: String::new(),
+        priority: 0,
+        available: Availability::Unknown,
+        profiles: Vec::new(),
+        devices: Vec::new(),
+    };
+    let ints = |value: &Value| match value {
+        Value::ValueArray(ValueArray::Int(values)) => values.clone(),
+        Value::Int(value) => vec![*value],
+        _ => Vec::new(),
+    };
+    for property in &object.properties {
+        match (property.key, &property.value) {
+            (sys::SPA_PARAM_ROUTE_index, Value::Int(value)) => index = u32::try_from(*value).ok(),
+            (sys::SPA_PARAM_ROUTE_direction, Value::Id(Id(raw))) => {
+                direction = match *raw {
+                    sys::SPA_DIRECTION_OUTPUT => Some(Direction::Output),
+                    sys::SPA_DIRECTION_INPUT => Some(Direction::Input),
+                    _ => None,
+                };
+            }
+            (sys::SPA_PARAM_ROUTE_name, Value::String(name)) => route.name = name.clone(),
+            (sys::SPA_PARAM_ROUTE_description, Value::String(description)) => {
+                route.description = description.clone();
+            }
+            (sys::SPA_PARAM_ROUTE_priority, Value::Int(priority)) => {
+                route.priority = u32::try_from(*priority).unwrap_or(0);
+            }
+            (sys::SPA_PARAM_ROUTE_available, Value::Id(Id(available))) => {
+                route.available = availability(*available);
+            }
+            (sys::SPA_PARAM_ROUTE_profiles, value) => route.profiles = ints(value),
+            (sys::SPA_PARAM_ROUTE_devices, value) => route.devices = ints(value),
+            _ => {}
+        }
+    }
+    route.index = index?;
+    route.direction = direction?;
+    if route.description.is_empty() {
+        route.description = route.name.clone();
+    }
+    Some(route)
+}
+
 fn availability(raw: u32) -> Availability {
     match raw {
         sys::SPA_PARAM_AVAILABILITY_no => Availability::No,
@@ -198,6 +276,22 @@ pub(crate) fn route(route: i32, device: i32, change: &PropsChange) -> Result<Vec
                 sys::SPA_PARAM_ROUTE_props,
                 Value::Object(props_object(change)),
             ),
+            Property::new(sys::SPA_PARAM_ROUTE_save, Value::Bool(true)),
+        ],
+    }))
+}
+
+/// A `Route` object that makes route `route` the active one of profile
+/// device `device` (a port switch), saved by the session manager, as
+/// pipewire-pulse and `wpctl` send it.
+pub(crate) fn select_route(route: u32, device: i32) -> Result<Vec<u8>, AudioError> {
+    let route = i32::try_from(route).map_err(|_| AudioError::Local(LocalFailure::Parameter))?;
+    serialize(Value::Object(Object {
+        type_: sys::SPA_TYPE_OBJECT_ParamRoute,
+        id: sys::SPA_PARAM_Route,
+        properties: vec![
+            Property::new(sys::SPA_PARAM_ROUTE_index, Value::Int(route)),
+            Property::new(sys::SPA_PARAM_ROUTE_device, Value::Int(device)),
             Property::new(sys::SPA_PARAM_ROUTE_save, Value::Bool(true)),
         ],
     }))
@@ -462,6 +556,130 @@ mod tests {
             None
         );
         assert_eq!(parse_props(&Value::Int(3)), None);
+    }
+
+    /// An `EnumRoute` as alsa's ACP sends it for a laptop's speaker port.
+    fn speaker_route() -> Value {
+        Value::Object(Object {
+            type_: sys::SPA_TYPE_OBJECT_ParamRoute,
+            id: sys::SPA_PARAM_EnumRoute,
+            properties: vec![
+                Property::new(sys::SPA_PARAM_ROUTE_index, Value::Int(2)),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_direction,
+                    Value::Id(Id(sys::SPA_DIRECTION_OUTPUT)),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_name,
+                    Value::String("analog-output-speaker".into()),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_description,
+                    Value::String("Speakers".into()),
+                ),
+                Property::new(sys::SPA_PARAM_ROUTE_priority, Value::Int(10_000)),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_available,
+                    Value::Id(Id(sys::SPA_PARAM_AVAILABILITY_unknown)),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_info,
+                    Value::Struct(vec![
+                        Value::Int(1),
+                        Value::String("port.type".into()),
+                        Value::String("speaker".into()),
+                    ]),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_profiles,
+                    Value::ValueArray(ValueArray::Int(vec![1, 3])),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_devices,
+                    Value::ValueArray(ValueArray::Int(vec![0])),
+                ),
+            ],
+        })
+    }
+
+    #[test]
+    fn enum_routes_read_as_ports() {
+        let bytes = serialize(speaker_route()).unwrap();
+        assert_eq!(
+            parse_enum_route(&read(&bytes)),
+            Some(RouteInfo {
+                index: 2,
+                direction: Direction::Output,
+                name: "analog-output-speaker".into(),
+                description: "Speakers".into(),
+                priority: 10_000,
+                available: Availability::Unknown,
+                profiles: vec![1, 3],
+                devices: vec![0],
+            })
+        );
+        // A headphone jack with nothing plugged in, for capture; no description.
+        let jack = Value::Object(Object {
+            type_: sys::SPA_TYPE_OBJECT_ParamRoute,
+            id: sys::SPA_PARAM_EnumRoute,
+            properties: vec![
+                Property::new(sys::SPA_PARAM_ROUTE_index, Value::Int(5)),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_direction,
+                    Value::Id(Id(sys::SPA_DIRECTION_INPUT)),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_name,
+                    Value::String("analog-input-headset-mic".into()),
+                ),
+                Property::new(
+                    sys::SPA_PARAM_ROUTE_available,
+                    Value::Id(Id(sys::SPA_PARAM_AVAILABILITY_no)),
+                ),
+            ],
+        });
+        let jack = parse_enum_route(&read(&serialize(jack).unwrap())).unwrap();
+        assert_eq!(jack.direction, Direction::Input);
+        assert_eq!(jack.description, "analog-input-headset-mic");
+        assert_eq!(jack.available, Availability::No);
+        assert!(jack.profiles.is_empty() && jack.devices.is_empty());
+        // Without an index or a direction it is no port; a profile is none.
+        let Value::Object(mut no_direction) = speaker_route() else {
+            unreachable!()
+        };
+        no_direction
+            .properties
+            .retain(|property| property.key != sys::SPA_PARAM_ROUTE_direction);
+        assert_eq!(parse_enum_route(&Value::Object(no_direction)), None);
+        assert_eq!(parse_enum_route(&read(&profile(1).unwrap())), None);
+    }
+
+    #[test]
+    fn a_port_switch_names_the_route_and_its_device() {
+        let bytes = select_route(2, 0).unwrap();
+        let Value::Object(object) = read(&bytes) else {
+            panic!("an object");
+        };
+        assert_eq!(
+            (object.type_, object.id),
+            (sys::SPA_TYPE_OBJECT_ParamRoute, sys::SPA_PARAM_Route)
+        );
+        let keys: Vec<(u32, Value)> = object
+            .properties
+            .into_iter()
+            .map(|property| (property.key, property.value))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                (sys::SPA_PARAM_ROUTE_index, Value::Int(2)),
+                (sys::SPA_PARAM_ROUTE_device, Value::Int(0)),
+                (sys::SPA_PARAM_ROUTE_save, Value::Bool(true)),
+            ]
+        );
+        // As an active route it reads back too.
+        let active = parse_route(&read(&bytes)).unwrap();
+        assert_eq!((active.index, active.device), (2, 0));
     }
 
     #[test]

@@ -216,6 +216,68 @@ pub struct Endpoint {
     /// Its volume, once PipeWire has reported it; `None` for a node without
     /// a volume of its own.
     pub volume: Option<NodeVolume>,
+    /// The ports of its sound card it can use in the card's active profile
+    /// ("Speakers", "Headphones"), from the device's `EnumRoute`; empty for
+    /// nodes of no card or a card without routes (virtual and null sinks).
+    /// [`set_port`](super::set_port) switches between them.
+    pub ports: Vec<Port>,
+}
+
+impl Endpoint {
+    /// The port in use, when the card says.
+    pub fn active_port(&self) -> Option<&Port> {
+        self.ports.iter().find(|port| port.active)
+    }
+}
+
+/// A port of a sound card for an output or input (one of its device's
+/// routes): where the sound physically goes or comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Port {
+    /// PipeWire's route index, what [`set_port`](super::set_port) takes.
+    pub index: u32,
+    /// Its name (`analog-output-speaker`, `analog-output-headphones`).
+    pub name: String,
+    /// What people read ("Speakers", "Headphones").
+    pub description: String,
+    /// Whether it can be used now (something plugged into the jack).
+    pub available: Availability,
+    /// Higher is better; the session manager prefers the highest available.
+    pub priority: u32,
+    /// Whether it is the one in use (the device's active `Route`).
+    pub active: bool,
+}
+
+/// What a node is doing, from its state in PipeWire's node info.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum NodeState {
+    /// Not reported yet.
+    #[default]
+    Unknown,
+    /// Being set up.
+    Creating,
+    /// Suspended: nothing has used it for a while (its device is closed).
+    Suspended,
+    /// Ready but not processing: a stream that is paused (corked) or has
+    /// nothing to play, a node nothing plays to.
+    Idle,
+    /// Processing sound.
+    Running,
+    /// Failed (PipeWire's message is in its logs).
+    Error,
+}
+
+impl NodeState {
+    /// Whether sound flows through it now.
+    pub fn is_running(self) -> bool {
+        self == Self::Running
+    }
+
+    /// Whether it is idle or suspended: for a stream, what a page shows as
+    /// "Paused".
+    pub fn is_paused(self) -> bool {
+        matches!(self, Self::Idle | Self::Suspended)
+    }
 }
 
 /// Playback (an application's sound going out) or recording.
@@ -271,6 +333,9 @@ pub struct AppStream {
     pub target: Option<StreamTarget>,
     /// Its volume, once reported.
     pub volume: Option<NodeVolume>,
+    /// Whether it is playing (or recording) now, or paused (idle or
+    /// suspended), from its node state.
+    pub state: NodeState,
 }
 
 /// Whether a profile can be used now (a jack with something plugged in).
@@ -502,6 +567,7 @@ mod tests {
             icon_name: None,
             device: None,
             volume: None,
+            ports: Vec::new(),
         };
         let snapshot = Snapshot {
             outputs: vec![endpoint(30, "desk"), endpoint(31, "usb")],
@@ -530,6 +596,35 @@ mod tests {
             "default.configured.audio.sink"
         );
         assert_eq!(Direction::Input.default_key(), "default.audio.source");
+    }
+
+    #[test]
+    fn states_and_ports() {
+        assert!(NodeState::Running.is_running());
+        assert!(!NodeState::Running.is_paused());
+        assert!(NodeState::Idle.is_paused() && NodeState::Suspended.is_paused());
+        assert!(!NodeState::Unknown.is_paused() && !NodeState::Error.is_running());
+        let port = |index, active| Port {
+            index,
+            name: format!("port-{index}"),
+            description: format!("Port {index}"),
+            available: Availability::Unknown,
+            priority: 0,
+            active,
+        };
+        let mut endpoint = Endpoint {
+            id: NodeId(1),
+            direction: Direction::Output,
+            name: "card".into(),
+            description: "Card".into(),
+            icon_name: None,
+            device: Some(DeviceId(2)),
+            volume: None,
+            ports: vec![port(0, false), port(1, true)],
+        };
+        assert_eq!(endpoint.active_port().map(|p| p.index), Some(1));
+        endpoint.ports.clear();
+        assert_eq!(endpoint.active_port(), None);
     }
 
     #[test]
