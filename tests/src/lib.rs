@@ -120,3 +120,24 @@ pub fn in_bed_namespace<R: Send>(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })
 }
+
+/// `wpctl get-volume`'s reading of a node of the audio bed: the volume as
+/// sliders show it (cubic) and whether it is muted.
+///
+/// # Panics
+/// When `wpctl` fails or prints something else (test harness).
+#[allow(clippy::panic, clippy::expect_used)]
+pub fn wpctl_volume(
+    bed: &ferrum_testbed::audio::AudioBed,
+    node: ferrum_services::audio::NodeId,
+) -> (f32, bool) {
+    let text = bed
+        .wpctl(&["get-volume", &node.0.to_string()])
+        .expect("wpctl get-volume runs");
+    let volume = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|word| word.parse().ok())
+        .unwrap_or_else(|| panic!("wpctl get-volume printed {text:?}"));
+    (volume, text.contains("[MUTED]"))
+}

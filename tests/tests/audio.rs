@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching};
+use ferrum_integration_tests::{LIVENESS_DEADLINE, next_matching, wpctl_volume};
 use ferrum_services::audio::{
     self, AudioError, AudioSession, Direction, Expected, NodeId, NodeState, Snapshot,
     StreamDirection, StreamTarget, Update, VolumeChange, VolumeLimit, volume::InvalidVolume,
@@ -115,17 +115,6 @@ fn master(snapshot: &Snapshot, node: NodeId) -> Option<f32> {
 
 fn close(a: f32, b: f32) -> bool {
     (a - b).abs() < 0.01
-}
-
-/// `wpctl get-volume`'s reading: (volume, muted).
-fn wpctl_volume(bed: &AudioBed, node: NodeId) -> (f32, bool) {
-    let text = bed.wpctl(&["get-volume", &node.0.to_string()]).unwrap();
-    let volume = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|word| word.parse().ok())
-        .unwrap_or_else(|| panic!("wpctl get-volume printed {text:?}"));
-    (volume, text.contains("[MUTED]"))
 }
 
 /// The line of `wpctl status` that names `description`.

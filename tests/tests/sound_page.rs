@@ -13,15 +13,15 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::LIVENESS_DEADLINE;
-use ferrum_panels::sound::{self, Audio, Command, Message, Meter, MeterKey, State};
+use ferrum_integration_tests::{LIVENESS_DEADLINE, wpctl_volume};
+use ferrum_panels::sound::{self, Audio, Message, Meter, MeterKey, State};
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
-use ferrum_services::audio::{AudioError, AudioSession, Direction, NodeId, StreamTarget};
+use ferrum_services::audio::{Action, AudioError, AudioSession, Direction, NodeId, StreamTarget};
 use ferrum_testbed::audio::{AudioBed, DESK_MICROPHONE, DESK_SPEAKERS, USB_HEADSET};
 use ferrum_ui::status::ServiceStatus;
-use futures::stream::BoxStream;
 use futures::StreamExt;
+use futures::stream::BoxStream;
 
 const PLAYER: &str = "Ferrum Page Tone";
 
@@ -116,17 +116,6 @@ impl Desk {
     }
 }
 
-/// `wpctl get-volume`'s reading (the slider's cubic value) and mute.
-fn wpctl_volume(bed: &AudioBed, node: NodeId) -> (f32, bool) {
-    let text = bed.wpctl(&["get-volume", &node.0.to_string()]).unwrap();
-    let volume = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|word| word.parse().ok())
-        .unwrap_or_else(|| panic!("wpctl get-volume printed {text:?}"));
-    (volume, text.contains("[MUTED]"))
-}
-
 fn close(a: f32, b: f32) -> bool {
     (a - b).abs() < 0.01
 }
@@ -181,7 +170,12 @@ async fn volume_and_mute_on_the_page_are_what_wpctl_reads_and_a_change_elsewhere
     // A slider dragged quickly: one change at a time, the last one wins.
     let mut sent = 0;
     for step in [0.55, 0.6, 0.65, 0.7] {
-        if desk.state.update(Message::Volume(speakers, step)).request.is_some() {
+        if desk
+            .state
+            .update(Message::Volume(speakers, step))
+            .request
+            .is_some()
+        {
             sent += 1;
         }
     }
@@ -226,7 +220,11 @@ async fn louder_than_100_only_when_allowed() {
     .await;
     // Turning the permission off does not snap the volume back.
     let _ = desk.state.update(Message::AllowAmplification(false));
-    assert!(desk.state.shown_volume(speakers).is_some_and(|v| close(v, 1.3)));
+    assert!(
+        desk.state
+            .shown_volume(speakers)
+            .is_some_and(|v| close(v, 1.3))
+    );
     assert_eq!(wpctl_volume(&desk.bed, speakers).0, 1.3);
 }
 
@@ -291,7 +289,9 @@ async fn a_played_stream_is_listed_its_volume_changed_and_moved() {
         .flat_map(|o| o["metadata"].as_array().cloned().unwrap_or_default())
         .filter(|entry| {
             entry["subject"].as_u64() == Some(u64::from(stream.0))
-                && entry["key"].as_str().is_some_and(|k| k.starts_with("target."))
+                && entry["key"]
+                    .as_str()
+                    .is_some_and(|k| k.starts_with("target."))
         })
         .map(|entry| entry["value"].to_string())
         .collect();
@@ -333,7 +333,13 @@ async fn reading(
 async fn the_page_meters_hear_a_tone_and_silence_without_repeating_themselves() {
     let mut desk = desk();
     desk.ready().await;
-    let output = desk.state.snapshot().unwrap().default_endpoint(Direction::Output).unwrap().id;
+    let output = desk
+        .state
+        .snapshot()
+        .unwrap()
+        .default_endpoint(Direction::Output)
+        .unwrap()
+        .id;
     let input = desk.id(Direction::Input, DESK_MICROPHONE.name);
     assert_eq!(desk.state.measured_input(), Some(input));
     let (session, generation) = (desk.state.session().clone(), desk.state.generation);
@@ -352,8 +358,10 @@ async fn the_page_meters_hear_a_tone_and_silence_without_repeating_themselves() 
 
     let wav = tone_file(&desk.bed);
     let _player = desk.bed.play(&wav, PLAYER).unwrap();
-    desk.until("the output playing", |state| state.playing_output() == Some(output))
-        .await;
+    desk.until("the output playing", |state| {
+        state.playing_output() == Some(output)
+    })
+    .await;
     let mut speakers = sound::meter_stream(&key(Meter::Output, output)).boxed();
     let loud = reading(&mut speakers, "the tone", |level| level > 0.2).await;
     eprintln!("the output meter read {loud} while the tone played");
@@ -373,7 +381,10 @@ async fn pipewire_killed_the_page_says_so_and_recovers_by_itself() {
         matches!(state.sound, ServiceStatus::Unavailable)
     })
     .await;
-    eprintln!("the page said not running {:?} after the kill", killed.elapsed());
+    eprintln!(
+        "the page said not running {:?} after the kill",
+        killed.elapsed()
+    );
     // A change asked for meanwhile fails at once and says why.
     assert_eq!(
         desk.act(Message::Mute(speakers, true)).await,
@@ -381,7 +392,8 @@ async fn pipewire_killed_the_page_says_so_and_recovers_by_itself() {
     );
     let report = desk.state.error.clone().expect("the failure is shown");
     assert!(
-        report.summary.contains(DESK_SPEAKERS.description) && report.summary.contains("not running"),
+        report.summary.contains(DESK_SPEAKERS.description)
+            && report.summary.contains("not running"),
         "{}",
         report.summary
     );
@@ -390,7 +402,10 @@ async fn pipewire_killed_the_page_says_so_and_recovers_by_itself() {
     desk.bed.start_pipewire().unwrap();
     let restarted = Instant::now();
     desk.ready().await;
-    eprintln!("the page recovered {:?} after the restart", restarted.elapsed());
+    eprintln!(
+        "the page recovered {:?} after the restart",
+        restarted.elapsed()
+    );
     assert_ne!(desk.state.generation, generation, "the meters start again");
     let speakers = desk.id(Direction::Output, DESK_SPEAKERS.name);
     assert_eq!(desk.act(Message::Mute(speakers, true)).await, [Ok(())]);
@@ -408,7 +423,11 @@ async fn a_hung_pipewire_is_reported_and_the_page_goes_on_after_it_resumes() {
     eprintln!("hung: {answers:?} after {:?}", asked.elapsed());
     assert_eq!(answers, [Err(AudioError::NoAnswer)]);
     let report = desk.state.error.clone().expect("the failure is shown");
-    assert!(report.summary.contains("did not answer"), "{}", report.summary);
+    assert!(
+        report.summary.contains("did not answer"),
+        "{}",
+        report.summary
+    );
     // Nothing is left showing as under way.
     assert!(desk.state.pending.is_empty() && desk.state.queued.is_empty());
 
@@ -423,11 +442,20 @@ async fn a_hung_pipewire_is_reported_and_the_page_goes_on_after_it_resumes() {
 async fn the_speaker_test_plays_through_the_page() {
     let mut desk = desk();
     desk.ready().await;
-    let output = desk.state.snapshot().unwrap().default_endpoint(Direction::Output).unwrap().id;
+    let output = desk
+        .state
+        .snapshot()
+        .unwrap()
+        .default_endpoint(Direction::Output)
+        .unwrap()
+        .id;
     let mut outcome = desk.state.update(Message::TestSpeakers(output));
-    assert!(desk.state.testing(output), "the page shows the test playing");
+    assert!(
+        desk.state.testing(output),
+        "the page shows the test playing"
+    );
     let request = outcome.request.take().unwrap();
-    assert_eq!(request.command, Command::TestSpeakers { output });
+    assert_eq!(request.command, Action::TestSpeakers { output });
     let started = Instant::now();
     let answer = request.run(desk.bus.clone()).await;
     eprintln!("the speaker test took {:?}", started.elapsed());

@@ -5,7 +5,7 @@ use ferrum_i18n::fl;
 use ferrum_services::audio::{AppStream, AudioError, DeviceId, NodeId, Profile};
 use ferrum_ui::error_report::ErrorReport;
 
-use super::Command;
+use ferrum_services::audio::Action;
 
 /// What a device's profile does, read from its name (PipeWire's and
 /// ALSA's profile names are stable; their descriptions are not translated).
@@ -97,21 +97,21 @@ pub fn error_sentence(error: &AudioError) -> String {
 
 /// The report for a failed command: what could not be done, to what, why.
 pub fn command_error(
-    command: &Command,
+    command: &Action,
     node: &dyn Fn(NodeId) -> String,
     device: &dyn Fn(DeviceId) -> String,
     error: &AudioError,
 ) -> ErrorReport {
     let summary = match command {
-        Command::SetDefault { node: id, .. } => fl!("sound-failed-default", name = node(*id)),
-        Command::SetVolume { node: id, .. } => fl!("sound-failed-volume", name = node(*id)),
-        Command::SetMute { node: id, .. } => fl!("sound-failed-mute", name = node(*id)),
-        Command::MoveStream { stream, .. } => fl!("sound-failed-move", name = node(*stream)),
-        Command::SetProfile { device: id, .. } => {
+        Action::SetDefault { node: id, .. } => fl!("sound-failed-default", name = node(*id)),
+        Action::SetVolume { node: id, .. } => fl!("sound-failed-volume", name = node(*id)),
+        Action::SetMute { node: id, .. } => fl!("sound-failed-mute", name = node(*id)),
+        Action::MoveStream { stream, .. } => fl!("sound-failed-move", name = node(*stream)),
+        Action::SetProfile { device: id, .. } => {
             fl!("sound-failed-profile", name = device(*id))
         }
-        Command::SetPort { node: id, .. } => fl!("sound-failed-port", name = node(*id)),
-        Command::TestSpeakers { output } => fl!("sound-failed-test", name = node(*output)),
+        Action::SetPort { node: id, .. } => fl!("sound-failed-port", name = node(*id)),
+        Action::TestSpeakers { output } => fl!("sound-failed-test", name = node(*output)),
     };
     ErrorReport::new(
         format!("{summary} {}", error_sentence(error)),

@@ -20,7 +20,7 @@ use std::hash::{Hash, Hasher};
 use ferrum_i18n::fl;
 use ferrum_services::SystemBus;
 use ferrum_services::audio::{
-    self, AudioError, AudioSession, DeviceId, Direction, NodeId, Snapshot, StreamDirection,
+    self, Action, AudioError, AudioSession, DeviceId, Direction, NodeId, Snapshot, StreamDirection,
     StreamTarget, Update, VolumeChange, VolumeLimit,
 };
 use futures::StreamExt;
@@ -57,10 +57,10 @@ pub struct State {
     /// starts again under a new key even when its node kept its id.
     pub generation: u32,
     /// Commands asked for and not answered yet.
-    pub pending: Vec<Command>,
+    pub pending: Vec<Action>,
     /// Volume changes waiting for the one under way on the same control
     /// (one per control: the latest).
-    pub queued: Vec<Command>,
+    pub queued: Vec<Action>,
     /// Whether volumes may go above 100 % (up to 150 %).
     pub limit: VolumeLimit,
     /// The default input's level, and the default output's while something
@@ -124,63 +124,9 @@ pub enum Message {
     /// The "Louder than 100 %" switch.
     AllowAmplification(bool),
     /// A command finished.
-    Done(Command, Result<(), AudioError>),
+    Done(Action, Result<(), AudioError>),
     /// The user acted on the error report.
     Report(error_report::Message),
-}
-
-/// A change for PipeWire (or WirePlumber).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    /// Makes a node the default output or input.
-    SetDefault {
-        /// Output or input.
-        direction: Direction,
-        /// The node.
-        node: NodeId,
-    },
-    /// Changes a volume.
-    SetVolume {
-        /// The output, input or stream.
-        node: NodeId,
-        /// Master or balance.
-        change: VolumeChange,
-        /// The limit when it was asked for.
-        limit: VolumeLimit,
-    },
-    /// Mutes or unmutes.
-    SetMute {
-        /// The output, input or stream.
-        node: NodeId,
-        /// Muted?
-        mute: bool,
-    },
-    /// Sends a stream to another device.
-    MoveStream {
-        /// The stream.
-        stream: NodeId,
-        /// Where to.
-        target: StreamTarget,
-    },
-    /// Switches a device's profile.
-    SetProfile {
-        /// The device.
-        device: DeviceId,
-        /// PipeWire's index of the profile.
-        profile: u32,
-    },
-    /// Switches an output or input to another port of its card.
-    SetPort {
-        /// The output or input.
-        node: NodeId,
-        /// PipeWire's index of the port (route).
-        port: u32,
-    },
-    /// Plays the speaker test on an output.
-    TestSpeakers {
-        /// The output.
-        output: NodeId,
-    },
 }
 
 /// Which control a command comes from: two commands of one control are
@@ -197,42 +143,19 @@ enum Control {
     Test(NodeId),
 }
 
-impl Command {
-    fn control(&self) -> Control {
-        match self {
-            Self::SetDefault { direction, .. } => Control::Default(*direction),
-            Self::SetVolume { node, change, .. } => match change {
-                VolumeChange::Balance(_) => Control::Balance(*node),
-                _ => Control::Master(*node),
+impl Control {
+    fn of(action: &Action) -> Self {
+        match action {
+            Action::SetDefault { direction, .. } => Self::Default(*direction),
+            Action::SetVolume { node, change, .. } => match change {
+                VolumeChange::Balance(_) => Self::Balance(*node),
+                _ => Self::Master(*node),
             },
-            Self::SetMute { node, .. } => Control::Mute(*node),
-            Self::MoveStream { stream, .. } => Control::Target(*stream),
-            Self::SetProfile { device, .. } => Control::Profile(*device),
-            Self::SetPort { node, .. } => Control::Port(*node),
-            Self::TestSpeakers { output } => Control::Test(*output),
-        }
-    }
-
-    /// Runs the command.
-    pub async fn run(self, session: &AudioSession) -> Result<(), AudioError> {
-        match self {
-            Self::SetDefault { direction, node } => {
-                audio::set_default(session, direction, node).await
-            }
-            Self::SetVolume {
-                node,
-                change,
-                limit,
-            } => audio::set_volume(session, node, change, limit).await,
-            Self::SetMute { node, mute } => audio::set_mute(session, node, mute).await,
-            Self::MoveStream { stream, target } => {
-                audio::move_stream(session, stream, target).await
-            }
-            Self::SetProfile { device, profile } => {
-                audio::set_profile(session, device, profile).await
-            }
-            Self::SetPort { node, port } => audio::set_port(session, node, port).await,
-            Self::TestSpeakers { output } => audio::test_speakers(session, output).await,
+            Action::SetMute { node, .. } => Self::Mute(*node),
+            Action::MoveStream { stream, .. } => Self::Target(*stream),
+            Action::SetProfile { device, .. } => Self::Profile(*device),
+            Action::SetPort { node, .. } => Self::Port(*node),
+            Action::TestSpeakers { output } => Self::Test(*output),
         }
     }
 }
@@ -244,7 +167,7 @@ pub struct Request {
     /// The session to run it on.
     pub audio: Audio,
     /// What to do.
-    pub command: Command,
+    pub command: Action,
 }
 
 /// Requests are equal when their commands are (a page has one session).
@@ -290,17 +213,17 @@ impl State {
     }
 
     /// The command under way or waiting for a control, the latest first.
-    fn latest_for(&self, control: Control) -> Option<&Command> {
+    fn latest_for(&self, control: Control) -> Option<&Action> {
         self.queued
             .iter()
             .chain(&self.pending)
-            .find(|command| command.control() == control)
+            .find(|command| Control::of(command) == control)
     }
 
     /// What a node's volume slider shows: the value asked for while it is
     /// on its way, else PipeWire's.
     pub fn shown_volume(&self, node: NodeId) -> Option<f32> {
-        if let Some(Command::SetVolume {
+        if let Some(Action::SetVolume {
             change: VolumeChange::Master(slider),
             ..
         }) = self.latest_for(Control::Master(node))
@@ -317,7 +240,7 @@ impl State {
 
     /// What the balance slider of an output shows.
     pub fn shown_balance(&self, node: NodeId) -> Option<f32> {
-        if let Some(Command::SetVolume {
+        if let Some(Action::SetVolume {
             change: VolumeChange::Balance(balance),
             ..
         }) = self.latest_for(Control::Balance(node))
@@ -331,7 +254,7 @@ impl State {
     /// Whether a node shows as muted (the switch's state while it is on its
     /// way).
     pub fn shown_mute(&self, node: NodeId) -> bool {
-        if let Some(Command::SetMute { mute, .. }) = self.latest_for(Control::Mute(node)) {
+        if let Some(Action::SetMute { mute, .. }) = self.latest_for(Control::Mute(node)) {
             return *mute;
         }
         let Some(snapshot) = self.snapshot() else {
@@ -346,16 +269,14 @@ impl State {
 
     /// Whether the speaker test plays on an output.
     pub fn testing(&self, output: NodeId) -> bool {
-        self.pending
-            .iter()
-            .any(|command| *command == Command::TestSpeakers { output })
+        self.pending.contains(&Action::TestSpeakers { output })
     }
 
     /// The command under way for a control of this kind, if any.
-    pub fn is_pending(&self, command: &Command) -> bool {
+    pub fn is_pending(&self, command: &Action) -> bool {
         self.pending
             .iter()
-            .any(|pending| pending.control() == command.control())
+            .any(|pending| Control::of(pending) == Control::of(command))
     }
 
     /// The default output while an application plays to it: the output
@@ -377,7 +298,7 @@ impl State {
         Some(self.snapshot()?.default_endpoint(Direction::Input)?.id)
     }
 
-    fn request(&self, command: Command) -> Outcome<Request> {
+    fn request(&self, command: Action) -> Outcome<Request> {
         Outcome::request(Request {
             audio: self.audio.clone(),
             command,
@@ -387,15 +308,19 @@ impl State {
     /// Starts a command, or keeps it for later when its control has one
     /// under way (volumes: the latest value wins) — or drops it when the
     /// same command is already under way.
-    fn start(&mut self, command: Command) -> Outcome<Request> {
+    fn start(&mut self, command: Action) -> Outcome<Request> {
         // The same as the latest asked for this control: nothing new. (Not
         // compared with the snapshot: it may not show an answered change yet.)
-        let control = command.control();
+        let control = Control::of(&command);
         if self.latest_for(control) == Some(&command) {
             return Outcome::none();
         }
-        if self.pending.iter().any(|pending| pending.control() == control) {
-            self.queued.retain(|queued| queued.control() != control);
+        if self
+            .pending
+            .iter()
+            .any(|pending| Control::of(pending) == control)
+        {
+            self.queued.retain(|queued| Control::of(queued) != control);
             self.queued.push(command);
             return Outcome::none();
         }
@@ -428,15 +353,15 @@ impl State {
         }
     }
 
-    fn done(&mut self, command: Command, result: Result<(), AudioError>) -> Outcome<Request> {
+    fn done(&mut self, command: Action, result: Result<(), AudioError>) -> Outcome<Request> {
         if let Some(at) = self.pending.iter().position(|pending| *pending == command) {
             self.pending.remove(at);
         }
-        let control = command.control();
+        let control = Control::of(&command);
         let next = self
             .queued
             .iter()
-            .position(|queued| queued.control() == control)
+            .position(|queued| Control::of(queued) == control)
             .map(|at| self.queued.remove(at));
         if let Err(error) = result {
             tracing::warn!(?command, %error, "sound command failed");
@@ -505,11 +430,11 @@ impl State {
                 if current == Some(node) && self.latest_for(Control::Default(direction)).is_none() {
                     return Outcome::none();
                 }
-                self.start(Command::SetDefault { direction, node })
+                self.start(Action::SetDefault { direction, node })
             }
             Message::Volume(node, slider) => {
                 let slider = slider.clamp(0.0, self.limit.max_slider());
-                self.start(Command::SetVolume {
+                self.start(Action::SetVolume {
                     node,
                     change: VolumeChange::Master(slider),
                     limit: self.limit,
@@ -517,24 +442,23 @@ impl State {
             }
             Message::Balance(node, balance) => {
                 let balance = balance.clamp(-1.0, 1.0);
-                self.start(Command::SetVolume {
+                self.start(Action::SetVolume {
                     node,
                     change: VolumeChange::Balance(balance),
                     limit: self.limit,
                 })
             }
-            Message::Mute(node, mute) => self.start(Command::SetMute { node, mute }),
-            Message::Move(stream, target) => self.start(Command::MoveStream { stream, target }),
+            Message::Mute(node, mute) => self.start(Action::SetMute { node, mute }),
+            Message::Move(stream, target) => self.start(Action::MoveStream { stream, target }),
             Message::Profile(device, profile) => {
                 let active = self
                     .snapshot()
                     .and_then(|snapshot| snapshot.device(device))
                     .and_then(|device| device.active_profile);
-                if active == Some(profile) && self.latest_for(Control::Profile(device)).is_none()
-                {
+                if active == Some(profile) && self.latest_for(Control::Profile(device)).is_none() {
                     return Outcome::none();
                 }
-                self.start(Command::SetProfile { device, profile })
+                self.start(Action::SetProfile { device, profile })
             }
             Message::Port(node, port) => {
                 let active = self
@@ -545,13 +469,13 @@ impl State {
                 if active == Some(port) && self.latest_for(Control::Port(node)).is_none() {
                     return Outcome::none();
                 }
-                self.start(Command::SetPort { node, port })
+                self.start(Action::SetPort { node, port })
             }
             Message::TestSpeakers(output) => {
                 if self.testing(output) {
                     return Outcome::none();
                 }
-                self.start(Command::TestSpeakers { output })
+                self.start(Action::TestSpeakers { output })
             }
             Message::AllowAmplification(on) => {
                 self.limit = if on {

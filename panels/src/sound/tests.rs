@@ -4,8 +4,8 @@
 
 use ferrum_services::audio::{
     AppStream, AudioDevice, AudioError, Availability, Channel, ChannelVolumes, Defaults, DeviceId,
-    Direction, Endpoint, NodeId, NodeState, NodeVolume, Profile, Snapshot, StreamDirection, StreamTarget,
-    Update, VolumeChange, VolumeLimit,
+    Direction, Endpoint, NodeId, NodeState, NodeVolume, Profile, Snapshot, StreamDirection,
+    StreamTarget, Update, VolumeChange, VolumeLimit,
 };
 use ferrum_ui::status::ServiceStatus;
 
@@ -99,12 +99,12 @@ fn ready() -> State {
     state
 }
 
-fn command(outcome: Outcome<Request>) -> Option<Command> {
+fn command(outcome: Outcome<Request>) -> Option<Action> {
     outcome.request.map(|request| request.command)
 }
 
-fn master(node: NodeId, slider: f32) -> Command {
-    Command::SetVolume {
+fn master(node: NodeId, slider: f32) -> Action {
+    Action::SetVolume {
         node,
         change: VolumeChange::Master(slider),
         limit: VolumeLimit::Normal,
@@ -116,7 +116,7 @@ fn choosing_an_output_sets_the_default_once() {
     let mut state = ready();
     assert_eq!(
         command(state.update(Message::DefaultChosen(Direction::Output, HEADSET))),
-        Some(Command::SetDefault {
+        Some(Action::SetDefault {
             direction: Direction::Output,
             node: HEADSET
         })
@@ -149,9 +149,7 @@ fn a_slider_drag_sends_one_change_at_a_time_and_the_last_value_wins() {
         Some(master(SPEAKERS, 0.8))
     );
     assert!(state.queued.is_empty());
-    assert!(
-        command(state.update(Message::Done(master(SPEAKERS, 0.8), Ok(())))).is_none()
-    );
+    assert!(command(state.update(Message::Done(master(SPEAKERS, 0.8), Ok(())))).is_none());
     assert!(state.pending.is_empty());
     // Nothing under way: the slider shows PipeWire's value again.
     assert_eq!(state.shown_volume(SPEAKERS), Some(0.5));
@@ -168,7 +166,7 @@ fn volumes_stop_at_the_limit_unless_louder_is_allowed() {
     assert!(state.update(Message::AllowAmplification(true)).is_none());
     assert_eq!(
         command(state.update(Message::Volume(SPEAKERS, 1.4))),
-        Some(Command::SetVolume {
+        Some(Action::SetVolume {
             node: SPEAKERS,
             change: VolumeChange::Master(1.4),
             limit: VolumeLimit::Amplified,
@@ -179,11 +177,16 @@ fn volumes_stop_at_the_limit_unless_louder_is_allowed() {
 #[test]
 fn different_controls_do_not_wait_for_each_other() {
     let mut state = ready();
-    assert!(state.update(Message::Volume(SPEAKERS, 0.6)).request.is_some());
+    assert!(
+        state
+            .update(Message::Volume(SPEAKERS, 0.6))
+            .request
+            .is_some()
+    );
     assert!(state.update(Message::Volume(PLAYER, 0.3)).request.is_some());
     assert_eq!(
         command(state.update(Message::Mute(SPEAKERS, true))),
-        Some(Command::SetMute {
+        Some(Action::SetMute {
             node: SPEAKERS,
             mute: true
         })
@@ -191,7 +194,7 @@ fn different_controls_do_not_wait_for_each_other() {
     assert!(state.shown_mute(SPEAKERS));
     assert_eq!(
         command(state.update(Message::Balance(SPEAKERS, -0.5))),
-        Some(Command::SetVolume {
+        Some(Action::SetVolume {
             node: SPEAKERS,
             change: VolumeChange::Balance(-0.5),
             limit: VolumeLimit::Normal,
@@ -204,14 +207,14 @@ fn a_stream_is_moved_and_a_profile_chosen() {
     let mut state = ready();
     assert_eq!(
         command(state.update(Message::Move(PLAYER, StreamTarget::Node(HEADSET)))),
-        Some(Command::MoveStream {
+        Some(Action::MoveStream {
             stream: PLAYER,
             target: StreamTarget::Node(HEADSET)
         })
     );
     assert_eq!(
         command(state.update(Message::Profile(CARD, 0))),
-        Some(Command::SetProfile {
+        Some(Action::SetProfile {
             device: CARD,
             profile: 0
         })
@@ -225,12 +228,12 @@ fn the_speaker_test_runs_once_at_a_time() {
     let mut state = ready();
     assert_eq!(
         command(state.update(Message::TestSpeakers(SPEAKERS))),
-        Some(Command::TestSpeakers { output: SPEAKERS })
+        Some(Action::TestSpeakers { output: SPEAKERS })
     );
     assert!(state.testing(SPEAKERS));
     assert!(state.update(Message::TestSpeakers(SPEAKERS)).is_none());
     let _ = state.update(Message::Done(
-        Command::TestSpeakers { output: SPEAKERS },
+        Action::TestSpeakers { output: SPEAKERS },
         Ok(()),
     ));
     assert!(!state.testing(SPEAKERS));
@@ -258,9 +261,14 @@ fn pipewire_gone_and_back() {
     let first = state.generation;
     let _ = state.update(Message::Volume(SPEAKERS, 0.6));
     let _ = state.update(Message::Volume(SPEAKERS, 0.7));
-    let _ = state.update(Message::Watched(Update::Unavailable(AudioError::NotRunning)));
+    let _ = state.update(Message::Watched(Update::Unavailable(
+        AudioError::NotRunning,
+    )));
     assert!(matches!(state.sound, ServiceStatus::Unavailable));
-    assert!(state.queued.is_empty(), "nothing waits for the next PipeWire");
+    assert!(
+        state.queued.is_empty(),
+        "nothing waits for the next PipeWire"
+    );
     // The command under way answers (with an error) and clears itself.
     let _ = state.update(Message::Done(
         master(SPEAKERS, 0.6),
@@ -317,7 +325,10 @@ fn profiles_are_told_apart_by_name() {
         profile_kind(&profile("input:analog-stereo")),
         ProfileKind::InputOnly
     );
-    assert_eq!(profile_kind(&profile("a2dp-sink")), ProfileKind::HighFidelity);
+    assert_eq!(
+        profile_kind(&profile("a2dp-sink")),
+        ProfileKind::HighFidelity
+    );
     assert_eq!(
         profile_kind(&profile("headset-head-unit")),
         ProfileKind::Headset
@@ -344,20 +355,28 @@ fn a_port_is_chosen_once() {
         .collect();
     let mut state = ready();
     let _ = state.update(Message::Watched(Update::Snapshot(snapshot)));
-    assert!(state.update(Message::Port(SPEAKERS, 0)).is_none(), "already in use");
+    assert!(
+        state.update(Message::Port(SPEAKERS, 0)).is_none(),
+        "already in use"
+    );
     assert_eq!(
         command(state.update(Message::Port(SPEAKERS, 1))),
-        Some(Command::SetPort {
+        Some(Action::SetPort {
             node: SPEAKERS,
             port: 1
         })
     );
     let _ = state.update(Message::Done(
-        Command::SetPort {
+        Action::SetPort {
             node: SPEAKERS,
             port: 1,
         },
         Err(AudioError::NoSuchNode(SPEAKERS)),
     ));
-    assert!(state.error.as_ref().is_some_and(|e| e.summary.contains("Desk Speakers")));
+    assert!(
+        state
+            .error
+            .as_ref()
+            .is_some_and(|e| e.summary.contains("Desk Speakers"))
+    );
 }

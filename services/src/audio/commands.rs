@@ -139,3 +139,77 @@ pub async fn test_speakers(session: &AudioSession, output: NodeId) -> Result<(),
         .run(Command::TestSpeakers { output }, TEST_TIMEOUT)
         .await
 }
+
+/// A change as data: what a page keeps while it is under way and compares,
+/// and what [`Action::run`] sends (through the functions above).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// [`set_default`].
+    SetDefault {
+        /// Output or input.
+        direction: Direction,
+        /// The node.
+        node: NodeId,
+    },
+    /// [`set_volume`].
+    SetVolume {
+        /// The output, input or stream.
+        node: NodeId,
+        /// Master, balance or every channel.
+        change: VolumeChange,
+        /// The limit when it was asked for.
+        limit: VolumeLimit,
+    },
+    /// [`set_mute`].
+    SetMute {
+        /// The output, input or stream.
+        node: NodeId,
+        /// Muted?
+        mute: bool,
+    },
+    /// [`move_stream`].
+    MoveStream {
+        /// The stream.
+        stream: NodeId,
+        /// Where to.
+        target: StreamTarget,
+    },
+    /// [`set_profile`].
+    SetProfile {
+        /// The device.
+        device: DeviceId,
+        /// PipeWire's index of the profile.
+        profile: u32,
+    },
+    /// [`set_port`].
+    SetPort {
+        /// The output or input.
+        node: NodeId,
+        /// PipeWire's index of the port (route).
+        port: u32,
+    },
+    /// [`test_speakers`].
+    TestSpeakers {
+        /// The output.
+        output: NodeId,
+    },
+}
+
+impl Action {
+    /// Runs the change on `session`.
+    pub async fn run(self, session: &AudioSession) -> Result<(), AudioError> {
+        match self {
+            Self::SetDefault { direction, node } => set_default(session, direction, node).await,
+            Self::SetVolume {
+                node,
+                change,
+                limit,
+            } => set_volume(session, node, change, limit).await,
+            Self::SetMute { node, mute } => set_mute(session, node, mute).await,
+            Self::MoveStream { stream, target } => move_stream(session, stream, target).await,
+            Self::SetProfile { device, profile } => set_profile(session, device, profile).await,
+            Self::SetPort { node, port } => set_port(session, node, port).await,
+            Self::TestSpeakers { output } => test_speakers(session, output).await,
+        }
+    }
+}

@@ -45,7 +45,7 @@ pub mod volume;
 mod watch;
 
 pub use commands::{
-    move_stream, set_default, set_mute, set_port, set_profile, set_volume, test_speakers,
+    Action, move_stream, set_default, set_mute, set_port, set_profile, set_volume, test_speakers,
 };
 pub use error::{AudioError, Expected, LocalFailure, PipeWireFailure};
 pub use session::{AudioSession, COMMAND_TIMEOUT, TEST_TIMEOUT};
