@@ -39,7 +39,6 @@ use crate::page::{Context, Outcome, Page, PageRequest};
 pub use adapter::{MAX_NAME_BYTES, NameError, check_name};
 pub use describe::{Signal, action_error, kind_text, service_text, signal_text};
 
-
 /// The page's state.
 #[derive(Debug, Clone)]
 pub struct State {
