@@ -21,6 +21,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ferrum_testbed::atspi::{self, Node, live_processes, show};
+use ferrum_testbed::audio::{AudioBed, DESK_SPEAKERS, USB_HEADSET};
 use ferrum_testbed::bluez::{self, BluezMock, DESK_ADAPTER, DESK_KEYBOARD, DESK_PHONE};
 use ferrum_testbed::session_bus::SessionBus;
 use ferrum_testbed::wayland::{Session, User};
@@ -42,6 +43,8 @@ struct Desktop {
     session: Session,
     bus: SessionBus,
     bed: TestBed,
+    /// The private PipeWire + WirePlumber the app's Sound page talks to, when asked for.
+    audio: Option<AudioBed>,
     /// `XDG_CONFIG_HOME` of the app: no real user's preferences.
     _config: tempfile::TempDir,
     started: Instant,
@@ -68,6 +71,9 @@ struct Extras {
     /// The bluez5 mock furnished with the sample desk (`BluezMock::add_desk`), so the
     /// Bluetooth page shows its adapter and both device lists.
     bluetooth: bool,
+    /// A private PipeWire and WirePlumber (`AudioBed`: two null sinks and a null source),
+    /// which the app reaches through `PIPEWIRE_REMOTE`, so the Sound page shows them.
+    audio: bool,
 }
 
 /// Like [`desktop_on`], with the daemons of `extras` too.
@@ -94,19 +100,34 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
             started.elapsed().as_secs_f64()
         );
     }
+    let audio = extras.audio.then(|| {
+        let audio = AudioBed::start().unwrap_or_else(|error| panic!("audio bed: {error}"));
+        eprintln!(
+            "PipeWire and WirePlumber up at {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        audio
+    });
     let bus = SessionBus::start().unwrap_or_else(|error| panic!("session bus: {error}"));
     bus.enable_accessibility()
         .unwrap_or_else(|error| panic!("enabling accessibility: {error}"));
     let config = tempfile::tempdir().unwrap();
     let mut session = Session::start().unwrap_or_else(|error| panic!("sway: {error}"));
     let config_home = config.path().display().to_string();
-    let env = [
+    let socket = audio
+        .as_ref()
+        .map(|audio| audio.socket().display().to_string());
+    let mut env = vec![
         ("DBUS_SESSION_BUS_ADDRESS", bus.address()),
         ("DBUS_SYSTEM_BUS_ADDRESS", bed.system_bus_address()),
         ("LANG", lang),
         ("XDG_CONFIG_HOME", config_home.as_str()),
         ("RUST_LOG", "info"),
     ];
+    if let Some(socket) = &socket {
+        // libpipewire connects to an absolute PIPEWIRE_REMOTE as it is.
+        env.push(("PIPEWIRE_REMOTE", socket.as_str()));
+    }
     let launched = match bed.network_namespace() {
         // `ip netns exec` enters the namespace and execs the app (same PID).
         Some(namespace) => session.launch_app(
@@ -126,6 +147,7 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
         session,
         bus,
         bed,
+        audio,
         _config: config,
         started,
     }
@@ -351,7 +373,7 @@ fn screen_reader_walks_every_panel() {
     let desktop = desktop("en_US.UTF-8");
     let tree = desktop.read_tree(("heading", ENGLISH.power), None);
     assert_walkable(&tree, "Power");
-    for page in ["Network", "Private DNS", "Accessibility", "About"] {
+    for page in ["Network", "Sound", "Private DNS", "Accessibility", "About"] {
         desktop.read_tree(("list item", page), Some(("list item", page)));
         let tree = desktop.read_tree(("heading", page), None);
         eprintln!(
@@ -442,11 +464,13 @@ impl Desktop {
 
 /// Every panel, by its sidebar name: Power (the app opens on it), then the others in the
 /// sidebar's order. Bluetooth shows the bluez5 mock's desk: the adapter, a paired keyboard
-/// and two devices nearby.
-const PAGES: [&str; 6] = [
+/// and two devices nearby; Sound, with no PipeWire here, says the sound service is not
+/// running.
+const PAGES: [&str; 7] = [
     "Power",
     "Network",
     "Bluetooth",
+    "Sound",
     "Private DNS",
     "Accessibility",
     "About",
@@ -465,6 +489,7 @@ fn screen_reader_tabs_through_every_panel() {
     let extras = Extras {
         network: true,
         bluetooth: true,
+        ..Extras::default()
     };
     let mut desktop = desktop_with("en_US.UTF-8", "power", extras);
     let mut problems = Vec::new();
@@ -775,4 +800,203 @@ fn controls_that_read_the_same_are_found() {
         node("label", "Paired", ""),
     ];
     assert!(indistinguishable_controls(&named).is_empty());
+}
+
+/// The application name the Sound page's stream shows under.
+const MUSIC_PLAYER: &str = "Music Player";
+/// The output volume slider's name.
+const OUTPUT_VOLUME: &str = "Output volume";
+
+/// A slider's AT-SPI Value interface: what a screen reader reads of it.
+#[derive(Debug, Clone, Copy)]
+struct SliderValue {
+    current: f64,
+    min: f64,
+    max: f64,
+    step: f64,
+}
+
+/// Reads the Value interface of the slider named `name` through AT-SPI (pyatspi, with
+/// `read_tree.py`'s helpers); with `focus`, then asks for the keyboard focus on it through
+/// its Component interface (`GrabFocus`: a slider has no Action interface), as a screen
+/// reader's "move to" does.
+const SLIDER_SCRIPT: &str = r#"
+import json, os, sys
+sys.path.insert(0, os.path.dirname(sys.argv[1]))
+import read_tree
+app = read_tree.find_app(sys.argv[2])
+if app is None:
+    sys.exit("the app is not registered")
+node = read_tree.find(read_tree.read(app), "slider", sys.argv[3])
+if node is None:
+    sys.exit("no slider " + repr(sys.argv[3]))
+value = node.queryValue()
+print(json.dumps({"current": value.currentValue, "min": value.minimumValue,
+                  "max": value.maximumValue, "step": value.minimumIncrement}))
+if sys.argv[4] == "focus" and not node.queryComponent().grabFocus():
+    sys.exit("the slider refused the focus")
+"#;
+
+impl Desktop {
+    /// The slider `name`'s value as AT-SPI has it; with `focus`, then focuses it.
+    fn slider(&self, name: &str, focus: bool) -> SliderValue {
+        let output = std::process::Command::new(atspi::PYTHON)
+            .args(["-c", SLIDER_SCRIPT, atspi::READ_TREE, APP_NAME, name])
+            .arg(if focus { "focus" } else { "read" })
+            .env("DBUS_SESSION_BUS_ADDRESS", self.bus.address())
+            .env_remove("DISPLAY")
+            .env_remove("PYTHONPATH")
+            .env_remove("PYTHONHOME")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("python3 runs");
+        let said = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "reading the slider {name:?}: {said}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let value: serde_json::Value = serde_json::from_str(said.trim()).expect("JSON");
+        let number = |key: &str| value[key].as_f64().unwrap_or(f64::NAN);
+        SliderValue {
+            current: number("current"),
+            min: number("min"),
+            max: number("max"),
+            step: number("step"),
+        }
+    }
+
+    /// The audio bed.
+    fn audio(&self) -> &AudioBed {
+        self.audio.as_ref().expect("a desktop with the audio bed")
+    }
+
+    /// `wpctl get-volume @DEFAULT_AUDIO_SINK@`'s volume (the cubic slider fraction, as the
+    /// page's slider has it).
+    fn default_output_volume(&self) -> f64 {
+        let said = self
+            .audio()
+            .wpctl(&["get-volume", "@DEFAULT_AUDIO_SINK@"])
+            .expect("wpctl get-volume");
+        said.split_whitespace()
+            .nth(1)
+            .and_then(|number| number.parse().ok())
+            .unwrap_or_else(|| panic!("wpctl printed {said:?}"))
+    }
+}
+
+/// The Sound page against a real PipeWire and WirePlumber (the audio bed: "Desk Speakers",
+/// "USB Headset", "Desk Microphone") with a tone playing as "Music Player", reached
+/// through `PIPEWIRE_REMOTE`: once the page shows both outputs and the stream, it is walked
+/// with Tab (every read: the app runs and has not panicked, one named node has the focus,
+/// every node is named, every control actionable and every focusable control a stop), no
+/// two controls read the same, the output volume slider is published with PipeWire's
+/// volume as its value, and Right on it (focused through AT-SPI) changes the default
+/// output's volume in PipeWire by one step.
+#[test]
+fn screen_reader_tabs_through_the_sound_page() {
+    let extras = Extras {
+        audio: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "sound", extras);
+    let tone = desktop.audio().dir().join("tone.wav");
+    ferrum_testbed::audio::write_tone_wav(&tone, 120.0, 440.0, 0.3).expect("the tone file");
+    let player = desktop
+        .audio()
+        .play(&tone, MUSIC_PLAYER)
+        .expect("pw-play starts");
+    desktop.read_tree(("radio button", USB_HEADSET.description), None);
+    let page = desktop.read_tree(("label", MUSIC_PLAYER), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "heading", "Sound", &[]);
+    assert_has(
+        &page,
+        "radio button",
+        DESK_SPEAKERS.description,
+        &["checked"],
+    );
+    assert_has(&page, "slider", OUTPUT_VOLUME, &["focusable"]);
+    let mut problems: Vec<String> = indistinguishable_controls(&page)
+        .into_iter()
+        .map(|problem| format!("the page: {problem}"))
+        .collect();
+    problems.extend(desktop.walk("Sound"));
+
+    // The slider's value is PipeWire's volume, within the normal limit, in 5 % steps: set
+    // to 50 % elsewhere (`wpctl`), the slider follows.
+    desktop
+        .audio()
+        .wpctl(&["set-volume", "@DEFAULT_AUDIO_SINK@", "0.5"])
+        .expect("wpctl set-volume");
+    let before = desktop.default_output_volume();
+    assert!((before - 0.5).abs() < 0.006, "wpctl reads {before}");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let shown = desktop.slider(OUTPUT_VOLUME, false);
+        let follows = (shown.current - before).abs() < 0.006
+            && shown.min == 0.0
+            && (shown.max - 1.0).abs() < 1e-9
+            && (shown.step - 0.05).abs() < 1e-9;
+        if follows {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the slider reads {shown:?} {WAIT:?} after wpctl set 50 %"
+        );
+        thread::sleep(POLL);
+    }
+    // Focused through AT-SPI, then Right: one step up, in PipeWire.
+    let _ = desktop.slider(OUTPUT_VOLUME, true);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let tree = desktop.read_tree(("slider", OUTPUT_VOLUME), None);
+        let focused = tree.iter().any(|node| {
+            node.role == "slider"
+                && node.name == OUTPUT_VOLUME
+                && node.states.iter().any(|state| state == atspi::FOCUSED)
+        });
+        if focused {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the slider did not take the focus:\n{}",
+            show(&tree)
+        );
+        thread::sleep(POLL);
+    }
+    desktop.session.press("Right").expect("wtype Right");
+    let deadline = Instant::now() + WAIT;
+    let after = loop {
+        let volume = desktop.default_output_volume();
+        if (volume - before).abs() > 0.006 {
+            break volume;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the default output's volume is still {volume} {WAIT:?} after Right; app log:\n{}",
+            desktop.session.app_log()
+        );
+        thread::sleep(POLL);
+    };
+    eprintln!(
+        "Right: {before} → {after} (wpctl) at {:.2} s",
+        desktop.elapsed()
+    );
+    assert!(
+        (after - (before + 0.05)).abs() < 0.006,
+        "one step is 5 %: {before} → {after}"
+    );
+    let shown = desktop.slider(OUTPUT_VOLUME, false);
+    assert!(
+        (shown.current - after).abs() < 0.006,
+        "the slider reads {shown:?}, wpctl {after}"
+    );
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    drop(player);
+    desktop.tear_down();
 }

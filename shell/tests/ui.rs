@@ -242,7 +242,7 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
     assert!(
         notice
             .detail
-            .contains("network, bluetooth, power, private-dns, accessibility, about")
+            .contains("network, bluetooth, sound, power, private-dns, accessibility, about")
     );
     assert!(ui_shows(&app, &notice.summary));
 }
@@ -1103,4 +1103,342 @@ fn bluetooth_details_show_services_and_commands() {
         !ui_shows(&app, "Rename"),
         "the commands wait for the answer"
     );
+}
+
+/// The Sound page's fixture nodes: two outputs, the input, a playing stream, and the
+/// devices they belong to.
+mod sound_fixture {
+    use ferrum_services::audio::{DeviceId, NodeId};
+    pub const SPEAKERS: NodeId = NodeId(40);
+    pub const HEADPHONES: NodeId = NodeId(41);
+    pub const MICROPHONE: NodeId = NodeId(42);
+    pub const PLAYER: NodeId = NodeId(60);
+    pub const CARD: DeviceId = DeviceId(30);
+    pub const HEADSET: DeviceId = DeviceId(31);
+}
+
+/// The Sound page as PipeWire and WirePlumber would show it, without a daemon: the
+/// built-in card's output (the default, 60 %, on its speakers; nothing in the headphone
+/// jack) and a Bluetooth headset's output
+/// (35 %, a little to the right), the built-in microphone (50 %), "Music Player" playing
+/// on the speakers, the card with its "Off" and duplex profiles and the headset with its
+/// listening (A2DP) and calls (HSP/HFP) profiles; the meters read 62 % and 24 %.
+fn sound_app(theme: ThemeChoice) -> App {
+    use ferrum_panels::sound;
+    use ferrum_services::audio::{
+        AppStream, AudioDevice, Availability, Channel, ChannelVolumes, Defaults, Direction,
+        Endpoint, NodeState, NodeVolume, Port, Profile, Snapshot, StreamDirection, Update,
+    };
+    use sound_fixture::*;
+    let stereo = |left: f32, right: f32| NodeVolume {
+        channels: ChannelVolumes::from_sliders(&[left, right]),
+        map: vec![Channel::FrontLeft, Channel::FrontRight],
+        mute: false,
+    };
+    let endpoint = |id, direction, name: &str, description: &str, device, volume| Endpoint {
+        id,
+        direction,
+        name: name.into(),
+        description: description.into(),
+        icon_name: None,
+        device: Some(device),
+        volume: Some(volume),
+        ports: Vec::new(),
+    };
+    let profile = |index, name: &str, description: &str, priority| Profile {
+        index,
+        name: name.into(),
+        description: description.into(),
+        available: Availability::Yes,
+        priority,
+    };
+    let port = |index, name: &str, description: &str, available, active| Port {
+        index,
+        name: name.into(),
+        description: description.into(),
+        available,
+        priority: 100 - index,
+        active,
+    };
+    let mut speakers = endpoint(
+        SPEAKERS,
+        Direction::Output,
+        "alsa_output.pci-0000_00_1f.3.analog-stereo",
+        "Built-in Audio Analog Stereo",
+        CARD,
+        stereo(0.6, 0.6),
+    );
+    speakers.ports = vec![
+        port(
+            0,
+            "analog-output-speaker",
+            "Speakers",
+            Availability::Unknown,
+            true,
+        ),
+        port(
+            1,
+            "analog-output-headphones",
+            "Headphones",
+            Availability::No,
+            false,
+        ),
+    ];
+    let snapshot = Snapshot {
+        outputs: vec![
+            speakers,
+            endpoint(
+                HEADPHONES,
+                Direction::Output,
+                "bluez_output.00_1B_66_01_02_03.1",
+                "WH-1000XM4",
+                HEADSET,
+                stereo(0.28, 0.35),
+            ),
+        ],
+        inputs: vec![endpoint(
+            MICROPHONE,
+            Direction::Input,
+            "alsa_input.pci-0000_00_1f.3.analog-stereo",
+            "Built-in Audio Microphone",
+            CARD,
+            NodeVolume {
+                channels: ChannelVolumes::from_sliders(&[0.5]),
+                map: vec![Channel::Mono],
+                mute: false,
+            },
+        )],
+        streams: vec![AppStream {
+            id: PLAYER,
+            direction: StreamDirection::Playback,
+            application_name: Some("Music Player".into()),
+            icon_name: Some("audio-x-generic".into()),
+            binary: Some("music-player".into()),
+            media_name: Some("Gymnopédie No. 1".into()),
+            media_role: Some("Music".into()),
+            linked_to: vec![SPEAKERS],
+            target: None,
+            volume: Some(stereo(0.8, 0.8)),
+            state: NodeState::Running,
+        }],
+        devices: vec![
+            AudioDevice {
+                id: CARD,
+                name: "alsa_card.pci-0000_00_1f.3".into(),
+                description: "Built-in Audio".into(),
+                icon_name: Some("audio-card".into()),
+                form_factor: Some("internal".into()),
+                bus: Some("pci".into()),
+                profiles: vec![
+                    profile(0, "off", "Off", 0),
+                    profile(
+                        1,
+                        "output:analog-stereo+input:analog-stereo",
+                        "Analog Stereo Duplex",
+                        6565,
+                    ),
+                ],
+                active_profile: Some(1),
+            },
+            AudioDevice {
+                id: HEADSET,
+                name: "bluez_card.00_1B_66_01_02_03".into(),
+                description: "WH-1000XM4".into(),
+                icon_name: Some("audio-headset".into()),
+                form_factor: Some("headset".into()),
+                bus: Some("bluetooth".into()),
+                profiles: vec![
+                    profile(0, "off", "Off", 0),
+                    profile(
+                        1,
+                        "a2dp-sink",
+                        "High Fidelity Playback (A2DP Sink, codec SBC)",
+                        16,
+                    ),
+                    profile(
+                        2,
+                        "headset-head-unit",
+                        "Headset Head Unit (HSP/HFP, codec mSBC)",
+                        1,
+                    ),
+                ],
+                active_profile: Some(1),
+            },
+        ],
+        defaults: Defaults {
+            output: Some("alsa_output.pci-0000_00_1f.3.analog-stereo".into()),
+            input: Some("alsa_input.pci-0000_00_1f.3.analog-stereo".into()),
+            configured_output: None,
+            configured_input: None,
+        },
+        session_manager: true,
+    };
+    let mut app = app(Some("sound"), theme);
+    for message in [
+        sound::Message::Watched(Update::Snapshot(snapshot)),
+        sound::Message::Level(sound::Meter::Output, Ok(0.62)),
+        sound::Message::Level(sound::Meter::Input, Ok(0.24)),
+    ] {
+        let _ = app.update(Message::Page(PageMessage::Sound(message)));
+    }
+    app
+}
+
+/// Tall enough for the whole Sound page: both outputs with the default's connectors and controls, the
+/// input, the playing application with its devices, and both devices' profiles.
+const SOUND_WINDOW: (f32, f32) = (960.0, 1700.0);
+
+#[test]
+fn sound_snapshots_light_and_dark() {
+    let _english = english();
+    let app = sound_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Sound);
+    for shown in [
+        "Output",
+        "Built-in Audio Analog Stereo",
+        "WH-1000XM4",
+        "Connector",
+        "Speakers",
+        "Headphones",
+        "Nothing is plugged in.",
+        "Output volume",
+        "60 %",
+        "Built-in Audio Microphone",
+        "Applications",
+        "Music Player",
+        "Gymnopédie No. 1",
+        "Playing on Built-in Audio Analog Stereo",
+        "Devices",
+        "Analog Stereo Duplex",
+        "High Fidelity Playback (A2DP Sink, codec SBC)",
+        "Best sound quality for listening; the headset's microphone is off.",
+        "Turns the headset's microphone on, for calls; the sound quality is lower.",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "sound-light", SOUND_WINDOW);
+    assert_snapshot_sized(&sound_app(ThemeChoice::Dark), "sound-dark", SOUND_WINDOW);
+}
+
+#[test]
+fn sound_snapshot_high_contrast() {
+    let _english = english();
+    let mut app = sound_app(ThemeChoice::Light);
+    let _ = app.update(Message::Page(PageMessage::Accessibility(
+        ferrum_panels::accessibility::Message::HighContrast(true),
+    )));
+    assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
+    assert_snapshot_sized(&app, "sound-high-contrast", SOUND_WINDOW);
+}
+
+#[test]
+fn sound_snapshot_arabic_right_to_left() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    assert!(ferrum_i18n::is_rtl());
+    let app = sound_app(ThemeChoice::Light);
+    // The sidebar sits on the right of the page.
+    let mut ui = simulate_sized(&app, SOUND_WINDOW);
+    let output = ui
+        .find(selector::id(ferrum_panels::ids::SOUND_OUTPUT_VOLUME))
+        .expect("the output volume slider");
+    let search = ui
+        .find(selector::id(ferrum_settings::app::SEARCH_ID))
+        .expect("search field");
+    assert!(
+        search.bounds().x > output.bounds().x,
+        "sidebar must be on the right"
+    );
+    drop(ui);
+    assert_snapshot_sized(&app, "sound-ar", SOUND_WINDOW);
+}
+
+#[test]
+fn sound_without_pipewire_says_so() {
+    use ferrum_services::audio::{AudioError, Update};
+    let _english = english();
+    let mut app = sound_app(ThemeChoice::Light);
+    let _ = app.update(Message::Page(PageMessage::Sound(
+        ferrum_panels::sound::Message::Watched(Update::Unavailable(AudioError::NotRunning)),
+    )));
+    assert!(ui_shows(&app, "The sound service is not running"));
+    assert!(!ui_shows(&app, "Output volume"));
+    assert_snapshot(&app, "sound-unavailable");
+}
+
+#[test]
+fn sound_choosing_an_output_sets_the_default() {
+    use ferrum_panels::sound;
+    use ferrum_services::audio::{Action, Direction};
+    use sound_fixture::*;
+    let _english = english();
+    let mut app = sound_app(ThemeChoice::Light);
+    let mut ui = simulate_sized(&app, SOUND_WINDOW);
+    ui.click(selector::id(ferrum_panels::ids::sound_endpoint(
+        Direction::Output,
+        "bluez_output.00_1B_66_01_02_03.1",
+    )))
+    .expect("the headset's output choice");
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let messages = replay(&mut app, messages);
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::Sound(
+                sound::Message::DefaultChosen(Direction::Output, HEADPHONES)
+            ))]
+        ),
+        "{messages:?}"
+    );
+    assert_eq!(
+        app.pages.sound.pending,
+        [Action::SetDefault {
+            direction: Direction::Output,
+            node: HEADPHONES,
+        }]
+    );
+}
+
+#[test]
+fn sound_arrow_key_on_the_volume_slider_sets_the_volume() {
+    use ferrum_panels::sound;
+    use ferrum_services::audio::{Action, VolumeChange, VolumeLimit};
+    use iced::keyboard::key::Named;
+    use sound_fixture::*;
+    let _english = english();
+    let mut app = sound_app(ThemeChoice::Light);
+    let mut ui = simulate_sized(&app, SOUND_WINDOW);
+    // A click on the slider's value ("60 %", beside the bar) gives it the keyboard focus
+    // without moving it; Right then raises it one step (5 %).
+    let slider = ui
+        .find(selector::id(ferrum_panels::ids::SOUND_OUTPUT_VOLUME))
+        .expect("the output volume slider")
+        .bounds();
+    ui.point_at(iced::Point::new(
+        slider.x + slider.width - 10.0,
+        slider.center_y(),
+    ));
+    let _ = ui.simulate(iced_test::simulator::click());
+    let _ = ui.tap_key(Named::ArrowRight);
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let messages = replay(&mut app, messages);
+    let [Message::Page(PageMessage::Sound(sound::Message::Volume(node, value)))] =
+        messages.as_slice()
+    else {
+        panic!("expected one volume change, got {messages:?}");
+    };
+    assert_eq!(*node, SPEAKERS);
+    assert!((value - 0.65).abs() < 1e-4, "{value}");
+    assert!(
+        matches!(
+            app.pages.sound.pending.as_slice(),
+            [Action::SetVolume {
+                node: SPEAKERS,
+                change: VolumeChange::Master(slider),
+                limit: VolumeLimit::Normal,
+            }] if (slider - 0.65).abs() < 1e-4
+        ),
+        "{:?}",
+        app.pages.sound.pending
+    );
+    assert!(ui_shows(&app, "65 %"));
 }

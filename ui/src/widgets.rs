@@ -346,7 +346,8 @@ pub fn value_slider<'a, M: Clone + 'a>(
             iced::widget::slider(range, value, on_change)
                 .step(step)
                 .into(),
-            text(value_text).width(70).into(),
+            // Wide enough for a value in words ("Centred", "35 % right") on one line.
+            text(value_text).width(110).into(),
         ])
         .spacing(12)
         .align_y(Alignment::Center),

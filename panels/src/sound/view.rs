@@ -123,18 +123,61 @@ fn volume_slider<'a>(
     ))
 }
 
+/// A column as wide as its card, its rows at the reading start (right in Arabic).
+fn start_column<'a>() -> iced::widget::Column<'a, Message> {
+    column![].width(Length::Fill).align_x(reading_start())
+}
+
+/// A control under its visible label (a slider, a level), both at the reading start.
+fn labelled<'a>(label: String, control: Element<'a, Message>) -> Element<'a, Message> {
+    column![text(label).size(16), control]
+        .width(Length::Fill)
+        .align_x(reading_start())
+        .into()
+}
+
+/// The ports (connectors) of an output's or input's card to choose from,
+/// when it has more than one ("Speakers", "Headphones").
+fn port_choices(endpoint: &Endpoint) -> Option<Element<'_, Message>> {
+    if endpoint.ports.len() < 2 {
+        return None;
+    }
+    let node = endpoint.id;
+    let mut list = column![caption(fl!("sound-port"))]
+        .spacing(2)
+        .align_x(reading_start());
+    for port in &endpoint.ports {
+        let description = (port.available == Availability::No).then(|| fl!("sound-port-unplugged"));
+        list = list.push(choice_for(
+            ids::sound_port(&endpoint.name, &port.name),
+            port.description.clone(),
+            &endpoint.description,
+            description,
+            port.active,
+            Message::Port(node, port.index),
+        ));
+    }
+    Some(list.into())
+}
+
 fn has_sides(endpoint: &Endpoint) -> bool {
     let map = endpoint
         .volume
         .as_ref()
         .map(|volume| volume.map.as_slice())
         .unwrap_or_default();
-    let left = map
-        .iter()
-        .any(|c| matches!(c, Channel::FrontLeft | Channel::SideLeft | Channel::RearLeft));
-    let right = map
-        .iter()
-        .any(|c| matches!(c, Channel::FrontRight | Channel::SideRight | Channel::RearRight));
+    let left = map.iter().any(|c| {
+        matches!(
+            c,
+            Channel::FrontLeft | Channel::SideLeft | Channel::RearLeft
+        )
+    });
+    let right = map.iter().any(|c| {
+        matches!(
+            c,
+            Channel::FrontRight | Channel::SideRight | Channel::RearRight
+        )
+    });
     left && right
 }
 
@@ -155,7 +198,7 @@ fn level_line<'a>(
     level: &Result<f32, AudioError>,
 ) -> Element<'a, Message> {
     match level {
-        Ok(level) => level_bar(id, name, *level),
+        Ok(level) => labelled(name.clone(), level_bar(id, name, *level)),
         Err(error) => caption(fl!(
             "sound-level-unavailable",
             reason = error_sentence(error)
@@ -164,7 +207,7 @@ fn level_line<'a>(
 }
 
 fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Message> {
-    let mut content = column![].spacing(10);
+    let mut content = start_column().spacing(10);
     if snapshot.outputs.is_empty() {
         content = content.push(caption(fl!("sound-no-outputs")));
         return section(fl!("sound-output-heading"), content);
@@ -172,13 +215,16 @@ fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, M
     content = content.push(endpoint_choices(snapshot, Direction::Output));
     if let Some(output) = snapshot.default_endpoint(Direction::Output) {
         let node = output.id;
+        if let Some(ports) = port_choices(output) {
+            content = content.push(ports);
+        }
         if let Some(slider) = volume_slider(
             state,
             ids::SOUND_OUTPUT_VOLUME,
             fl!("sound-output-volume"),
             node,
         ) {
-            content = content.push(column![text(fl!("sound-output-volume")).size(16), slider]);
+            content = content.push(labelled(fl!("sound-output-volume"), slider));
         }
         content = content.push(switch(
             ids::SOUND_OUTPUT_MUTE,
@@ -190,8 +236,8 @@ fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, M
         if has_sides(output)
             && let Some(balance) = state.shown_balance(node)
         {
-            content = content.push(column![
-                text(fl!("sound-balance")).size(16),
+            content = content.push(labelled(
+                fl!("sound-balance"),
                 value_slider(
                     ids::SOUND_BALANCE,
                     fl!("sound-balance"),
@@ -200,8 +246,8 @@ fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, M
                     f64::from(balance),
                     BALANCE_STEP,
                     move |value| Message::Balance(node, value as f32),
-                )
-            ]);
+                ),
+            ));
         }
         content = content.push(if state.playing_output() == Some(node) {
             level_line(
@@ -235,7 +281,7 @@ fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, M
 }
 
 fn input_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Message> {
-    let mut content = column![].spacing(10);
+    let mut content = start_column().spacing(10);
     if snapshot.inputs.is_empty() {
         content = content.push(caption(fl!("sound-no-inputs")));
         return section(fl!("sound-input-heading"), content);
@@ -243,13 +289,16 @@ fn input_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, Me
     content = content.push(endpoint_choices(snapshot, Direction::Input));
     if let Some(input) = snapshot.default_endpoint(Direction::Input) {
         let node = input.id;
+        if let Some(ports) = port_choices(input) {
+            content = content.push(ports);
+        }
         if let Some(slider) = volume_slider(
             state,
             ids::SOUND_INPUT_VOLUME,
             fl!("sound-input-volume"),
             node,
         ) {
-            content = content.push(column![text(fl!("sound-input-volume")).size(16), slider]);
+            content = content.push(labelled(fl!("sound-input-volume"), slider));
         }
         content = content.push(switch(
             ids::SOUND_INPUT_MUTE,
@@ -271,10 +320,10 @@ fn streams_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, 
     if snapshot.streams.is_empty() {
         return section(
             fl!("sound-apps-heading"),
-            caption(fl!("sound-no-streams")),
+            start_column().push(caption(fl!("sound-no-streams"))),
         );
     }
-    let mut content = column![].spacing(18);
+    let mut content = start_column().spacing(18);
     for stream in &snapshot.streams {
         content = content.push(stream_view(state, snapshot, stream));
     }
@@ -304,7 +353,9 @@ fn stream_view<'a>(
             fl!("sound-stream-recording-from", devices = linked.join(", "))
         }
     };
-    let mut header = column![text(name.clone()).size(16).font(FONT_BOLD)].spacing(2);
+    let mut header = column![text(name.clone()).size(16).font(FONT_BOLD)]
+        .spacing(2)
+        .align_x(reading_start());
     if let Some(media) = stream
         .media_name
         .as_ref()
@@ -313,11 +364,18 @@ fn stream_view<'a>(
         header = header.push(caption(media.clone()));
     }
     header = header.push(caption(whereabouts));
-    let mut content = column![header].spacing(6);
+    if stream.state.is_paused() {
+        header = header.push(caption(fl!("sound-stream-paused")));
+    }
+    let mut content = column![header].spacing(6).align_x(reading_start());
     if let Some(slider) = volume_slider(
         state,
         ids::sound_stream(node, "volume"),
-        fl!("control-about", control = fl!("sound-stream-volume"), subject = name.as_str()),
+        fl!(
+            "control-about",
+            control = fl!("sound-stream-volume"),
+            subject = name.as_str()
+        ),
         node,
     ) {
         content = content.push(slider);
@@ -341,7 +399,8 @@ fn stream_view<'a>(
             StreamDirection::Playback => fl!("sound-stream-output"),
             StreamDirection::Recording => fl!("sound-stream-input"),
         })]
-        .spacing(2);
+        .spacing(2)
+        .align_x(reading_start());
         targets = targets.push(choice_for(
             ids::sound_stream(node, "to-default"),
             fl!("sound-stream-follow-default", device = default_name),
@@ -369,10 +428,10 @@ fn devices_section<'a>(_state: &'a State, snapshot: &'a Snapshot) -> Element<'a,
     if snapshot.devices.is_empty() {
         return section(
             fl!("sound-devices-heading"),
-            caption(fl!("sound-no-devices")),
+            start_column().push(caption(fl!("sound-no-devices"))),
         );
     }
-    let mut content = column![].spacing(14);
+    let mut content = start_column().spacing(14);
     for device in &snapshot.devices {
         content = content.push(device_view(device));
     }
@@ -380,7 +439,9 @@ fn devices_section<'a>(_state: &'a State, snapshot: &'a Snapshot) -> Element<'a,
 }
 
 fn device_view(device: &AudioDevice) -> Element<'_, Message> {
-    let mut content = column![text(device.description.clone()).size(16).font(FONT_BOLD)].spacing(2);
+    let mut content = column![text(device.description.clone()).size(16).font(FONT_BOLD)]
+        .spacing(2)
+        .align_x(reading_start());
     if device.profiles.is_empty() {
         return content.push(caption(fl!("sound-no-profiles"))).into();
     }
