@@ -36,7 +36,8 @@ sound-stream-volume = مستوى الصوت
 sound-stream-mute = كتم
 sound-stream-output = التشغيل على
 sound-stream-input = التسجيل من
-sound-stream-follow-default = الإخراج أو الإدخال الافتراضي ({ $device })
+sound-stream-follow-default-output = الإخراج الافتراضي ({ $device })
+sound-stream-follow-default-input = الإدخال الافتراضي ({ $device })
 
 ## الأجهزة وملفات تعريفها.
 sound-devices-heading = الأجهزة

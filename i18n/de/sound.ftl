@@ -36,7 +36,8 @@ sound-stream-volume = Lautstärke
 sound-stream-mute = Stummschalten
 sound-stream-output = Wiedergeben auf
 sound-stream-input = Aufnehmen von
-sound-stream-follow-default = Die Standardausgabe bzw. -eingabe ({ $device })
+sound-stream-follow-default-output = Die Standardausgabe ({ $device })
+sound-stream-follow-default-input = Die Standardeingabe ({ $device })
 
 ## Geräte und ihre Profile.
 sound-devices-heading = Geräte

@@ -36,7 +36,8 @@ sound-stream-volume = Volume
 sound-stream-mute = Mute
 sound-stream-output = Play on
 sound-stream-input = Record from
-sound-stream-follow-default = The default output or input ({ $device })
+sound-stream-follow-default-output = The default output ({ $device })
+sound-stream-follow-default-input = The default input ({ $device })
 
 ## Devices and their profiles.
 sound-devices-heading = Devices

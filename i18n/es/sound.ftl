@@ -36,7 +36,8 @@ sound-stream-volume = Volumen
 sound-stream-mute = Silenciar
 sound-stream-output = Reproducir en
 sound-stream-input = Grabar desde
-sound-stream-follow-default = La salida o entrada predeterminada ({ $device })
+sound-stream-follow-default-output = La salida predeterminada ({ $device })
+sound-stream-follow-default-input = La entrada predeterminada ({ $device })
 
 ## Los dispositivos y sus perfiles.
 sound-devices-heading = Dispositivos

@@ -36,7 +36,8 @@ sound-stream-volume = Volume
 sound-stream-mute = Couper le son
 sound-stream-output = Lire sur
 sound-stream-input = Enregistrer depuis
-sound-stream-follow-default = La sortie ou l’entrée par défaut ({ $device })
+sound-stream-follow-default-output = La sortie par défaut ({ $device })
+sound-stream-follow-default-input = L’entrée par défaut ({ $device })
 
 ## Les appareils et leurs profils.
 sound-devices-heading = Appareils

@@ -36,7 +36,8 @@ sound-stream-volume = 音量
 sound-stream-mute = ミュート
 sound-stream-output = 再生先
 sound-stream-input = 録音元
-sound-stream-follow-default = デフォルトの出力または入力 ({ $device })
+sound-stream-follow-default-output = デフォルトの出力 ({ $device })
+sound-stream-follow-default-input = デフォルトの入力 ({ $device })
 
 ## デバイスとそのプロファイル。
 sound-devices-heading = デバイス

@@ -36,7 +36,8 @@ sound-stream-volume = Volume
 sound-stream-mute = Silenciar
 sound-stream-output = Reproduzir em
 sound-stream-input = Gravar de
-sound-stream-follow-default = A saída ou entrada padrão ({ $device })
+sound-stream-follow-default-output = A saída padrão ({ $device })
+sound-stream-follow-default-input = A entrada padrão ({ $device })
 
 ## Os dispositivos e seus perfis.
 sound-devices-heading = Dispositivos

@@ -36,7 +36,8 @@ sound-stream-volume = Гучність
 sound-stream-mute = Вимкнути звук
 sound-stream-output = Відтворювати на
 sound-stream-input = Записувати з
-sound-stream-follow-default = Типовий вихід або вхід ({ $device })
+sound-stream-follow-default-output = Типовий вихід ({ $device })
+sound-stream-follow-default-input = Типовий вхід ({ $device })
 
 ## Пристрої та їхні профілі.
 sound-devices-heading = Пристрої

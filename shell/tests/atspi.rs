@@ -923,8 +923,9 @@ fn screen_reader_tabs_through_the_sound_page() {
         .collect();
     problems.extend(desktop.walk("Sound"));
 
-    // The slider's value is PipeWire's volume, within the normal limit, in 5 % steps: set
-    // to 50 % elsewhere (`wpctl`), the slider follows.
+    // The slider's value is PipeWire's volume in percent (what a reader says: "50", not
+    // "0.5"), 0 … 100 within the normal limit, in steps of 5: set to 50 % elsewhere
+    // (`wpctl`), the slider follows.
     desktop
         .audio()
         .wpctl(&["set-volume", "@DEFAULT_AUDIO_SINK@", "0.5"])
@@ -934,10 +935,10 @@ fn screen_reader_tabs_through_the_sound_page() {
     let deadline = Instant::now() + WAIT;
     loop {
         let shown = desktop.slider(OUTPUT_VOLUME, false);
-        let follows = (shown.current - before).abs() < 0.006
+        let follows = (shown.current - before * 100.0).abs() < 0.6
             && shown.min == 0.0
-            && (shown.max - 1.0).abs() < 1e-9
-            && (shown.step - 0.05).abs() < 1e-9;
+            && (shown.max - 100.0).abs() < 1e-9
+            && (shown.step - 5.0).abs() < 1e-9;
         if follows {
             break;
         }
@@ -991,7 +992,7 @@ fn screen_reader_tabs_through_the_sound_page() {
     );
     let shown = desktop.slider(OUTPUT_VOLUME, false);
     assert!(
-        (shown.current - after).abs() < 0.006,
+        (shown.current - after * 100.0).abs() < 0.6,
         "the slider reads {shown:?}, wpctl {after}"
     );
     let log = desktop.session.app_log();

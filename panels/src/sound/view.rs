@@ -19,10 +19,13 @@ use super::describe::{error_sentence, profile_kind, profile_sentence, stream_nam
 use super::{Message, State};
 use crate::ids;
 
-/// One arrow key on a volume slider: 5 %.
-pub const VOLUME_STEP: f64 = 0.05;
-/// One arrow key on the balance slider: a tenth of the way to one side.
-pub const BALANCE_STEP: f64 = 0.1;
+/// One arrow key on a volume slider: 5 %. Sliders count in percent (what
+/// assistive technology reads out: "55", not "0.55"); messages carry
+/// fractions.
+pub const VOLUME_STEP: f64 = 5.0;
+/// One arrow key on the balance slider: a tenth of the way to one side
+/// (−100 left … 100 right).
+pub const BALANCE_STEP: f64 = 10.0;
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
     let mut page = column![page_title(fl!("sound-title"))]
@@ -102,7 +105,7 @@ fn endpoint_choices<'a>(
 /// already is (set elsewhere): nothing snaps it back.
 fn volume_range(state: &State, slider: f32) -> std::ops::RangeInclusive<f64> {
     let max = state.limit.max_slider().max(slider.min(AMPLIFIED_MAX));
-    0.0..=f64::from(max)
+    0.0..=f64::from(max) * 100.0
 }
 
 fn volume_slider<'a>(
@@ -117,9 +120,9 @@ fn volume_slider<'a>(
         name,
         fl!("percent-value", percent = volume::percent(slider)),
         volume_range(state, slider),
-        f64::from(slider),
+        f64::from(slider) * 100.0,
         VOLUME_STEP,
-        move |value| Message::Volume(node, value as f32),
+        move |percent| Message::Volume(node, (percent / 100.0) as f32),
     ))
 }
 
@@ -242,10 +245,10 @@ fn output_section<'a>(state: &'a State, snapshot: &'a Snapshot) -> Element<'a, M
                     ids::SOUND_BALANCE,
                     fl!("sound-balance"),
                     balance_text(balance),
-                    -1.0..=1.0,
-                    f64::from(balance),
+                    -100.0..=100.0,
+                    f64::from(balance) * 100.0,
                     BALANCE_STEP,
-                    move |value| Message::Balance(node, value as f32),
+                    move |percent| Message::Balance(node, (percent / 100.0) as f32),
                 ),
             ));
         }
@@ -403,7 +406,14 @@ fn stream_view<'a>(
         .align_x(reading_start());
         targets = targets.push(choice_for(
             ids::sound_stream(node, "to-default"),
-            fl!("sound-stream-follow-default", device = default_name),
+            match stream.direction {
+                StreamDirection::Playback => {
+                    fl!("sound-stream-follow-default-output", device = default_name)
+                }
+                StreamDirection::Recording => {
+                    fl!("sound-stream-follow-default-input", device = default_name)
+                }
+            },
             &name,
             None,
             follows,
