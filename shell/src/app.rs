@@ -266,6 +266,7 @@ impl window::App for App {
                 .width(Length::Fill)
                 .center_x(Length::Fill),
         )
+        .id(ids::PAGE)
         .width(Length::Fill)
         .height(Length::Fill);
         // Right-to-left languages read from the right: the sidebar moves there.

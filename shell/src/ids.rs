@@ -12,6 +12,8 @@ pub const SEARCH: WidgetId = WidgetId::new("sidebar.search");
 pub const SEARCH_FIELD: WidgetId = WidgetId::new("sidebar.search.field");
 /// The light/dark switch.
 pub const THEME: WidgetId = WidgetId::new("sidebar.theme");
+/// The page's scrollable (the focused control is scrolled into view in it).
+pub const PAGE: WidgetId = WidgetId::new("page");
 /// The window-level notice's place (its buttons are `window.error.*`).
 pub const WINDOW: WidgetId = WidgetId::new("window");
 

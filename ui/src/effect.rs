@@ -11,7 +11,7 @@ use crate::ids::WidgetId;
 pub enum Effect {
     /// Put text on the clipboard.
     Copy(String),
-    /// Move the keyboard focus to a control.
+    /// Move the keyboard focus to a control (and scroll it into view).
     Focus(WidgetId),
 }
 
@@ -20,7 +20,8 @@ impl Effect {
     pub fn into_task<M: Send + 'static>(self) -> Task<M> {
         match self {
             Effect::Copy(text) => iced::clipboard::write(text),
-            Effect::Focus(id) => iced::widget::operation::focus(id),
+            // Scrolled into view, as every focus move of the window.
+            Effect::Focus(id) => crate::scroll::focus(id),
         }
     }
 }

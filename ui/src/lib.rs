@@ -7,12 +7,14 @@
 //! - [`status`]: how a page holds a service's state;
 //! - [`ids`]: typed widget ids;
 //! - [`effect`]: UI effects (clipboard, focus) a page asks of the window;
+//! - [`scroll`]: the focused control scrolled into view after a focus move;
 //! - [`window`]: the window component (AT-SPI bridge, accessible tree, focus
 //!   keys, self-voicing, first-frame mark) both apps embed.
 
 pub mod effect;
 pub mod error_report;
 pub mod ids;
+pub mod scroll;
 pub mod status;
 pub mod theme;
 pub mod widgets;

@@ -1,7 +1,8 @@
 //! The window component both apps embed (settings and greeter alike) as one
 //! nested [`Message`]: the AT-SPI bridge, the latest accessible tree read after
 //! every update (after focus moves, once the move is done), self-voicing of focus
-//! and state changes, the Tab / Shift+Tab / arrow focus keys, a screen reader's
+//! and state changes, the Tab / Shift+Tab / arrow focus keys (each move
+//! scrolls the focused control into view: [`crate::scroll`]), a screen reader's
 //! requests done the way keyboard and pointer do them, and the first-frame mark.
 //!
 //! Tree reads are numbered when they run (on the UI thread, in order) and a
@@ -23,8 +24,9 @@ use ferrum_accessibility::tree::{self, ControlAction, Snapshot};
 use ferrum_i18n::fl;
 use iced::advanced::widget::{Operation, operate};
 use iced::keyboard::{self, key};
-use iced::widget::operation;
 use iced::{Subscription, Task};
+
+use crate::scroll;
 
 /// How long an alert is repeated at the start of what is said next (speech
 /// interrupts itself, and a screen often changes again right after an error).
@@ -386,8 +388,9 @@ impl Window {
     /// Applies a window message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
-            Message::FocusNext => operation::focus_next(),
-            Message::FocusPrevious => operation::focus_previous(),
+            // Each move is followed by scrolling the focused control into view.
+            Message::FocusNext => scroll::focus_next(),
+            Message::FocusPrevious => scroll::focus_previous(),
             Message::Snapshot(reading) => {
                 let _ = self.take_reading(reading);
                 Task::none()
@@ -437,7 +440,7 @@ impl Window {
             ScreenReaderAction::Activate(_) => operate(tree::act(id, ControlAction::Activate))
                 .discard()
                 .chain(Task::done(Message::Nudge)),
-            ScreenReaderAction::Focus(_) => operation::focus(id),
+            ScreenReaderAction::Focus(_) => scroll::focus(id),
         }
     }
 
