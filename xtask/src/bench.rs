@@ -6,9 +6,16 @@
 //! Every figure is a [`Metric`] built by its own function and appended in [`run`] (see
 //! "Extension point"). Figures measured by another program go into the report as a JSON
 //! object of their own, like `panel_switch` from the `panel-switch-bench` integration binary;
-//! its switches (About → Power, the reference, and About → Bluetooth against the bed's bluez5
-//! mock furnished by [`demo::furnish_bluetooth`]) also become rows of the table
+//! its switches (About → Power, the reference, About → Bluetooth against the bed's bluez5
+//! mock furnished by [`demo::furnish_bluetooth`], and About → Sound against the private
+//! PipeWire of a [`SoundBed`], reached through `PIPEWIRE_REMOTE`) also become rows of the table
 //! ([`panel_switch_metrics`]), measured in the same run so they compare.
+//!
+//! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
+//! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)
+//! with the same app idle on the About page, the reference, in the same run.
+//! `cargo xtask bench sound` measures only the panel switches and the CPU rows
+//! (`target/bench/bench-sound.json`).
 
 use std::fs;
 use std::path::Path;
@@ -19,6 +26,7 @@ use serde_json::{Map, Value, json};
 
 use crate::demo::{self, SETTLE};
 use crate::e2e::Layout;
+use crate::sound::{self, SoundBed};
 use crate::util::{self, Result};
 use crate::{compositor, greeter};
 
@@ -188,8 +196,9 @@ fn cold_start_metrics(subject: &Subject<'_>, bus_address: &str) -> Result<Vec<Me
 }
 
 /// Runs the `panel-switch-bench` integration binary if it exists and returns the JSON object
-/// it prints as its last line of stdout.
-fn panel_switch(bus_address: &str) -> Result<Option<Value>> {
+/// it prints as its last line of stdout. `pipewire` (`PIPEWIRE_REMOTE` and its value) adds the
+/// switch to Sound.
+fn panel_switch(bus_address: &str, pipewire: (&str, &str)) -> Result<Option<Value>> {
     let root = util::workspace_root()?;
     if !root.join(PANEL_SWITCH_SOURCE).is_file() {
         println!("bench: {PANEL_SWITCH_SOURCE} does not exist yet; no panel-switch figures");
@@ -207,6 +216,7 @@ fn panel_switch(bus_address: &str) -> Result<Option<Value>> {
             "panel-switch-bench",
         ])
         .env("DBUS_SYSTEM_BUS_ADDRESS", bus_address)
+        .env(pipewire.0, pipewire.1)
         .env("ICED_TEST_BACKEND", "tiny-skia")
         .stderr(Stdio::inherit());
     println!("$ {}", util::display(&command));
@@ -308,7 +318,11 @@ fn print_table(metrics: &[Metric]) {
         "metric", "median", "min", "max", "unit"
     );
     for metric in metrics {
-        let cell = |value: Option<f64>| value.map_or_else(|| "-".to_owned(), |v| format!("{v:.1}"));
+        // CPU shares are small: two decimals.
+        let decimals = if metric.unit == "%" { 2 } else { 1 };
+        let cell = |value: Option<f64>| {
+            value.map_or_else(|| "-".to_owned(), |v| format!("{v:.decimals$}"))
+        };
         println!(
             "{:<width$} {:>9} {:>9} {:>9}  {:<5} {}",
             metric.label,
@@ -400,36 +414,55 @@ pub fn run_boot(layouts: &[Layout]) -> Result<()> {
     Ok(())
 }
 
-/// The whole benchmark.
-pub fn run() -> Result<()> {
+/// Which figures a bench run takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything (`cargo xtask bench`).
+    All,
+    /// The panel switches and the CPU rows (`cargo xtask bench sound`).
+    Sound,
+}
+
+/// The whole benchmark, or only the panel switches and the CPU rows.
+pub fn run(scope: Scope) -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
     let apps = demo::build_release_apps()?;
     let bed = demo::start_bed()?;
     demo::furnish_bluetooth(&bed)?;
-    let greetd = demo::start_greetd()?;
+    let sound_bed = SoundBed::start()?;
     let address = bed.system_bus_address().to_owned();
 
     // Extension point: each figure is a `Metric` from its own function; append more here.
     let mut metrics: Vec<Metric> = Vec::new();
-    metrics.extend(cold_start_metrics(
-        &settings_subject(&apps.settings),
-        &address,
-    )?);
-    metrics.extend(cold_start_metrics(
-        &greeter_subject(&apps.greeter, &greetd),
-        &address,
-    )?);
+    if scope == Scope::All {
+        let greetd = demo::start_greetd()?;
+        metrics.extend(cold_start_metrics(
+            &settings_subject(&apps.settings),
+            &address,
+        )?);
+        metrics.extend(cold_start_metrics(
+            &greeter_subject(&apps.greeter, &greetd),
+            &address,
+        )?);
+    }
+    println!(
+        "bench: CPU over {} s: About page, Sound page idle, Sound page with a stream playing",
+        sound::CPU_WINDOW.as_secs()
+    );
+    metrics.extend(sound::cpu_metrics(&apps.settings, &address, &sound_bed)?);
     // Figures measured by separate programs are merged as JSON objects.
-    let panel_switch = panel_switch(&address)?;
-    drop(greetd);
-    drop(bed);
+    let (remote_key, remote) = sound_bed.env();
+    let panel_switch = panel_switch(&address, (remote_key, &remote))?;
     if let Some(panel_switch) = &panel_switch {
         metrics.extend(panel_switch_metrics(panel_switch));
     }
+    drop(sound_bed);
+    drop(bed);
 
     print_table(&metrics);
     print_switch_comparison(&metrics);
+    let cpu = sound::cpu_comparison(&metrics);
 
     let mut figures = Map::new();
     for metric in &metrics {
@@ -449,7 +482,12 @@ pub fn run() -> Result<()> {
     if let Some(panel_switch) = panel_switch {
         report["panel_switch"] = panel_switch;
     }
-    if let Some(boot) = last_boot_figures()? {
+    if let Some(cpu) = cpu {
+        report["cpu_against_about"] = cpu;
+    }
+    if scope == Scope::All
+        && let Some(boot) = last_boot_figures()?
+    {
         print_boot(&boot);
         report["boot"] = boot;
     }
@@ -457,7 +495,10 @@ pub fn run() -> Result<()> {
 
     let out_dir = util::target_dir()?.join("bench");
     fs::create_dir_all(&out_dir)?;
-    let path = out_dir.join("bench.json");
+    let path = out_dir.join(match scope {
+        Scope::All => "bench.json",
+        Scope::Sound => "bench-sound.json",
+    });
     fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(
         "bench: wrote {} in {:.1} s",

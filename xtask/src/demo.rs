@@ -7,6 +7,12 @@
 //! the pages have something to show: NetworkManager's ([`furnish_network`]) and BlueZ's
 //! `bluez5` ([`furnish_bluetooth`]: `bluetooth-{light,dark}.png` show a paired keyboard and
 //! two devices nearby; this host has no Bluetooth controller, so bluetoothd cannot run).
+//!
+//! The Sound page gets a private PipeWire ([`SoundBed`]: two null outputs and a null input),
+//! reached through `PIPEWIRE_REMOTE`, and `sound-{light,dark}.png` are taken while "Music
+//! Player" plays a swelling tone (its stream is running before the app starts; the player is
+//! stopped by PID once the Sound shots are taken). `cargo xtask demo sound` takes only those
+//! two (report in `report-sound.json`).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -19,6 +25,7 @@ use ferrum_testbed::{Service, TestBed, bluez};
 use rustix::process::{Pid, Signal};
 use serde_json::{Value, json};
 
+use crate::sound::SoundBed;
 use crate::util::{self, Result};
 use crate::{compositor, greeter};
 
@@ -38,6 +45,8 @@ const THEMES: &[&str] = &["light", "dark"];
 pub const SETTLE: Duration = Duration::from_millis(1500);
 /// How long each panel is shown when running in the user's own Wayland session.
 const SESSION_SHOW: Duration = Duration::from_secs(3);
+/// The Sound page's slug.
+const SOUND: &str = "sound";
 
 /// The release binaries the demo and the benchmark run.
 #[derive(Debug, Clone)]
@@ -115,6 +124,8 @@ pub fn versions() -> Value {
         "upower",
         "accountsservice",
         "python3-dbusmock",
+        "pipewire",
+        "wireplumber",
         "sway",
     ];
     packages
@@ -157,6 +168,8 @@ struct Shot {
     env: Vec<(&'static str, String)>,
     /// What the shot shows, for the report: `app`, `panel`, `theme`, `variant`.
     about: Value,
+    /// Whether "Music Player" must be playing in the audio bed (the Sound page's shots).
+    stream: bool,
 }
 
 /// A shot of the settings app on `panel` in `theme`; `variant` says what else differs.
@@ -174,14 +187,44 @@ fn settings_shot(
         args: [panel, "--theme", theme].map(str::to_owned).to_vec(),
         env,
         about: json!({"app": "ferrum-settings", "panel": panel, "theme": theme, "variant": variant}),
+        stream: false,
     }
 }
 
-/// Every panel in every theme, then the Power panel in high contrast (preferences in
-/// `config_home`) and in Arabic (mirrored: the sidebar on the right).
-fn settings_shots(app: &Path, panels: &[String], config_home: &Path) -> Vec<Shot> {
+/// The Sound page in every theme against the audio bed, with "Music Player" playing.
+fn sound_shots(app: &Path, sound: &SoundBed) -> Vec<Shot> {
+    THEMES
+        .iter()
+        .map(|theme| {
+            let mut shot = settings_shot(
+                app,
+                format!("{SOUND}-{theme}"),
+                SOUND,
+                theme,
+                Some("the audio bed's PipeWire (PIPEWIRE_REMOTE), \"Music Player\" playing"),
+                vec![sound.env()],
+            );
+            shot.stream = true;
+            shot
+        })
+        .collect()
+}
+
+/// Every panel in every theme (the Sound page against the audio bed), then the Power panel in
+/// high contrast (preferences in `config_home`) and in Arabic (mirrored: the sidebar on the
+/// right).
+fn settings_shots(
+    app: &Path,
+    panels: &[String],
+    config_home: &Path,
+    sound: &SoundBed,
+) -> Vec<Shot> {
     let mut shots = Vec::new();
     for panel in panels {
+        if panel == SOUND {
+            shots.extend(sound_shots(app, sound));
+            continue;
+        }
         for theme in THEMES {
             let name = format!("{panel}-{theme}");
             shots.push(settings_shot(app, name, panel, theme, None, Vec::new()));
@@ -217,6 +260,7 @@ fn greeter_shots(app: &Path, greetd: &greeter::Fixture) -> Vec<Shot> {
             args: greetd.args(),
             env,
             about: json!({"app": "ferrum-greeter", "variant": variant}),
+            stream: false,
         }
     };
     vec![
@@ -368,8 +412,17 @@ fn take_headless(
     }
 }
 
-/// The whole demo.
-pub fn run() -> Result<()> {
+/// Which shots a demo run takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything (`cargo xtask demo`).
+    All,
+    /// The Sound page in both themes (`cargo xtask demo sound`).
+    Sound,
+}
+
+/// The whole demo, or only the Sound page's shots.
+pub fn run(scope: Scope) -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
     let apps = build_release_apps()?;
@@ -381,23 +434,44 @@ pub fn run() -> Result<()> {
     let greetd = start_greetd()?;
     furnish_network(&bed);
     furnish_bluetooth(&bed)?;
+    let mut sound = SoundBed::start()?;
     let address = bed.system_bus_address().to_owned();
-    let mut shots = settings_shots(&apps.settings, &panels, config_home.path());
-    shots.extend(greeter_shots(&apps.greeter, &greetd));
+    let shots = match scope {
+        Scope::All => {
+            let mut shots = settings_shots(&apps.settings, &panels, config_home.path(), &sound);
+            shots.extend(greeter_shots(&apps.greeter, &greetd));
+            shots
+        }
+        Scope::Sound => sound_shots(&apps.settings, &sound),
+    };
 
     let mode = Mode::detect();
-    println!(
-        "demo: panels {panels:?} × themes {THEMES:?} + high contrast + Arabic, then the \
-         greeter (+ German), mode {}",
-        mode.name()
-    );
+    match scope {
+        Scope::All => println!(
+            "demo: panels {panels:?} × themes {THEMES:?} + high contrast + Arabic, then the \
+             greeter (+ German), mode {}",
+            mode.name()
+        ),
+        Scope::Sound => println!(
+            "demo: the Sound page × themes {THEMES:?}, mode {}",
+            mode.name()
+        ),
+    }
     let mut entries = Vec::new();
     let mut failures = 0;
+    let mut player = None;
     for shot in &shots {
+        if !shot.stream {
+            // Stopped by PID (and reaped) when dropped.
+            player = None;
+        } else if player.is_none() {
+            player = Some(sound.play()?);
+        }
         let (entry, ok) = take(shot, mode, &out_dir, &address)?;
         failures += usize::from(!ok);
         entries.push(entry);
     }
+    drop(player);
 
     let report = json!({
         "timestamp": util::timestamp_utc(),
@@ -407,11 +481,15 @@ pub fn run() -> Result<()> {
         "first_visible_frame": "ms from spawning the app in a running headless sway until the pixel at (20,20) is no longer sway's background",
         "screenshot": "taken 1.5 s after the first frame, once two grim captures 300 ms apart are identical (at most 5 s)",
         "greetd": greetd.describe(),
+        "audio": format!("a private PipeWire + WirePlumber with null outputs and a null input; the Sound page's shots while {:?} plays a swelling 440 Hz tone", crate::sound::PLAYER),
         "versions": versions(),
         "screenshots": entries,
         "total_ms": started.elapsed().as_millis() as u64,
     });
-    let report_path = out_dir.join("report.json");
+    let report_path = out_dir.join(match scope {
+        Scope::All => "report.json",
+        Scope::Sound => "report-sound.json",
+    });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(
         "demo: wrote {} in {:.1} s",
@@ -420,10 +498,13 @@ pub fn run() -> Result<()> {
     );
     if failures > 0 {
         let kept = bed.keep_dir();
+        let audio = sound.keep_dir();
         return Err(format!(
-            "demo: {failures} run(s) failed; see the logs in {} and the daemons' logs in {}",
+            "demo: {failures} run(s) failed; see the logs in {}, the daemons' logs in {} and \
+             PipeWire's in {}",
             out_dir.display(),
-            kept.display()
+            kept.display(),
+            audio.display()
         )
         .into());
     }

@@ -18,6 +18,7 @@ mod keys;
 mod proxies;
 mod qmp;
 mod screen;
+mod sound;
 mod tools;
 mod util;
 mod vm;
@@ -33,8 +34,13 @@ commands:
   deps      install the Debian packages the project needs (only the missing ones)
   test      everything CI runs: deps, fmt check, clippy -D warnings, tests
   demo      screenshot every panel in both themes and the greeter against real daemons -> target/demo/
+  demo sound
+            only the Sound page in both themes, against a private PipeWire with a stream playing
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
-            (with the last image boot's figures)
+            (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
+            with a stream playing against the About page's
+  bench sound
+            only the panel switches and the CPU rows -> target/bench/bench-sound.json
   bench boot [initramfs|verity]
             boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
@@ -57,6 +63,8 @@ fn main() -> ExitCode {
         [image, keys] if image == "image" && keys == "keys" => "image keys",
         [image, initramfs] if image == "image" && initramfs == "initramfs" => "image initramfs",
         [bench, boot] if bench == "bench" && boot == "boot" => "bench boot",
+        [demo, sound] if demo == "demo" && sound == "sound" => "demo sound",
+        [bench, sound] if bench == "bench" && sound == "sound" => "bench sound",
         [bench, boot, layout] if bench == "bench" && boot == "boot" && layout == "initramfs" => {
             "bench boot initramfs"
         }
@@ -74,8 +82,10 @@ fn main() -> ExitCode {
     let result = match command {
         "deps" => deps::run(),
         "test" => ci::run(),
-        "demo" => demo::run(),
-        "bench" => bench::run(),
+        "demo" => demo::run(demo::Scope::All),
+        "demo sound" => demo::run(demo::Scope::Sound),
+        "bench" => bench::run(bench::Scope::All),
+        "bench sound" => bench::run(bench::Scope::Sound),
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),
