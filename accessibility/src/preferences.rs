@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// Text scale steps offered, in percent.
@@ -73,44 +74,54 @@ impl Preferences {
 
     /// Reads preferences; a missing file is the defaults.
     pub fn load(path: &Path) -> Result<Self, PreferencesError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Self::default());
-            }
-            Err(error) => {
-                return Err(PreferencesError::Io {
-                    path: path.to_owned(),
-                    reason: error.to_string(),
-                });
-            }
-        };
-        let mut preferences: Self =
-            toml::from_str(&text).map_err(|error| PreferencesError::Invalid {
-                path: path.to_owned(),
-                reason: error.message().to_owned(),
-            })?;
+        let mut preferences: Self = load_file(path)?;
         preferences.text_scale = preferences.text_scale.clamp(100, 200);
         Ok(preferences)
     }
 
     /// Writes preferences atomically (temp file, then rename).
     pub fn save(&self, path: &Path) -> Result<(), PreferencesError> {
-        let io = |error: std::io::Error| PreferencesError::Io {
-            path: path.to_owned(),
-            reason: error.to_string(),
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let text = toml::to_string(self).map_err(|error| PreferencesError::Invalid {
-            path: path.to_owned(),
-            reason: error.to_string(),
-        })?;
-        let temporary = path.with_extension("toml.tmp");
-        std::fs::write(&temporary, text).map_err(io)?;
-        std::fs::rename(&temporary, path).map_err(io)
+        save_file(self, path)
     }
+}
+
+/// Reads a per-user TOML settings file (these preferences, or a page's own
+/// such as the Sound page's); a missing file is the defaults.
+pub fn load_file<T: DeserializeOwned + Default>(path: &Path) -> Result<T, PreferencesError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(T::default());
+        }
+        Err(error) => {
+            return Err(PreferencesError::Io {
+                path: path.to_owned(),
+                reason: error.to_string(),
+            });
+        }
+    };
+    toml::from_str(&text).map_err(|error| PreferencesError::Invalid {
+        path: path.to_owned(),
+        reason: error.message().to_owned(),
+    })
+}
+
+/// Writes a per-user TOML settings file atomically (temp file, then rename).
+pub fn save_file<T: Serialize>(value: &T, path: &Path) -> Result<(), PreferencesError> {
+    let io = |error: std::io::Error| PreferencesError::Io {
+        path: path.to_owned(),
+        reason: error.to_string(),
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let text = toml::to_string(value).map_err(|error| PreferencesError::Invalid {
+        path: path.to_owned(),
+        reason: error.to_string(),
+    })?;
+    let temporary = path.with_extension("toml.tmp");
+    std::fs::write(&temporary, text).map_err(io)?;
+    std::fs::rename(&temporary, path).map_err(io)
 }
 
 #[cfg(test)]

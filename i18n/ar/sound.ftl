@@ -88,3 +88,5 @@ sound-port = المنفذ
 sound-port-unplugged = لا شيء موصول.
 sound-stream-paused = متوقف مؤقتًا
 sound-failed-port = تعذّر تحويل «{ $name }» إلى هذا المنفذ.
+sound-preferences-invalid = تعذّرت قراءة إعدادات الصوت المحفوظة؛ يتوقف مستوى الصوت عند 100% حتى تختار من جديد.
+sound-preferences-not-saved = تعذّر حفظ اختيارك بشأن مستويات الصوت فوق 100%؛ يبقى ساريًا حتى إغلاق تطبيق الإعدادات.

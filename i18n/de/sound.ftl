@@ -88,3 +88,5 @@ sound-port = Anschluss
 sound-port-unplugged = Nichts ist eingesteckt.
 sound-stream-paused = Pausiert
 sound-failed-port = „{ $name }“ konnte nicht auf diesen Anschluss umgeschaltet werden.
+sound-preferences-invalid = Die gespeicherten Toneinstellungen konnten nicht gelesen werden; die Lautstärke endet bei 100 %, bis Sie erneut wählen.
+sound-preferences-not-saved = Ihre Wahl zu Lautstärken über 100 % konnte nicht gespeichert werden; sie gilt, bis die Einstellungen geschlossen werden.

@@ -88,3 +88,5 @@ sound-port = Connector
 sound-port-unplugged = Nothing is plugged in.
 sound-stream-paused = Paused
 sound-failed-port = “{ $name }” could not be switched to that connector.
+sound-preferences-invalid = The saved sound settings could not be read; volumes stop at 100 % until you choose again.
+sound-preferences-not-saved = Your choice about volumes above 100 % could not be saved; it lasts until the settings app is closed.

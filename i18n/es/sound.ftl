@@ -88,3 +88,5 @@ sound-port = Conector
 sound-port-unplugged = No hay nada conectado.
 sound-stream-paused = En pausa
 sound-failed-port = No se pudo cambiar «{ $name }» a ese conector.
+sound-preferences-invalid = No se pudieron leer los ajustes de sonido guardados; el volumen se detiene en 100 % hasta que vuelva a elegir.
+sound-preferences-not-saved = No se pudo guardar su elección sobre volúmenes por encima del 100 %; dura hasta que se cierre la configuración.

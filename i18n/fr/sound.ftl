@@ -88,3 +88,5 @@ sound-port = Connecteur
 sound-port-unplugged = Rien n’est branché.
 sound-stream-paused = En pause
 sound-failed-port = Impossible de basculer « { $name } » sur ce connecteur.
+sound-preferences-invalid = Les réglages du son enregistrés n’ont pas pu être lus ; le volume s’arrête à 100 % jusqu’à ce que vous choisissiez à nouveau.
+sound-preferences-not-saved = Votre choix concernant les volumes au-delà de 100 % n’a pas pu être enregistré ; il vaut jusqu’à la fermeture des réglages.

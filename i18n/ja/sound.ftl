@@ -88,3 +88,5 @@ sound-port = 接続端子
 sound-port-unplugged = 何も接続されていません。
 sound-stream-paused = 一時停止中
 sound-failed-port = 「{ $name }」をその接続端子に切り替えられませんでした。
+sound-preferences-invalid = 保存されたサウンドの設定を読み込めませんでした。もう一度選ぶまで音量は100%までです。
+sound-preferences-not-saved = 100%を超える音量についての選択を保存できませんでした。設定アプリを閉じるまで有効です。

@@ -88,3 +88,5 @@ sound-port = Conector
 sound-port-unplugged = Nada está conectado.
 sound-stream-paused = Pausado
 sound-failed-port = Não foi possível mudar “{ $name }” para esse conector.
+sound-preferences-invalid = Não foi possível ler as configurações de som salvas; o volume para em 100% até você escolher de novo.
+sound-preferences-not-saved = Não foi possível salvar sua escolha sobre volumes acima de 100%; ela vale até o aplicativo de configurações ser fechado.

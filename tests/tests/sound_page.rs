@@ -455,7 +455,7 @@ async fn the_speaker_test_plays_through_the_page() {
         "the page shows the test playing"
     );
     let request = outcome.request.take().unwrap();
-    assert_eq!(request.command, Action::TestSpeakers { output });
+    assert_eq!(request.action(), Some(&Action::TestSpeakers { output }));
     let started = Instant::now();
     let answer = request.run(desk.bus.clone()).await;
     eprintln!("the speaker test took {:?}", started.elapsed());

@@ -16,6 +16,10 @@ mod describe;
 mod view;
 
 use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+
+use ferrum_accessibility::preferences::{self, PreferencesError};
+use serde::{Deserialize, Serialize};
 
 use ferrum_i18n::fl;
 use ferrum_services::SystemBus;
@@ -61,8 +65,16 @@ pub struct State {
     /// Volume changes waiting for the one under way on the same control
     /// (one per control: the latest).
     pub queued: Vec<Action>,
-    /// Whether volumes may go above 100 % (up to 150 %).
+    /// Whether volumes may go above 100 % (up to 150 %): the person's
+    /// choice, saved in `sound.toml` beside the accessibility preferences.
     pub limit: VolumeLimit,
+    /// Where the page's choices are saved (`None`: not saved).
+    preferences_path: Option<PathBuf>,
+    /// Whether the saved choices were asked for (once).
+    preferences_read: bool,
+    /// Whether the person used the switch (a saved choice read later does
+    /// not override theirs).
+    louder_chosen: bool,
     /// The default input's level, and the default output's while something
     /// plays to it.
     pub levels: Levels,
@@ -123,6 +135,10 @@ pub enum Message {
     TestSpeakers(NodeId),
     /// The "Louder than 100 %" switch.
     AllowAmplification(bool),
+    /// The saved choices, read when the page is first shown.
+    Loaded(Result<SoundPreferences, PreferencesError>),
+    /// The choices were written (or why not).
+    Saved(Result<(), PreferencesError>),
     /// A command finished.
     Done(Action, Result<(), AudioError>),
     /// The user acted on the error report.
@@ -160,20 +176,49 @@ impl Control {
     }
 }
 
-/// Work for PipeWire that `update` asks the caller to run: a command, on the
-/// page's session.
-#[derive(Debug, Clone)]
-pub struct Request {
-    /// The session to run it on.
-    pub audio: Audio,
-    /// What to do.
-    pub command: Action,
+/// The person's choices on the page that outlive it (`sound.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SoundPreferences {
+    /// Volumes may go above 100 % (up to 150 %).
+    pub allow_louder: bool,
 }
 
-/// Requests are equal when their commands are (a page has one session).
+/// Work that `update` asks the caller to run off the UI thread.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// A change for PipeWire, on the page's session.
+    Act {
+        /// The session to run it on.
+        audio: Audio,
+        /// What to do.
+        action: Action,
+    },
+    /// Read the saved choices.
+    Load(PathBuf),
+    /// Write the choices.
+    Save(PathBuf, SoundPreferences),
+}
+
+impl Request {
+    /// The change for PipeWire, if this is one.
+    pub fn action(&self) -> Option<&Action> {
+        match self {
+            Self::Act { action, .. } => Some(action),
+            _ => None,
+        }
+    }
+}
+
+/// Requests are equal when they do the same (a page has one session).
 impl PartialEq for Request {
     fn eq(&self, other: &Self) -> bool {
-        self.command == other.command
+        match (self, other) {
+            (Self::Act { action: a, .. }, Self::Act { action: b, .. }) => a == b,
+            (Self::Load(a), Self::Load(b)) => a == b,
+            (Self::Save(a, x), Self::Save(b, y)) => a == b && x == y,
+            _ => false,
+        }
     }
 }
 
@@ -181,13 +226,50 @@ impl PageRequest for Request {
     type Message = Message;
 
     async fn run(self, _bus: SystemBus) -> Message {
-        let result = self.command.clone().run(&self.audio.0).await;
-        Message::Done(self.command, result)
+        match self {
+            Self::Act { audio, action } => {
+                let result = action.clone().run(&audio.0).await;
+                Message::Done(action, result)
+            }
+            Self::Load(path) => {
+                let target = path.clone();
+                let read =
+                    tokio::task::spawn_blocking(move || preferences::load_file(&target)).await;
+                Message::Loaded(read.unwrap_or_else(|error| {
+                    Err(PreferencesError::Io {
+                        path,
+                        reason: format!("the reader stopped: {error}"),
+                    })
+                }))
+            }
+            Self::Save(path, choices) => {
+                let target = path.clone();
+                let written =
+                    tokio::task::spawn_blocking(move || preferences::save_file(&choices, &target))
+                        .await;
+                Message::Saved(written.unwrap_or_else(|error| {
+                    Err(PreferencesError::Io {
+                        path,
+                        reason: format!("the writer stopped: {error}"),
+                    })
+                }))
+            }
+        }
     }
 }
 
 impl State {
-    /// A page that has heard nothing yet, on this PipeWire.
+    /// A page that has heard nothing yet, on this PipeWire, its choices
+    /// saved in `preferences_path`.
+    pub fn with(session: AudioSession, preferences_path: Option<PathBuf>) -> Self {
+        Self {
+            preferences_path,
+            ..Self::on(session)
+        }
+    }
+
+    /// A page that has heard nothing yet, on this PipeWire (its choices not
+    /// saved).
     pub fn on(session: AudioSession) -> Self {
         Self {
             audio: Audio(session),
@@ -197,6 +279,9 @@ impl State {
             pending: Vec::new(),
             queued: Vec::new(),
             limit: VolumeLimit::Normal,
+            preferences_path: None,
+            preferences_read: false,
+            louder_chosen: false,
             levels: Levels::default(),
             error: None,
         }
@@ -299,9 +384,9 @@ impl State {
     }
 
     fn request(&self, command: Action) -> Outcome<Request> {
-        Outcome::request(Request {
+        Outcome::request(Request::Act {
             audio: self.audio.clone(),
-            command,
+            action: command,
         })
     }
 
@@ -483,6 +568,39 @@ impl State {
                 } else {
                     VolumeLimit::Normal
                 };
+                self.louder_chosen = true;
+                let choices = SoundPreferences { allow_louder: on };
+                Outcome::maybe(
+                    self.preferences_path
+                        .clone()
+                        .map(|path| Request::Save(path, choices)),
+                )
+            }
+            Message::Loaded(read) => {
+                match read {
+                    Ok(choices) => {
+                        if choices.allow_louder && !self.louder_chosen {
+                            self.limit = VolumeLimit::Amplified;
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "sound preferences unreadable");
+                        self.error = Some(ErrorReport::new(
+                            fl!("sound-preferences-invalid"),
+                            error.to_string(),
+                        ));
+                    }
+                }
+                Outcome::none()
+            }
+            Message::Saved(result) => {
+                if let Err(error) = result {
+                    tracing::warn!(%error, "sound preferences not saved");
+                    self.error = Some(ErrorReport::new(
+                        fl!("sound-preferences-not-saved"),
+                        error.to_string(),
+                    ));
+                }
                 Outcome::none()
             }
             Message::Done(command, result) => self.done(command, result),
@@ -498,7 +616,20 @@ impl Page for State {
     type Request = Request;
 
     fn new(context: &Context) -> Self {
-        Self::on(context.audio.clone())
+        let path = context
+            .preferences_path
+            .as_ref()
+            .map(|path| path.with_file_name("sound.toml"));
+        Self::with(context.audio.clone(), path)
+    }
+
+    /// The saved choices are read the first time the page is shown.
+    fn enter(&mut self) -> Outcome<Request> {
+        if self.preferences_read {
+            return Outcome::none();
+        }
+        self.preferences_read = true;
+        Outcome::maybe(self.preferences_path.clone().map(Request::Load))
     }
 
     fn title() -> String {

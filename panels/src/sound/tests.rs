@@ -100,7 +100,7 @@ fn ready() -> State {
 }
 
 fn command(outcome: Outcome<Request>) -> Option<Action> {
-    outcome.request.map(|request| request.command)
+    outcome.request.and_then(|request| request.action().cloned())
 }
 
 fn master(node: NodeId, slider: f32) -> Action {
@@ -378,5 +378,76 @@ fn a_port_is_chosen_once() {
             .error
             .as_ref()
             .is_some_and(|e| e.summary.contains("Desk Speakers"))
+    );
+}
+
+#[test]
+fn the_louder_choice_is_read_once_and_saved_when_changed() {
+    use std::path::PathBuf;
+    let path = PathBuf::from("/config/ferrum/sound.toml");
+    let mut state = State::with(
+        AudioSession::with_socket("/nonexistent/pipewire-0"),
+        Some(path.clone()),
+    );
+    assert_eq!(state.enter().request, Some(Request::Load(path.clone())));
+    assert!(state.enter().is_none(), "read once");
+    let _ = state.update(Message::Loaded(Ok(SoundPreferences { allow_louder: true })));
+    assert_eq!(state.limit, VolumeLimit::Amplified);
+    assert_eq!(
+        state.update(Message::AllowAmplification(false)).request,
+        Some(Request::Save(
+            path.clone(),
+            SoundPreferences {
+                allow_louder: false
+            }
+        ))
+    );
+    assert_eq!(state.limit, VolumeLimit::Normal);
+    // A failed write is said, and the choice holds for now.
+    let _ = state.update(Message::Saved(Err(PreferencesError::Io {
+        path: path.clone(),
+        reason: "read-only".into(),
+    })));
+    assert!(state.error.is_some());
+    assert_eq!(state.limit, VolumeLimit::Normal);
+}
+
+#[test]
+fn a_saved_choice_arriving_late_does_not_override_the_persons() {
+    let mut state = State::with(
+        AudioSession::with_socket("/nonexistent/pipewire-0"),
+        Some("/config/ferrum/sound.toml".into()),
+    );
+    let _ = state.enter();
+    let _ = state.update(Message::AllowAmplification(false));
+    let _ = state.update(Message::Loaded(Ok(SoundPreferences { allow_louder: true })));
+    assert_eq!(state.limit, VolumeLimit::Normal);
+    // An unreadable file is explained; volumes stay limited.
+    let mut state = ready();
+    let _ = state.update(Message::Loaded(Err(PreferencesError::Invalid {
+        path: "/config/ferrum/sound.toml".into(),
+        reason: "expected a boolean".into(),
+    })));
+    assert!(state.error.is_some());
+    assert_eq!(state.limit, VolumeLimit::Normal);
+}
+
+#[test]
+fn the_choice_is_written_and_read_back_for_real() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ferrum").join("sound.toml");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let bus = SystemBus::with_address("unix:path=/nonexistent");
+    let saved = runtime.block_on(
+        Request::Save(path.clone(), SoundPreferences { allow_louder: true }).run(bus.clone()),
+    );
+    assert!(matches!(saved, Message::Saved(Ok(()))), "{saved:?}");
+    let loaded = runtime.block_on(Request::Load(path).run(bus));
+    assert!(
+        matches!(loaded, Message::Loaded(Ok(SoundPreferences { allow_louder: true }))),
+        "{loaded:?}"
     );
 }
