@@ -4,6 +4,8 @@
 //!   activatable with Enter/Space, drawn with a focus ring, and described;
 //! - [`tree`] reads the accessible tree (roles, names, states, bounds) out of a
 //!   live UI with an iced operation;
+//! - [`scroll`] tells an operation where a widget inside scrollables is drawn
+//!   (iced lays their content out unscrolled);
 //! - [`bridge`] publishes that tree to AT-SPI with `accesskit_unix` and brings
 //!   the screen reader's actions back as messages;
 //! - [`speech`] voices focus and state changes through speech-dispatcher
@@ -14,6 +16,7 @@ pub mod announce;
 pub mod bridge;
 pub mod node;
 pub mod preferences;
+pub mod scroll;
 pub mod speech;
 pub mod tree;
 pub mod widget;

@@ -3,29 +3,35 @@
 //! [`collect`] is an iced [`Operation`] that walks the widget tree and returns
 //! a [`Snapshot`]: every [`Accessible`](crate::widget::Accessible) control
 //! (role, name, state, real bounds, focus) plus every plain text widget outside
-//! them as a label, in reading order. The shell runs it after each update; the
-//! AT-SPI bridge and self-voicing both read the snapshot.
+//! them as a label, in reading order. Bounds are where things are drawn: the
+//! scroll of every scrollable around them is taken off (iced lays a
+//! scrollable's content out unscrolled, see [`crate::scroll`]). The shell
+//! runs it after each update; the AT-SPI bridge and self-voicing both read
+//! the snapshot.
 
 use std::any::Any;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use iced::Rectangle;
-use iced::advanced::widget::operation::{Focusable, Outcome};
+use iced::advanced::widget::operation::{Focusable, Outcome, Scrollable};
 use iced::advanced::widget::{Id, Operation};
+use iced::{Rectangle, Vector};
 
 use crate::node::{AccessibleInfo, Role};
+use crate::scroll::Traversal;
 use crate::widget::Probe;
 
 /// One node of the accessible tree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnapshotNode {
-    /// A stable numeric id (hash of the widget id, or of the text and position for labels).
+    /// A stable numeric id (hash of the widget id, or for labels of the text and
+    /// its place in the layout, which scrolling does not change).
     pub key: u64,
     /// The widget id, for controls.
     pub id: Option<Id>,
     /// The description.
     pub info: AccessibleInfo,
-    /// Where it is, in logical window coordinates.
+    /// Where it is drawn, in logical window coordinates (scrolled: it may lie
+    /// outside a scrollable's viewport, or the window).
     pub bounds: Rectangle,
     /// Whether it has keyboard focus.
     pub focused: bool,
@@ -79,7 +85,8 @@ fn label_key(text: &str, bounds: Rectangle) -> u64 {
 #[derive(Debug, Default)]
 struct Collect {
     nodes: Vec<SnapshotNode>,
-    depth: usize,
+    /// How deep the walk is, and the scrollables around it.
+    traversal: Traversal,
     /// Depths at which an accessible control's content is being walked: texts
     /// in there are already its name.
     inside: Vec<(usize, usize)>,
@@ -87,16 +94,28 @@ struct Collect {
 
 impl Operation<Snapshot> for Collect {
     fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<Snapshot>)) {
-        self.depth += 1;
+        self.traversal.enter();
         operate(self);
-        self.depth -= 1;
+        self.traversal.leave();
         if self
             .inside
             .last()
-            .is_some_and(|(depth, _)| *depth == self.depth)
+            .is_some_and(|(depth, _)| *depth == self.traversal.depth())
         {
             let _ = self.inside.pop();
         }
+    }
+
+    fn scrollable(
+        &mut self,
+        _id: Option<&Id>,
+        bounds: Rectangle,
+        content_bounds: Rectangle,
+        translation: Vector,
+        _state: &mut dyn Scrollable,
+    ) {
+        self.traversal
+            .scrollable(bounds, content_bounds, translation);
     }
 
     fn focusable(&mut self, _id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
@@ -121,7 +140,7 @@ impl Operation<Snapshot> for Collect {
             key: label_key(text, bounds),
             id: None,
             info: AccessibleInfo::new(Role::Label, text),
-            bounds,
+            bounds: self.traversal.shown(bounds),
             focused: false,
             activatable: false,
         });
@@ -131,12 +150,12 @@ impl Operation<Snapshot> for Collect {
         let Some(probe) = state.downcast_ref::<Probe>() else {
             return;
         };
-        self.inside.push((self.depth, self.nodes.len()));
+        self.inside.push((self.traversal.depth(), self.nodes.len()));
         self.nodes.push(SnapshotNode {
             key: key_of(&probe.id),
             id: Some(probe.id.clone()),
             info: probe.info.clone(),
-            bounds,
+            bounds: self.traversal.shown(bounds),
             focused: probe.focused,
             activatable: probe.activatable,
         });
@@ -191,6 +210,9 @@ pub fn act(target: Id, action: ControlAction) -> impl Operation {
 
 #[cfg(test)]
 mod tests {
+    use iced::advanced::widget::operation::scrollable::{AbsoluteOffset, RelativeOffset};
+    use iced::{Point, Size};
+
     use super::*;
 
     struct Focus(bool);
@@ -255,5 +277,131 @@ mod tests {
             operation.focusable(None, bounds, &mut Focus(true));
         });
         assert_eq!(focused(&collect).as_deref(), Some("Password"));
+    }
+
+    /// A scrollable's state as an operation sees it (never scrolled by one here).
+    struct Scrolled;
+
+    impl Scrollable for Scrolled {
+        fn snap_to(&mut self, _offset: RelativeOffset<Option<f32>>) {}
+        fn scroll_to(&mut self, _offset: AbsoluteOffset<Option<f32>>) {}
+        fn scroll_by(&mut self, _offset: AbsoluteOffset, _bounds: Rectangle, _content: Rectangle) {}
+    }
+
+    fn rect(x: f32, y: f32, height: f32) -> Rectangle {
+        Rectangle::new(Point::new(x, y), Size::new(100.0, height))
+    }
+
+    fn bounds_of(collect: &Collect, name: &str) -> Rectangle {
+        collect
+            .nodes
+            .iter()
+            .find(|node| node.info.name == name)
+            .map(|node| node.bounds)
+            .unwrap_or_else(|| panic!("no node {name}"))
+    }
+
+    /// As a window reports them: a page scrolled down by `page` holding a
+    /// control, a label and a list scrolled by `list` with a control in it;
+    /// then a control after the page.
+    fn walk(page: Vector, list: Vector) -> Collect {
+        let mut collect = Collect::default();
+        collect.traverse(&mut |operation| {
+            operation.container(None, rect(0.0, 0.0, 400.0));
+            operation.traverse(&mut |operation| {
+                operation.scrollable(
+                    None,
+                    rect(0.0, 0.0, 300.0),
+                    rect(0.0, 0.0, 2000.0),
+                    page,
+                    &mut Scrolled,
+                );
+                operation.traverse(&mut |operation| {
+                    operation.custom(
+                        None,
+                        rect(0.0, 500.0, 30.0),
+                        &mut probe("Bold", Role::Switch, false),
+                    );
+                    operation.traverse(&mut |operation| {
+                        operation.text(None, rect(0.0, 500.0, 30.0), "Bold");
+                    });
+                    operation.text(None, rect(0.0, 540.0, 20.0), "Fonts");
+                    operation.scrollable(
+                        None,
+                        rect(0.0, 600.0, 100.0),
+                        rect(0.0, 600.0, 800.0),
+                        list,
+                        &mut Scrolled,
+                    );
+                    operation.traverse(&mut |operation| {
+                        operation.custom(
+                            None,
+                            rect(8.0, 900.0, 30.0),
+                            &mut probe("Serif", Role::ListItem, false),
+                        );
+                    });
+                    operation.custom(
+                        None,
+                        rect(0.0, 1500.0, 30.0),
+                        &mut probe("Apply", Role::Button, false),
+                    );
+                });
+                operation.custom(
+                    None,
+                    rect(0.0, 350.0, 30.0),
+                    &mut probe("Close", Role::Button, false),
+                );
+            });
+        });
+        collect
+    }
+
+    /// Inside a scrollable a node is reported where it is drawn: its layout
+    /// bounds (unscrolled in iced 0.14) less the scrollable's translation.
+    #[test]
+    fn a_node_in_a_scrolled_page_is_where_it_is_drawn() {
+        let collect = walk(Vector::new(0.0, 400.0), Vector::ZERO);
+        assert_eq!(bounds_of(&collect, "Bold"), rect(0.0, 100.0, 30.0));
+        assert_eq!(bounds_of(&collect, "Fonts"), rect(0.0, 140.0, 20.0));
+        assert_eq!(bounds_of(&collect, "Apply"), rect(0.0, 1100.0, 30.0));
+    }
+
+    /// Nested scrollables add up, on both axes.
+    #[test]
+    fn nested_scrollables_add_up() {
+        let collect = walk(Vector::new(0.0, 400.0), Vector::new(3.0, 250.0));
+        assert_eq!(bounds_of(&collect, "Serif"), rect(5.0, 250.0, 30.0));
+        // After the list, in the page: the page's scroll only.
+        assert_eq!(bounds_of(&collect, "Apply"), rect(0.0, 1100.0, 30.0));
+    }
+
+    /// What follows a scrollable is not moved by it.
+    #[test]
+    fn a_node_after_a_scrollable_is_not_moved() {
+        let collect = walk(Vector::new(0.0, 400.0), Vector::new(3.0, 250.0));
+        assert_eq!(bounds_of(&collect, "Close"), rect(0.0, 350.0, 30.0));
+    }
+
+    /// Unscrolled, nothing moves; and scrolling keeps every node's key (a
+    /// label's key comes from its place in the layout).
+    #[test]
+    fn scrolling_moves_nodes_but_keeps_their_keys() {
+        let still = walk(Vector::ZERO, Vector::ZERO);
+        assert_eq!(bounds_of(&still, "Fonts"), rect(0.0, 540.0, 20.0));
+        assert_eq!(bounds_of(&still, "Serif"), rect(8.0, 900.0, 30.0));
+        let scrolled = walk(Vector::new(0.0, 400.0), Vector::new(3.0, 250.0));
+        let keys = |collect: &Collect| {
+            collect
+                .nodes
+                .iter()
+                .map(|node| node.key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys(&still), keys(&scrolled));
+        assert_eq!(
+            still.nodes.len(),
+            5,
+            "the switch's own text is its name, not a label"
+        );
     }
 }

@@ -11,10 +11,10 @@
 //! finds the focused control and the scrollables it is inside, then chains a
 //! second one that scrolls them, in the same pass over the same widget tree.
 //!
-//! In iced 0.14 a scrollable lays its content out unscrolled: the bounds an
-//! operation sees for anything inside it ignore its translation (the scroll
-//! is applied when drawing), so a child's place on screen is its bounds minus
-//! the translation of every scrollable around it.
+//! In iced 0.14 a scrollable lays its content out unscrolled (the scroll is
+//! applied when drawing): [`Traversal`] keeps the scrollables around the
+//! widget being visited and their translations, as the accessible tree's
+//! reading does.
 //!
 //! Only vertical scrolling is done, on scrollables anchored at the start
 //! (iced's default, and every scrollable in Ferrum); horizontal offsets are
@@ -25,6 +25,8 @@ use iced::advanced::widget::operation::{Focusable, Outcome, Scrollable};
 use iced::advanced::widget::{Id, Operation, operate};
 use iced::widget::operation;
 use iced::{Rectangle, Task, Vector};
+
+use ferrum_accessibility::scroll::{Enclosing, Traversal};
 
 /// Room kept around the focused control so its focus ring shows too (the
 /// ring is drawn 2 px outside the control's bounds).
@@ -83,34 +85,11 @@ pub fn reveal(
     (wanted != offset).then_some(wanted)
 }
 
-/// A scrollable around the widget being visited.
-#[derive(Debug, Clone, Copy)]
-struct Enclosing {
-    /// How deep in the traversal it was met.
-    depth: usize,
-    /// Its place among the scrollables in traversal order.
-    index: usize,
-    bounds: Rectangle,
-    content_bounds: Rectangle,
-    translation: Vector,
-}
-
 /// Finds the focused control and the scrollables around it.
 #[derive(Debug, Default)]
 struct FindFocused {
-    depth: usize,
-    scrollables: usize,
-    open: Vec<Enclosing>,
+    traversal: Traversal,
     found: Option<(Rectangle, Vec<Enclosing>)>,
-}
-
-impl FindFocused {
-    /// Forgets the scrollables that are not around the widget being visited:
-    /// a scrollable's children are visited one level deeper than it.
-    fn close(&mut self) {
-        let depth = self.depth;
-        self.open.retain(|scrollable| scrollable.depth < depth);
-    }
 }
 
 impl Operation for FindFocused {
@@ -118,10 +97,9 @@ impl Operation for FindFocused {
         if self.found.is_some() {
             return;
         }
-        self.depth += 1;
+        self.traversal.enter();
         operate(self);
-        self.depth -= 1;
-        self.close();
+        self.traversal.leave();
     }
 
     fn scrollable(
@@ -132,21 +110,13 @@ impl Operation for FindFocused {
         translation: Vector,
         _state: &mut dyn Scrollable,
     ) {
-        self.close();
-        self.open.push(Enclosing {
-            depth: self.depth,
-            index: self.scrollables,
-            bounds,
-            content_bounds,
-            translation,
-        });
-        self.scrollables += 1;
+        self.traversal
+            .scrollable(bounds, content_bounds, translation);
     }
 
     fn focusable(&mut self, _id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
-        self.close();
         if self.found.is_none() && state.is_focused() {
-            self.found = Some((bounds, self.open.clone()));
+            self.found = Some((bounds, self.traversal.enclosing().copied().collect()));
         }
     }
 
