@@ -280,12 +280,9 @@ fn switch_named<'a, Message: Clone + 'a>(
         id.into(),
         info,
         button(
-            bidi_row(vec![
-                label.into(),
-                toggler(on).on_toggle(message).into(),
-            ])
-            .spacing(12)
-            .align_y(Alignment::Center),
+            bidi_row(vec![label.into(), toggler(on).on_toggle(message).into()])
+                .spacing(12)
+                .align_y(Alignment::Center),
         )
         .width(Length::Fill)
         .padding(6)

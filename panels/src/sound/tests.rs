@@ -100,7 +100,9 @@ fn ready() -> State {
 }
 
 fn command(outcome: Outcome<Request>) -> Option<Action> {
-    outcome.request.and_then(|request| request.action().cloned())
+    outcome
+        .request
+        .and_then(|request| request.action().cloned())
 }
 
 fn master(node: NodeId, slider: f32) -> Action {
@@ -447,7 +449,10 @@ fn the_choice_is_written_and_read_back_for_real() {
     assert!(matches!(saved, Message::Saved(Ok(()))), "{saved:?}");
     let loaded = runtime.block_on(Request::Load(path).run(bus));
     assert!(
-        matches!(loaded, Message::Loaded(Ok(SoundPreferences { allow_louder: true }))),
+        matches!(
+            loaded,
+            Message::Loaded(Ok(SoundPreferences { allow_louder: true }))
+        ),
         "{loaded:?}"
     );
 }
