@@ -7,7 +7,6 @@
 //! [`AudioError::NoAnswer`]); while PipeWire is not running they fail at
 //! once with [`AudioError::NotRunning`].
 
-use super::engine::Command;
 use super::error::AudioError;
 use super::session::{AudioSession, COMMAND_TIMEOUT, TEST_TIMEOUT};
 use super::types::{DeviceId, Direction, NodeId, StreamTarget, VolumeChange};
@@ -29,7 +28,7 @@ pub async fn set_default(
     node: NodeId,
 ) -> Result<(), AudioError> {
     session
-        .run(Command::SetDefault { direction, node }, COMMAND_TIMEOUT)
+        .run(Action::SetDefault { direction, node }, COMMAND_TIMEOUT)
         .await
 }
 
@@ -54,7 +53,7 @@ pub async fn set_volume(
 ) -> Result<(), AudioError> {
     session
         .run(
-            Command::SetVolume {
+            Action::SetVolume {
                 node,
                 change,
                 limit,
@@ -68,7 +67,7 @@ pub async fn set_volume(
 /// device route's).
 pub async fn set_mute(session: &AudioSession, node: NodeId, mute: bool) -> Result<(), AudioError> {
     session
-        .run(Command::SetMute { node, mute }, COMMAND_TIMEOUT)
+        .run(Action::SetMute { node, mute }, COMMAND_TIMEOUT)
         .await
 }
 
@@ -88,7 +87,7 @@ pub async fn move_stream(
     target: StreamTarget,
 ) -> Result<(), AudioError> {
     session
-        .run(Command::MoveStream { stream, target }, COMMAND_TIMEOUT)
+        .run(Action::MoveStream { stream, target }, COMMAND_TIMEOUT)
         .await
 }
 
@@ -103,7 +102,7 @@ pub async fn set_profile(
     profile: u32,
 ) -> Result<(), AudioError> {
     session
-        .run(Command::SetProfile { device, profile }, COMMAND_TIMEOUT)
+        .run(Action::SetProfile { device, profile }, COMMAND_TIMEOUT)
         .await
 }
 
@@ -118,7 +117,7 @@ pub async fn set_profile(
 /// or a card without it in its active profile; or PipeWire refused).
 pub async fn set_port(session: &AudioSession, node: NodeId, port: u32) -> Result<(), AudioError> {
     session
-        .run(Command::SetPort { node, port }, COMMAND_TIMEOUT)
+        .run(Action::SetPort { node, port }, COMMAND_TIMEOUT)
         .await
 }
 
@@ -136,12 +135,13 @@ pub async fn set_port(session: &AudioSession, node: NodeId, port: u32) -> Result
 /// played in time).
 pub async fn test_speakers(session: &AudioSession, output: NodeId) -> Result<(), AudioError> {
     session
-        .run(Command::TestSpeakers { output }, TEST_TIMEOUT)
+        .run(Action::TestSpeakers { output }, TEST_TIMEOUT)
         .await
 }
 
 /// A change as data: what a page keeps while it is under way and compares,
-/// and what [`Action::run`] sends (through the functions above).
+/// and what the PipeWire thread carries out ([`Action::run`], or the
+/// functions above, which make one).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// [`set_default`].
@@ -196,20 +196,13 @@ pub enum Action {
 }
 
 impl Action {
-    /// Runs the change on `session`.
+    /// Runs the change on `session`, bounded by [`COMMAND_TIMEOUT`]
+    /// ([`TEST_TIMEOUT`] for the speaker test).
     pub async fn run(self, session: &AudioSession) -> Result<(), AudioError> {
-        match self {
-            Self::SetDefault { direction, node } => set_default(session, direction, node).await,
-            Self::SetVolume {
-                node,
-                change,
-                limit,
-            } => set_volume(session, node, change, limit).await,
-            Self::SetMute { node, mute } => set_mute(session, node, mute).await,
-            Self::MoveStream { stream, target } => move_stream(session, stream, target).await,
-            Self::SetProfile { device, profile } => set_profile(session, device, profile).await,
-            Self::SetPort { node, port } => set_port(session, node, port).await,
-            Self::TestSpeakers { output } => test_speakers(session, output).await,
-        }
+        let timeout = match self {
+            Self::TestSpeakers { .. } => TEST_TIMEOUT,
+            _ => COMMAND_TIMEOUT,
+        };
+        session.run(self, timeout).await
     }
 }

@@ -51,6 +51,7 @@ use pw::spa::utils::dict::DictRef;
 use pw::types::ObjectType;
 use tokio::sync::{mpsc, oneshot, watch};
 
+use super::commands::Action;
 use super::error::{AudioError, Expected, LocalFailure, PipeWireFailure, from_pipewire};
 use super::graph::{
     DeviceEntry, Graph, LinkEntry, NodeEntry, NodeKind, Props, default_value, node_kind,
@@ -104,7 +105,7 @@ pub(crate) enum Request {
     /// The last handle went: end the thread.
     Quit,
     Command {
-        command: Command,
+        command: Action,
         reply: oneshot::Sender<Result<(), AudioError>>,
     },
     StartMeter {
@@ -115,39 +116,6 @@ pub(crate) enum Request {
     },
     StopMeter {
         id: u64,
-    },
-}
-
-/// A command; see the public functions in `commands`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Command {
-    SetDefault {
-        direction: Direction,
-        node: NodeId,
-    },
-    SetVolume {
-        node: NodeId,
-        change: VolumeChange,
-        limit: VolumeLimit,
-    },
-    SetMute {
-        node: NodeId,
-        mute: bool,
-    },
-    MoveStream {
-        stream: NodeId,
-        target: StreamTarget,
-    },
-    SetProfile {
-        device: DeviceId,
-        profile: u32,
-    },
-    SetPort {
-        node: NodeId,
-        port: u32,
-    },
-    TestSpeakers {
-        output: NodeId,
     },
 }
 
@@ -1173,7 +1141,7 @@ impl Connection {
     fn execute(&mut self, request: Request) {
         match request {
             Request::Command {
-                command: Command::TestSpeakers { output },
+                command: Action::TestSpeakers { output },
                 reply,
             } => match self.start_tone(output) {
                 Ok((id, stream, duration)) => {
@@ -1194,7 +1162,7 @@ impl Connection {
             Request::Command { command, reply } => {
                 let refresh = matches!(
                     command,
-                    Command::SetDefault { .. } | Command::MoveStream { .. }
+                    Action::SetDefault { .. } | Action::MoveStream { .. }
                 );
                 self.command(command, refresh, reply);
             }
@@ -1225,7 +1193,7 @@ impl Connection {
     /// Sends a command and a sync after it; the sync's `done` answers.
     fn command(
         &mut self,
-        command: Command,
+        command: Action,
         refresh: bool,
         reply: oneshot::Sender<Result<(), AudioError>>,
     ) {
@@ -1251,23 +1219,23 @@ impl Connection {
     }
 
     /// Sends a command's requests; returns the local ids of the proxies used.
-    fn send_command(&self, command: Command) -> Result<Vec<u32>, AudioError> {
+    fn send_command(&self, command: Action) -> Result<Vec<u32>, AudioError> {
         match command {
-            Command::SetDefault { direction, node } => self.set_default(direction, node),
-            Command::SetVolume {
+            Action::SetDefault { direction, node } => self.set_default(direction, node),
+            Action::SetVolume {
                 node,
                 change,
                 limit,
             } => self.set_volume(node, change, limit),
-            Command::SetMute { node, mute } => {
+            Action::SetMute { node, mute } => {
                 let route = self.checked_volume_node(node)?.2;
                 self.apply_props(node, route, &PropsChange::Mute(mute))
             }
-            Command::MoveStream { stream, target } => self.move_stream(stream, target),
-            Command::SetProfile { device, profile } => self.set_profile(device, profile),
-            Command::SetPort { node, port } => self.set_port(node, port),
+            Action::MoveStream { stream, target } => self.move_stream(stream, target),
+            Action::SetProfile { device, profile } => self.set_profile(device, profile),
+            Action::SetPort { node, port } => self.set_port(node, port),
             // Started by `execute`: it answers when the tone has played.
-            Command::TestSpeakers { output } => Err(AudioError::Unsuitable {
+            Action::TestSpeakers { output } => Err(AudioError::Unsuitable {
                 node: output,
                 expected: Expected::Endpoint(Direction::Output),
             }),

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use tokio::sync::oneshot;
 
-use super::engine::{Command, EngineHandle, Remote, Request};
+use super::commands::Action;
+use super::engine::{EngineHandle, Remote, Request};
 use super::error::{AudioError, LocalFailure};
 
 /// How long a command may take before it fails with
@@ -107,7 +108,7 @@ impl AudioSession {
     }
 
     /// Sends a command and waits for its answer, at most `timeout`.
-    pub(crate) async fn run(&self, command: Command, timeout: Duration) -> Result<(), AudioError> {
+    pub(crate) async fn run(&self, command: Action, timeout: Duration) -> Result<(), AudioError> {
         let engine = self.engine()?;
         let (reply, answer) = oneshot::channel();
         engine.send(Request::Command { command, reply })?;
