@@ -100,6 +100,15 @@ impl Desk {
             .id
     }
 
+    /// The default output on the page.
+    fn default_output(&self) -> NodeId {
+        self.state
+            .snapshot()
+            .and_then(|s| s.default_endpoint(Direction::Output))
+            .expect("a default output on the page")
+            .id
+    }
+
     /// What a message asks for is run as the window would, and each answer
     /// fed back, until nothing more is asked; returns the answers.
     async fn act(&mut self, message: Message) -> Vec<Result<(), AudioError>> {
@@ -232,12 +241,7 @@ async fn louder_than_100_only_when_allowed() {
 async fn a_played_stream_is_listed_its_volume_changed_and_moved() {
     let mut desk = desk();
     desk.ready().await;
-    let default = desk
-        .state
-        .snapshot()
-        .and_then(|s| s.default_endpoint(Direction::Output))
-        .unwrap()
-        .id;
+    let default = desk.default_output();
     let other = desk
         .state
         .snapshot()
@@ -333,13 +337,7 @@ async fn reading(
 async fn the_page_meters_hear_a_tone_and_silence_without_repeating_themselves() {
     let mut desk = desk();
     desk.ready().await;
-    let output = desk
-        .state
-        .snapshot()
-        .unwrap()
-        .default_endpoint(Direction::Output)
-        .unwrap()
-        .id;
+    let output = desk.default_output();
     let input = desk.id(Direction::Input, DESK_MICROPHONE.name);
     assert_eq!(desk.state.measured_input(), Some(input));
     let (session, generation) = (desk.state.session().clone(), desk.state.generation);
@@ -442,13 +440,7 @@ async fn a_hung_pipewire_is_reported_and_the_page_goes_on_after_it_resumes() {
 async fn the_speaker_test_plays_through_the_page() {
     let mut desk = desk();
     desk.ready().await;
-    let output = desk
-        .state
-        .snapshot()
-        .unwrap()
-        .default_endpoint(Direction::Output)
-        .unwrap()
-        .id;
+    let output = desk.default_output();
     let mut outcome = desk.state.update(Message::TestSpeakers(output));
     assert!(
         desk.state.testing(output),
