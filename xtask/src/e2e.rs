@@ -27,6 +27,7 @@ use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
 mod bluetooth;
+mod sound;
 
 /// The test user the image creates (`image/mkosi.postinst.chroot`).
 const TEST_PASSWORD: &str = "ferrum-test";
@@ -836,7 +837,7 @@ pub fn run() -> Result<()> {
         );
     }
 
-    println!("e2e: the test-tools disk (BlueZ's emulator and the Bluetooth peer) …");
+    println!("e2e: the test-tools disk (BlueZ's emulator, the Bluetooth peer, the sound report) …");
     let tools = bluetooth::tools_disk(&out, bluetooth::Mode::Peer)?;
     let report_tools = bluetooth::tools_disk(&out, bluetooth::Mode::Report)?;
 
@@ -869,6 +870,16 @@ pub fn run() -> Result<()> {
             "Bluetooth page by keyboard: the peer found, paired with a passkey confirmed in the page's dialog, forgotten",
             paired.is_ok(),
             match &paired {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
+        println!("e2e: the Sound page with the session's PipeWire and the emulated card …");
+        let sound = sound::run(&mut vm, &mut timeline);
+        checks.check(
+            "Sound page by keyboard: the session's PipeWire has the emulated HDA card and its profiles, on screen; pipewire-pulse answers; the greeter has no PipeWire",
+            sound.is_ok(),
+            match &sound {
                 Ok(detail) => detail.clone(),
                 Err(error) => error.to_string(),
             },

@@ -21,7 +21,7 @@ pub fn tools_tree() -> Result<PathBuf> {
 
 /// The program the tools tree's recipe (`ToolsTreePackages=` in `image/mkosi.conf`) added
 /// last: a tree without it was built from an older recipe and is built again.
-const NEWEST_TOOL: &str = "usr/bin/btvirt";
+const NEWEST_TOOL: &str = "usr/bin/pactl";
 
 /// Whether `tree` is a tools tree built from the current recipe.
 pub fn is_current(tree: &Path) -> bool {

@@ -1,6 +1,7 @@
 //! One QEMU machine for the image: OVMF with Secure Boot enforced and this machine's keys
 //! enrolled, the UKI as the removable-media boot file on a FAT ESP disk, a state disk for the
-//! persistent partition, swtpm as its TPM 2.0, the serial console in a file, QMP on a socket.
+//! persistent partition, swtpm as its TPM 2.0, an emulated sound card (Intel HD Audio, no host
+//! audio), the serial console in a file, QMP on a socket.
 //! All of it comes from the tools tree (`tools.rs`). KVM is used when it works here (a probe,
 //! remembered in the target folder), TCG otherwise.
 
@@ -254,6 +255,14 @@ fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
         "tpm-tis,tpmdev=tpm0",
         "-vga",
         "std",
+        // A sound card as most PCs have: Intel HD Audio with a codec that has an output and
+        // an input, its sound going nowhere (no audio back end on the host).
+        "-audiodev",
+        "none,id=snd0",
+        "-device",
+        "intel-hda",
+        "-device",
+        "hda-duplex,audiodev=snd0",
         "-nic",
         "none",
         "-monitor",

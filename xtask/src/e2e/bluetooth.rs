@@ -94,7 +94,8 @@ pub(super) enum Mode {
     Report,
 }
 
-/// The test-tools disk: the emulator, the peer and the script that starts them.
+/// The test-tools disk: the emulator, the peer and the script that starts them; the sound
+/// report (`super::sound`) and its `pactl`.
 pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
     util::run(util::cargo()?.args([
         "build",
@@ -107,7 +108,23 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
     let peer = util::target_dir()?.join("release/ferrum-bt-peer");
     let btvirt = crate::tools::tools_tree()?.join("usr/bin/btvirt");
     let run = util::workspace_root()?.join("image/e2e/bluetooth-peer.sh");
-    for file in [&peer, &btvirt, &run] {
+    // The sound report (`image/e2e/sound.sh`, which `run` starts on the first boot) and the
+    // PulseAudio client it asks pipewire-pulse with, with its libraries.
+    let sound = util::workspace_root()?.join("image/e2e/sound.sh");
+    let tree = crate::tools::tools_tree()?;
+    let pactl = tree.join("usr/bin/pactl");
+    let libpulse = tree.join("usr/lib/x86_64-linux-gnu/libpulse.so.0");
+    let common_dir = tree.join("usr/lib/x86_64-linux-gnu/pulseaudio");
+    let common = fs::read_dir(&common_dir)
+        .map_err(|error| format!("{}: {error}", common_dir.display()))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .find(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("libpulsecommon-") && name.ends_with(".so"))
+        })
+        .ok_or_else(|| format!("no libpulsecommon in {}", common_dir.display()))?;
+    for file in [&peer, &btvirt, &run, &sound, &pactl, &libpulse] {
         if !file.is_file() {
             return Err(format!("the test-tools disk needs {}", file.display()).into());
         }
@@ -127,6 +144,13 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
         (&peer, "ferrum-bt-peer"),
     ] {
         fs::copy(source, staging.join(name))?;
+    }
+    fs::copy(&sound, staging.join("sound"))?;
+    fs::copy(&pactl, staging.join("pactl"))?;
+    fs::create_dir_all(staging.join("lib"))?;
+    fs::copy(&libpulse, staging.join("lib/libpulse.so.0"))?;
+    if let Some(name) = common.file_name() {
+        fs::copy(&common, staging.join("lib").join(name))?;
     }
     fs::write(staging.join("mode"), format!("{mode}\n"))?;
     let disk = out.join(disk);
