@@ -16,7 +16,12 @@
 //!   is reported apart as `first_switch_ms`), the timed ones reuse it. Leaving
 //!   the page (dropping the stream) unregisters the agent and stops discovery
 //!   in the background, so each Bluetooth iteration starts after a short
-//!   untimed pause.
+//!   untimed pause;
+//! - About → Sound, when `PIPEWIRE_REMOTE` names a PipeWire (`cargo xtask
+//!   bench` passes its audio bed's socket): the page's PipeWire watch, up to
+//!   its first snapshot listing an output and an input. Each switch is a new
+//!   app whose page opens its own PipeWire connection (as the app does on
+//!   each visit: leaving the page closes it).
 //!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
@@ -25,12 +30,14 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use ferrum_ui::window::App as _;
+use std::any::Any;
 use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
-use ferrum_panels::{PanelId, bluetooth, power};
+use ferrum_panels::{PanelId, bluetooth, power, sound};
 use ferrum_services::SystemBus;
+use ferrum_services::audio::{Direction, Update as AudioUpdate};
 use ferrum_services::bluetooth::Update;
 use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
@@ -46,6 +53,7 @@ const BLUETOOTH_PAUSE: Duration = Duration::from_millis(200);
 enum Target {
     Power,
     Bluetooth,
+    Sound,
 }
 
 impl Target {
@@ -53,6 +61,7 @@ impl Target {
         match self {
             Target::Power => "power",
             Target::Bluetooth => "bluetooth",
+            Target::Sound => "sound",
         }
     }
 
@@ -60,6 +69,7 @@ impl Target {
         match self {
             Target::Power => PanelId::Power,
             Target::Bluetooth => PanelId::Bluetooth,
+            Target::Sound => PanelId::Sound,
         }
     }
 
@@ -70,6 +80,10 @@ impl Target {
             Target::Bluetooth => {
                 "first snapshot of the BlueZ stream (agent registered, discovery started; \
                  bluez5 mock with a paired and two nearby devices)"
+            }
+            Target::Sound => {
+                "first PipeWire snapshot listing an output and an input (new connection; the \
+                 audio bed's two null outputs and null input)"
             }
         }
     }
@@ -127,6 +141,31 @@ async fn to_bluetooth(app: &mut App, bus: &SystemBus) -> Result<BluetoothStream,
     Ok(updates)
 }
 
+/// The Sound page's PipeWire watch, kept while the page is drawn.
+type SoundStream = futures::stream::BoxStream<'static, sound::Message>;
+
+/// About → Sound: the page's watch on its PipeWire, up to the first snapshot with an output
+/// and an input. The stream is returned: the app keeps it while the page is shown.
+async fn to_sound(app: &mut App) -> Result<SoundStream, String> {
+    let audio = sound::Audio(app.pages.sound.session().clone());
+    let mut updates = sound::watch_stream(&audio).boxed();
+    let first = next_within(&mut updates, "PipeWire's first snapshot").await?;
+    if !matches!(first, sound::Message::Watched(AudioUpdate::Snapshot(_))) {
+        return Err(format!(
+            "the PipeWire watch began with {first:?}, not a snapshot"
+        ));
+    }
+    let _ = app.update(Message::Page(PageMessage::Sound(first)));
+    let shown = app.pages.sound.snapshot().is_some_and(|snapshot| {
+        !snapshot.endpoints(Direction::Output).is_empty()
+            && !snapshot.endpoints(Direction::Input).is_empty()
+    });
+    if !shown {
+        return Err("the Sound page has no output and input to show".into());
+    }
+    Ok(updates)
+}
+
 async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
     if matches!(target, Target::Bluetooth) {
         tokio::time::sleep(BLUETOOTH_PAUSE).await;
@@ -143,7 +182,8 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
             to_power(&mut app, bus).await?;
             None
         }
-        Target::Bluetooth => Some(to_bluetooth(&mut app, bus).await?),
+        Target::Bluetooth => Some(Box::new(to_bluetooth(&mut app, bus).await?) as Box<dyn Any>),
+        Target::Sound => Some(Box::new(to_sound(&mut app).await?) as Box<dyn Any>),
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -203,7 +243,11 @@ async fn measure(bus: &SystemBus, target: Target) -> Result<serde_json::Value, S
 async fn main() -> std::process::ExitCode {
     let bus = SystemBus::from_env();
     let mut switches = Vec::new();
-    for target in [Target::Power, Target::Bluetooth] {
+    let mut targets = vec![Target::Power, Target::Bluetooth];
+    if std::env::var_os("PIPEWIRE_REMOTE").is_some_and(|remote| !remote.is_empty()) {
+        targets.push(Target::Sound);
+    }
+    for target in targets {
         match measure(&bus, target).await {
             Ok(switch) => switches.push(switch),
             Err(error) => {
