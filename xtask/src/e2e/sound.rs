@@ -66,7 +66,10 @@ fn wait_for_report(vm: &Vm, timeline: &mut Timeline) -> Result<BTreeMap<String, 
         timeline.watch(vm);
         let lines = report(vm);
         if lines.contains_key("done") {
-            timeline.push("sound: the session's PipeWire reports the card", vm.elapsed());
+            timeline.push(
+                "sound: the session's PipeWire reports the card",
+                vm.elapsed(),
+            );
             return Ok(lines);
         }
         if let Some(error) = lines.get("error step") {
@@ -246,6 +249,10 @@ mod tests {
         assert!(detail.contains("card \"Built-in Audio\""), "{detail}");
         assert!(detail.contains("3 profiles"), "{detail}");
         report.insert("greeter-audio".to_owned(), "pipewire".to_owned());
-        assert!(judge(&report).unwrap_err().starts_with("the login screen's user"));
+        assert!(
+            judge(&report)
+                .unwrap_err()
+                .starts_with("the login screen's user")
+        );
     }
 }
