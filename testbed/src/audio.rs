@@ -570,6 +570,16 @@ impl Drop for Player {
 /// Writes a stereo 16-bit 48 kHz WAV file of a sine tone (`frequency` Hz, peak `amplitude`
 /// 0.0–1.0) on both channels, `seconds` long.
 pub fn write_tone_wav(path: &Path, seconds: f32, frequency: f32, amplitude: f32) -> io::Result<()> {
+    let amplitude = f64::from(amplitude.clamp(0.0, 1.0));
+    let frequency = f64::from(frequency);
+    write_wav(path, seconds, |time| {
+        (std::f64::consts::TAU * frequency * time).sin() * amplitude
+    })
+}
+
+/// Writes a stereo 16-bit 48 kHz WAV file `seconds` long whose samples (the same on both
+/// channels, −1.0 … 1.0) are `sample(time in seconds)`.
+pub fn write_wav(path: &Path, seconds: f32, sample: impl Fn(f64) -> f64) -> io::Result<()> {
     const RATE: u32 = 48_000;
     const CHANNELS: u16 = 2;
     const BITS: u16 = 16;
@@ -589,10 +599,9 @@ pub fn write_tone_wav(path: &Path, seconds: f32, frequency: f32, amplitude: f32)
     bytes.extend_from_slice(&BITS.to_le_bytes());
     bytes.extend_from_slice(b"data");
     bytes.extend_from_slice(&data_size.to_le_bytes());
-    let amplitude = amplitude.clamp(0.0, 1.0) * f32::from(i16::MAX);
     for frame in 0..frames {
-        let time = frame as f32 / RATE as f32;
-        let sample = ((std::f32::consts::TAU * frequency * time).sin() * amplitude) as i16;
+        let value = sample(f64::from(frame) / f64::from(RATE)).clamp(-1.0, 1.0);
+        let sample = (value * f64::from(i16::MAX)) as i16;
         for _ in 0..CHANNELS {
             bytes.extend_from_slice(&sample.to_le_bytes());
         }

@@ -10,7 +10,6 @@
 //! Sound page with the stream playing.
 
 use std::fs;
-use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -138,36 +137,10 @@ fn nodes(dump: &Value) -> impl Iterator<Item = &Value> {
 /// Writes a stereo 16-bit 48 kHz WAV of a 440 Hz tone whose peak swells from 0.1 to 0.8 and
 /// back every two seconds, like music getting louder and softer: the level bar moves.
 fn write_swelling_tone(path: &Path, seconds: f32) -> Result<()> {
-    const RATE: u32 = 48_000;
-    const CHANNELS: u16 = 2;
-    const BITS: u16 = 16;
-    let frames = (seconds * RATE as f32) as u32;
-    let block = CHANNELS * BITS / 8;
-    let data_size = frames * u32::from(block);
-    let mut bytes = Vec::with_capacity(44 + data_size as usize);
-    bytes.extend_from_slice(b"RIFF");
-    bytes.extend_from_slice(&(36 + data_size).to_le_bytes());
-    bytes.extend_from_slice(b"WAVEfmt ");
-    bytes.extend_from_slice(&16u32.to_le_bytes());
-    bytes.extend_from_slice(&1u16.to_le_bytes());
-    bytes.extend_from_slice(&CHANNELS.to_le_bytes());
-    bytes.extend_from_slice(&RATE.to_le_bytes());
-    bytes.extend_from_slice(&(RATE * u32::from(block)).to_le_bytes());
-    bytes.extend_from_slice(&block.to_le_bytes());
-    bytes.extend_from_slice(&BITS.to_le_bytes());
-    bytes.extend_from_slice(b"data");
-    bytes.extend_from_slice(&data_size.to_le_bytes());
-    for frame in 0..frames {
-        let time = frame as f64 / f64::from(RATE);
+    ferrum_testbed::audio::write_wav(path, seconds, |time| {
         let swell = 0.45 - 0.35 * (std::f64::consts::PI * time).cos();
-        let value = (std::f64::consts::TAU * 440.0 * time).sin() * swell;
-        let sample = (value * f64::from(i16::MAX)) as i16;
-        for _ in 0..CHANNELS {
-            bytes.extend_from_slice(&sample.to_le_bytes());
-        }
-    }
-    let mut file = fs::File::create(path)?;
-    file.write_all(&bytes)?;
+        (std::f64::consts::TAU * 440.0 * time).sin() * swell
+    })?;
     Ok(())
 }
 
