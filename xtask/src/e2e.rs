@@ -29,6 +29,29 @@ use crate::vm::{self, Boot, Machine, Vm};
 mod bluetooth;
 mod sound;
 
+/// How long the app gets to handle a key, and a key that activates a control (the emulated
+/// machine draws a frame in 100–300 ms).
+const SETTLE_KEY: Duration = Duration::from_millis(500);
+const SETTLE_ACTIVATION: Duration = Duration::from_millis(1500);
+
+/// Sends a key script's press or type step to the VM, one chord at a time. Keys that arrive
+/// in one frame are handled against that frame's widgets: a Tab right after the Enter that
+/// opens a device's details would skip the buttons the details add. Each key gets its frame
+/// (the host test taps one key per frame too), an activation more.
+fn send_keys(vm: &mut Vm, step: &ferrum_testbed::keyscript::Step) -> Result<()> {
+    for chord in step.chords() {
+        let keys = chord.qcodes();
+        vm.qmp.keys(&keys)?;
+        let activates = keys.iter().any(|key| matches!(*key, "ret" | "spc"));
+        std::thread::sleep(if activates {
+            SETTLE_ACTIVATION
+        } else {
+            SETTLE_KEY
+        });
+    }
+    Ok(())
+}
+
 /// The test user the image creates (`image/mkosi.postinst.chroot`).
 const TEST_PASSWORD: &str = "ferrum-test";
 

@@ -77,11 +77,6 @@ const OFF: Claim = Claim {
 const HOST_ADDRESS: &str = "00:AA:01:00:00:00";
 const PEER_ADDRESS: &str = "00:AA:01:01:00:01";
 
-/// How long the app gets to handle a key, and a key that activates a control (the emulated
-/// machine draws a frame in 100–300 ms).
-const SETTLE_KEY: Duration = Duration::from_millis(500);
-const SETTLE_ACTIVATION: Duration = Duration::from_millis(1500);
-
 /// How long one sync point may take (discovery, pairing, the page's answer under TCG).
 const STEP_DEADLINE: Duration = Duration::from_secs(120);
 
@@ -324,22 +319,7 @@ pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
     )?;
     for step in &script {
         match step {
-            Step::Press(_) | Step::Type(_) => {
-                for chord in step.chords() {
-                    let keys = chord.qcodes();
-                    vm.qmp.keys(&keys)?;
-                    // Keys that arrive in one frame are handled against that frame's widgets:
-                    // a Tab right after the Enter that opens a device's details would skip the
-                    // buttons the details add. Each key gets its frame (the host test taps
-                    // one key per frame too), an activation more.
-                    let activates = keys.iter().any(|key| matches!(*key, "ret" | "spc"));
-                    std::thread::sleep(if activates {
-                        SETTLE_ACTIVATION
-                    } else {
-                        SETTLE_KEY
-                    });
-                }
-            }
+            Step::Press(_) | Step::Type(_) => super::send_keys(vm, step)?,
             // Focus is checked by the host test; the VM has no accessibility bus to ask.
             Step::Focus { .. } => {}
             Step::Sync(name) => {

@@ -42,9 +42,6 @@ const CARD: Claim = Claim {
 const REPORT_DEADLINE: Duration = Duration::from_secs(180);
 /// How long the page may take to show the card.
 const SCREEN_DEADLINE: Duration = Duration::from_secs(120);
-/// How long the app gets to handle a key, and a key that activates a control.
-const SETTLE_KEY: Duration = Duration::from_millis(500);
-const SETTLE_ACTIVATION: Duration = Duration::from_millis(1500);
 
 /// The sound report's lines so far, as key → value.
 fn report(vm: &Vm) -> BTreeMap<String, String> {
@@ -186,18 +183,7 @@ pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
     let mut outcome = String::new();
     for step in &script {
         match step {
-            Step::Press(_) | Step::Type(_) => {
-                for chord in step.chords() {
-                    let keys = chord.qcodes();
-                    vm.qmp.keys(&keys)?;
-                    let activates = keys.iter().any(|key| matches!(*key, "ret" | "spc"));
-                    std::thread::sleep(if activates {
-                        SETTLE_ACTIVATION
-                    } else {
-                        SETTLE_KEY
-                    });
-                }
-            }
+            Step::Press(_) | Step::Type(_) => super::send_keys(vm, step)?,
             // Focus is for a driver that can see it; the VM has no accessibility bus to ask.
             Step::Focus { .. } => {}
             Step::Sync(name) => match sync(vm, timeline, name) {
