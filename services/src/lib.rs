@@ -18,6 +18,7 @@ pub mod logind;
 pub mod network;
 pub mod network_status;
 pub mod power_profiles;
+pub mod printers;
 pub mod proxies;
 pub mod upower;
 pub mod watch;

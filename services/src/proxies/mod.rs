@@ -13,6 +13,9 @@ pub mod accounts;
     reason = "generated: argument names as in the daemon's XML"
 )]
 pub mod accounts_user;
+pub mod avahi_server;
+pub mod avahi_service_browser;
+pub mod cups_pk_helper;
 pub mod logind;
 pub mod network_manager;
 pub mod nm_access_point;
