@@ -49,6 +49,7 @@ pub mod fixtures;
 pub mod golden;
 pub mod keyscript;
 pub mod network;
+pub mod printing;
 pub mod session_bus;
 mod spec;
 pub mod speech;
@@ -124,10 +125,30 @@ pub enum Service {
     /// agent; calls are recorded for `GetMethodCalls`. The image's end-to-end test runs the
     /// real bluetoothd.
     BluezMock,
+    /// The real `cupsd` with its own ServerRoot on `127.0.0.1:<free port>`
+    /// ([`TestBed::cups_server`]) and a unix socket, no authentication, its D-Bus notifier
+    /// sending `org.cups.cupsd.Notifier` signals on the bed's bus; queues survive a kill and
+    /// restart. Not on the bus: ready when its port accepts. See [`printing`].
+    Cups,
+    /// A virtual IPP Everywhere printer (`ippeveprinter`) named
+    /// [`printing::VIRTUAL_PRINTER_NAME`] at [`TestBed::virtual_printer_uri`], keeping what it
+    /// prints in [`TestBed::printer_output_dir`] and registered with [`Service::Avahi`] (start
+    /// that first). Not on the bus: ready when its port accepts. See [`printing`].
+    VirtualPrinter,
+    /// cups-pk-helper, the D-Bus mechanism for CUPS admin changes, on the bed's cupsd (start
+    /// [`Service::Cups`] and [`Service::Polkit`] first); also D-Bus activatable on the bed's
+    /// bus, since it exits after 30 s without calls. See [`printing`].
+    CupsPkHelper,
+    /// The real `avahi-daemon` on the bed's bus, alone in a network namespace with only
+    /// loopback: what the virtual printer publishes is browsable through its D-Bus API and
+    /// nothing reaches the host's network. See [`printing`].
+    Avahi,
 }
 
 impl Service {
-    /// The well-known bus name the service owns once it is ready.
+    /// The well-known bus name the service owns once it is ready; empty for the services
+    /// that are not on the bus ([`Service::Cups`], [`Service::VirtualPrinter`]), which are
+    /// ready when their TCP port accepts connections.
     pub fn bus_name(self) -> &'static str {
         match self {
             Service::Polkit => "org.freedesktop.PolicyKit1",
@@ -141,6 +162,10 @@ impl Service {
             Service::Resolved => "org.freedesktop.resolve1",
             Service::Hostnamed => "org.freedesktop.hostname1",
             Service::BluezMock => bluez::BUS_NAME,
+            Service::CupsPkHelper => printing::PK_HELPER_BUS_NAME,
+            Service::Avahi => printing::AVAHI_BUS_NAME,
+            // Not on the bus: ready when their TCP port accepts.
+            Service::Cups | Service::VirtualPrinter => "",
         }
     }
 
@@ -157,6 +182,10 @@ impl Service {
             Service::Resolved => "systemd-resolved",
             Service::Hostnamed => "systemd-hostnamed",
             Service::BluezMock => "bluez-mock",
+            Service::Cups => "cupsd",
+            Service::VirtualPrinter => "ippeveprinter",
+            Service::CupsPkHelper => "cups-pk-helper",
+            Service::Avahi => "avahi-daemon",
         }
     }
 }
@@ -199,7 +228,7 @@ impl TestBed {
                 check(requirement)?;
             }
         }
-        for dir in [&layout.bus_dir, &layout.logs_dir] {
+        for dir in [&layout.bus_dir, &layout.services_dir, &layout.logs_dir] {
             fs::create_dir(dir)?;
             fs::set_permissions(dir, fs::Permissions::from_mode(0o755))?;
         }
@@ -296,6 +325,7 @@ impl TestBed {
         if let Some((owner, _)) = self
             .services
             .iter()
+            .filter(|_| !service.bus_name().is_empty())
             .find(|(other, _)| other.bus_name() == service.bus_name())
         {
             return Err(Error::NameTaken {
@@ -323,7 +353,11 @@ impl TestBed {
         tracing::debug!(service = service.label(), pid = child.id(), "started");
         self.services.push((service, child));
 
-        let ready = self.wait_for_name(service).and_then(|()| {
+        let ready = match self.layout.printing.ready_port(service) {
+            Some(port) => self.wait_for_port(service, port),
+            None => self.wait_for_name(service),
+        };
+        let ready = ready.and_then(|()| {
             after_ready
                 .iter()
                 .try_for_each(|call| self.busctl_checked(call))
@@ -558,19 +592,7 @@ impl TestBed {
             if self.name_has_owner(service.bus_name())? {
                 return Ok(());
             }
-            let exited = self
-                .services
-                .iter()
-                .any(|(s, child)| *s == service && has_exited(child));
-            if exited {
-                let log_tail = log_tail(&self.log_path(service));
-                let status = kill_and_reap(self.take_child(service)?)?;
-                return Err(Error::Exited {
-                    what: what(),
-                    status,
-                    log_tail,
-                });
-            }
+            self.check_still_running(service, &what())?;
             if Instant::now() >= deadline {
                 return Err(Error::Timeout {
                     what: what(),
@@ -581,7 +603,29 @@ impl TestBed {
         }
     }
 
+    /// Fails with [`Error::Exited`] (and reaps it) if the service's child has exited while
+    /// the bed waited for `what`.
+    fn check_still_running(&mut self, service: Service, what: &str) -> Result<(), Error> {
+        let exited = self
+            .services
+            .iter()
+            .any(|(s, child)| *s == service && has_exited(child));
+        if exited {
+            let log_tail = log_tail(&self.log_path(service));
+            let status = kill_and_reap(self.take_child(service)?)?;
+            return Err(Error::Exited {
+                what: what.to_owned(),
+                status,
+                log_tail,
+            });
+        }
+        Ok(())
+    }
+
     fn wait_name_gone(&self, service: Service) -> Result<(), Error> {
+        if service.bus_name().is_empty() {
+            return Ok(());
+        }
         let deadline = Instant::now() + READY_TIMEOUT;
         while self.name_has_owner(service.bus_name())? {
             if Instant::now() >= deadline {

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::network::{self, NetworkLayout, shell_quote};
+use crate::printing::{self, PrintingLayout};
 use crate::{Service, fixtures};
 
 /// `dbus-daemon`, from the Debian package `dbus-daemon` (pulled in by `dbus`).
@@ -28,11 +29,16 @@ pub(crate) struct Layout {
     pub socket: PathBuf,
     /// `unix:path=<socket>`.
     pub address: String,
+    /// `<root>/bus/services`: D-Bus activation files (the bus starts such a service on a
+    /// call when it is not running, as cups-pk-helper on a real system).
+    pub services_dir: PathBuf,
     /// `<root>/logs`: one `<label>.log` per child.
     pub logs_dir: PathBuf,
     /// Namespace names and folders of the network (used once NetworkManager or resolved
     /// starts).
     pub network: NetworkLayout,
+    /// Ports and folders of the printing services.
+    pub printing: PrintingLayout,
 }
 
 impl Layout {
@@ -44,9 +50,11 @@ impl Layout {
             bus_config: bus_dir.join("system-bus.conf"),
             address: format!("unix:path={}", socket.display()),
             socket,
+            services_dir: bus_dir.join("services"),
             bus_dir,
             logs_dir: root.join("logs"),
             network: NetworkLayout::new(root),
+            printing: PrintingLayout::new(root),
         }
     }
 
@@ -254,6 +262,10 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
         }
         Service::NetworkManager => network_manager(layout),
         Service::Resolved => resolved(layout),
+        Service::Cups => printing::cups(layout),
+        Service::VirtualPrinter => printing::virtual_printer(layout),
+        Service::CupsPkHelper => printing::pk_helper(layout),
+        Service::Avahi => printing::avahi(layout),
     }
 }
 
@@ -411,9 +423,12 @@ fn host_file(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
-/// The private system bus configuration: system bus semantics, no activation, allow all.
+/// The private system bus configuration: system bus semantics, allow all, activation only of
+/// what a service puts into `<root>/bus/services` (no `servicehelper`: the bus starts it
+/// itself, as root, with the bus's environment).
 pub(crate) fn bus_config(layout: &Layout) -> String {
     let socket = xml_escape(&layout.socket.display().to_string());
+    let services = xml_escape(&layout.services_dir.display().to_string());
     format!(
         r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -421,6 +436,7 @@ pub(crate) fn bus_config(layout: &Layout) -> String {
   <type>system</type>
   <listen>unix:path={socket}</listen>
   <auth>EXTERNAL</auth>
+  <servicedir>{services}</servicedir>
   <policy context="default">
     <allow user="*"/>
     <allow own="*"/>

@@ -72,6 +72,17 @@ pub const PACKAGES: &[&str] = &[
     // OpenVPN import: NetworkManager's OpenVPN plugin (the real NetworkManager of the test
     // bed checks the imported profile against it).
     "network-manager-openvpn",
+    // Printing bed: the real cupsd (its D-Bus notifier included) with the IPP tools (`ipptool`,
+    // `ippeveprinter`, `ippfind`) and the client commands (`lpstat`, `lp`, `lpadmin`); the
+    // filters that render a job for an IPP Everywhere queue; cups-pk-helper, the D-Bus
+    // mechanism for admin changes; avahi-daemon, through whose D-Bus API the virtual printer
+    // is discovered (avahi-utils' `avahi-browse` is not needed: the tests call the API).
+    "cups-daemon",
+    "cups-client",
+    "cups-ipp-utils",
+    "cups-filters",
+    "cups-pk-helper",
+    "avahi-daemon",
 ];
 
 /// Whether dpkg reports `package` as installed.
