@@ -66,7 +66,8 @@ impl PrintersError {
     /// Classifies cups-pk-helper's returned error text (empty means success).
     pub(crate) fn from_helper_text(text: &str) -> Result<(), Self> {
         let text = text.trim();
-        if text.is_empty() {
+        // PrinterRename answers CUPS's status keyword on success.
+        if text.is_empty() || text.starts_with("successful-ok") {
             return Ok(());
         }
         let lower = text.to_ascii_lowercase();
@@ -117,6 +118,7 @@ mod tests {
     #[test]
     fn helper_text_is_classified() {
         assert_eq!(PrintersError::from_helper_text(""), Ok(()));
+        assert_eq!(PrintersError::from_helper_text("successful-ok"), Ok(()));
         assert_eq!(
             PrintersError::from_helper_text("Not authorized"),
             Err(PrintersError::NotAuthorized)
