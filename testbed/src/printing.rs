@@ -27,6 +27,9 @@
 //!   everything); [`TestBed::set_polkit_allowed`] makes it refuse. It exits by itself after 30 s
 //!   without calls, as it does on a real system, and the bed's bus then starts it again on the
 //!   next call (D-Bus activation, as on a real system): the bus name may be briefly unowned.
+//!   An activated instance is the bus's child, not the bed's: [`TestBed::kill_service`] of
+//!   `CupsPkHelper` only stops the first one (and then times out waiting for the name), so
+//!   tests that want it gone should stop cupsd instead, or not rely on killing it after 30 s.
 //!
 //! cupsd is not on D-Bus: listing queues, jobs, `printer-state-reasons` and adding
 //! subscriptions are IPP over TCP (`ipp://127.0.0.1:<port>/…`). Creating a queue with the
