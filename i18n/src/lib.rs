@@ -38,6 +38,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../en-US/network.ftl")),
             ("bluetooth.ftl", include_str!("../en-US/bluetooth.ftl")),
             ("sound.ftl", include_str!("../en-US/sound.ftl")),
+            ("printers.ftl", include_str!("../en-US/printers.ftl")),
         ],
     ),
     (
@@ -49,6 +50,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../de/network.ftl")),
             ("bluetooth.ftl", include_str!("../de/bluetooth.ftl")),
             ("sound.ftl", include_str!("../de/sound.ftl")),
+            ("printers.ftl", include_str!("../de/printers.ftl")),
         ],
     ),
     (
@@ -60,6 +62,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../fr/network.ftl")),
             ("bluetooth.ftl", include_str!("../fr/bluetooth.ftl")),
             ("sound.ftl", include_str!("../fr/sound.ftl")),
+            ("printers.ftl", include_str!("../fr/printers.ftl")),
         ],
     ),
     (
@@ -71,6 +74,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../es/network.ftl")),
             ("bluetooth.ftl", include_str!("../es/bluetooth.ftl")),
             ("sound.ftl", include_str!("../es/sound.ftl")),
+            ("printers.ftl", include_str!("../es/printers.ftl")),
         ],
     ),
     (
@@ -82,6 +86,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../pt-BR/network.ftl")),
             ("bluetooth.ftl", include_str!("../pt-BR/bluetooth.ftl")),
             ("sound.ftl", include_str!("../pt-BR/sound.ftl")),
+            ("printers.ftl", include_str!("../pt-BR/printers.ftl")),
         ],
     ),
     (
@@ -93,6 +98,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../ja/network.ftl")),
             ("bluetooth.ftl", include_str!("../ja/bluetooth.ftl")),
             ("sound.ftl", include_str!("../ja/sound.ftl")),
+            ("printers.ftl", include_str!("../ja/printers.ftl")),
         ],
     ),
     (
@@ -104,6 +110,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../ar/network.ftl")),
             ("bluetooth.ftl", include_str!("../ar/bluetooth.ftl")),
             ("sound.ftl", include_str!("../ar/sound.ftl")),
+            ("printers.ftl", include_str!("../ar/printers.ftl")),
         ],
     ),
     (
@@ -115,6 +122,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("network.ftl", include_str!("../uk/network.ftl")),
             ("bluetooth.ftl", include_str!("../uk/bluetooth.ftl")),
             ("sound.ftl", include_str!("../uk/sound.ftl")),
+            ("printers.ftl", include_str!("../uk/printers.ftl")),
         ],
     ),
 ];
