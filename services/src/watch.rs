@@ -19,21 +19,51 @@ use crate::error::DbusFailure;
 
 /// The first wait before trying the bus again after it could not be reached;
 /// each failure in a row doubles it, up to [`BUS_RETRY_MAX`].
-const BUS_RETRY_FIRST: Duration = Duration::from_millis(500);
+pub(crate) const BUS_RETRY_FIRST: Duration = Duration::from_millis(500);
 /// The longest wait between two tries of an unreachable bus.
 const BUS_RETRY_MAX: Duration = Duration::from_secs(30);
 /// After a signal, more signals within this quiet time join the same refresh
 /// (a Wi-Fi scan announces access points one by one).
-const SIGNAL_QUIET: Duration = Duration::from_millis(60);
+pub(crate) const SIGNAL_QUIET: Duration = Duration::from_millis(60);
 /// A refresh waits for quiet at most this long, so a chatty daemon is still
 /// shown as it changes.
-const SIGNAL_QUIET_MAX: Duration = Duration::from_millis(500);
+pub(crate) const SIGNAL_QUIET_MAX: Duration = Duration::from_millis(500);
 
 /// How long to wait before the next try after `failures` failures in a row
 /// (1 for the first): 0.5 s, 1 s, 2 s, … up to 30 s.
 fn retry_delay(failures: u32) -> Duration {
+    backoff(failures, BUS_RETRY_MAX)
+}
+
+/// [`BUS_RETRY_FIRST`] doubled for each failure in a row after the first, up to `ceiling`.
+pub(crate) fn backoff(failures: u32, ceiling: Duration) -> Duration {
     let doubled = BUS_RETRY_FIRST.saturating_mul(1 << failures.saturating_sub(1).min(16));
-    doubled.min(BUS_RETRY_MAX)
+    doubled.min(ceiling)
+}
+
+/// After the first signal of a burst: waits until `stream` has been quiet for
+/// [`SIGNAL_QUIET`] (at most [`SIGNAL_QUIET_MAX`]), taking the burst's other items;
+/// false when the stream ended.
+pub(crate) async fn settle<S: Stream + Unpin>(stream: &mut S) -> bool {
+    let deadline = tokio::time::Instant::now() + SIGNAL_QUIET_MAX;
+    loop {
+        while let Some(next) = stream.next().now_or_never() {
+            if next.is_none() {
+                return false;
+            }
+        }
+        let more = tokio::time::timeout_at(deadline, async {
+            tokio::select! {
+                next = stream.next() => next.map(|_| true),
+                () = tokio::time::sleep(SIGNAL_QUIET) => Some(false),
+            }
+        });
+        match more.await {
+            Ok(Some(true)) => continue,
+            Ok(None) => return false,
+            Ok(Some(false)) | Err(_) => return true,
+        }
+    }
 }
 
 /// Logs a failure to reach the bus: a warning the first time in a row, then
@@ -226,22 +256,10 @@ impl Subscriptions {
                         None => return Wake::StreamsEnded,
                         Some(_) if present => {
                             // Coalesce a burst of signals into one refresh: wait for a
-                            // short quiet, within a bound.
-                            let deadline = tokio::time::Instant::now() + SIGNAL_QUIET_MAX;
-                            loop {
-                                while let Some(Some(_)) = self.signals.next().now_or_never() {}
-                                let quiet = tokio::time::sleep(SIGNAL_QUIET);
-                                let more = tokio::time::timeout_at(deadline, async {
-                                    tokio::select! {
-                                        next = self.signals.next() => next.is_some(),
-                                        () = quiet => false,
-                                    }
-                                });
-                                match more.await {
-                                    Ok(true) => continue,
-                                    Ok(false) | Err(_) => return Wake::Signal,
-                                }
-                            }
+                            // short quiet, within a bound. A stream that ends meanwhile
+                            // says so on the next wait.
+                            settle(&mut self.signals).await;
+                            return Wake::Signal;
                         }
                         Some(_) => {}
                     }
@@ -263,5 +281,18 @@ mod tests {
             vec![500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]
         );
         assert_eq!(retry_delay(u32::MAX), BUS_RETRY_MAX);
+        assert_eq!(backoff(5, Duration::from_secs(8)), Duration::from_secs(8));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_burst_is_one_wake() {
+        let (sender, mut receiver) = futures::channel::mpsc::unbounded::<u32>();
+        for n in 0..5 {
+            sender.unbounded_send(n).unwrap();
+        }
+        assert!(settle(&mut receiver).await);
+        assert!(receiver.try_next().is_err(), "the burst was taken");
+        drop(sender);
+        assert!(!settle(&mut receiver).await);
     }
 }

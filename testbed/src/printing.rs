@@ -19,8 +19,11 @@
 //!   allowed. Its D-Bus notifier (`dbus://` subscriptions) sends `org.cups.cupsd.Notifier`
 //!   signals on the bed's bus (`SetEnv DBUS_SYSTEM_BUS_ADDRESS` in `cups-files.conf`).
 //!   `DirtyCleanInterval 0` makes it write `printers.conf` at once, so queues and
-//!   subscriptions survive [`TestBed::kill_service`] + [`TestBed::start_service`]. Ready when
-//!   its TCP port accepts.
+//!   subscriptions survive [`TestBed::kill_service`] + [`TestBed::start_service`]. Its
+//!   TempDir is `spool/tmp`, inside RequestRoot as on Debian (`/var/spool/cups/tmp`), because
+//!   cupsd empties TempDir at start only there: the D-Bus notifier keeps a lock file
+//!   (`cups-dbus-notifier-lockfile`) in it and, killed with cupsd, leaves it behind; a stale
+//!   one makes every later notifier drop its events silently. Ready when its TCP port accepts.
 //! - [`Service::CupsPkHelper`]: cups-pk-helper's mechanism (`org.opensuse.CupsPkHelper.Mechanism`)
 //!   talking to the bed's cupsd through `CUPS_SERVER` (start cupsd first: it gives up at start
 //!   without it). It asks polkit over the bus, so start [`Service::Polkit`] too (which allows
@@ -198,7 +201,7 @@ pub(crate) fn cups(layout: &Layout) -> ServiceSpec {
     let cupsd_conf = etc.join("cupsd.conf");
     let files = format!(
         "User lp\nGroup lp\nSystemGroup root\nServerRoot {etc}\nRequestRoot {cups}/spool\n\
-         TempDir {cups}/tmp\nCacheDir {cups}/cache\nStateDir {cups}/state\n\
+         TempDir {cups}/spool/tmp\nCacheDir {cups}/cache\nStateDir {cups}/state\n\
          AccessLog {cups}/log/access_log\nErrorLog {cups}/log/error_log\n\
          PageLog {cups}/log/page_log\nSandboxing Relaxed\n\
          SetEnv DBUS_SYSTEM_BUS_ADDRESS {address}\n",
@@ -215,9 +218,9 @@ pub(crate) fn cups(layout: &Layout) -> ServiceSpec {
         socket = printing.socket().display(),
     );
     let script = format!(
-        "cd {cups} && mkdir -p etc/ppd etc/ssl spool cache state log tmp && \
-         chown root:lp spool cache state tmp etc/ppd && chmod 0710 spool && \
-         chmod 0770 cache state && chmod 1777 tmp && \
+        "cd {cups} && mkdir -p etc/ppd etc/ssl spool/tmp cache state log && \
+         chown root:lp spool spool/tmp cache state etc/ppd && chmod 0710 spool && \
+         chmod 0770 cache state && chmod 1770 spool/tmp && \
          exec {CUPSD} -f -c {conf} -s {files}",
         cups = quoted(&cups),
         conf = quoted(&cupsd_conf),

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use ferrum_services::SystemBus;
 use ferrum_services::printers::{
-    self, Action, AddressError, CupsServer, DiscoveryUpdate, DriverSupport, JobState, PrinterUri,
-    PrintersError, QueueName, ReasonKind, Update,
+    self, Action, AddressError, CupsServer, DiscoveryUpdate, DriverSupport, JobState, Marker,
+    MarkerLevel, Printer, PrinterUri, PrintersError, QueueName, ReasonKind, Update,
 };
 use ferrum_testbed::printing::{PRINTING, VIRTUAL_PRINTER_NAME};
 use ferrum_testbed::{Service, TestBed};
@@ -42,6 +42,15 @@ where
         Ok(Some(item)) => item,
         _ => panic!("no update where {what} within {WAIT:?}"),
     }
+}
+
+/// The level of the printer's marker of `kind` (`toner`, `waste-toner`).
+fn level(printer: &Printer, kind: &str) -> Option<MarkerLevel> {
+    printer
+        .markers
+        .iter()
+        .find(|marker: &&Marker| marker.kind == kind)
+        .map(|marker| marker.level)
 }
 
 fn available(update: &Update) -> Option<&printers::Snapshot> {
@@ -116,8 +125,27 @@ async fn printers_against_real_cups() {
         printer.make_and_model.to_lowercase().contains("everywhere")
             || !printer.make_and_model.is_empty()
     );
-    // Marker levels read (this printer reports none to the queue: see the bed's notes).
-    assert!(printer.markers.iter().all(|m| !m.name.is_empty()));
+    // Supplies: the queue has no marker-levels (see the bed's notes), so they come from the
+    // device's printer-supply: black toner 75 %, waste toner 25 % full (75 % room left).
+    assert!(
+        printer.markers.iter().all(|m| !m.name.is_empty()),
+        "{:?}",
+        printer.markers
+    );
+    assert_eq!(
+        level(&printer, "toner"),
+        Some(MarkerLevel::Percent(75)),
+        "{:?}",
+        printer.markers
+    );
+    assert_eq!(
+        level(&printer, "waste-toner"),
+        Some(MarkerLevel::Percent(75)),
+        "{:?}",
+        printer.markers
+    );
+    let black = printer.markers.iter().find(|m| m.kind == "toner").unwrap();
+    assert_eq!(black.colors, vec![[0, 0, 0]]);
     assert!(
         !printer.options.media.choices.is_empty(),
         "{:?}",
@@ -136,6 +164,8 @@ async fn printers_against_real_cups() {
     .await;
 
     // A test page reaches the printer's output folder; the job's creation wakes the watch.
+    // The supplies changed meanwhile: the device is asked again once the job is done.
+    tokio::task::block_in_place(|| bed.set_virtual_printer_supplies(50, 40)).unwrap();
     let job = printers::print_test_page(&server, &queue).await.unwrap();
     next_matching(&mut watch, "the job shows", |u| {
         available(u).is_some_and(|s| s.jobs.iter().any(|j| j.id == job))
@@ -153,6 +183,25 @@ async fn printers_against_real_cups() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    let update = next_matching(
+        &mut watch,
+        "the job is done, the supplies read again",
+        |u| {
+            available(u).is_some_and(|s| {
+                s.jobs
+                    .iter()
+                    .any(|j| j.id == job && j.state == JobState::Completed)
+                    && s.printer(&queue)
+                        .is_some_and(|p| level(p, "toner") == Some(MarkerLevel::Percent(40)))
+            })
+        },
+    )
+    .await;
+    let printer = available(&update).unwrap().printer(&queue).unwrap();
+    assert_eq!(
+        level(printer, "waste-toner"),
+        Some(MarkerLevel::Percent(50))
+    );
 
     // Paper out: a job waits, the queue says media-empty, the job is cancelled.
     tokio::task::block_in_place(|| bed.set_virtual_printer_media_empty(true)).unwrap();
@@ -165,6 +214,17 @@ async fn printers_against_real_cups() {
     })
     .await;
     assert!(available(&update).is_some());
+    // A queue with a job printing is not renamed (cups-pk-helper would refuse without a word).
+    let busy = Action::Rename {
+        from: queue.clone(),
+        to: QueueName::parse("Busy").unwrap(),
+    }
+    .run(&bus, &server)
+    .await;
+    assert!(
+        matches!(busy, Err(PrintersError::Refused { .. })),
+        "{busy:?}"
+    );
     Action::CancelJob(stuck).run(&bus, &server).await.unwrap();
     next_matching(&mut watch, "the job is cancelled", |u| {
         available(u).is_some_and(|s| {
@@ -184,19 +244,7 @@ async fn printers_against_real_cups() {
     assert!(lpstat(&bed, &["-v"]).contains(queue.as_str()));
     tokio::task::block_in_place(|| bed.set_polkit_allowed(true, &[])).unwrap();
 
-    // cupsd killed → Unavailable → restarted → Available with the queue.
-    tokio::task::block_in_place(|| bed.kill_service(Service::Cups)).unwrap();
-    next_matching(&mut watch, "cupsd is not running", |u| {
-        matches!(u, Update::Unavailable)
-    })
-    .await;
-    tokio::task::block_in_place(|| bed.start_service(Service::Cups)).unwrap();
-    next_matching(&mut watch, "cupsd is back with the queue", |u| {
-        available(u).is_some_and(|s| s.printer(&queue).is_some())
-    })
-    .await;
-
-    // Rename, then remove.
+    // Renamed: the watch shows the new name.
     let renamed = QueueName::parse("Renamed").unwrap();
     Action::Rename {
         from: queue.clone(),
@@ -209,7 +257,33 @@ async fn printers_against_real_cups() {
         available(u).is_some_and(|s| s.printer(&renamed).is_some() && s.printer(&queue).is_none())
     })
     .await;
-    Action::Remove(renamed.clone())
+
+    // cupsd killed → Unavailable → restarted → Available with the queue.
+    tokio::task::block_in_place(|| bed.kill_service(Service::Cups)).unwrap();
+    next_matching(&mut watch, "cupsd is not running", |u| {
+        matches!(u, Update::Unavailable)
+    })
+    .await;
+    tokio::task::block_in_place(|| bed.start_service(Service::Cups)).unwrap();
+    next_matching(&mut watch, "cupsd is back with the queue", |u| {
+        available(u).is_some_and(|s| s.printer(&renamed).is_some())
+    })
+    .await;
+
+    // After the restart the watch still follows changes: rename again, then remove.
+    let office = QueueName::parse("Office").unwrap();
+    Action::Rename {
+        from: renamed.clone(),
+        to: office.clone(),
+    }
+    .run(&bus, &server)
+    .await
+    .unwrap();
+    next_matching(&mut watch, "the second new name shows", |u| {
+        available(u).is_some_and(|s| s.printer(&office).is_some() && s.printer(&renamed).is_none())
+    })
+    .await;
+    Action::Remove(office.clone())
         .run(&bus, &server)
         .await
         .unwrap();
@@ -217,5 +291,9 @@ async fn printers_against_real_cups() {
         available(u).is_some_and(|s| s.printers.is_empty())
     })
     .await;
-    assert!(!lpstat(&bed, &["-v"]).contains("Renamed"));
+    let queues = lpstat(&bed, &["-v"]);
+    assert!(
+        !queues.contains("Office") && !queues.contains("Renamed"),
+        "{queues}"
+    );
 }

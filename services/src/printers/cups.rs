@@ -8,6 +8,7 @@ use ipp::prelude::*;
 
 use super::address::QueueName;
 use super::error::PrintersError;
+use super::supplies::{DEVICE_TIMEOUT, SupplyCache, markers_from_supplies};
 use super::types::{
     Job, JobId, JobState, Marker, MarkerLevel, OptionChoices, Printer, PrinterOptions,
     PrinterState, Snapshot, StateReason, parse_colors,
@@ -89,13 +90,43 @@ impl CupsServer {
     }
 }
 
-/// The name CUPS records as the job owner and subscriber.
-pub(crate) fn user_name() -> String {
+/// The name CUPS records as the job owner and subscriber (`USER`, else `LOGNAME`, else the
+/// process's uid's name in `/etc/passwd`, else the uid). Read once per page: a tiny local file.
+pub fn user_name() -> String {
     ["USER", "LOGNAME"]
         .iter()
         .filter_map(|var| std::env::var(var).ok())
         .find(|name| !name.is_empty())
-        .unwrap_or_else(|| rustix::process::getuid().as_raw().to_string())
+        .unwrap_or_else(|| {
+            let uid = rustix::process::getuid().as_raw();
+            std::fs::read_to_string("/etc/passwd")
+                .ok()
+                .and_then(|passwd| name_of_uid(&passwd, uid))
+                .unwrap_or_else(|| uid.to_string())
+        })
+}
+
+/// The user name of `uid` in a passwd file's text (`name:x:uid:…`).
+fn name_of_uid(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id = fields.nth(1)?;
+        (id.parse::<u32>().ok()? == uid && !name.is_empty()).then(|| name.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod user_tests {
+    use super::name_of_uid;
+
+    #[test]
+    fn the_uid_is_named_from_passwd() {
+        let passwd = "root:x:0:0:root:/root:/bin/bash\nada:x:1000:1000:Ada:/home/ada:/bin/sh\n";
+        assert_eq!(name_of_uid(passwd, 1000).as_deref(), Some("ada"));
+        assert_eq!(name_of_uid(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(name_of_uid(passwd, 7), None);
+    }
 }
 
 /// Percent-encodes a queue name for a path.
@@ -347,15 +378,15 @@ fn choices(group: &IppAttributeGroup, name: &str) -> OptionChoices {
     }
 }
 
-fn printer_of(group: &IppAttributeGroup) -> Option<Printer> {
-    let name = QueueName::parse(&text(group, "printer-name")).ok()?;
+/// A printer's `marker-*` attributes as markers (none when it has no `marker-names`).
+fn markers_of(group: &IppAttributeGroup) -> Vec<Marker> {
     let marker_names = texts(group, "marker-names");
     let marker_types = texts(group, "marker-types");
     let marker_colors = texts(group, "marker-colors");
     let levels = ints(group, "marker-levels");
     let lows = ints(group, "marker-low-levels");
     let highs = ints(group, "marker-high-levels");
-    let markers = marker_names
+    marker_names
         .iter()
         .enumerate()
         .map(|(i, name)| Marker {
@@ -371,7 +402,12 @@ fn printer_of(group: &IppAttributeGroup) -> Option<Printer> {
             low: percent(lows.get(i)),
             high: percent(highs.get(i)),
         })
-        .collect();
+        .collect()
+}
+
+fn printer_of(group: &IppAttributeGroup) -> Option<Printer> {
+    let name = QueueName::parse(&text(group, "printer-name")).ok()?;
+    let markers = markers_of(group);
     let mut quality = choices(group, "print-quality");
     quality.choices = quality.choices.iter().map(|q| quality_keyword(q)).collect();
     quality.default = quality.default.map(|q| quality_keyword(&q));
@@ -563,19 +599,103 @@ async fn jobs_where(
     Ok(jobs)
 }
 
-/// Reads everything the page shows.
-pub(crate) async fn snapshot(server: &CupsServer) -> Result<Snapshot, PrintersError> {
-    let printers = printers(server).await?;
+/// Reads the jobs not yet finished (pending, held, processing, stopped).
+pub(crate) async fn active_jobs(server: &CupsServer) -> Result<Vec<Job>, PrintersError> {
+    jobs_where(server, "not-completed", None).await
+}
+
+/// Reads everything the page shows; markers of queues that have none at CUPS come from their
+/// `ipp://` devices, through `supplies`.
+pub(crate) async fn snapshot(
+    server: &CupsServer,
+    supplies: &SupplyCache,
+) -> Result<Snapshot, PrintersError> {
+    let mut printers = printers(server).await?;
     let default = default_queue(server).await?;
     let mut jobs = jobs_where(server, "not-completed", None).await?;
     let mut done = jobs_where(server, "completed", Some(RECENT_COMPLETED_JOBS)).await?;
     done.truncate(usize::try_from(RECENT_COMPLETED_JOBS).unwrap_or(20));
     jobs.append(&mut done);
+    supplies
+        .fill(&mut printers, &jobs, |uri| async move {
+            match device_markers(&uri).await {
+                Ok(markers) => Some(markers),
+                Err(error) => {
+                    tracing::debug!(%error, uri, "cannot read the printer's supplies");
+                    None
+                }
+            }
+        })
+        .await;
     Ok(Snapshot {
         printers,
         jobs,
         default,
     })
+}
+
+/// What a device is asked about its supplies: the `marker-*` set CUPS uses, and PWG 5100.13's
+/// `printer-supply`.
+const SUPPLY_ATTRIBUTES: &[&str] = &[
+    "marker-names",
+    "marker-colors",
+    "marker-levels",
+    "marker-types",
+    "marker-low-levels",
+    "marker-high-levels",
+    "printer-supply",
+    "printer-supply-description",
+];
+
+fn octets(group: &IppAttributeGroup, name: &str) -> Vec<String> {
+    values(group, name)
+        .into_iter()
+        .filter_map(|value| match value {
+            IppValue::OctetString(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+            other => as_text(other),
+        })
+        .collect()
+}
+
+/// Asks a device at an `ipp://` URI for its supplies (Get-Printer-Attributes, within
+/// [`DEVICE_TIMEOUT`]): its `marker-*` attributes when it has them, else its `printer-supply`.
+pub(crate) async fn device_markers(device_uri: &str) -> Result<Vec<Marker>, PrintersError> {
+    let uri = device_uri.parse::<Uri>().map_err(bad)?;
+    let mut request = request(Operation::GetPrinterAttributes as i16, Some(device_uri))?;
+    add(
+        &mut request,
+        DelimiterTag::OperationAttributes,
+        "requested-attributes",
+        keywords(SUPPLY_ATTRIBUTES),
+    )?;
+    let client = AsyncIppClient::builder(uri)
+        .request_timeout(DEVICE_TIMEOUT)
+        .build();
+    let response = match tokio::time::timeout(DEVICE_TIMEOUT, client.send(request)).await {
+        Err(_) => return Err(PrintersError::Timeout),
+        Ok(Err(error)) => return Err(classify(&error)),
+        Ok(Ok(response)) => response,
+    };
+    if !response.header().status_code().is_success() {
+        return Err(PrintersError::BadAnswer(Arc::from(keyword_of_status(
+            response.header().status_code(),
+        ))));
+    }
+    let Some(group) = response
+        .attributes()
+        .groups_of(DelimiterTag::PrinterAttributes)
+        .next()
+    else {
+        return Ok(Vec::new());
+    };
+    let markers = markers_of(group);
+    if !markers.is_empty() {
+        return Ok(markers);
+    }
+    Ok(markers_from_supplies(
+        &octets(group, "printer-supply"),
+        &texts(group, "printer-supply-description"),
+    ))
 }
 
 /// Sends a document to a queue with Print-Job; returns the job's id.

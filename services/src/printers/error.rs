@@ -63,12 +63,20 @@ impl PrintersError {
         }
     }
 
-    /// Classifies cups-pk-helper's returned error text (empty means success).
+    /// Classifies cups-pk-helper's returned error text (empty means success; on a failure it
+    /// is the last CUPS status, `successful-ok` when CUPS was not what failed).
     pub(crate) fn from_helper_text(text: &str) -> Result<(), Self> {
         let text = text.trim();
-        // PrinterRename answers CUPS's status keyword on success.
-        if text.is_empty() || text.starts_with("successful-ok") {
+        if text.is_empty() {
             return Ok(());
+        }
+        // A failure that is not CUPS's: the helper answers the last CUPS status, which was
+        // fine (PrinterRename when the new name is taken, the queue gone or busy).
+        if text.starts_with("successful-ok") {
+            return Err(Self::Refused {
+                status: Arc::from(""),
+                message: Arc::from("The change was refused."),
+            });
         }
         let lower = text.to_ascii_lowercase();
         let error = if lower.contains("not authorized")
@@ -118,7 +126,11 @@ mod tests {
     #[test]
     fn helper_text_is_classified() {
         assert_eq!(PrintersError::from_helper_text(""), Ok(()));
-        assert_eq!(PrintersError::from_helper_text("successful-ok"), Ok(()));
+        // The helper failed without a CUPS error: not a success.
+        assert!(matches!(
+            PrintersError::from_helper_text("successful-ok"),
+            Err(PrintersError::Refused { .. })
+        ));
         assert_eq!(
             PrintersError::from_helper_text("Not authorized"),
             Err(PrintersError::NotAuthorized)

@@ -3,10 +3,11 @@
 use crate::bus::SystemBus;
 use crate::proxies::cups_pk_helper::MechanismProxy;
 
+use super::address::QueueName;
 use super::cups::{self, CupsServer, quality_value};
 use super::error::PrintersError;
 use super::testpage::{TEST_PAGE_FORMAT, test_page};
-use super::types::{Action, JobId, PrintOption};
+use super::types::{Action, JobId, JobState, PrintOption};
 
 /// The model cups-pk-helper passes to CUPS for a driverless (IPP Everywhere) queue.
 pub const DRIVERLESS_MODEL: &str = "everywhere";
@@ -49,7 +50,10 @@ impl Action {
                     .printer_set_accept_jobs(name.as_str(), *accepting, "")
                     .await
             }
-            Self::Rename { from, to } => helper.printer_rename(from.as_str(), to.as_str()).await,
+            Self::Rename { from, to } => {
+                check_rename(server, from, to).await?;
+                helper.printer_rename(from.as_str(), to.as_str()).await
+            }
             Self::SetOption {
                 name,
                 option,
@@ -75,11 +79,46 @@ impl Action {
     }
 }
 
+/// cups-pk-helper's PrinterRename refuses without saying why (it answers the last CUPS status,
+/// `successful-ok`) when the new name is taken, the queue is gone or the queue has jobs waiting
+/// or printing: check those first, to say which.
+async fn check_rename(
+    server: &CupsServer,
+    from: &QueueName,
+    to: &QueueName,
+) -> Result<(), PrintersError> {
+    let printers = cups::printers(server).await?;
+    if !printers.iter().any(|printer| &printer.name == from) {
+        return Err(PrintersError::NotFound);
+    }
+    // CUPS's names ignore case.
+    let taken = printers.iter().any(|printer| {
+        &printer.name != from && printer.name.as_str().eq_ignore_ascii_case(to.as_str())
+    });
+    if taken {
+        return Err(PrintersError::Refused {
+            status: "client-error-not-possible".into(),
+            message: format!("A printer named \"{to}\" already exists.").into(),
+        });
+    }
+    let busy = cups::active_jobs(server).await?.iter().any(|job| {
+        job.queue.as_ref() == Some(from)
+            && matches!(job.state, JobState::Pending | JobState::Processing)
+    });
+    if busy {
+        return Err(PrintersError::Refused {
+            status: "client-error-not-possible".into(),
+            message: "The printer has jobs waiting or printing.".into(),
+        });
+    }
+    Ok(())
+}
+
 /// Prints the test page on a queue (plain IPP Print-Job, no administrator rights); returns
 /// the job's id.
 pub async fn print_test_page(
     server: &CupsServer,
-    queue: &super::QueueName,
+    queue: &QueueName,
 ) -> Result<JobId, PrintersError> {
     cups::print(
         server,

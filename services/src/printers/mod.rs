@@ -3,6 +3,11 @@
 //!
 //! - Reads are IPP to cupsd at a [`CupsServer`] (CUPS-Get-Printers, CUPS-Get-Default,
 //!   Get-Jobs), through the `ipp` crate without TLS; none of its types leave this module.
+//! - Ink and toner ([`Printer::markers`]) are the queue's `marker-*` attributes when CUPS has
+//!   them, else asked from the queue's device when it is `ipp://` (its `marker-*`, else its
+//!   `printer-supply`), 3 s at most per device, all devices at once; a device that does not
+//!   answer has none. The watch keeps the answers and asks again after a minute or once a
+//!   job on the queue finished.
 //! - [`watch`] follows CUPS without polling: a CUPS subscription (`notify-recipient-uri
 //!   dbus://`, renewed before its [`SUBSCRIPTION_LEASE`] ends, canceled when the stream is
 //!   dropped) makes cupsd's notifier send `org.cups.cupsd.Notifier` signals on the system bus;
@@ -22,6 +27,7 @@ mod cups;
 mod discovery;
 mod error;
 mod helper;
+mod supplies;
 mod testpage;
 mod types;
 mod watch;
@@ -29,7 +35,7 @@ mod watch;
 pub use address::{
     AddressError, DEFAULT_RESOURCE, NameError, PrinterUri, QUEUE_NAME_MAX, QueueName,
 };
-pub use cups::{CupsServer, IPP_TIMEOUT, RECENT_COMPLETED_JOBS};
+pub use cups::{CupsServer, IPP_TIMEOUT, RECENT_COMPLETED_JOBS, user_name};
 pub use discovery::{AVAHI_BUS_NAME, discover, mark_queues};
 pub use error::PrintersError;
 pub use helper::{DRIVERLESS_MODEL, print_test_page};
@@ -43,5 +49,5 @@ pub use watch::{NOTIFIER_INTERFACE, NOTIFIER_PATH, SUBSCRIPTION_LEASE, watch};
 
 /// Reads everything once (queues, default, jobs), without following changes.
 pub async fn snapshot(server: &CupsServer) -> Result<Snapshot, PrintersError> {
-    cups::snapshot(server).await
+    cups::snapshot(server, &supplies::SupplyCache::default()).await
 }

@@ -4,16 +4,18 @@
 
 use std::time::Duration;
 
-use futures::{FutureExt, Stream, StreamExt};
+use futures::{Stream, StreamExt};
 use tokio::io::AsyncReadExt;
 use tokio::net::TcpStream;
 use zbus::{MatchRule, MessageStream};
 
 use crate::bus::SystemBus;
 use crate::error::DbusFailure;
+use crate::watch::{backoff, settle};
 
 use super::cups::{self, CupsServer};
 use super::error::PrintersError;
+use super::supplies::SupplyCache;
 use super::types::Update;
 
 /// The interface of cupsd's D-Bus notifier signals.
@@ -24,55 +26,38 @@ pub const NOTIFIER_PATH: &str = "/org/cups/cupsd/Notifier";
 /// How long the subscription lasts; it is renewed after two thirds of it.
 pub const SUBSCRIPTION_LEASE: Duration = Duration::from_secs(300);
 
-/// After a signal, more signals within this quiet time join the same re-read.
-const SIGNAL_QUIET: Duration = Duration::from_millis(60);
-/// A re-read waits for quiet at most this long.
-const SIGNAL_QUIET_MAX: Duration = Duration::from_millis(500);
-/// The first pause before trying cupsd (or the bus) again; doubles up to [`RETRY_MAX`].
-const RETRY_FIRST: Duration = Duration::from_millis(500);
-/// The longest pause between two tries while cupsd is away.
+/// The longest pause between two tries while cupsd is away (the first is
+/// [`crate::watch::BUS_RETRY_FIRST`], doubling).
 const RETRY_MAX: Duration = Duration::from_secs(8);
 /// How long connecting to cupsd's port may take.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 fn retry_delay(failures: u32) -> Duration {
-    RETRY_FIRST
-        .saturating_mul(1 << failures.saturating_sub(1).min(16))
-        .min(RETRY_MAX)
-}
-
-/// Waits until `stream` has been quiet for [`SIGNAL_QUIET`] (at most [`SIGNAL_QUIET_MAX`]);
-/// false when it ended.
-pub(crate) async fn settle<S: Stream + Unpin>(stream: &mut S) -> bool {
-    let deadline = tokio::time::Instant::now() + SIGNAL_QUIET_MAX;
-    loop {
-        while let Some(next) = stream.next().now_or_never() {
-            if next.is_none() {
-                return false;
-            }
-        }
-        let more = tokio::time::timeout_at(deadline, async {
-            tokio::select! {
-                next = stream.next() => next.map(|_| true),
-                () = tokio::time::sleep(SIGNAL_QUIET) => Some(false),
-            }
-        });
-        match more.await {
-            Ok(Some(true)) => continue,
-            Ok(None) => return false,
-            Ok(Some(false)) | Err(_) => return true,
-        }
-    }
+    backoff(failures, RETRY_MAX)
 }
 
 /// Cancels the subscription when the watch ends (best effort, in the background).
 struct Subscription {
     server: CupsServer,
     id: i32,
+    /// False once cupsd went away: the cancel waits for its return ([`Subscription::leave`]).
+    cancel_on_drop: bool,
+}
+
+impl Subscription {
+    /// cupsd went away: it keeps the subscription (in `subscriptions.conf`) until its lease
+    /// ends, so give back its id to cancel once cupsd is back.
+    fn leave(mut self) -> i32 {
+        self.cancel_on_drop = false;
+        self.id
+    }
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
+        if !self.cancel_on_drop {
+            return;
+        }
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             let server = self.server.clone();
             let id = self.id;
@@ -116,11 +101,17 @@ enum End {
 
 /// Follows CUPS: `Available(snapshot)` at start and after each burst of notifier signals,
 /// `Unavailable` while cupsd is not running (tried again with growing pauses, 0.5 s to 8 s,
-/// and subscribed again when it is back), `Failed` when reading failed.
+/// and subscribed again when it is back, the subscription it lost canceled), `Failed` when
+/// reading failed. Devices' supplies are kept between reads (see [`Printer::markers`]).
+///
+/// [`Printer::markers`]: super::Printer::markers
 pub fn watch(bus: SystemBus, server: CupsServer) -> impl Stream<Item = Update> + Send {
     async_stream::stream! {
         let mut failures: u32 = 0;
         let mut said_unavailable = false;
+        let supplies = SupplyCache::default();
+        // Subscriptions left behind when cupsd went away, canceled once it is back.
+        let mut left: Vec<i32> = Vec::new();
         loop {
             // Listen before reading, so no change slips between.
             let mut signals = match notifier_signals(&bus).await {
@@ -138,8 +129,12 @@ pub fn watch(bus: SystemBus, server: CupsServer) -> impl Stream<Item = Update> +
             let step = async {
                 let alive = connect(&server).await?;
                 let id = cups::subscribe(&server, SUBSCRIPTION_LEASE).await?;
-                let subscription = Subscription { server: server.clone(), id };
-                let snapshot = cups::snapshot(&server).await?;
+                let subscription = Subscription {
+                    server: server.clone(),
+                    id,
+                    cancel_on_drop: true,
+                };
+                let snapshot = cups::snapshot(&server, &supplies).await?;
                 Ok::<_, PrintersError>((alive, subscription, snapshot))
             };
             let (mut alive, subscription, snapshot) = match step.await {
@@ -162,6 +157,11 @@ pub fn watch(bus: SystemBus, server: CupsServer) -> impl Stream<Item = Update> +
             };
             failures = 0;
             said_unavailable = false;
+            for id in left.drain(..) {
+                if let Err(error) = cups::unsubscribe(&server, id).await {
+                    tracing::debug!(%error, id, "could not cancel the lost CUPS subscription");
+                }
+            }
             yield Update::Available(snapshot);
             let renew_every = SUBSCRIPTION_LEASE.mul_f32(2.0 / 3.0);
             let mut renew_at = tokio::time::Instant::now() + renew_every;
@@ -172,7 +172,7 @@ pub fn watch(bus: SystemBus, server: CupsServer) -> impl Stream<Item = Update> +
                         if signal.is_none() || !settle(&mut signals).await {
                             break End::BusClosed;
                         }
-                        match cups::snapshot(&server).await {
+                        match cups::snapshot(&server, &supplies).await {
                             Ok(snapshot) => yield Update::Available(snapshot),
                             Err(error) if error.is_not_running() => break End::Again,
                             Err(error) => yield Update::Failed(error),
@@ -196,7 +196,10 @@ pub fn watch(bus: SystemBus, server: CupsServer) -> impl Stream<Item = Update> +
                     }
                 }
             };
-            drop(subscription);
+            match end {
+                End::Again => left.push(subscription.leave()),
+                End::BusClosed => drop(subscription),
+            }
             if let End::BusClosed = end
                 && let Ok(connection) = bus.connection().await
             {
@@ -214,17 +217,5 @@ mod tests {
     fn retries_back_off_to_a_ceiling() {
         let delays: Vec<u128> = (1..=6).map(|n| retry_delay(n).as_millis()).collect();
         assert_eq!(delays, vec![500, 1000, 2000, 4000, 8000, 8000]);
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_burst_is_one_wake() {
-        let (sender, receiver) = futures::channel::mpsc::unbounded::<u32>();
-        let mut receiver = receiver;
-        for n in 0..5 {
-            sender.unbounded_send(n).unwrap();
-        }
-        assert!(settle(&mut receiver).await);
-        drop(sender);
-        assert!(!settle(&mut receiver).await);
     }
 }
