@@ -3,6 +3,7 @@
 
 use ferrum_services::audio::{Direction, NodeId};
 use ferrum_services::bluetooth::{AdapterId, DeviceAddress};
+use ferrum_services::printers::{JobId, QueueName};
 use ferrum_ui::WidgetId;
 
 /// The Network page.
@@ -11,6 +12,8 @@ pub const NETWORK: WidgetId = WidgetId::new("network");
 pub const BLUETOOTH: WidgetId = WidgetId::new("bluetooth");
 /// The Sound page.
 pub const SOUND: WidgetId = WidgetId::new("sound");
+/// The Printers page.
+pub const PRINTERS: WidgetId = WidgetId::new("printers");
 /// The Power page.
 pub const POWER: WidgetId = WidgetId::new("power");
 /// The Private DNS page.
@@ -187,4 +190,34 @@ pub fn sound_port(node: &str, port: &str) -> WidgetId {
 /// A profile's choice of a device, by `device.name` and the profile's name.
 pub fn sound_profile(device: &str, profile: &str) -> WidgetId {
     SOUND.child("device").child(device).child(profile)
+}
+
+// The Printers page. Queues are named by their CUPS name, jobs by their id,
+// printers found on the network by their address.
+
+/// "Add a printer…".
+pub const PRINTERS_ADD_OPEN: WidgetId = WidgetId::new("printers.add-open");
+/// The Add dialog.
+pub const PRINTERS_ADD: WidgetId = WidgetId::new("printers.add");
+/// The Add dialog's address field.
+pub const PRINTERS_ADD_ADDRESS: WidgetId = WidgetId::new("printers.add.address.input");
+
+/// A printer's row or one of its controls, by its queue name.
+pub fn printer(queue: &QueueName, part: &str) -> WidgetId {
+    PRINTERS.child("queue").child(queue.as_str()).child(part)
+}
+
+/// A choice of one of a printer's options (`media`, `sides`, …), by its value.
+pub fn printer_option(queue: &QueueName, option: &str, value: &str) -> WidgetId {
+    printer(queue, "option").child(option).child(value)
+}
+
+/// A control of a job, by its id.
+pub fn printer_job(job: JobId, part: &str) -> WidgetId {
+    PRINTERS.child("job").child(job).child(part)
+}
+
+/// The Add button of a printer found on the network, by its address.
+pub fn printers_found(uri: &str) -> WidgetId {
+    PRINTERS_ADD.child("found").child(uri)
 }

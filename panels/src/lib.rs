@@ -12,6 +12,7 @@ pub mod ids;
 pub mod network;
 pub mod page;
 pub mod power;
+pub mod printers;
 pub mod private_dns;
 pub mod qr;
 pub mod registry;

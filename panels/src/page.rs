@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use ferrum_accessibility::Preferences;
 use ferrum_services::SystemBus;
 use ferrum_services::audio::AudioSession;
+use ferrum_services::printers::CupsServer;
 use ferrum_ui::Effect;
 use iced::{Element, Subscription, Task};
 
@@ -114,6 +115,8 @@ pub struct Context {
     pub preferences_path: Option<PathBuf>,
     /// The session's PipeWire (the Sound page's).
     pub audio: AudioSession,
+    /// cupsd (the Printers page's; `CUPS_SERVER`, else localhost:631).
+    pub printing: CupsServer,
 }
 
 /// A settings page.

@@ -11,7 +11,7 @@ use ferrum_services::SystemBus;
 use iced::{Element, Subscription, Task};
 
 use crate::page::{self, Context, Page};
-use crate::{about, accessibility, bluetooth, network, power, private_dns, sound};
+use crate::{about, accessibility, bluetooth, network, power, printers, private_dns, sound};
 
 macro_rules! panels {
     ($( $(#[doc = $doc:literal])* $variant:ident => $field:ident : $state:ty, $slug:literal; )*) => {
@@ -111,6 +111,8 @@ panels! {
     Bluetooth => bluetooth: bluetooth::State, "bluetooth";
     /// Outputs, inputs, applications' sound and devices' profiles.
     Sound => sound: sound::State, "sound";
+    /// Print queues, their jobs and ink; adding driverless printers.
+    Printers => printers: printers::State, "printers";
     /// Power modes, battery and power source.
     Power => power: power::State, "power";
     /// Encrypted DNS, DNSSEC and the resolver's status.

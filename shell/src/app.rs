@@ -106,6 +106,7 @@ impl App {
             preferences,
             preferences_path,
             audio: AudioSession::new(),
+            printing: ferrum_services::printers::CupsServer::from_env(),
         });
         let enter = pages.enter(active).map(Message::Page);
         let app = Self {

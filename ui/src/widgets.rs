@@ -4,7 +4,7 @@ use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 
 use crate::ids::WidgetId;
-use iced::widget::{button, column, container, radio, text, toggler};
+use iced::widget::{button, column, container, radio, text, text_input, toggler};
 use iced::{Alignment, Element, Font, Length, font};
 
 /// The font family the shell draws with; fonts-noto-core ships it and covers
@@ -290,6 +290,34 @@ fn switch_named<'a, Message: Clone + 'a>(
         .on_press(flipped.clone()),
     )
     .on_activate(flipped)
+    .into()
+}
+
+/// A text field with its label above it: a Tab stop named by the label for
+/// a screen reader, which also hears what is typed. `id` is the field's
+/// (focus it with [`Effect::Focus`](crate::Effect)); its accessible node is
+/// `id.field`. Enter calls `on_submit`.
+pub fn labelled_field<'a, M: Clone + 'a>(
+    id: WidgetId,
+    label: String,
+    placeholder: &str,
+    value: &str,
+    on_input: impl Fn(String) -> M + 'a,
+    on_submit: M,
+) -> Element<'a, M> {
+    column![
+        text(label.clone()).size(14),
+        Accessible::new(
+            id.child("field"),
+            AccessibleInfo::new(Role::TextInput, label).value(value.to_owned()),
+            text_input(placeholder, value)
+                .id(id)
+                .on_input(on_input)
+                .on_submit(on_submit)
+                .padding(8),
+        ),
+    ]
+    .spacing(4)
     .into()
 }
 
