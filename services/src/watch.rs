@@ -291,7 +291,7 @@ mod tests {
             sender.unbounded_send(n).unwrap();
         }
         assert!(settle(&mut receiver).await);
-        assert!(receiver.try_next().is_err(), "the burst was taken");
+        assert!(receiver.try_recv().is_err(), "the burst was taken");
         drop(sender);
         assert!(!settle(&mut receiver).await);
     }
