@@ -22,11 +22,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use ferrum_testbed::keyscript::Step;
+
 use crate::screen::{self, Claim, Region};
 use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
 mod bluetooth;
+mod printers;
 mod sound;
 
 /// How long the app gets to handle a key, and a key that activates a control (the emulated
@@ -38,7 +41,7 @@ const SETTLE_ACTIVATION: Duration = Duration::from_millis(1500);
 /// in one frame are handled against that frame's widgets: a Tab right after the Enter that
 /// opens a device's details would skip the buttons the details add. Each key gets its frame
 /// (the host test taps one key per frame too), an activation more.
-fn send_keys(vm: &mut Vm, step: &ferrum_testbed::keyscript::Step) -> Result<()> {
+fn send_keys(vm: &mut Vm, step: &Step) -> Result<()> {
     for chord in step.chords() {
         let keys = chord.qcodes();
         vm.qmp.keys(&keys)?;
@@ -50,6 +53,42 @@ fn send_keys(vm: &mut Vm, step: &ferrum_testbed::keyscript::Step) -> Result<()> 
         });
     }
     Ok(())
+}
+
+/// Runs a key script (`image/e2e/<name>.keys`, format: testbed/src/keyscript.rs) against the
+/// VM: presses and typing are sent, `focus` lines skipped (the VM has no accessibility bus to
+/// ask), and each `sync` point handed to `sync`. A failed sync point saves the screen as
+/// `<name>-failed.png`. Returns the last non-empty detail a sync point gave.
+fn run_key_script(
+    vm: &mut Vm,
+    timeline: &mut Timeline,
+    name: &str,
+    mut sync: impl FnMut(&mut Vm, &mut Timeline, &str) -> Result<String>,
+) -> Result<String> {
+    let path = util::workspace_root()?.join(format!("image/e2e/{name}.keys"));
+    let script = ferrum_testbed::keyscript::parse(&fs::read_to_string(&path)?)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    let mut outcome = String::new();
+    for step in &script {
+        match step {
+            Step::Press(_) | Step::Type(_) => send_keys(vm, step)?,
+            Step::Focus { .. } => {}
+            Step::Sync(point) => match sync(vm, timeline, point) {
+                Ok(detail) if !detail.is_empty() => outcome = detail,
+                Ok(_) => {}
+                Err(error) => {
+                    let shot = util::target_dir()?.join(format!("image/e2e/{name}-failed.png"));
+                    let _ = vm.qmp.screen(Some(&shot));
+                    return Err(format!(
+                        "at \"sync {point}\": {error} (screen: {})",
+                        shot.display()
+                    )
+                    .into());
+                }
+            },
+        }
+    }
+    Ok(outcome)
 }
 
 /// The test user the image creates (`image/mkosi.postinst.chroot`).
@@ -907,6 +946,16 @@ pub fn run() -> Result<()> {
                 Err(error) => error.to_string(),
             },
         );
+        println!("e2e: the Printers page with the machine's CUPS …");
+        let printers = printers::run(&mut vm, &mut timeline);
+        checks.check(
+            "Printers page by keyboard: CUPS, cups-pk-helper and Avahi present; the self-test's queue on screen",
+            printers.is_ok(),
+            match &printers {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
     }
     let first = wait_for_report(&vm, &mut timeline, Duration::from_secs(300));
     // The power button, as a person ends the day: the second boot sees what the system saved
@@ -974,6 +1023,12 @@ pub fn run() -> Result<()> {
         "kept",
         "var,home",
         "second boot: /var and /home kept, /etc changes gone",
+    );
+    checks.require(
+        &second,
+        "printers-kept",
+        "Ferrum_Selftest",
+        "second boot: the printer added on the first boot is kept (/etc/cups on the persistent partition)",
     );
 
     timeline.events.sort_by(|a, b| a.1.total_cmp(&b.1));

@@ -15,8 +15,6 @@ use std::fs;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ferrum_testbed::keyscript::{self, Step};
-
 use super::{Timeline, wait_for_screen, without_kernel_line};
 use crate::screen::{Claim, Region};
 use crate::util::{self, Result};
@@ -308,33 +306,15 @@ fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<()> {
 /// Runs the key script against the logged-in session; returns the seconds from the Pair key
 /// to the bond reported by the peer.
 pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
-    let path = util::workspace_root()?.join("image/e2e/bluetooth.keys");
-    let script = keyscript::parse(&fs::read_to_string(&path)?)
-        .map_err(|error| format!("{}: {error}", path.display()))?;
     wait_for_peer(
         vm,
         timeline,
         "ready",
         "bluetooth: two virtual controllers, the peer ready",
     )?;
-    for step in &script {
-        match step {
-            Step::Press(_) | Step::Type(_) => super::send_keys(vm, step)?,
-            // Focus is checked by the host test; the VM has no accessibility bus to ask.
-            Step::Focus { .. } => {}
-            Step::Sync(name) => {
-                if let Err(error) = sync(vm, timeline, name) {
-                    let shot = util::target_dir()?.join("image/e2e/bluetooth-failed.png");
-                    let _ = vm.qmp.screen(Some(&shot));
-                    return Err(format!(
-                        "at \"sync {name}\": {error} (screen: {})",
-                        shot.display()
-                    )
-                    .into());
-                }
-            }
-        }
-    }
+    super::run_key_script(vm, timeline, "bluetooth", |vm, timeline, name| {
+        sync(vm, timeline, name).map(|()| String::new())
+    })?;
     let pair = timeline.at(PAIRING.says);
     let bond = timeline.at("bluetooth: the peer reports the bond");
     Ok(match (pair, bond) {
