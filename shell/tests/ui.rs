@@ -232,17 +232,23 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
         app(Some("bluetooth"), ThemeChoice::Light).active(),
         PanelId::Bluetooth
     );
-    let app = app(Some("printers"), ThemeChoice::Light);
+    assert_eq!(
+        app(Some("printers"), ThemeChoice::Light).active(),
+        PanelId::Printers
+    );
+    let app = app(Some("displays"), ThemeChoice::Light);
     assert_eq!(app.active(), PanelId::DEFAULT);
     let notice = app.notice().expect("unknown page explained");
     assert_eq!(
         notice.summary,
-        "There is no settings page called “printers”. Showing Power instead."
+        "There is no settings page called “displays”. Showing Power instead."
     );
     assert!(
-        notice
-            .detail
-            .contains("network, bluetooth, sound, power, private-dns, accessibility, about")
+        notice.detail.contains(
+            "network, bluetooth, sound, printers, power, private-dns, accessibility, about"
+        ),
+        "{}",
+        notice.detail
     );
     assert!(ui_shows(&app, &notice.summary));
 }
