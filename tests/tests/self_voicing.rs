@@ -84,6 +84,12 @@ async fn moving_focus_is_spoken() {
     );
     driver.tap(Named::Tab).await;
     assert!(
+        wait_for_log(&speechd, "Printers, list item"),
+        "speechd log lacks the fourth sidebar entry:\n{}",
+        speechd.log_text()
+    );
+    driver.tap(Named::Tab).await;
+    assert!(
         wait_for_log(&speechd, "Power, list item, selected"),
         "speechd log lacks the sidebar entry:\n{}",
         speechd.log_text()
