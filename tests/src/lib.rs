@@ -141,3 +141,34 @@ pub fn wpctl_volume(
         .unwrap_or_else(|| panic!("wpctl get-volume printed {text:?}"));
     (volume, text.contains("[MUTED]"))
 }
+
+/// Feeds a page the messages of one of its subscriptions until `accept` holds for it, within
+/// `deadline`; an update from a subscription must ask for nothing (no request, no effect).
+/// It fails the calling test by panicking, with what the page holds.
+#[allow(clippy::panic)]
+pub async fn feed_until<P, S>(
+    page: &mut P,
+    stream: &mut S,
+    what: &str,
+    deadline: Duration,
+    accept: impl Fn(&P) -> bool,
+) where
+    P: ferrum_panels::Page,
+    S: Stream<Item = P::Message> + Unpin,
+{
+    let limit = std::time::Instant::now() + deadline;
+    while !accept(page) {
+        let left = limit.saturating_duration_since(std::time::Instant::now());
+        match tokio::time::timeout(left, stream.next()).await {
+            Ok(Some(message)) => {
+                let outcome = page.update(message);
+                assert!(
+                    outcome.is_none(),
+                    "a subscription's update asked for {outcome:?}"
+                );
+            }
+            Ok(None) => panic!("the subscription ended waiting for {what}"),
+            Err(_) => panic!("{what}: not within {deadline:?}; the page has {page:#?}"),
+        }
+    }
+}

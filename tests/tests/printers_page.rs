@@ -11,6 +11,7 @@
 use std::time::{Duration, Instant};
 
 use ferrum_i18n::fl;
+use ferrum_integration_tests::feed_until;
 use ferrum_panels::printers::{self, AddMessage, Discovery, Found, Message, Note, Printing, State};
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
@@ -62,21 +63,7 @@ fn lpstat(bed: &TestBed, args: &[&str]) -> String {
 impl Office {
     /// Feeds the page its watch updates until `accept` holds for it.
     async fn until(&mut self, what: &str, accept: impl Fn(&State) -> bool) {
-        let deadline = Instant::now() + WAIT;
-        while !accept(&self.state) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, self.watch.next()).await {
-                Ok(Some(message)) => {
-                    let outcome = self.state.update(message);
-                    assert!(outcome.is_none(), "a watch update asked for {outcome:?}");
-                }
-                Ok(None) => panic!("the watch ended waiting for {what}"),
-                Err(_) => panic!(
-                    "{what}: not within {WAIT:?}; the page has {:#?}",
-                    self.state.cups
-                ),
-            }
-        }
+        feed_until(&mut self.state, &mut self.watch, what, WAIT, accept).await;
     }
 
     /// Runs what an update asked for and feeds the answer back.

@@ -13,7 +13,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use ferrum_integration_tests::{LIVENESS_DEADLINE, wpctl_volume};
+use ferrum_integration_tests::{LIVENESS_DEADLINE, feed_until, wpctl_volume};
 use ferrum_panels::sound::{self, Audio, Message, Meter, MeterKey, State};
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
@@ -61,21 +61,14 @@ fn desk() -> Desk {
 impl Desk {
     /// Feeds the page its watch updates until `accept` holds for it.
     async fn until(&mut self, what: &str, accept: impl Fn(&State) -> bool) {
-        let deadline = Instant::now() + LIVENESS_DEADLINE;
-        while !accept(&self.state) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, self.watch.next()).await {
-                Ok(Some(message)) => {
-                    let outcome = self.state.update(message);
-                    assert!(outcome.is_none(), "a watch update asked for {outcome:?}");
-                }
-                Ok(None) => panic!("the watch ended waiting for {what}"),
-                Err(_) => panic!(
-                    "{what}: not within {LIVENESS_DEADLINE:?}; the page has {:#?}",
-                    self.state.sound
-                ),
-            }
-        }
+        feed_until(
+            &mut self.state,
+            &mut self.watch,
+            what,
+            LIVENESS_DEADLINE,
+            accept,
+        )
+        .await;
     }
 
     /// The bed's devices and WirePlumber's defaults are on the page.

@@ -300,7 +300,6 @@ fn switch_named<'a, Message: Clone + 'a>(
 pub fn labelled_field<'a, M: Clone + 'a>(
     id: WidgetId,
     label: String,
-    placeholder: &str,
     value: &str,
     on_input: impl Fn(String) -> M + 'a,
     on_submit: M,
@@ -310,7 +309,7 @@ pub fn labelled_field<'a, M: Clone + 'a>(
         Accessible::new(
             id.child("field"),
             AccessibleInfo::new(Role::TextInput, label).value(value.to_owned()),
-            text_input(placeholder, value)
+            text_input("", value)
                 .id(id)
                 .on_input(on_input)
                 .on_submit(on_submit)

@@ -15,9 +15,9 @@ use iced::widget::{button, column, text};
 use iced::{Alignment, Element};
 
 use super::describe::form_error_text;
-use super::view::labelled_input;
 use super::{Page, Request, Step};
 use crate::page::Outcome;
+use ferrum_ui::widgets::labelled_field;
 
 /// The id of the MTU field.
 pub const MTU_ID: WidgetId = crate::ids::NETWORK_MTU;
@@ -288,21 +288,21 @@ fn family_form<'a>(family: Family, form: &'a IpForm) -> Element<'a, Message> {
     }
     if form.method == MethodChoice::Manual {
         content = content
-            .push(labelled_input(
+            .push(labelled_field(
                 crate::ids::network_ip(tag, "address"),
                 fl!("network-address"),
                 &form.address,
                 move |text| Message::FieldChanged(Field::Address(family), text),
                 Message::Apply,
             ))
-            .push(labelled_input(
+            .push(labelled_field(
                 crate::ids::network_ip(tag, "prefix"),
                 fl!("network-prefix"),
                 &form.prefix,
                 move |text| Message::FieldChanged(Field::Prefix(family), text),
                 Message::Apply,
             ))
-            .push(labelled_input(
+            .push(labelled_field(
                 crate::ids::network_ip(tag, "gateway"),
                 fl!("network-gateway"),
                 &form.gateway,
@@ -336,7 +336,7 @@ pub fn view(page: &State) -> Element<'_, Message> {
     content = content
         .push(family_form(Family::V4, &form.ipv4))
         .push(family_form(Family::V6, &form.ipv6));
-    let mut other = column![labelled_input(
+    let mut other = column![labelled_field(
         crate::ids::NETWORK_DNS,
         fl!("network-dns-servers"),
         &form.dns,
@@ -381,7 +381,7 @@ pub fn view(page: &State) -> Element<'_, Message> {
             Message::MeteredChosen(metered),
         ));
     }
-    other = other.push(labelled_input(
+    other = other.push(labelled_field(
         MTU_ID,
         fl!("network-mtu"),
         &form.mtu,

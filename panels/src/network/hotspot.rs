@@ -16,9 +16,9 @@ use iced::{Alignment, Element};
 use zeroize::Zeroizing;
 
 use super::describe::{command_error_text, name_error_text, password_error_text};
-use super::view::labelled_input;
 use super::{Request, SecretText, Step};
 use crate::page::Outcome;
+use ferrum_ui::widgets::labelled_field;
 
 /// The id of the hotspot's name field.
 pub const HOTSPOT_NAME_ID: WidgetId = crate::ids::NETWORK_HOTSPOT_NAME;
@@ -213,7 +213,7 @@ impl State {
         let mut content = column![
             text(title.clone()).size(16).font(FONT_BOLD),
             caption(fl!("network-hotspot-title.body")),
-            labelled_input(
+            labelled_field(
                 HOTSPOT_NAME_ID,
                 fl!("network-hotspot-name"),
                 &dialog.name,

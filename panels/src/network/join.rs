@@ -15,9 +15,10 @@ use iced::{Alignment, Element};
 use zeroize::Zeroizing;
 
 use super::describe::{command_error_text, name_error_text, password_error_text};
-use super::view::{labelled_input, security_text};
+use super::view::security_text;
 use super::{Request, SecretText, Step};
 use crate::page::Outcome;
+use ferrum_ui::widgets::labelled_field;
 
 /// The id of the Wi-Fi password field.
 pub const PASSWORD_ID: WidgetId = crate::ids::NETWORK_JOIN_PASSWORD;
@@ -333,7 +334,7 @@ impl State {
         };
         let mut content = column![text(title.clone()).size(16).font(FONT_BOLD)].spacing(8);
         if dialog.is_hidden() {
-            content = content.push(labelled_input(
+            content = content.push(labelled_field(
                 HIDDEN_NAME_ID,
                 fl!("network-join-name"),
                 &dialog.ssid_text,
@@ -362,7 +363,7 @@ impl State {
             }
         }
         if dialog.security == Security::Enterprise {
-            content = content.push(labelled_input(
+            content = content.push(labelled_field(
                 IDENTITY_ID,
                 fl!("network-identity"),
                 &dialog.identity,
@@ -398,14 +399,14 @@ impl State {
                 ));
             }
             content = content
-                .push(labelled_input(
+                .push(labelled_field(
                     crate::ids::NETWORK_JOIN_CA,
                     fl!("network-ca-certificate"),
                     &dialog.ca_certificate,
                     Message::CaCertificateChanged,
                     Message::Confirm,
                 ))
-                .push(labelled_input(
+                .push(labelled_field(
                     crate::ids::NETWORK_JOIN_DOMAIN,
                     fl!("network-domain"),
                     &dialog.domain,

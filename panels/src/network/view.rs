@@ -7,7 +7,7 @@ use ferrum_services::network::{
     Security,
 };
 use ferrum_services::network_status::Connectivity;
-use iced::widget::{button, column, text, text_input};
+use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
 
 use super::describe::{device_state_text, reason_text};
@@ -406,30 +406,6 @@ fn wifi_section<'a>(
         }
     }
     section(device_title(device), content)
-}
-
-/// A text field under its label (its accessible node is `<id>.field`).
-pub(super) fn labelled_input<'a, M: Clone + 'a>(
-    id: ferrum_ui::WidgetId,
-    label: String,
-    value: &str,
-    on_input: impl Fn(String) -> M + 'a,
-    on_submit: M,
-) -> Element<'a, M> {
-    column![
-        text(label.clone()).size(14),
-        Accessible::new(
-            id.child("field"),
-            AccessibleInfo::new(Role::TextInput, label).value(value.to_owned()),
-            text_input("", value)
-                .id(id)
-                .on_input(on_input)
-                .on_submit(on_submit)
-                .padding(8),
-        ),
-    ]
-    .spacing(4)
-    .into()
 }
 
 /// The element, as wide as it may be.

@@ -10,9 +10,10 @@ use ferrum_ui::widgets::{action_button, bidi_row, caption, section, switch};
 use iced::widget::{button, column};
 use iced::{Alignment, Element};
 
-use super::view::{container_fill, labelled_input};
+use super::view::container_fill;
 use super::{Request, Step};
 use crate::page::Outcome;
+use ferrum_ui::widgets::labelled_field;
 
 /// The id of the VPN file field.
 pub const VPN_FILE_ID: WidgetId = crate::ids::NETWORK_VPN_FILE;
@@ -125,7 +126,7 @@ pub(super) fn view<'a>(state: &'a State, overview: &'a Overview) -> Element<'a, 
     }
     content = content.push(
         bidi_row(vec![
-            container_fill(labelled_input(
+            container_fill(labelled_field(
                 VPN_FILE_ID,
                 fl!("network-vpn-import-label"),
                 &state.file,

@@ -202,7 +202,6 @@ impl Dialog {
             labelled_field(
                 ids::PRINTERS_ADD_ADDRESS,
                 fl!("printers-add-address-field"),
-                "ipp://printer.local/ipp/print",
                 &self.address,
                 Message::AddressChanged,
                 Message::AddressSubmitted,

@@ -401,7 +401,6 @@ fn rename_and_remove<'a>(state: &'a State, printer: &'a Printer) -> Element<'a, 
         let mut field = column![labelled_field(
             ids::printer(queue, "name"),
             fl!("printers-rename-field"),
-            queue.as_str(),
             &rename.text,
             Message::RenameChanged,
             Message::RenameSaved,
