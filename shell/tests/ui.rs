@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{Page, PanelId};
-use ferrum_panels::{about, bluetooth, network, power, private_dns};
+use ferrum_panels::{about, bluetooth, network, power, printers, private_dns};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
@@ -387,15 +387,20 @@ fn a_changed_page_does_not_match_its_snapshot() {
     ));
 }
 
-#[test]
-fn power_panel_snapshot_high_contrast() {
-    let _english = english();
-    let mut app = with_fixture_data(app(Some("power"), ThemeChoice::Light));
+/// Turns high contrast on, as the Accessibility page's switch does.
+fn high_contrast(mut app: App) -> App {
     let _ = app.update(Message::Page(PageMessage::Accessibility(
         ferrum_panels::accessibility::Message::HighContrast(true),
     )));
     assert!(app.preferences().high_contrast);
     assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
+    app
+}
+
+#[test]
+fn power_panel_snapshot_high_contrast() {
+    let _english = english();
+    let app = high_contrast(with_fixture_data(app(Some("power"), ThemeChoice::Light)));
     assert_snapshot(&app, "power-high-contrast");
 }
 
@@ -865,6 +870,34 @@ fn simulate_sized(app: &App, size: (f32, f32)) -> Simulator<'_, Message> {
     )
 }
 
+/// Clicks the widget `id` in a window of `size`, runs what the click produced through
+/// `update`, and returns it.
+fn click_and_replay(
+    app: &mut App,
+    size: (f32, f32),
+    id: impl Into<iced::widget::Id> + std::fmt::Debug + Clone,
+) -> Vec<Message> {
+    let mut ui = simulate_sized(app, size);
+    ui.click(selector::id(id.clone()))
+        .unwrap_or_else(|_| panic!("{id:?} is on screen"));
+    let messages: Vec<Message> = ui.into_messages().collect();
+    replay(app, messages)
+}
+
+/// Right to left: the sidebar (its search field) sits on the right of the page's control
+/// `id`.
+fn assert_sidebar_on_the_right(app: &App, size: (f32, f32), id: impl Into<iced::widget::Id>) {
+    let mut ui = simulate_sized(app, size);
+    let control = ui.find(selector::id(id)).expect("the page's control");
+    let search = ui
+        .find(selector::id(ferrum_settings::app::SEARCH_ID))
+        .expect("search field");
+    assert!(
+        search.bounds().x > control.bounds().x,
+        "sidebar must be on the right"
+    );
+}
+
 #[test]
 fn network_hotspot_shows_its_qr_code() {
     let _english = english();
@@ -1016,11 +1049,7 @@ fn bluetooth_snapshots_light_and_dark() {
 #[test]
 fn bluetooth_snapshot_high_contrast() {
     let _english = english();
-    let mut app = bluetooth_app(ThemeChoice::Light);
-    let _ = app.update(Message::Page(PageMessage::Accessibility(
-        ferrum_panels::accessibility::Message::HighContrast(true),
-    )));
-    assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
+    let app = high_contrast(bluetooth_app(ThemeChoice::Light));
     assert_snapshot_sized(&app, "bluetooth-high-contrast", BLUETOOTH_WINDOW);
 }
 
@@ -1329,11 +1358,7 @@ fn sound_snapshots_light_and_dark() {
 #[test]
 fn sound_snapshot_high_contrast() {
     let _english = english();
-    let mut app = sound_app(ThemeChoice::Light);
-    let _ = app.update(Message::Page(PageMessage::Accessibility(
-        ferrum_panels::accessibility::Message::HighContrast(true),
-    )));
-    assert_eq!(app.theme().to_string(), "Ferrum High Contrast");
+    let app = high_contrast(sound_app(ThemeChoice::Light));
     assert_snapshot_sized(&app, "sound-high-contrast", SOUND_WINDOW);
 }
 
@@ -1342,19 +1367,7 @@ fn sound_snapshot_arabic_right_to_left() {
     let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
     assert!(ferrum_i18n::is_rtl());
     let app = sound_app(ThemeChoice::Light);
-    // The sidebar sits on the right of the page.
-    let mut ui = simulate_sized(&app, SOUND_WINDOW);
-    let output = ui
-        .find(selector::id(ferrum_panels::ids::SOUND_OUTPUT_VOLUME))
-        .expect("the output volume slider");
-    let search = ui
-        .find(selector::id(ferrum_settings::app::SEARCH_ID))
-        .expect("search field");
-    assert!(
-        search.bounds().x > output.bounds().x,
-        "sidebar must be on the right"
-    );
-    drop(ui);
+    assert_sidebar_on_the_right(&app, SOUND_WINDOW, ferrum_panels::ids::SOUND_OUTPUT_VOLUME);
     assert_snapshot_sized(&app, "sound-ar", SOUND_WINDOW);
 }
 
@@ -1378,14 +1391,11 @@ fn sound_choosing_an_output_sets_the_default() {
     use sound_fixture::*;
     let _english = english();
     let mut app = sound_app(ThemeChoice::Light);
-    let mut ui = simulate_sized(&app, SOUND_WINDOW);
-    ui.click(selector::id(ferrum_panels::ids::sound_endpoint(
-        Direction::Output,
-        "bluez_output.00_1B_66_01_02_03.1",
-    )))
-    .expect("the headset's output choice");
-    let messages: Vec<Message> = ui.into_messages().collect();
-    let messages = replay(&mut app, messages);
+    let messages = click_and_replay(
+        &mut app,
+        SOUND_WINDOW,
+        ferrum_panels::ids::sound_endpoint(Direction::Output, "bluez_output.00_1B_66_01_02_03.1"),
+    );
     assert!(
         matches!(
             messages.as_slice(),
@@ -1447,4 +1457,375 @@ fn sound_arrow_key_on_the_volume_slider_sets_the_volume() {
         app.pages.sound.pending
     );
     assert!(ui_shows(&app, "65 %"));
+}
+
+/// The owner of the sample's jobs in the Printers snapshots: a fixed name, as the job lines
+/// draw it (the page's own user is the process's, which differs from machine to machine).
+const PRINT_OWNER: &str = "ada";
+
+/// Runs a Printers page message through the app.
+fn printers_update(app: &mut App, message: printers::Message) {
+    let _ = app.update(Message::Page(PageMessage::Printers(message)));
+}
+
+/// The Printers page as CUPS would show it, without a cupsd: `printers::sample::snapshot`,
+/// the office printer (the default, out of paper, four inks) and the paused label printer,
+/// with three jobs on the office printer, all `owner`'s but one.
+fn printers_app_of(theme: ThemeChoice, owner: &str) -> App {
+    use ferrum_services::printers::Update;
+    let mut app = app(Some("printers"), theme);
+    printers_update(
+        &mut app,
+        printers::Message::Watched(Update::Available(printers::sample::snapshot(owner))),
+    );
+    app
+}
+
+/// [`printers_app_of`] with the snapshots' fixed job owner.
+fn printers_app(theme: ThemeChoice) -> App {
+    printers_app_of(theme, PRINT_OWNER)
+}
+
+/// Tall enough for both printers' cards below the Add dialog.
+const PRINTERS_ADD_WINDOW: (f32, f32) = (960.0, 1100.0);
+/// Tall enough for the office printer's details (options and jobs) and the label printer.
+const PRINTERS_DETAILS_WINDOW: (f32, f32) = (960.0, 1400.0);
+
+#[test]
+fn printers_snapshots_light_and_dark() {
+    let _english = english();
+    let app = printers_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Printers);
+    for shown in [
+        "Add a printer…",
+        "Office Printer",
+        "Default printer",
+        "Ready",
+        "Out of paper.",
+        "Ink and toner",
+        "Black: 80 %",
+        "Magenta: 8 %",
+        "Yellow: level unknown",
+        "Labels",
+        "Paused",
+        "The printer does not report its ink or toner levels.",
+        "Make default",
+        "Resume",
+        "Pause",
+        "Print a test page",
+        "Details",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // The label printer is paused: its state says so once, not again as a reason.
+    assert!(!ui_shows(&app, "Paused by an administrator."));
+    assert_snapshot(&app, "printers-light");
+    assert_snapshot(&printers_app(ThemeChoice::Dark), "printers-dark");
+}
+
+#[test]
+fn printers_snapshot_high_contrast() {
+    let _english = english();
+    let app = high_contrast(printers_app(ThemeChoice::Light));
+    assert_snapshot(&app, "printers-high-contrast");
+}
+
+#[test]
+fn printers_snapshot_arabic_right_to_left() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    assert!(ferrum_i18n::is_rtl());
+    let app = printers_app(ThemeChoice::Light);
+    assert!(ui_shows(&app, "الطابعات"));
+    let office = printers::sample::queue("Office");
+    assert_sidebar_on_the_right(
+        &app,
+        WINDOW,
+        ferrum_panels::ids::printer(&office, "details"),
+    );
+    assert_snapshot(&app, "printers-ar");
+}
+
+#[test]
+fn printers_without_cups_says_so() {
+    use ferrum_services::printers::Update;
+    let _english = english();
+    let mut app = printers_app(ThemeChoice::Light);
+    printers_update(&mut app, printers::Message::Watched(Update::Unavailable));
+    assert!(ui_shows(&app, "The printing service is not running"));
+    assert!(ui_shows(
+        &app,
+        "CUPS is not running. The page shows the printers again as soon as it is back."
+    ));
+    assert!(!ui_shows(&app, "Office Printer"));
+    assert!(!ui_shows(&app, "Add a printer…"));
+    assert_snapshot(&app, "printers-unavailable");
+}
+
+#[test]
+fn printers_details_show_where_options_and_jobs() {
+    let _english = english();
+    let mut app = printers_app(ThemeChoice::Light);
+    let office = printers::sample::queue("Office");
+    printers_update(&mut app, printers::Message::ToggleDetails(office.clone()));
+    assert_eq!(app.pages.printers.open, Some(office));
+    for shown in [
+        "Hide details",
+        "Location",
+        "Second floor, by the kitchen",
+        "Address",
+        "192.0.2.20",
+        "Model",
+        "Example OfficeJet 9000",
+        "Default options",
+        "Paper size",
+        "Two-sided",
+        "Two-sided, long edge (book)",
+        "Colour",
+        "Black and white",
+        "Quality",
+        "Draft",
+        "Jobs",
+        "Quarterly report.pdf — ada",
+        "Boarding pass — ada",
+        "Minutes — grace",
+        "On hold",
+        "Release",
+        "Hold",
+        "Rename",
+        "Remove",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // None of the jobs is the person's here (they are ada's and grace's).
+    assert!(!ui_shows(&app, "Cancel all my jobs"));
+    assert_snapshot_sized(&app, "printers-details", PRINTERS_DETAILS_WINDOW);
+}
+
+/// Two printers the network announced: a driverless one and one that needs a driver.
+fn found_printers() -> Vec<ferrum_services::printers::Discovered> {
+    use ferrum_services::printers::{Discovered, DriverSupport, PrinterUri};
+    let found = |name: &str, host: &str, address: &str, uri: &str, driver| Discovered {
+        name: name.to_owned(),
+        host: host.to_owned(),
+        addresses: vec![address.parse().expect("an address")],
+        uri: PrinterUri::parse(uri).expect("a printer address"),
+        offers_tls: true,
+        make_and_model: Some(format!("{name} (announced)")),
+        location: Some("Hall".to_owned()),
+        driver,
+        uuid: None,
+        queue: None,
+    };
+    vec![
+        found(
+            "Hall Printer",
+            "hall-printer.local",
+            "192.0.2.30",
+            "ipp://192.0.2.30:631/ipp/print",
+            DriverSupport::IppEverywhere,
+        ),
+        found(
+            "Old LaserJet",
+            "old-laserjet.local",
+            "192.0.2.31",
+            "ipp://192.0.2.31:631/printers/lj",
+            DriverSupport::NeedsDriver,
+        ),
+    ]
+}
+
+/// The Printers page with the Add dialog open and the network's [`found_printers`].
+fn printers_adding() -> App {
+    use ferrum_services::printers::DiscoveryUpdate;
+    let mut app = printers_app(ThemeChoice::Light);
+    printers_update(&mut app, printers::Message::AddOpened);
+    printers_update(
+        &mut app,
+        printers::Message::Add(printers::AddMessage::Found(DiscoveryUpdate::Found(
+            found_printers(),
+        ))),
+    );
+    app
+}
+
+#[test]
+fn printers_add_dialog_shows_found_printers_and_refuses_a_bad_address() {
+    use ferrum_services::printers::AddressError;
+    let _english = english();
+    let mut app = printers_adding();
+    for message in [
+        printers::AddMessage::AddressChanged("ipp://256.1.1.1/".into()),
+        printers::AddMessage::AddressSubmitted,
+    ] {
+        printers_update(&mut app, printers::Message::Add(message));
+    }
+    let dialog = app.pages.printers.add.as_ref().expect("the dialog is open");
+    assert_eq!(
+        dialog.address_error,
+        Some(AddressError::BadHost("256.1.1.1".into()))
+    );
+    assert_eq!(
+        dialog.address, "ipp://256.1.1.1/",
+        "the text stays as typed"
+    );
+    assert!(
+        app.pages.printers.pending.is_empty(),
+        "nothing sent to CUPS"
+    );
+    for shown in [
+        "Add a printer",
+        "Close",
+        "Hall Printer",
+        "hall-printer.local (192.0.2.30)",
+        "Old LaserJet",
+        "Needs a driver that Ferrum does not have: only driverless printers (IPP Everywhere, AirPrint) can be added.",
+        "Add by address",
+        "Address (ipp://, ipps:// or a host name)",
+        "“256.1.1.1” is not a valid host name or IP address.",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // Only the driverless printer has an Add button.
+    let mut ui = simulate_sized(&app, PRINTERS_ADD_WINDOW);
+    assert!(
+        ui.find(selector::id(ferrum_panels::ids::printers_found(
+            "ipp://192.0.2.30:631/ipp/print"
+        )))
+        .is_ok()
+    );
+    assert!(
+        ui.find(selector::id(ferrum_panels::ids::printers_found(
+            "ipp://192.0.2.31:631/printers/lj"
+        )))
+        .is_err()
+    );
+    drop(ui);
+    assert_snapshot_sized(&app, "printers-add", PRINTERS_ADD_WINDOW);
+}
+
+#[test]
+fn printers_make_default_click_sends_the_request() {
+    use ferrum_services::printers::Action;
+    let _english = english();
+    let mut app = printers_app(ThemeChoice::Light);
+    let labels = printers::sample::queue("Labels");
+    let messages = click_and_replay(
+        &mut app,
+        WINDOW,
+        ferrum_panels::ids::printer(&labels, "default"),
+    );
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::Printers(printers::Message::SetDefault(queue)))]
+                if *queue == labels
+        ),
+        "{messages:?}"
+    );
+    assert_eq!(app.pages.printers.pending, [Action::SetDefault(labels)]);
+    // The office printer is the default already: it offers no "Make default".
+    let office = printers::sample::queue("Office");
+    let mut ui = simulate_sized(&app, WINDOW);
+    assert!(
+        ui.find(selector::id(ferrum_panels::ids::printer(
+            &office, "default"
+        )))
+        .is_err()
+    );
+}
+
+#[test]
+fn printers_details_click_opens_them_and_cancel_all_mine_cancels_only_mine() {
+    use ferrum_services::printers::{Action, JobId};
+    let _english = english();
+    // The sample's jobs 7 and 8 are the person's own, 9 is grace's.
+    let me = ferrum_services::printers::user_name();
+    let mut app = printers_app_of(ThemeChoice::Light, &me);
+    let office = printers::sample::queue("Office");
+    let messages = click_and_replay(
+        &mut app,
+        WINDOW,
+        ferrum_panels::ids::printer(&office, "details"),
+    );
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::Printers(printers::Message::ToggleDetails(queue)))]
+                if *queue == office
+        ),
+        "{messages:?}"
+    );
+    assert_eq!(app.pages.printers.open, Some(office.clone()));
+    let _ = click_and_replay(
+        &mut app,
+        PRINTERS_DETAILS_WINDOW,
+        ferrum_panels::ids::printer(&office, "cancel-mine"),
+    );
+    assert_eq!(
+        app.pages.printers.pending,
+        [Action::CancelJob(JobId(7)), Action::CancelJob(JobId(8))]
+    );
+}
+
+#[test]
+fn printers_adding_a_found_printer_sends_its_address() {
+    use ferrum_services::printers::{Action, PrinterUri, QueueName};
+    let _english = english();
+    let mut app = printers_adding();
+    let uri = "ipp://192.0.2.30:631/ipp/print";
+    let _ = click_and_replay(
+        &mut app,
+        PRINTERS_ADD_WINDOW,
+        ferrum_panels::ids::printers_found(uri),
+    );
+    let taken = [
+        printers::sample::queue("Office"),
+        printers::sample::queue("Labels"),
+    ];
+    assert_eq!(
+        app.pages.printers.pending,
+        [Action::Add {
+            name: QueueName::derive("Hall Printer", &taken),
+            uri: PrinterUri::parse(uri).unwrap(),
+            info: "Hall Printer".into(),
+            location: "Hall".into(),
+        }]
+    );
+}
+
+#[test]
+fn printers_enter_in_the_address_field_submits() {
+    use ferrum_services::printers::{Action, PrinterUri, QueueName};
+    use iced::keyboard::key::Named;
+    let _english = english();
+    let mut app = printers_adding();
+    let mut ui = simulate_sized(&app, PRINTERS_ADD_WINDOW);
+    ui.click(selector::id(ferrum_panels::ids::PRINTERS_ADD_ADDRESS))
+        .expect("the address field");
+    let _ = ui.typewrite("192.0.2.40");
+    let _ = ui.tap_key(Named::Enter);
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let messages = replay(&mut app, messages);
+    assert!(
+        matches!(
+            messages.last(),
+            Some(Message::Page(PageMessage::Printers(
+                printers::Message::Add(printers::AddMessage::AddressSubmitted)
+            )))
+        ),
+        "{messages:?}"
+    );
+    let taken = [
+        printers::sample::queue("Office"),
+        printers::sample::queue("Labels"),
+    ];
+    assert_eq!(
+        app.pages.printers.pending,
+        [Action::Add {
+            name: QueueName::derive("192.0.2.40", &taken),
+            uri: PrinterUri::parse("ipp://192.0.2.40/ipp/print").unwrap(),
+            info: "192.0.2.40".into(),
+            location: String::new(),
+        }]
+    );
 }
