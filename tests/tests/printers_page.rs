@@ -298,3 +298,38 @@ async fn cupsd_killed_is_said_and_the_page_recovers_by_itself() {
         office.state.error
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paper_out_reads_as_a_sentence_until_the_tray_is_filled() {
+    let mut office = office();
+    let queue = office.with_printer().await;
+
+    // The virtual printer's trays empty: the job it gets waits, and CUPS passes the
+    // printer's reason on to the queue.
+    tokio::task::block_in_place(|| office.bed.set_virtual_printer_media_empty(true)).unwrap();
+    let _ = office.act(Message::TestPage(queue.clone())).await;
+    let out_of_paper = fl!("printers-reason-media-empty");
+    let named = queue.clone();
+    let wanted = out_of_paper.clone();
+    office
+        .until("“Out of paper.” on the printer", move |s| {
+            s.snapshot()
+                .and_then(|snapshot| snapshot.printer(&named))
+                .is_some_and(|p| printers::reason_sentences(p).contains(&wanted))
+        })
+        .await;
+
+    // Cancelled from the page; the tray filled, the next job clears the sentence.
+    let _ = office.act(Message::CancelMine(queue.clone())).await;
+    assert!(office.state.error.is_none(), "{:?}", office.state.error);
+    tokio::task::block_in_place(|| office.bed.set_virtual_printer_media_empty(false)).unwrap();
+    let _ = office.act(Message::TestPage(queue.clone())).await;
+    let named = queue.clone();
+    office
+        .until("the page no longer says the paper is out", move |s| {
+            s.snapshot()
+                .and_then(|snapshot| snapshot.printer(&named))
+                .is_some_and(|p| !printers::reason_sentences(p).contains(&out_of_paper))
+        })
+        .await;
+}
