@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use ferrum_testbed::atspi::{self, Node, live_processes, show};
 use ferrum_testbed::audio::{AudioBed, DESK_SPEAKERS, USB_HEADSET};
 use ferrum_testbed::bluez::{self, BluezMock, DESK_ADAPTER, DESK_KEYBOARD, DESK_PHONE};
+use ferrum_testbed::printing::{PRINTING, VIRTUAL_PRINTER_NAME};
 use ferrum_testbed::session_bus::SessionBus;
 use ferrum_testbed::wayland::{Session, User};
 use ferrum_testbed::{Service, TestBed};
@@ -36,6 +37,8 @@ const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 /// iproute2's `ip`, which runs the app in the bed's network namespace.
 const IP: &str = "/bin/ip";
+/// The app's `CUPS_SERVER` without the printing bed: a port nothing listens on (tcpmux).
+const NO_CUPS: &str = "127.0.0.1:1";
 
 /// Everything a screen reader user's desktop has, privately: dropped in field order, so the
 /// app and sway stop before the session bus and the daemons.
@@ -74,6 +77,11 @@ struct Extras {
     /// A private PipeWire and WirePlumber (`AudioBed`: two null sinks and a null source),
     /// which the app reaches through `PIPEWIRE_REMOTE`, so the Sound page shows them.
     audio: bool,
+    /// The printing bed (`ferrum_testbed::printing::PRINTING`: cupsd on a free port, the
+    /// virtual IPP Everywhere printer, cups-pk-helper, Avahi), which the app reaches through
+    /// `CUPS_SERVER=127.0.0.1:<port>` (and the bed's system bus), so the Printers page shows
+    /// the bed's queues.
+    printing: bool,
 }
 
 /// Like [`desktop_on`], with the daemons of `extras` too.
@@ -108,6 +116,24 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
         );
         audio
     });
+    if extras.printing {
+        // Polkit runs already (the base bed's).
+        for &service in PRINTING.iter().filter(|&&s| s != Service::Polkit) {
+            bed.start_service(service)
+                .unwrap_or_else(|error| panic!("{service:?}: {error}"));
+        }
+        eprintln!(
+            "the printing bed is up at {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    // Without the printing bed, a port nothing listens on: the Printers page says CUPS is not
+    // running, whatever the host runs on localhost:631.
+    let cups_server = if extras.printing {
+        format!("127.0.0.1:{}", bed.cups_port())
+    } else {
+        NO_CUPS.to_owned()
+    };
     let bus = SessionBus::start().unwrap_or_else(|error| panic!("session bus: {error}"));
     bus.enable_accessibility()
         .unwrap_or_else(|error| panic!("enabling accessibility: {error}"));
@@ -128,6 +154,8 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
         // libpipewire connects to an absolute PIPEWIRE_REMOTE as it is.
         env.push(("PIPEWIRE_REMOTE", socket.as_str()));
     }
+    // `CupsServer::from_env`: never the host's cupsd.
+    env.push(("CUPS_SERVER", cups_server.as_str()));
     let launched = match bed.network_namespace() {
         // `ip netns exec` enters the namespace and execs the app (same PID).
         Some(namespace) => session.launch_app(
@@ -373,7 +401,14 @@ fn screen_reader_walks_every_panel() {
     let desktop = desktop("en_US.UTF-8");
     let tree = desktop.read_tree(("heading", ENGLISH.power), None);
     assert_walkable(&tree, "Power");
-    for page in ["Network", "Sound", "Private DNS", "Accessibility", "About"] {
+    for page in [
+        "Network",
+        "Sound",
+        "Printers",
+        "Private DNS",
+        "Accessibility",
+        "About",
+    ] {
         desktop.read_tree(("list item", page), Some(("list item", page)));
         let tree = desktop.read_tree(("heading", page), None);
         eprintln!(
@@ -465,12 +500,13 @@ impl Desktop {
 /// Every panel, by its sidebar name: Power (the app opens on it), then the others in the
 /// sidebar's order. Bluetooth shows the bluez5 mock's desk: the adapter, a paired keyboard
 /// and two devices nearby; Sound, with no PipeWire here, says the sound service is not
-/// running.
-const PAGES: [&str; 7] = [
+/// running, and Printers, with no cupsd ([`NO_CUPS`]), that the printing service is not.
+const PAGES: [&str; 8] = [
     "Power",
     "Network",
     "Bluetooth",
     "Sound",
+    "Printers",
     "Private DNS",
     "Accessibility",
     "About",
@@ -999,5 +1035,117 @@ fn screen_reader_tabs_through_the_sound_page() {
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     drop(player);
+    desktop.tear_down();
+}
+
+/// The queue the Printers walk adds for the bed's virtual printer.
+const VIRTUAL_QUEUE: &str = "Ferrum_Virtual_Printer";
+/// The Add dialog's address field.
+const ADDRESS_FIELD: &str = "Address (ipp://, ipps:// or a host name)";
+/// What the Add dialog says until Avahi has answered.
+const LOOKING: &str = "Looking for printers on the network…";
+
+impl Desktop {
+    /// Adds a queue for the bed's virtual printer with CUPS's own `lpadmin` (driverless, the
+    /// `everywhere` model; enabled and accepting jobs), named and placed as a person would.
+    fn add_virtual_queue(&self) {
+        let output = self
+            .bed
+            .cups_command("/usr/sbin/lpadmin")
+            .args(["-p", VIRTUAL_QUEUE, "-v", &self.bed.virtual_printer_uri()])
+            .args([
+                "-m",
+                "everywhere",
+                "-D",
+                VIRTUAL_PRINTER_NAME,
+                "-L",
+                "Lab",
+                "-E",
+            ])
+            .output()
+            .expect("lpadmin runs");
+        assert!(
+            output.status.success(),
+            "lpadmin: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// The Printers page against the printing bed (real cupsd, reached through `CUPS_SERVER`;
+/// the virtual IPP Everywhere printer's queue added with `lpadmin`; cups-pk-helper and
+/// Avahi on the bed's system bus): once the queue is shown, the page is walked with Tab
+/// (every read: the app runs and has not panicked, one named node has the focus, every node
+/// is named, every control actionable and every focusable control a stop), then again with
+/// the queue's details open (opened through AT-SPI: where it is, its address, its option
+/// defaults, its jobs, Rename and Remove), and then with the Add dialog open (the network's
+/// printers through Avahi: the virtual printer, already added; the address field); no two
+/// controls read the same.
+#[test]
+fn screen_reader_tabs_through_the_printers_page() {
+    let extras = Extras {
+        printing: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "printers", extras);
+    desktop.add_virtual_queue();
+    let state = format!("Ready: {VIRTUAL_PRINTER_NAME}");
+    let page = desktop.read_tree(("label", &state), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "heading", "Printers", &[]);
+    assert_has(&page, "list item", "Printers", &["selected"]);
+    assert_has(&page, "push button", "Add a printer…", &["focusable"]);
+    let mut problems: Vec<String> = indistinguishable_controls(&page)
+        .into_iter()
+        .map(|problem| format!("the page: {problem}"))
+        .collect();
+    problems.extend(desktop.walk("Printers"));
+
+    if desktop.app_running() {
+        let details = control_for(&page, "push button", "Details", VIRTUAL_PRINTER_NAME);
+        desktop.read_tree(("push button", &details), Some(("push button", &details)));
+        let rename = format!("Rename: {VIRTUAL_PRINTER_NAME}");
+        let open = desktop.read_tree(("push button", &rename), None);
+        eprintln!("with the details open:\n{}", show(&open));
+        assert_has(
+            &open,
+            "push button",
+            &format!("Remove: {VIRTUAL_PRINTER_NAME}"),
+            &["focusable"],
+        );
+        problems.extend(
+            indistinguishable_controls(&open)
+                .into_iter()
+                .map(|problem| format!("the details: {problem}")),
+        );
+        problems.extend(desktop.walk("Printers, the details"));
+    }
+    if desktop.app_running() {
+        desktop.read_tree(
+            ("push button", "Add a printer…"),
+            Some(("push button", "Add a printer…")),
+        );
+        // Walked once Avahi has answered: the list does not change under the walk.
+        let deadline = Instant::now() + WAIT;
+        let dialog = loop {
+            let dialog = desktop.read_tree(("entry", ADDRESS_FIELD), None);
+            let looking = dialog.iter().any(|node| node.name == LOOKING);
+            if !looking || Instant::now() >= deadline {
+                break dialog;
+            }
+            thread::sleep(POLL);
+        };
+        eprintln!("with the Add dialog open:\n{}", show(&dialog));
+        problems.extend(
+            indistinguishable_controls(&dialog)
+                .into_iter()
+                .map(|problem| format!("the Add dialog: {problem}")),
+        );
+        problems.extend(desktop.walk("Printers, the Add dialog"));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     desktop.tear_down();
 }
