@@ -121,6 +121,7 @@ printers-address-path = Der Teil nach dem Hostnamen ist kein gültiger Druckerpf
 ## Fehler im Namen.
 printers-name-empty = Geben Sie einen Namen für den Drucker ein.
 printers-name-invalid = Der Name eines Druckers darf keine Leerzeichen, kein „/“ und kein „#“ enthalten und höchstens 127 Zeichen lang sein.
+printers-name-too-long = Der Name eines Druckers darf höchstens 127 Zeichen lang sein.
 
 ## Fehlschläge.
 printers-not-running = Der Druckdienst läuft nicht

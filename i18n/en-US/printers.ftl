@@ -121,6 +121,7 @@ printers-address-path = The part after the host is not a valid printer path.
 ## Name mistakes.
 printers-name-empty = Type a name for the printer.
 printers-name-invalid = A printer's name cannot contain spaces, “/” or “#”, and is at most 127 characters.
+printers-name-too-long = A printer's name can be at most 127 characters.
 
 ## Failures.
 printers-not-running = The printing service is not running

@@ -121,6 +121,7 @@ printers-address-path = La parte que sigue al nombre del equipo no es una ruta d
 ## Errores en el nombre.
 printers-name-empty = Escriba un nombre para la impresora.
 printers-name-invalid = El nombre de una impresora no puede contener espacios, «/» ni «#», y tiene como máximo 127 caracteres.
+printers-name-too-long = El nombre de una impresora puede tener como máximo 127 caracteres.
 
 ## Fallos.
 printers-not-running = El servicio de impresión no está en marcha

@@ -121,6 +121,7 @@ printers-address-path = La partie qui suit l’hôte n’est pas un chemin d’i
 ## Erreurs de nom.
 printers-name-empty = Saisissez un nom pour l’imprimante.
 printers-name-invalid = Le nom d’une imprimante ne peut contenir ni espaces, ni « / », ni « # », et compte au plus 127 caractères.
+printers-name-too-long = Le nom d’une imprimante ne peut pas dépasser 127 caractères.
 
 ## Échecs.
 printers-not-running = Le service d’impression n’est pas en cours d’exécution

@@ -120,6 +120,7 @@ printers-address-path = ホストの後ろの部分が、有効なプリンタ�
 ## 名前の誤り。
 printers-name-empty = プリンターの名前を入力してください。
 printers-name-invalid = プリンターの名前にはスペース、「/」、「#」は使えず、長さは 127 文字までです。
+printers-name-too-long = プリンター名は127文字以内にしてください。
 
 ## 失敗。
 printers-not-running = 印刷サービスが動作していません

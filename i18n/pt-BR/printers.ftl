@@ -121,6 +121,7 @@ printers-address-path = A parte depois do host não é um caminho de impressora 
 ## Erros no nome.
 printers-name-empty = Digite um nome para a impressora.
 printers-name-invalid = O nome de uma impressora não pode conter espaços, “/” nem “#” e tem no máximo 127 caracteres.
+printers-name-too-long = O nome de uma impressora pode ter no máximo 127 caracteres.
 
 ## Falhas.
 printers-not-running = O serviço de impressão não está em execução

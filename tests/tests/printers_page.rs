@@ -150,11 +150,27 @@ async fn the_page_adds_the_found_printer_makes_it_default_prints_and_cancels() {
         })
         .await;
 
+    // Renamed: the name people see changes (CUPS's description), the queue stays.
+    let _ = office.state.update(Message::RenameStarted(queue.clone()));
+    let _ = office
+        .state
+        .update(Message::RenameChanged("Front desk printer".to_owned()));
+    let _ = office.act(Message::RenameSaved).await;
+    assert!(office.state.error.is_none(), "{:?}", office.state.error);
+    let described = lpstat(&office.bed, &["-l", "-p", queue.as_str()]);
+    assert!(described.contains("Front desk printer"), "{described}");
+    let named = queue.clone();
+    office
+        .until("the new name on the page", move |s| {
+            s.printer_name(&named) == "Front desk printer"
+        })
+        .await;
+
     // A test page reaches the printer.
     let _ = office.act(Message::TestPage(queue.clone())).await;
     assert_eq!(
         office.state.note,
-        Some(Note::TestPageSent(VIRTUAL_PRINTER_NAME.to_owned()))
+        Some(Note::TestPageSent("Front desk printer".to_owned()))
     );
     let deadline = Instant::now() + WAIT;
     while std::fs::read_dir(office.bed.printer_output_dir())

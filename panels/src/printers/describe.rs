@@ -158,7 +158,8 @@ pub fn address_error_text(error: &AddressError) -> String {
 pub fn name_error_text(error: &NameError) -> String {
     match error {
         NameError::Empty => fl!("printers-name-empty"),
-        NameError::TooLong | NameError::BadCharacter(_) => fl!("printers-name-invalid"),
+        NameError::TooLong => fl!("printers-name-too-long"),
+        NameError::BadCharacter(_) => fl!("printers-name-invalid"),
     }
 }
 
@@ -207,7 +208,9 @@ pub fn command_error(
         Action::SetAcceptingJobs { name, .. } => {
             fl!("printers-failed-accepting", printer = printer(name))
         }
-        Action::Rename { from, .. } => fl!("printers-failed-rename", printer = printer(from)),
+        Action::Rename { from: name, .. } | Action::SetInfo { name, .. } => {
+            fl!("printers-failed-rename", printer = printer(name))
+        }
         Action::SetOption { name, .. } => fl!("printers-failed-option", printer = printer(name)),
         Action::CancelJob(id) | Action::HoldJob(id) | Action::ReleaseJob(id) => {
             fl!("printers-failed-job", job = job(*id))

@@ -70,7 +70,7 @@ impl Hash for Discovery {
     }
 }
 
-/// A queue's rename field.
+/// A printer's rename field: the name people see (`printer-info`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rename {
     /// The queue.
@@ -141,7 +141,7 @@ pub enum Message {
     ReleaseJob(JobId),
     /// Cancel every unfinished job of the person's on a printer.
     CancelMine(QueueName),
-    /// Open the rename field.
+    /// Open the rename field (the name people see; the queue's name stays).
     RenameStarted(QueueName),
     /// The name was edited.
     RenameChanged(String),
@@ -383,10 +383,13 @@ impl State {
                 self.open = Some(name.clone());
                 Some(Effect::Focus(ids::printer(name, "details")))
             }
-            Action::Rename { from, to } => {
-                if self.rename.as_ref().is_some_and(|r| r.queue == *from) {
+            Action::SetInfo { name, .. } => {
+                if self.rename.as_ref().is_some_and(|r| r.queue == *name) {
                     self.rename = None;
                 }
+                Some(Effect::Focus(ids::printer(name, "rename")))
+            }
+            Action::Rename { from, to } => {
                 if self.open.as_ref() == Some(from) {
                     self.open = Some(to.clone());
                 }
@@ -406,7 +409,7 @@ impl State {
         match message {
             Message::RenameStarted(queue) => {
                 self.rename = Some(Rename {
-                    text: queue.as_str().to_owned(),
+                    text: self.printer_name(&queue),
                     queue: queue.clone(),
                     error: None,
                 });
@@ -416,7 +419,7 @@ impl State {
                 if let Some(rename) = &mut self.rename {
                     rename.text = text;
                     if rename.error.is_some() {
-                        rename.error = QueueName::parse(rename.text.trim()).err();
+                        rename.error = display_name(&rename.text).err();
                     }
                 }
                 Outcome::none()
@@ -425,15 +428,15 @@ impl State {
                 let Some(rename) = &mut self.rename else {
                     return Outcome::none();
                 };
-                match QueueName::parse(rename.text.trim()) {
-                    Ok(to) if to == rename.queue => {
-                        self.rename = None;
-                        Outcome::none()
-                    }
-                    Ok(to) => {
+                match display_name(&rename.text) {
+                    Ok(info) => {
                         rename.error = None;
-                        let from = rename.queue.clone();
-                        self.act(Action::Rename { from, to })
+                        let queue = rename.queue.clone();
+                        if info == self.printer_name(&queue) {
+                            self.rename = None;
+                            return Outcome::none();
+                        }
+                        self.act(Action::SetInfo { name: queue, info })
                     }
                     Err(error) => {
                         let queue = rename.queue.clone();
@@ -488,6 +491,23 @@ impl State {
     }
 }
 
+/// The longest name people see CUPS keeps (`printer-info` is IPP `text(127)`).
+pub const DISPLAY_NAME_MAX: usize = 127;
+
+/// A printer's new name as typed: trimmed, not empty, at most
+/// [`DISPLAY_NAME_MAX`] bytes (spaces and any script are fine: it is the
+/// name people see, not the queue's).
+pub fn display_name(text: &str) -> Result<String, NameError> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err(NameError::Empty);
+    }
+    if name.len() > DISPLAY_NAME_MAX {
+        return Err(NameError::TooLong);
+    }
+    Ok(name.to_owned())
+}
+
 /// The queue a command is about, if it is about one.
 fn queue_of(action: &Action) -> Option<&QueueName> {
     match action {
@@ -497,6 +517,7 @@ fn queue_of(action: &Action) -> Option<&QueueName> {
         | Action::SetEnabled { name, .. }
         | Action::SetAcceptingJobs { name, .. }
         | Action::SetOption { name, .. }
+        | Action::SetInfo { name, .. }
         | Action::PrintTestPage(name) => Some(name),
         Action::Rename { from, .. } => Some(from),
         Action::CancelJob(_) | Action::HoldJob(_) | Action::ReleaseJob(_) => None,

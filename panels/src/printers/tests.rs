@@ -3,8 +3,8 @@
 //! checks, and the words for states and reasons.
 
 use ferrum_services::printers::{
-    Action, AddressError, Discovered, DiscoveryUpdate, DriverSupport, JobId, JobState, PrintOption,
-    PrinterUri, PrintersError, ReasonKind, Severity, StateReason, Update,
+    Action, AddressError, Discovered, DiscoveryUpdate, DriverSupport, JobId, JobState, NameError,
+    PrintOption, PrinterUri, PrintersError, ReasonKind, Severity, StateReason, Update,
 };
 use ferrum_services::{SystemBus, printers::CupsServer};
 use ferrum_ui::Effect;
@@ -304,40 +304,55 @@ fn remove_asks_first_and_only_the_asked_printer_is_removed() {
 }
 
 #[test]
-fn a_refused_name_keeps_what_was_typed_and_says_why() {
+fn renaming_changes_the_name_people_see_and_a_refused_one_is_kept_with_why() {
     let mut state = page();
-    let _ = state.update(Message::ToggleDetails(queue("Labels")));
-    let _ = state.update(Message::RenameStarted(queue("Labels")));
-    let _ = state.update(Message::RenameChanged("Front desk".to_owned()));
+    let _ = state.update(Message::ToggleDetails(queue("Office")));
+    let _ = state.update(Message::RenameStarted(queue("Office")));
+    assert_eq!(
+        state.rename.as_ref().map(|r| r.text.as_str()),
+        Some("Office Printer")
+    );
+    let _ = state.update(Message::RenameChanged("   ".to_owned()));
     let outcome = state.update(Message::RenameSaved);
     assert!(outcome.request.is_none());
     let rename = state.rename.as_ref().expect("the field stays open");
-    assert_eq!(rename.text, "Front desk");
-    assert!(rename.error.is_some());
+    assert_eq!(rename.text, "   ");
     assert_eq!(
         name_error_text(rename.error.as_ref().expect("why")),
-        fl!("printers-name-invalid")
+        fl!("printers-name-empty")
+    );
+    let _ = state.update(Message::RenameChanged("x".repeat(DISPLAY_NAME_MAX + 1)));
+    let _ = state.update(Message::RenameSaved);
+    assert_eq!(
+        state.rename.as_ref().and_then(|r| r.error.clone()),
+        Some(NameError::TooLong)
     );
 
-    let _ = state.update(Message::RenameChanged("Front-desk".to_owned()));
+    // Spaces and any script are fine: it is the name people see.
+    let _ = state.update(Message::RenameChanged(
+        " Front desk — 2nd floor ".to_owned(),
+    ));
     let outcome = state.update(Message::RenameSaved);
-    let to = queue("Front-desk");
-    assert_eq!(
-        actions(&outcome),
-        vec![Action::Rename {
-            from: queue("Labels"),
-            to: to.clone()
-        }]
-    );
-    let _ = state.update(Message::Done(vec![(
-        Action::Rename {
-            from: queue("Labels"),
-            to: to.clone(),
-        },
-        Ok(()),
-    )]));
+    let asked = Action::SetInfo {
+        name: queue("Office"),
+        info: "Front desk — 2nd floor".to_owned(),
+    };
+    assert_eq!(actions(&outcome), vec![asked.clone()]);
+    let outcome = state.update(Message::Done(vec![(asked, Ok(()))]));
     assert_eq!(state.rename, None);
-    assert_eq!(state.open, Some(to));
+    assert_eq!(state.open, Some(queue("Office")));
+    assert_eq!(
+        outcome.effect,
+        Some(Effect::Focus(ids::printer(&queue("Office"), "rename")))
+    );
+}
+
+#[test]
+fn saving_the_same_name_closes_the_field_without_asking_cups() {
+    let mut state = page();
+    let _ = state.update(Message::RenameStarted(queue("Labels")));
+    assert!(state.update(Message::RenameSaved).is_none());
+    assert_eq!(state.rename, None);
 }
 
 #[test]

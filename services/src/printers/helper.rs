@@ -50,6 +50,7 @@ impl Action {
                     .printer_set_accept_jobs(name.as_str(), *accepting, "")
                     .await
             }
+            Self::SetInfo { name, info } => helper.printer_set_info(name.as_str(), info).await,
             Self::Rename { from, to } => {
                 check_rename(server, from, to).await?;
                 helper.printer_rename(from.as_str(), to.as_str()).await

@@ -497,6 +497,13 @@ pub enum Action {
         /// Accept when true.
         accepting: bool,
     },
+    /// Change the name people see (`printer-info`); the queue's name stays.
+    SetInfo {
+        /// The queue.
+        name: QueueName,
+        /// The new description.
+        info: String,
+    },
     /// Rename a queue.
     Rename {
         /// The queue.
