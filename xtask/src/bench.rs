@@ -7,9 +7,12 @@
 //! "Extension point"). Figures measured by another program go into the report as a JSON
 //! object of their own, like `panel_switch` from the `panel-switch-bench` integration binary;
 //! its switches (About → Power, the reference, About → Bluetooth against the bed's bluez5
-//! mock furnished by [`demo::furnish_bluetooth`], and About → Sound against the private
-//! PipeWire of a [`SoundBed`], reached through `PIPEWIRE_REMOTE`) also become rows of the table
-//! ([`panel_switch_metrics`]), measured in the same run so they compare.
+//! mock furnished by [`demo::furnish_bluetooth`], About → Sound against the private
+//! PipeWire of a [`SoundBed`], reached through `PIPEWIRE_REMOTE`, and About → Printers against
+//! the bed's real cupsd, reached through `CUPS_SERVER`, with the demo's queue furnished by
+//! [`printers::furnish`]) also become rows of the table ([`panel_switch_metrics`]), measured in
+//! the same run so they compare. `cargo xtask bench printers` measures only the panel
+//! switches (`target/bench/bench-printers.json`).
 //!
 //! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
 //! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)
@@ -28,7 +31,7 @@ use crate::demo::{self, SETTLE};
 use crate::e2e::Layout;
 use crate::sound::{self, SoundBed};
 use crate::util::{self, Result};
-use crate::{compositor, greeter};
+use crate::{compositor, greeter, printers};
 
 /// Timed runs per figure (after one untimed warm-up run).
 const RUNS: usize = 7;
@@ -196,9 +199,9 @@ fn cold_start_metrics(subject: &Subject<'_>, bus_address: &str) -> Result<Vec<Me
 }
 
 /// Runs the `panel-switch-bench` integration binary if it exists and returns the JSON object
-/// it prints as its last line of stdout. `pipewire` (`PIPEWIRE_REMOTE` and its value) adds the
-/// switch to Sound.
-fn panel_switch(bus_address: &str, pipewire: (&str, &str)) -> Result<Option<Value>> {
+/// it prints as its last line of stdout. `env` adds switches: `PIPEWIRE_REMOTE` the one to
+/// Sound, `CUPS_SERVER` the one to Printers.
+fn panel_switch(bus_address: &str, env: &[(&str, String)]) -> Result<Option<Value>> {
     let root = util::workspace_root()?;
     if !root.join(PANEL_SWITCH_SOURCE).is_file() {
         println!("bench: {PANEL_SWITCH_SOURCE} does not exist yet; no panel-switch figures");
@@ -216,7 +219,7 @@ fn panel_switch(bus_address: &str, pipewire: (&str, &str)) -> Result<Option<Valu
             "panel-switch-bench",
         ])
         .env("DBUS_SYSTEM_BUS_ADDRESS", bus_address)
-        .env(pipewire.0, pipewire.1)
+        .envs(env.iter().map(|(key, value)| (*key, value.as_str())))
         .env("ICED_TEST_BACKEND", "tiny-skia")
         .stderr(Stdio::inherit());
     println!("$ {}", util::display(&command));
@@ -421,15 +424,18 @@ pub enum Scope {
     All,
     /// The panel switches and the CPU rows (`cargo xtask bench sound`).
     Sound,
+    /// The panel switches alone (`cargo xtask bench printers`).
+    Printers,
 }
 
-/// The whole benchmark, or only the panel switches and the CPU rows.
+/// The whole benchmark, only the panel switches and the CPU rows, or only the panel switches.
 pub fn run(scope: Scope) -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
     let apps = demo::build_release_apps()?;
     let bed = demo::start_bed()?;
     demo::furnish_bluetooth(&bed)?;
+    printers::furnish(&bed)?;
     let sound_bed = SoundBed::start()?;
     let address = bed.system_bus_address().to_owned();
 
@@ -446,16 +452,28 @@ pub fn run(scope: Scope) -> Result<()> {
             &address,
         )?);
     }
-    println!(
-        "bench: CPU over {} s: About page, Sound page idle, Sound page with a stream playing",
-        sound::CPU_WINDOW.as_secs()
-    );
-    metrics.extend(sound::cpu_metrics(&apps.settings, &address, &sound_bed)?);
+    if scope != Scope::Printers {
+        println!(
+            "bench: CPU over {} s: About page, Sound page idle, Sound page with a stream playing",
+            sound::CPU_WINDOW.as_secs()
+        );
+        metrics.extend(sound::cpu_metrics(&apps.settings, &address, &sound_bed)?);
+    }
     // Figures measured by separate programs are merged as JSON objects.
-    let (remote_key, remote) = sound_bed.env();
-    let panel_switch = panel_switch(&address, (remote_key, &remote))?;
+    let panel_switch = panel_switch(&address, &[sound_bed.env(), printers::env(&bed)])?;
     if let Some(panel_switch) = &panel_switch {
         metrics.extend(panel_switch_metrics(panel_switch));
+        let measured = |to: &str| {
+            panel_switch["switches"]
+                .as_array()
+                .is_some_and(|switches| switches.iter().any(|switch| switch["to"] == to))
+        };
+        if !measured("printers") {
+            println!(
+                "bench: panel-switch-bench measured no switch to Printers (it has no Printers \
+                 target yet); no Printers row"
+            );
+        }
     }
     drop(sound_bed);
     drop(bed);
@@ -498,6 +516,7 @@ pub fn run(scope: Scope) -> Result<()> {
     let path = out_dir.join(match scope {
         Scope::All => "bench.json",
         Scope::Sound => "bench-sound.json",
+        Scope::Printers => "bench-printers.json",
     });
     fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

@@ -13,6 +13,14 @@
 //! Player" plays a swelling tone (its stream is running before the app starts; the player is
 //! stopped by PID once the Sound shots are taken). `cargo xtask demo sound` takes only those
 //! two (report in `report-sound.json`).
+//!
+//! The Printers page gets the printing bed's daemons in the same test bed (real cupsd on a
+//! free port, reached through `CUPS_SERVER`, a virtual IPP Everywhere printer, cups-pk-helper,
+//! Avahi) and one driverless queue for the virtual printer, the default, paused with a job
+//! waiting ([`printers::furnish`]); `printers-{light,dark}.png` are taken with the printer's
+//! details opened from the keyboard (Shift+Tab from nothing focused reaches the last button,
+//! "Details", and Return presses it). `cargo xtask demo printers` takes only those two
+//! (report in `report-printers.json`).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -21,13 +29,14 @@ use std::process::{Command, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use ferrum_testbed::{Service, TestBed, bluez};
+use ferrum_testbed::wayland::{SETTLED_CAP, Session, SessionError, User};
+use ferrum_testbed::{Service, TestBed, bluez, printing};
 use rustix::process::{Pid, Signal};
 use serde_json::{Value, json};
 
 use crate::sound::SoundBed;
 use crate::util::{self, Result};
-use crate::{compositor, greeter};
+use crate::{compositor, greeter, printers};
 
 /// The services every run of the settings app gets (the bluez5 mock is furnished by
 /// [`furnish_bluetooth`]).
@@ -47,6 +56,11 @@ pub const SETTLE: Duration = Duration::from_millis(1500);
 const SESSION_SHOW: Duration = Duration::from_secs(3);
 /// The Sound page's slug.
 const SOUND: &str = "sound";
+/// The Printers page's slug.
+const PRINTERS: &str = "printers";
+/// The keys that open the only printer's details once the Printers page is shown: from
+/// nothing focused, Shift+Tab focuses the page's last button, the card's "Details".
+const PRINTERS_KEYS: &[&str] = &["shift+Tab", "Return"];
 
 /// The release binaries the demo and the benchmark run.
 #[derive(Debug, Clone)]
@@ -85,10 +99,11 @@ fn built(release: &Path, name: &str) -> Result<PathBuf> {
     }
 }
 
-/// [`SERVICES`] and then what the greeter reads ([`greeter::SERVICES`]), each once.
+/// [`SERVICES`], then what the greeter reads ([`greeter::SERVICES`]) and the printing bed's
+/// daemons ([`printing::PRINTING`], in their order), each once.
 fn bed_services() -> Vec<Service> {
     let mut services = SERVICES.to_vec();
-    for service in greeter::SERVICES {
+    for service in greeter::SERVICES.iter().chain(printing::PRINTING) {
         if !services.contains(service) {
             services.push(*service);
         }
@@ -170,6 +185,8 @@ struct Shot {
     about: Value,
     /// Whether "Music Player" must be playing in the audio bed (the Sound page's shots).
     stream: bool,
+    /// Keys typed once the app has settled, before the screenshot (headless sway only).
+    keys: &'static [&'static str],
 }
 
 /// A shot of the settings app on `panel` in `theme`; `variant` says what else differs.
@@ -188,6 +205,7 @@ fn settings_shot(
         env,
         about: json!({"app": "ferrum-settings", "panel": panel, "theme": theme, "variant": variant}),
         stream: false,
+        keys: &[],
     }
 }
 
@@ -210,19 +228,47 @@ fn sound_shots(app: &Path, sound: &SoundBed) -> Vec<Shot> {
         .collect()
 }
 
-/// Every panel in every theme (the Sound page against the audio bed), then the Power panel in
-/// high contrast (preferences in `config_home`) and in Arabic (mirrored: the sidebar on the
-/// right).
+/// The Printers page in every theme against the bed's cupsd ([`printers::furnish`]), the
+/// printer's details opened with [`PRINTERS_KEYS`].
+fn printers_shots(app: &Path, bed: &TestBed) -> Vec<Shot> {
+    THEMES
+        .iter()
+        .map(|theme| {
+            let mut shot = settings_shot(
+                app,
+                format!("{PRINTERS}-{theme}"),
+                PRINTERS,
+                theme,
+                Some(
+                    "the printing bed's cupsd (CUPS_SERVER): Office Printer, default, paused, a \
+                     job waiting; details opened with Shift+Tab, Return",
+                ),
+                vec![printers::env(bed)],
+            );
+            shot.keys = PRINTERS_KEYS;
+            shot
+        })
+        .collect()
+}
+
+/// Every panel in every theme (the Sound page against the audio bed, the Printers page against
+/// the bed's cupsd), then the Power panel in high contrast (preferences in `config_home`) and
+/// in Arabic (mirrored: the sidebar on the right).
 fn settings_shots(
     app: &Path,
     panels: &[String],
     config_home: &Path,
     sound: &SoundBed,
+    bed: &TestBed,
 ) -> Vec<Shot> {
     let mut shots = Vec::new();
     for panel in panels {
         if panel == SOUND {
             shots.extend(sound_shots(app, sound));
+            continue;
+        }
+        if panel == PRINTERS {
+            shots.extend(printers_shots(app, bed));
             continue;
         }
         for theme in THEMES {
@@ -261,6 +307,7 @@ fn greeter_shots(app: &Path, greetd: &greeter::Fixture) -> Vec<Shot> {
             env,
             about: json!({"app": "ferrum-greeter", "variant": variant}),
             stream: false,
+            keys: &[],
         }
     };
     vec![
@@ -383,7 +430,12 @@ fn take_headless(
 ) -> Result<(Value, bool)> {
     let name = &shot.name;
     let args: Vec<&str> = shot.args.iter().map(String::as_str).collect();
-    match compositor::run_headless(&shot.app, &args, env, Some(png), SETTLE) {
+    let run = if shot.keys.is_empty() {
+        compositor::run_headless(&shot.app, &args, env, Some(png), SETTLE)
+    } else {
+        run_headless_with_keys(&shot.app, &args, env, png, shot.keys)
+    };
+    match run {
         Ok(report) => {
             fs::write(log, &report.app_log)?;
             println!(
@@ -412,6 +464,53 @@ fn take_headless(
     }
 }
 
+/// [`compositor::run_headless`] with `keys` typed once the app has settled, the screenshot
+/// taken [`SETTLE`] after them.
+fn run_headless_with_keys(
+    app: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    png: &Path,
+    keys: &[&str],
+) -> std::result::Result<compositor::RunReport, compositor::RunError> {
+    let failed = |message: String| compositor::RunError {
+        message,
+        app_log: String::new(),
+        compositor_log: String::new(),
+    };
+    let mut session = Session::start().map_err(|error| failed(error.to_string()))?;
+    let drive = |session: &mut Session| -> std::result::Result<_, SessionError> {
+        let first_frame = session.launch_app(User::Nobody, app, args, env)?;
+        session.wait(SETTLE, "the app to settle")?;
+        session.type_keys(keys)?;
+        session.wait(SETTLE, "the app to answer the keys")?;
+        if !session.screenshot_settled(png)? {
+            println!(
+                "  note: the screen still changed after {SETTLED_CAP:?}; saved the last frame \
+                 to {}",
+                png.display()
+            );
+        }
+        let peak_rss_kib = session.app_peak_rss_kib();
+        session.stop_app()?;
+        Ok((first_frame, peak_rss_kib))
+    };
+    let outcome = drive(&mut session).map_err(|error| error.to_string());
+    let stopped = session.stop().map_err(|error| error.to_string());
+    match (outcome, stopped) {
+        (Ok((first_frame, peak_rss_kib)), Ok(())) => Ok(compositor::RunReport {
+            first_frame_ms: first_frame.as_secs_f64() * 1000.0,
+            peak_rss_kib,
+            app_log: session.app_log(),
+        }),
+        (Err(message), _) | (Ok(_), Err(message)) => Err(compositor::RunError {
+            message,
+            app_log: session.app_log(),
+            compositor_log: session.compositor_log(),
+        }),
+    }
+}
+
 /// Which shots a demo run takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -419,9 +518,11 @@ pub enum Scope {
     All,
     /// The Sound page in both themes (`cargo xtask demo sound`).
     Sound,
+    /// The Printers page in both themes (`cargo xtask demo printers`).
+    Printers,
 }
 
-/// The whole demo, or only the Sound page's shots.
+/// The whole demo, or only the Sound page's or the Printers page's shots.
 pub fn run(scope: Scope) -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
@@ -434,15 +535,20 @@ pub fn run(scope: Scope) -> Result<()> {
     let greetd = start_greetd()?;
     furnish_network(&bed);
     furnish_bluetooth(&bed)?;
+    if scope != Scope::Sound {
+        printers::furnish(&bed)?;
+    }
     let mut sound = SoundBed::start()?;
     let address = bed.system_bus_address().to_owned();
     let shots = match scope {
         Scope::All => {
-            let mut shots = settings_shots(&apps.settings, &panels, config_home.path(), &sound);
+            let mut shots =
+                settings_shots(&apps.settings, &panels, config_home.path(), &sound, &bed);
             shots.extend(greeter_shots(&apps.greeter, &greetd));
             shots
         }
         Scope::Sound => sound_shots(&apps.settings, &sound),
+        Scope::Printers => printers_shots(&apps.settings, &bed),
     };
 
     let mode = Mode::detect();
@@ -454,6 +560,10 @@ pub fn run(scope: Scope) -> Result<()> {
         ),
         Scope::Sound => println!(
             "demo: the Sound page × themes {THEMES:?}, mode {}",
+            mode.name()
+        ),
+        Scope::Printers => println!(
+            "demo: the Printers page × themes {THEMES:?}, mode {}",
             mode.name()
         ),
     }
@@ -481,6 +591,7 @@ pub fn run(scope: Scope) -> Result<()> {
         "first_visible_frame": "ms from spawning the app in a running headless sway until the pixel at (20,20) is no longer sway's background",
         "screenshot": "taken 1.5 s after the first frame, once two grim captures 300 ms apart are identical (at most 5 s)",
         "greetd": greetd.describe(),
+        "printing": (scope != Scope::Sound).then(|| printers::describe(&bed)),
         "audio": format!("a private PipeWire + WirePlumber with null outputs and a null input; the Sound page's shots while {:?} plays a swelling 440 Hz tone", crate::sound::PLAYER),
         "versions": versions(),
         "screenshots": entries,
@@ -489,6 +600,7 @@ pub fn run(scope: Scope) -> Result<()> {
     let report_path = out_dir.join(match scope {
         Scope::All => "report.json",
         Scope::Sound => "report-sound.json",
+        Scope::Printers => "report-printers.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

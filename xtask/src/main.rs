@@ -15,6 +15,7 @@ mod e2e;
 mod greeter;
 mod image;
 mod keys;
+mod printers;
 mod proxies;
 mod qmp;
 mod screen;
@@ -36,11 +37,15 @@ commands:
   demo      screenshot every panel in both themes and the greeter against real daemons -> target/demo/
   demo sound
             only the Sound page in both themes, against a private PipeWire with a stream playing
+  demo printers
+            only the Printers page in both themes, against the printing bed's cupsd (a paused queue, a job waiting)
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
   bench sound
             only the panel switches and the CPU rows -> target/bench/bench-sound.json
+  bench printers
+            only the panel switches (About -> Printers against the printing bed's cupsd) -> target/bench/bench-printers.json
   bench boot [initramfs|verity]
             boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
@@ -65,6 +70,8 @@ fn main() -> ExitCode {
         [bench, boot] if bench == "bench" && boot == "boot" => "bench boot",
         [demo, sound] if demo == "demo" && sound == "sound" => "demo sound",
         [bench, sound] if bench == "bench" && sound == "sound" => "bench sound",
+        [demo, printers] if demo == "demo" && printers == "printers" => "demo printers",
+        [bench, printers] if bench == "bench" && printers == "printers" => "bench printers",
         [bench, boot, layout] if bench == "bench" && boot == "boot" && layout == "initramfs" => {
             "bench boot initramfs"
         }
@@ -84,8 +91,10 @@ fn main() -> ExitCode {
         "test" => ci::run(),
         "demo" => demo::run(demo::Scope::All),
         "demo sound" => demo::run(demo::Scope::Sound),
+        "demo printers" => demo::run(demo::Scope::Printers),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
+        "bench printers" => bench::run(bench::Scope::Printers),
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),
