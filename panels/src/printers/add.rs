@@ -246,23 +246,23 @@ fn found_row(printer: &Discovered, adding: bool) -> Element<'_, Message> {
     if let Some(model) = &printer.make_and_model {
         details = details.push(caption(model.clone()));
     }
-    let action: Element<'_, Message> = if printer.queue.is_some() {
-        caption(fl!("printers-add-added"))
+    // Why it cannot be added goes under its name (a long sentence beside it would squeeze
+    // the name); the row's end holds only its Add.
+    let mut row = Vec::with_capacity(2);
+    if printer.queue.is_some() {
+        details = details.push(caption(fl!("printers-add-added")));
     } else if !printer.driver.is_driverless() {
-        caption(fl!("printers-add-needs-driver"))
-    } else if adding {
-        caption(String::new())
-    } else {
-        action_button_for(
+        details = details.push(caption(fl!("printers-add-needs-driver")));
+    }
+    row.push(details.into());
+    if printer.queue.is_none() && printer.driver.is_driverless() && !adding {
+        row.push(action_button_for(
             ids::printers_found(&printer.uri.to_string()),
             fl!("printers-add-this"),
             &printer.name,
             button::primary,
             Message::Choose(printer.uri.clone()),
-        )
-    };
-    bidi_row(vec![details.into(), action])
-        .spacing(12)
-        .align_y(Alignment::Center)
-        .into()
+        ));
+    }
+    bidi_row(row).spacing(12).align_y(Alignment::Center).into()
 }

@@ -216,6 +216,13 @@ impl State {
         }
     }
 
+    /// The same page for another person (`me`: the user name CUPS records
+    /// as the owner of their jobs); snapshots and demos show a fixed one.
+    pub fn for_user(mut self, me: impl Into<String>) -> Self {
+        self.me = me.into();
+        self
+    }
+
     /// The latest snapshot, when CUPS is there.
     pub fn snapshot(&self) -> Option<&Snapshot> {
         self.cups.ready()

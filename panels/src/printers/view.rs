@@ -130,6 +130,7 @@ fn printer_card<'a>(
         ),
     ]
     .spacing(8)
+    .width(Length::Fill)
     .align_x(reading_start());
     for (index, sentence) in reason_sentences(printer).into_iter().enumerate() {
         content = content.push(error_line(
@@ -150,7 +151,10 @@ fn markers(printer: &Printer) -> Element<'_, Message> {
     if printer.markers.is_empty() {
         return caption(fl!("printers-ink-none"));
     }
-    let mut list = column![text(fl!("printers-ink-heading")).size(14)].spacing(4);
+    let mut list = column![text(fl!("printers-ink-heading")).size(14)]
+        .spacing(4)
+        .width(Length::Fill)
+        .align_x(reading_start());
     for (index, marker) in printer.markers.iter().enumerate() {
         list = list.push(marker_row(printer, index, marker));
     }
@@ -186,6 +190,8 @@ fn marker_row<'a>(printer: &'a Printer, index: usize, marker: &'a Marker) -> Ele
         ),
     ]
     .spacing(2)
+    .width(Length::Fill)
+    .align_x(reading_start())
     .into()
 }
 

@@ -204,6 +204,10 @@ pub fn mark_queues(found: &mut [Discovered], printers: &[Printer]) {
     for entry in found.iter_mut() {
         let mut hosts: Vec<String> = entry.addresses.iter().map(IpAddr::to_string).collect();
         hosts.push(entry.host.to_lowercase());
+        // A printer on this machine is reached as `localhost` as well as by its addresses.
+        if entry.addresses.iter().any(IpAddr::is_loopback) {
+            hosts.extend(["localhost".to_owned(), "localhost.".to_owned()]);
+        }
         let port = entry.uri.port().unwrap_or(631);
         entry.queue = printers.iter().find_map(|printer| {
             let (host, queue_port) = host_of_uri(&printer.device_uri)?;
@@ -581,8 +585,15 @@ mod tests {
         mark_queues(&mut again, std::slice::from_ref(&queue));
         assert_eq!(again[0].queue, QueueName::parse("Office").ok());
         queue.device_uri = "ipp://office.local:8631/ipp/print".into();
-        mark_queues(&mut again, &[queue]);
+        mark_queues(&mut again, std::slice::from_ref(&queue));
         assert_eq!(again[0].queue, None);
+
+        // A printer on this machine, its queue made with `localhost`.
+        let local = vec![record(2, "_ipp._tcp", "127.0.0.1", EVERYWHERE)];
+        let mut found = merge(&local, &[]);
+        queue.device_uri = "ipp://localhost/ipp/print".into();
+        mark_queues(&mut found, &[queue]);
+        assert_eq!(found[0].queue, QueueName::parse("Office").ok());
     }
 
     #[test]
