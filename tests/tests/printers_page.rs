@@ -15,7 +15,7 @@ use ferrum_integration_tests::feed_until;
 use ferrum_panels::printers::{self, AddMessage, Discovery, Found, Message, Note, Printing, State};
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
-use ferrum_services::printers::{CupsServer, JobState, QueueName};
+use ferrum_services::printers::{CupsServer, JobState, PrintOption, QueueName};
 use ferrum_testbed::printing::{PRINTING, VIRTUAL_PRINTER_NAME};
 use ferrum_testbed::{Service, TestBed};
 use ferrum_ui::status::ServiceStatus;
@@ -150,6 +150,39 @@ async fn the_page_adds_the_found_printer_makes_it_default_prints_and_cancels() {
         })
         .await;
 
+    // A paper size chosen on the page becomes the queue's default.
+    let (media, default) = office
+        .state
+        .snapshot()
+        .and_then(|snapshot| snapshot.printer(&queue))
+        .map(|p| {
+            (
+                p.options.media.choices.clone(),
+                p.options.media.default.clone(),
+            )
+        })
+        .expect("the printer's options");
+    let other = media
+        .into_iter()
+        .find(|choice| Some(choice) != default.as_ref())
+        .expect("the virtual printer offers several paper sizes");
+    let _ = office
+        .act(Message::SetOption(
+            queue.clone(),
+            PrintOption::Media,
+            other.clone(),
+        ))
+        .await;
+    assert!(office.state.error.is_none(), "{:?}", office.state.error);
+    let named = queue.clone();
+    office
+        .until("the new paper size is the default", move |s| {
+            s.snapshot()
+                .and_then(|snapshot| snapshot.printer(&named))
+                .is_some_and(|p| p.options.media.default.as_ref() == Some(&other))
+        })
+        .await;
+
     // Renamed: the name people see changes (CUPS's description), the queue stays.
     let _ = office.state.update(Message::RenameStarted(queue.clone()));
     let _ = office
@@ -204,6 +237,42 @@ async fn the_page_adds_the_found_printer_makes_it_default_prints_and_cancels() {
             })
         })
         .await;
+    // Held and released from the page.
+    let waiting = office
+        .state
+        .snapshot()
+        .and_then(|snapshot| {
+            snapshot
+                .jobs_of(&queue)
+                .find(|job| job.state == JobState::Pending)
+                .map(|job| job.id)
+        })
+        .expect("a waiting job");
+    let _ = office.act(Message::HoldJob(waiting)).await;
+    assert!(office.state.error.is_none(), "{:?}", office.state.error);
+    office
+        .until("the job shows held", move |s| {
+            s.snapshot().is_some_and(|snapshot| {
+                snapshot
+                    .jobs
+                    .iter()
+                    .any(|job| job.id == waiting && job.state == JobState::Held)
+            })
+        })
+        .await;
+    let _ = office.act(Message::ReleaseJob(waiting)).await;
+    assert!(office.state.error.is_none(), "{:?}", office.state.error);
+    office
+        .until("the job waits again", move |s| {
+            s.snapshot().is_some_and(|snapshot| {
+                snapshot
+                    .jobs
+                    .iter()
+                    .any(|job| job.id == waiting && job.state == JobState::Pending)
+            })
+        })
+        .await;
+
     let _ = office.act(Message::CancelMine(queue.clone())).await;
     assert!(office.state.error.is_none(), "{:?}", office.state.error);
     let named = queue.clone();
