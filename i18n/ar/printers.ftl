@@ -32,6 +32,7 @@ printers-model = الطراز
 printers-dismiss = إغلاق
 printers-ink-heading = الحبر والتونر
 printers-ink-level = { $marker }: { $percent }%
+printers-waste-level = { $marker }: ‏{ $percent }% مساحة متبقية
 printers-ink-unknown = { $marker }: المستوى غير معروف
 printers-ink-none = لا تُبلغ الطابعة عن مستويات الحبر أو التونر.
 

@@ -32,6 +32,7 @@ printers-model = Modell
 printers-dismiss = Schließen
 printers-ink-heading = Tinte und Toner
 printers-ink-level = { $marker }: { $percent } %
+printers-waste-level = { $marker }: { $percent } % Platz frei
 printers-ink-unknown = { $marker }: Füllstand unbekannt
 printers-ink-none = Der Drucker meldet keine Füllstände für Tinte oder Toner.
 

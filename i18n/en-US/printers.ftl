@@ -32,6 +32,7 @@ printers-model = Model
 printers-dismiss = Dismiss
 printers-ink-heading = Ink and toner
 printers-ink-level = { $marker }: { $percent } %
+printers-waste-level = { $marker }: { $percent } % space left
 printers-ink-unknown = { $marker }: level unknown
 printers-ink-none = The printer does not report its ink or toner levels.
 

@@ -32,6 +32,7 @@ printers-model = Modelo
 printers-dismiss = Cerrar
 printers-ink-heading = Tinta y tóner
 printers-ink-level = { $marker }: { $percent } %
+printers-waste-level = { $marker }: { $percent } % de espacio libre
 printers-ink-unknown = { $marker }: nivel desconocido
 printers-ink-none = La impresora no informa de sus niveles de tinta o tóner.
 

@@ -32,6 +32,7 @@ printers-model = Modèle
 printers-dismiss = Fermer
 printers-ink-heading = Encre et toner
 printers-ink-level = { $marker } : { $percent } %
+printers-waste-level = { $marker } : { $percent } % d’espace libre
 printers-ink-unknown = { $marker } : niveau inconnu
 printers-ink-none = L’imprimante n’indique pas ses niveaux d’encre ou de toner.
 

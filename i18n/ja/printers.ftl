@@ -32,6 +32,7 @@ printers-model = モデル
 printers-dismiss = 閉じる
 printers-ink-heading = インクとトナー
 printers-ink-level = { $marker }: { $percent }%
+printers-waste-level = { $marker }: 空き容量 { $percent }%
 printers-ink-unknown = { $marker }: 残量不明
 printers-ink-none = このプリンターはインクやトナーの残量を知らせません。
 

@@ -32,6 +32,7 @@ printers-model = Modelo
 printers-dismiss = Fechar
 printers-ink-heading = Tinta e toner
 printers-ink-level = { $marker }: { $percent }%
+printers-waste-level = { $marker }: { $percent }% de espaço livre
 printers-ink-unknown = { $marker }: nível desconhecido
 printers-ink-none = A impressora não informa os níveis de tinta ou toner.
 

@@ -32,6 +32,7 @@ printers-model = Модель
 printers-dismiss = Закрити
 printers-ink-heading = Чорнило й тонер
 printers-ink-level = { $marker }: { $percent }%
+printers-waste-level = { $marker }: вільно { $percent }%
 printers-ink-unknown = { $marker }: рівень невідомий
 printers-ink-none = Принтер не повідомляє рівень чорнила чи тонера.
 

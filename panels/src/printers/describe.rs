@@ -126,6 +126,10 @@ pub fn media_name(media: &str) -> String {
         .split('-')
         .filter(|word| !word.is_empty())
         .map(|word| {
+            // Short names are abbreviations (A4, B5, DL, C5).
+            if word.chars().count() <= 2 {
+                return word.to_uppercase();
+            }
             let mut chars = word.chars();
             chars.next().map_or_else(String::new, |first| {
                 first.to_uppercase().chain(chars).collect::<String>()

@@ -537,6 +537,8 @@ fn paper_sizes_and_option_values_are_words() {
     assert_eq!(media_name("na_letter_8.5x11in"), "Letter");
     assert_eq!(media_name("jis_b5_182x257mm"), "B5");
     assert_eq!(media_name("custom"), "custom");
+    assert_eq!(media_name("iso_dl_110x220mm"), "DL");
+    assert_eq!(media_name("na_number-10_4.125x9.5in"), "Number 10");
     assert_eq!(
         option_value(PrintOption::Sides, "two-sided-long-edge"),
         fl!("printers-sides-long")

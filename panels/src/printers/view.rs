@@ -162,7 +162,14 @@ fn markers(printer: &Printer) -> Element<'_, Message> {
 }
 
 fn marker_row<'a>(printer: &'a Printer, index: usize, marker: &'a Marker) -> Element<'a, Message> {
+    // A waste container's level is the room left in it (as CUPS reports it).
+    let waste = marker.kind.starts_with("waste-");
     let label = match marker.level {
+        MarkerLevel::Percent(percent) if waste => fl!(
+            "printers-waste-level",
+            marker = marker.name.as_str(),
+            percent = i64::from(percent)
+        ),
         MarkerLevel::Percent(percent) => fl!(
             "printers-ink-level",
             marker = marker.name.as_str(),
@@ -266,8 +273,9 @@ fn details<'a>(
         ));
     }
     content = content.push(facts);
-    content = content.push(options(printer));
+    // The jobs before the options: what is waiting matters more than the defaults.
     content = content.push(jobs(state, snapshot, printer));
+    content = content.push(options(printer));
     content = content.push(rename_and_remove(state, printer));
     content.into()
 }
