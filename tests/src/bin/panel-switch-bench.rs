@@ -22,6 +22,11 @@
 //!   its first snapshot listing an output and an input. Each switch is a new
 //!   app whose page opens its own PipeWire connection (as the app does on
 //!   each visit: leaving the page closes it).
+//! - About → Printers, when `CUPS_SERVER` names a cupsd (`cargo xtask bench`
+//!   passes its printing bed's, with one queue furnished): the page's CUPS
+//!   watch (IPP to cupsd, its D-Bus notifier subscription), up to its first
+//!   snapshot listing a printer. Each switch is a new app whose page opens
+//!   its own watch.
 //!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
@@ -35,10 +40,11 @@ use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
-use ferrum_panels::{PanelId, bluetooth, power, sound};
+use ferrum_panels::{PanelId, bluetooth, power, printers, sound};
 use ferrum_services::SystemBus;
 use ferrum_services::audio::{Direction, Update as AudioUpdate};
 use ferrum_services::bluetooth::Update;
+use ferrum_services::printers::{CupsServer, Update as PrintersUpdate};
 use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
 use futures::StreamExt as _;
@@ -54,6 +60,7 @@ enum Target {
     Power,
     Bluetooth,
     Sound,
+    Printers,
 }
 
 impl Target {
@@ -62,6 +69,7 @@ impl Target {
             Target::Power => "power",
             Target::Bluetooth => "bluetooth",
             Target::Sound => "sound",
+            Target::Printers => "printers",
         }
     }
 
@@ -70,6 +78,7 @@ impl Target {
             Target::Power => PanelId::Power,
             Target::Bluetooth => PanelId::Bluetooth,
             Target::Sound => PanelId::Sound,
+            Target::Printers => PanelId::Printers,
         }
     }
 
@@ -84,6 +93,10 @@ impl Target {
             Target::Sound => {
                 "first PipeWire snapshot listing an output and an input (new connection; the \
                  audio bed's two null outputs and null input)"
+            }
+            Target::Printers => {
+                "first CUPS snapshot listing a printer (IPP to the printing bed's cupsd, its \
+                 D-Bus notifier subscribed; one driverless queue with a job)"
             }
         }
     }
@@ -166,6 +179,38 @@ async fn to_sound(app: &mut App) -> Result<SoundStream, String> {
     Ok(updates)
 }
 
+/// The Printers page's CUPS watch, kept while the page is drawn.
+type PrintersStream = futures::stream::BoxStream<'static, printers::Message>;
+
+/// About → Printers: the page's watch on cupsd (`CUPS_SERVER`), up to the first snapshot
+/// listing a printer. The stream is returned: the app keeps it while the page is shown.
+async fn to_printers(app: &mut App, bus: &SystemBus) -> Result<PrintersStream, String> {
+    let printing = printers::Printing {
+        bus: bus.clone(),
+        server: CupsServer::from_env(),
+    };
+    let mut updates = printers::watch_stream(&printing).boxed();
+    let first = next_within(&mut updates, "the CUPS watch's first update").await?;
+    if !matches!(
+        first,
+        printers::Message::Watched(PrintersUpdate::Available(_))
+    ) {
+        return Err(format!(
+            "the CUPS watch began with {first:?}, not a snapshot"
+        ));
+    }
+    let _ = app.update(Message::Page(PageMessage::Printers(first)));
+    let shown = app
+        .pages
+        .printers
+        .snapshot()
+        .is_some_and(|snapshot| !snapshot.printers.is_empty());
+    if !shown {
+        return Err("the Printers page has no printer to show".into());
+    }
+    Ok(updates)
+}
+
 async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
     if matches!(target, Target::Bluetooth) {
         tokio::time::sleep(BLUETOOTH_PAUSE).await;
@@ -184,6 +229,7 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
         }
         Target::Bluetooth => Some(Box::new(to_bluetooth(&mut app, bus).await?) as Box<dyn Any>),
         Target::Sound => Some(Box::new(to_sound(&mut app).await?) as Box<dyn Any>),
+        Target::Printers => Some(Box::new(to_printers(&mut app, bus).await?) as Box<dyn Any>),
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -246,6 +292,9 @@ async fn main() -> std::process::ExitCode {
     let mut targets = vec![Target::Power, Target::Bluetooth];
     if std::env::var_os("PIPEWIRE_REMOTE").is_some_and(|remote| !remote.is_empty()) {
         targets.push(Target::Sound);
+    }
+    if std::env::var_os("CUPS_SERVER").is_some_and(|server| !server.is_empty()) {
+        targets.push(Target::Printers);
     }
     for target in targets {
         match measure(&bus, target).await {
