@@ -34,13 +34,23 @@ struct Office {
 }
 
 fn office() -> Office {
+    office_bounded(None)
+}
+
+/// The office with every call to cupsd and over the bus bounded by `timeout` (the apps'
+/// bounds are 20 s; a test of a hung cupsd need not wait that long).
+fn office_bounded(timeout: Option<Duration>) -> Office {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_test_writer()
         .try_init();
     let bed = tokio::task::block_in_place(|| TestBed::start(PRINTING)).expect("the printing bed");
-    let bus = SystemBus::with_address(bed.system_bus_address());
-    let server = CupsServer::new("127.0.0.1", bed.cups_port());
+    let mut bus = SystemBus::with_address(bed.system_bus_address());
+    let mut server = CupsServer::new("127.0.0.1", bed.cups_port());
+    if let Some(timeout) = timeout {
+        bus = bus.with_method_timeout(timeout);
+        server = server.with_timeout(timeout);
+    }
     let state = State::on(bus.clone(), server.clone());
     let watch = printers::watch_stream(&Printing {
         bus: bus.clone(),
@@ -415,6 +425,62 @@ async fn paper_out_reads_as_a_sentence_until_the_tray_is_filled() {
             s.snapshot()
                 .and_then(|snapshot| snapshot.printer(&named))
                 .is_some_and(|p| !printers::reason_sentences(p).contains(&out_of_paper))
+        })
+        .await;
+}
+
+/// Sends `signal` (`STOP`, `CONT`) to cupsd.
+fn signal_cupsd(bed: &TestBed, signal: &str) {
+    let pid = bed.pid(Service::Cups).expect("cupsd runs");
+    let status = std::process::Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hung_cupsd_is_reported_and_the_page_goes_on_after_it_resumes() {
+    let mut office = office_bounded(Some(Duration::from_secs(2)));
+    let queue = office.with_printer().await;
+
+    // cupsd stops answering (SIGSTOP): the command fails with a sentence, nothing waits.
+    signal_cupsd(&office.bed, "STOP");
+    let asked = Instant::now();
+    let _ = office.act(Message::TestPage(queue.clone())).await;
+    let report = office.state.error.clone().expect("the hang is reported");
+    assert!(
+        report.summary.contains(&fl!("printers-error-timeout")),
+        "{}",
+        report.summary
+    );
+    assert!(office.state.pending.is_empty());
+    assert!(
+        asked.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        asked.elapsed()
+    );
+    // The page still shows the printers it had.
+    assert!(
+        office
+            .state
+            .snapshot()
+            .is_some_and(|snapshot| snapshot.printer(&queue).is_some())
+    );
+
+    // It answers again: the next command works and the watch still follows CUPS.
+    signal_cupsd(&office.bed, "CONT");
+    let _ = office.act(Message::TestPage(queue.clone())).await;
+    assert!(
+        matches!(office.state.note, Some(Note::TestPageSent(_))),
+        "{:?}",
+        office.state.error
+    );
+    let named = queue.clone();
+    office
+        .until("the job printed after the hang shows", move |s| {
+            s.snapshot()
+                .is_some_and(|snapshot| snapshot.jobs_of(&named).next().is_some())
         })
         .await;
 }

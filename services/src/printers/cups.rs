@@ -25,6 +25,8 @@ pub const RECENT_COMPLETED_JOBS: i32 = 20;
 pub struct CupsServer {
     host: String,
     port: u16,
+    /// How long one request may take ([`IPP_TIMEOUT`] unless set).
+    timeout: Duration,
 }
 
 impl CupsServer {
@@ -36,7 +38,15 @@ impl CupsServer {
         Self {
             host: host.to_owned(),
             port,
+            timeout: IPP_TIMEOUT,
         }
+    }
+
+    /// The same server with another bound on each request (tests of a hung cupsd use a
+    /// short one, as they do for the bus's method calls).
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
     }
 
     /// The server named by `CUPS_SERVER` (`host` or `host:port`), else `localhost:631`. A
@@ -212,9 +222,9 @@ async fn send(
     request: IppRequestResponse,
 ) -> Result<IppRequestResponse, PrintersError> {
     let client = AsyncIppClient::builder(server.http(path)?)
-        .request_timeout(IPP_TIMEOUT)
+        .request_timeout(server.timeout)
         .build();
-    let response = match tokio::time::timeout(IPP_TIMEOUT, client.send(request)).await {
+    let response = match tokio::time::timeout(server.timeout, client.send(request)).await {
         Err(_) => return Err(PrintersError::Timeout),
         Ok(Err(error)) => return Err(classify(&error)),
         Ok(Ok(response)) => response,
