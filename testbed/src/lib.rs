@@ -45,6 +45,7 @@ pub mod bluez;
 pub mod child;
 mod error;
 pub mod fake_greetd;
+pub mod firmware;
 pub mod fixtures;
 pub mod golden;
 pub mod keyscript;
@@ -143,6 +144,16 @@ pub enum Service {
     /// loopback: what the virtual printer publishes is browsable through its D-Bus API and
     /// nothing reaches the host's network. See [`printing`].
     Avahi,
+    /// The real fwupd (`org.freedesktop.fwupd`) with its test plugin's fake webcam, a local
+    /// `directory` remote offering an update for it ([`TestBed::firmware_cabinet`]) and this
+    /// machine's own HSI attributes (`HSI:INVALID` in a VM); all state in the bed's folder,
+    /// kept across a kill and restart. See [`firmware`].
+    Fwupd,
+    /// The real fwupd emulating a ThinkPad P1's host security attributes
+    /// (`FWUPD_HOST_EMULATE`, [`firmware::EMULATED_HSI`]); fwupd then loads no real or test
+    /// devices, so nothing is updatable. Owns the same bus name as [`Service::Fwupd`]: a bed
+    /// runs one or the other. See [`firmware`].
+    FwupdEmulatedHost,
 }
 
 impl Service {
@@ -164,6 +175,7 @@ impl Service {
             Service::BluezMock => bluez::BUS_NAME,
             Service::CupsPkHelper => printing::PK_HELPER_BUS_NAME,
             Service::Avahi => printing::AVAHI_BUS_NAME,
+            Service::Fwupd | Service::FwupdEmulatedHost => firmware::BUS_NAME,
             // Not on the bus: ready when their TCP port accepts.
             Service::Cups | Service::VirtualPrinter => "",
         }
@@ -186,6 +198,8 @@ impl Service {
             Service::VirtualPrinter => "ippeveprinter",
             Service::CupsPkHelper => "cups-pk-helper",
             Service::Avahi => "avahi-daemon",
+            Service::Fwupd => "fwupd",
+            Service::FwupdEmulatedHost => "fwupd-emulated-host",
         }
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::network::{self, NetworkLayout, shell_quote};
 use crate::printing::{self, PrintingLayout};
-use crate::{Service, fixtures};
+use crate::{Service, firmware, fixtures};
 
 /// `dbus-daemon`, from the Debian package `dbus-daemon` (pulled in by `dbus`).
 pub(crate) const DBUS_DAEMON: &str = "/usr/bin/dbus-daemon";
@@ -266,6 +266,8 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
         Service::VirtualPrinter => printing::virtual_printer(layout),
         Service::CupsPkHelper => printing::pk_helper(layout),
         Service::Avahi => printing::avahi(layout),
+        Service::Fwupd => firmware::fwupd(layout, false),
+        Service::FwupdEmulatedHost => firmware::fwupd(layout, true),
     }
 }
 

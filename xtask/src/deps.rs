@@ -83,6 +83,10 @@ pub const PACKAGES: &[&str] = &[
     "cups-filters",
     "cups-pk-helper",
     "avahi-daemon",
+    // Firmware bed: the real fwupd daemon (with `fwupdmgr`, and `fwupdtool build-cabinet`,
+    // which makes the bed's test cabinet) and its test plugin's devices; its host-emulation
+    // files (`/usr/share/fwupd/host-emulate.d`) give the HSI attributes of a real laptop.
+    "fwupd",
 ];
 
 /// Whether dpkg reports `package` as installed.
