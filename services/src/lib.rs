@@ -13,6 +13,7 @@ pub mod bluetooth;
 pub mod bus;
 pub mod dns;
 pub mod error;
+pub mod firmware;
 pub mod hostname;
 pub mod logind;
 pub mod network;

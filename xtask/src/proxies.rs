@@ -192,6 +192,13 @@ const TARGETS: &[Target] = &[
         service: "org.freedesktop.resolve1",
         path: None,
     },
+    Target {
+        xml: "services/interfaces/org.freedesktop.fwupd.xml",
+        out: "services/src/proxies/fwupd.rs",
+        interface: "org.freedesktop.fwupd",
+        service: "org.freedesktop.fwupd",
+        path: Some("/"),
+    },
     // The printing proxies were first written by hand in the tool's shape (see their
     // headers); the Avahi ones then kept only the methods `services::printers` uses.
     Target {

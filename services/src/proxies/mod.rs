@@ -16,6 +16,11 @@ pub mod accounts_user;
 pub mod avahi_server;
 pub mod avahi_service_browser;
 pub mod cups_pk_helper;
+#[allow(
+    non_camel_case_types,
+    reason = "generated: fwupd names its interface `org.freedesktop.fwupd`, so the proxy is `fwupdProxy`"
+)]
+pub mod fwupd;
 pub mod logind;
 pub mod network_manager;
 pub mod nm_access_point;
