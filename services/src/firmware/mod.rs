@@ -327,12 +327,16 @@ pub async fn security_events(
     }
 }
 
-/// The configured metadata remotes.
+/// The configured metadata remotes (empty when fwupd has none: it answers
+/// `org.freedesktop.fwupd.Internal` "No remotes configured").
 pub async fn remotes(connection: &Connection) -> Result<Vec<Remote>, FirmwareError> {
-    Ok(decode_all(
-        &proxy(connection).await?.get_remotes().await?,
-        Remote::from_dict,
-    ))
+    match proxy(connection).await?.get_remotes().await {
+        Ok(remotes) => Ok(decode_all(&remotes, Remote::from_dict)),
+        Err(error) => match FirmwareError::from(error) {
+            error if is_fwupd_answer(&error) => Ok(Vec::new()),
+            error => Err(error),
+        },
+    }
 }
 
 /// What [`refresh_metadata`] did.
@@ -641,5 +645,33 @@ mod tests {
             }
         );
         assert_eq!(progress_of(&Dict::new()).status, Status::Unknown);
+    }
+}
+
+/// By hand against a running fwupd: `FERRUM_FWUPD_BUS=unix:path=… cargo test -p
+/// ferrum-services --lib firmware::by_hand -- --ignored --nocapture`.
+#[cfg(test)]
+mod by_hand {
+    use super::*;
+
+    #[tokio::test]
+    #[ignore = "needs a running fwupd on FERRUM_FWUPD_BUS"]
+    async fn read_fwupd() {
+        let address = std::env::var("FERRUM_FWUPD_BUS").expect("FERRUM_FWUPD_BUS");
+        let bus = SystemBus::with_address(&address);
+        let connection = bus.connection().await.unwrap();
+        let snapshot = snapshot(connection.clone()).await.unwrap();
+        println!("{snapshot:#?}");
+        println!("{:#?}", remotes(&connection).await.unwrap());
+        println!("{}", get_security_report(connection).await.unwrap());
+        let mut updates = std::pin::pin!(watch(bus));
+        while let Ok(Some(update)) = tokio::time::timeout(
+            Duration::from_secs(3),
+            futures::StreamExt::next(&mut updates),
+        )
+        .await
+        {
+            println!("update: {update:?}");
+        }
     }
 }
