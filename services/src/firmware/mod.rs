@@ -664,7 +664,36 @@ mod by_hand {
         println!("{snapshot:#?}");
         println!("{:#?}", remotes(&connection).await.unwrap());
         println!("{}", get_security_report(connection).await.unwrap());
-        let mut updates = std::pin::pin!(watch(bus));
+        let mut updates = std::pin::pin!(watch(bus.clone()));
+        if let Ok(device) = std::env::var("FERRUM_FWUPD_INSTALL") {
+            let release = snapshot.upgrades_for(&device)[0].clone();
+            println!("installing {} on {device}", release.version);
+            let watching = tokio::spawn(async move {
+                let mut updates = std::pin::pin!(watch(SystemBus::with_address(&address)));
+                while let Ok(Some(update)) = tokio::time::timeout(
+                    Duration::from_secs(15),
+                    futures::StreamExt::next(&mut updates),
+                )
+                .await
+                {
+                    match update {
+                        Update::Available(snapshot) => println!(
+                            "watch: snapshot, device version {:?}",
+                            snapshot
+                                .devices
+                                .iter()
+                                .find(|d| d.id == "08d460be0f1f9f128413f816022a6439e0078018")
+                                .map(|d| d.version.clone())
+                        ),
+                        other => println!("watch: {other:?}"),
+                    }
+                }
+            });
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            println!("install: {:?}", install(&bus, &device, &release).await);
+            watching.await.unwrap();
+            return;
+        }
         while let Ok(Some(update)) = tokio::time::timeout(
             Duration::from_secs(3),
             futures::StreamExt::next(&mut updates),

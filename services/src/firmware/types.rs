@@ -445,7 +445,7 @@ pub struct Release {
     pub locations: Vec<String>,
     /// `Filename`: the cabinet's file name.
     pub filename: Option<String>,
-    /// `Flags`
+    /// `TrustFlags` (fwupd 2.0; `Flags` in older releases)
     pub flags: ReleaseFlags,
     /// `Vendor`
     pub vendor: Option<String>,
@@ -490,7 +490,12 @@ impl Release {
             urgency: Urgency::from_u32(u32_of(dict, "Urgency").unwrap_or(0)),
             locations,
             filename: string(dict, "Filename"),
-            flags: ReleaseFlags(u64_of(dict, "Flags").unwrap_or(0)),
+            // fwupd 2.0 sends the release flags as `TrustFlags`; `Flags` before.
+            flags: ReleaseFlags(
+                u64_of(dict, "TrustFlags")
+                    .or_else(|| u64_of(dict, "Flags"))
+                    .unwrap_or(0),
+            ),
             vendor: string(dict, "Vendor"),
             license: string(dict, "License"),
             details_url: string(dict, "DetailsUrl"),
@@ -932,7 +937,7 @@ pub(crate) mod tests {
                 ]),
             ),
             ("Filename", Value::from("test.cab")),
-            ("Flags", Value::from((1u64 << 0) | (1 << 1) | (1 << 2))),
+            ("TrustFlags", Value::from((1u64 << 0) | (1 << 1) | (1 << 2))),
         ]))
         .unwrap();
         assert_eq!(release.version, "1.2.4");
