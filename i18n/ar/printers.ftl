@@ -63,6 +63,7 @@ printers-reason-other = تُبلغ الطابعة عن «{ $reason }».
 ## مهام الطباعة.
 printers-jobs-none = لا توجد مهام طباعة منتظرة.
 printers-job-title-unknown = مستند بلا عنوان
+printers-job-private = مستند شخص آخر
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [zero] { $pages } صفحة

@@ -63,6 +63,7 @@ printers-reason-other = Der Drucker meldet „{ $reason }“.
 ## Druckaufträge.
 printers-jobs-none = Es warten keine Druckaufträge.
 printers-job-title-unknown = Unbenanntes Dokument
+printers-job-private = Dokument einer anderen Person
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [one] { $pages } Seite

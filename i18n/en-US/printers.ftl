@@ -63,6 +63,7 @@ printers-reason-other = The printer reports “{ $reason }”.
 ## Jobs.
 printers-jobs-none = No jobs are waiting.
 printers-job-title-unknown = Untitled document
+printers-job-private = Another person's document
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [one] { $pages } page

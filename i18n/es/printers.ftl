@@ -63,6 +63,7 @@ printers-reason-other = La impresora informa: «{ $reason }».
 ## Trabajos.
 printers-jobs-none = No hay trabajos en espera.
 printers-job-title-unknown = Documento sin título
+printers-job-private = Documento de otra persona
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [one] { $pages } página

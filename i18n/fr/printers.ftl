@@ -63,6 +63,7 @@ printers-reason-other = L’imprimante signale « { $reason } ».
 ## Impressions.
 printers-jobs-none = Aucune impression en attente.
 printers-job-title-unknown = Document sans titre
+printers-job-private = Document d’une autre personne
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [one] { $pages } page

@@ -63,6 +63,7 @@ printers-reason-other = プリンターからの報告:「{ $reason }」
 ## ジョブ。
 printers-jobs-none = 待機中のジョブはありません。
 printers-job-title-unknown = 無題のドキュメント
+printers-job-private = ほかのユーザーの文書
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
    *[other] { $pages } ページ

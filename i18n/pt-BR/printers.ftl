@@ -63,6 +63,7 @@ printers-reason-other = A impressora informa “{ $reason }”.
 ## Trabalhos.
 printers-jobs-none = Nenhum trabalho está esperando.
 printers-job-title-unknown = Documento sem título
+printers-job-private = Documento de outra pessoa
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [one] { $pages } página

@@ -63,6 +63,7 @@ printers-reason-other = Принтер повідомляє: «{ $reason }».
 ## Завдання.
 printers-jobs-none = Немає завдань, що чекають на друк.
 printers-job-title-unknown = Документ без назви
+printers-job-private = Документ іншої людини
 printers-job-line = { $title } — { $owner }
 printers-job-pages = { $pages ->
     [one] { $pages } сторінка

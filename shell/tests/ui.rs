@@ -1587,7 +1587,7 @@ fn printers_details_show_where_options_and_jobs() {
         "Jobs",
         "Quarterly report.pdf — ada",
         "Boarding pass — ada",
-        "Minutes — grace",
+        "Another person's document",
         "On hold",
         "Release",
         "Hold",
@@ -1596,7 +1596,7 @@ fn printers_details_show_where_options_and_jobs() {
     ] {
         assert!(ui_shows(&app, shown), "{shown}");
     }
-    // None of the jobs is the person's here (they are ada's and grace's).
+    // None of the jobs is the person's here (ada's, and another person's).
     assert!(!ui_shows(&app, "Cancel all my jobs"));
     assert_snapshot_sized(&app, "printers-details", PRINTERS_DETAILS_WINDOW);
 }
@@ -1738,7 +1738,7 @@ fn printers_make_default_click_sends_the_request() {
 fn printers_details_click_opens_them_and_cancel_all_mine_cancels_only_mine() {
     use ferrum_services::printers::{Action, JobId};
     let _english = english();
-    // The sample's jobs 7 and 8 are the person's own, 9 is grace's.
+    // The sample's jobs 7 and 8 are the person's own, 9 another person's.
     let me = ferrum_services::printers::user_name();
     let mut app = printers_app_of(ThemeChoice::Light, &me);
     let office = printers::sample::queue("Office");

@@ -15,6 +15,8 @@ use ferrum_testbed::printing::VIRTUAL_PRINTER_NAME;
 
 use crate::util::{self, Result};
 
+/// The user the demo's and bench's app runs as (uid 65534 under headless sway).
+const APP_USER: &str = "nobody";
 /// The queue's name.
 pub const QUEUE: &str = "Office_Printer";
 /// The queue's description, as the page shows it.
@@ -104,7 +106,13 @@ pub fn furnish(bed: &TestBed) -> Result<()> {
         "Quarterly report\n\nSales rose in every region this quarter.\n",
     )?;
     let document = document.display().to_string();
-    let queued = cups(bed, "lp", &["-d", QUEUE, "-t", JOB_TITLE, &document])?;
+    // The job is the person's: the app runs as uid 65534 (`nobody`), and CUPS shows a job's
+    // title and owner only to its owner.
+    let queued = cups(
+        bed,
+        "lp",
+        &["-U", APP_USER, "-d", QUEUE, "-t", JOB_TITLE, &document],
+    )?;
     let jobs = cups(bed, "lpstat", &["-o", QUEUE])?;
     println!(
         "printing: {QUEUE} (\"{DESCRIPTION}\", {LOCATION}) for {uri}, default, paused; {}; \

@@ -107,7 +107,7 @@ pub fn job(id: i32, queue_name: &str, title: &str, owner: &str, state: JobState)
 }
 
 /// Both queues, the office one the default, with `me`'s two jobs (one
-/// held) and someone else's.
+/// held) and another person's (its title and owner hidden, as CUPS does).
 pub fn snapshot(me: &str) -> Snapshot {
     Snapshot {
         printers: vec![office(), labels()],
@@ -120,7 +120,8 @@ pub fn snapshot(me: &str) -> Snapshot {
                 JobState::Processing,
             ),
             job(8, "Office", "Boarding pass", me, JobState::Held),
-            job(9, "Office", "Minutes", "grace", JobState::Pending),
+            // Another person's: CUPS shows its title and owner to its owner only.
+            job(9, "Office", "", "", JobState::Pending),
         ],
         default: Some(queue("Office")),
     }

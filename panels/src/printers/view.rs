@@ -356,27 +356,33 @@ fn jobs<'a>(
 }
 
 fn job_row(job: &Job) -> Element<'_, Message> {
-    let title = if job.title.is_empty() {
+    // CUPS shows a job's title and owner to its owner only: another person's job comes
+    // without both.
+    let private = job.title.is_empty() && job.owner.is_empty();
+    let title = if private {
+        fl!("printers-job-private")
+    } else if job.title.is_empty() {
         fl!("printers-job-title-unknown")
     } else {
         job.title.clone()
+    };
+    let line = if job.owner.is_empty() {
+        title.clone()
+    } else {
+        fl!(
+            "printers-job-line",
+            title = title.as_str(),
+            owner = job.owner.as_str()
+        )
     };
     let mut facts = vec![job_state_text(job.state)];
     if job.pages_done > 0 {
         facts.push(fl!("printers-job-pages", pages = i64::from(job.pages_done)));
     }
-    let details = column![
-        text(fl!(
-            "printers-job-line",
-            title = title.as_str(),
-            owner = job.owner.as_str()
-        ))
-        .size(15),
-        caption(facts.join(" · ")),
-    ]
-    .spacing(2)
-    .width(Length::Fill)
-    .align_x(reading_start());
+    let details = column![text(line).size(15), caption(facts.join(" · ")),]
+        .spacing(2)
+        .width(Length::Fill)
+        .align_x(reading_start());
     let mut row = vec![details.into()];
     if !job.state.is_finished() {
         if job.state == ferrum_services::printers::JobState::Held {
