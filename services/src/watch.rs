@@ -211,28 +211,45 @@ where
     }
 }
 
-struct Subscriptions {
-    dbus: zbus::fdo::DBusProxy<'static>,
-    owners: zbus::fdo::NameOwnerChangedStream,
-    signals: MessageStream,
+/// What a watch subscribes to before its first read, so no change slips in between: the
+/// daemon's owner changes, and the signals its match rule selects (every watch of a daemon
+/// opens these: the generic one here, BlueZ's, fwupd's).
+pub(crate) struct Subscriptions {
+    /// The bus itself (owner queries).
+    pub(crate) dbus: zbus::fdo::DBusProxy<'static>,
+    /// The daemon's name changing owner.
+    pub(crate) owners: zbus::fdo::NameOwnerChangedStream,
+    /// The daemon's signals.
+    pub(crate) signals: MessageStream,
 }
 
 impl Subscriptions {
-    async fn open(connection: &Connection, watched: Watched) -> Result<Self, DbusFailure> {
+    /// Subscribes to `bus_name`'s owner changes and to the signals `rule` matches (at most
+    /// `capacity` waiting).
+    pub(crate) async fn open_with(
+        connection: &Connection,
+        bus_name: &'static str,
+        rule: MatchRule<'_>,
+        capacity: usize,
+    ) -> Result<Self, DbusFailure> {
         let dbus = zbus::fdo::DBusProxy::new(connection).await?;
         let owners = dbus
-            .receive_name_owner_changed_with_args(&[(0, watched.bus_name)])
+            .receive_name_owner_changed_with_args(&[(0, bus_name)])
             .await?;
-        let rule = MatchRule::builder()
-            .msg_type(zbus::message::Type::Signal)
-            .path_namespace(watched.path_namespace)?
-            .build();
-        let signals = MessageStream::for_match_rule(rule, connection, Some(256)).await?;
+        let signals = MessageStream::for_match_rule(rule, connection, Some(capacity)).await?;
         Ok(Self {
             dbus,
             owners,
             signals,
         })
+    }
+
+    async fn open(connection: &Connection, watched: Watched) -> Result<Self, DbusFailure> {
+        let rule = MatchRule::builder()
+            .msg_type(zbus::message::Type::Signal)
+            .path_namespace(watched.path_namespace)?
+            .build();
+        Self::open_with(connection, watched.bus_name, rule, 256).await
     }
 
     async fn has_owner(&self, watched: Watched) -> bool {

@@ -236,16 +236,16 @@ struct Signals {
 impl Signals {
     /// Subscribes before the first read, so no change slips in between.
     async fn open(connection: &Connection) -> Result<Self, DbusFailure> {
-        let dbus = zbus::fdo::DBusProxy::new(connection).await?;
-        let owners = dbus
-            .receive_name_owner_changed_with_args(&[(0, BUS_NAME)])
-            .await?;
         // The bus delivers only signals from the name's current owner.
         let rule = MatchRule::builder()
             .msg_type(zbus::message::Type::Signal)
             .sender(BUS_NAME)?
             .build();
-        let signals = MessageStream::for_match_rule(rule, connection, Some(1024)).await?;
+        let crate::watch::Subscriptions {
+            dbus,
+            owners,
+            signals,
+        } = crate::watch::Subscriptions::open_with(connection, BUS_NAME, rule, 1024).await?;
         Ok(Self {
             dbus,
             owners,

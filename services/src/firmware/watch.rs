@@ -20,13 +20,13 @@ use futures::{Stream, StreamExt};
 use tokio::time::Instant;
 use zbus::names::{BusName, OwnedUniqueName};
 use zbus::zvariant::OwnedValue;
-use zbus::{Connection, MatchRule, Message, MessageStream};
+use zbus::{Connection, MatchRule, Message};
 
 use super::types::Dict;
 use super::{BUS_NAME, DeviceRequest, FirmwareError, OBJECT_PATH, Progress, Snapshot, Status};
 use crate::bus::SystemBus;
 use crate::error::DbusFailure;
-use crate::watch::{NO_ANSWER_RETRY, SIGNAL_QUIET, SIGNAL_QUIET_MAX, backoff};
+use crate::watch::{NO_ANSWER_RETRY, SIGNAL_QUIET, SIGNAL_QUIET_MAX, Subscriptions, backoff};
 
 /// The longest wait between two tries of an unreachable bus.
 const BUS_RETRY_MAX: Duration = Duration::from_secs(30);
@@ -136,36 +136,20 @@ fn advance(
     })
 }
 
-struct Subscriptions {
-    dbus: zbus::fdo::DBusProxy<'static>,
-    owners: zbus::fdo::NameOwnerChangedStream,
-    signals: MessageStream,
+/// fwupd's owner changes and every signal at its path; the sender is checked against fwupd's
+/// unique name where they are read (other daemons live at `/` too).
+async fn subscribe(connection: &Connection) -> Result<Subscriptions, DbusFailure> {
+    let rule = MatchRule::builder()
+        .msg_type(zbus::message::Type::Signal)
+        .path(OBJECT_PATH)?
+        .build();
+    Subscriptions::open_with(connection, BUS_NAME, rule, 1024).await
 }
 
-impl Subscriptions {
-    async fn open(connection: &Connection) -> Result<Self, DbusFailure> {
-        let dbus = zbus::fdo::DBusProxy::new(connection).await?;
-        let owners = dbus
-            .receive_name_owner_changed_with_args(&[(0, BUS_NAME)])
-            .await?;
-        // Every signal at fwupd's path; the sender is checked against fwupd's unique
-        // name here (other daemons live at `/` too).
-        let rule = MatchRule::builder()
-            .msg_type(zbus::message::Type::Signal)
-            .path(OBJECT_PATH)?
-            .build();
-        let signals = MessageStream::for_match_rule(rule, connection, Some(1024)).await?;
-        Ok(Self {
-            dbus,
-            owners,
-            signals,
-        })
-    }
-
-    async fn owner(&self) -> Option<OwnedUniqueName> {
-        let name = BusName::try_from(BUS_NAME).ok()?;
-        self.dbus.get_name_owner(name).await.ok()
-    }
+/// fwupd's unique name, when it is on the bus.
+async fn fwupd_owner(subscriptions: &Subscriptions) -> Option<OwnedUniqueName> {
+    let name = BusName::try_from(BUS_NAME).ok()?;
+    subscriptions.dbus.get_name_owner(name).await.ok()
 }
 
 /// Watches fwupd on `bus`.
@@ -182,7 +166,7 @@ pub fn watch(bus: SystemBus) -> impl Stream<Item = Update> + Send {
                     continue;
                 }
             };
-            let mut subscriptions = match Subscriptions::open(&connection).await {
+            let mut subscriptions = match subscribe(&connection).await {
                 Ok(subscriptions) => subscriptions,
                 Err(failure) => {
                     failures = failures.saturating_add(1);
@@ -193,7 +177,7 @@ pub fn watch(bus: SystemBus) -> impl Stream<Item = Update> + Send {
                 }
             };
             failures = 0;
-            let mut owner = subscriptions.owner().await;
+            let mut owner = fwupd_owner(&subscriptions).await;
             let mut progress = Progress::default();
             // When the next read is due (None: nothing to read).
             let mut read_at = owner.as_ref().map(|_| Instant::now());
