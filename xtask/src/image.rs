@@ -109,7 +109,13 @@ fn mkosi(python_path: &Path) -> Result<Command> {
     Ok(command)
 }
 
-/// Copies the release binaries into an extra tree for `/usr/bin`.
+/// Where the image keeps the certificate of the platform key it was built for (DER): the
+/// Device Security page calls the enrolled keys "this machine's own" when the firmware's PK is
+/// this certificate (`services::security`).
+const PK_CERTIFICATE_IN_IMAGE: &str = "usr/lib/ferrum/secure-boot/PK.cer";
+
+/// Copies the release binaries into an extra tree for `/usr/bin`, with the platform key's
+/// certificate (public) beside them.
 fn stage_binaries(apps: &demo::Apps) -> Result<PathBuf> {
     let staging = util::target_dir()?.join("image/extra");
     let bin = staging.join("usr/bin");
@@ -118,6 +124,16 @@ fn stage_binaries(apps: &demo::Apps) -> Result<PathBuf> {
         let name = app.file_name().ok_or("binary without a name")?;
         fs::copy(app, bin.join(name))?;
     }
+    let keys = keys::ensure()?;
+    let pk = staging.join(PK_CERTIFICATE_IN_IMAGE);
+    fs::create_dir_all(pk.parent().ok_or("a certificate path without a folder")?)?;
+    util::run(
+        Command::new("openssl")
+            .args(["x509", "-outform", "DER", "-in"])
+            .arg(keys.pk_certificate())
+            .arg("-out")
+            .arg(&pk),
+    )?;
     Ok(staging)
 }
 

@@ -37,6 +37,11 @@ impl Keys {
         self.file("db.crt")
     }
 
+    /// The platform key's certificate (PEM): the machine owner's key, enrolled as PK.
+    pub fn pk_certificate(&self) -> PathBuf {
+        self.file("pk.crt")
+    }
+
     /// The key that signs the PCR 11 prediction (private and public).
     pub fn pcr_key(&self) -> PathBuf {
         self.file("pcr.key")
@@ -58,6 +63,7 @@ impl Keys {
 
     fn complete(&self) -> bool {
         [
+            self.pk_certificate(),
             self.db_key(),
             self.db_certificate(),
             self.pcr_key(),
