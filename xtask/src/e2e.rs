@@ -30,6 +30,7 @@ use crate::vm::{self, Boot, Machine, Vm};
 
 mod bluetooth;
 mod printers;
+mod security;
 mod sound;
 
 /// How long the app gets to handle a key, and a key that activates a control (the emulated
@@ -952,6 +953,16 @@ pub fn run() -> Result<()> {
             "Printers page by keyboard: CUPS, cups-pk-helper and Avahi present; the self-test's queue on screen",
             printers.is_ok(),
             match &printers {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
+        println!("e2e: the Device Security page with the machine's fwupd and own facts …");
+        let security = security::run(&mut vm, &mut timeline);
+        checks.check(
+            "Device Security page by keyboard: Secure Boot on with the machine's own keys, TPM 2.0, PCR 11 matching the signed prediction, the root verified",
+            security.is_ok(),
+            match &security {
                 Ok(detail) => detail.clone(),
                 Err(error) => error.to_string(),
             },
