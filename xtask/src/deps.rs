@@ -87,6 +87,14 @@ pub const PACKAGES: &[&str] = &[
     // which makes the bed's test cabinet) and its test plugin's devices; its host-emulation
     // files (`/usr/share/fwupd/host-emulate.d`) give the HSI attributes of a real laptop.
     "fwupd",
+    // Apps: services::apps links libflatpak through the `libflatpak` crate (its headers pull
+    // glib's and ostree's, and pkg-config); the apps bed runs the real `flatpak` command
+    // (build-export, remote-add, install) and signs its repo with a test key made by gpg
+    // (gpg-agent holds the key while signing).
+    "libflatpak-dev",
+    "flatpak",
+    "gpg",
+    "gpg-agent",
 ];
 
 /// Whether dpkg reports `package` as installed.
