@@ -21,6 +21,7 @@ pub mod network_status;
 pub mod power_profiles;
 pub mod printers;
 pub mod proxies;
+pub mod security;
 pub mod upower;
 pub mod watch;
 
