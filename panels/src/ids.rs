@@ -221,3 +221,17 @@ pub fn printer_job(job: JobId, part: &str) -> WidgetId {
 pub fn printers_found(uri: &str) -> WidgetId {
     PRINTERS_ADD.child("found").child(uri)
 }
+
+/// The Firmware page.
+pub const FIRMWARE: WidgetId = WidgetId::new("firmware");
+/// The Firmware page's "Check for updates".
+pub const FIRMWARE_CHECK: WidgetId = WidgetId::new("firmware.check");
+/// The Firmware page's update under way (its progress bar, step and result).
+pub const FIRMWARE_RUN: WidgetId = WidgetId::new("firmware.run");
+/// The Firmware page's device-request dialog.
+pub const FIRMWARE_PROMPT: WidgetId = WidgetId::new("firmware.prompt");
+
+/// A part of a device's card on the Firmware page (`update`, `state`, …).
+pub fn firmware_device(device_id: &str, part: &str) -> WidgetId {
+    FIRMWARE.child("device").child(device_id).child(part)
+}

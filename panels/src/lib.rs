@@ -8,6 +8,7 @@
 pub mod about;
 pub mod accessibility;
 pub mod bluetooth;
+pub mod firmware;
 pub mod ids;
 pub mod network;
 pub mod page;

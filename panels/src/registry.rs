@@ -11,7 +11,9 @@ use ferrum_services::SystemBus;
 use iced::{Element, Subscription, Task};
 
 use crate::page::{self, Context, Page};
-use crate::{about, accessibility, bluetooth, network, power, printers, private_dns, sound};
+use crate::{
+    about, accessibility, bluetooth, firmware, network, power, printers, private_dns, sound,
+};
 
 macro_rules! panels {
     ($( $(#[doc = $doc:literal])* $variant:ident => $field:ident : $state:ty, $slug:literal; )*) => {
@@ -115,6 +117,8 @@ panels! {
     Printers => printers: printers::State, "printers";
     /// Power modes, battery and power source.
     Power => power: power::State, "power";
+    /// Firmware of the devices fwupd knows, and their updates.
+    Firmware => firmware: firmware::State, "firmware";
     /// Encrypted DNS, DNSSEC and the resolver's status.
     PrivateDns => private_dns: private_dns::State, "private-dns";
     /// Seeing, hearing and typing aids.

@@ -16,6 +16,7 @@
 
 mod download;
 mod markup;
+mod network;
 mod types;
 mod watch;
 
@@ -33,6 +34,7 @@ use crate::proxies::fwupd::fwupdProxy as FwupdProxy;
 
 pub use download::{Digests, file_digests, verify};
 pub use markup::{TextBlock, blocks_to_text, markup_to_blocks, markup_to_text};
+pub use network::{Metered, NetworkConditions, network_conditions};
 pub use types::{
     Checksum, ChecksumKind, Device, DeviceFlags, DeviceRequest, HostSecurityId, HsiAttribute,
     HsiFlags, HsiResult, Progress, Release, ReleaseFlags, Remote, RemoteKind, RequestKind, Status,
@@ -414,6 +416,46 @@ pub enum Installed {
     ShutdownNeeded,
 }
 
+/// A cabinet downloaded into a sealed memfd, with its digests; checked against a release
+/// by [`install_cabinet`] before fwupd sees it. Cheap to clone (the descriptor is shared).
+#[derive(Debug, Clone)]
+pub struct Cabinet {
+    fd: std::sync::Arc<std::os::fd::OwnedFd>,
+    /// The digests and size of the bytes in the memfd.
+    pub digests: Digests,
+    /// Where it was downloaded from.
+    pub location: String,
+}
+
+/// Two cabinets are equal when their bytes are (same digests).
+impl PartialEq for Cabinet {
+    fn eq(&self, other: &Self) -> bool {
+        self.digests == other.digests
+    }
+}
+
+/// Downloads `release`'s cabinet from the first of its locations that works into a sealed
+/// memfd (the last location's failure is returned when none does).
+pub async fn download(release: &Release) -> Result<Cabinet, FirmwareError> {
+    let mut last_error = FirmwareError::NoLocation;
+    for location in &release.locations {
+        match download::fetch(location).await {
+            Ok(file) => {
+                return Ok(Cabinet {
+                    fd: std::sync::Arc::new(file.fd),
+                    digests: file.digests,
+                    location: location.clone(),
+                });
+            }
+            Err(error) => {
+                tracing::info!(%location, %error, "cabinet download failed");
+                last_error = error;
+            }
+        }
+    }
+    Err(last_error)
+}
+
 /// Installs `release` on `device_id`: downloads the cabinet from the release's first
 /// location that works, verifies its checksum (nothing reaches fwupd on a mismatch),
 /// then calls `Install` with the sealed file (polkit may ask the person).
@@ -422,23 +464,26 @@ pub async fn install(
     device_id: &str,
     release: &Release,
 ) -> Result<Installed, FirmwareError> {
-    let mut last_error = FirmwareError::NoLocation;
-    let mut fetched = None;
-    for location in &release.locations {
-        match download::fetch(location).await {
-            Ok(file) => {
-                fetched = Some(file);
-                break;
-            }
-            Err(error) => {
-                tracing::info!(%location, %error, "cabinet download failed");
-                last_error = error;
-            }
-        }
-    }
-    let fetched = fetched.ok_or(last_error)?;
-    let kind = verify(&fetched.digests, &release.checksums)?;
+    let cabinet = download(release).await?;
+    install_cabinet(bus, device_id, release, &cabinet).await
+}
+
+/// Installs a downloaded cabinet: checks its checksum against `release` (a mismatch is
+/// [`FirmwareError::ChecksumMismatch`] and fwupd is never called), asks fwupd for its
+/// devices on the shared connection — bounded by the bus's method timeout, so a hung fwupd
+/// is [`FirmwareError::Timeout`] there rather than after [`INSTALL_TIMEOUT`] — then calls
+/// `Install` with the sealed file on a connection whose calls may take [`INSTALL_TIMEOUT`].
+pub async fn install_cabinet(
+    bus: &SystemBus,
+    device_id: &str,
+    release: &Release,
+    cabinet: &Cabinet,
+) -> Result<Installed, FirmwareError> {
+    let kind = verify(&cabinet.digests, &release.checksums)?;
     tracing::info!(device = device_id, version = %release.version, ?kind, "cabinet verified");
+    // fwupd answers before the long wait starts (a hung daemon fails here, in time).
+    let shared = bus.connection().await.map_err(FirmwareError::from)?;
+    proxy(&shared).await?.get_devices().await?;
 
     let mut options: HashMap<&str, Value<'_>> = HashMap::new();
     options.insert("reason", Value::from("user-action"));
@@ -452,7 +497,7 @@ pub async fn install(
         .call_with_flags::<_, _, ()>(
             "Install",
             MethodFlags::AllowInteractiveAuth.into(),
-            &(device_id, Fd::from(&fetched.fd), options),
+            &(device_id, Fd::from(&*cabinet.fd), options),
         )
         .await?;
     let device = decode_all(&proxy.get_devices().await?, Device::from_dict)
