@@ -39,6 +39,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../en-US/bluetooth.ftl")),
             ("sound.ftl", include_str!("../en-US/sound.ftl")),
             ("printers.ftl", include_str!("../en-US/printers.ftl")),
+            ("security.ftl", include_str!("../en-US/security.ftl")),
             ("firmware.ftl", include_str!("../en-US/firmware.ftl")),
         ],
     ),

@@ -235,3 +235,31 @@ pub const FIRMWARE_PROMPT: WidgetId = WidgetId::new("firmware.prompt");
 pub fn firmware_device(device_id: &str, part: &str) -> WidgetId {
     FIRMWARE.child("device").child(device_id).child(part)
 }
+
+// The Device Security page.
+
+/// The Device Security page.
+pub const SECURITY: WidgetId = WidgetId::new("security");
+/// The Device Security page's "Copy report".
+pub const SECURITY_COPY: WidgetId = WidgetId::new("security.copy");
+/// The Device Security page's headline (the HSI level in words).
+pub const SECURITY_LEVEL: WidgetId = WidgetId::new("security.level");
+
+/// A host security check's row, by its AppStream id without `org.fwupd.hsi.` and with
+/// dashes for its dots (`Uefi-SecureBoot`), so the id keeps one separator per part.
+pub fn security_check(appstream_id: &str) -> WidgetId {
+    let short = appstream_id
+        .strip_prefix("org.fwupd.hsi.")
+        .unwrap_or(appstream_id);
+    SECURITY.child("check").child(short.replace('.', "-"))
+}
+
+/// One of this computer's facts (`secure-boot`, `keys`, `tpm`, `pcr`, `root`).
+pub fn security_fact(fact: &str) -> WidgetId {
+    SECURITY.child("fact").child(fact)
+}
+
+/// An entry of the security event log, by its place in the list.
+pub fn security_event(index: usize) -> WidgetId {
+    SECURITY.child("event").child(index)
+}

@@ -17,6 +17,7 @@ pub mod printers;
 pub mod private_dns;
 pub mod qr;
 pub mod registry;
+pub mod security;
 pub mod sound;
 
 pub use page::{Context, Outcome, Page, PageRequest};

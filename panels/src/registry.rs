@@ -11,6 +11,7 @@ use ferrum_services::SystemBus;
 use iced::{Element, Subscription, Task};
 
 use crate::page::{self, Context, Page};
+use crate::security;
 use crate::{
     about, accessibility, bluetooth, firmware, network, power, printers, private_dns, sound,
 };
@@ -121,6 +122,8 @@ panels! {
     Firmware => firmware: firmware::State, "firmware";
     /// Encrypted DNS, DNSSEC and the resolver's status.
     PrivateDns => private_dns: private_dns::State, "private-dns";
+    /// The firmware's security level and checks, Secure Boot, the TPM, the verified root.
+    DeviceSecurity => security: security::State, "security";
     /// Seeing, hearing and typing aids.
     Accessibility => accessibility: accessibility::State, "accessibility";
     /// The system at a glance.
