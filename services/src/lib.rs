@@ -8,6 +8,7 @@
 //! and the tests share it.
 
 pub mod accounts;
+pub mod apps;
 pub mod audio;
 pub mod bluetooth;
 pub mod bus;

@@ -1,5 +1,6 @@
 //! A private D-Bus system bus with the real system daemons behind it, for integration tests
-//! and the demo; also a private session bus ([`session_bus`]), a private speech-dispatcher
+//! and the demo; also a private session bus ([`session_bus`]), Flatpak installations with a
+//! signed local repo ([`apps`]), a private speech-dispatcher
 //! ([`speech`]) and a headless sway session to run the app in ([`wayland`]).
 //!
 //! [`TestBed::start`] creates a fresh folder (`$TMPDIR/ferrum-testbed-XXXXXX`), starts
@@ -39,6 +40,7 @@ use std::time::{Duration, Instant};
 use rustix::process::{Pid, Signal, WaitId, WaitIdOptions};
 use tempfile::TempDir;
 
+pub mod apps;
 pub mod atspi;
 pub mod audio;
 pub mod bluez;

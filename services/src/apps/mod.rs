@@ -1,0 +1,146 @@
+//! Flatpak apps: the installed apps of the user and system installations with what their
+//! metadata asks for, the remotes, a remote's apps (with sizes and permissions before
+//! installing), and install / update / uninstall with progress and cancel, through
+//! libflatpak (the `libflatpak` crate); none of its GObject types leave this module.
+//!
+//! # Threads
+//! libflatpak is blocking GObject code, and its objects are not `Send`. So:
+//! - **reads** ([`Apps::snapshot`], [`Apps::remotes`], [`Apps::search`]) go to one worker
+//!   thread (`flatpak`) that owns the two `FlatpakInstallation`s, through a channel of typed
+//!   requests each answered on a oneshot channel; it ends when the last [`Apps`] is dropped;
+//! - **changes** ([`Apps::run`]) each get a thread of their own with their own installation
+//!   object, so a long download never holds up the reads; libflatpak's progress signals come
+//!   back as an [`Operation`] stream, and a `GCancellable` ([`Operation::cancel`]) stops them;
+//! - **the watch** ([`Apps::watch`]) runs libflatpak's installation monitors on a thread with a
+//!   GLib main loop of its own while the stream lives, and re-reads after each burst of
+//!   changes (the same quiet window as the D-Bus watches).
+//!
+//! Failures are [`AppsError`], classified in one place from libflatpak's, gio's and ostree's
+//! errors. GPG verification of remotes is never turned off here.
+
+mod error;
+mod monitor;
+mod permissions;
+mod transaction;
+mod types;
+mod worker;
+
+use std::sync::mpsc;
+
+use futures::{Stream, StreamExt};
+use tokio::sync::oneshot;
+
+pub use error::AppsError;
+pub use permissions::{
+    BusPolicy, Device, Feature, FilesystemAccess, Grant, Permissions, Shared, Socket,
+};
+pub use transaction::{Canceller, Operation};
+pub use types::{
+    Action, AppRef, InstallationKind, Installations, InstalledApp, OperationEvent, Progress,
+    Remote, RemoteApp, Snapshot, Step, StepKind, Update,
+};
+
+use crate::watch::settle;
+use worker::Request;
+
+/// The Flatpak service: a handle on the worker thread. Cheap to clone; the thread ends with
+/// the last clone.
+#[derive(Debug, Clone)]
+pub struct Apps {
+    installations: Installations,
+    requests: mpsc::Sender<Request>,
+}
+
+impl Apps {
+    /// Starts the worker thread for `installations` (nothing is read yet).
+    pub fn new(installations: Installations) -> Result<Apps, AppsError> {
+        let requests = worker::spawn(installations.clone())?;
+        Ok(Apps {
+            installations,
+            requests,
+        })
+    }
+
+    /// The installations this service reads.
+    pub fn installations(&self) -> &Installations {
+        &self.installations
+    }
+
+    async fn ask<T>(
+        &self,
+        request: impl FnOnce(oneshot::Sender<Result<T, AppsError>>) -> Request,
+    ) -> Result<T, AppsError> {
+        let (reply, answer) = oneshot::channel();
+        self.requests
+            .send(request(reply))
+            .map_err(|_| AppsError::WorkerGone)?;
+        answer.await.map_err(|_| AppsError::WorkerGone)?
+    }
+
+    /// The installed apps of both installations, sorted by name.
+    pub async fn snapshot(&self) -> Result<Snapshot, AppsError> {
+        self.ask(Request::Installed).await
+    }
+
+    /// The remotes of both installations.
+    pub async fn remotes(&self) -> Result<Vec<Remote>, AppsError> {
+        self.ask(Request::Remotes).await
+    }
+
+    /// The apps `remote` (of `installation`) offers for this machine's architecture whose id
+    /// contains `query` (any case; empty for all), with download and installed size and the
+    /// permissions their metadata asks for. Asks the remote (the network): an unreachable one
+    /// is [`AppsError::RemoteUnreachable`].
+    pub async fn search(
+        &self,
+        installation: InstallationKind,
+        remote: &str,
+        query: &str,
+    ) -> Result<Vec<RemoteApp>, AppsError> {
+        let remote = remote.to_owned();
+        let query = query.to_owned();
+        self.ask(move |reply| Request::Search {
+            installation,
+            remote,
+            query,
+            reply,
+        })
+        .await
+    }
+
+    /// Starts an install, update or removal on a thread of its own; follow (and cancel) it
+    /// through the returned [`Operation`].
+    pub fn run(&self, action: Action) -> Operation {
+        transaction::start(self.installations.clone(), action)
+    }
+
+    /// The installed apps now, and again after every change of either installation by anyone
+    /// (a burst of changes is one re-read; an unchanged list is not repeated). Monitoring
+    /// stops when the stream is dropped.
+    pub fn watch(&self) -> impl Stream<Item = Update> + Send + 'static {
+        let apps = self.clone();
+        async_stream::stream! {
+            let (mut changes, _monitor) = match monitor::start(apps.installations.clone()).await {
+                Ok(started) => started,
+                Err(error) => {
+                    yield Update::Failed(error);
+                    return;
+                }
+            };
+            let mut last = None;
+            loop {
+                let update = match apps.snapshot().await {
+                    Ok(snapshot) => Update::Installed(snapshot),
+                    Err(error) => Update::Failed(error),
+                };
+                if last.as_ref() != Some(&update) {
+                    last = Some(update.clone());
+                    yield update;
+                }
+                if changes.next().await.is_none() || !settle(&mut changes).await {
+                    return;
+                }
+            }
+        }
+    }
+}

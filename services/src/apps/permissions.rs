@@ -1,0 +1,483 @@
+//! An app's static permissions, read from its Flatpak metadata keyfile (`[Context]`,
+//! `[Session Bus Policy]`, `[System Bus Policy]`, `[Environment]`). Pure: no libflatpak, so the
+//! page's later permission merge and "widened on update" diff are tested without Flatpak.
+//!
+//! Flatpak's own words are kept for what this module does not know (`Other(word)`), so
+//! nothing an app asks for is hidden. A leading `!` (written by overrides, rarely by apps)
+//! is a denial: [`Grant::Deny`], [`FilesystemAccess::Denied`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Granted or explicitly denied (`!word` in the keyfile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grant {
+    /// Asked for.
+    Allow,
+    /// Explicitly taken away (`!word`).
+    Deny,
+}
+
+/// A subsystem shared with the host (`shared=`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Shared {
+    /// The network.
+    Network,
+    /// The host's IPC namespace (X11 shared memory).
+    Ipc,
+    /// A word this version does not know.
+    Other(String),
+}
+
+/// A socket the app may use (`sockets=`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Socket {
+    /// The X11 display.
+    X11,
+    /// X11 only when there is no Wayland.
+    FallbackX11,
+    /// The Wayland display.
+    Wayland,
+    /// PulseAudio (sound in and out).
+    PulseAudio,
+    /// The whole session bus.
+    SessionBus,
+    /// The whole system bus.
+    SystemBus,
+    /// The SSH agent.
+    SshAuth,
+    /// Smart cards (PC/SC).
+    Pcsc,
+    /// The printing service.
+    Cups,
+    /// The GPG agent.
+    GpgAgent,
+    /// A word this version does not know.
+    Other(String),
+}
+
+/// Devices the app may open (`devices=`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Device {
+    /// The GPU (`/dev/dri`).
+    Dri,
+    /// Input devices (`/dev/input`).
+    Input,
+    /// USB devices.
+    Usb,
+    /// Virtualisation (`/dev/kvm`).
+    Kvm,
+    /// Shared memory (`/dev/shm`).
+    Shm,
+    /// Every device.
+    All,
+    /// A word this version does not know.
+    Other(String),
+}
+
+/// Extra features (`features=`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Feature {
+    /// System calls used by development tools (ptrace, perf).
+    Devel,
+    /// Running programs of other architectures.
+    Multiarch,
+    /// Bluetooth sockets.
+    Bluetooth,
+    /// CAN bus sockets.
+    Canbus,
+    /// A `/dev/shm` of the app's own.
+    PerAppDevShm,
+    /// A word this version does not know.
+    Other(String),
+}
+
+/// How far a filesystem entry reaches (`filesystems=path[:ro|:rw|:create]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FilesystemAccess {
+    /// Explicitly not (`!path`).
+    Denied,
+    /// Read only (`:ro`).
+    ReadOnly,
+    /// Read and write (no suffix, or `:rw`).
+    ReadWrite,
+    /// Read, write and create the folder if missing (`:create`).
+    Create,
+}
+
+/// What the app may do with a bus name (`[Session Bus Policy]`, `[System Bus Policy]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BusPolicy {
+    /// Nothing (`none`, overrides use it to take a name away).
+    None,
+    /// See the name on the bus.
+    See,
+    /// Call it and receive its signals.
+    Talk,
+    /// Own the name (includes talking).
+    Own,
+}
+
+/// Everything an app's metadata asks for. Empty collections mean "nothing asked".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Permissions {
+    /// `shared=`.
+    pub shared: BTreeMap<Shared, Grant>,
+    /// `sockets=`.
+    pub sockets: BTreeMap<Socket, Grant>,
+    /// `devices=`.
+    pub devices: BTreeMap<Device, Grant>,
+    /// `features=`.
+    pub features: BTreeMap<Feature, Grant>,
+    /// `filesystems=`: Flatpak's names (`home`, `host`, `xdg-download`, `~/Music`, `/srv`…).
+    pub filesystems: BTreeMap<String, FilesystemAccess>,
+    /// `persistent=`: folders of the home kept in the app's own data.
+    pub persistent: BTreeSet<String>,
+    /// `[Session Bus Policy]`: bus name (or prefix `org.foo.*`) → policy.
+    pub session_bus: BTreeMap<String, BusPolicy>,
+    /// `[System Bus Policy]`.
+    pub system_bus: BTreeMap<String, BusPolicy>,
+    /// `[Environment]`: variables set for the app.
+    pub environment: BTreeMap<String, String>,
+}
+
+impl Permissions {
+    /// Reads the permissions out of a metadata (or override) keyfile; unknown groups and
+    /// keys are ignored, unknown words kept as `Other`.
+    pub fn parse(keyfile: &str) -> Self {
+        let mut permissions = Permissions::default();
+        for (group, key, value) in entries(keyfile) {
+            match (group, key) {
+                ("Context", "shared") => collect(&mut permissions.shared, value, shared),
+                ("Context", "sockets") => collect(&mut permissions.sockets, value, socket),
+                ("Context", "devices") => collect(&mut permissions.devices, value, device),
+                ("Context", "features") => collect(&mut permissions.features, value, feature),
+                ("Context", "filesystems") => {
+                    for word in list(value) {
+                        let (path, access) = filesystem(word);
+                        permissions.filesystems.insert(path, access);
+                    }
+                }
+                ("Context", "persistent") => {
+                    permissions
+                        .persistent
+                        .extend(list(value).map(str::to_owned));
+                }
+                ("Session Bus Policy", name) => {
+                    if let Some(policy) = bus_policy(value) {
+                        permissions.session_bus.insert(name.to_owned(), policy);
+                    }
+                }
+                ("System Bus Policy", name) => {
+                    if let Some(policy) = bus_policy(value) {
+                        permissions.system_bus.insert(name.to_owned(), policy);
+                    }
+                }
+                ("Environment", name) => {
+                    permissions
+                        .environment
+                        .insert(name.to_owned(), value.to_owned());
+                }
+                _ => {}
+            }
+        }
+        permissions
+    }
+
+    /// Whether the app asks for nothing at all.
+    pub fn is_empty(&self) -> bool {
+        *self == Permissions::default()
+    }
+
+    /// What `newer` grants that `self` does not (a wider filesystem access, a stronger bus
+    /// policy, a new or changed variable count as granted): the "this update asks for more"
+    /// list. Denials and narrowings are left out.
+    pub fn added_in(&self, newer: &Permissions) -> Permissions {
+        fn grants<K: Ord + Clone>(
+            old: &BTreeMap<K, Grant>,
+            new: &BTreeMap<K, Grant>,
+        ) -> BTreeMap<K, Grant> {
+            new.iter()
+                .filter(|(key, grant)| {
+                    **grant == Grant::Allow && old.get(*key) != Some(&Grant::Allow)
+                })
+                .map(|(key, grant)| (key.clone(), *grant))
+                .collect()
+        }
+        fn wider<V: Ord + Copy>(
+            old: &BTreeMap<String, V>,
+            new: &BTreeMap<String, V>,
+        ) -> BTreeMap<String, V> {
+            new.iter()
+                .filter(|(key, value)| old.get(*key).is_none_or(|before| *value > before))
+                .map(|(key, value)| (key.clone(), *value))
+                .collect()
+        }
+        Permissions {
+            shared: grants(&self.shared, &newer.shared),
+            sockets: grants(&self.sockets, &newer.sockets),
+            devices: grants(&self.devices, &newer.devices),
+            features: grants(&self.features, &newer.features),
+            filesystems: wider(&self.filesystems, &newer.filesystems)
+                .into_iter()
+                .filter(|(_, access)| *access != FilesystemAccess::Denied)
+                .collect(),
+            persistent: newer
+                .persistent
+                .difference(&self.persistent)
+                .cloned()
+                .collect(),
+            session_bus: wider(&self.session_bus, &newer.session_bus)
+                .into_iter()
+                .filter(|(_, policy)| *policy != BusPolicy::None)
+                .collect(),
+            system_bus: wider(&self.system_bus, &newer.system_bus)
+                .into_iter()
+                .filter(|(_, policy)| *policy != BusPolicy::None)
+                .collect(),
+            environment: newer
+                .environment
+                .iter()
+                .filter(|(key, value)| self.environment.get(*key) != Some(*value))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// The value of `key` in `group` of a metadata keyfile (`[Application] runtime=`, …).
+pub(crate) fn metadata_value(keyfile: &str, group: &str, key: &str) -> Option<String> {
+    entries(keyfile)
+        .find(|(g, k, _)| *g == group && *k == key)
+        .map(|(_, _, value)| value.to_owned())
+}
+
+/// `(group, key, value)` of every entry of a GKeyFile-style text; comments and blank lines
+/// skipped, whitespace around keys and values trimmed.
+fn entries(keyfile: &str) -> impl Iterator<Item = (&str, &str, &str)> {
+    let mut group = "";
+    keyfile.lines().filter_map(move |line| {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return None;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            group = name;
+            return None;
+        }
+        let (key, value) = line.split_once('=')?;
+        Some((group, key.trim(), value.trim()))
+    })
+}
+
+/// The words of a `;`-separated list (a trailing `;` is usual).
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(';')
+        .map(str::trim)
+        .filter(|word| !word.is_empty())
+}
+
+fn collect<K: Ord>(map: &mut BTreeMap<K, Grant>, value: &str, known: fn(&str) -> K) {
+    for word in list(value) {
+        match word.strip_prefix('!') {
+            Some(denied) => map.insert(known(denied), Grant::Deny),
+            None => map.insert(known(word), Grant::Allow),
+        };
+    }
+}
+
+fn shared(word: &str) -> Shared {
+    match word {
+        "network" => Shared::Network,
+        "ipc" => Shared::Ipc,
+        other => Shared::Other(other.to_owned()),
+    }
+}
+
+fn socket(word: &str) -> Socket {
+    match word {
+        "x11" => Socket::X11,
+        "fallback-x11" => Socket::FallbackX11,
+        "wayland" => Socket::Wayland,
+        "pulseaudio" => Socket::PulseAudio,
+        "session-bus" => Socket::SessionBus,
+        "system-bus" => Socket::SystemBus,
+        "ssh-auth" => Socket::SshAuth,
+        "pcsc" => Socket::Pcsc,
+        "cups" => Socket::Cups,
+        "gpg-agent" => Socket::GpgAgent,
+        other => Socket::Other(other.to_owned()),
+    }
+}
+
+fn device(word: &str) -> Device {
+    match word {
+        "dri" => Device::Dri,
+        "input" => Device::Input,
+        "usb" => Device::Usb,
+        "kvm" => Device::Kvm,
+        "shm" => Device::Shm,
+        "all" => Device::All,
+        other => Device::Other(other.to_owned()),
+    }
+}
+
+fn feature(word: &str) -> Feature {
+    match word {
+        "devel" => Feature::Devel,
+        "multiarch" => Feature::Multiarch,
+        "bluetooth" => Feature::Bluetooth,
+        "canbus" => Feature::Canbus,
+        "per-app-dev-shm" => Feature::PerAppDevShm,
+        other => Feature::Other(other.to_owned()),
+    }
+}
+
+fn filesystem(word: &str) -> (String, FilesystemAccess) {
+    if let Some(denied) = word.strip_prefix('!') {
+        return (denied.to_owned(), FilesystemAccess::Denied);
+    }
+    for (suffix, access) in [
+        (":ro", FilesystemAccess::ReadOnly),
+        (":rw", FilesystemAccess::ReadWrite),
+        (":create", FilesystemAccess::Create),
+    ] {
+        if let Some(path) = word.strip_suffix(suffix) {
+            return (path.to_owned(), access);
+        }
+    }
+    (word.to_owned(), FilesystemAccess::ReadWrite)
+}
+
+fn bus_policy(value: &str) -> Option<BusPolicy> {
+    match value {
+        "none" => Some(BusPolicy::None),
+        "see" => Some(BusPolicy::See),
+        "talk" => Some(BusPolicy::Talk),
+        "own" => Some(BusPolicy::Own),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RICH: &str = "\
+[Application]
+name=org.example.Rich
+runtime=org.example.Platform/x86_64/stable
+command=rich
+
+# a comment
+[Context]
+shared=network;ipc;
+sockets=wayland;pulseaudio;!x11;frobnicate;
+devices=dri;
+features=devel;
+filesystems=xdg-download;~/Music:ro;/srv/data:create;!home;
+persistent=.rich;
+
+[Session Bus Policy]
+org.freedesktop.Notifications=talk
+org.example.Rich.*=own
+org.example.Broken=sometimes
+
+[System Bus Policy]
+org.freedesktop.UPower=talk
+
+[Environment]
+FOO=bar=baz
+";
+
+    #[test]
+    fn metadata_is_read_into_typed_permissions() {
+        let permissions = Permissions::parse(RICH);
+        assert_eq!(
+            permissions.shared,
+            BTreeMap::from([(Shared::Network, Grant::Allow), (Shared::Ipc, Grant::Allow)])
+        );
+        assert_eq!(
+            permissions.sockets,
+            BTreeMap::from([
+                (Socket::Wayland, Grant::Allow),
+                (Socket::PulseAudio, Grant::Allow),
+                (Socket::X11, Grant::Deny),
+                (Socket::Other("frobnicate".into()), Grant::Allow),
+            ])
+        );
+        assert_eq!(
+            permissions.devices,
+            BTreeMap::from([(Device::Dri, Grant::Allow)])
+        );
+        assert_eq!(
+            permissions.features,
+            BTreeMap::from([(Feature::Devel, Grant::Allow)])
+        );
+        assert_eq!(
+            permissions.filesystems,
+            BTreeMap::from([
+                ("xdg-download".to_owned(), FilesystemAccess::ReadWrite),
+                ("~/Music".to_owned(), FilesystemAccess::ReadOnly),
+                ("/srv/data".to_owned(), FilesystemAccess::Create),
+                ("home".to_owned(), FilesystemAccess::Denied),
+            ])
+        );
+        assert_eq!(permissions.persistent, BTreeSet::from([".rich".to_owned()]));
+        assert_eq!(
+            permissions.session_bus,
+            BTreeMap::from([
+                ("org.freedesktop.Notifications".to_owned(), BusPolicy::Talk),
+                ("org.example.Rich.*".to_owned(), BusPolicy::Own),
+            ])
+        );
+        assert_eq!(
+            permissions.system_bus,
+            BTreeMap::from([("org.freedesktop.UPower".to_owned(), BusPolicy::Talk)])
+        );
+        assert_eq!(
+            permissions.environment,
+            BTreeMap::from([("FOO".to_owned(), "bar=baz".to_owned())])
+        );
+        assert!(!permissions.is_empty());
+        assert_eq!(
+            metadata_value(RICH, "Application", "runtime").as_deref(),
+            Some("org.example.Platform/x86_64/stable")
+        );
+    }
+
+    #[test]
+    fn metadata_without_context_asks_for_nothing() {
+        let permissions = Permissions::parse("[Application]\nname=org.example.Plain\n");
+        assert!(permissions.is_empty());
+    }
+
+    #[test]
+    fn what_an_update_adds_is_listed_and_nothing_else() {
+        let old = Permissions::parse(
+            "[Context]\nshared=network;\nsockets=x11;\nfilesystems=xdg-download:ro;~/Music;\n\
+             [Session Bus Policy]\norg.a=talk\norg.b=own\n[Environment]\nA=1\n",
+        );
+        let new = Permissions::parse(
+            "[Context]\nshared=network;\nsockets=x11;wayland;\ndevices=dri;\n\
+             filesystems=xdg-download;~/Music:ro;home;!host;\n\
+             [Session Bus Policy]\norg.a=own\norg.b=talk\norg.c=none\n[Environment]\nA=1\nB=2\n",
+        );
+        let added = old.added_in(&new);
+        assert_eq!(
+            added,
+            Permissions {
+                sockets: BTreeMap::from([(Socket::Wayland, Grant::Allow)]),
+                devices: BTreeMap::from([(Device::Dri, Grant::Allow)]),
+                filesystems: BTreeMap::from([
+                    ("xdg-download".to_owned(), FilesystemAccess::ReadWrite),
+                    ("home".to_owned(), FilesystemAccess::ReadWrite),
+                ]),
+                session_bus: BTreeMap::from([("org.a".to_owned(), BusPolicy::Own)]),
+                environment: BTreeMap::from([("B".to_owned(), "2".to_owned())]),
+                ..Permissions::default()
+            }
+        );
+        assert!(new.added_in(&new).is_empty());
+    }
+}

@@ -1,0 +1,240 @@
+//! Installs, updates and removals: one `FlatpakTransaction` on a thread of its own, so a long
+//! download never holds up the reads of the worker thread. The thread opens its own
+//! installation (GObjects stay on the thread that made them), reports libflatpak's
+//! `new-operation`, progress `changed` and `operation-done` signals through an unbounded
+//! channel, and ends with [`OperationEvent::Finished`]. A `GCancellable` (thread-safe) is the
+//! cancel button: libflatpak stops the step in progress and leaves nothing of it deployed.
+
+use std::cell::Cell;
+use std::path::{Component, Path};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+use std::thread;
+
+use futures::Stream;
+use libflatpak::prelude::*;
+use libflatpak::{Transaction, TransactionOperationType, gio, glib};
+use tokio::sync::mpsc;
+
+use super::error::AppsError;
+use super::types::{Action, Installations, OperationEvent, Progress, Step, StepKind};
+use super::worker;
+
+/// How often libflatpak reports progress within a step, in milliseconds (its default is
+/// 500 ms; a progress bar wants more).
+const PROGRESS_INTERVAL_MS: u32 = 100;
+
+/// A running install, update or removal: a stream of [`OperationEvent`]s that ends after
+/// [`OperationEvent::Finished`]. Dropping it does not cancel the transaction (an install the
+/// person started finishes even if the page is left); [`Operation::cancel`] does.
+#[derive(Debug)]
+pub struct Operation {
+    events: mpsc::UnboundedReceiver<OperationEvent>,
+    canceller: Canceller,
+}
+
+impl Operation {
+    /// A handle that cancels this operation from anywhere.
+    pub fn canceller(&self) -> Canceller {
+        self.canceller.clone()
+    }
+
+    /// Cancels: libflatpak stops at its next check (within the current download) and the
+    /// stream ends with `Finished(Err(Cancelled))`, unless it had finished already.
+    pub fn cancel(&self) {
+        self.canceller.cancel();
+    }
+}
+
+impl Stream for Operation {
+    type Item = OperationEvent;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.events.poll_recv(cx)
+    }
+}
+
+/// Cancels one [`Operation`]; cheap to clone, `Send`.
+#[derive(Debug, Clone)]
+pub struct Canceller(gio::Cancellable);
+
+impl Canceller {
+    /// Cancels the operation (no effect once it finished).
+    pub fn cancel(&self) {
+        self.0.cancel();
+    }
+}
+
+/// Starts `action` on its own thread.
+pub(crate) fn start(installations: Installations, action: Action) -> Operation {
+    let (sender, events) = mpsc::unbounded_channel();
+    let cancellable = gio::Cancellable::new();
+    let canceller = Canceller(cancellable.clone());
+    let finished = sender.clone();
+    let spawned = thread::Builder::new()
+        .name("flatpak-transaction".into())
+        .spawn(move || {
+            // Sources libflatpak and ostree attach to the thread's default context land on
+            // one of this thread's own, iterated by their blocking calls.
+            let context = glib::MainContext::new();
+            let result = context
+                .with_thread_default(|| run(&installations, &action, &cancellable, &sender))
+                .unwrap_or_else(|error| {
+                    Err(AppsError::other(format!(
+                        "could not take the transaction's main context: {error}"
+                    )))
+                });
+            let _ = sender.send(OperationEvent::Finished(result));
+        });
+    if let Err(error) = spawned {
+        let _ = finished.send(OperationEvent::Finished(Err(AppsError::other(format!(
+            "could not start the transaction thread: {error}"
+        )))));
+    }
+    Operation { events, canceller }
+}
+
+fn run(
+    installations: &Installations,
+    action: &Action,
+    cancellable: &gio::Cancellable,
+    sender: &mpsc::UnboundedSender<OperationEvent>,
+) -> Result<(), AppsError> {
+    let app = action.app();
+    let installation = worker::open(installations, app.installation)?;
+    let transaction = Transaction::for_installation(&installation, Some(cancellable))
+        .map_err(|error| AppsError::from_glib(&error))?;
+    // Runtimes may come from the other installation too, as with the flatpak command.
+    transaction.add_default_dependency_sources();
+    let reference = app.full_ref();
+    let added = match action {
+        Action::Install { remote, .. } => transaction.add_install(remote, &reference, &[]),
+        Action::Update(_) => transaction.add_update(&reference, &[], None),
+        Action::Uninstall { .. } => transaction.add_uninstall(&reference),
+    };
+    added.map_err(|error| AppsError::from_glib(&error))?;
+
+    let index = Rc::new(Cell::new(0_usize));
+    {
+        let index = Rc::clone(&index);
+        let sender = sender.clone();
+        transaction.connect_new_operation(move |transaction, operation, progress| {
+            let step = index.get() + 1;
+            index.set(step);
+            let steps = transaction.operations().len().max(step);
+            let kind = match operation.operation_type() {
+                TransactionOperationType::Uninstall => StepKind::Uninstall,
+                TransactionOperationType::Update => StepKind::Update,
+                _ => StepKind::Install,
+            };
+            let _ = sender.send(OperationEvent::Step(Step {
+                index: step,
+                count: steps,
+                kind,
+                reference: operation.get_ref().map(String::from).unwrap_or_default(),
+                download_size: operation.download_size(),
+            }));
+            progress.set_update_frequency(PROGRESS_INTERVAL_MS);
+            let sender = sender.clone();
+            progress.connect_changed(move |progress| {
+                let _ = sender.send(OperationEvent::Progress(Progress {
+                    step,
+                    steps,
+                    percent: u8::try_from(progress.progress().clamp(0, 100)).unwrap_or(100),
+                    bytes_transferred: progress.bytes_transferred(),
+                    estimating: progress.is_estimating(),
+                }));
+            });
+        });
+    }
+    {
+        // Not `connect_operation_done`: libflatpak-rs 0.7 reads the signal's commit as a
+        // non-null string, and it is NULL for a removal (a panic inside a C callback aborts
+        // the process). The generic connection reads it as an optional value.
+        let index = Rc::clone(&index);
+        let sender = sender.clone();
+        transaction.connect_local("operation-done", false, move |_| {
+            let _ = sender.send(OperationEvent::StepDone { index: index.get() });
+            None
+        });
+    }
+    let ran = transaction.run(Some(cancellable));
+    match ran {
+        Err(_) if cancellable.is_cancelled() => return Err(AppsError::Cancelled),
+        Err(error) => return Err(unreachable_or(&installation, action, &error)),
+        Ok(()) => {}
+    }
+    if let Action::Uninstall {
+        app,
+        delete_data: true,
+    } = action
+    {
+        delete_data(&installations.app_data, &app.id)?;
+    }
+    Ok(())
+}
+
+/// The error of a failed transaction; when installing from a remote failed with "no such
+/// ref", whether the remote answers at all is asked first: libflatpak resolves refs against
+/// the remote's summary and reports an unreachable remote as a ref it does not have.
+fn unreachable_or(
+    installation: &libflatpak::Installation,
+    action: &Action,
+    error: &glib::Error,
+) -> AppsError {
+    let classified = AppsError::from_glib(error);
+    if let (AppsError::NotFound { .. }, Action::Install { remote, .. }) = (&classified, action)
+        && let Err(probe) = installation.list_remote_refs_sync(remote, worker::NO_CANCELLABLE)
+    {
+        let probe = AppsError::from_glib(&probe);
+        if probe.is_remote_unreachable() {
+            return probe;
+        }
+    }
+    classified
+}
+
+/// Removes `<app_data>/<id>` (the app's `~/.var/app/<id>`), if there is one; refuses an id
+/// that is not a single plain name.
+fn delete_data(app_data: &Path, id: &str) -> Result<(), AppsError> {
+    let mut components = Path::new(id).components();
+    let plain = matches!(components.next(), Some(Component::Normal(_)))
+        && components.next().is_none()
+        && !id.starts_with('.');
+    if !plain {
+        return Err(AppsError::other(format!("not an app id: {id:?}")));
+    }
+    match std::fs::remove_dir_all(app_data.join(id)) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+            Err(AppsError::PermissionDenied {
+                detail: error.to_string().into(),
+            })
+        }
+        Err(error) => Err(AppsError::other(format!(
+            "could not delete the app's data: {error}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_plain_app_id_has_its_data_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("org.example.App/data")).unwrap();
+        std::fs::write(dir.path().join("keep"), "").unwrap();
+        for id in ["..", "../x", "/etc", ".hidden", "a/b", ""] {
+            assert!(delete_data(dir.path(), id).is_err(), "{id}");
+        }
+        delete_data(dir.path(), "org.example.App").unwrap();
+        assert!(!dir.path().join("org.example.App").exists());
+        assert!(dir.path().join("keep").exists());
+        // Nothing to delete is fine.
+        delete_data(dir.path(), "org.example.Gone").unwrap();
+    }
+}

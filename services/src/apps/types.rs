@@ -1,0 +1,257 @@
+//! The plain data the Apps service hands out: no libflatpak type leaves the module.
+
+use std::path::PathBuf;
+
+use super::error::AppsError;
+use super::permissions::Permissions;
+
+/// Which Flatpak installation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InstallationKind {
+    /// The person's own (`~/.local/share/flatpak`, or `FLATPAK_USER_DIR`).
+    User,
+    /// The machine's (`/var/lib/flatpak`, or `FLATPAK_SYSTEM_DIR`); changes need polkit's
+    /// yes through Flatpak's system helper unless run as root.
+    System,
+}
+
+/// Where the two installations are, and where apps keep their data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Installations {
+    /// The user installation's folder.
+    pub user: PathBuf,
+    /// The system installation's folder.
+    pub system: PathBuf,
+    /// Where apps keep their data, one folder per app id (`~/.var/app`): what "also delete its
+    /// data" removes.
+    pub app_data: PathBuf,
+}
+
+impl Installations {
+    /// The installations Flatpak itself uses: `FLATPAK_USER_DIR` (else
+    /// `$XDG_DATA_HOME/flatpak`, else `~/.local/share/flatpak`), `FLATPAK_SYSTEM_DIR` (else
+    /// `/var/lib/flatpak`), and `~/.var/app` for data.
+    pub fn from_env() -> Self {
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|value| !value.is_empty())
+                .map(PathBuf::from)
+        };
+        let home = var("HOME").unwrap_or_else(|| PathBuf::from("/"));
+        let user = var("FLATPAK_USER_DIR").unwrap_or_else(|| {
+            var("XDG_DATA_HOME")
+                .unwrap_or_else(|| home.join(".local/share"))
+                .join("flatpak")
+        });
+        let system = var("FLATPAK_SYSTEM_DIR").unwrap_or_else(|| PathBuf::from("/var/lib/flatpak"));
+        Self {
+            user,
+            system,
+            app_data: home.join(".var/app"),
+        }
+    }
+
+    /// Installations at chosen folders (tests, other roots).
+    pub fn at(
+        user: impl Into<PathBuf>,
+        system: impl Into<PathBuf>,
+        app_data: impl Into<PathBuf>,
+    ) -> Self {
+        Self {
+            user: user.into(),
+            system: system.into(),
+            app_data: app_data.into(),
+        }
+    }
+
+    /// The folder of one installation.
+    pub fn path(&self, kind: InstallationKind) -> &PathBuf {
+        match kind {
+            InstallationKind::User => &self.user,
+            InstallationKind::System => &self.system,
+        }
+    }
+}
+
+/// One app (a Flatpak ref of kind app) in one installation, or to be installed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AppRef {
+    /// The installation.
+    pub installation: InstallationKind,
+    /// The app id (`org.gnome.Maps`).
+    pub id: String,
+    /// The architecture (`x86_64`).
+    pub arch: String,
+    /// The branch (`stable`).
+    pub branch: String,
+}
+
+impl AppRef {
+    /// Flatpak's full ref, `app/<id>/<arch>/<branch>`.
+    pub fn full_ref(&self) -> String {
+        format!("app/{}/{}/{}", self.id, self.arch, self.branch)
+    }
+}
+
+/// An installed app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstalledApp {
+    /// Which app, where.
+    pub app: AppRef,
+    /// Its name from its AppStream data, else its id.
+    pub name: String,
+    /// Its one-line summary from its AppStream data.
+    pub summary: Option<String>,
+    /// Its version from its AppStream data (Flatpak itself has none).
+    pub version: Option<String>,
+    /// The remote it came from.
+    pub origin: String,
+    /// The runtime it runs on (`org.gnome.Platform/x86_64/46`).
+    pub runtime: Option<String>,
+    /// Bytes on disk.
+    pub installed_size: u64,
+    /// What its metadata asks for (overrides not applied).
+    pub permissions: Permissions,
+    /// The deployed commit.
+    pub commit: Option<String>,
+}
+
+/// The installed apps of both installations, sorted by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snapshot {
+    /// Every installed app.
+    pub apps: Vec<InstalledApp>,
+}
+
+/// A configured remote (a source of apps).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remote {
+    /// The installation it belongs to.
+    pub installation: InstallationKind,
+    /// Its name (`flathub`).
+    pub name: String,
+    /// Its title, when it has one.
+    pub title: Option<String>,
+    /// Its URL.
+    pub url: Option<String>,
+    /// Whether what comes from it must be signed by its key (Ferrum never turns it off).
+    pub gpg_verify: bool,
+    /// Whether it is disabled.
+    pub disabled: bool,
+}
+
+/// An app a remote offers, with what it asks for, before it is installed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteApp {
+    /// Which app, and the installation it would go into.
+    pub app: AppRef,
+    /// The remote.
+    pub remote: String,
+    /// Bytes to download.
+    pub download_size: u64,
+    /// Bytes once installed.
+    pub installed_size: u64,
+    /// What its metadata asks for.
+    pub permissions: Permissions,
+    /// Whether this installation has it already.
+    pub installed: bool,
+}
+
+/// A change of installed apps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Install an app (and the runtime it needs) from a remote.
+    Install {
+        /// The app and the installation it goes into.
+        app: AppRef,
+        /// The remote to take it from.
+        remote: String,
+    },
+    /// Update an installed app (and its runtime) to the remote's latest commit.
+    Update(AppRef),
+    /// Remove an installed app; with `delete_data` also its folder in
+    /// [`Installations::app_data`].
+    Uninstall {
+        /// The app.
+        app: AppRef,
+        /// Also delete `~/.var/app/<id>`.
+        delete_data: bool,
+    },
+}
+
+impl Action {
+    /// The app the action is about.
+    pub fn app(&self) -> &AppRef {
+        match self {
+            Action::Install { app, .. } | Action::Update(app) | Action::Uninstall { app, .. } => {
+                app
+            }
+        }
+    }
+}
+
+/// What a step of a transaction does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// Installs a ref.
+    Install,
+    /// Updates a ref.
+    Update,
+    /// Removes a ref.
+    Uninstall,
+}
+
+/// One step (operation) of a transaction: installing the runtime, then the app, …
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// 1-based position.
+    pub index: usize,
+    /// How many steps the transaction has.
+    pub count: usize,
+    /// What it does.
+    pub kind: StepKind,
+    /// The full ref it works on (`runtime/org.gnome.Platform/x86_64/46`).
+    pub reference: String,
+    /// Bytes it downloads (0 for removals).
+    pub download_size: u64,
+}
+
+/// libflatpak's transaction progress within a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// The step (1-based).
+    pub step: usize,
+    /// How many steps.
+    pub steps: usize,
+    /// Percent of this step, 0–100.
+    pub percent: u8,
+    /// Bytes downloaded so far in this step.
+    pub bytes_transferred: u64,
+    /// Whether the percentage is still a guess.
+    pub estimating: bool,
+}
+
+/// What an [`super::Operation`] yields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OperationEvent {
+    /// A step started.
+    Step(Step),
+    /// Progress within the current step.
+    Progress(Progress),
+    /// A step finished.
+    StepDone {
+        /// Its 1-based position.
+        index: usize,
+    },
+    /// The transaction ended; the last item of the stream.
+    Finished(Result<(), AppsError>),
+}
+
+/// What [`super::Apps::watch`] yields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Update {
+    /// The installed apps, at start and after each change (bursts coalesced).
+    Installed(Snapshot),
+    /// Reading failed.
+    Failed(AppsError),
+}

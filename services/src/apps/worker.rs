@@ -1,0 +1,241 @@
+//! The Flatpak thread: it owns the two `FlatpakInstallation`s (GObjects, not `Send`) and
+//! answers reads one at a time, each with a oneshot reply. libflatpak's calls block (disk,
+//! and the network for a remote's refs), so they never run on the async runtime's threads.
+//! The thread ends when the last [`super::Apps`] handle is dropped (its channel closes).
+
+use std::sync::mpsc;
+use std::thread;
+
+use libflatpak::prelude::*;
+use libflatpak::{Installation, RefKind, gio, glib};
+use tokio::sync::oneshot;
+
+use super::error::AppsError;
+use super::permissions::{Permissions, metadata_value};
+use super::types::{
+    AppRef, InstallationKind, Installations, InstalledApp, Remote, RemoteApp, Snapshot,
+};
+
+/// No cancellable (reads are short or bounded by libflatpak's own timeouts).
+pub(crate) const NO_CANCELLABLE: Option<&gio::Cancellable> = None;
+
+/// A read for the worker, with where to answer.
+#[derive(Debug)]
+pub(crate) enum Request {
+    Installed(oneshot::Sender<Result<Snapshot, AppsError>>),
+    Remotes(oneshot::Sender<Result<Vec<Remote>, AppsError>>),
+    Search {
+        installation: InstallationKind,
+        remote: String,
+        query: String,
+        reply: oneshot::Sender<Result<Vec<RemoteApp>, AppsError>>,
+    },
+}
+
+/// Starts the thread; its request channel.
+pub(crate) fn spawn(installations: Installations) -> Result<mpsc::Sender<Request>, AppsError> {
+    let (sender, receiver) = mpsc::channel();
+    thread::Builder::new()
+        .name("flatpak".into())
+        .spawn(move || {
+            let mut worker = Worker {
+                installations,
+                user: None,
+                system: None,
+            };
+            while let Ok(request) = receiver.recv() {
+                worker.answer(request);
+            }
+            tracing::debug!("the Flatpak worker ends: no handle left");
+        })
+        .map_err(|error| {
+            AppsError::other(format!("could not start the Flatpak thread: {error}"))
+        })?;
+    Ok(sender)
+}
+
+/// Opens the installation at `kind`'s folder (not `Send`: stays on the calling thread).
+pub(crate) fn open(
+    installations: &Installations,
+    kind: InstallationKind,
+) -> Result<Installation, AppsError> {
+    let file = gio::File::for_path(installations.path(kind));
+    Installation::for_path(&file, kind == InstallationKind::User, NO_CANCELLABLE)
+        .map_err(|error| AppsError::from_glib(&error))
+}
+
+struct Worker {
+    installations: Installations,
+    user: Option<Installation>,
+    system: Option<Installation>,
+}
+
+impl Worker {
+    fn answer(&mut self, request: Request) {
+        // A reply nobody waits for any more is dropped silently.
+        match request {
+            Request::Installed(reply) => {
+                let _ = reply.send(self.installed());
+            }
+            Request::Remotes(reply) => {
+                let _ = reply.send(self.remotes());
+            }
+            Request::Search {
+                installation,
+                remote,
+                query,
+                reply,
+            } => {
+                let _ = reply.send(self.search(installation, &remote, &query));
+            }
+        }
+    }
+
+    /// The installation, opened on first use and kept; its caches dropped so what another
+    /// process changed is seen.
+    fn installation(&mut self, kind: InstallationKind) -> Result<Installation, AppsError> {
+        let slot = match kind {
+            InstallationKind::User => &mut self.user,
+            InstallationKind::System => &mut self.system,
+        };
+        let installation = match slot {
+            Some(installation) => installation.clone(),
+            None => {
+                let installation = open(&self.installations, kind)?;
+                *slot = Some(installation.clone());
+                installation
+            }
+        };
+        installation
+            .drop_caches(NO_CANCELLABLE)
+            .map_err(|error| AppsError::from_glib(&error))?;
+        Ok(installation)
+    }
+
+    fn installed(&mut self) -> Result<Snapshot, AppsError> {
+        let mut apps = Vec::new();
+        for kind in [InstallationKind::User, InstallationKind::System] {
+            let installation = self.installation(kind)?;
+            let refs = installation
+                .list_installed_refs_by_kind(RefKind::App, NO_CANCELLABLE)
+                .map_err(|error| AppsError::from_glib(&error))?;
+            for installed in refs {
+                let id = text(installed.name());
+                let metadata = installed
+                    .load_metadata(NO_CANCELLABLE)
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default();
+                apps.push(InstalledApp {
+                    app: AppRef {
+                        installation: kind,
+                        arch: text(installed.arch()),
+                        branch: text(installed.branch()),
+                        id: id.clone(),
+                    },
+                    name: installed
+                        .appdata_name()
+                        .map(String::from)
+                        .filter(|name| !name.is_empty())
+                        .unwrap_or(id),
+                    summary: installed.appdata_summary().map(String::from),
+                    version: installed.appdata_version().map(String::from),
+                    origin: text(installed.origin()),
+                    runtime: metadata_value(&metadata, "Application", "runtime"),
+                    installed_size: installed.installed_size(),
+                    permissions: Permissions::parse(&metadata),
+                    commit: installed.commit().map(String::from),
+                });
+            }
+        }
+        apps.sort_by(|a, b| (a.name.to_lowercase(), &a.app).cmp(&(b.name.to_lowercase(), &b.app)));
+        Ok(Snapshot { apps })
+    }
+
+    fn remotes(&mut self) -> Result<Vec<Remote>, AppsError> {
+        let mut remotes = Vec::new();
+        for kind in [InstallationKind::User, InstallationKind::System] {
+            let installation = self.installation(kind)?;
+            let listed = installation
+                .list_remotes(NO_CANCELLABLE)
+                .map_err(|error| AppsError::from_glib(&error))?;
+            remotes.extend(listed.into_iter().map(|remote| Remote {
+                installation: kind,
+                name: text(remote.name()),
+                title: remote.title().map(String::from).filter(|t| !t.is_empty()),
+                url: remote.url().map(String::from).filter(|u| !u.is_empty()),
+                gpg_verify: remote.is_gpg_verify(),
+                disabled: remote.is_disabled(),
+            }));
+        }
+        Ok(remotes)
+    }
+
+    /// The apps `remote` offers for this machine's architecture whose id contains `query`
+    /// (any case; empty: all), with their sizes and permissions from the remote's summary.
+    fn search(
+        &mut self,
+        kind: InstallationKind,
+        remote: &str,
+        query: &str,
+    ) -> Result<Vec<RemoteApp>, AppsError> {
+        let installation = self.installation(kind)?;
+        let arch = libflatpak::default_arch().map(String::from);
+        let query = query.trim().to_lowercase();
+        let refs = installation
+            .list_remote_refs_sync(remote, NO_CANCELLABLE)
+            .map_err(|error| AppsError::from_glib(&error))?;
+        let mut found = Vec::new();
+        for remote_ref in refs {
+            if remote_ref.kind() != RefKind::App {
+                continue;
+            }
+            let id = text(remote_ref.name());
+            let ref_arch = text(remote_ref.arch());
+            if arch.as_deref().is_some_and(|arch| arch != ref_arch)
+                || !id.to_lowercase().contains(&query)
+            {
+                continue;
+            }
+            let branch = text(remote_ref.branch());
+            let metadata = match remote_ref.metadata() {
+                Some(bytes) => bytes_text(&bytes),
+                None => installation
+                    .fetch_remote_metadata_sync(remote, &remote_ref, NO_CANCELLABLE)
+                    .map(|bytes| bytes_text(&bytes))
+                    .map_err(|error| AppsError::from_glib(&error))?,
+            };
+            let installed = installation
+                .installed_ref(
+                    RefKind::App,
+                    &id,
+                    Some(&ref_arch),
+                    Some(&branch),
+                    NO_CANCELLABLE,
+                )
+                .is_ok();
+            found.push(RemoteApp {
+                app: AppRef {
+                    installation: kind,
+                    id,
+                    arch: ref_arch,
+                    branch,
+                },
+                remote: remote.to_owned(),
+                download_size: remote_ref.download_size(),
+                installed_size: remote_ref.installed_size(),
+                permissions: Permissions::parse(&metadata),
+                installed,
+            });
+        }
+        found.sort_by(|a, b| a.app.cmp(&b.app));
+        Ok(found)
+    }
+}
+
+fn text(value: Option<glib::GString>) -> String {
+    value.map(String::from).unwrap_or_default()
+}
+
+fn bytes_text(bytes: &glib::Bytes) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

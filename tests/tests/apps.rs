@@ -1,0 +1,455 @@
+//! `services::apps` against real Flatpak (libflatpak in this process, the `flatpak` command for
+//! changes made "outside") on the apps bed: a user and a system installation in a temporary
+//! folder and a GPG-signed repo served on 127.0.0.1 (`ferrum_testbed::apps`). Each test has a
+//! bed of its own. Needs `cargo xtask deps` (flatpak, gpg) and root (the system installation
+//! is written without Flatpak's system helper).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
+
+use std::time::{Duration, Instant};
+
+use ferrum_integration_tests::{next_matching, next_within};
+use ferrum_services::apps::{
+    Action, AppRef, Apps, AppsError, BusPolicy, Device, FilesystemAccess, Grant, InstallationKind,
+    Installations, OperationEvent, Shared, Snapshot, Socket, Update,
+};
+use ferrum_testbed::apps::{
+    AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, REMOTE_TITLE, RICH_ID, RICH_NAME,
+    RICH_PAYLOAD_BYTES, UNREACHABLE_REMOTE,
+};
+use futures::StreamExt;
+
+/// How long one install, update or removal may take on the bed (a liveness bound).
+const OPERATION_DEADLINE: Duration = Duration::from_secs(30);
+
+fn setup() -> (AppsBed, Apps) {
+    let bed = AppsBed::start().expect("the apps bed starts");
+    let apps = Apps::new(Installations::at(
+        bed.user_dir(),
+        bed.system_dir(),
+        bed.dir().join("home/.var/app"),
+    ))
+    .expect("the Flatpak worker starts");
+    (bed, apps)
+}
+
+fn app(bed: &AppsBed, installation: InstallationKind, id: &str) -> AppRef {
+    AppRef {
+        installation,
+        id: id.to_owned(),
+        arch: bed.arch().to_owned(),
+        branch: BRANCH.to_owned(),
+    }
+}
+
+fn ids(snapshot: &Snapshot) -> Vec<(InstallationKind, &str)> {
+    snapshot
+        .apps
+        .iter()
+        .map(|app| (app.app.installation, app.app.id.as_str()))
+        .collect()
+}
+
+/// Runs an action to its end; every event it yielded, the last being `Finished`.
+async fn run_to_end(apps: &Apps, action: Action) -> Vec<OperationEvent> {
+    let mut operation = apps.run(action);
+    let mut events = Vec::new();
+    let deadline = tokio::time::Instant::now() + OPERATION_DEADLINE;
+    loop {
+        match tokio::time::timeout_at(deadline, operation.next()).await {
+            Ok(Some(event)) => {
+                let finished = matches!(event, OperationEvent::Finished(_));
+                events.push(event);
+                if finished {
+                    return events;
+                }
+            }
+            Ok(None) => panic!("the operation ended without Finished: {events:?}"),
+            Err(_) => panic!("the operation did not finish within {OPERATION_DEADLINE:?}"),
+        }
+    }
+}
+
+fn outcome(events: &[OperationEvent]) -> Result<(), AppsError> {
+    match events.last() {
+        Some(OperationEvent::Finished(result)) => result.clone(),
+        other => panic!("no Finished at the end: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn installed_apps_and_remotes_of_both_installations() {
+    let (bed, apps) = setup();
+    assert_eq!(apps.snapshot().await.unwrap(), Snapshot::default());
+
+    let remotes = apps.remotes().await.unwrap();
+    for installation in [InstallationKind::User, InstallationKind::System] {
+        let remote = remotes
+            .iter()
+            .find(|r| r.installation == installation && r.name == REMOTE)
+            .unwrap_or_else(|| panic!("{REMOTE} in {installation:?}: {remotes:?}"));
+        assert_eq!(remote.url.as_deref(), Some(bed.url().as_str()));
+        assert_eq!(remote.title.as_deref(), Some(REMOTE_TITLE));
+        assert!(remote.gpg_verify, "the bed's remote is signed");
+        assert!(!remote.disabled);
+    }
+    assert!(
+        remotes
+            .iter()
+            .any(|r| r.name == UNREACHABLE_REMOTE && r.installation == InstallationKind::User)
+    );
+
+    bed.install("--user", RICH_ID).unwrap();
+    bed.install("--system", PLAIN_ID).unwrap();
+    let snapshot = apps.snapshot().await.unwrap();
+    assert_eq!(
+        ids(&snapshot),
+        vec![
+            (InstallationKind::System, PLAIN_ID),
+            (InstallationKind::User, RICH_ID)
+        ],
+        "sorted by name"
+    );
+    let rich = &snapshot.apps[1];
+    assert_eq!(rich.name, RICH_NAME);
+    assert_eq!(rich.version.as_deref(), Some("1.0"));
+    assert_eq!(rich.app.branch, BRANCH);
+    assert_eq!(rich.origin, REMOTE);
+    assert!(
+        rich.installed_size >= RICH_PAYLOAD_BYTES as u64,
+        "{}",
+        rich.installed_size
+    );
+    assert_eq!(
+        rich.runtime.as_deref(),
+        Some(format!("org.ferrum.Platform/{}/{BRANCH}", bed.arch()).as_str())
+    );
+    let permissions = &rich.permissions;
+    assert_eq!(
+        permissions.shared.get(&Shared::Network),
+        Some(&Grant::Allow)
+    );
+    assert_eq!(
+        permissions.sockets.get(&Socket::Wayland),
+        Some(&Grant::Allow)
+    );
+    assert_eq!(
+        permissions.sockets.get(&Socket::PulseAudio),
+        Some(&Grant::Allow)
+    );
+    assert_eq!(
+        permissions.filesystems.get("xdg-download"),
+        Some(&FilesystemAccess::ReadWrite)
+    );
+    assert_eq!(
+        permissions.session_bus.get("org.freedesktop.Notifications"),
+        Some(&BusPolicy::Talk)
+    );
+    assert_eq!(
+        permissions
+            .environment
+            .get("FERRUM_TEST")
+            .map(String::as_str),
+        Some("1")
+    );
+    let plain = &snapshot.apps[0];
+    assert_eq!(plain.name, PLAIN_NAME);
+    assert_eq!(
+        plain.permissions.shared.keys().collect::<Vec<_>>(),
+        vec![&Shared::Ipc]
+    );
+}
+
+#[tokio::test]
+async fn a_remotes_apps_show_sizes_and_permissions_before_installing() {
+    let (bed, apps) = setup();
+    let all = apps
+        .search(InstallationKind::User, REMOTE, "")
+        .await
+        .unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.app.id.as_str()).collect::<Vec<_>>(),
+        vec![PLAIN_ID, RICH_ID]
+    );
+    let found = apps
+        .search(InstallationKind::User, REMOTE, "RICH")
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let rich = &found[0];
+    assert_eq!(rich.app, app(&bed, InstallationKind::User, RICH_ID));
+    assert_eq!(rich.remote, REMOTE);
+    assert!(!rich.installed);
+    assert!(
+        rich.download_size >= RICH_PAYLOAD_BYTES as u64,
+        "{}",
+        rich.download_size
+    );
+    assert!(rich.installed_size >= RICH_PAYLOAD_BYTES as u64);
+    assert_eq!(
+        rich.permissions.shared.get(&Shared::Network),
+        Some(&Grant::Allow)
+    );
+    assert_eq!(
+        rich.permissions
+            .session_bus
+            .get("org.freedesktop.Notifications"),
+        Some(&BusPolicy::Talk)
+    );
+    assert!(
+        bed.installed_apps("--user").unwrap().is_empty(),
+        "looking installs nothing"
+    );
+}
+
+#[tokio::test]
+async fn install_update_and_uninstall_with_progress() {
+    let (bed, apps) = setup();
+    let rich = app(&bed, InstallationKind::User, RICH_ID);
+
+    let started = Instant::now();
+    let events = run_to_end(
+        &apps,
+        Action::Install {
+            app: rich.clone(),
+            remote: REMOTE.to_owned(),
+        },
+    )
+    .await;
+    outcome(&events).unwrap();
+    let steps: Vec<_> = events
+        .iter()
+        .filter_map(|event| match event {
+            OperationEvent::Step(step) => Some(step.reference.clone()),
+            _ => None,
+        })
+        .collect();
+    let progress = events
+        .iter()
+        .filter(|event| matches!(event, OperationEvent::Progress(_)))
+        .count();
+    let bytes = events
+        .iter()
+        .filter_map(|event| match event {
+            OperationEvent::Progress(progress) => Some(progress.bytes_transferred),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    println!(
+        "install: {} events ({progress} progress, {} steps, up to {bytes} bytes) in {:?}",
+        events.len(),
+        steps.len(),
+        started.elapsed()
+    );
+    assert_eq!(
+        steps,
+        vec![
+            format!("runtime/org.ferrum.Platform/{}/{BRANCH}", bed.arch()),
+            bed.app_ref(RICH_ID)
+        ],
+        "the runtime comes first"
+    );
+    assert!(
+        progress + steps.len() >= 2,
+        "at least two progress events: {events:?}"
+    );
+    assert_eq!(bed.installed_apps("--user").unwrap(), vec![RICH_ID]);
+
+    // Version 2 asks for more: the update brings it, and the difference is what is new.
+    bed.publish_rich_v2().unwrap();
+    let before = apps.snapshot().await.unwrap().apps[0].clone();
+    let events = run_to_end(&apps, Action::Update(rich.clone())).await;
+    outcome(&events).unwrap();
+    let after = apps.snapshot().await.unwrap().apps[0].clone();
+    assert_eq!(after.version.as_deref(), Some("2.0"));
+    assert_ne!(after.commit, before.commit);
+    let added = before.permissions.added_in(&after.permissions);
+    assert_eq!(
+        added.filesystems.get("home"),
+        Some(&FilesystemAccess::ReadWrite)
+    );
+    assert_eq!(added.devices.get(&Device::Dri), Some(&Grant::Allow));
+    assert_eq!(
+        added.session_bus.get("org.freedesktop.secrets"),
+        Some(&BusPolicy::Talk)
+    );
+    assert!(added.shared.is_empty() && added.sockets.is_empty());
+
+    // Removing keeps the app's data unless asked.
+    let data = bed.dir().join("home/.var/app").join(RICH_ID);
+    std::fs::create_dir_all(data.join("config")).unwrap();
+    std::fs::write(data.join("config/settings"), "x").unwrap();
+    let events = run_to_end(
+        &apps,
+        Action::Uninstall {
+            app: rich.clone(),
+            delete_data: false,
+        },
+    )
+    .await;
+    outcome(&events).unwrap();
+    assert!(bed.installed_apps("--user").unwrap().is_empty());
+    assert!(data.join("config/settings").exists(), "data kept");
+
+    bed.install("--user", RICH_ID).unwrap();
+    let events = run_to_end(
+        &apps,
+        Action::Uninstall {
+            app: rich.clone(),
+            delete_data: true,
+        },
+    )
+    .await;
+    outcome(&events).unwrap();
+    assert!(bed.installed_apps("--user").unwrap().is_empty());
+    assert!(!data.exists(), "data deleted");
+
+    // Removing what is not there is a typed error.
+    let events = run_to_end(
+        &apps,
+        Action::Uninstall {
+            app: rich,
+            delete_data: false,
+        },
+    )
+    .await;
+    assert!(
+        outcome(&events).unwrap_err().is_not_installed(),
+        "{events:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_cancelled_install_leaves_nothing_half_installed() {
+    let (bed, apps) = setup();
+    // The runtime is there already: the only step is the app's download.
+    bed.install("--user", PLAIN_ID).unwrap();
+    // 256 KiB/s per connection: a few seconds for the app's 48 files.
+    bed.set_throttle(Some(256 * 1024));
+    let rich = app(&bed, InstallationKind::User, RICH_ID);
+    let mut operation = apps.run(Action::Install {
+        app: rich.clone(),
+        remote: REMOTE.to_owned(),
+    });
+    let first = next_matching(&mut operation, "the download's progress", |event| {
+        matches!(event, OperationEvent::Progress(p) if p.bytes_transferred > 0)
+            || matches!(event, OperationEvent::Finished(_))
+    })
+    .await
+    .unwrap();
+    assert!(
+        matches!(first, OperationEvent::Progress(_)),
+        "finished before any download progress: {first:?}"
+    );
+    let cancelled_at = Instant::now();
+    operation.cancel();
+    // libostree lets the downloads in flight finish before it stops (several seconds here,
+    // where each file crawls): the end comes well before the whole download would have.
+    let mut transferred = 0;
+    let end = next_matching(&mut operation, "the end", |event| {
+        if let OperationEvent::Progress(progress) = event {
+            transferred = progress.bytes_transferred;
+        }
+        matches!(event, OperationEvent::Finished(_))
+    })
+    .await
+    .unwrap();
+    let latency = cancelled_at.elapsed();
+    println!(
+        "cancel took effect in {latency:?}, after {transferred} of {RICH_PAYLOAD_BYTES} bytes"
+    );
+    assert!(
+        transferred < RICH_PAYLOAD_BYTES as u64 / 2,
+        "{transferred} bytes"
+    );
+    assert_eq!(end, OperationEvent::Finished(Err(AppsError::Cancelled)));
+    assert!(operation.next().await.is_none(), "the stream ends");
+
+    assert_eq!(bed.installed_apps("--user").unwrap(), vec![PLAIN_ID]);
+    assert!(
+        !bed.user_dir().join("app").join(RICH_ID).exists(),
+        "nothing deployed"
+    );
+    let snapshot = apps.snapshot().await.unwrap();
+    assert_eq!(ids(&snapshot), vec![(InstallationKind::User, PLAIN_ID)]);
+
+    // And it installs cleanly afterwards.
+    bed.set_throttle(None);
+    let events = run_to_end(
+        &apps,
+        Action::Install {
+            app: rich,
+            remote: REMOTE.to_owned(),
+        },
+    )
+    .await;
+    outcome(&events).unwrap();
+    assert_eq!(
+        bed.installed_apps("--user").unwrap(),
+        vec![PLAIN_ID, RICH_ID]
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_remote_is_a_typed_error() {
+    let (bed, apps) = setup();
+    let error = apps
+        .search(InstallationKind::User, UNREACHABLE_REMOTE, "")
+        .await
+        .unwrap_err();
+    assert!(error.is_remote_unreachable(), "{error:?}");
+    let events = run_to_end(
+        &apps,
+        Action::Install {
+            app: app(&bed, InstallationKind::User, PLAIN_ID),
+            remote: UNREACHABLE_REMOTE.to_owned(),
+        },
+    )
+    .await;
+    let error = outcome(&events).unwrap_err();
+    assert!(error.is_remote_unreachable(), "{error:?}");
+    assert!(bed.installed_apps("--user").unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_watch_follows_installs_from_outside() {
+    let (bed, apps) = setup();
+    let mut watch = Box::pin(apps.watch());
+    match next_within(&mut watch, "the first list").await.unwrap() {
+        Update::Installed(snapshot) => assert_eq!(snapshot, Snapshot::default()),
+        other => panic!("{other:?}"),
+    }
+    let installed_at = Instant::now();
+    bed.install("--user", PLAIN_ID).unwrap();
+    let seen = next_matching(
+        &mut watch,
+        "the app installed by the command",
+        |update| matches!(update, Update::Installed(s) if !s.apps.is_empty()),
+    )
+    .await
+    .unwrap();
+    println!(
+        "the watch saw the install {:?} after the command started",
+        installed_at.elapsed()
+    );
+    let Update::Installed(snapshot) = seen else {
+        unreachable!()
+    };
+    assert_eq!(ids(&snapshot), vec![(InstallationKind::User, PLAIN_ID)]);
+
+    bed.flatpak(&["uninstall", "--user", "-y", "--noninteractive", PLAIN_ID])
+        .unwrap();
+    next_matching(
+        &mut watch,
+        "the removal",
+        |update| matches!(update, Update::Installed(s) if s.apps.is_empty()),
+    )
+    .await
+    .unwrap();
+}
