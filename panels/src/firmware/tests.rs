@@ -693,3 +693,39 @@ fn the_cabinet_is_shared_not_copied() {
     assert_eq!(copy.digests.size, 0);
     let _ = Arc::new(copy);
 }
+
+#[test]
+fn every_state_of_the_page_draws() {
+    let mut states = vec![State::on(SystemBus::with_address("unix:path=/nonexistent"))];
+    let mut gone = checking();
+    let _ = gone.update(Message::Watched(Update::Unavailable));
+    states.push(gone);
+    let mut unreadable = sample::page();
+    let _ = unreadable.update(Message::Watched(Update::Failed(FirmwareError::Timeout(
+        "late".into(),
+    ))));
+    states.push(unreadable);
+    states.push(sample::page());
+    states.push(sample::in_progress());
+    let mut restart = checking();
+    let _ = restart.update(Message::Installed(Ok(Installed::RestartNeeded)));
+    let _ = restart.update(Message::Restart);
+    let _ = restart.update(Message::Restarted(Err(LogindError::NoAnswer(dbus(
+        FailureKind::Timeout,
+    )))));
+    states.push(restart);
+    let mut asking = checking();
+    let _ = asking.update(Message::Watched(Update::Request(DeviceRequest {
+        id: DeviceRequest::PRESS_UNLOCK.to_owned(),
+        kind: RequestKind::Immediate,
+        message: None,
+        image: None,
+        device_id: Some(WEBCAM.to_owned()),
+        non_generic_message: false,
+        non_generic_image: false,
+    })));
+    states.push(asking);
+    for state in &states {
+        let _ = Page::view(state);
+    }
+}
