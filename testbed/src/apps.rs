@@ -4,7 +4,8 @@
 //! [`AppsBed::start`] (about 1 s):
 //!
 //! - makes a test signing key with `gpg --batch --quick-gen-key` (ed25519, no passphrase) in
-//!   `<dir>/gnupg`, and exports its public part to `<dir>/key.gpg`;
+//!   `<dir>/gnupg`, and exports its public part to `<dir>/gnupg.gpg` (and a second key, in
+//!   `<dir>/gnupg-other`, that signs nothing);
 //! - builds a dummy runtime [`RUNTIME_ID`] and two dummy apps — [`RICH_ID`] asks for network,
 //!   Wayland, PulseAudio, the Downloads folder, a session bus name to talk to and an
 //!   environment variable (see [`RICH_V1_METADATA`]); [`PLAIN_ID`] asks only for IPC — and
@@ -15,7 +16,8 @@
 //!   lasts long enough to be cancelled in the middle;
 //! - adds the repo as remote [`REMOTE`] to both installations with `--gpg-import` (GPG
 //!   verification stays on), and [`UNREACHABLE_REMOTE`] (a port nobody listens on, same key)
-//!   to the user installation.
+//!   to the user installation, and [`WRONG_KEY_REMOTE`] (the same URL, trusting only the
+//!   second key: its signatures do not verify).
 //!
 //! [`AppsBed::publish_rich_v2`] exports version 2 of [`RICH_ID`] into the same branch: it asks
 //! for more ([`RICH_V2_METADATA`]: the home folder, GPU devices, a second bus name), so a page
@@ -50,6 +52,11 @@ pub const REMOTE: &str = "ferrum-test";
 pub const REMOTE_TITLE: &str = "Ferrum Test Apps";
 /// A remote of the user installation whose URL nobody answers (a closed port of 127.0.0.1).
 pub const UNREACHABLE_REMOTE: &str = "ferrum-offline";
+/// A remote of the user installation at the bed's repo that trusts another key than the one
+/// the repo is signed with: nothing from it verifies.
+pub const WRONG_KEY_REMOTE: &str = "ferrum-wrong-key";
+/// The GnuPG home of that other key.
+const GNUPG_OTHER: &str = "gnupg-other";
 /// The dummy runtime every app uses.
 pub const RUNTIME_ID: &str = "org.ferrum.Platform";
 /// The app that asks for many permissions.
@@ -134,7 +141,16 @@ impl AppsBed {
         require(Path::new(GZIP), "gzip")?;
         let temp = tempfile::Builder::new().prefix("ferrum-apps-").tempdir()?;
         let dir = temp.path().to_path_buf();
-        for folder in ["gnupg", "run", "cache", "data", "config", "etc", "build"] {
+        for folder in [
+            "gnupg",
+            GNUPG_OTHER,
+            "run",
+            "cache",
+            "data",
+            "config",
+            "etc",
+            "build",
+        ] {
             let path = dir.join(folder);
             fs::create_dir_all(&path)?;
             fs::set_permissions(&path, fs::Permissions::from_mode(0o700))?;
@@ -148,7 +164,8 @@ impl AppsBed {
             server,
         };
         bed.arch = bed.flatpak(&["--default-arch"])?.trim().to_owned();
-        bed.key_id = bed.make_key()?;
+        bed.key_id = bed.make_key("gnupg")?;
+        bed.make_key(GNUPG_OTHER)?;
         bed.build_runtime()?;
         bed.build_app(PLAIN_ID, PLAIN_NAME, "1.0", PLAIN_METADATA, 4096)?;
         bed.build_app(
@@ -159,7 +176,7 @@ impl AppsBed {
             RICH_PAYLOAD_BYTES,
         )?;
         bed.update_repo()?;
-        let key = bed.dir.join("key.gpg").display().to_string();
+        let key = bed.dir.join("gnupg.gpg").display().to_string();
         let import = format!("--gpg-import={key}");
         let url = bed.url();
         let title = format!("--title={REMOTE_TITLE}");
@@ -168,6 +185,23 @@ impl AppsBed {
         }
         let closed = format!("http://127.0.0.1:{}/", closed_port()?);
         bed.flatpak(&["remote-add", "--user", &import, UNREACHABLE_REMOTE, &closed])?;
+        let other = bed
+            .dir
+            .join(format!("{GNUPG_OTHER}.gpg"))
+            .display()
+            .to_string();
+        let import_other = format!("--gpg-import={other}");
+        // remote-add checks the summary's signature of a reachable remote: add it at a closed
+        // port, then point it at the repo.
+        bed.flatpak(&[
+            "remote-add",
+            "--user",
+            &import_other,
+            WRONG_KEY_REMOTE,
+            &closed,
+        ])?;
+        let to_repo = format!("--url={url}");
+        bed.flatpak(&["remote-modify", "--user", &to_repo, WRONG_KEY_REMOTE])?;
         Ok(bed)
     }
 
@@ -299,6 +333,10 @@ impl AppsBed {
         self.dir.clone()
     }
 
+    fn run_owned(&self, argv: &[String]) -> Result<String, Error> {
+        self.run(&argv.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
     fn run(&self, argv: &[&str]) -> Result<String, Error> {
         let (program, args) = argv.split_first().ok_or_else(|| {
             Error::Io(io::Error::new(
@@ -325,12 +363,18 @@ impl AppsBed {
         }
     }
 
-    /// A new ed25519 signing key without passphrase; its fingerprint. The public key goes to
-    /// `<dir>/key.gpg`.
-    fn make_key(&self) -> Result<String, Error> {
-        self.run(&[
-            GPG,
-            "--batch",
+    /// A new ed25519 signing key without passphrase in the GnuPG home `<dir>/<home>`; its
+    /// fingerprint. The public key goes to `<dir>/<home>.gpg`.
+    fn make_key(&self, home: &str) -> Result<String, Error> {
+        let homedir = self.dir.join(home).display().to_string();
+        let gpg = [GPG, "--batch", "--homedir", &homedir];
+        let with = |args: &[&'static str]| -> Vec<String> {
+            gpg.iter()
+                .chain(args)
+                .map(|arg| (*arg).to_owned())
+                .collect()
+        };
+        self.run_owned(&with(&[
             "--passphrase",
             "",
             "--quick-gen-key",
@@ -338,8 +382,8 @@ impl AppsBed {
             "ed25519",
             "sign",
             "never",
-        ])?;
-        let listing = self.run(&[GPG, "--batch", "--with-colons", "--list-keys"])?;
+        ]))?;
+        let listing = self.run_owned(&with(&["--with-colons", "--list-keys"]))?;
         let fingerprint = listing
             .lines()
             .find_map(|line| line.strip_prefix("fpr:"))
@@ -350,8 +394,10 @@ impl AppsBed {
                     "gpg listed no fingerprint: {listing}"
                 )))
             })?;
-        let key = self.dir.join("key.gpg").display().to_string();
-        self.run(&[GPG, "--batch", "--output", &key, "--export", &fingerprint])?;
+        let key = self.dir.join(format!("{home}.gpg")).display().to_string();
+        let mut export = with(&["--output"]);
+        export.extend([key, "--export".to_owned(), fingerprint.clone()]);
+        self.run_owned(&export)?;
         Ok(fingerprint)
     }
 
@@ -475,15 +521,17 @@ impl AppsBed {
 impl Drop for AppsBed {
     fn drop(&mut self) {
         self.server.stop();
-        // gpg started an agent for the bed's home: stop that one (only that home's).
-        let _ = Command::new(GPGCONF)
-            .arg("--homedir")
-            .arg(self.dir.join("gnupg"))
-            .args(["--kill", "gpg-agent"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
+        // gpg started an agent for each of the bed's homes: stop those (only those).
+        for home in ["gnupg", GNUPG_OTHER] {
+            let _ = Command::new(GPGCONF)
+                .arg("--homedir")
+                .arg(self.dir.join(home))
+                .args(["--kill", "gpg-agent"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+        }
     }
 }
 

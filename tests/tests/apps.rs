@@ -20,7 +20,7 @@ use ferrum_services::apps::{
 };
 use ferrum_testbed::apps::{
     AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, REMOTE_TITLE, RICH_ID, RICH_NAME,
-    RICH_PAYLOAD_BYTES, UNREACHABLE_REMOTE,
+    RICH_PAYLOAD_BYTES, UNREACHABLE_REMOTE, WRONG_KEY_REMOTE,
 };
 use futures::StreamExt;
 
@@ -162,6 +162,37 @@ async fn installed_apps_and_remotes_of_both_installations() {
     assert_eq!(
         plain.permissions.shared.keys().collect::<Vec<_>>(),
         vec![&Shared::Ipc]
+    );
+
+    // The system installation is changed through the service too (as root: no helper).
+    let events = run_to_end(
+        &apps,
+        Action::Uninstall {
+            app: plain.app.clone(),
+            delete_data: false,
+        },
+    )
+    .await;
+    outcome(&events).unwrap();
+    assert!(bed.installed_apps("--system").unwrap().is_empty());
+    assert_eq!(bed.installed_apps("--user").unwrap(), vec![RICH_ID]);
+}
+
+#[tokio::test]
+async fn installations_that_do_not_exist_are_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let apps = Apps::new(Installations::at(
+        dir.path().join("no-user"),
+        dir.path().join("no-system"),
+        dir.path().join("no-data"),
+    ))
+    .unwrap();
+    assert_eq!(apps.snapshot().await.unwrap(), Snapshot::default());
+    assert_eq!(apps.remotes().await.unwrap(), Vec::new());
+    let mut watch = Box::pin(apps.watch());
+    assert_eq!(
+        next_within(&mut watch, "the first list").await.unwrap(),
+        Update::Installed(Snapshot::default())
     );
 }
 
@@ -397,13 +428,14 @@ async fn a_cancelled_install_leaves_nothing_half_installed() {
 }
 
 #[tokio::test]
-async fn an_unreachable_remote_is_a_typed_error() {
+async fn unreachable_and_unverifiable_remotes_are_typed_errors() {
     let (bed, apps) = setup();
     let error = apps
         .search(InstallationKind::User, UNREACHABLE_REMOTE, "")
         .await
         .unwrap_err();
     assert!(error.is_remote_unreachable(), "{error:?}");
+    println!("unreachable: {error:?}");
     let events = run_to_end(
         &apps,
         Action::Install {
@@ -414,6 +446,24 @@ async fn an_unreachable_remote_is_a_typed_error() {
     .await;
     let error = outcome(&events).unwrap_err();
     assert!(error.is_remote_unreachable(), "{error:?}");
+
+    // The bed's repo, through a remote that trusts another key: refused, nothing installed.
+    let error = apps
+        .search(InstallationKind::User, WRONG_KEY_REMOTE, "")
+        .await
+        .unwrap_err();
+    assert!(error.is_signature_invalid(), "{error:?}");
+    println!("wrong key: {error:?}");
+    let events = run_to_end(
+        &apps,
+        Action::Install {
+            app: app(&bed, InstallationKind::User, PLAIN_ID),
+            remote: WRONG_KEY_REMOTE.to_owned(),
+        },
+    )
+    .await;
+    let error = outcome(&events).unwrap_err();
+    assert!(error.is_signature_invalid(), "{error:?}");
     assert!(bed.installed_apps("--user").unwrap().is_empty());
 }
 

@@ -162,7 +162,7 @@ fn run(
     let ran = transaction.run(Some(cancellable));
     match ran {
         Err(_) if cancellable.is_cancelled() => return Err(AppsError::Cancelled),
-        Err(error) => return Err(unreachable_or(&installation, action, &error)),
+        Err(error) => return Err(remote_failure_or(&installation, action, &error)),
         Ok(()) => {}
     }
     if let Action::Uninstall {
@@ -176,9 +176,10 @@ fn run(
 }
 
 /// The error of a failed transaction; when installing from a remote failed with "no such
-/// ref", whether the remote answers at all is asked first: libflatpak resolves refs against
-/// the remote's summary and reports an unreachable remote as a ref it does not have.
-fn unreachable_or(
+/// ref", the remote is asked for its refs first: libflatpak resolves refs against the
+/// remote's summary and reports a remote it could not reach, or whose summary's signature did
+/// not verify, as one that does not have the ref.
+fn remote_failure_or(
     installation: &libflatpak::Installation,
     action: &Action,
     error: &glib::Error,
@@ -188,7 +189,7 @@ fn unreachable_or(
         && let Err(probe) = installation.list_remote_refs_sync(remote, worker::NO_CANCELLABLE)
     {
         let probe = AppsError::from_glib(&probe);
-        if probe.is_remote_unreachable() {
+        if probe.is_remote_unreachable() || probe.is_signature_invalid() {
             return probe;
         }
     }
