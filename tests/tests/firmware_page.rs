@@ -173,7 +173,7 @@ impl Lab {
                 () = tokio::time::sleep_until(deadline) => panic!("no answer to Install: {:#?}", self.state),
             }
         };
-        assert!(self.state.update(message).is_none());
+        assert_eq!(self.state.update(message).request, None);
         seen(&self.state);
     }
 }
@@ -314,7 +314,7 @@ async fn a_cabinet_that_does_not_match_the_metadata_is_refused_before_install() 
     tokio::time::sleep(Duration::from_millis(500)).await;
     let install = lab.update_downloaded().await;
     let answer = install.run(lab.bus.clone()).await;
-    assert!(lab.state.update(answer).is_none());
+    assert_eq!(lab.state.update(answer).request, None);
     let Run::Failed { failure, .. } = &lab.state.run else {
         panic!("{:?}", lab.state.run)
     };
@@ -356,7 +356,7 @@ async fn fwupd_killed_during_an_update_is_a_sentence_then_the_truth() {
     .await;
     lab.bed.kill_service(Service::Fwupd).unwrap();
     let message = answer.await.unwrap();
-    assert!(lab.state.update(message).is_none());
+    assert_eq!(lab.state.update(message).request, None);
     lab.until("fwupd gone", |s| {
         matches!(s.fwupd, ServiceStatus::Unavailable)
     })

@@ -28,9 +28,11 @@ use ferrum_services::logind::{self, LogindError, PowerAction};
 use futures::StreamExt;
 use iced::{Element, Subscription};
 
+use ferrum_ui::Effect;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
+use crate::ids;
 use crate::page::{Context, Outcome, Page, PageRequest};
 
 pub use describe::{
@@ -437,6 +439,7 @@ impl Page for State {
                 Outcome::maybe(request)
             }
             Message::Installed(result) => {
+                let was_active = self.run.is_active();
                 self.run.answered(result);
                 if self
                     .prompt
@@ -445,17 +448,40 @@ impl Page for State {
                 {
                     self.prompt = None;
                 }
-                Outcome::none()
+                // The keyboard lands on what can be done next: restart, or close.
+                let focus = match &self.run {
+                    Run::Finished {
+                        ending: Ending::RestartNeeded,
+                        ..
+                    } => ids::FIRMWARE_RUN.child("restart"),
+                    _ => ids::FIRMWARE_RUN.child("close"),
+                };
+                if was_active {
+                    Outcome::effect(Effect::Focus(focus))
+                } else {
+                    Outcome::none()
+                }
             }
             Message::Prompt(prompt::Message::Done) => {
                 self.prompt = None;
                 Outcome::none()
             }
             Message::RunDismissed => {
-                if !self.run.is_active() {
-                    self.run = Run::Idle;
+                if self.run.is_active() {
+                    return Outcome::none();
                 }
-                Outcome::none()
+                // Back to the device's Update when it is still offered, else to Check.
+                let focus = self
+                    .run
+                    .target()
+                    .map(|target| target.device_id.as_str())
+                    .filter(|id| {
+                        self.snapshot()
+                            .is_some_and(|snapshot| !snapshot.upgrades_for(id).is_empty())
+                    })
+                    .map_or(ids::FIRMWARE_CHECK, |id| ids::firmware_device(id, "update"));
+                self.run = Run::Idle;
+                Outcome::effect(Effect::Focus(focus))
             }
             Message::Restart => {
                 if self.restarting {

@@ -16,6 +16,8 @@ use ferrum_services::logind::LogindError;
 
 use super::sample::{self, DOCK, WEBCAM};
 use super::*;
+use crate::ids;
+use ferrum_ui::Effect;
 
 fn dbus(kind: FailureKind) -> DbusFailure {
     DbusFailure::new(kind, "test")
@@ -88,7 +90,7 @@ fn an_update_goes_from_download_through_fwupds_steps_to_done() {
     // Idle before the answer: the run waits for it (the bar stays at its last step).
     let _ = state.update(progress(Status::Idle, 100));
     assert_eq!(step_of(&state), Some((Step::RestartingDevice, Some(99))));
-    let _ = state.update(Message::Installed(Ok(Installed::Done)));
+    let outcome = state.update(Message::Installed(Ok(Installed::Done)));
     assert!(matches!(
         state.run,
         Run::Finished {
@@ -96,11 +98,27 @@ fn an_update_goes_from_download_through_fwupds_steps_to_done() {
             ..
         }
     ));
-    // Progress after the end changes nothing; Close goes back to idle.
+    assert_eq!(
+        outcome.effect,
+        Some(Effect::Focus(ids::FIRMWARE_RUN.child("close")))
+    );
+    assert_eq!(outcome.request, None);
+    // Progress after the end changes nothing; Close goes back to idle, and the keyboard to
+    // the device's Update while fwupd still offers it (the new snapshot has not come yet).
     let _ = state.update(progress(Status::DeviceWrite, 5));
     assert!(matches!(state.run, Run::Finished { .. }));
-    let _ = state.update(Message::RunDismissed);
+    let outcome = state.update(Message::RunDismissed);
     assert_eq!(state.run, Run::Idle);
+    assert_eq!(
+        outcome.effect,
+        Some(Effect::Focus(ids::firmware_device(WEBCAM, "update")))
+    );
+    // A late answer with nothing under way: nothing.
+    assert!(
+        state
+            .update(Message::Installed(Ok(Installed::Done)))
+            .is_none()
+    );
 }
 
 #[test]
@@ -362,7 +380,11 @@ fn every_step_and_ending_has_words_and_the_bar_names_its_percentage() {
 #[test]
 fn restart_to_finish_asks_logind_once_and_a_refusal_is_reported() {
     let mut state = checking();
-    let _ = state.update(Message::Installed(Ok(Installed::RestartNeeded)));
+    let outcome = state.update(Message::Installed(Ok(Installed::RestartNeeded)));
+    assert_eq!(
+        outcome.effect,
+        Some(Effect::Focus(ids::FIRMWARE_RUN.child("restart")))
+    );
     assert!(matches!(
         state.run,
         Run::Finished {
