@@ -72,13 +72,15 @@ pub fn result_text(result: HsiResult) -> String {
     }
 }
 
-/// A check's name as fwupd gives it, else its AppStream id's last parts made readable
+/// A check's title as fwupd gives it (its `Summary`, "Firmware Write Protection"), else
+/// its `Name` ("SPI write"), else its AppStream id's last parts made readable
 /// (`org.fwupd.hsi.Uefi.SecureBoot` → `Uefi SecureBoot`).
 pub fn check_name(attribute: &HsiAttribute) -> String {
-    attribute
-        .name
-        .clone()
-        .filter(|name| !name.trim().is_empty())
+    [&attribute.summary, &attribute.name]
+        .into_iter()
+        .flatten()
+        .find(|name| !name.trim().is_empty())
+        .map(|name| name.trim().to_owned())
         .unwrap_or_else(|| {
             attribute
                 .appstream_id
@@ -107,11 +109,10 @@ pub fn check_sentence(attribute: &HsiAttribute) -> String {
     )
 }
 
-/// What a check means: fwupd's description, else its summary.
+/// What a check means: fwupd's description.
 pub fn check_meaning(attribute: &HsiAttribute) -> Option<String> {
     attribute
         .description_text()
-        .or_else(|| attribute.summary.clone())
         .map(|text| text.trim().to_owned())
         .filter(|text| !text.is_empty())
 }

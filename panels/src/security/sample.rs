@@ -16,10 +16,10 @@ use ferrum_services::security::{
 /// fwupd's host security id in the sample.
 pub const HSI: &str = "HSI:2! (v2.0.20)";
 
-/// A check as fwupd sends it (`success` is flag bit 0).
+/// A check as fwupd sends it (`success` is flag bit 0; its title is fwupd's `Summary`).
 pub fn check(
     id: &str,
-    name: &str,
+    title: &str,
     level: u32,
     result: HsiResult,
     passes: bool,
@@ -32,8 +32,8 @@ pub fn check(
         result_success: None,
         result_fallback: None,
         flags: HsiFlags(u64::from(passes)),
-        name: Some(name.to_owned()),
-        summary: None,
+        name: None,
+        summary: Some(title.to_owned()),
         description: description.map(|text| format!("<p>{text}</p>")),
         plugin: None,
         uri: None,
@@ -47,7 +47,7 @@ pub fn checks() -> Vec<HsiAttribute> {
     vec![
         check(
             "org.fwupd.hsi.Uefi.SecureBoot",
-            "UEFI secure boot",
+            "UEFI Secure Boot",
             1,
             HsiResult::Enabled,
             true,
@@ -56,8 +56,8 @@ pub fn checks() -> Vec<HsiAttribute> {
             ),
         ),
         check(
-            "org.fwupd.hsi.Spi.BiosWe",
-            "SPI write",
+            "org.fwupd.hsi.Spi.Bioswe",
+            "Firmware Write Protection",
             1,
             HsiResult::NotEnabled,
             true,
@@ -75,7 +75,7 @@ pub fn checks() -> Vec<HsiAttribute> {
         ),
         check(
             "org.fwupd.hsi.Iommu",
-            "IOMMU",
+            "IOMMU Protection",
             2,
             HsiResult::Enabled,
             true,
@@ -85,7 +85,7 @@ pub fn checks() -> Vec<HsiAttribute> {
         ),
         check(
             "org.fwupd.hsi.Tpm.ReconstructionPcr0",
-            "TPM PCR0 reconstruction",
+            "TPM Reconstruction",
             2,
             HsiResult::Valid,
             true,
@@ -93,7 +93,7 @@ pub fn checks() -> Vec<HsiAttribute> {
         ),
         check(
             "org.fwupd.hsi.PrebootDma",
-            "Pre-boot DMA protection",
+            "Pre-boot DMA Protection",
             3,
             HsiResult::NotEnabled,
             false,
@@ -102,8 +102,8 @@ pub fn checks() -> Vec<HsiAttribute> {
             ),
         ),
         check(
-            "org.fwupd.hsi.IntelCet.Enabled",
-            "Intel CET",
+            "org.fwupd.hsi.Cet.Enabled",
+            "Control-flow Enforcement Technology",
             3,
             HsiResult::NotSupported,
             false,
@@ -111,7 +111,7 @@ pub fn checks() -> Vec<HsiAttribute> {
         ),
         check(
             "org.fwupd.hsi.Kernel.Tainted",
-            "Linux kernel",
+            "Linux Kernel Verification",
             0,
             HsiResult::Tainted,
             false,
@@ -124,7 +124,7 @@ pub fn checks() -> Vec<HsiAttribute> {
 pub fn events() -> Vec<HsiAttribute> {
     let mut enabled = check(
         "org.fwupd.hsi.Uefi.SecureBoot",
-        "UEFI secure boot",
+        "UEFI Secure Boot",
         1,
         HsiResult::Enabled,
         true,

@@ -128,7 +128,7 @@ fn checks_are_grouped_by_level_failed_first() {
     assert_eq!(
         level1,
         [
-            "org.fwupd.hsi.Spi.BiosWe",
+            "org.fwupd.hsi.Spi.Bioswe",
             "org.fwupd.hsi.Tpm.Version20",
             "org.fwupd.hsi.Uefi.SecureBoot"
         ]
@@ -136,7 +136,7 @@ fn checks_are_grouped_by_level_failed_first() {
     assert_eq!(level_heading(0), "Found while running");
     assert_eq!(level_heading(3), "Level 3: theoretical");
     let secure_boot = &groups[0].1[2];
-    assert_eq!(check_sentence(secure_boot), "UEFI secure boot: Passed, on");
+    assert_eq!(check_sentence(secure_boot), "UEFI Secure Boot: Passed, on");
     assert_eq!(
         check_meaning(secure_boot).as_deref(),
         Some(
@@ -144,11 +144,18 @@ fn checks_are_grouped_by_level_failed_first() {
         )
     );
     let tainted = &groups[3].1[0];
-    assert_eq!(check_sentence(tainted), "Linux kernel: Failed, tainted");
-    // A nameless check is named from its id.
-    let mut nameless = (*tainted).clone();
-    nameless.name = None;
-    assert_eq!(check_name(&nameless), "Kernel Tainted");
+    assert_eq!(
+        check_sentence(tainted),
+        "Linux Kernel Verification: Failed, tainted"
+    );
+    // fwupd's title first, else its short name, else the id made readable.
+    let mut titled = (*tainted).clone();
+    titled.name = Some("Linux kernel".into());
+    assert_eq!(check_name(&titled), "Linux Kernel Verification");
+    titled.summary = None;
+    assert_eq!(check_name(&titled), "Linux kernel");
+    titled.name = None;
+    assert_eq!(check_name(&titled), "Kernel Tainted");
 }
 
 #[test]
@@ -241,7 +248,7 @@ fn events_say_what_changed_and_when() {
     let events = sample::events();
     assert_eq!(
         event_text(&events[0]),
-        "Saturday, December 6: UEFI secure boot changed from off to on"
+        "Saturday, December 6: UEFI Secure Boot changed from off to on"
     );
     assert_eq!(
         event_text(&events[1]),
