@@ -268,7 +268,42 @@ async fn a_hung_fwupd_is_said_within_the_bound_and_the_page_goes_on() {
     // The page keeps what it showed.
     assert!(machine.state.snapshot().is_some());
 
+    // The page shown while fwupd hangs: its first read times out and is said.
+    let mut opened = State::on(machine.bus.clone(), "/");
+    let mut watch = security::watch_stream(&Fwupd(machine.bus.clone())).boxed();
+    let asked = Instant::now();
+    feed_until(
+        &mut opened,
+        &mut watch,
+        "the hang said",
+        WAIT,
+        |s| matches!(&s.fwupd, ServiceStatus::Failed(error) if error.is_no_answer()),
+    )
+    .await;
+    assert!(
+        asked.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        asked.elapsed()
+    );
+    let ServiceStatus::Failed(error) = &opened.fwupd else {
+        unreachable!()
+    };
+    assert_eq!(
+        security::error_sentence(error),
+        fl!("security-error-timeout")
+    );
+    let _ = opened.view();
+
     signal_fwupd(&machine.bed, "CONT");
+    // It answers again: the opened page recovers by itself.
+    feed_until(
+        &mut opened,
+        &mut watch,
+        "fwupd read after the hang",
+        WAIT,
+        |s| s.snapshot().is_some(),
+    )
+    .await;
     let text = machine.copy_report().await;
     assert!(
         text.starts_with(&format!("Host Security ID: {EMULATED_HSI}\n")),
