@@ -63,10 +63,14 @@ pub const RUNTIME_ID: &str = "org.ferrum.Platform";
 pub const RICH_ID: &str = "org.ferrum.Rich";
 /// Its name in its AppStream data.
 pub const RICH_NAME: &str = "Rich Test App";
+/// Its summary in its AppStream data.
+pub const RICH_SUMMARY: &str = "Asks for many permissions";
 /// The app that asks for almost nothing.
 pub const PLAIN_ID: &str = "org.ferrum.Plain";
 /// Its name in its AppStream data.
 pub const PLAIN_NAME: &str = "Plain Test App";
+/// Its summary in its AppStream data.
+pub const PLAIN_SUMMARY: &str = "Asks for almost nothing";
 /// The branch of everything in the repo.
 pub const BRANCH: &str = "stable";
 /// How big [`RICH_ID`]'s random payload is (incompressible: the download is this big), in
@@ -167,10 +171,14 @@ impl AppsBed {
         bed.key_id = bed.make_key("gnupg")?;
         bed.make_key(GNUPG_OTHER)?;
         bed.build_runtime()?;
-        bed.build_app(PLAIN_ID, PLAIN_NAME, "1.0", PLAIN_METADATA, 4096)?;
         bed.build_app(
-            RICH_ID,
-            RICH_NAME,
+            (PLAIN_ID, PLAIN_NAME, PLAIN_SUMMARY),
+            "1.0",
+            PLAIN_METADATA,
+            4096,
+        )?;
+        bed.build_app(
+            (RICH_ID, RICH_NAME, RICH_SUMMARY),
             "1.0",
             RICH_V1_METADATA,
             RICH_PAYLOAD_BYTES,
@@ -316,8 +324,7 @@ impl AppsBed {
     /// repo and signs the new summary: installed version 1 now has an update.
     pub fn publish_rich_v2(&self) -> Result<(), Error> {
         self.build_app(
-            RICH_ID,
-            RICH_NAME,
+            (RICH_ID, RICH_NAME, RICH_SUMMARY),
             "2.0",
             RICH_V2_METADATA,
             RICH_PAYLOAD_BYTES,
@@ -437,8 +444,7 @@ impl AppsBed {
     /// payload of `payload` bytes) and exports it.
     fn build_app(
         &self,
-        id: &str,
-        name: &str,
+        (id, name, summary): (&str, &str, &str),
         version: &str,
         context: &str,
         payload: usize,
@@ -475,7 +481,7 @@ impl AppsBed {
         }
         let component = format!(
             "<component type=\"desktop-application\"><id>{id}</id><name>{name}</name>\
-             <summary>A dummy app of Ferrum's tests</summary>\
+             <summary>{summary}</summary>\
              <metadata_license>CC0-1.0</metadata_license>\
              <releases><release version=\"{version}\" date=\"2026-12-01\"/></releases>"
         );

@@ -20,7 +20,7 @@ use ferrum_services::apps::{
 };
 use ferrum_testbed::apps::{
     AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, REMOTE_TITLE, RICH_ID, RICH_NAME,
-    RICH_PAYLOAD_BYTES, UNREACHABLE_REMOTE, WRONG_KEY_REMOTE,
+    RICH_PAYLOAD_BYTES, RICH_SUMMARY, UNREACHABLE_REMOTE, WRONG_KEY_REMOTE,
 };
 use futures::StreamExt;
 
@@ -117,6 +117,7 @@ async fn installed_apps_and_remotes_of_both_installations() {
     );
     let rich = &snapshot.apps[1];
     assert_eq!(rich.name, RICH_NAME);
+    assert_eq!(rich.summary.as_deref(), Some(RICH_SUMMARY));
     assert_eq!(rich.version.as_deref(), Some("1.0"));
     assert_eq!(rich.app.branch, BRANCH);
     assert_eq!(rich.origin, REMOTE);
@@ -207,13 +208,27 @@ async fn a_remotes_apps_show_sizes_and_permissions_before_installing() {
         all.iter().map(|a| a.app.id.as_str()).collect::<Vec<_>>(),
         vec![PLAIN_ID, RICH_ID]
     );
+    // By id, by name (any case) and by summary.
+    for query in ["RICH", "rich test", "many permissions"] {
+        let found = apps
+            .search(InstallationKind::User, REMOTE, query)
+            .await
+            .unwrap();
+        assert_eq!(
+            found.iter().map(|a| a.app.id.as_str()).collect::<Vec<_>>(),
+            vec![RICH_ID],
+            "{query}"
+        );
+    }
     let found = apps
-        .search(InstallationKind::User, REMOTE, "RICH")
+        .search(InstallationKind::User, REMOTE, "rich")
         .await
         .unwrap();
-    assert_eq!(found.len(), 1, "{found:?}");
     let rich = &found[0];
     assert_eq!(rich.app, app(&bed, InstallationKind::User, RICH_ID));
+    assert_eq!(rich.name, RICH_NAME);
+    assert_eq!(rich.version.as_deref(), Some("1.0"));
+    assert_eq!(rich.summary.as_deref(), Some(RICH_SUMMARY));
     assert_eq!(rich.remote, REMOTE);
     assert!(!rich.installed);
     assert!(

@@ -5,9 +5,11 @@
 //!
 //! # Threads
 //! libflatpak is blocking GObject code, and its objects are not `Send`. So:
-//! - **reads** ([`Apps::snapshot`], [`Apps::remotes`], [`Apps::search`]) go to one worker
+//! - **reads** of the installations ([`Apps::snapshot`], [`Apps::remotes`]) go to one worker
 //!   thread (`flatpak`) that owns the two `FlatpakInstallation`s, through a channel of typed
 //!   requests each answered on a oneshot channel; it ends when the last [`Apps`] is dropped;
+//! - **a remote's apps** ([`Apps::search`]) need the network, so each search has a thread of
+//!   its own (and its own installation object) and a slow remote never holds up the worker;
 //! - **changes** ([`Apps::run`]) each get a thread of their own with their own installation
 //!   object, so a long download never holds up the reads; libflatpak's progress signals come
 //!   back as an [`Operation`] stream, and a `GCancellable` ([`Operation::cancel`]) stops them;
@@ -18,6 +20,7 @@
 //! Failures are [`AppsError`], classified in one place from libflatpak's, gio's and ostree's
 //! errors. GPG verification of remotes is never turned off here.
 
+mod appstream;
 mod error;
 mod monitor;
 mod permissions;
@@ -87,25 +90,42 @@ impl Apps {
         self.ask(Request::Remotes).await
     }
 
-    /// The apps `remote` (of `installation`) offers for this machine's architecture whose id
-    /// contains `query` (any case; empty for all), with download and installed size and the
-    /// permissions their metadata asks for. Asks the remote (the network): an unreachable one
-    /// is [`AppsError::RemoteUnreachable`].
+    /// The apps `remote` (of `installation`) offers for this machine's architecture whose id,
+    /// name or summary contains `query` (any case; empty for all), with name, summary and
+    /// version from its AppStream catalogue, download and installed size and the permissions
+    /// their metadata asks for. Asks the remote (the network), so it runs on a thread of its
+    /// own and never holds up the worker's reads; an unreachable remote is
+    /// [`AppsError::RemoteUnreachable`], one whose signature does not verify
+    /// [`AppsError::SignatureInvalid`].
     pub async fn search(
         &self,
         installation: InstallationKind,
         remote: &str,
         query: &str,
     ) -> Result<Vec<RemoteApp>, AppsError> {
+        let installations = self.installations.clone();
         let remote = remote.to_owned();
         let query = query.to_owned();
-        self.ask(move |reply| Request::Search {
-            installation,
-            remote,
-            query,
-            reply,
-        })
-        .await
+        let (reply, answer) = oneshot::channel();
+        std::thread::Builder::new()
+            .name("flatpak-search".into())
+            .spawn(move || {
+                let context = libflatpak::glib::MainContext::new();
+                let found = context
+                    .with_thread_default(|| {
+                        worker::search(&installations, installation, &remote, &query)
+                    })
+                    .unwrap_or_else(|error| {
+                        Err(AppsError::other(format!(
+                            "could not take the search's main context: {error}"
+                        )))
+                    });
+                let _ = reply.send(found);
+            })
+            .map_err(|error| {
+                AppsError::other(format!("could not start the search thread: {error}"))
+            })?;
+        answer.await.map_err(|_| AppsError::WorkerGone)?
     }
 
     /// Starts an install, update or removal on a thread of its own; follow (and cancel) it

@@ -147,6 +147,12 @@ pub struct RemoteApp {
     pub app: AppRef,
     /// The remote.
     pub remote: String,
+    /// Its name from the remote's AppStream catalogue, else its id.
+    pub name: String,
+    /// Its one-line summary from the catalogue.
+    pub summary: Option<String>,
+    /// Its version from the catalogue.
+    pub version: Option<String>,
     /// Bytes to download.
     pub download_size: u64,
     /// Bytes once installed.

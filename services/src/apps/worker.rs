@@ -10,6 +10,7 @@ use libflatpak::prelude::*;
 use libflatpak::{Installation, RefKind, gio, glib};
 use tokio::sync::oneshot;
 
+use super::appstream::Catalogue;
 use super::error::AppsError;
 use super::permissions::{Permissions, metadata_value};
 use super::types::{
@@ -24,12 +25,6 @@ pub(crate) const NO_CANCELLABLE: Option<&gio::Cancellable> = None;
 pub(crate) enum Request {
     Installed(oneshot::Sender<Result<Snapshot, AppsError>>),
     Remotes(oneshot::Sender<Result<Vec<Remote>, AppsError>>),
-    Search {
-        installation: InstallationKind,
-        remote: String,
-        query: String,
-        reply: oneshot::Sender<Result<Vec<RemoteApp>, AppsError>>,
-    },
 }
 
 /// Starts the thread; its request channel.
@@ -79,14 +74,6 @@ impl Worker {
             }
             Request::Remotes(reply) => {
                 let _ = reply.send(self.remotes());
-            }
-            Request::Search {
-                installation,
-                remote,
-                query,
-                reply,
-            } => {
-                let _ = reply.send(self.search(installation, &remote, &query));
             }
         }
     }
@@ -169,67 +156,103 @@ impl Worker {
         }
         Ok(remotes)
     }
+}
 
-    /// The apps `remote` offers for this machine's architecture whose id contains `query`
-    /// (any case; empty: all), with their sizes and permissions from the remote's summary.
-    fn search(
-        &mut self,
-        kind: InstallationKind,
-        remote: &str,
-        query: &str,
-    ) -> Result<Vec<RemoteApp>, AppsError> {
-        let installation = self.installation(kind)?;
-        let arch = libflatpak::default_arch().map(String::from);
-        let query = query.trim().to_lowercase();
-        let refs = installation
-            .list_remote_refs_sync(remote, NO_CANCELLABLE)
-            .map_err(|error| AppsError::from_glib(&error))?;
-        let mut found = Vec::new();
-        for remote_ref in refs {
-            if remote_ref.kind() != RefKind::App {
-                continue;
-            }
-            let id = text(remote_ref.name());
-            let ref_arch = text(remote_ref.arch());
-            if arch.as_deref().is_some_and(|arch| arch != ref_arch)
-                || !id.to_lowercase().contains(&query)
-            {
-                continue;
-            }
-            let branch = text(remote_ref.branch());
-            let metadata = match remote_ref.metadata() {
-                Some(bytes) => bytes_text(&bytes),
-                None => installation
-                    .fetch_remote_metadata_sync(remote, &remote_ref, NO_CANCELLABLE)
-                    .map(|bytes| bytes_text(&bytes))
-                    .map_err(|error| AppsError::from_glib(&error))?,
-            };
-            let installed = installation
-                .installed_ref(
-                    RefKind::App,
-                    &id,
-                    Some(&ref_arch),
-                    Some(&branch),
-                    NO_CANCELLABLE,
-                )
-                .is_ok();
-            found.push(RemoteApp {
-                app: AppRef {
-                    installation: kind,
-                    id,
-                    arch: ref_arch,
-                    branch,
-                },
-                remote: remote.to_owned(),
-                download_size: remote_ref.download_size(),
-                installed_size: remote_ref.installed_size(),
-                permissions: Permissions::parse(&metadata),
-                installed,
-            });
+/// The apps `remote` offers for this machine's architecture whose id, name or summary
+/// contains `query` (any case; empty: all), with their sizes and permissions from the
+/// remote's summary and their names from its AppStream catalogue (fetched first; a remote
+/// without one lists ids). Talks to the remote, so it runs on a thread of its own (see
+/// [`super::Apps::search`]), with an installation object of its own.
+pub(crate) fn search(
+    installations: &Installations,
+    kind: InstallationKind,
+    remote: &str,
+    query: &str,
+) -> Result<Vec<RemoteApp>, AppsError> {
+    let installation = open(installations, kind)?;
+    let arch = libflatpak::default_arch()
+        .map(String::from)
+        .unwrap_or_default();
+    let query = query.trim().to_lowercase();
+    let refs = installation
+        .list_remote_refs_sync(remote, NO_CANCELLABLE)
+        .map_err(|error| AppsError::from_glib(&error))?;
+    let catalogue = catalogue(&installation, remote, &arch);
+    let mut found = Vec::new();
+    for remote_ref in refs {
+        if remote_ref.kind() != RefKind::App {
+            continue;
         }
-        found.sort_by(|a, b| a.app.cmp(&b.app));
-        Ok(found)
+        let id = text(remote_ref.name());
+        let ref_arch = text(remote_ref.arch());
+        let branch = text(remote_ref.branch());
+        if !arch.is_empty() && arch != ref_arch {
+            continue;
+        }
+        let full_ref = format!("app/{id}/{ref_arch}/{branch}");
+        let entry = catalogue.get(&full_ref, &id);
+        let name = entry
+            .and_then(|entry| entry.name.clone())
+            .unwrap_or_else(|| id.clone());
+        let summary = entry.and_then(|entry| entry.summary.clone());
+        let matches = [Some(&id), Some(&name), summary.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|text| text.to_lowercase().contains(&query));
+        if !matches {
+            continue;
+        }
+        let metadata = match remote_ref.metadata() {
+            Some(bytes) => bytes_text(&bytes),
+            None => installation
+                .fetch_remote_metadata_sync(remote, &remote_ref, NO_CANCELLABLE)
+                .map(|bytes| bytes_text(&bytes))
+                .map_err(|error| AppsError::from_glib(&error))?,
+        };
+        let installed = installation
+            .installed_ref(
+                RefKind::App,
+                &id,
+                Some(&ref_arch),
+                Some(&branch),
+                NO_CANCELLABLE,
+            )
+            .is_ok();
+        found.push(RemoteApp {
+            version: entry.and_then(|entry| entry.version.clone()),
+            name,
+            summary,
+            app: AppRef {
+                installation: kind,
+                id,
+                arch: ref_arch,
+                branch,
+            },
+            remote: remote.to_owned(),
+            download_size: remote_ref.download_size(),
+            installed_size: remote_ref.installed_size(),
+            permissions: Permissions::parse(&metadata),
+            installed,
+        });
     }
+    found.sort_by(|a, b| (a.name.to_lowercase(), &a.app).cmp(&(b.name.to_lowercase(), &b.app)));
+    Ok(found)
+}
+
+/// The remote's AppStream catalogue, brought up to date first (ostree pulls only what
+/// changed, GPG-verified); empty when the remote has none.
+fn catalogue(installation: &Installation, remote: &str, arch: &str) -> Catalogue {
+    let arch = Some(arch).filter(|arch| !arch.is_empty());
+    if let Err(error) = installation.update_appstream_sync(remote, arch, NO_CANCELLABLE) {
+        tracing::debug!(%error, remote, "no AppStream catalogue");
+    }
+    installation
+        .remote_by_name(remote, NO_CANCELLABLE)
+        .ok()
+        .and_then(|remote| remote.appstream_dir(arch))
+        .and_then(|dir| dir.path())
+        .map(|dir| Catalogue::read_gz(&dir.join("appstream.xml.gz")))
+        .unwrap_or_default()
 }
 
 fn text(value: Option<glib::GString>) -> String {
