@@ -279,6 +279,7 @@ async fn the_page_offers_the_update_and_installs_it_with_its_progress() {
     })
     .await;
     assert_eq!(fwupdmgr_version(&lab.bed), UPDATE_VERSION);
+    assert!(!lab.state.busy_elsewhere(), "{:?}", lab.state.daemon);
     let _ = lab.state.update(Message::RunDismissed);
     assert_eq!(lab.state.run, Run::Idle);
 }
@@ -388,6 +389,7 @@ async fn fwupd_killed_during_an_update_is_a_sentence_then_the_truth() {
     })
     .await;
     assert!(!lab.state.run.is_active());
+    assert!(!lab.state.busy_elsewhere(), "{:?}", lab.state.daemon);
     assert!(!lab.state.snapshot().unwrap().progress.status.is_busy());
     // And it can be updated again from the page.
     let _ = lab.state.update(Message::RunDismissed);

@@ -3,7 +3,7 @@
 //! metadata refresh did.
 
 use ferrum_i18n::{fl, format_decimal};
-use ferrum_services::firmware::{Device, FirmwareError, UpdateState, Urgency};
+use ferrum_services::firmware::{Device, FirmwareError, Progress, UpdateState, Urgency};
 
 use super::Refresh;
 use super::progress::{Ending, Failure, Run, Step, Target};
@@ -98,6 +98,16 @@ pub fn step_text(step: Step) -> String {
         Step::WaitingForYou => fl!("firmware-step-waiting-for-you"),
         Step::Working => fl!("firmware-step-working"),
     }
+}
+
+/// fwupd busy with another program's update: what it is doing.
+pub fn busy_text(progress: Progress) -> String {
+    let step = Step::from_status(progress.status).unwrap_or(Step::Working);
+    fl!(
+        "firmware-busy-elsewhere",
+        step = step_text(step),
+        percent = progress.percentage
+    )
 }
 
 /// The progress bar's accessible name: the device, the step and the percentage.

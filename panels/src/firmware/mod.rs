@@ -21,7 +21,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use ferrum_i18n::fl;
 use ferrum_services::SystemBus;
 use ferrum_services::firmware::{
-    self, Cabinet, Device, FirmwareError, Installed, NetworkConditions, Release, Remote,
+    self, Cabinet, Device, FirmwareError, Installed, NetworkConditions, Progress, Release, Remote,
     RemoteKind, Snapshot, Update,
 };
 use ferrum_services::logind::{self, LogindError, PowerAction};
@@ -162,6 +162,9 @@ pub struct State {
     pub fwupd: ServiceStatus<Snapshot, FirmwareError>,
     /// The update under way, or how the last one ended.
     pub run: Run,
+    /// fwupd's own progress as last heard (busy with another program's update, when the
+    /// page runs none).
+    pub daemon: Progress,
     /// A device request waiting for the person.
     pub prompt: Option<prompt::Dialog>,
     /// Checking for updates.
@@ -285,6 +288,7 @@ impl State {
             bus,
             fwupd: ServiceStatus::Loading,
             run: Run::Idle,
+            daemon: Progress::default(),
             prompt: None,
             refresh: Refresh::Unknown,
             restarting: false,
@@ -297,6 +301,11 @@ impl State {
         self.fwupd.ready()
     }
 
+    /// Whether fwupd is busy with an update this page did not start (another program's).
+    pub fn busy_elsewhere(&self) -> bool {
+        !self.run.is_active() && self.daemon.status.is_busy()
+    }
+
     /// A device's name as shown, by its id.
     pub fn device_name(&self, device_id: &str) -> String {
         self.snapshot()
@@ -306,8 +315,12 @@ impl State {
 
     fn watched(&mut self, update: Update) {
         match update {
-            Update::Available(snapshot) => self.fwupd = ServiceStatus::Ready(snapshot),
+            Update::Available(snapshot) => {
+                self.daemon = snapshot.progress;
+                self.fwupd = ServiceStatus::Ready(snapshot);
+            }
             Update::Unavailable => {
+                self.daemon = Progress::default();
                 self.fwupd = ServiceStatus::Unavailable;
                 self.run.service_gone();
                 self.prompt = None;
@@ -315,6 +328,7 @@ impl State {
             Update::Failed(error) => self.fwupd = ServiceStatus::Failed(error),
             Update::BusUnreachable(failure) => self.fwupd = ServiceStatus::BusUnreachable(failure),
             Update::Progress(progress) => {
+                self.daemon = progress;
                 self.run.progress(progress);
             }
             Update::Request(request) => {

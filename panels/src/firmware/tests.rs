@@ -751,3 +751,31 @@ fn every_state_of_the_page_draws() {
         let _ = Page::view(state);
     }
 }
+
+#[test]
+fn another_programs_update_is_shown_and_keeps_update_away() {
+    let mut state = sample::page();
+    assert!(!state.busy_elsewhere());
+    let _ = state.update(progress(Status::DeviceWrite, 12));
+    assert!(state.busy_elsewhere());
+    assert_eq!(state.run, Run::Idle, "not the page's update");
+    assert_eq!(
+        describe::busy_text(state.daemon),
+        fl!(
+            "firmware-busy-elsewhere",
+            step = fl!("firmware-step-writing"),
+            percent = 12
+        )
+    );
+    let _ = Page::view(&state);
+    // Idle again (or fwupd gone): over.
+    let _ = state.update(progress(Status::Idle, 100));
+    assert!(!state.busy_elsewhere());
+    let _ = state.update(progress(Status::DeviceWrite, 1));
+    let _ = state.update(Message::Watched(Update::Unavailable));
+    assert!(!state.busy_elsewhere());
+    // The page's own update is not someone else's.
+    let mut state = checking();
+    let _ = state.update(progress(Status::DeviceWrite, 12));
+    assert!(!state.busy_elsewhere());
+}

@@ -15,8 +15,8 @@ use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
 
 use super::describe::{
-    device_name, error_sentence, live_update_text, progress_name, refresh_text, run_text,
-    size_text, update_state_text, updating_text, urgency_text,
+    busy_text, device_name, error_sentence, live_update_text, progress_name, refresh_text,
+    run_text, size_text, update_state_text, updating_text, urgency_text,
 };
 use super::progress::{Ending, Run};
 use super::{Message, Refresh, State, shown_devices};
@@ -72,6 +72,14 @@ fn with_run<'a>(
     }
     if state.run != Run::Idle {
         page = page.push(run_card(state));
+    }
+    if state.busy_elsewhere() {
+        let sentence = busy_text(state.daemon);
+        page = page.push(card(Accessible::new(
+            ids::FIRMWARE.child("busy"),
+            AccessibleInfo::new(Role::Label, sentence.clone()),
+            text(sentence).size(15),
+        )));
     }
     page
 }
@@ -246,7 +254,7 @@ fn release_view<'a>(
             .push(text(fl!("firmware-release-notes")).size(14).font(FONT_BOLD))
             .push(text(notes).size(14));
     }
-    if state.run.is_active() {
+    if state.run.is_active() || state.busy_elsewhere() {
         content = content.push(caption(fl!("firmware-update-elsewhere")));
     } else {
         content = content.push(action_button_for(
