@@ -319,8 +319,15 @@ fn read_pcr11(root: &Path) -> Pcr11 {
         Err(error) => return Pcr11::Unreadable(format!("{}: {error}", path.display())),
     };
     let shown = hex(&value);
-    let Some(json) = tpm::read_first(root, SIGNATURE_PATHS) else {
-        return Pcr11::NoPrediction { value: shown };
+    let json = match tpm::read_first(root, SIGNATURE_PATHS) {
+        Ok(Some(json)) => json,
+        Ok(None) => return Pcr11::NoPrediction { value: shown },
+        Err(error) => {
+            return Pcr11::PredictionUnreadable {
+                value: shown,
+                reason: error.to_string(),
+            };
+        }
     };
     let policies = match parse_signature(&json) {
         Ok(policies) if !policies.is_empty() => policies,
@@ -338,6 +345,8 @@ fn read_pcr11(root: &Path) -> Pcr11 {
         }
     };
     let key = match tpm::read_first(root, PUBLIC_KEY_PATHS)
+        .ok()
+        .flatten()
         .as_deref()
         .and_then(public_key_fingerprint)
     {

@@ -207,6 +207,15 @@ fn pcr_11_differs_or_has_no_prediction() {
             ..
         }
     ));
+    // A prediction that exists but cannot be read is not "no prediction".
+    let signature = root.join("run/systemd/tpm2-pcr-signature.json");
+    fs::remove_file(&signature).unwrap();
+    fs::create_dir(&signature).unwrap();
+    assert!(matches!(
+        Facts::read(root).pcr11,
+        Pcr11::PredictionUnreadable { .. }
+    ));
+    fs::remove_dir(&signature).unwrap();
     write(root, "run/systemd/tpm2-pcr-signature.json", "{not json");
     assert!(matches!(
         Facts::read(root).pcr11,

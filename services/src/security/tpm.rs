@@ -129,11 +129,17 @@ pub fn parse_pcr(text: &str) -> Option<[u8; 32]> {
     Some(value)
 }
 
-/// The first of `paths` under `root` that can be read.
-pub fn read_first(root: &Path, paths: &[&str]) -> Option<String> {
-    paths
-        .iter()
-        .find_map(|path| std::fs::read_to_string(root.join(path)).ok())
+/// The first of `paths` under `root` that exists, read; `Ok(None)` when none exists, an
+/// error when one exists but cannot be read (permissions).
+pub fn read_first(root: &Path, paths: &[&str]) -> std::io::Result<Option<String>> {
+    for path in paths {
+        match std::fs::read_to_string(root.join(path)) {
+            Ok(text) => return Ok(Some(text)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(None)
 }
 
 #[cfg(test)]
