@@ -310,11 +310,41 @@ async fn install_update_and_uninstall_with_progress() {
     // Version 2 asks for more: the update brings it, and the difference is what is new.
     bed.publish_rich_v2().unwrap();
     let before = apps.snapshot().await.unwrap().apps[0].clone();
-    let events = run_to_end(&apps, Action::Update(rich.clone())).await;
+    let updates = apps.updates(InstallationKind::User).await.unwrap();
+    assert_eq!(updates.len(), 1, "{updates:?}");
+    let update = &updates[0];
+    assert_eq!(update.app, rich);
+    assert_eq!(update.remote, REMOTE);
+    assert!(update.widens_permissions());
+    assert_eq!(
+        update.added.filesystems.keys().collect::<Vec<_>>(),
+        vec!["home"]
+    );
+    assert!(
+        apps.updates(InstallationKind::System)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let events = run_to_end(
+        &apps,
+        Action::Update {
+            app: rich.clone(),
+            commit: Some(update.commit.clone()),
+        },
+    )
+    .await;
     outcome(&events).unwrap();
     let after = apps.snapshot().await.unwrap().apps[0].clone();
     assert_eq!(after.version.as_deref(), Some("2.0"));
     assert_ne!(after.commit, before.commit);
+    assert_eq!(after.commit.as_deref(), Some(update.commit.as_str()));
+    assert!(
+        apps.updates(InstallationKind::User)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let added = before.permissions.added_in(&after.permissions);
     assert_eq!(
         added.filesystems.get("home"),

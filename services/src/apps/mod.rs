@@ -8,8 +8,9 @@
 //! - **reads** of the installations ([`Apps::snapshot`], [`Apps::remotes`]) go to one worker
 //!   thread (`flatpak`) that owns the two `FlatpakInstallation`s, through a channel of typed
 //!   requests each answered on a oneshot channel; it ends when the last [`Apps`] is dropped;
-//! - **a remote's apps** ([`Apps::search`]) need the network, so each search has a thread of
-//!   its own (and its own installation object) and a slow remote never holds up the worker;
+//! - **what remotes offer** ([`Apps::search`], [`Apps::updates`]) needs the network, so each
+//!   such call has a thread of its own (and its own installation object) and a slow remote
+//!   never holds up the worker;
 //! - **changes** ([`Apps::run`]) each get a thread of their own with their own installation
 //!   object, so a long download never holds up the reads; libflatpak's progress signals come
 //!   back as an [`Operation`] stream, and a `GCancellable` ([`Operation::cancel`]) stops them;
@@ -39,11 +40,33 @@ pub use permissions::{
 };
 pub use transaction::{Canceller, Operation};
 pub use types::{
-    Action, AppRef, InstallationKind, Installations, InstalledApp, OperationEvent, Progress,
-    Remote, RemoteApp, Snapshot, Step, StepKind, Update,
+    Action, AppRef, AvailableUpdate, InstallationKind, Installations, InstalledApp, OperationEvent,
+    Progress, Remote, RemoteApp, Snapshot, Step, StepKind, Update,
 };
 
 use crate::watch::settle;
+
+/// Runs `work` on a new thread with a GLib main context of its own made thread-default (what
+/// libflatpak and ostree attach sources to while they block), for work that talks to remotes.
+async fn on_own_thread<T: Send + 'static>(
+    name: &str,
+    work: impl FnOnce() -> Result<T, AppsError> + Send + 'static,
+) -> Result<T, AppsError> {
+    let (reply, answer) = oneshot::channel();
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            let context = libflatpak::glib::MainContext::new();
+            let result = context.with_thread_default(work).unwrap_or_else(|error| {
+                Err(AppsError::other(format!(
+                    "could not take a main context: {error}"
+                )))
+            });
+            let _ = reply.send(result);
+        })
+        .map_err(|error| AppsError::other(format!("could not start a Flatpak thread: {error}")))?;
+    answer.await.map_err(|_| AppsError::WorkerGone)?
+}
 use worker::Request;
 
 /// The Flatpak service: a handle on the worker thread. Cheap to clone; the thread ends with
@@ -106,26 +129,25 @@ impl Apps {
         let installations = self.installations.clone();
         let remote = remote.to_owned();
         let query = query.to_owned();
-        let (reply, answer) = oneshot::channel();
-        std::thread::Builder::new()
-            .name("flatpak-search".into())
-            .spawn(move || {
-                let context = libflatpak::glib::MainContext::new();
-                let found = context
-                    .with_thread_default(|| {
-                        worker::search(&installations, installation, &remote, &query)
-                    })
-                    .unwrap_or_else(|error| {
-                        Err(AppsError::other(format!(
-                            "could not take the search's main context: {error}"
-                        )))
-                    });
-                let _ = reply.send(found);
-            })
-            .map_err(|error| {
-                AppsError::other(format!("could not start the search thread: {error}"))
-            })?;
-        answer.await.map_err(|_| AppsError::WorkerGone)?
+        on_own_thread("flatpak-search", move || {
+            worker::search(&installations, installation, &remote, &query)
+        })
+        .await
+    }
+
+    /// The installed apps of `installation` that have an update, each with the permissions
+    /// of the new commit and what they add ([`AvailableUpdate::widens_permissions`]): the page
+    /// holds those back until the person accepts, then runs [`Action::Update`] with that
+    /// commit. Asks the remotes, on a thread of its own.
+    pub async fn updates(
+        &self,
+        installation: InstallationKind,
+    ) -> Result<Vec<AvailableUpdate>, AppsError> {
+        let installations = self.installations.clone();
+        on_own_thread("flatpak-updates", move || {
+            worker::updates(&installations, installation)
+        })
+        .await
     }
 
     /// Starts an install, update or removal on a thread of its own; follow (and cancel) it

@@ -110,7 +110,7 @@ fn run(
     let reference = app.full_ref();
     let added = match action {
         Action::Install { remote, .. } => transaction.add_install(remote, &reference, &[]),
-        Action::Update(_) => transaction.add_update(&reference, &[], None),
+        Action::Update { commit, .. } => transaction.add_update(&reference, &[], commit.as_deref()),
         Action::Uninstall { .. } => transaction.add_uninstall(&reference),
     };
     added.map_err(|error| AppsError::from_glib(&error))?;

@@ -163,6 +163,32 @@ pub struct RemoteApp {
     pub installed: bool,
 }
 
+/// An installed app whose remote has a newer commit, with what the new one asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AvailableUpdate {
+    /// The installed app.
+    pub app: AppRef,
+    /// The remote it comes from.
+    pub remote: String,
+    /// The commit the update brings ([`Action::Update`] takes it).
+    pub commit: String,
+    /// Bytes to download (at most: ostree fetches only what changed).
+    pub download_size: u64,
+    /// What the new version's metadata asks for.
+    pub permissions: Permissions,
+    /// What it asks for beyond the installed version ([`Permissions::added_in`]); empty when
+    /// the update widens nothing.
+    pub added: Permissions,
+}
+
+impl AvailableUpdate {
+    /// Whether the update asks for more than the installed version (the page holds it back
+    /// until the person accepts).
+    pub fn widens_permissions(&self) -> bool {
+        !self.added.is_empty()
+    }
+}
+
 /// A change of installed apps.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -173,8 +199,15 @@ pub enum Action {
         /// The remote to take it from.
         remote: String,
     },
-    /// Update an installed app (and its runtime) to the remote's latest commit.
-    Update(AppRef),
+    /// Update an installed app (and its runtime).
+    Update {
+        /// The app.
+        app: AppRef,
+        /// The commit to update to: the one [`AvailableUpdate::commit`] named, whose
+        /// permissions the person saw (a newer one published meanwhile is not taken); `None`
+        /// for the remote's latest.
+        commit: Option<String>,
+    },
     /// Remove an installed app; with `delete_data` also its folder in
     /// [`Installations::app_data`].
     Uninstall {
@@ -189,9 +222,9 @@ impl Action {
     /// The app the action is about.
     pub fn app(&self) -> &AppRef {
         match self {
-            Action::Install { app, .. } | Action::Update(app) | Action::Uninstall { app, .. } => {
-                app
-            }
+            Action::Install { app, .. }
+            | Action::Update { app, .. }
+            | Action::Uninstall { app, .. } => app,
         }
     }
 }

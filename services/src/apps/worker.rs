@@ -14,7 +14,8 @@ use super::appstream::Catalogue;
 use super::error::AppsError;
 use super::permissions::{Permissions, metadata_value};
 use super::types::{
-    AppRef, InstallationKind, Installations, InstalledApp, Remote, RemoteApp, Snapshot,
+    AppRef, AvailableUpdate, InstallationKind, Installations, InstalledApp, Remote, RemoteApp,
+    Snapshot,
 };
 
 /// No cancellable (reads are short or bounded by libflatpak's own timeouts).
@@ -237,6 +238,65 @@ pub(crate) fn search(
     }
     found.sort_by(|a, b| (a.name.to_lowercase(), &a.app).cmp(&(b.name.to_lowercase(), &b.app)));
     Ok(found)
+}
+
+/// The installed apps of `kind` whose remote has a newer commit, each with the permissions
+/// of that commit and what they add to the installed ones. Asks the remotes (the network).
+pub(crate) fn updates(
+    installations: &Installations,
+    kind: InstallationKind,
+) -> Result<Vec<AvailableUpdate>, AppsError> {
+    let installation = open(installations, kind)?;
+    let outdated = installation
+        .list_installed_refs_for_update(NO_CANCELLABLE)
+        .map_err(|error| AppsError::from_glib(&error))?;
+    let mut updates = Vec::new();
+    for installed in outdated {
+        if installed.kind() != RefKind::App {
+            continue;
+        }
+        let id = text(installed.name());
+        let arch = text(installed.arch());
+        let branch = text(installed.branch());
+        let remote = text(installed.origin());
+        let remote_ref = installation
+            .fetch_remote_ref_sync(
+                &remote,
+                RefKind::App,
+                &id,
+                Some(&arch),
+                Some(&branch),
+                NO_CANCELLABLE,
+            )
+            .map_err(|error| AppsError::from_glib(&error))?;
+        let new_metadata = match remote_ref.metadata() {
+            Some(bytes) => bytes_text(&bytes),
+            None => installation
+                .fetch_remote_metadata_sync(&remote, &remote_ref, NO_CANCELLABLE)
+                .map(|bytes| bytes_text(&bytes))
+                .map_err(|error| AppsError::from_glib(&error))?,
+        };
+        let old = installed
+            .load_metadata(NO_CANCELLABLE)
+            .map(|bytes| Permissions::parse(&bytes_text(&bytes)))
+            .map_err(|error| AppsError::from_glib(&error))?;
+        let permissions = Permissions::parse(&new_metadata);
+        updates.push(AvailableUpdate {
+            added: old.added_in(&permissions),
+            permissions,
+            commit: text(remote_ref.commit()),
+            download_size: remote_ref.download_size(),
+            remote,
+            app: AppRef {
+                installation: kind,
+                id,
+                arch,
+                branch,
+            },
+        });
+    }
+    updates.sort_by(|a, b| a.app.cmp(&b.app));
+    Ok(updates)
 }
 
 /// The remote's AppStream catalogue, brought up to date first (ostree pulls only what
