@@ -10,7 +10,7 @@ use ferrum_services::firmware::{
     HostSecurityId, HsiAttribute, HsiFlags, HsiResult, Progress, Snapshot,
 };
 use ferrum_services::security::{
-    Certificate, Facts, Keys, Pcr11, RootVerity, SecureBoot, SigningKey, Tpm,
+    Certificate, Enrolled, Facts, Keys, Pcr11, RootVerity, SecureBoot, SigningKey, Tpm,
 };
 
 /// fwupd's host security id in the sample.
@@ -172,6 +172,10 @@ pub fn facts() -> Facts {
         keys: Keys::Own {
             platform_key: own_key(),
             microsoft_in_db: false,
+        },
+        enrolled: Enrolled {
+            key_exchange_keys: vec![own_key()],
+            db: vec![own_key()],
         },
         tpm: Tpm::Version2,
         pcr11: Pcr11::Matches {

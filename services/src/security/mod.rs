@@ -158,6 +158,15 @@ pub enum RootVerity {
     Unknown(String),
 }
 
+/// The certificates enrolled besides the platform key, for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Enrolled {
+    /// `KEK`: who may change `db` and `dbx`.
+    pub key_exchange_keys: Vec<Certificate>,
+    /// `db`: whose signatures the firmware accepts.
+    pub db: Vec<Certificate>,
+}
+
 /// Everything this module reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Facts {
@@ -165,6 +174,8 @@ pub struct Facts {
     pub secure_boot: SecureBoot,
     /// Whose keys are enrolled.
     pub keys: Keys,
+    /// The certificates in `KEK` and `db` (empty without UEFI or when unreadable).
+    pub enrolled: Enrolled,
     /// The TPM.
     pub tpm: Tpm,
     /// PCR 11 against the signed prediction.
@@ -185,6 +196,11 @@ impl Facts {
                 SecureBoot::NotUefi
             },
             keys: if uefi { read_keys(root) } else { Keys::NotUefi },
+            enrolled: if uefi {
+                read_enrolled(root)
+            } else {
+                Enrolled::default()
+            },
             pcr11: if tpm == Tpm::Absent {
                 Pcr11::NoTpm
             } else {
@@ -218,6 +234,22 @@ impl Facts {
             other => format!("{other:?}"),
         };
         let _ = writeln!(out, "Secure Boot keys: {keys}");
+        for (database, certificates) in [
+            ("KEK", &self.enrolled.key_exchange_keys),
+            ("db", &self.enrolled.db),
+        ] {
+            for certificate in certificates {
+                let _ = writeln!(
+                    out,
+                    "{database}: {} ({})",
+                    certificate
+                        .common_name
+                        .as_deref()
+                        .unwrap_or(&certificate.owner()),
+                    certificate.fingerprint
+                );
+            }
+        }
         let _ = writeln!(out, "TPM: {:?}", self.tpm);
         let _ = writeln!(out, "PCR 11: {:?}", self.pcr11);
         let _ = writeln!(out, "Root: {:?}", self.root);
@@ -236,6 +268,7 @@ pub async fn read(root: PathBuf) -> Facts {
             Facts {
                 secure_boot: SecureBoot::Unreadable(reason.clone()),
                 keys: Keys::Unreadable(reason.clone()),
+                enrolled: Enrolled::default(),
                 tpm: read_tpm(&fallback),
                 pcr11: Pcr11::Unreadable(reason.clone()),
                 root: RootVerity::Unknown(reason),
@@ -294,6 +327,18 @@ fn read_keys(root: &Path) -> Keys {
             platform_key,
             microsoft_in_db,
         }
+    }
+}
+
+fn read_enrolled(root: &Path) -> Enrolled {
+    let read = |name: &str, guid: &str| {
+        efi::read_variable(root, name, guid)
+            .map(|data| certificates(&data))
+            .unwrap_or_default()
+    };
+    Enrolled {
+        key_exchange_keys: read("KEK", GLOBAL_GUID),
+        db: read("db", IMAGE_SECURITY_GUID),
     }
 }
 

@@ -120,7 +120,16 @@ fn the_images_machine_secure_boot_own_keys_tpm_pcr_matching_verified_root() {
             expected_hash: Some(ROOT_HASH.into())
         }
     );
+    assert_eq!(facts.enrolled.key_exchange_keys, vec![platform_key.clone()]);
+    assert_eq!(facts.enrolled.db, vec![platform_key.clone()]);
     let report = facts.report();
+    assert!(
+        report.contains(&format!(
+            "KEK: Ferrum Test Platform Key ({})",
+            platform_key.fingerprint
+        )),
+        "{report}"
+    );
     assert!(report.contains("Secure Boot: On\n"), "{report}");
     assert!(report.contains(&platform_key.fingerprint), "{report}");
 }
@@ -284,6 +293,7 @@ fn an_empty_tree_is_a_machine_without_uefi_or_tpm() {
     let facts = Facts::read(tree.path());
     assert_eq!(facts.secure_boot, SecureBoot::NotUefi);
     assert_eq!(facts.keys, Keys::NotUefi);
+    assert_eq!(facts.enrolled, Enrolled::default());
     assert_eq!(facts.tpm, Tpm::Absent);
     assert_eq!(facts.pcr11, Pcr11::NoTpm);
     assert!(matches!(facts.root, RootVerity::Unknown(_)));
