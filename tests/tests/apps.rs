@@ -361,6 +361,7 @@ async fn install_update_and_uninstall_with_progress() {
     let data = bed.dir().join("home/.var/app").join(RICH_ID);
     std::fs::create_dir_all(data.join("config")).unwrap();
     std::fs::write(data.join("config/settings"), "x").unwrap();
+    assert_eq!(apps.data_size(RICH_ID).await.unwrap(), 1);
     let events = run_to_end(
         &apps,
         Action::Uninstall {

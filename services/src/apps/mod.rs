@@ -150,6 +150,17 @@ impl Apps {
         .await
     }
 
+    /// How many bytes the app with `id` keeps in its data folder
+    /// ([`Installations::app_data`]`/<id>`; 0 when it has none), counted on a thread of its own.
+    pub async fn data_size(&self, id: &str) -> Result<u64, AppsError> {
+        let app_data = self.installations.app_data.clone();
+        let id = id.to_owned();
+        on_own_thread("flatpak-data-size", move || {
+            transaction::data_size(&app_data, &id)
+        })
+        .await
+    }
+
     /// Starts an install, update or removal on a thread of its own; follow (and cancel) it
     /// through the returned [`Operation`].
     pub fn run(&self, action: Action) -> Operation {

@@ -196,14 +196,52 @@ fn remote_failure_or(
     classified
 }
 
+/// Whether `id` is a single plain name (no separator, not `.`/`..`, not hidden): safe to join
+/// to the data folder.
+fn is_plain_id(id: &str) -> bool {
+    let mut components = Path::new(id).components();
+    matches!(components.next(), Some(Component::Normal(_)))
+        && components.next().is_none()
+        && !id.starts_with('.')
+}
+
+/// The bytes under `<app_data>/<id>` (files' lengths, symlinks not followed); 0 when the app
+/// has no data folder.
+pub(crate) fn data_size(app_data: &Path, id: &str) -> Result<u64, AppsError> {
+    if !is_plain_id(id) {
+        return Err(AppsError::other(format!("not an app id: {id:?}")));
+    }
+    let mut total = 0_u64;
+    let mut folders = vec![app_data.join(id)];
+    while let Some(folder) = folders.pop() {
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(error) => {
+                return Err(AppsError::other(format!(
+                    "could not read {}: {error}",
+                    folder.display()
+                )));
+            }
+        };
+        for entry in entries.flatten() {
+            let Ok(metadata) = entry.metadata() else {
+                continue;
+            };
+            if metadata.is_dir() {
+                folders.push(entry.path());
+            } else {
+                total = total.saturating_add(metadata.len());
+            }
+        }
+    }
+    Ok(total)
+}
+
 /// Removes `<app_data>/<id>` (the app's `~/.var/app/<id>`), if there is one; refuses an id
 /// that is not a single plain name.
 fn delete_data(app_data: &Path, id: &str) -> Result<(), AppsError> {
-    let mut components = Path::new(id).components();
-    let plain = matches!(components.next(), Some(Component::Normal(_)))
-        && components.next().is_none()
-        && !id.starts_with('.');
-    if !plain {
+    if !is_plain_id(id) {
         return Err(AppsError::other(format!("not an app id: {id:?}")));
     }
     match std::fs::remove_dir_all(app_data.join(id)) {
@@ -232,6 +270,11 @@ mod tests {
         for id in ["..", "../x", "/etc", ".hidden", "a/b", ""] {
             assert!(delete_data(dir.path(), id).is_err(), "{id}");
         }
+        std::fs::write(dir.path().join("org.example.App/data/a"), [0; 100]).unwrap();
+        std::fs::write(dir.path().join("org.example.App/b"), [0; 20]).unwrap();
+        assert_eq!(data_size(dir.path(), "org.example.App").unwrap(), 120);
+        assert_eq!(data_size(dir.path(), "org.example.Gone").unwrap(), 0);
+        assert!(data_size(dir.path(), "..").is_err());
         delete_data(dir.path(), "org.example.App").unwrap();
         assert!(!dir.path().join("org.example.App").exists());
         assert!(dir.path().join("keep").exists());

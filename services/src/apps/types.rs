@@ -32,8 +32,13 @@ impl Installations {
     /// `$XDG_DATA_HOME/flatpak`, else `~/.local/share/flatpak`), `FLATPAK_SYSTEM_DIR` (else
     /// `/var/lib/flatpak`), and `~/.var/app` for data.
     pub fn from_env() -> Self {
+        Self::from_vars(|name| std::env::var_os(name))
+    }
+
+    /// [`Installations::from_env`] with the variables from `var`.
+    fn from_vars(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Self {
         let var = |name: &str| {
-            std::env::var_os(name)
+            var(name)
                 .filter(|value| !value.is_empty())
                 .map(PathBuf::from)
         };
@@ -293,4 +298,45 @@ pub enum Update {
     Installed(Snapshot),
     /// Reading failed.
     Failed(AppsError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn installations_follow_flatpaks_variables() {
+        let vars = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| std::ffi::OsString::from(value))
+            }
+        };
+        let defaults = Installations::from_vars(vars(&[("HOME", "/home/ada")]));
+        assert_eq!(
+            defaults,
+            Installations::at(
+                "/home/ada/.local/share/flatpak",
+                "/var/lib/flatpak",
+                "/home/ada/.var/app"
+            )
+        );
+        let xdg = Installations::from_vars(vars(&[
+            ("HOME", "/home/ada"),
+            ("XDG_DATA_HOME", "/data"),
+            ("FLATPAK_SYSTEM_DIR", ""),
+        ]));
+        assert_eq!(xdg.user, PathBuf::from("/data/flatpak"));
+        assert_eq!(xdg.system, PathBuf::from("/var/lib/flatpak"));
+        let chosen = Installations::from_vars(vars(&[
+            ("HOME", "/home/ada"),
+            ("XDG_DATA_HOME", "/data"),
+            ("FLATPAK_USER_DIR", "/u"),
+            ("FLATPAK_SYSTEM_DIR", "/s"),
+        ]));
+        assert_eq!(chosen.path(InstallationKind::User), &PathBuf::from("/u"));
+        assert_eq!(chosen.path(InstallationKind::System), &PathBuf::from("/s"));
+    }
 }
