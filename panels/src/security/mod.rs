@@ -315,10 +315,21 @@ impl Page for State {
 }
 
 /// The stream behind the page's subscription (also used by tests): fwupd's updates, each
-/// snapshot followed by the event log read on the same bus.
+/// snapshot followed by the event log read on the same bus. fwupd starts on demand, so
+/// the stream also asks the bus to start it (beside the watch, which sees it arrive).
 pub fn watch_stream(fwupd: &Fwupd) -> impl futures::Stream<Item = Message> + use<> {
     let bus = fwupd.0.clone();
-    firmware::watch(bus.clone())
+    let activation = {
+        let bus = bus.clone();
+        futures::stream::once(async move {
+            if let Err(failure) = security::activate_fwupd(&bus).await {
+                tracing::info!(%failure, "fwupd not started on demand");
+            }
+            None
+        })
+        .filter_map(futures::future::ready)
+    };
+    let updates = firmware::watch(bus.clone())
         .filter(|update| {
             futures::future::ready(!matches!(update, Update::Progress(_) | Update::Request(_)))
         })
@@ -340,7 +351,8 @@ pub fn watch_stream(fwupd: &Fwupd) -> impl futures::Stream<Item = Message> + use
                 futures::stream::iter(messages)
             }
         })
-        .flatten()
+        .flatten();
+    futures::stream::select(updates, activation)
 }
 
 #[cfg(test)]

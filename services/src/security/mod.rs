@@ -277,6 +277,23 @@ pub async fn read(root: PathBuf) -> Facts {
     }
 }
 
+/// Asks the bus to start fwupd when it is not running: fwupd starts on demand (D-Bus
+/// activation), and following its name (`firmware::watch`) starts nothing, so a page that
+/// only watched would say "not running" until something else called it. Returns once
+/// fwupd owns its name, or with the bus's answer (not activatable here, the method
+/// timeout); either way the watch reports what happens.
+pub async fn activate_fwupd(bus: &crate::SystemBus) -> Result<(), crate::DbusFailure> {
+    let connection = bus.connection().await?;
+    let dbus = zbus::fdo::DBusProxy::new(&connection)
+        .await
+        .map_err(crate::DbusFailure::from)?;
+    let name = zbus::names::WellKnownName::from_static_str_unchecked(crate::firmware::BUS_NAME);
+    dbus.start_service_by_name(name, 0)
+        .await
+        .map_err(crate::DbusFailure::from)?;
+    Ok(())
+}
+
 /// Lower-case hex.
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().fold(String::new(), |mut out, byte| {
