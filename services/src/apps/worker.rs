@@ -50,12 +50,21 @@ pub(crate) fn spawn(installations: Installations) -> Result<mpsc::Sender<Request
     Ok(sender)
 }
 
-/// Opens the installation at `kind`'s folder (not `Send`: stays on the calling thread).
+/// Opens the installation at `kind`'s folder (not `Send`: stays on the calling thread). The
+/// machine's own system installation is opened as Flatpak's default one (its id `default`),
+/// which is what Flatpak's system helper is asked to change when this process may not.
 pub(crate) fn open(
     installations: &Installations,
     kind: InstallationKind,
 ) -> Result<Installation, AppsError> {
-    let file = gio::File::for_path(installations.path(kind));
+    let path = installations.path(kind);
+    if kind == InstallationKind::System
+        && let Ok(system) = Installation::new_system(NO_CANCELLABLE)
+        && system.path().and_then(|file| file.path()).as_ref() == Some(path)
+    {
+        return Ok(system);
+    }
+    let file = gio::File::for_path(path);
     Installation::for_path(&file, kind == InstallationKind::User, NO_CANCELLABLE)
         .map_err(|error| AppsError::from_glib(&error))
 }
