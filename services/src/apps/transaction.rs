@@ -40,8 +40,9 @@ impl Operation {
         self.canceller.clone()
     }
 
-    /// Cancels: libflatpak stops at its next check (within the current download) and the
-    /// stream ends with `Finished(Err(Cancelled))`, unless it had finished already.
+    /// Cancels: libflatpak stops once ostree's downloads in flight have finished (the step in
+    /// progress is not deployed; steps done before it stay) and the stream ends with
+    /// `Finished(Err(Cancelled))`, unless it had finished already.
     pub fn cancel(&self) {
         self.canceller.cancel();
     }
