@@ -42,6 +42,7 @@ firmware-urgency-critical = Critical: install it soon
 firmware-release-notes = What's new
 firmware-update = Update
 firmware-update-elsewhere = Another update is being installed.
+firmware-being-updated = This update is being installed.
 # fwupd is installing an update another program asked for.
 firmware-busy-elsewhere = Another program is updating firmware: { $step }, { $percent } %.
 

@@ -12,20 +12,27 @@ use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use ferrum_accessibility::Role;
 use ferrum_i18n::fl;
+use ferrum_integration_tests::driver::Driver;
 use ferrum_integration_tests::feed_until;
 use ferrum_panels::firmware::{
     self, Ending, Failure, Message, Refresh, Request, Run, State, Step, Watch, refresh_text,
     run_text,
 };
+use ferrum_panels::registry::{self, PanelId};
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
 use ferrum_services::firmware::{FirmwareError, Update};
+use ferrum_settings::App;
+use ferrum_settings::cli::Options;
 use ferrum_testbed::firmware::{TEST_DEVICE_ID, TEST_DEVICE_VERSION, UPDATE_VERSION};
 use ferrum_testbed::{Service, TestBed};
 use ferrum_ui::status::ServiceStatus;
+use ferrum_ui::window;
 use futures::StreamExt;
 use futures::stream::BoxStream;
+use iced::keyboard::key;
 
 /// How long fwupd may take to show a change (an install takes ~2.5 s).
 const WAIT: Duration = Duration::from_secs(30);
@@ -33,6 +40,8 @@ const WAIT: Duration = Duration::from_secs(30);
 const AS_USER: &str = "FERRUM_FIRMWARE_PAGE_AS_USER";
 /// The user the refused update runs as (`nobody`).
 const NOBODY: u32 = 65534;
+/// The settings window's size in the whole-window test.
+const WINDOW: iced::Size = iced::Size::new(1280.0, 800.0);
 
 /// The bed and the page, with the page's watch subscription.
 struct Lab {
@@ -569,4 +578,178 @@ fn process_uid() -> String {
         .and_then(|ids| ids.split_whitespace().next())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The focused control's role and name.
+fn focused(driver: &Driver) -> Option<(Role, String)> {
+    driver
+        .app
+        .accessible_tree()
+        .focused()
+        .map(|node| (node.info.role, node.info.name.clone()))
+}
+
+/// Every control a person can reach by keyboard, with its role and accessible name.
+fn controls(driver: &Driver) -> Vec<(Role, String)> {
+    driver
+        .app
+        .accessible_tree()
+        .nodes
+        .iter()
+        .filter(|node| node.info.role.is_focusable() && !node.info.disabled)
+        .map(|node| (node.info.role, node.info.name.clone()))
+        .collect()
+}
+
+/// Feeds the window the page's watch until `accept` holds for the page.
+async fn feed_window(
+    driver: &mut Driver,
+    watch: &mut BoxStream<'static, Message>,
+    what: &str,
+    accept: impl Fn(&State) -> bool,
+) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !accept(&driver.app.pages.firmware) {
+        let message = tokio::time::timeout_at(deadline, watch.next())
+            .await
+            .unwrap_or_else(|_| panic!("{what}: not within {WAIT:?}"))
+            .expect("the watch goes on");
+        driver
+            .dispatch(ferrum_settings::Message::Page(registry::Message::Firmware(
+                message,
+            )))
+            .await;
+    }
+}
+
+/// The whole window as a person with a keyboard and a screen reader meets it:
+/// `ferrum-settings firmware` opens the page; every control it shows has a name; Tab reaches
+/// the webcam's Update (named with its device) and Enter installs it, after which the
+/// keyboard is on Close; the demo's update at 40 % is a progress indicator whose name says
+/// the device, the step and the percentage.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_deep_link_opens_the_page_and_the_keyboard_updates_the_webcam() {
+    let lab = lab(&[Service::Fwupd], None);
+    let _locale = ferrum_i18n::keep_locale();
+    let scratch = tempfile::tempdir().unwrap();
+    let options = Options {
+        panel: Some("firmware".to_owned()),
+        preferences: Some(scratch.path().join("accessibility.toml")),
+        ..Options::default()
+    };
+    let (app, task) = App::new(&options, lab.bus.clone());
+    let mut driver = Driver::new(app, WINDOW);
+    driver.start(task).await;
+    assert_eq!(driver.app.active(), PanelId::Firmware);
+    assert!(driver.app.notice().is_none(), "firmware is a known panel");
+
+    let mut watch = lab.watch;
+    feed_window(&mut driver, &mut watch, "the webcam's update", |page| {
+        offered_on_page(page).as_deref() == Some(UPDATE_VERSION)
+    })
+    .await;
+    driver
+        .dispatch(ferrum_settings::Message::Window(window::Message::Nudge))
+        .await;
+    let reachable = controls(&driver);
+    assert!(
+        reachable.iter().all(|(_, name)| !name.trim().is_empty()),
+        "{reachable:#?}"
+    );
+    let update = (
+        Role::Button,
+        fl!(
+            "control-about",
+            control = fl!("firmware-update"),
+            subject = "Integrated Webcam™"
+        ),
+    );
+    let check = (Role::Button, fl!("firmware-check"));
+    assert!(reachable.contains(&update), "{reachable:#?}");
+    assert!(reachable.contains(&check), "{reachable:#?}");
+
+    let mut tabs = 0;
+    while focused(&driver).as_ref() != Some(&update) {
+        tabs += 1;
+        assert!(
+            tabs <= reachable.len() + 20,
+            "Tab never reached {update:?}: {reachable:#?}"
+        );
+        driver.tap(key::Named::Tab).await;
+    }
+    println!("Update reached with {tabs} Tabs");
+    // Enter: downloaded, checked and installed (the requests run to their answers).
+    driver.tap(key::Named::Enter).await;
+    let page = &driver.app.pages.firmware;
+    assert!(
+        matches!(
+            page.run,
+            Run::Finished {
+                ending: Ending::Done,
+                ..
+            }
+        ),
+        "{:?}",
+        page.run
+    );
+    assert_eq!(
+        focused(&driver),
+        Some((Role::Button, fl!("firmware-close"))),
+        "the keyboard lands on Close"
+    );
+    feed_window(&mut driver, &mut watch, "the new version", |page| {
+        version_on_page(page).as_deref() == Some(UPDATE_VERSION)
+    })
+    .await;
+    assert_eq!(
+        driver.app.pages.firmware.prompt, None,
+        "the request of an update that has ended is not shown"
+    );
+    screenshot(&mut driver, "installed");
+    assert_eq!(fwupdmgr_version(&lab.bed), UPDATE_VERSION);
+
+    // The demo's state: the bar is named with its device, step and percentage.
+    driver.app.pages.firmware = firmware::sample::in_progress();
+    driver
+        .dispatch(ferrum_settings::Message::Window(window::Message::Nudge))
+        .await;
+    let bar = driver
+        .app
+        .accessible_tree()
+        .nodes
+        .iter()
+        .find(|node| node.info.role == Role::ProgressIndicator)
+        .map(|node| node.info.name.clone());
+    assert_eq!(
+        bar,
+        Some(fl!(
+            "firmware-progress",
+            device = "USB-C Dock",
+            step = fl!("firmware-step-writing"),
+            percent = 40
+        ))
+    );
+    screenshot(&mut driver, "demo");
+}
+
+/// With `FERRUM_FIRMWARE_SCREENSHOTS=<folder>`, saves the window as `<folder>/<name>.png`
+/// (to look at the page; the goldens are the shell's snapshot tests).
+fn screenshot(driver: &mut Driver, name: &str) {
+    let Ok(folder) = std::env::var("FERRUM_FIRMWARE_SCREENSHOTS") else {
+        return;
+    };
+    let (size, rgba) = driver.screenshot();
+    let path = std::path::Path::new(&folder).join(format!("{name}.png"));
+    let mut encoder = png::Encoder::new(
+        std::fs::File::create(path).unwrap(),
+        size.width,
+        size.height,
+    );
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder
+        .write_header()
+        .unwrap()
+        .write_image_data(&rgba)
+        .unwrap();
 }

@@ -21,8 +21,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use ferrum_i18n::fl;
 use ferrum_services::SystemBus;
 use ferrum_services::firmware::{
-    self, Cabinet, Device, FirmwareError, Installed, NetworkConditions, Progress, Release, Remote,
-    RemoteKind, Snapshot, Update,
+    self, Cabinet, Device, DeviceRequest, FirmwareError, Installed, NetworkConditions, Progress,
+    Release, Remote, RemoteKind, RequestKind, Snapshot, Update,
 };
 use ferrum_services::logind::{self, LogindError, PowerAction};
 use futures::StreamExt;
@@ -306,6 +306,28 @@ impl State {
         !self.run.is_active() && self.daemon.status.is_busy()
     }
 
+    /// Whether a device request still asks for something: one for after an update always
+    /// does; one during an update only while an update runs — not once the page's update of
+    /// that device has ended (fwupd's signal and `Install`'s answer come on different
+    /// connections, so the request may arrive after the answer), nor while fwupd is idle.
+    fn request_is_current(&self, request: &DeviceRequest) -> bool {
+        if request.kind == RequestKind::Post {
+            return true;
+        }
+        match &self.run {
+            Run::Active { .. } => true,
+            Run::Finished { target, .. } | Run::Failed { target, .. }
+                if request
+                    .device_id
+                    .as_deref()
+                    .is_none_or(|id| id == target.device_id) =>
+            {
+                false
+            }
+            _ => self.daemon.status.is_busy(),
+        }
+    }
+
     /// A device's name as shown, by its id.
     pub fn device_name(&self, device_id: &str) -> String {
         self.snapshot()
@@ -332,6 +354,10 @@ impl State {
                 self.run.progress(progress);
             }
             Update::Request(request) => {
+                if !self.request_is_current(&request) {
+                    tracing::info!(id = %request.id, "a request for an update that has ended");
+                    return;
+                }
                 let device = request
                     .device_id
                     .as_deref()

@@ -9,7 +9,7 @@ use ferrum_services::firmware::{
 };
 
 use super::progress::{Run, Step, Target};
-use super::{Message, Page, State};
+use super::{Message, Page, Refresh, State};
 
 /// The webcam's id.
 pub const WEBCAM: &str = "08d460be0f1f9f128413f816022a6439e0078018";
@@ -110,10 +110,17 @@ pub fn snapshot() -> Snapshot {
     }
 }
 
-/// A page with the sample's devices and nothing under way.
+/// When the sample's metadata was last refreshed (seconds since the epoch).
+pub const CHECKED: u64 = 1_796_000_000;
+
+/// A page with the sample's devices, metadata checked an hour ago, nothing under way.
 pub fn page() -> State {
     let mut state = State::on(SystemBus::with_address("unix:path=/nonexistent"));
     let _ = state.update(Message::Watched(Update::Available(snapshot())));
+    state.refresh = Refresh::Fresh {
+        last: Some(CHECKED),
+        now: CHECKED + 3600,
+    };
     state
 }
 

@@ -779,3 +779,37 @@ fn another_programs_update_is_shown_and_keeps_update_away() {
     let _ = state.update(progress(Status::DeviceWrite, 12));
     assert!(!state.busy_elsewhere());
 }
+
+#[test]
+fn a_request_that_comes_after_its_update_ended_is_not_shown() {
+    let request = DeviceRequest {
+        id: DeviceRequest::REMOVE_REPLUG.to_owned(),
+        kind: RequestKind::Immediate,
+        message: None,
+        image: None,
+        device_id: Some(WEBCAM.to_owned()),
+        non_generic_message: false,
+        non_generic_image: false,
+    };
+    // The answer first, then (on fwupd's other connection) its request, fwupd still busy.
+    let mut state = checking();
+    let _ = state.update(progress(Status::WaitingForUser, 36));
+    let _ = state.update(Message::Installed(Ok(Installed::Done)));
+    let _ = state.update(Message::Watched(Update::Request(request.clone())));
+    assert_eq!(state.prompt, None);
+    // Nothing under way and fwupd idle: nothing to do.
+    let mut state = sample::page();
+    let _ = state.update(Message::Watched(Update::Request(request.clone())));
+    assert_eq!(state.prompt, None);
+    // Another program's update asks: shown. One for after an update: always shown.
+    let _ = state.update(progress(Status::WaitingForUser, 10));
+    let _ = state.update(Message::Watched(Update::Request(request.clone())));
+    assert!(state.prompt.is_some());
+    let mut state = sample::page();
+    let post = DeviceRequest {
+        kind: RequestKind::Post,
+        ..request
+    };
+    let _ = state.update(Message::Watched(Update::Request(post)));
+    assert!(state.prompt.is_some());
+}

@@ -16,7 +16,7 @@ use iced::{Alignment, Element, Length};
 
 use super::describe::{
     busy_text, device_name, error_sentence, live_update_text, progress_name, refresh_text,
-    run_text, size_text, update_state_text, updating_text, urgency_text,
+    run_text, size_text, step_text, update_state_text, updating_text, urgency_text,
 };
 use super::progress::{Ending, Run};
 use super::{Message, Refresh, State, shown_devices};
@@ -121,12 +121,22 @@ fn run_card(state: &State) -> Element<'_, Message> {
             let percent = percent.unwrap_or(0);
             content = content
                 .push(text(updating_text(target)).size(17).font(FONT_BOLD))
-                // The step, said when it changes.
-                .push(Accessible::new(
-                    ids::FIRMWARE_RUN.child("step"),
-                    AccessibleInfo::new(Role::Alert, sentence.clone()),
-                    text(sentence).size(15),
-                ))
+                .push(
+                    bidi_row(vec![
+                        // The step, said (with its device) when it changes.
+                        Accessible::new(
+                            ids::FIRMWARE_RUN.child("step"),
+                            AccessibleInfo::new(Role::Alert, sentence),
+                            text(step_text(*step)).size(15).width(Length::Fill),
+                        )
+                        .into(),
+                        text(fl!("percent-value", percent = percent))
+                            .size(15)
+                            .into(),
+                    ])
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                )
                 .push(level_bar(
                     ids::FIRMWARE_RUN.child("progress"),
                     progress_name(target, *step, percent),
@@ -254,7 +264,14 @@ fn release_view<'a>(
             .push(text(fl!("firmware-release-notes")).size(14).font(FONT_BOLD))
             .push(text(notes).size(14));
     }
-    if state.run.is_active() || state.busy_elsewhere() {
+    let this_one = state.run.is_active()
+        && state
+            .run
+            .target()
+            .is_some_and(|target| target.device_id == device.id);
+    if this_one {
+        content = content.push(caption(fl!("firmware-being-updated")));
+    } else if state.run.is_active() || state.busy_elsewhere() {
         content = content.push(caption(fl!("firmware-update-elsewhere")));
     } else {
         content = content.push(action_button_for(
