@@ -44,7 +44,7 @@ use std::time::Duration;
 
 use tempfile::TempDir;
 
-use crate::{Error, require};
+use crate::{BUSCTL, Error, kill_and_reap, require, spawn_with_address};
 
 /// The remote both installations have, served by the bed.
 pub const REMOTE: &str = "ferrum-test";
@@ -116,6 +116,11 @@ shared=ipc;
 ";
 
 const FLATPAK: &str = "/usr/bin/flatpak";
+const SYSTEM_HELPER: &str = "/usr/libexec/flatpak-system-helper";
+/// The system helper's bus name.
+pub const SYSTEM_HELPER_BUS_NAME: &str = "org.freedesktop.Flatpak.SystemHelper";
+/// How long the system helper may take to own its name.
+const HELPER_READY_TIMEOUT: Duration = Duration::from_secs(15);
 const GPG: &str = "/usr/bin/gpg";
 const GPGCONF: &str = "/usr/bin/gpgconf";
 const GPG_AGENT: &str = "/usr/bin/gpg-agent";
@@ -132,6 +137,8 @@ pub struct AppsBed {
     arch: String,
     key_id: String,
     server: RepoServer,
+    /// Flatpak's system helper, once [`AppsBed::start_system_helper`] started it.
+    helper: Option<std::process::Child>,
 }
 
 impl AppsBed {
@@ -166,6 +173,7 @@ impl AppsBed {
             arch: String::new(),
             key_id: String::new(),
             server,
+            helper: None,
         };
         bed.arch = bed.flatpak(&["--default-arch"])?.trim().to_owned();
         bed.key_id = bed.make_key("gnupg")?;
@@ -330,6 +338,53 @@ impl AppsBed {
             RICH_PAYLOAD_BYTES,
         )?;
         self.update_repo()
+    }
+
+    /// Starts Flatpak's system helper (`flatpak-system-helper --no-idle-exit`, as root, in a
+    /// process group of its own, log `<dir>/system-helper.log`) on the private system bus at
+    /// `system_bus_address` (a [`crate::TestBed`]'s), changing this bed's system installation;
+    /// waits until it owns [`SYSTEM_HELPER_BUS_NAME`]. It asks polkit on that bus (start
+    /// [`crate::Service::Polkit`] there) for every change another user's libflatpak asks of
+    /// it; root's libflatpak never uses it. The bed's folder is made traversable (0755) so
+    /// that other user can read the system installation. Stopped by PID with the bed.
+    pub fn start_system_helper(&mut self, system_bus_address: &str) -> Result<(), Error> {
+        require(Path::new(SYSTEM_HELPER), "flatpak")?;
+        fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o755))?;
+        let mut command = Command::new(SYSTEM_HELPER);
+        command
+            .arg("--no-idle-exit")
+            .env("FLATPAK_SYSTEM_DIR", self.system_dir())
+            .env("FLATPAK_CONFIG_DIR", self.dir.join("etc"))
+            .env("XDG_RUNTIME_DIR", self.dir.join("run"));
+        let log = self.dir.join("system-helper.log");
+        self.helper = Some(spawn_with_address(command, &log, system_bus_address)?);
+        let deadline = std::time::Instant::now() + HELPER_READY_TIMEOUT;
+        loop {
+            let output = Command::new(BUSCTL)
+                .args([
+                    "--system",
+                    "call",
+                    "org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus",
+                    "NameHasOwner",
+                    "s",
+                    SYSTEM_HELPER_BUS_NAME,
+                ])
+                .env("DBUS_SYSTEM_BUS_ADDRESS", system_bus_address)
+                .stdin(Stdio::null())
+                .output()?;
+            if String::from_utf8_lossy(&output.stdout).trim() == "b true" {
+                return Ok(());
+            }
+            if std::time::Instant::now() >= deadline {
+                return Err(Error::Timeout {
+                    what: format!("flatpak-system-helper to own {SYSTEM_HELPER_BUS_NAME}"),
+                    log_tail: fs::read_to_string(&log).unwrap_or_default(),
+                });
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Keeps the folder after the bed is dropped (for looking at it after a failure).
@@ -527,6 +582,11 @@ impl AppsBed {
 impl Drop for AppsBed {
     fn drop(&mut self) {
         self.server.stop();
+        if let Some(helper) = self.helper.take()
+            && let Err(error) = kill_and_reap(helper)
+        {
+            tracing::warn!(%error, "could not stop flatpak-system-helper");
+        }
         // gpg started an agent for each of the bed's homes: stop those (only those).
         for home in ["gnupg", GNUPG_OTHER] {
             let _ = Command::new(GPGCONF)

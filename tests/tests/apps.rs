@@ -11,6 +11,8 @@
     clippy::print_stdout
 )]
 
+use std::os::unix::process::CommandExt as _;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_matching, next_within};
@@ -22,6 +24,7 @@ use ferrum_testbed::apps::{
     AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, REMOTE_TITLE, RICH_ID, RICH_NAME,
     RICH_PAYLOAD_BYTES, RICH_SUMMARY, UNREACHABLE_REMOTE, WRONG_KEY_REMOTE,
 };
+use ferrum_testbed::{Service, TestBed};
 use futures::StreamExt;
 
 /// How long one install, update or removal may take on the bed (a liveness bound).
@@ -548,4 +551,126 @@ async fn the_watch_follows_installs_from_outside() {
     )
     .await
     .unwrap();
+}
+
+/// The user the refused system install runs as (`nobody`).
+const NOBODY: u32 = 65534;
+/// Set for [`install_as_another_user`]: the bed's system installation.
+const AS_NOBODY: &str = "FERRUM_APPS_AS_NOBODY";
+
+/// polkit's refusal, for real: root's libflatpak changes the system installation itself, so
+/// the install runs in a process of its own as `nobody` ([`install_as_another_user`]: this
+/// test binary again); its libflatpak asks Flatpak's system helper on the bed's bus, which asks
+/// the bed's polkit (python-dbusmock's), which refuses.
+#[tokio::test]
+async fn a_system_install_polkit_refuses_is_permission_denied() {
+    let bus = TestBed::start(&[Service::Polkit]).expect("the bus bed starts");
+    bus.set_polkit_allowed(false, &[]).unwrap();
+    let (mut bed, _apps) = setup();
+    bed.start_system_helper(bus.system_bus_address()).unwrap();
+    let home = bed.dir().join("nobody");
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(NOBODY), Some(NOBODY)).unwrap();
+    let output = tokio::task::spawn_blocking({
+        let address = bus.system_bus_address().to_owned();
+        let system = bed.system_dir();
+        move || {
+            Command::new(std::env::current_exe().unwrap())
+                .args([
+                    "--exact",
+                    "install_as_another_user",
+                    "--ignored",
+                    "--nocapture",
+                ])
+                .env(AS_NOBODY, system)
+                .env("DBUS_SYSTEM_BUS_ADDRESS", address)
+                .env("HOME", &home)
+                .env("XDG_CACHE_HOME", home.join("cache"))
+                .env("XDG_DATA_HOME", home.join("data"))
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env_remove("FLATPAK_USER_DIR")
+                .env_remove("FLATPAK_SYSTEM_DIR")
+                .uid(NOBODY)
+                .gid(NOBODY)
+                .current_dir("/")
+                .stdin(Stdio::null())
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let helper_log =
+        std::fs::read_to_string(bed.dir().join("system-helper.log")).unwrap_or_default();
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}\nhelper:\n{helper_log}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("RESULT="))
+        .unwrap_or_else(|| panic!("no RESULT= in {stdout}"));
+    println!("as nobody: {result}");
+    assert!(
+        result.starts_with("Err(PermissionDenied"),
+        "{result}\nhelper:\n{helper_log}"
+    );
+    assert!(bed.installed_apps("--system").unwrap().is_empty());
+    // The helper asked polkit about one of Flatpak's actions, and polkit said no.
+    let asked = bus
+        .busctl()
+        .args([
+            "call",
+            Service::Polkit.bus_name(),
+            "/org/freedesktop/PolicyKit1/Authority",
+            "org.freedesktop.DBus.Mock",
+            "GetMethodCalls",
+            "s",
+            "CheckAuthorization",
+        ])
+        .output()
+        .unwrap();
+    let asked = String::from_utf8_lossy(&asked.stdout);
+    assert!(asked.contains("org.freedesktop.Flatpak."), "{asked}");
+}
+
+/// The other half of [`a_system_install_polkit_refuses_is_permission_denied`]: run by it as
+/// `nobody`, installs the bed's plain app into the bed's system installation and prints how
+/// it ended. Does nothing when run by itself.
+#[test]
+#[ignore = "a helper process of a_system_install_polkit_refuses_is_permission_denied"]
+fn install_as_another_user() {
+    let Some(system) = std::env::var_os(AS_NOBODY) else {
+        return;
+    };
+    let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let apps = Apps::new(Installations::at(
+            home.join("user"),
+            system,
+            home.join(".var/app"),
+        ))
+        .unwrap();
+        let plain = AppRef {
+            installation: InstallationKind::System,
+            id: PLAIN_ID.to_owned(),
+            arch: std::env::consts::ARCH.to_owned(),
+            branch: BRANCH.to_owned(),
+        };
+        let events = run_to_end(
+            &apps,
+            Action::Install {
+                app: plain,
+                remote: REMOTE.to_owned(),
+            },
+        )
+        .await;
+        println!("\nRESULT={:?}", outcome(&events));
+    });
 }

@@ -80,7 +80,6 @@ impl AppsError {
             return match kind {
                 F::NotInstalled => Self::NotInstalled,
                 F::AlreadyInstalled => Self::AlreadyInstalled,
-                F::Aborted => Self::Cancelled,
                 F::OutOfSpace => Self::NoSpace,
                 F::Untrusted => Self::SignatureInvalid { detail: detail() },
                 F::PermissionDenied | F::NotAuthorized | F::WrongUser | F::AuthenticationFailed => {
@@ -223,7 +222,8 @@ mod tests {
         let error = |kind: libflatpak::Error| glib::Error::new(kind, "text");
         assert!(AppsError::from_glib(&error(libflatpak::Error::NotInstalled)).is_not_installed());
         assert!(AppsError::from_glib(&error(libflatpak::Error::OutOfSpace)).is_no_space());
-        assert!(AppsError::from_glib(&error(libflatpak::Error::Aborted)).is_cancelled());
+        // "Aborted due to failure": the step's own error says why (see the transaction).
+        assert!(!AppsError::from_glib(&error(libflatpak::Error::Aborted)).is_cancelled());
         assert!(
             AppsError::from_glib(&error(libflatpak::Error::NotAuthorized)).is_permission_denied()
         );

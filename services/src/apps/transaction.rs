@@ -5,7 +5,7 @@
 //! channel, and ends with [`OperationEvent::Finished`]. A `GCancellable` (thread-safe) is the
 //! cancel button: libflatpak stops the step in progress and leaves nothing of it deployed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::{Component, Path};
 use std::pin::Pin;
 use std::rc::Rc;
@@ -160,10 +160,36 @@ fn run(
             None
         });
     }
+    // A failed step aborts the transaction with "Aborted due to failure"; the step's own
+    // error comes only through this signal. Non-fatal ones are logged and passed over, as the
+    // flatpak command does.
+    let failure: Rc<RefCell<Option<AppsError>>> = Rc::new(RefCell::new(None));
+    {
+        let failure = Rc::clone(&failure);
+        transaction.connect_operation_error(move |_, operation, error, details| {
+            let reference = operation.get_ref().map(String::from).unwrap_or_default();
+            // libflatpak-rs names the NON_FATAL bit `FATAL`: compare with the C constant.
+            let non_fatal =
+                details.bits() & libflatpak::ffi::FLATPAK_TRANSACTION_ERROR_DETAILS_NON_FATAL != 0;
+            if non_fatal {
+                tracing::info!(%error, reference, "a Flatpak step failed without harm");
+                return true;
+            }
+            failure
+                .borrow_mut()
+                .get_or_insert_with(|| AppsError::from_glib(error));
+            false
+        });
+    }
     let ran = transaction.run(Some(cancellable));
     match ran {
         Err(_) if cancellable.is_cancelled() => return Err(AppsError::Cancelled),
-        Err(error) => return Err(remote_failure_or(&installation, action, &error)),
+        Err(error) => {
+            let step_failure = failure.borrow_mut().take();
+            return Err(
+                step_failure.unwrap_or_else(|| remote_failure_or(&installation, action, &error))
+            );
+        }
         Ok(()) => {}
     }
     if let Action::Uninstall {
