@@ -236,6 +236,14 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
         app(Some("printers"), ThemeChoice::Light).active(),
         PanelId::Printers
     );
+    assert_eq!(
+        app(Some("firmware"), ThemeChoice::Light).active(),
+        PanelId::Firmware
+    );
+    assert_eq!(
+        app(Some("security"), ThemeChoice::Light).active(),
+        PanelId::DeviceSecurity
+    );
     let app = app(Some("displays"), ThemeChoice::Light);
     assert_eq!(app.active(), PanelId::DEFAULT);
     let notice = app.notice().expect("unknown page explained");
@@ -245,7 +253,8 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
     );
     assert!(
         notice.detail.contains(
-            "network, bluetooth, sound, printers, power, private-dns, accessibility, about"
+            "network, bluetooth, sound, printers, power, firmware, private-dns, security, \
+             accessibility, about"
         ),
         "{}",
         notice.detail
