@@ -335,7 +335,8 @@ impl State {
             .map_or_else(|| fl!("firmware-device-unknown"), device_name)
     }
 
-    fn watched(&mut self, update: Update) {
+    /// Applies the watch's news; a device request takes the keyboard to its **Done**.
+    fn watched(&mut self, update: Update) -> Outcome<Request> {
         match update {
             Update::Available(snapshot) => {
                 self.daemon = snapshot.progress;
@@ -356,7 +357,7 @@ impl State {
             Update::Request(request) => {
                 if !self.request_is_current(&request) {
                     tracing::info!(id = %request.id, "a request for an update that has ended");
-                    return;
+                    return Outcome::none();
                 }
                 let device = request
                     .device_id
@@ -365,8 +366,10 @@ impl State {
                     .or_else(|| self.run.target().map(|t| t.device_name.clone()))
                     .unwrap_or_else(|| fl!("firmware-device-unknown"));
                 self.prompt = Some(prompt::Dialog::new(request, device));
+                return Outcome::effect(Effect::Focus(ids::FIRMWARE_PROMPT.child("done")));
             }
         }
+        Outcome::none()
     }
 
     fn start_refresh(&mut self) -> Outcome<Request> {
@@ -424,10 +427,7 @@ impl Page for State {
 
     fn update(&mut self, message: Message) -> Outcome<Request> {
         match message {
-            Message::Watched(update) => {
-                self.watched(update);
-                Outcome::none()
-            }
+            Message::Watched(update) => self.watched(update),
             Message::CheckForUpdates => self.start_refresh(),
             Message::Freshness(Ok(freshness)) => {
                 let last = freshness.last_refreshed();
@@ -503,8 +503,11 @@ impl Page for State {
                 }
             }
             Message::Prompt(prompt::Message::Done) => {
-                self.prompt = None;
-                Outcome::none()
+                if self.prompt.take().is_none() {
+                    return Outcome::none();
+                }
+                // Back to the page's first control (the update's bar takes no focus).
+                Outcome::effect(Effect::Focus(ids::FIRMWARE_CHECK))
             }
             Message::RunDismissed => {
                 if self.run.is_active() {

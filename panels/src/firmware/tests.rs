@@ -420,10 +420,10 @@ fn a_device_request_is_a_dialog_in_words() {
         non_generic_message: false,
         non_generic_image: false,
     };
-    assert!(
-        state
-            .update(Message::Watched(Update::Request(request.clone())))
-            .is_none()
+    // It takes the keyboard to its Done.
+    assert_eq!(
+        state.update(Message::Watched(Update::Request(request.clone()))),
+        Outcome::effect(Effect::Focus(ids::FIRMWARE_PROMPT.child("done")))
     );
     let dialog = state.prompt.clone().expect("the request shows");
     assert_eq!(
@@ -433,9 +433,17 @@ fn a_device_request_is_a_dialog_in_words() {
             device = "Integrated Webcam™"
         )
     );
-    // Done closes it.
-    let _ = state.update(Message::Prompt(prompt::Message::Done));
+    // Done closes it and gives the keyboard back to the page.
+    assert_eq!(
+        state.update(Message::Prompt(prompt::Message::Done)),
+        Outcome::effect(Effect::Focus(ids::FIRMWARE_CHECK))
+    );
     assert_eq!(state.prompt, None);
+    assert!(
+        state
+            .update(Message::Prompt(prompt::Message::Done))
+            .is_none()
+    );
     // An immediate request closes with the update; one for after it stays.
     let _ = state.update(Message::Watched(Update::Request(request.clone())));
     let _ = state.update(Message::Installed(Ok(Installed::Done)));
