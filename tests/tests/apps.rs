@@ -553,6 +553,108 @@ async fn the_watch_follows_installs_from_outside() {
     .unwrap();
 }
 
+#[tokio::test]
+async fn overrides_are_read_and_merged_as_flatpak_merges_them() {
+    let (bed, apps) = setup();
+    bed.install("--user", RICH_ID).unwrap();
+    bed.install("--system", PLAIN_ID).unwrap();
+    // Each layer, as the flatpak command writes it.
+    bed.flatpak(&[
+        "override",
+        "--system",
+        "--nosocket=pulseaudio",
+        "--filesystem=/srv",
+        "--env=ORDER=system-global",
+    ])
+    .unwrap();
+    for id in [RICH_ID, PLAIN_ID] {
+        bed.flatpak(&[
+            "override",
+            "--system",
+            "--talk-name=org.example.System",
+            "--env=LAYER=system-app",
+            id,
+        ])
+        .unwrap();
+    }
+    bed.flatpak(&[
+        "override",
+        "--user",
+        "--device=dri",
+        "--env=LAYER=user-global",
+        "--env=ORDER=user-global",
+    ])
+    .unwrap();
+    bed.flatpak(&[
+        "override",
+        "--user",
+        "--unshare=network",
+        "--nofilesystem=xdg-download",
+        "--filesystem=~/Music:ro",
+        "--socket=pulseaudio",
+        RICH_ID,
+    ])
+    .unwrap();
+
+    let overrides = apps.overrides(RICH_ID).await.unwrap();
+    assert_eq!(
+        overrides.user_app.shared.get(&Shared::Network),
+        Some(&Grant::Deny)
+    );
+    assert_eq!(
+        overrides.system_global.sockets.get(&Socket::PulseAudio),
+        Some(&Grant::Deny)
+    );
+    assert_eq!(
+        overrides.user_global.devices.get(&Device::Dri),
+        Some(&Grant::Allow)
+    );
+
+    // What Flatpak itself computes, for an app of each installation.
+    let snapshot = apps.snapshot().await.unwrap();
+    for installed in &snapshot.apps {
+        let id = installed.app.id.as_str();
+        let overrides = apps.overrides(id).await.unwrap();
+        let effective = overrides
+            .effective(&installed.permissions, installed.app.installation)
+            .granted();
+        let scope = match installed.app.installation {
+            InstallationKind::User => "--user",
+            InstallationKind::System => "--system",
+        };
+        let shown = bed
+            .flatpak(&["info", scope, "--show-permissions", id])
+            .unwrap();
+        let flatpaks = ferrum_services::apps::Permissions::parse(&shown).granted();
+        assert_eq!(
+            effective, flatpaks,
+            "{id}: flatpak info --show-permissions:\n{shown}"
+        );
+        match installed.app.installation {
+            InstallationKind::User => {
+                assert!(!effective.shared.contains_key(&Shared::Network));
+                assert!(effective.sockets.contains_key(&Socket::PulseAudio));
+                assert!(
+                    !effective.filesystems.contains_key("/srv"),
+                    "no system layer"
+                );
+            }
+            InstallationKind::System => {
+                assert!(effective.filesystems.contains_key("/srv"));
+                assert_eq!(
+                    effective.environment.get("ORDER").map(String::as_str),
+                    Some("user-global"),
+                    "the user's layers come after the system's"
+                );
+            }
+        }
+        assert_eq!(
+            effective.environment.get("LAYER").map(String::as_str),
+            Some("user-global")
+        );
+    }
+}
+
 /// The user the refused system install runs as (`nobody`).
 const NOBODY: u32 = 65534;
 /// Set for [`install_as_another_user`]: the bed's system installation.

@@ -24,6 +24,7 @@
 mod appstream;
 mod error;
 mod monitor;
+mod overrides;
 mod permissions;
 mod transaction;
 mod types;
@@ -35,6 +36,7 @@ use futures::{Stream, StreamExt};
 use tokio::sync::oneshot;
 
 pub use error::AppsError;
+pub use overrides::Overrides;
 pub use permissions::{
     BusPolicy, Device, Feature, FilesystemAccess, Grant, Permissions, Shared, Socket,
 };
@@ -157,6 +159,18 @@ impl Apps {
         let id = id.to_owned();
         on_own_thread("flatpak-data-size", move || {
             transaction::data_size(&app_data, &id)
+        })
+        .await
+    }
+
+    /// The override layers of the app with `id` (system and user, global and its own, as
+    /// `flatpak override` writes them); [`Overrides::effective`] merges them onto the app's
+    /// permissions as Flatpak does.
+    pub async fn overrides(&self, id: &str) -> Result<Overrides, AppsError> {
+        let installations = self.installations.clone();
+        let id = id.to_owned();
+        on_own_thread("flatpak-overrides", move || {
+            overrides::read(&installations, &id)
         })
         .await
     }

@@ -188,6 +188,59 @@ impl Permissions {
         *self == Permissions::default()
     }
 
+    /// `over` laid on `self`, as Flatpak merges an override onto an app's permissions: each
+    /// entry `over` names (granted or denied, a filesystem's access, a bus name's policy, a
+    /// variable) replaces `self`'s; `persistent` folders add up.
+    pub fn overlaid(&self, over: &Permissions) -> Permissions {
+        fn lay<K: Ord + Clone, V: Clone>(
+            base: &BTreeMap<K, V>,
+            over: &BTreeMap<K, V>,
+        ) -> BTreeMap<K, V> {
+            let mut merged = base.clone();
+            merged.extend(over.iter().map(|(key, value)| (key.clone(), value.clone())));
+            merged
+        }
+        Permissions {
+            shared: lay(&self.shared, &over.shared),
+            sockets: lay(&self.sockets, &over.sockets),
+            devices: lay(&self.devices, &over.devices),
+            features: lay(&self.features, &over.features),
+            filesystems: lay(&self.filesystems, &over.filesystems),
+            persistent: self.persistent.union(&over.persistent).cloned().collect(),
+            session_bus: lay(&self.session_bus, &over.session_bus),
+            system_bus: lay(&self.system_bus, &over.system_bus),
+            environment: lay(&self.environment, &over.environment),
+        }
+    }
+
+    /// Only what is granted: denials, denied filesystems and `none` bus policies left out
+    /// (what the app gets, once every layer is merged).
+    pub fn granted(&self) -> Permissions {
+        fn allowed<K: Ord + Clone>(map: &BTreeMap<K, Grant>) -> BTreeMap<K, Grant> {
+            map.iter()
+                .filter(|(_, grant)| **grant == Grant::Allow)
+                .map(|(key, grant)| (key.clone(), *grant))
+                .collect()
+        }
+        fn kept<V: Copy + PartialEq>(map: &BTreeMap<String, V>, gone: V) -> BTreeMap<String, V> {
+            map.iter()
+                .filter(|(_, value)| **value != gone)
+                .map(|(key, value)| (key.clone(), *value))
+                .collect()
+        }
+        Permissions {
+            shared: allowed(&self.shared),
+            sockets: allowed(&self.sockets),
+            devices: allowed(&self.devices),
+            features: allowed(&self.features),
+            filesystems: kept(&self.filesystems, FilesystemAccess::Denied),
+            persistent: self.persistent.clone(),
+            session_bus: kept(&self.session_bus, BusPolicy::None),
+            system_bus: kept(&self.system_bus, BusPolicy::None),
+            environment: self.environment.clone(),
+        }
+    }
+
     /// What `newer` grants that `self` does not (a wider filesystem access, a stronger bus
     /// policy, a new or changed variable count as granted): the "this update asks for more"
     /// list. Denials and narrowings are left out.
@@ -450,6 +503,46 @@ FOO=bar=baz
     fn metadata_without_context_asks_for_nothing() {
         let permissions = Permissions::parse("[Application]\nname=org.example.Plain\n");
         assert!(permissions.is_empty());
+    }
+
+    #[test]
+    fn an_override_replaces_what_it_names_and_keeps_the_rest() {
+        let app = Permissions::parse(
+            "[Context]\nshared=network;ipc;\nsockets=x11;\nfilesystems=home;xdg-download;\n\
+             persistent=.a;\n[Session Bus Policy]\norg.a=talk\n[Environment]\nA=1\n",
+        );
+        let over = Permissions::parse(
+            "[Context]\nshared=!network;\nsockets=wayland;\nfilesystems=!home;~/Music:ro;\n\
+             persistent=.b;\n[Session Bus Policy]\norg.a=none\norg.b=own\n[Environment]\nA=2\n",
+        );
+        let merged = app.overlaid(&over);
+        assert_eq!(
+            merged.shared,
+            BTreeMap::from([(Shared::Network, Grant::Deny), (Shared::Ipc, Grant::Allow)])
+        );
+        assert_eq!(
+            merged.granted().sockets.keys().collect::<Vec<_>>(),
+            vec![&Socket::X11, &Socket::Wayland]
+        );
+        assert_eq!(
+            merged.granted().filesystems,
+            BTreeMap::from([
+                ("xdg-download".to_owned(), FilesystemAccess::ReadWrite),
+                ("~/Music".to_owned(), FilesystemAccess::ReadOnly),
+            ])
+        );
+        assert_eq!(merged.persistent.len(), 2);
+        assert_eq!(
+            merged.granted().session_bus,
+            BTreeMap::from([("org.b".to_owned(), BusPolicy::Own)])
+        );
+        assert_eq!(merged.environment.get("A").map(String::as_str), Some("2"));
+        assert_eq!(
+            merged.granted().shared.keys().collect::<Vec<_>>(),
+            vec![&Shared::Ipc]
+        );
+        // Nothing over nothing changes nothing.
+        assert_eq!(app.overlaid(&Permissions::default()), app);
     }
 
     #[test]

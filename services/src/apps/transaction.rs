@@ -225,7 +225,7 @@ fn remote_failure_or(
 
 /// Whether `id` is a single plain name (no separator, not `.`/`..`, not hidden): safe to join
 /// to the data folder.
-fn is_plain_id(id: &str) -> bool {
+pub(crate) fn is_plain_id(id: &str) -> bool {
     let mut components = Path::new(id).components();
     matches!(components.next(), Some(Component::Normal(_)))
         && components.next().is_none()
