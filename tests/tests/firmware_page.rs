@@ -17,13 +17,13 @@ use ferrum_i18n::fl;
 use ferrum_integration_tests::driver::Driver;
 use ferrum_integration_tests::feed_until;
 use ferrum_panels::firmware::{
-    self, Ending, Failure, Message, Refresh, Request, Run, State, Step, Watch, refresh_text,
+    self, DAY, Ending, Failure, Message, Refresh, Request, Run, State, Step, Watch, refresh_text,
     run_text,
 };
 use ferrum_panels::registry::{self, PanelId};
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
-use ferrum_services::firmware::{FirmwareError, Update};
+use ferrum_services::firmware::{FirmwareError, Metered, NetworkConditions, Update};
 use ferrum_settings::App;
 use ferrum_settings::cli::Options;
 use ferrum_testbed::firmware::{TEST_DEVICE_ID, TEST_DEVICE_VERSION, UPDATE_VERSION};
@@ -461,6 +461,120 @@ async fn a_hung_fwupd_is_a_sentence_after_the_timeout_and_the_page_goes_on() {
         "{:?}",
         lab.state.refresh
     );
+}
+
+/// Calls `method` of the NetworkManager mock's `org.freedesktop.DBus.Mock` (its own and its
+/// template's).
+fn network_manager_mock(bed: &TestBed, method: &str, args: &[&str]) {
+    let output = bed
+        .busctl()
+        .args([
+            "call",
+            Service::NetworkManagerMock.bus_name(),
+            "/org/freedesktop/NetworkManager",
+            "org.freedesktop.DBus.Mock",
+            method,
+        ])
+        .args(args)
+        .output()
+        .expect("busctl runs");
+    assert!(output.status.success(), "{method}: {output:?}");
+}
+
+/// The automatic refresh against NetworkManager (python-dbusmock's) and fwupd: the page's
+/// request reads NetworkManager's `Metered` and `State`; with the metadata as fwupd dates it,
+/// two days on, a metered connection is a sentence and no refresh, an offline machine
+/// another; **Check for updates** still checks at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_refresh_by_itself_on_a_metered_connection_nor_offline() {
+    let mut lab = lab(&[Service::NetworkManagerMock, Service::Fwupd], None);
+    // A phone's hotspot: NetworkManager guesses it is metered.
+    network_manager_mock(
+        &lab.bed,
+        "AddProperty",
+        &["ssv", "org.freedesktop.NetworkManager", "Metered", "u", "3"],
+    );
+    let outcome = lab.state.enter();
+    assert_eq!(outcome.request, Some(Request::Freshness));
+    let Message::Freshness(Ok(mut freshness)) = outcome.request.unwrap().run(lab.bus.clone()).await
+    else {
+        panic!("the sources and the network are read")
+    };
+    assert_eq!(
+        freshness.network,
+        NetworkConditions {
+            metered: Metered::GuessYes,
+            online: Some(true)
+        }
+    );
+    let fetched = freshness
+        .last_refreshed()
+        .expect("fwupd dates its metadata");
+    freshness.now = fetched + 2 * DAY;
+    let outcome = lab.state.update(Message::Freshness(Ok(freshness.clone())));
+    assert!(outcome.is_none(), "no refresh on a metered connection");
+    assert_eq!(
+        lab.state.refresh,
+        Refresh::Metered {
+            last: Some(fetched),
+            now: fetched + 2 * DAY
+        }
+    );
+    let sentence = refresh_text(&lab.state.refresh).unwrap();
+    assert!(
+        sentence.starts_with(&fl!("firmware-refresh-metered")),
+        "{sentence}"
+    );
+    assert!(
+        sentence.ends_with(&fl!("firmware-refresh-last", days = 2)),
+        "{sentence}"
+    );
+    // By hand it checks anyway.
+    let outcome = lab.state.update(Message::CheckForUpdates);
+    let _ = lab.run(outcome).await;
+    assert!(
+        matches!(lab.state.refresh, Refresh::Fresh { .. }),
+        "{:?}",
+        lab.state.refresh
+    );
+
+    // Not metered, but disconnected: a sentence, no refresh, no error report.
+    network_manager_mock(
+        &lab.bed,
+        "UpdateProperties",
+        &[
+            "sa{sv}",
+            "org.freedesktop.NetworkManager",
+            "1",
+            "Metered",
+            "u",
+            "4",
+        ],
+    );
+    network_manager_mock(&lab.bed, "SetGlobalConnectionState", &["u", "20"]);
+    let outcome = lab.state.enter();
+    let Message::Freshness(Ok(mut freshness)) = outcome.request.unwrap().run(lab.bus.clone()).await
+    else {
+        panic!("the sources and the network are read")
+    };
+    assert_eq!(
+        freshness.network,
+        NetworkConditions {
+            metered: Metered::GuessNo,
+            online: Some(false)
+        }
+    );
+    freshness.now += 2 * DAY;
+    assert!(
+        lab.state
+            .update(Message::Freshness(Ok(freshness)))
+            .is_none()
+    );
+    assert_eq!(
+        refresh_text(&lab.state.refresh),
+        Some(fl!("firmware-refresh-offline"))
+    );
+    assert!(lab.state.error.is_none());
 }
 
 /// polkit's refusal, for real: fwupd trusts root without asking polkit, so the page runs in
