@@ -1,6 +1,11 @@
-//! The user's accessibility preferences, persisted per user in
+//! The user's accessibility and appearance preferences, persisted per user in
 //! `$XDG_CONFIG_HOME/ferrum/accessibility.toml` and read before the first
 //! frame, so the app never flashes the default look.
+//!
+//! One file holds both: the Accessibility and Appearance pages edit the same
+//! [`Preferences`], and `ferrum-portal` (the xdg-desktop-portal Settings
+//! backend) serves them to every app. Fields added later have defaults, so
+//! older files still read.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +27,14 @@ pub struct Preferences {
     pub text_scale: u16,
     /// No animations.
     pub reduced_motion: bool,
+    /// Light, dark or following the time of day; `None` until the person
+    /// chooses (the shell keeps its own default look, apps hear "no
+    /// preference").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color_scheme: Option<ColorScheme>,
+    /// The accent colour; `None`: the theme's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accent: Option<AccentColor>,
 }
 
 impl Default for Preferences {
@@ -31,7 +44,151 @@ impl Default for Preferences {
             high_contrast: false,
             text_scale: 100,
             reduced_motion: false,
+            color_scheme: None,
+            accent: None,
         }
+    }
+}
+
+/// The hour (local time) from which [`ColorScheme::TimeOfDay`] is light.
+pub const DAY_STARTS_AT: i8 = 7;
+/// The hour (local time) from which [`ColorScheme::TimeOfDay`] is dark.
+pub const NIGHT_STARTS_AT: i8 = 19;
+
+/// Light or dark surfaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColorScheme {
+    /// Dark text on light surfaces.
+    Light,
+    /// Light text on dark surfaces.
+    Dark,
+    /// Dark from [`NIGHT_STARTS_AT`] to [`DAY_STARTS_AT`] local time, light
+    /// otherwise. Fixed hours: the machine knows no location offline, and a
+    /// sunset table by time zone would still be wrong by hours at high
+    /// latitudes.
+    TimeOfDay,
+}
+
+impl ColorScheme {
+    /// Every choice, in the order the Appearance page offers them.
+    pub const ALL: [ColorScheme; 3] = [
+        ColorScheme::Light,
+        ColorScheme::Dark,
+        ColorScheme::TimeOfDay,
+    ];
+
+    /// Whether surfaces are dark at `hour` (0–23, local time).
+    pub fn is_dark_at(self, hour: i8) -> bool {
+        match self {
+            ColorScheme::Light => false,
+            ColorScheme::Dark => true,
+            ColorScheme::TimeOfDay => !(DAY_STARTS_AT..NIGHT_STARTS_AT).contains(&hour),
+        }
+    }
+
+    /// Whether surfaces are dark now (the local time zone's hour).
+    pub fn is_dark_now(self) -> bool {
+        self.is_dark_at(local_time().0)
+    }
+}
+
+/// The local time of day now: hour (0–23) and seconds since midnight.
+/// Falls back to UTC when the time zone cannot be read.
+pub fn local_time() -> (i8, u32) {
+    let now = jiff::Zoned::now();
+    let hour = now.hour();
+    let seconds = u32::try_from(
+        i32::from(hour) * 3600 + i32::from(now.minute()) * 60 + i32::from(now.second()),
+    )
+    .unwrap_or(0);
+    (hour, seconds)
+}
+
+/// Seconds from `seconds_of_day` (since local midnight) to the next switch of
+/// [`ColorScheme::TimeOfDay`] ([`DAY_STARTS_AT`] or [`NIGHT_STARTS_AT`]);
+/// never 0, so a timer set with it always moves past the switch.
+pub fn seconds_to_next_switch(seconds_of_day: u32) -> u32 {
+    let day = u32::try_from(DAY_STARTS_AT).unwrap_or(7) * 3600;
+    let night = u32::try_from(NIGHT_STARTS_AT).unwrap_or(19) * 3600;
+    let now = seconds_of_day % 86_400;
+    let next = if now < day {
+        day
+    } else if now < night {
+        night
+    } else {
+        day + 86_400
+    };
+    (next - now).max(1)
+}
+
+/// An accent colour: sRGB, 8 bits per channel; `"#rrggbb"` in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AccentColor {
+    /// Red, 0–255.
+    pub red: u8,
+    /// Green, 0–255.
+    pub green: u8,
+    /// Blue, 0–255.
+    pub blue: u8,
+}
+
+/// Why a text is not an accent colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AccentColorError {
+    /// Not `#rrggbb` (or `rrggbb`, or `#rgb`).
+    #[error("not a colour in the form #rrggbb")]
+    NotHex,
+}
+
+impl AccentColor {
+    /// A colour from its channels.
+    pub const fn new(red: u8, green: u8, blue: u8) -> Self {
+        Self { red, green, blue }
+    }
+
+    /// Reads `#rrggbb`, `rrggbb` or `#rgb` (surrounding spaces ignored, any case).
+    pub fn parse(text: &str) -> Result<Self, AccentColorError> {
+        let digits = text.trim();
+        let digits = digits.strip_prefix('#').unwrap_or(digits);
+        if !digits.is_ascii() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(AccentColorError::NotHex);
+        }
+        let channel = |range: std::ops::Range<usize>| {
+            u8::from_str_radix(&digits[range], 16).map_err(|_| AccentColorError::NotHex)
+        };
+        match digits.len() {
+            6 => Ok(Self::new(channel(0..2)?, channel(2..4)?, channel(4..6)?)),
+            3 => {
+                let short = |i: usize| channel(i..i + 1).map(|v| v * 17);
+                Ok(Self::new(short(0)?, short(1)?, short(2)?))
+            }
+            _ => Err(AccentColorError::NotHex),
+        }
+    }
+
+    /// `#rrggbb`, lower case.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.red, self.green, self.blue)
+    }
+
+    /// The channels as fractions of 1 (what the portal's `accent-color` carries).
+    pub fn unit_rgb(self) -> (f64, f64, f64) {
+        let unit = |v: u8| f64::from(v) / 255.0;
+        (unit(self.red), unit(self.green), unit(self.blue))
+    }
+}
+
+impl Serialize for AccentColor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for AccentColor {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        AccentColor::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -138,6 +295,8 @@ mod tests {
             high_contrast: true,
             text_scale: 175,
             reduced_motion: true,
+            color_scheme: Some(ColorScheme::TimeOfDay),
+            accent: Some(AccentColor::new(0x35, 0x84, 0xe4)),
         };
         chosen.save(&path).expect("saved");
         assert_eq!(Preferences::load(&path), Ok(chosen));
@@ -154,5 +313,69 @@ mod tests {
         ));
         std::fs::write(&path, "text_scale = 900").expect("write");
         assert_eq!(Preferences::load(&path).map(|p| p.text_scale), Ok(200));
+        std::fs::write(&path, "accent = \"blue\"").expect("write");
+        assert!(matches!(
+            Preferences::load(&path),
+            Err(PreferencesError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn files_from_before_the_appearance_fields_still_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("accessibility.toml");
+        std::fs::write(
+            &path,
+            "self_voicing = false\nhigh_contrast = true\ntext_scale = 125\nreduced_motion = false\n",
+        )
+        .expect("write");
+        let read = Preferences::load(&path).expect("read");
+        assert!(read.high_contrast);
+        assert_eq!((read.color_scheme, read.accent), (None, None));
+        // Unset appearance fields are not written, so the file stays as it was.
+        read.save(&path).expect("saved");
+        let text = std::fs::read_to_string(&path).expect("read back");
+        assert!(!text.contains("color_scheme") && !text.contains("accent"));
+        std::fs::write(
+            &path,
+            "color_scheme = \"time-of-day\"\naccent = \"#E01B24\"\n",
+        )
+        .expect("write");
+        let read = Preferences::load(&path).expect("read");
+        assert_eq!(read.color_scheme, Some(ColorScheme::TimeOfDay));
+        assert_eq!(read.accent, Some(AccentColor::new(0xe0, 0x1b, 0x24)));
+    }
+
+    #[test]
+    fn accent_colours_parse_and_print() {
+        assert_eq!(
+            AccentColor::parse(" #3584E4 "),
+            Ok(AccentColor::new(0x35, 0x84, 0xe4))
+        );
+        assert_eq!(
+            AccentColor::parse("fff"),
+            Ok(AccentColor::new(255, 255, 255))
+        );
+        for bad in ["", "#", "#12345", "#1234567", "#gg0000", "+12345", "#ééé"] {
+            assert_eq!(
+                AccentColor::parse(bad),
+                Err(AccentColorError::NotHex),
+                "{bad}"
+            );
+        }
+        assert_eq!(AccentColor::new(0x35, 0x84, 0xe4).hex(), "#3584e4");
+        assert_eq!(AccentColor::new(255, 0, 51).unit_rgb(), (1.0, 0.0, 0.2));
+    }
+
+    #[test]
+    fn the_time_of_day_is_dark_from_seven_pm_to_seven_am() {
+        let scheme = ColorScheme::TimeOfDay;
+        assert!(scheme.is_dark_at(0) && scheme.is_dark_at(6) && scheme.is_dark_at(19));
+        assert!(!scheme.is_dark_at(7) && !scheme.is_dark_at(18));
+        assert!(ColorScheme::Dark.is_dark_at(12) && !ColorScheme::Light.is_dark_at(23));
+        assert_eq!(seconds_to_next_switch(0), 7 * 3600);
+        assert_eq!(seconds_to_next_switch(7 * 3600), 12 * 3600);
+        assert_eq!(seconds_to_next_switch(19 * 3600 - 1), 1);
+        assert_eq!(seconds_to_next_switch(23 * 3600), 8 * 3600);
     }
 }

@@ -95,6 +95,9 @@ pub const PACKAGES: &[&str] = &[
     "flatpak",
     "gpg",
     "gpg-agent",
+    // Portals: the real xdg-desktop-portal frontend, which the portal bed runs on its session
+    // bus in front of our Settings backend (`ferrum-portal`).
+    "xdg-desktop-portal",
 ];
 
 /// Whether dpkg reports `package` as installed.
