@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{Page, PanelId};
-use ferrum_panels::{about, bluetooth, network, power, printers, private_dns};
+use ferrum_panels::{about, bluetooth, network, power, printers, private_dns, security};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
@@ -1836,5 +1836,98 @@ fn printers_enter_in_the_address_field_submits() {
             info: "192.0.2.40".into(),
             location: String::new(),
         }]
+    );
+}
+
+/// The Device Security page as it shows `security::sample::page`: fwupd at `HSI:2!` with
+/// passed and failed checks on levels 1–3 and one found while running, two changes in its
+/// log, and this computer as the image boots it (Secure Boot on with its own keys, TPM 2.0,
+/// PCR 11 matching the signed prediction, the root verified) — without fwupd.
+fn security_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("security"), theme);
+    app.pages.security = security::sample::page(SystemBus::with_address("unix:path=/nonexistent"));
+    app
+}
+
+/// Tall enough for the whole Device Security page: the level, the facts, four groups of
+/// checks and the changes.
+const SECURITY_WINDOW: (f32, f32) = (960.0, 1640.0);
+
+#[test]
+fn security_snapshots_light_and_dark() {
+    let _english = english();
+    let app = security_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::DeviceSecurity);
+    let id = ferrum_services::firmware::HostSecurityId::parse(security::sample::HSI)
+        .expect("the sample's HSI");
+    let headline = security::level_headline(&id);
+    for shown in [
+        "Device Security",
+        "Copy report",
+        "Security level",
+        headline.as_str(),
+        "Host security ID: HSI:2! (v2.0.20)",
+        "This computer",
+        "Secure Boot",
+        "On: the firmware starts only signed software.",
+        "This computer's own keys: only software signed for this system starts.",
+        "TPM 2.0",
+        "PCR 11 matches the signed prediction: the system started as it was built.",
+        "Checks by level",
+        "Level 1: critical",
+        "Level 2: important",
+        "Level 3: theoretical",
+        "Found while running",
+        "UEFI Secure Boot",
+        "Pre-boot DMA Protection",
+        "Linux Kernel Verification",
+        "Changes",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    for sentence in security::level_sentences(&id) {
+        assert!(ui_shows(&app, &sentence), "{sentence}");
+    }
+    assert_snapshot_sized(&app, "security-light", SECURITY_WINDOW);
+    assert_snapshot_sized(
+        &security_app(ThemeChoice::Dark),
+        "security-dark",
+        SECURITY_WINDOW,
+    );
+}
+
+#[test]
+fn security_snapshot_high_contrast() {
+    let _english = english();
+    let app = high_contrast(security_app(ThemeChoice::Light));
+    assert_snapshot_sized(&app, "security-high-contrast", SECURITY_WINDOW);
+}
+
+#[test]
+fn security_snapshot_arabic_right_to_left() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    assert!(ferrum_i18n::is_rtl());
+    let app = security_app(ThemeChoice::Light);
+    assert_sidebar_on_the_right(&app, SECURITY_WINDOW, ferrum_panels::ids::SECURITY_COPY);
+    assert_snapshot_sized(&app, "security-ar", SECURITY_WINDOW);
+}
+
+#[test]
+fn security_copy_report_click_asks_fwupd_for_its_report() {
+    let _english = english();
+    let mut app = security_app(ThemeChoice::Light);
+    let messages = click_and_replay(&mut app, WINDOW, ferrum_panels::ids::SECURITY_COPY);
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::DeviceSecurity(
+                security::Message::CopyReport
+            ))]
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        app.pages.security.copying,
+        "the report is being put together"
     );
 }

@@ -229,7 +229,10 @@ fn events(state: &State) -> Element<'_, Message> {
         )),
         Ok(events) if events.is_empty() => caption(fl!("security-events-none")),
         Ok(events) => {
-            let mut list = column![].spacing(6).width(Length::Fill);
+            let mut list = column![]
+                .spacing(6)
+                .width(Length::Fill)
+                .align_x(reading_start());
             for (index, event) in events.iter().enumerate() {
                 let sentence = event_text(event);
                 list = list.push(Accessible::new(
