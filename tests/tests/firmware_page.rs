@@ -349,6 +349,44 @@ async fn a_cabinet_that_does_not_match_the_metadata_is_refused_before_install() 
     assert_eq!(fwupdmgr_version(&lab.bed), TEST_DEVICE_VERSION);
 }
 
+/// The update's server cannot be reached (nothing listens at its address, as when this
+/// computer is offline): a sentence saying so, and fwupd is never asked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_download_is_an_offline_sentence() {
+    let mut lab = lab(&[Service::Fwupd], None);
+    lab.with_update_offered().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut snapshot = lab.state.snapshot().unwrap().clone();
+    snapshot.upgrades.get_mut(TEST_DEVICE_ID).unwrap()[0].locations =
+        vec![format!("http://127.0.0.1:{port}/webcam-1.2.4.cab")];
+    assert!(
+        lab.state
+            .update(Message::Watched(Update::Available(snapshot)))
+            .is_none()
+    );
+    let outcome = lab.state.update(Message::Update(TEST_DEVICE_ID.to_owned()));
+    let outcome = lab.run(outcome).await;
+    assert_eq!(outcome.request, None, "nothing for fwupd");
+    let Run::Failed { failure, .. } = &lab.state.run else {
+        panic!("{:?}", lab.state.run)
+    };
+    assert!(
+        matches!(failure, Failure::Firmware(FirmwareError::Offline { .. })),
+        "{failure:?}"
+    );
+    let sentence = run_text(&lab.state.run).unwrap();
+    assert!(
+        sentence.ends_with(&fl!("firmware-error-offline")),
+        "{sentence}"
+    );
+    assert!(lab.state.error.is_none(), "a sentence, not an error report");
+    assert_eq!(fwupdmgr_version(&lab.bed), TEST_DEVICE_VERSION);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fwupd_killed_during_an_update_is_a_sentence_then_the_truth() {
     let mut lab = lab(&[Service::Fwupd], None);
