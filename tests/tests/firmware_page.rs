@@ -36,8 +36,6 @@ use iced::keyboard::key;
 
 /// How long fwupd may take to show a change (an install takes ~2.5 s).
 const WAIT: Duration = Duration::from_secs(30);
-/// The environment variable that makes [`page_as_another_user`] run (the bus address).
-const AS_USER: &str = "FERRUM_FIRMWARE_PAGE_AS_USER";
 /// The user the refused update runs as (`nobody`).
 const NOBODY: u32 = 65534;
 /// The settings window's size in the whole-window test.
@@ -616,7 +614,7 @@ async fn no_refresh_by_itself_on_a_metered_connection_nor_offline() {
 }
 
 /// polkit's refusal, for real: fwupd trusts root without asking polkit, so the page runs in
-/// a process of its own as `nobody` ([`page_as_another_user`]: this test binary again), and
+/// a process of its own as `nobody` (`tests/src/bin/firmware-page-as-user.rs`), and
 /// the bed's polkit (python-dbusmock's, which fwupd asks over the bed's bus) refuses.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn polkits_refusal_is_a_sentence_and_nothing_changes() {
@@ -625,14 +623,8 @@ async fn polkits_refusal_is_a_sentence_and_nothing_changes() {
     let output = tokio::task::spawn_blocking({
         let address = lab.bed.system_bus_address().to_owned();
         move || {
-            Command::new(std::env::current_exe().unwrap())
-                .args([
-                    "--exact",
-                    "page_as_another_user",
-                    "--ignored",
-                    "--nocapture",
-                ])
-                .env(AS_USER, address)
+            Command::new(env!("CARGO_BIN_EXE_firmware-page-as-user"))
+                .arg(address)
                 .uid(NOBODY)
                 .gid(NOBODY)
                 .current_dir("/")
@@ -684,53 +676,6 @@ async fn polkits_refusal_is_a_sentence_and_nothing_changes() {
     assert!(asked.contains("org.freedesktop.fwupd."), "{asked}");
     println!("{stdout}");
     assert_eq!(fwupdmgr_version(&lab.bed), TEST_DEVICE_VERSION);
-}
-
-/// The other half of [`polkits_refusal_is_a_sentence_and_nothing_changes`]: run by it as
-/// `nobody` with the bed's bus in [`AS_USER`]; the page reads fwupd, presses Update and
-/// prints how the run ended. Does nothing when run by itself.
-#[test]
-#[ignore = "a helper process of polkits_refusal_is_a_sentence_and_nothing_changes"]
-fn page_as_another_user() {
-    let Ok(address) = std::env::var(AS_USER) else {
-        return;
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let bus = SystemBus::with_address(&address);
-        let mut state = State::on(bus.clone());
-        let mut watch = firmware::watch_stream(&Watch(bus.clone())).boxed();
-        feed_until(&mut state, &mut watch, "the webcam's update", WAIT, |s| {
-            offered_on_page(s).is_some()
-        })
-        .await;
-        let outcome = state.update(Message::Update(TEST_DEVICE_ID.to_owned()));
-        let answer = outcome.request.unwrap().run(bus.clone()).await;
-        let install = state.update(answer).request.unwrap();
-        let answer = install.run(bus.clone()).await;
-        let _ = state.update(answer);
-        println!("UID={}", process_uid());
-        if let Run::Failed { failure, .. } = &state.run {
-            println!("FAILURE={failure:?}");
-        } else {
-            println!("FAILURE=none: {:?}", state.run);
-        }
-        println!("SENTENCE={}", run_text(&state.run).unwrap_or_default());
-    });
-}
-
-/// This process's user id, as the kernel reports it.
-fn process_uid() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|line| line.strip_prefix("Uid:"))
-        .and_then(|ids| ids.split_whitespace().next())
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// The focused control's role and name.
