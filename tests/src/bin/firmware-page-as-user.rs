@@ -3,6 +3,9 @@
 //! asking polkit, so the refusal needs another user). It shows the Firmware page on that bus,
 //! presses the webcam's Update and prints how the run ended (`UID=`, `FAILURE=`, `SENTENCE=`).
 
+// Its output is what the test reads.
+#![allow(clippy::print_stdout)]
+
 use std::time::Duration;
 
 use ferrum_integration_tests::feed_until;
