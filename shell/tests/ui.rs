@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{Page, PanelId};
-use ferrum_panels::{about, bluetooth, network, power, printers, private_dns, security};
+use ferrum_panels::{about, bluetooth, firmware, network, power, printers, private_dns, security};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
@@ -1929,5 +1929,181 @@ fn security_copy_report_click_asks_fwupd_for_its_report() {
     assert!(
         app.pages.security.copying,
         "the report is being put together"
+    );
+}
+
+/// Runs a Firmware page message through the app.
+fn firmware_update(app: &mut App, message: firmware::Message) {
+    let _ = app.update(Message::Page(PageMessage::Firmware(message)));
+}
+
+/// The Firmware page as `firmware::sample::page` has it, without fwupd: the webcam (1.2.4
+/// offered, high urgency, with release notes), the dock (4.5 offered), the processor; the
+/// metadata checked an hour ago.
+fn firmware_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("firmware"), theme);
+    app.pages.firmware = firmware::sample::page();
+    app
+}
+
+/// The demo's page (`firmware::sample::in_progress`): the dock's update being written at
+/// 40 %, the webcam's offered.
+fn firmware_updating() -> App {
+    let mut app = firmware_app(ThemeChoice::Light);
+    app.pages.firmware = firmware::sample::in_progress();
+    app
+}
+
+/// Tall enough for the Firmware page's three device cards (and the update under way or the
+/// device request above them).
+const FIRMWARE_WINDOW: (f32, f32) = (960.0, 1300.0);
+
+#[test]
+fn firmware_snapshots_light_and_dark() {
+    let _english = english();
+    let app = firmware_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Firmware);
+    for shown in [
+        "Firmware",
+        "Check for updates",
+        "Devices",
+        "Integrated Webcam™",
+        "Made by Acme Corp.",
+        "Version 1.2.2",
+        "It can be used while it updates.",
+        "Version 1.2.4 is available",
+        "What's new",
+        "USB-C Dock",
+        "Version 4.5 is available",
+        "Intel Core i7-1185G7",
+        "Update",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // The nameless helper device is not listed.
+    assert_eq!(
+        firmware::shown_devices(app.pages.firmware.snapshot().expect("a snapshot")).len(),
+        3
+    );
+    assert_snapshot_sized(&app, "firmware-light", FIRMWARE_WINDOW);
+    assert_snapshot_sized(
+        &firmware_app(ThemeChoice::Dark),
+        "firmware-dark",
+        FIRMWARE_WINDOW,
+    );
+}
+
+#[test]
+fn firmware_snapshot_high_contrast() {
+    let _english = english();
+    let app = high_contrast(firmware_app(ThemeChoice::Light));
+    assert_snapshot_sized(&app, "firmware-high-contrast", FIRMWARE_WINDOW);
+}
+
+#[test]
+fn firmware_snapshot_arabic_right_to_left() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    assert!(ferrum_i18n::is_rtl());
+    let app = firmware_app(ThemeChoice::Light);
+    assert_sidebar_on_the_right(&app, FIRMWARE_WINDOW, ferrum_panels::ids::FIRMWARE_CHECK);
+    assert_snapshot_sized(&app, "firmware-ar", FIRMWARE_WINDOW);
+}
+
+#[test]
+fn firmware_update_in_progress_shows_its_step_and_percentage() {
+    let _english = english();
+    let app = firmware_updating();
+    for shown in [
+        "Updating USB-C Dock to version 4.5",
+        "Writing the firmware",
+        "40 %",
+        "This update is being installed.",
+        "Another update is being installed.",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // No Update button while an update runs.
+    let mut ui = simulate_sized(&app, FIRMWARE_WINDOW);
+    assert!(
+        ui.find(selector::id(ferrum_panels::ids::firmware_device(
+            firmware::sample::WEBCAM,
+            "update"
+        )))
+        .is_err()
+    );
+    drop(ui);
+    assert_snapshot_sized(&app, "firmware-updating", FIRMWARE_WINDOW);
+}
+
+#[test]
+fn firmware_device_request_is_a_dialog() {
+    use ferrum_services::firmware::{DeviceRequest, RequestKind, Update};
+    let _english = english();
+    let mut app = firmware_updating();
+    firmware_update(
+        &mut app,
+        firmware::Message::Watched(Update::Request(DeviceRequest {
+            id: DeviceRequest::REMOVE_REPLUG.to_owned(),
+            kind: RequestKind::Immediate,
+            message: None,
+            image: None,
+            device_id: Some(firmware::sample::DOCK.to_owned()),
+            non_generic_message: false,
+            non_generic_image: false,
+        })),
+    );
+    let dialog = app
+        .pages
+        .firmware
+        .prompt
+        .as_ref()
+        .expect("the dialog is open");
+    let sentence = dialog.sentence();
+    for shown in [
+        sentence.as_str(),
+        "Done",
+        "Updating USB-C Dock to version 4.5",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "firmware-request", FIRMWARE_WINDOW);
+    // Done closes it.
+    let _ = click_and_replay(
+        &mut app,
+        FIRMWARE_WINDOW,
+        ferrum_panels::ids::FIRMWARE_PROMPT.child("done"),
+    );
+    assert_eq!(app.pages.firmware.prompt, None);
+}
+
+#[test]
+fn firmware_update_click_starts_the_download() {
+    use firmware::{Run, Step};
+    let _english = english();
+    let mut app = firmware_app(ThemeChoice::Light);
+    let messages = click_and_replay(
+        &mut app,
+        FIRMWARE_WINDOW,
+        ferrum_panels::ids::firmware_device(firmware::sample::WEBCAM, "update"),
+    );
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::Firmware(firmware::Message::Update(id)))]
+                if id == firmware::sample::WEBCAM
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        matches!(
+            &app.pages.firmware.run,
+            Run::Active {
+                step: Step::Downloading,
+                target,
+                ..
+            } if target.device_id == firmware::sample::WEBCAM
+        ),
+        "{:?}",
+        app.pages.firmware.run
     );
 }
