@@ -82,6 +82,11 @@ struct Extras {
     /// `CUPS_SERVER=127.0.0.1:<port>` (and the bed's system bus), so the Printers page shows
     /// the bed's queues.
     printing: bool,
+    /// One of the firmware bed's fwupd services (`ferrum_testbed::firmware`): `Service::Fwupd`
+    /// (the test plugin's webcam with its 1.2.4 update from a local remote) or
+    /// `Service::FwupdEmulatedHost` (a ThinkPad's host security checks, `HSI:2!`), on the bed's
+    /// system bus, so the Firmware and Device Security pages show it.
+    fwupd: Option<Service>,
 }
 
 /// Like [`desktop_on`], with the daemons of `extras` too.
@@ -124,6 +129,15 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
         }
         eprintln!(
             "the printing bed is up at {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(service) = extras.fwupd {
+        bed.start_service(service)
+            .unwrap_or_else(|error| panic!("{service:?}: {error}"));
+        eprintln!(
+            "{} is up at {:.2} s",
+            service.label(),
             started.elapsed().as_secs_f64()
         );
     }
@@ -1148,4 +1162,144 @@ fn screen_reader_tabs_through_the_printers_page() {
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     desktop.tear_down();
+}
+
+/// `fwupdmgr security --json` on the bed's bus: each check's title as fwupd gives it (its
+/// `Summary`, else its `Name`, as the page titles it) and its id.
+fn fwupd_checks(bed: &TestBed) -> Vec<(String, String)> {
+    let output = bed
+        .fwupdmgr()
+        .args(["security", "--json"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("fwupdmgr runs");
+    assert!(output.status.success(), "fwupdmgr security: {output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    json["SecurityAttributes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no SecurityAttributes: {json:#}"))
+        .iter()
+        .map(|attribute| {
+            let title = attribute["Summary"]
+                .as_str()
+                .or_else(|| attribute["Name"].as_str())
+                .unwrap_or_default();
+            let id = attribute["AppstreamId"].as_str().unwrap_or_default();
+            (title.to_owned(), id.to_owned())
+        })
+        .collect()
+}
+
+/// The Device Security page's level line as a reader hears it: the headline and its
+/// sentences, "Level 2 of 5. Protected against …".
+const EMULATED_LEVEL: &str = "Level 2 of 5. ";
+/// What the page says once Copy report has put the report on the clipboard.
+const COPIED: &str = "The report is on the clipboard.";
+
+/// The Device Security page against the real fwupd of the bed emulating a ThinkPad P1
+/// (`Service::FwupdEmulatedHost`, `HSI:2!`) and this computer's own facts: the level is
+/// read as one sentence under the "Security level" heading, every check `fwupdmgr security`
+/// lists is a row read with its title, whether it passed and what it means, and this
+/// computer's five facts too; the page is walked with Tab (every read: the app runs and has
+/// not panicked, one named node has the focus, every node is named, every control
+/// actionable and every focusable control a stop); Copy report, clicked through AT-SPI,
+/// says the report is on the clipboard as an alert (AT-SPI's "notification"), and the page is walked again with it
+/// (its Dismiss); no two controls read the same.
+#[test]
+fn screen_reader_tabs_through_the_device_security_page() {
+    let extras = Extras {
+        fwupd: Some(Service::FwupdEmulatedHost),
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "security", extras);
+    let checks = fwupd_checks(&desktop.bed);
+    assert!(!checks.is_empty(), "fwupd lists no checks");
+    // Walked once fwupd's checks and this computer's facts are both shown.
+    let (last_title, _) = checks.last().expect("a check");
+    let page = wait_for_labels_starting(&desktop, &["System files: ", &format!("{last_title}: ")]);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "heading", "Device Security", &[]);
+    assert_has(&page, "list item", "Device Security", &["selected"]);
+    assert_has(&page, "heading", "Security level", &[]);
+    assert_has(&page, "heading", "This computer", &[]);
+    assert_has(&page, "heading", "Checks by level", &[]);
+    assert_has(&page, "push button", "Copy report", &["focusable"]);
+    let labels: Vec<&str> = page
+        .iter()
+        .filter(|node| node.role == "label")
+        .map(|node| node.name.as_str())
+        .collect();
+    let mut problems = Vec::new();
+    if !labels.iter().any(|name| name.starts_with(EMULATED_LEVEL)) {
+        problems.push(format!("no label reads the level ({EMULATED_LEVEL:?}…)"));
+    }
+    for (title, id) in &checks {
+        let row = labels
+            .iter()
+            .find(|name| name.starts_with(&format!("{title}: ")));
+        match row {
+            Some(name) if name.contains("Passed, ") || name.contains("Failed, ") => {}
+            Some(name) => problems.push(format!("{id}: read as {name:?}, without pass/fail")),
+            None => problems.push(format!("{id} ({title:?}) is not read")),
+        }
+    }
+    for fact in [
+        "Secure Boot: ",
+        "Secure Boot keys: ",
+        "TPM: ",
+        "Boot measurements: ",
+        "System files: ",
+    ] {
+        if !labels.iter().any(|name| name.starts_with(fact)) {
+            problems.push(format!("the fact {fact:?} is not read"));
+        }
+    }
+    problems.extend(
+        indistinguishable_controls(&page)
+            .into_iter()
+            .map(|problem| format!("the page: {problem}")),
+    );
+    problems.extend(desktop.walk("Device Security"));
+
+    if desktop.app_running() {
+        desktop.read_tree(
+            ("push button", "Copy report"),
+            Some(("push button", "Copy report")),
+        );
+        let copied = desktop.read_tree(("push button", "Dismiss"), None);
+        eprintln!("after Copy report:\n{}", show(&copied));
+        if !copied
+            .iter()
+            .any(|node| node.role == "notification" && node.name == COPIED)
+        {
+            problems.push(format!("no alert says {COPIED:?}:\n{}", show(&copied)));
+        }
+        problems.extend(
+            indistinguishable_controls(&copied)
+                .into_iter()
+                .map(|problem| format!("after Copy report: {problem}")),
+        );
+        problems.extend(desktop.walk("Device Security, the report copied"));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
+
+/// The tree once the app shows, for each of `starts`, a label whose name starts with it (a
+/// row is read as "title: state. meaning"); the last tree read after [`WAIT`].
+fn wait_for_labels_starting(desktop: &Desktop, starts: &[&str]) -> Vec<Node> {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let tree = desktop.read_tree(("heading", "Security level"), None);
+        let all = starts.iter().all(|start| {
+            tree.iter()
+                .any(|node| node.role == "label" && node.name.starts_with(start))
+        });
+        if all || Instant::now() >= deadline {
+            return tree;
+        }
+        thread::sleep(POLL);
+    }
 }
