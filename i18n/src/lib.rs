@@ -53,6 +53,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../de/bluetooth.ftl")),
             ("sound.ftl", include_str!("../de/sound.ftl")),
             ("printers.ftl", include_str!("../de/printers.ftl")),
+            ("security.ftl", include_str!("../de/security.ftl")),
         ],
     ),
     (
@@ -65,6 +66,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../fr/bluetooth.ftl")),
             ("sound.ftl", include_str!("../fr/sound.ftl")),
             ("printers.ftl", include_str!("../fr/printers.ftl")),
+            ("security.ftl", include_str!("../fr/security.ftl")),
         ],
     ),
     (
@@ -77,6 +79,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../es/bluetooth.ftl")),
             ("sound.ftl", include_str!("../es/sound.ftl")),
             ("printers.ftl", include_str!("../es/printers.ftl")),
+            ("security.ftl", include_str!("../es/security.ftl")),
         ],
     ),
     (
@@ -89,6 +92,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../pt-BR/bluetooth.ftl")),
             ("sound.ftl", include_str!("../pt-BR/sound.ftl")),
             ("printers.ftl", include_str!("../pt-BR/printers.ftl")),
+            ("security.ftl", include_str!("../pt-BR/security.ftl")),
         ],
     ),
     (
@@ -101,6 +105,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../ja/bluetooth.ftl")),
             ("sound.ftl", include_str!("../ja/sound.ftl")),
             ("printers.ftl", include_str!("../ja/printers.ftl")),
+            ("security.ftl", include_str!("../ja/security.ftl")),
         ],
     ),
     (
@@ -113,6 +118,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../ar/bluetooth.ftl")),
             ("sound.ftl", include_str!("../ar/sound.ftl")),
             ("printers.ftl", include_str!("../ar/printers.ftl")),
+            ("security.ftl", include_str!("../ar/security.ftl")),
         ],
     ),
     (
@@ -125,6 +131,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("bluetooth.ftl", include_str!("../uk/bluetooth.ftl")),
             ("sound.ftl", include_str!("../uk/sound.ftl")),
             ("printers.ftl", include_str!("../uk/printers.ftl")),
+            ("security.ftl", include_str!("../uk/security.ftl")),
         ],
     ),
 ];
