@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 use ferrum_integration_tests::{next_matching, next_within};
 use ferrum_services::apps::{
     Action, AppRef, Apps, AppsError, BusPolicy, Device, FilesystemAccess, Grant, InstallationKind,
-    Installations, OperationEvent, Shared, Snapshot, Socket, Update,
+    Installations, OperationEvent, PERMISSION_STORE_BUS_NAME, PortalPermission, Shared, Snapshot,
+    Socket, Update, portal_grants, revoke_portal_grant,
 };
 use ferrum_testbed::apps::{
     AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, REMOTE_TITLE, RICH_ID, RICH_NAME,
@@ -653,6 +654,86 @@ async fn overrides_are_read_and_merged_as_flatpak_merges_them() {
             Some("user-global")
         );
     }
+}
+
+/// Portal grants live in the permission store on the session bus (here a private one, which
+/// starts the real `xdg-permission-store` on the first call).
+#[tokio::test]
+async fn portal_grants_are_listed_and_revoked() {
+    let session = ferrum_testbed::session_bus::SessionBus::start().unwrap();
+    let connection = zbus::connection::Builder::address(session.address())
+        .unwrap()
+        .build()
+        .await
+        .unwrap();
+    assert_eq!(
+        portal_grants(&connection, RICH_ID).await.unwrap(),
+        Vec::new()
+    );
+
+    let grant = |table: &str, id: &str, app: &str, value: &str| {
+        let output = session
+            .busctl()
+            .args([
+                "call",
+                PERMISSION_STORE_BUS_NAME,
+                "/org/freedesktop/impl/portal/PermissionStore",
+                "org.freedesktop.impl.portal.PermissionStore",
+                "SetPermission",
+                "sbssas",
+                table,
+                "true",
+                id,
+                app,
+                "1",
+                value,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    grant("notifications", "notification", RICH_ID, "yes");
+    grant("devices", "camera", RICH_ID, "yes");
+    grant("devices", "microphone", RICH_ID, "no");
+    grant("background", "background", PLAIN_ID, "yes");
+
+    let grants = portal_grants(&connection, RICH_ID).await.unwrap();
+    assert_eq!(
+        grants
+            .iter()
+            .map(|g| (g.permission.clone(), g.is_granted()))
+            .collect::<Vec<_>>(),
+        vec![
+            (PortalPermission::Notifications, true),
+            (PortalPermission::Camera, true),
+            (PortalPermission::Microphone, false),
+        ],
+        "{grants:?}"
+    );
+    let camera = grants
+        .iter()
+        .find(|g| g.permission == PortalPermission::Camera)
+        .unwrap();
+    revoke_portal_grant(&connection, RICH_ID, camera)
+        .await
+        .unwrap();
+    let after = portal_grants(&connection, RICH_ID).await.unwrap();
+    assert!(
+        !after
+            .iter()
+            .any(|g| g.permission == PortalPermission::Camera),
+        "{after:?}"
+    );
+    assert_eq!(after.len(), 2);
+    // Another app's grant is untouched.
+    assert_eq!(
+        portal_grants(&connection, PLAIN_ID).await.unwrap()[0].permission,
+        PortalPermission::Background
+    );
 }
 
 /// The user the refused system install runs as (`nobody`).

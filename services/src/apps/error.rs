@@ -53,6 +53,12 @@ pub enum AppsError {
     /// The app is running and cannot be changed now.
     #[error("the app is running")]
     AppRunning,
+    /// The permission store (portal grants, on the session bus) is not there.
+    #[error("the permission store is not available: {detail}")]
+    PermissionStoreUnavailable {
+        /// The technical text.
+        detail: Arc<str>,
+    },
     /// The Flatpak worker thread is gone (it could not start, or ended).
     #[error("the Flatpak worker is not running")]
     WorkerGone,
@@ -172,6 +178,7 @@ impl AppsError {
             | Self::RemoteUnreachable { detail }
             | Self::SignatureInvalid { detail }
             | Self::PermissionDenied { detail }
+            | Self::PermissionStoreUnavailable { detail }
             | Self::Other { detail } => Some(detail),
             _ => None,
         }

@@ -18,6 +18,9 @@
 //!   GLib main loop of its own while the stream lives, and re-reads after each burst of
 //!   changes (the same quiet window as the D-Bus watches).
 //!
+//! Portal grants ([`portal_grants`], [`revoke_portal_grant`]) are read from the permission
+//! store on the session bus through zbus, apart from all of this.
+//!
 //! Failures are [`AppsError`], classified in one place from libflatpak's, gio's and ostree's
 //! errors. GPG verification of remotes is never turned off here.
 
@@ -26,6 +29,7 @@ mod error;
 mod monitor;
 mod overrides;
 mod permissions;
+mod portal;
 mod transaction;
 mod types;
 mod worker;
@@ -39,6 +43,10 @@ pub use error::AppsError;
 pub use overrides::Overrides;
 pub use permissions::{
     BusPolicy, Device, Feature, FilesystemAccess, Grant, Permissions, Shared, Socket,
+};
+pub use portal::{
+    PERMISSION_STORE_BUS_NAME, PORTAL_TABLES, PortalGrant, PortalPermission, portal_grants,
+    revoke_portal_grant,
 };
 pub use transaction::{Canceller, Operation};
 pub use types::{
