@@ -1,5 +1,6 @@
 //! A private D-Bus system bus with the real system daemons behind it, for integration tests
-//! and the demo; also a private session bus ([`session_bus`]), Flatpak installations with a
+//! and the demo; also a private session bus ([`session_bus`]), the portal frontend with our
+//! Settings backend on one of its own ([`portal`]), Flatpak installations with a
 //! signed local repo ([`apps`]), a private speech-dispatcher
 //! ([`speech`]) and a headless sway session to run the app in ([`wayland`]).
 //!
@@ -52,6 +53,7 @@ pub mod fixtures;
 pub mod golden;
 pub mod keyscript;
 pub mod network;
+pub mod portal;
 pub mod printing;
 pub mod session_bus;
 mod spec;

@@ -172,3 +172,38 @@ pub async fn feed_until<P, S>(
         }
     }
 }
+
+/// The executable `bin` of workspace package `package`, built now.
+///
+/// `CARGO_BIN_EXE_<name>` only names binaries of the test's own package, so the test asks
+/// the cargo that compiled it (`env!("CARGO")`) to build the binary — a no-op when it is up
+/// to date, in the same target folder — and takes the path from cargo's JSON messages (as
+/// `tests/tests/bluetooth_peer.rs` does for the peer).
+#[allow(clippy::panic)]
+pub fn cargo_binary(package: &str, bin: &str) -> std::path::PathBuf {
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml");
+    let output = std::process::Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--manifest-path",
+            manifest,
+            "-p",
+            package,
+            "--bin",
+            bin,
+        ])
+        .arg("--message-format=json-render-diagnostics")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .unwrap_or_else(|error| panic!("cargo does not run: {error}"));
+    assert!(output.status.success(), "cargo build of {bin} failed");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| {
+            message["reason"] == "compiler-artifact" && message["target"]["name"] == bin
+        })
+        .find_map(|message| message["executable"].as_str().map(std::path::PathBuf::from))
+        .unwrap_or_else(|| panic!("cargo names no {bin} executable"))
+}
