@@ -54,6 +54,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../de/sound.ftl")),
             ("printers.ftl", include_str!("../de/printers.ftl")),
             ("security.ftl", include_str!("../de/security.ftl")),
+            ("firmware.ftl", include_str!("../de/firmware.ftl")),
         ],
     ),
     (
@@ -67,6 +68,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../fr/sound.ftl")),
             ("printers.ftl", include_str!("../fr/printers.ftl")),
             ("security.ftl", include_str!("../fr/security.ftl")),
+            ("firmware.ftl", include_str!("../fr/firmware.ftl")),
         ],
     ),
     (
@@ -80,6 +82,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../es/sound.ftl")),
             ("printers.ftl", include_str!("../es/printers.ftl")),
             ("security.ftl", include_str!("../es/security.ftl")),
+            ("firmware.ftl", include_str!("../es/firmware.ftl")),
         ],
     ),
     (
@@ -93,6 +96,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../pt-BR/sound.ftl")),
             ("printers.ftl", include_str!("../pt-BR/printers.ftl")),
             ("security.ftl", include_str!("../pt-BR/security.ftl")),
+            ("firmware.ftl", include_str!("../pt-BR/firmware.ftl")),
         ],
     ),
     (
@@ -106,6 +110,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../ja/sound.ftl")),
             ("printers.ftl", include_str!("../ja/printers.ftl")),
             ("security.ftl", include_str!("../ja/security.ftl")),
+            ("firmware.ftl", include_str!("../ja/firmware.ftl")),
         ],
     ),
     (
@@ -119,6 +124,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../ar/sound.ftl")),
             ("printers.ftl", include_str!("../ar/printers.ftl")),
             ("security.ftl", include_str!("../ar/security.ftl")),
+            ("firmware.ftl", include_str!("../ar/firmware.ftl")),
         ],
     ),
     (
@@ -132,6 +138,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("sound.ftl", include_str!("../uk/sound.ftl")),
             ("printers.ftl", include_str!("../uk/printers.ftl")),
             ("security.ftl", include_str!("../uk/security.ftl")),
+            ("firmware.ftl", include_str!("../uk/firmware.ftl")),
         ],
     ),
 ];
