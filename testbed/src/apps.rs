@@ -125,6 +125,7 @@ const GPG: &str = "/usr/bin/gpg";
 const GPGCONF: &str = "/usr/bin/gpgconf";
 const GPG_AGENT: &str = "/usr/bin/gpg-agent";
 const GZIP: &str = "/usr/bin/gzip";
+const BASE64: &str = "/usr/bin/base64";
 /// Chunk size of the HTTP server's writes (the throttle sleeps between chunks).
 const CHUNK: usize = 16 * 1024;
 
@@ -385,6 +386,18 @@ impl AppsBed {
             }
             thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// A `.flatpakrepo` file for the bed's repo (title, URL and, with `signed`, the test key as
+    /// `GPGKey`), as a remote's website offers one.
+    pub fn flatpakrepo(&self, signed: bool) -> Result<String, Error> {
+        let mut text = format!("[Flatpak Repo]\nTitle={REMOTE_TITLE}\nUrl={}\n", self.url());
+        if signed {
+            let key = self.dir.join("gnupg.gpg").display().to_string();
+            let encoded = self.run(&[BASE64, "-w0", &key])?;
+            text.push_str(&format!("GPGKey={}\n", encoded.trim()));
+        }
+        Ok(text)
     }
 
     /// Keeps the folder after the bed is dropped (for looking at it after a failure).

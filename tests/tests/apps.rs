@@ -656,6 +656,40 @@ async fn overrides_are_read_and_merged_as_flatpak_merges_them() {
     }
 }
 
+#[tokio::test]
+async fn a_remote_is_added_from_a_flatpakrepo_file_only_with_its_key() {
+    let (bed, apps) = setup();
+    let unsigned = bed.flatpakrepo(false).unwrap();
+    assert_eq!(
+        apps.add_remote(InstallationKind::User, "added", unsigned.as_bytes())
+            .await,
+        Err(AppsError::Unsigned)
+    );
+    let signed = bed.flatpakrepo(true).unwrap();
+    apps.add_remote(InstallationKind::User, "added", signed.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(
+        apps.add_remote(InstallationKind::User, "added", signed.as_bytes())
+            .await,
+        Err(AppsError::AlreadyExists)
+    );
+    let remotes = apps.remotes().await.unwrap();
+    let added = remotes
+        .iter()
+        .find(|r| r.name == "added" && r.installation == InstallationKind::User)
+        .unwrap_or_else(|| panic!("{remotes:?}"));
+    assert!(added.gpg_verify);
+    assert_eq!(added.title.as_deref(), Some(REMOTE_TITLE));
+    assert_eq!(added.url.as_deref(), Some(bed.url().as_str()));
+    // Its key verifies the repo: its apps are listed.
+    let found = apps
+        .search(InstallationKind::User, "added", "")
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
 /// Portal grants live in the permission store on the session bus (here a private one, which
 /// starts the real `xdg-permission-store` on the first call).
 #[tokio::test]

@@ -18,6 +18,12 @@ pub enum AppsError {
     /// It is installed already.
     #[error("the app is already installed")]
     AlreadyInstalled,
+    /// A remote was offered without a signing key; Ferrum adds no remote it cannot verify.
+    #[error("the app source has no signing key")]
+    Unsigned,
+    /// A remote of that name exists already.
+    #[error("an app source of that name exists already")]
+    AlreadyExists,
     /// The remote, app or runtime named does not exist.
     #[error("not found: {detail}")]
     NotFound {

@@ -171,6 +171,25 @@ impl Apps {
         .await
     }
 
+    /// Adds the remote a `.flatpakrepo` file describes (its title, URL and GPG key) to
+    /// `installation` as `name`, on a thread of its own (the system installation may ask
+    /// polkit through Flatpak's system helper). A file without a key is refused
+    /// ([`AppsError::Unsigned`]): GPG verification is never turned off.
+    pub async fn add_remote(
+        &self,
+        installation: InstallationKind,
+        name: &str,
+        flatpakrepo: &[u8],
+    ) -> Result<(), AppsError> {
+        let installations = self.installations.clone();
+        let name = name.to_owned();
+        let flatpakrepo = flatpakrepo.to_vec();
+        on_own_thread("flatpak-add-remote", move || {
+            worker::add_remote(&installations, installation, &name, &flatpakrepo)
+        })
+        .await
+    }
+
     /// The override layers of the app with `id` (system and user, global and its own, as
     /// `flatpak override` writes them); [`Overrides::effective`] merges them onto the app's
     /// permissions as Flatpak does.

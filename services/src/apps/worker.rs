@@ -308,6 +308,42 @@ pub(crate) fn updates(
     Ok(updates)
 }
 
+/// Adds the remote a `.flatpakrepo` file describes to `kind`'s installation as `name`. A file
+/// without a GPG key is refused ([`AppsError::Unsigned`]): a remote is never added with
+/// verification off. An existing remote of that name is [`AppsError::AlreadyExists`].
+pub(crate) fn add_remote(
+    installations: &Installations,
+    kind: InstallationKind,
+    name: &str,
+    flatpakrepo: &[u8],
+) -> Result<(), AppsError> {
+    // IMPORTANT: never add a remote whose content would not be verified: the file must carry
+    // a key, and the remote as added must verify.
+    let text = String::from_utf8_lossy(flatpakrepo);
+    let has_key =
+        metadata_value(&text, "Flatpak Repo", "GPGKey").is_some_and(|key| !key.trim().is_empty());
+    if !has_key {
+        return Err(AppsError::Unsigned);
+    }
+    let installation = open(installations, kind)?;
+    let remote = libflatpak::Remote::from_file(name, &glib::Bytes::from(flatpakrepo))
+        .map_err(|error| AppsError::from_glib(&error))?;
+    if installation.remote_by_name(name, NO_CANCELLABLE).is_ok() {
+        return Err(AppsError::AlreadyExists);
+    }
+    installation
+        .add_remote(&remote, false, NO_CANCELLABLE)
+        .map_err(|error| AppsError::from_glib(&error))?;
+    let verifies = installation
+        .remote_by_name(name, NO_CANCELLABLE)
+        .is_ok_and(|added| added.is_gpg_verify());
+    if !verifies {
+        let _ = installation.remove_remote(name, NO_CANCELLABLE);
+        return Err(AppsError::Unsigned);
+    }
+    Ok(())
+}
+
 /// The remote's AppStream catalogue, brought up to date first (ostree pulls only what
 /// changed, GPG-verified); empty when the remote has none.
 fn catalogue(installation: &Installation, remote: &str, arch: &str) -> Catalogue {
