@@ -1,5 +1,5 @@
 # La page Sécurité de l’appareil : le niveau de sécurité de l’hôte (HSI) selon fwupd et ses
-# contrôles, et les informations propres à cet ordinateur (Démarrage sécurisé et ses clés,
+# contrôles, et les informations propres à cet ordinateur (Secure Boot et ses clés,
 # le TPM, le PCR 11 comparé à la prédiction signée, la racine vérifiée).
 
 security-title = Sécurité de l’appareil
@@ -55,14 +55,14 @@ security-result-not-supported = non pris en charge
 ## Les informations propres à cet ordinateur.
 security-facts-heading = Cet ordinateur
 security-facts-reading = Lecture des informations de cet ordinateur…
-security-secure-boot = Démarrage sécurisé
+security-secure-boot = Secure Boot
 security-secure-boot-on = Activé : le micrologiciel ne démarre que des logiciels signés.
 security-secure-boot-off = Désactivé : le micrologiciel démarre n’importe quel logiciel.
 security-secure-boot-setup = Désactivé, en mode configuration : aucune clé de plateforme n’est enregistrée, n’importe qui peut donc enregistrer des clés.
-security-secure-boot-unsupported = Le micrologiciel ne prend pas en charge le Démarrage sécurisé.
-security-secure-boot-not-uefi = L’ordinateur n’a pas démarré en UEFI, il n’y a donc pas de Démarrage sécurisé.
+security-secure-boot-unsupported = Le micrologiciel ne prend pas en charge Secure Boot.
+security-secure-boot-not-uefi = L’ordinateur n’a pas démarré en UEFI, il n’y a donc pas de Secure Boot.
 security-secure-boot-unreadable = Son état n’a pas pu être lu ({ $reason }).
-security-keys = Clés du Démarrage sécurisé
+security-keys = Clés Secure Boot
 security-keys-own = Les propres clés de cet ordinateur : seuls les logiciels signés pour ce système démarrent.
 security-keys-own-microsoft = Les propres clés de cet ordinateur ; les certificats de Microsoft sont également approuvés.
 security-keys-vendor = Clés de { $vendor }. Les certificats de Microsoft ne sont pas approuvés.

@@ -1,5 +1,5 @@
 # Сторінка «Безпека пристрою»: рівень безпеки хоста (HSI) за fwupd і його перевірки, а також
-# власні відомості цього комп’ютера (безпечне завантаження та його ключі, TPM, PCR 11 порівняно
+# власні відомості цього комп’ютера (Secure Boot і його ключі, TPM, PCR 11 порівняно
 # з підписаним передбаченням, перевірений кореневий розділ).
 
 security-title = Безпека пристрою
@@ -55,14 +55,14 @@ security-result-not-supported = не підтримується
 ## Власні відомості цього комп’ютера.
 security-facts-heading = Цей комп’ютер
 security-facts-reading = Читання відомостей цього комп’ютера…
-security-secure-boot = Безпечне завантаження
+security-secure-boot = Secure Boot
 security-secure-boot-on = Увімкнено: мікропрограма запускає лише підписане програмне забезпечення.
 security-secure-boot-off = Вимкнено: мікропрограма запускає будь-яке програмне забезпечення.
 security-secure-boot-setup = Вимкнено, режим налаштування: ключ платформи не зареєстровано, тож будь-хто може зареєструвати ключі.
-security-secure-boot-unsupported = Мікропрограма не підтримує безпечне завантаження.
-security-secure-boot-not-uefi = Комп’ютер запущено не через UEFI, тому безпечного завантаження немає.
+security-secure-boot-unsupported = Мікропрограма не підтримує Secure Boot.
+security-secure-boot-not-uefi = Комп’ютер запущено не через UEFI, тому Secure Boot немає.
 security-secure-boot-unreadable = Не вдалося прочитати його стан ({ $reason }).
-security-keys = Ключі безпечного завантаження
+security-keys = Ключі Secure Boot
 security-keys-own = Власні ключі цього комп’ютера: запускається лише програмне забезпечення, підписане для цієї системи.
 security-keys-own-microsoft = Власні ключі цього комп’ютера; сертифікатам Microsoft також довіряють.
 security-keys-vendor = Ключі { $vendor }. Сертифікатам Microsoft не довіряють.
