@@ -41,6 +41,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../en-US/printers.ftl")),
             ("security.ftl", include_str!("../en-US/security.ftl")),
             ("firmware.ftl", include_str!("../en-US/firmware.ftl")),
+            ("appearance.ftl", include_str!("../en-US/appearance.ftl")),
         ],
     ),
     (

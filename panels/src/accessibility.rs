@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use ferrum_accessibility::preferences::{PreferencesError, TEXT_SCALES};
+use ferrum_accessibility::preferences::{AccentColor, ColorScheme, PreferencesError, TEXT_SCALES};
 use ferrum_accessibility::speech::SpeechError;
 use ferrum_accessibility::{Accessible, AccessibleInfo, NumericValue, Preferences, Role};
 use ferrum_i18n::fl;
@@ -49,6 +49,10 @@ pub enum Message {
     TextScale(u16),
     /// No animations.
     ReducedMotion(bool),
+    /// Light, dark or following the time of day (the Appearance page's; `None`: not chosen).
+    ColorScheme(Option<ColorScheme>),
+    /// The accent colour (the Appearance page's; `None`: the theme's own).
+    Accent(Option<AccentColor>),
     /// The pause after change number `.0` is over.
     SaveDue(u64),
     /// The preferences were written (or not).
@@ -144,6 +148,8 @@ impl Page for State {
                 preferences.text_scale = snapped;
             }
             Message::ReducedMotion(on) => preferences.reduced_motion = on,
+            Message::ColorScheme(scheme) => preferences.color_scheme = scheme,
+            Message::Accent(accent) => preferences.accent = accent,
             Message::SaveDue(change) => {
                 return match &self.path {
                     Some(path) if change == self.changes => {

@@ -18,6 +18,8 @@ pub const PRINTERS: WidgetId = WidgetId::new("printers");
 pub const POWER: WidgetId = WidgetId::new("power");
 /// The Private DNS page.
 pub const DNS: WidgetId = WidgetId::new("dns");
+/// The Appearance page.
+pub const APPEARANCE: WidgetId = WidgetId::new("appearance");
 /// The Accessibility page.
 pub const A11Y: WidgetId = WidgetId::new("a11y");
 /// The About page.
@@ -36,6 +38,26 @@ pub const A11Y_HIGH_CONTRAST: WidgetId = WidgetId::new("a11y.high-contrast");
 pub const A11Y_REDUCED_MOTION: WidgetId = WidgetId::new("a11y.reduced-motion");
 /// The Accessibility page's reading-aloud switch.
 pub const A11Y_SELF_VOICING: WidgetId = WidgetId::new("a11y.self-voicing");
+/// A colour scheme's choice on the Appearance page (`light`, `dark`, `time-of-day`).
+pub fn appearance_scheme(key: &str) -> WidgetId {
+    APPEARANCE.child("scheme").child(key)
+}
+/// An accent colour's choice on the Appearance page (`default` or a palette key).
+pub fn appearance_accent(key: &str) -> WidgetId {
+    APPEARANCE.child("accent").child(key)
+}
+/// The Appearance page's custom colour field.
+pub const APPEARANCE_CUSTOM: WidgetId = WidgetId::new("appearance.accent.custom.input");
+/// The Appearance page's button applying the custom colour.
+pub const APPEARANCE_CUSTOM_APPLY: WidgetId = WidgetId::new("appearance.accent.custom.apply");
+/// Why the custom colour was refused.
+pub const APPEARANCE_CUSTOM_ERROR: WidgetId = WidgetId::new("appearance.accent.custom.error");
+/// The Appearance page's high-contrast switch.
+pub const APPEARANCE_HIGH_CONTRAST: WidgetId = WidgetId::new("appearance.high-contrast");
+/// The Appearance page's reduced-motion switch.
+pub const APPEARANCE_REDUCED_MOTION: WidgetId = WidgetId::new("appearance.reduced-motion");
+/// The Appearance page's text-size slider.
+pub const APPEARANCE_TEXT_SCALE: WidgetId = WidgetId::new("appearance.text-scale");
 /// The hotspot's QR code.
 pub const HOTSPOT_QR: WidgetId = WidgetId::new("network.hotspot.qr");
 

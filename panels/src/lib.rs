@@ -7,6 +7,7 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod appearance;
 pub mod bluetooth;
 pub mod firmware;
 pub mod ids;

@@ -13,7 +13,8 @@ use iced::{Element, Subscription, Task};
 use crate::page::{self, Context, Page};
 use crate::security;
 use crate::{
-    about, accessibility, bluetooth, firmware, network, power, printers, private_dns, sound,
+    about, accessibility, appearance, bluetooth, firmware, network, power, printers, private_dns,
+    sound,
 };
 
 macro_rules! panels {
@@ -124,6 +125,8 @@ panels! {
     PrivateDns => private_dns: private_dns::State, "private-dns";
     /// The firmware's security level and checks, Secure Boot, the TPM, the verified root.
     DeviceSecurity => security: security::State, "security";
+    /// Light or dark, accent colour, contrast, motion and text size.
+    Appearance => appearance: appearance::State, "appearance";
     /// Seeing, hearing and typing aids.
     Accessibility => accessibility: accessibility::State, "accessibility";
     /// The system at a glance.

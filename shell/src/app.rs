@@ -1,10 +1,10 @@
 //! The settings window: which panel is shown, the search, the style, and the
 //! one generic path every panel is driven through ([`Pages`]).
 
-use ferrum_accessibility::preferences::Preferences;
+use ferrum_accessibility::preferences::{ColorScheme, Preferences, local_time};
 use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
-use ferrum_panels::{Context, Pages, PanelId, registry};
+use ferrum_panels::{Context, Pages, PanelId, accessibility, appearance, registry};
 use ferrum_services::SystemBus;
 use ferrum_services::audio::AudioSession;
 use ferrum_ui::error_report::{self, ErrorReport};
@@ -27,7 +27,13 @@ pub const SEARCH_ID: WidgetId = ids::SEARCH;
 pub struct App {
     active: PanelId,
     query: String,
+    /// The style when no colour scheme is chosen in the preferences, or when the command line
+    /// pinned one (`pinned`).
     theme: ThemeChoice,
+    /// `--theme` was given: the window keeps that style whatever the preferences say.
+    pinned: bool,
+    /// The local hour, for a colour scheme that follows the time of day.
+    hour: i8,
     notice: Option<ErrorReport>,
     window: Window,
     /// Every page's state.
@@ -55,6 +61,8 @@ pub enum Message {
     Notice(error_report::Message),
     /// The window itself: focus keys, accessible tree, screen reader, speech.
     Window(window::Message),
+    /// A minute passed (only while the colour scheme follows the time of day).
+    Clock,
 }
 
 impl App {
@@ -113,6 +121,8 @@ impl App {
             active,
             query: String::new(),
             theme: options.theme.unwrap_or_else(ThemeChoice::from_env),
+            pinned: options.theme.is_some(),
+            hour: local_time().0,
             notice,
             window,
             pages,
@@ -137,9 +147,19 @@ impl App {
         self.notice.as_ref()
     }
 
-    /// The style in use.
+    /// The style in use: the preferences' colour scheme (resolved for the hour now), unless
+    /// none is chosen or the command line pinned a style.
     pub fn theme_choice(&self) -> ThemeChoice {
-        self.theme
+        match self.preferences().color_scheme {
+            Some(scheme) if !self.pinned => {
+                if scheme.is_dark_at(self.hour) {
+                    ThemeChoice::Dark
+                } else {
+                    ThemeChoice::Light
+                }
+            }
+            _ => self.theme,
+        }
     }
 
     /// The accessibility preferences in force.
@@ -177,7 +197,21 @@ impl App {
                 None => Task::none(),
             },
             Message::ToggleTheme => {
-                self.theme = self.theme.toggled();
+                if self.pinned || self.preferences().color_scheme.is_none() {
+                    self.theme = self.theme.toggled();
+                    return Task::none();
+                }
+                // A chosen colour scheme is changed where it is kept (and saved).
+                let scheme = match self.theme_choice() {
+                    ThemeChoice::Light => ColorScheme::Dark,
+                    ThemeChoice::Dark => ColorScheme::Light,
+                };
+                self.apply(Message::Page(registry::Message::Accessibility(
+                    accessibility::Message::ColorScheme(Some(scheme)),
+                )))
+            }
+            Message::Clock => {
+                self.hour = local_time().0;
                 Task::none()
             }
             Message::FocusSearch => Effect::Focus(SEARCH_ID).into_task(),
@@ -189,8 +223,19 @@ impl App {
             Message::Page(registry::Message::Bluetooth(
                 ferrum_panels::bluetooth::Message::OpenSoundSettings(_),
             )) => self.update(Message::SelectPanel(PanelId::Sound)),
+            // The Appearance page's changes are the Accessibility page's messages: that page
+            // owns and saves the preferences (see `panels::appearance`).
+            Message::Page(registry::Message::Appearance(appearance::Message::Preferences(
+                change,
+            ))) => self.apply(Message::Page(registry::Message::Accessibility(change))),
             Message::Page(message) => {
                 let task = self.pages.update(message).map(Message::Page);
+                // The Appearance page draws the preferences the Accessibility page keeps.
+                self.pages.appearance.preferences = self.pages.accessibility.preferences;
+                self.pages
+                    .appearance
+                    .error
+                    .clone_from(&self.pages.accessibility.error);
                 // The window follows the Accessibility page's preferences.
                 let voicing = self.pages.accessibility.preferences.self_voicing;
                 if voicing == self.window.is_voicing() {
@@ -208,6 +253,17 @@ impl App {
                 task
             }
         }
+    }
+}
+
+impl App {
+    /// A tick a minute while the colour scheme follows the time of day (the style switches
+    /// within a minute of 07:00 and 19:00), nothing otherwise.
+    fn clock(&self) -> Subscription<Message> {
+        if self.pinned || self.preferences().color_scheme != Some(ColorScheme::TimeOfDay) {
+            return Subscription::none();
+        }
+        iced::time::every(std::time::Duration::from_secs(60)).map(|_| Message::Clock)
     }
 }
 
@@ -258,7 +314,7 @@ impl window::App for App {
         let sidebar = sidebar::view(
             &self.query,
             self.active,
-            self.theme,
+            self.theme_choice(),
             if roomy { 240.0 } else { 170.0 },
         );
         let page = scrollable(
@@ -283,9 +339,13 @@ impl window::App for App {
         format!("{} — {}", self.active.title(), fl!("app-title"))
     }
 
-    /// The iced theme (high contrast when the user asked for it).
+    /// The iced theme (high contrast when the user asked for it, the accent colour chosen).
     fn theme(&self) -> Theme {
-        ferrum_ui::theme::theme(self.theme, self.preferences().high_contrast)
+        let preferences = self.preferences();
+        let accent = preferences
+            .accent
+            .map(|accent| iced::Color::from_rgb8(accent.red, accent.green, accent.blue));
+        ferrum_ui::theme::themed(self.theme_choice(), preferences.high_contrast, accent)
     }
 
     /// The scale of everything (the text size preference).
@@ -301,6 +361,7 @@ impl window::App for App {
             keyboard::listen().filter_map(shortcut),
             self.window.subscription().map(Message::Window),
             self.pages.subscription(self.active).map(Message::Page),
+            self.clock(),
         ])
     }
 }

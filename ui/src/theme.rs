@@ -77,6 +77,28 @@ pub fn high_contrast() -> Theme {
     )
 }
 
+/// The theme for a style choice, the contrast preference and an accent colour: the accent
+/// becomes the palette's primary colour (buttons, focus rings, selected choices), the rest of
+/// the style's palette unchanged. Without an accent this is exactly [`theme`]. High contrast
+/// keeps its own yellow: an accent chosen for looks must not lower the contrast asked for.
+pub fn themed(choice: ThemeChoice, high_contrast: bool, accent: Option<Color>) -> Theme {
+    match accent {
+        Some(primary) if !high_contrast => {
+            let base = choice.theme();
+            let palette = Palette {
+                primary,
+                ..base.palette()
+            };
+            let name = match choice {
+                ThemeChoice::Light => "Ferrum Light (accent)",
+                ThemeChoice::Dark => "Ferrum Dark (accent)",
+            };
+            Theme::custom(name, palette)
+        }
+        _ => theme(choice, high_contrast),
+    }
+}
+
 /// The theme for a style choice and the contrast preference.
 pub fn theme(choice: ThemeChoice, high_contrast: bool) -> Theme {
     if high_contrast {
