@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use ferrum_testbed::atspi::{self, Node, live_processes, show};
 use ferrum_testbed::audio::{AudioBed, DESK_SPEAKERS, USB_HEADSET};
 use ferrum_testbed::bluez::{self, BluezMock, DESK_ADAPTER, DESK_KEYBOARD, DESK_PHONE};
+use ferrum_testbed::firmware::{TEST_DEVICE_NAME, TEST_DEVICE_VERSION, UPDATE_VERSION};
 use ferrum_testbed::printing::{PRINTING, VIRTUAL_PRINTER_NAME};
 use ferrum_testbed::session_bus::SessionBus;
 use ferrum_testbed::wayland::{Session, User};
@@ -37,6 +38,10 @@ const WAIT: Duration = Duration::from_secs(10);
 const POLL: Duration = Duration::from_millis(50);
 /// iproute2's `ip`, which runs the app in the bed's network namespace.
 const IP: &str = "/bin/ip";
+/// How long the bed's fake webcam takes to write its firmware (1 s by default; the most the
+/// test plugin allows): long enough
+/// for the Firmware page's progress bar to be read several times during an update.
+const FIRMWARE_WRITE_DELAY: Duration = ferrum_testbed::firmware::MAX_WRITE_DELAY;
 /// The app's `CUPS_SERVER` without the printing bed: a port nothing listens on (tcpmux).
 const NO_CUPS: &str = "127.0.0.1:1";
 
@@ -133,6 +138,10 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
         );
     }
     if let Some(service) = extras.fwupd {
+        if service == Service::Fwupd {
+            bed.set_firmware_write_delay(FIRMWARE_WRITE_DELAY)
+                .unwrap_or_else(|error| panic!("fwupd's write delay: {error}"));
+        }
         bed.start_service(service)
             .unwrap_or_else(|error| panic!("{service:?}: {error}"));
         eprintln!(
@@ -1302,4 +1311,157 @@ fn wait_for_labels_starting(desktop: &Desktop, starts: &[&str]) -> Vec<Node> {
         }
         thread::sleep(POLL);
     }
+}
+
+/// The webcam's Update as a reader hears it ("Update: Integrated Webcam™").
+fn webcam_update() -> String {
+    format!("Update: {TEST_DEVICE_NAME}")
+}
+
+/// The percentage at the end of a progress bar's name ("…, 37 %"), if it has one.
+fn percent_of(name: &str) -> Option<u32> {
+    name.strip_suffix(" %")?
+        .rsplit(", ")
+        .next()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// The Firmware page against the bed's real fwupd (`Service::Fwupd`: the test plugin's
+/// webcam at 1.2.2, 1.2.4 offered by a local remote; its write slowed to
+/// [`FIRMWARE_WRITE_DELAY`]): once the update is shown, the page is walked with Tab (every
+/// read: the app runs and has not panicked, one named node has the focus, every node is
+/// named, every control actionable and every focusable control a stop) and no two controls
+/// read the same; the webcam's Update, clicked through AT-SPI, installs it: fwupd's device
+/// request is a dialog whose sentence is an alert and whose Done (clicked through AT-SPI)
+/// closes it, the progress bar is read with its device, step and percentage until the
+/// update ends, and the end is said as an alert ("… was updated to version
+/// 1.2.4.") with Close; the page is walked again then.
+#[test]
+fn screen_reader_tabs_through_the_firmware_page() {
+    let extras = Extras {
+        fwupd: Some(Service::Fwupd),
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "firmware", extras);
+    let update = webcam_update();
+    desktop.read_tree(("push button", "Check for updates"), None);
+    let page = desktop.read_tree(("push button", &update), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "heading", "Firmware", &[]);
+    assert_has(&page, "list item", "Firmware", &["selected"]);
+    assert_has(&page, "heading", "Devices", &[]);
+    assert_has(&page, "push button", &update, &["focusable"]);
+    assert_has(
+        &page,
+        "label",
+        &format!("Version {UPDATE_VERSION} is available: {TEST_DEVICE_NAME}"),
+        &[],
+    );
+    assert_has(
+        &page,
+        "label",
+        &format!("Version {TEST_DEVICE_VERSION}: {TEST_DEVICE_NAME}"),
+        &[],
+    );
+    let mut problems: Vec<String> = indistinguishable_controls(&page)
+        .into_iter()
+        .map(|problem| format!("the page: {problem}"))
+        .collect();
+    problems.extend(desktop.walk("Firmware"));
+
+    if desktop.app_running() {
+        desktop.read_tree(("push button", &update), Some(("push button", &update)));
+        // fwupd's request comes after the cabinet is unpacked, before the write.
+        let dialog = desktop.read_tree(("push button", "Done"), None);
+        eprintln!(
+            "the device request at {:.2} s:\n{}",
+            desktop.elapsed(),
+            show(&dialog)
+        );
+        let asks = format!("Unplug {TEST_DEVICE_NAME} and plug it back in.");
+        if !dialog
+            .iter()
+            .any(|node| node.role == "notification" && node.name == asks)
+        {
+            problems.push(format!("the request is not an alert saying {asks:?}"));
+        }
+        problems.extend(
+            indistinguishable_controls(&dialog)
+                .into_iter()
+                .map(|problem| format!("the request: {problem}")),
+        );
+        desktop.read_tree(("push button", "Done"), Some(("push button", "Done")));
+
+        // The bar, read until the update ends. (Its percentage is fwupd's: with the test
+        // plugin's device request before the write, fwupd's Percentage stays where the request
+        // left it, 36 %, through the write and the verification; only the step moves.)
+        let bar_start = format!("{TEST_DEVICE_NAME}: ");
+        let done = format!("{TEST_DEVICE_NAME} was updated to version {UPDATE_VERSION}.");
+        let mut heard: Vec<String> = Vec::new();
+        let deadline = Instant::now() + FIRMWARE_WRITE_DELAY + WAIT;
+        loop {
+            let tree = desktop.read_tree(("heading", "Devices"), None);
+            for bar in tree.iter().filter(|node| node.role == "progress bar") {
+                eprintln!("at {:.2} s the bar reads {:?}", desktop.elapsed(), bar.name);
+                if !heard.contains(&bar.name) {
+                    heard.push(bar.name.clone());
+                }
+            }
+            let ended = tree
+                .iter()
+                .any(|node| node.role == "notification" && node.name == done);
+            if ended || Instant::now() >= deadline {
+                break;
+            }
+            thread::sleep(Duration::from_millis(300));
+        }
+        let announced: Vec<&String> = heard
+            .iter()
+            .filter(|name| name.starts_with(&bar_start) && percent_of(name).is_some())
+            .collect();
+        eprintln!("the bar was read as {heard:?}");
+        if announced.is_empty() {
+            problems.push(format!(
+                "the progress bar was never read with its device, its step and a percentage: \
+                 {heard:?}"
+            ));
+        }
+
+        // The end.
+        let deadline = Instant::now() + FIRMWARE_WRITE_DELAY + WAIT;
+        let ended = loop {
+            let tree = desktop.read_tree(("heading", "Devices"), None);
+            let said = tree
+                .iter()
+                .any(|node| node.role == "notification" && node.name == done);
+            if said || Instant::now() >= deadline {
+                break tree;
+            }
+            thread::sleep(Duration::from_millis(500));
+        };
+        eprintln!(
+            "when the update ended at {:.2} s:\n{}",
+            desktop.elapsed(),
+            show(&ended)
+        );
+        if !ended
+            .iter()
+            .any(|node| node.role == "notification" && node.name == done)
+        {
+            problems.push(format!("the end is not an alert saying {done:?}"));
+        }
+        assert_has(&ended, "push button", "Close", &["focusable"]);
+        problems.extend(
+            indistinguishable_controls(&ended)
+                .into_iter()
+                .map(|problem| format!("the update ended: {problem}")),
+        );
+        problems.extend(desktop.walk("Firmware, the update ended"));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
 }

@@ -353,6 +353,47 @@ impl TestBed {
     }
 }
 
+/// The longest write [`TestBed::set_firmware_write_delay`] can ask for: fwupd's test plugin
+/// refuses a `WriteDelay` above 10000 ms ("failed to parse WriteDelay: value 12000 was above
+/// maximum 10000", as the page showed).
+pub const MAX_WRITE_DELAY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// fwupd's mutable configuration (`FWUPD_LOCALSTATEDIR/etc/fwupd/fwupd.conf`), which fwupd
+/// loads after the bed's `etc/fwupd/fwupd.conf` (its values win) and watches.
+fn mutable_conf(root: &Path) -> PathBuf {
+    root.join("var")
+        .join("etc")
+        .join("fwupd")
+        .join("fwupd.conf")
+}
+
+impl TestBed {
+    /// Makes the test plugin's write step take `delay` (its `WriteDelay`; the bed's default
+    /// is 1 s, a whole install about 2.5 s), for a demo or a test that must see an update in
+    /// progress for longer: `Percentage` climbs through the write in steps of 1 % of
+    /// `delay`. At most [`MAX_WRITE_DELAY`]: the plugin fails the write over it. Written to
+    /// fwupd's mutable configuration, which the bed's start never rewrites: set it before
+    /// starting [`Service::Fwupd`](crate::Service::Fwupd) (a running fwupd also rereads the
+    /// file) and it stays for the bed's life, across restarts.
+    pub fn set_firmware_write_delay(&self, delay: std::time::Duration) -> Result<(), Error> {
+        use std::os::unix::fs::PermissionsExt as _;
+        if delay > MAX_WRITE_DELAY {
+            return Err(Error::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("fwupd's test plugin takes a WriteDelay of at most {MAX_WRITE_DELAY:?}"),
+            )));
+        }
+        let path = mutable_conf(&root(&self.layout));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, format!("[test]\nWriteDelay={}\n", delay.as_millis()))?;
+        // fwupd warns about a configuration others can read (it may hold passwords).
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640))?;
+        Ok(())
+    }
+}
+
 fn sha256(path: &Path) -> Result<String, Error> {
     let output = network::run(Command::new(SHA256SUM).arg(path))?;
     Ok(output
