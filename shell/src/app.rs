@@ -365,3 +365,70 @@ impl window::App for App {
         ])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+
+    use ferrum_accessibility::preferences::AccentColor;
+
+    use super::*;
+
+    fn app(theme: Option<ThemeChoice>, dir: &std::path::Path) -> App {
+        let options = Options {
+            panel: Some("appearance".into()),
+            theme,
+            preferences: Some(dir.join("accessibility.toml")),
+            ..Options::default()
+        };
+        App::new(&options, SystemBus::with_address("unix:path=/nonexistent")).0
+    }
+
+    fn appearance(change: accessibility::Message) -> Message {
+        Message::Page(registry::Message::Appearance(
+            appearance::Message::Preferences(change),
+        ))
+    }
+
+    #[test]
+    fn the_appearance_pages_changes_reach_the_one_owner_and_the_style_follows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = app(None, dir.path());
+        assert_eq!(app.active(), PanelId::Appearance);
+        let _ = app.apply(appearance(accessibility::Message::ColorScheme(Some(
+            ColorScheme::Dark,
+        ))));
+        let accent = AccentColor::new(0x1f, 0x62, 0xc9);
+        let _ = app.apply(appearance(accessibility::Message::Accent(Some(accent))));
+        // Kept (and saved) by the Accessibility page, drawn by the Appearance page.
+        assert_eq!(
+            app.pages.accessibility.preferences.color_scheme,
+            Some(ColorScheme::Dark)
+        );
+        assert_eq!(app.pages.appearance.preferences.accent, Some(accent));
+        assert_eq!(app.theme_choice(), ThemeChoice::Dark);
+        let primary = window::App::theme(&app).palette().primary;
+        assert_eq!(primary, iced::Color::from_rgb8(0x1f, 0x62, 0xc9));
+        // The sidebar's switch changes the chosen scheme where it is kept.
+        let _ = app.apply(Message::ToggleTheme);
+        assert_eq!(
+            app.pages.accessibility.preferences.color_scheme,
+            Some(ColorScheme::Light)
+        );
+        assert_eq!(app.theme_choice(), ThemeChoice::Light);
+    }
+
+    #[test]
+    fn without_a_choice_or_accent_the_theme_is_as_before_and_the_command_line_pins_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = app(Some(ThemeChoice::Light), dir.path());
+        assert_eq!(
+            window::App::theme(&app).palette(),
+            ferrum_ui::theme::theme(ThemeChoice::Light, false).palette()
+        );
+        let _ = app.apply(appearance(accessibility::Message::ColorScheme(Some(
+            ColorScheme::Dark,
+        ))));
+        assert_eq!(app.theme_choice(), ThemeChoice::Light, "--theme pins");
+    }
+}

@@ -267,3 +267,65 @@ async fn accent_colour_contrast_and_reduced_motion_round_trip() {
         Some(Value::U32(0))
     );
 }
+
+/// Runs a page request and feeds its answer back until the page asks for nothing more (the
+/// Accessibility page's pause, then its write).
+async fn settle(page: &mut ferrum_panels::accessibility::State, message: Message) {
+    use ferrum_panels::Page as _;
+    let mut next = Some(message);
+    while let Some(message) = next.take() {
+        let outcome = page.update(message);
+        if let Some(request) = outcome.request {
+            let answer = request
+                .run(SystemBus::with_address("unix:path=/nonexistent"))
+                .await;
+            next = Some(answer);
+        }
+    }
+}
+
+#[tokio::test]
+async fn what_the_appearance_page_sets_is_what_apps_read() {
+    use ferrum_panels::Page as _;
+    use ferrum_panels::appearance;
+    let portal = start().await;
+    // An app has asked once (which starts the frontend, and it the backend).
+    assert_eq!(portal.read_one("color-scheme").await, Value::U32(0));
+    let mut changes = portal
+        .settings
+        .receive_setting_changed()
+        .await
+        .expect("subscribed");
+    // The two pages as the shell holds them: the Accessibility page owns the preferences,
+    // the Appearance page's changes are handed to it.
+    let mut owner = ferrum_panels::accessibility::State::with(
+        Preferences::default(),
+        Some(portal.bed.preferences_path()),
+    );
+    let mut page = appearance::State::with(Preferences::default());
+    settle(&mut owner, Message::ColorScheme(Some(ColorScheme::Dark))).await;
+    portal
+        .wait_for_change(&mut changes, "color-scheme", &Value::U32(1))
+        .await;
+    assert_eq!(portal.read_one("color-scheme").await, Value::U32(1));
+    // A typed colour goes through the page's own request.
+    let _ = page.update(appearance::Message::CustomChanged("#2a7ab0".into()));
+    let Some(request) = page.update(appearance::Message::CustomSubmitted).request else {
+        panic!("a valid colour is handed over");
+    };
+    let appearance::Message::Preferences(change) = request
+        .run(SystemBus::with_address("unix:path=/nonexistent"))
+        .await
+    else {
+        panic!("the hand-over answers with a preferences change");
+    };
+    settle(&mut owner, change).await;
+    let expected = Value::Structure(Structure::from(
+        AccentColor::new(0x2a, 0x7a, 0xb0).unit_rgb(),
+    ));
+    portal
+        .wait_for_change(&mut changes, "accent-color", &expected)
+        .await;
+    assert_eq!(portal.read_one("accent-color").await, expected);
+    assert_eq!(portal.read_one("color-scheme").await, Value::U32(1));
+}
