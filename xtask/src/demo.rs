@@ -69,10 +69,12 @@ pub struct Apps {
     pub settings: PathBuf,
     /// `ferrum-greeter`.
     pub greeter: PathBuf,
+    /// `ferrum-portal`, the Settings portal backend (the image's /usr/libexec).
+    pub portal: PathBuf,
 }
 
-/// Builds the settings app and the greeter in release mode (one cargo run) and returns
-/// their binaries.
+/// Builds the settings app, the greeter and the portal backend in release mode (one cargo
+/// run) and returns their binaries.
 pub fn build_release_apps() -> Result<Apps> {
     util::run(util::cargo()?.args([
         "build",
@@ -81,11 +83,14 @@ pub fn build_release_apps() -> Result<Apps> {
         "ferrum-settings",
         "-p",
         "ferrum-greeter",
+        "-p",
+        "ferrum-portal",
     ]))?;
     let release = util::target_dir()?.join("release");
     Ok(Apps {
         settings: built(&release, "ferrum-settings")?,
         greeter: built(&release, "ferrum-greeter")?,
+        portal: built(&release, "ferrum-portal")?,
     })
 }
 

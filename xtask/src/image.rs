@@ -124,6 +124,10 @@ fn stage_binaries(apps: &demo::Apps) -> Result<PathBuf> {
         let name = app.file_name().ok_or("binary without a name")?;
         fs::copy(app, bin.join(name))?;
     }
+    // The portal backend is started by D-Bus activation (its user unit), not by people.
+    let libexec = staging.join("usr/libexec");
+    fs::create_dir_all(&libexec)?;
+    fs::copy(&apps.portal, libexec.join("ferrum-portal"))?;
     let keys = keys::ensure()?;
     let pk = staging.join(PK_CERTIFICATE_IN_IMAGE);
     fs::create_dir_all(pk.parent().ok_or("a certificate path without a folder")?)?;
