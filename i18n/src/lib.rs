@@ -56,6 +56,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../de/printers.ftl")),
             ("security.ftl", include_str!("../de/security.ftl")),
             ("firmware.ftl", include_str!("../de/firmware.ftl")),
+            ("appearance.ftl", include_str!("../de/appearance.ftl")),
         ],
     ),
     (
@@ -70,6 +71,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../fr/printers.ftl")),
             ("security.ftl", include_str!("../fr/security.ftl")),
             ("firmware.ftl", include_str!("../fr/firmware.ftl")),
+            ("appearance.ftl", include_str!("../fr/appearance.ftl")),
         ],
     ),
     (
@@ -84,6 +86,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../es/printers.ftl")),
             ("security.ftl", include_str!("../es/security.ftl")),
             ("firmware.ftl", include_str!("../es/firmware.ftl")),
+            ("appearance.ftl", include_str!("../es/appearance.ftl")),
         ],
     ),
     (
@@ -98,6 +101,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../pt-BR/printers.ftl")),
             ("security.ftl", include_str!("../pt-BR/security.ftl")),
             ("firmware.ftl", include_str!("../pt-BR/firmware.ftl")),
+            ("appearance.ftl", include_str!("../pt-BR/appearance.ftl")),
         ],
     ),
     (
@@ -112,6 +116,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../ja/printers.ftl")),
             ("security.ftl", include_str!("../ja/security.ftl")),
             ("firmware.ftl", include_str!("../ja/firmware.ftl")),
+            ("appearance.ftl", include_str!("../ja/appearance.ftl")),
         ],
     ),
     (
@@ -126,6 +131,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../ar/printers.ftl")),
             ("security.ftl", include_str!("../ar/security.ftl")),
             ("firmware.ftl", include_str!("../ar/firmware.ftl")),
+            ("appearance.ftl", include_str!("../ar/appearance.ftl")),
         ],
     ),
     (
@@ -140,6 +146,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("printers.ftl", include_str!("../uk/printers.ftl")),
             ("security.ftl", include_str!("../uk/security.ftl")),
             ("firmware.ftl", include_str!("../uk/firmware.ftl")),
+            ("appearance.ftl", include_str!("../uk/appearance.ftl")),
         ],
     ),
 ];
