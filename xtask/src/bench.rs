@@ -12,7 +12,11 @@
 //! the bed's real cupsd, reached through `CUPS_SERVER`, with the demo's queue furnished by
 //! [`printers::furnish`]) also become rows of the table ([`panel_switch_metrics`]), measured in
 //! the same run so they compare. `cargo xtask bench printers` measures only the panel
-//! switches (`target/bench/bench-printers.json`).
+//! switches (`target/bench/bench-printers.json`). With the firmware bed's real fwupd in the bed
+//! ([`firmware::run_fwupd`], the webcam's update on offer), `panel-switch-bench` also measures
+//! About → Firmware and About → Device Security (`FERRUM_BENCH_FWUPD`); `cargo xtask bench
+//! firmware` (or `bench security`) measures only the panel switches with them
+//! (`target/bench/bench-firmware.json`).
 //!
 //! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
 //! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)
@@ -31,7 +35,7 @@ use crate::demo::{self, SETTLE};
 use crate::e2e::Layout;
 use crate::sound::{self, SoundBed};
 use crate::util::{self, Result};
-use crate::{compositor, greeter, printers};
+use crate::{compositor, firmware, greeter, printers};
 
 /// Timed runs per figure (after one untimed warm-up run).
 const RUNS: usize = 7;
@@ -426,6 +430,9 @@ pub enum Scope {
     Sound,
     /// The panel switches alone (`cargo xtask bench printers`).
     Printers,
+    /// The panel switches alone, with Firmware and Device Security (`cargo xtask bench
+    /// firmware`).
+    Firmware,
 }
 
 /// The whole benchmark, only the panel switches and the CPU rows, or only the panel switches.
@@ -433,9 +440,14 @@ pub fn run(scope: Scope) -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
     let apps = demo::build_release_apps()?;
-    let bed = demo::start_bed()?;
+    let mut bed = demo::start_bed()?;
     demo::furnish_bluetooth(&bed)?;
     printers::furnish(&bed)?;
+    let fwupd = matches!(scope, Scope::All | Scope::Firmware);
+    if fwupd {
+        firmware::run_fwupd(&mut bed, ferrum_testbed::Service::Fwupd)?;
+        println!("bench: {}", firmware::describe());
+    }
     let sound_bed = SoundBed::start()?;
     let address = bed.system_bus_address().to_owned();
 
@@ -452,7 +464,7 @@ pub fn run(scope: Scope) -> Result<()> {
             &address,
         )?);
     }
-    if scope != Scope::Printers {
+    if matches!(scope, Scope::All | Scope::Sound) {
         println!(
             "bench: CPU over {} s: About page, Sound page idle, Sound page with a stream playing",
             sound::CPU_WINDOW.as_secs()
@@ -460,7 +472,11 @@ pub fn run(scope: Scope) -> Result<()> {
         metrics.extend(sound::cpu_metrics(&apps.settings, &address, &sound_bed)?);
     }
     // Figures measured by separate programs are merged as JSON objects.
-    let panel_switch = panel_switch(&address, &[sound_bed.env(), printers::env(&bed)])?;
+    let mut switch_env = vec![sound_bed.env(), printers::env(&bed)];
+    if fwupd {
+        switch_env.push(firmware::bench_env());
+    }
+    let panel_switch = panel_switch(&address, &switch_env)?;
     if let Some(panel_switch) = &panel_switch {
         metrics.extend(panel_switch_metrics(panel_switch));
         let measured = |to: &str| {
@@ -517,6 +533,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::All => "bench.json",
         Scope::Sound => "bench-sound.json",
         Scope::Printers => "bench-printers.json",
+        Scope::Firmware => "bench-firmware.json",
     });
     fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

@@ -21,6 +21,14 @@
 //! details opened from the keyboard (Shift+Tab from nothing focused reaches the last button,
 //! "Details", and Return presses it). `cargo xtask demo printers` takes only those two
 //! (report in `report-printers.json`).
+//!
+//! The Firmware and Device Security pages get the firmware bed's real fwupd in the same test
+//! bed ([`firmware`]), one flavour at a time: `firmware-{light,dark}.png` show the webcam's
+//! 1.2.4 update being written, started from the keyboard ([`firmware::UPDATE_KEYS`]: Shift+Tab
+//! to its Update, Return; Return again closes fwupd's "unplug and replug" request), with its
+//! release notes, and `security-{light,dark}.png` the emulated ThinkPad's `HSI:2!` checks with
+//! this host's own facts. `cargo xtask demo firmware` and `cargo xtask demo security` take
+//! only those two (reports in `report-firmware.json` and `report-security.json`).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -36,7 +44,7 @@ use serde_json::{Value, json};
 
 use crate::sound::SoundBed;
 use crate::util::{self, Result};
-use crate::{compositor, greeter, printers};
+use crate::{compositor, firmware, greeter, printers};
 
 /// The services every run of the settings app gets (the bluez5 mock is furnished by
 /// [`furnish_bluetooth`]).
@@ -60,7 +68,7 @@ const SOUND: &str = "sound";
 const PRINTERS: &str = "printers";
 /// The keys that open the only printer's details once the Printers page is shown: from
 /// nothing focused, Shift+Tab focuses the page's last button, the card's "Details".
-const PRINTERS_KEYS: &[&str] = &["shift+Tab", "Return"];
+const PRINTERS_KEYS: &[&[&str]] = &[&["shift+Tab", "Return"]];
 
 /// The release binaries the demo and the benchmark run.
 #[derive(Debug, Clone)]
@@ -190,8 +198,11 @@ struct Shot {
     about: Value,
     /// Whether "Music Player" must be playing in the audio bed (the Sound page's shots).
     stream: bool,
-    /// Keys typed once the app has settled, before the screenshot (headless sway only).
-    keys: &'static [&'static str],
+    /// Keys typed once the app has settled, before the screenshot (headless sway only): a
+    /// group at a time, with [`SETTLE`] after each.
+    keys: &'static [&'static [&'static str]],
+    /// The fwupd the shot needs, (re)started before it ([`firmware::run_fwupd`]).
+    fwupd: Option<Service>,
 }
 
 /// A shot of the settings app on `panel` in `theme`; `variant` says what else differs.
@@ -211,6 +222,7 @@ fn settings_shot(
         about: json!({"app": "ferrum-settings", "panel": panel, "theme": theme, "variant": variant}),
         stream: false,
         keys: &[],
+        fwupd: None,
     }
 }
 
@@ -256,8 +268,54 @@ fn printers_shots(app: &Path, bed: &TestBed) -> Vec<Shot> {
         .collect()
 }
 
+/// The Firmware page in every theme against the bed's real fwupd, the webcam's update started
+/// with [`firmware::UPDATE_KEYS`] and shot while it is written.
+fn firmware_shots(app: &Path) -> Vec<Shot> {
+    THEMES
+        .iter()
+        .map(|theme| {
+            let mut shot = settings_shot(
+                app,
+                format!("{}-{theme}", firmware::FIRMWARE),
+                firmware::FIRMWARE,
+                theme,
+                Some(
+                    "the firmware bed's fwupd: the webcam's 1.2.4 update started with Shift+Tab, \
+                     Return, its device request closed with Return, shot while it is written",
+                ),
+                Vec::new(),
+            );
+            shot.keys = firmware::UPDATE_KEYS;
+            shot.fwupd = Some(Service::Fwupd);
+            shot
+        })
+        .collect()
+}
+
+/// The Device Security page in every theme against the bed's fwupd emulating a ThinkPad P1,
+/// with this host's own facts.
+fn security_shots(app: &Path) -> Vec<Shot> {
+    THEMES
+        .iter()
+        .map(|theme| {
+            let mut shot = settings_shot(
+                app,
+                format!("{}-{theme}", firmware::SECURITY),
+                firmware::SECURITY,
+                theme,
+                Some(
+                    "the firmware bed's fwupd emulating a ThinkPad P1 (HSI:2!); this host's facts",
+                ),
+                Vec::new(),
+            );
+            shot.fwupd = Some(Service::FwupdEmulatedHost);
+            shot
+        })
+        .collect()
+}
+
 /// Every panel in every theme (the Sound page against the audio bed, the Printers page against
-/// the bed's cupsd), then the Power panel in high contrast (preferences in `config_home`) and
+/// the bed's cupsd, Firmware and Device Security against the bed's fwupd), then the Power panel in high contrast (preferences in `config_home`) and
 /// in Arabic (mirrored: the sidebar on the right).
 fn settings_shots(
     app: &Path,
@@ -274,6 +332,14 @@ fn settings_shots(
         }
         if panel == PRINTERS {
             shots.extend(printers_shots(app, bed));
+            continue;
+        }
+        if panel == firmware::FIRMWARE {
+            shots.extend(firmware_shots(app));
+            continue;
+        }
+        if panel == firmware::SECURITY {
+            shots.extend(security_shots(app));
             continue;
         }
         for theme in THEMES {
@@ -313,6 +379,7 @@ fn greeter_shots(app: &Path, greetd: &greeter::Fixture) -> Vec<Shot> {
             about: json!({"app": "ferrum-greeter", "variant": variant}),
             stream: false,
             keys: &[],
+            fwupd: None,
         }
     };
     vec![
@@ -469,14 +536,14 @@ fn take_headless(
     }
 }
 
-/// [`compositor::run_headless`] with `keys` typed once the app has settled, the screenshot
-/// taken [`SETTLE`] after them.
+/// [`compositor::run_headless`] with `keys` typed once the app has settled, a group at a
+/// time with [`SETTLE`] after each; the screenshot is taken after the last.
 fn run_headless_with_keys(
     app: &Path,
     args: &[&str],
     env: &[(&str, &str)],
     png: &Path,
-    keys: &[&str],
+    keys: &[&[&str]],
 ) -> std::result::Result<compositor::RunReport, compositor::RunError> {
     let failed = |message: String| compositor::RunError {
         message,
@@ -487,8 +554,10 @@ fn run_headless_with_keys(
     let drive = |session: &mut Session| -> std::result::Result<_, SessionError> {
         let first_frame = session.launch_app(User::Nobody, app, args, env)?;
         session.wait(SETTLE, "the app to settle")?;
-        session.type_keys(keys)?;
-        session.wait(SETTLE, "the app to answer the keys")?;
+        for group in keys {
+            session.type_keys(group)?;
+            session.wait(SETTLE, "the app to answer the keys")?;
+        }
         if !session.screenshot_settled(png)? {
             println!(
                 "  note: the screen still changed after {SETTLED_CAP:?}; saved the last frame \
@@ -525,9 +594,13 @@ pub enum Scope {
     Sound,
     /// The Printers page in both themes (`cargo xtask demo printers`).
     Printers,
+    /// The Firmware page in both themes (`cargo xtask demo firmware`).
+    Firmware,
+    /// The Device Security page in both themes (`cargo xtask demo security`).
+    Security,
 }
 
-/// The whole demo, or only the Sound page's or the Printers page's shots.
+/// The whole demo, or only one page's shots (Sound, Printers, Firmware, Device Security).
 pub fn run(scope: Scope) -> Result<()> {
     let started = Instant::now();
     crate::deps::run()?;
@@ -540,7 +613,8 @@ pub fn run(scope: Scope) -> Result<()> {
     let greetd = start_greetd()?;
     furnish_network(&bed);
     furnish_bluetooth(&bed)?;
-    if scope != Scope::Sound {
+    let printing = matches!(scope, Scope::All | Scope::Printers);
+    if printing {
         printers::furnish(&bed)?;
     }
     let mut sound = SoundBed::start()?;
@@ -554,6 +628,8 @@ pub fn run(scope: Scope) -> Result<()> {
         }
         Scope::Sound => sound_shots(&apps.settings, &sound),
         Scope::Printers => printers_shots(&apps.settings, &bed),
+        Scope::Firmware => firmware_shots(&apps.settings),
+        Scope::Security => security_shots(&apps.settings),
     };
 
     let mode = Mode::detect();
@@ -571,6 +647,14 @@ pub fn run(scope: Scope) -> Result<()> {
             "demo: the Printers page × themes {THEMES:?}, mode {}",
             mode.name()
         ),
+        Scope::Firmware => println!(
+            "demo: the Firmware page × themes {THEMES:?}, mode {}",
+            mode.name()
+        ),
+        Scope::Security => println!(
+            "demo: the Device Security page × themes {THEMES:?}, mode {}",
+            mode.name()
+        ),
     }
     let mut entries = Vec::new();
     let mut failures = 0;
@@ -581,6 +665,9 @@ pub fn run(scope: Scope) -> Result<()> {
             player = None;
         } else if player.is_none() {
             player = Some(sound.play()?);
+        }
+        if let Some(service) = shot.fwupd {
+            firmware::run_fwupd(&mut bed, service)?;
         }
         let (entry, ok) = take(shot, mode, &out_dir, &address)?;
         failures += usize::from(!ok);
@@ -596,7 +683,9 @@ pub fn run(scope: Scope) -> Result<()> {
         "first_visible_frame": "ms from spawning the app in a running headless sway until the pixel at (20,20) is no longer sway's background",
         "screenshot": "taken 1.5 s after the first frame, once two grim captures 300 ms apart are identical (at most 5 s)",
         "greetd": greetd.describe(),
-        "printing": (scope != Scope::Sound).then(|| printers::describe(&bed)),
+        "printing": printing.then(|| printers::describe(&bed)),
+        "firmware": matches!(scope, Scope::All | Scope::Firmware | Scope::Security)
+            .then(firmware::describe),
         "audio": format!("a private PipeWire + WirePlumber with null outputs and a null input; the Sound page's shots while {:?} plays a swelling 440 Hz tone", crate::sound::PLAYER),
         "versions": versions(),
         "screenshots": entries,
@@ -606,6 +695,8 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::All => "report.json",
         Scope::Sound => "report-sound.json",
         Scope::Printers => "report-printers.json",
+        Scope::Firmware => "report-firmware.json",
+        Scope::Security => "report-security.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

@@ -12,6 +12,7 @@ mod compositor;
 mod demo;
 mod deps;
 mod e2e;
+mod firmware;
 mod greeter;
 mod image;
 mod keys;
@@ -39,6 +40,10 @@ commands:
             only the Sound page in both themes, against a private PipeWire with a stream playing
   demo printers
             only the Printers page in both themes, against the printing bed's cupsd (a paused queue, a job waiting)
+  demo firmware
+            only the Firmware page in both themes, against the firmware bed's fwupd (the webcam's update being written)
+  demo security
+            only the Device Security page in both themes, against fwupd emulating a ThinkPad (HSI:2!) and this host's facts
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
@@ -46,6 +51,9 @@ commands:
             only the panel switches and the CPU rows -> target/bench/bench-sound.json
   bench printers
             only the panel switches (About -> Printers against the printing bed's cupsd) -> target/bench/bench-printers.json
+  bench firmware | bench security
+            only the panel switches (About -> Firmware and About -> Device Security against the firmware bed's fwupd)
+            -> target/bench/bench-firmware.json
   bench boot [initramfs|verity]
             boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
@@ -72,6 +80,11 @@ fn main() -> ExitCode {
         [bench, sound] if bench == "bench" && sound == "sound" => "bench sound",
         [demo, printers] if demo == "demo" && printers == "printers" => "demo printers",
         [bench, printers] if bench == "bench" && printers == "printers" => "bench printers",
+        [demo, page] if demo == "demo" && page == "firmware" => "demo firmware",
+        [demo, page] if demo == "demo" && page == "security" => "demo security",
+        [bench, page] if bench == "bench" && (page == "firmware" || page == "security") => {
+            "bench firmware"
+        }
         [bench, boot, layout] if bench == "bench" && boot == "boot" && layout == "initramfs" => {
             "bench boot initramfs"
         }
@@ -92,9 +105,12 @@ fn main() -> ExitCode {
         "demo" => demo::run(demo::Scope::All),
         "demo sound" => demo::run(demo::Scope::Sound),
         "demo printers" => demo::run(demo::Scope::Printers),
+        "demo firmware" => demo::run(demo::Scope::Firmware),
+        "demo security" => demo::run(demo::Scope::Security),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
         "bench printers" => bench::run(bench::Scope::Printers),
+        "bench firmware" => bench::run(bench::Scope::Firmware),
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),

@@ -27,6 +27,14 @@
 //!   watch (IPP to cupsd, its D-Bus notifier subscription), up to its first
 //!   snapshot listing a printer. Each switch is a new app whose page opens
 //!   its own watch.
+//! - About → Firmware and About → Device Security, when `FERRUM_BENCH_FWUPD`
+//!   is set (`cargo xtask bench firmware` sets it, its bed running the real
+//!   fwupd of the firmware bed): Firmware's fwupd watch up to the first
+//!   snapshot offering the webcam's update, with what decides the automatic
+//!   refresh (fwupd's remotes, NetworkManager) read as on entry; Device
+//!   Security's watch up to the first snapshot with its checks and the event
+//!   log read after it, with this computer's facts read as on entry. Each
+//!   switch is a new app whose page opens its own watch.
 //!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
@@ -40,10 +48,11 @@ use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
-use ferrum_panels::{PanelId, bluetooth, power, printers, sound};
+use ferrum_panels::{PageRequest, PanelId, bluetooth, firmware, power, printers, security, sound};
 use ferrum_services::SystemBus;
 use ferrum_services::audio::{Direction, Update as AudioUpdate};
 use ferrum_services::bluetooth::Update;
+use ferrum_services::firmware::Update as FirmwareUpdate;
 use ferrum_services::printers::{CupsServer, Update as PrintersUpdate};
 use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
@@ -61,6 +70,8 @@ enum Target {
     Bluetooth,
     Sound,
     Printers,
+    Firmware,
+    DeviceSecurity,
 }
 
 impl Target {
@@ -70,6 +81,8 @@ impl Target {
             Target::Bluetooth => "bluetooth",
             Target::Sound => "sound",
             Target::Printers => "printers",
+            Target::Firmware => "firmware",
+            Target::DeviceSecurity => "security",
         }
     }
 
@@ -79,6 +92,8 @@ impl Target {
             Target::Bluetooth => PanelId::Bluetooth,
             Target::Sound => PanelId::Sound,
             Target::Printers => PanelId::Printers,
+            Target::Firmware => PanelId::Firmware,
+            Target::DeviceSecurity => PanelId::DeviceSecurity,
         }
     }
 
@@ -97,6 +112,16 @@ impl Target {
             Target::Printers => {
                 "first CUPS snapshot listing a printer (IPP to the printing bed's cupsd, its \
                  D-Bus notifier subscribed; one driverless queue with a job)"
+            }
+            Target::Firmware => {
+                "first fwupd snapshot offering an update (the firmware bed's fwupd: the test \
+                 plugin's webcam, 1.2.4 from a local remote) and the remotes and network read \
+                 for the automatic refresh"
+            }
+            Target::DeviceSecurity => {
+                "first fwupd snapshot with its host security checks and the event log read \
+                 after it (the firmware bed's fwupd), and this computer's facts (Secure Boot, \
+                 TPM, PCR 11, the root) read from disk"
             }
         }
     }
@@ -211,6 +236,81 @@ async fn to_printers(app: &mut App, bus: &SystemBus) -> Result<PrintersStream, S
     Ok(updates)
 }
 
+/// A page's fwupd watch, kept while the page is drawn.
+type FwupdStream<M> = futures::stream::BoxStream<'static, M>;
+
+/// About → Firmware: the page's fwupd watch up to the first snapshot offering an update, and
+/// the read that decides the automatic refresh (as entering the page asks). The stream is
+/// returned: the app keeps it while the page is shown.
+async fn to_firmware(
+    app: &mut App,
+    bus: &SystemBus,
+) -> Result<FwupdStream<firmware::Message>, String> {
+    let mut updates = firmware::watch_stream(&firmware::Watch(bus.clone())).boxed();
+    let (first, freshness) = tokio::join!(
+        async {
+            loop {
+                let message = next_within(&mut updates, "fwupd's first snapshot").await?;
+                if matches!(
+                    message,
+                    firmware::Message::Watched(FirmwareUpdate::Available(_))
+                ) {
+                    return Ok::<_, String>(message);
+                }
+            }
+        },
+        firmware::Request::Freshness.run(bus.clone())
+    );
+    let _ = app.update(Message::Page(PageMessage::Firmware(first?)));
+    let _ = app.update(Message::Page(PageMessage::Firmware(freshness)));
+    let offered = app.pages.firmware.snapshot().is_some_and(|snapshot| {
+        snapshot
+            .upgrades
+            .values()
+            .any(|releases| !releases.is_empty())
+    });
+    if !offered {
+        return Err("the Firmware page has no update to show".into());
+    }
+    Ok(updates)
+}
+
+/// About → Device Security: the page's fwupd watch up to the first snapshot and the event log
+/// read after it, and this computer's facts (as entering the page asks).
+async fn to_security(
+    app: &mut App,
+    bus: &SystemBus,
+) -> Result<FwupdStream<security::Message>, String> {
+    let mut updates = security::watch_stream(&security::Fwupd(bus.clone())).boxed();
+    let (read, facts) = tokio::join!(
+        async {
+            let mut read = Vec::new();
+            loop {
+                let message = next_within(&mut updates, "fwupd's snapshot and events").await?;
+                let events = matches!(message, security::Message::Events(_));
+                read.push(message);
+                if events {
+                    return Ok::<_, String>(read);
+                }
+            }
+        },
+        security::Request::Facts("/".into()).run(bus.clone())
+    );
+    for message in read? {
+        let _ = app.update(Message::Page(PageMessage::DeviceSecurity(message)));
+    }
+    let _ = app.update(Message::Page(PageMessage::DeviceSecurity(facts)));
+    let checks = app
+        .pages
+        .security
+        .snapshot()
+        .is_some_and(|snapshot| !snapshot.security.is_empty());
+    if !checks {
+        return Err("the Device Security page has no check to show".into());
+    }
+    Ok(updates)
+}
+
 async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
     if matches!(target, Target::Bluetooth) {
         tokio::time::sleep(BLUETOOTH_PAUSE).await;
@@ -230,6 +330,8 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
         Target::Bluetooth => Some(Box::new(to_bluetooth(&mut app, bus).await?) as Box<dyn Any>),
         Target::Sound => Some(Box::new(to_sound(&mut app).await?) as Box<dyn Any>),
         Target::Printers => Some(Box::new(to_printers(&mut app, bus).await?) as Box<dyn Any>),
+        Target::Firmware => Some(Box::new(to_firmware(&mut app, bus).await?) as Box<dyn Any>),
+        Target::DeviceSecurity => Some(Box::new(to_security(&mut app, bus).await?) as Box<dyn Any>),
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -295,6 +397,9 @@ async fn main() -> std::process::ExitCode {
     }
     if std::env::var_os("CUPS_SERVER").is_some_and(|server| !server.is_empty()) {
         targets.push(Target::Printers);
+    }
+    if std::env::var_os("FERRUM_BENCH_FWUPD").is_some_and(|fwupd| !fwupd.is_empty()) {
+        targets.extend([Target::Firmware, Target::DeviceSecurity]);
     }
     for target in targets {
         match measure(&bus, target).await {
