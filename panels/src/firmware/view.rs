@@ -9,7 +9,7 @@ use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, error_line, heading,
-    level_bar, notice, page_title, reading_start,
+    level_bar, line, notice, page_title, reading_start,
 };
 use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
@@ -91,7 +91,7 @@ fn refresh_row(state: &State) -> Element<'_, Message> {
             Accessible::new(
                 ids::FIRMWARE.child("refresh"),
                 AccessibleInfo::new(Role::Label, sentence.clone()),
-                text(sentence).size(14).width(Length::Fill),
+                line(sentence, 14, Length::Fill),
             )
             .into(),
         );
@@ -127,7 +127,7 @@ fn run_card(state: &State) -> Element<'_, Message> {
                         Accessible::new(
                             ids::FIRMWARE_RUN.child("step"),
                             AccessibleInfo::new(Role::Alert, sentence),
-                            text(step_text(*step)).size(15).width(Length::Fill),
+                            line(step_text(*step), 15, Length::Fill),
                         )
                         .into(),
                         text(fl!("percent-value", percent = percent))
@@ -147,7 +147,7 @@ fn run_card(state: &State) -> Element<'_, Message> {
             content = content.push(Accessible::new(
                 ids::FIRMWARE_RUN.child("result"),
                 AccessibleInfo::new(Role::Alert, sentence.clone()),
-                text(sentence).size(15).width(Length::Fill),
+                line(sentence, 15, Length::Fill),
             ));
             let mut buttons = Vec::new();
             if *ending == Ending::RestartNeeded {
