@@ -117,7 +117,7 @@ pub fn certificates(data: &[u8]) -> Vec<Certificate> {
 }
 
 /// One DER element: its tag, its contents, and what follows it.
-fn element(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
+pub(super) fn element(bytes: &[u8]) -> Option<(u8, &[u8], &[u8])> {
     let (&tag, rest) = bytes.split_first()?;
     let (&first, rest) = rest.split_first()?;
     let (length, rest) = if first < 0x80 {

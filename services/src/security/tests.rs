@@ -9,7 +9,7 @@ use super::*;
 const PCR: &str = "6aac71a840a3d60d0dafb4ff168c02f66367480a246fc2346952b34be7fda5a4";
 /// `policy_pcr11(PCR)`, computed with Python's hashlib (see `tpm.rs`).
 const POLICY: &str = "db934a1d56a1784eda594a49fb808a58f155d7e4bece834bf4869b666accea5a";
-const KEY_FINGERPRINT: &str = "ba3d9dc6170c2e32f2cae1ac93138cd4f4c55fdd5953ece425f7679b32dba480";
+const KEY_FINGERPRINT: &str = "edb1993228decf70faa0ea33274ccc0d795c198a3848b60c6a93789362bcd0c8";
 const PEM: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/security/pcr-public-key.pem"

@@ -100,8 +100,11 @@ pub fn parse_signature(json: &str) -> Result<Vec<SignedPolicy>, String> {
         .collect())
 }
 
-/// SHA-256 of a PEM public key's DER (`-----BEGIN PUBLIC KEY-----`), lower-case hex, as
-/// systemd-measure writes it in `pkfp`.
+/// The fingerprint systemd-measure writes in `pkfp` for a PEM public key (`-----BEGIN
+/// PUBLIC KEY-----`), lower-case hex: SHA-256 of the key itself as OpenSSL's
+/// `i2d_PublicKey` encodes it — for RSA the PKCS #1 `RSAPublicKey`, for EC the point —
+/// which is the `subjectPublicKey` bit string inside the PEM's `SubjectPublicKeyInfo`, not
+/// the whole DER.
 pub fn public_key_fingerprint(pem: &str) -> Option<String> {
     let body: String = pem
         .lines()
@@ -113,8 +116,25 @@ pub fn public_key_fingerprint(pem: &str) -> Option<String> {
     let der = base64::engine::general_purpose::STANDARD
         .decode(body)
         .ok()?;
-    (!der.is_empty()).then(|| super::hex(&Sha256::digest(der)))
+    // SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
+    let (SEQUENCE, info, _) = super::efi::element(&der)? else {
+        return None;
+    };
+    let (SEQUENCE, _, rest) = super::efi::element(info)? else {
+        return None;
+    };
+    let (BIT_STRING, bits, _) = super::efi::element(rest)? else {
+        return None;
+    };
+    // The first byte counts the unused bits of the last one: none in a key.
+    let (&0, key) = bits.split_first()? else {
+        return None;
+    };
+    (!key.is_empty()).then(|| super::hex(&Sha256::digest(key)))
 }
+
+const SEQUENCE: u8 = 0x30;
+const BIT_STRING: u8 = 0x03;
 
 /// A PCR value as sysfs prints it (hex, maybe upper-case, a newline).
 pub fn parse_pcr(text: &str) -> Option<[u8; 32]> {
@@ -192,15 +212,16 @@ mod tests {
     }
 
     #[test]
-    fn the_public_keys_fingerprint_is_its_ders_sha256() {
+    fn the_public_keys_fingerprint_is_systemd_measures_pkfp() {
         let pem = include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/security/pcr-public-key.pem"
         ));
-        // openssl pkey -pubout -outform DER | sha256sum, when the fixture was made.
+        // `openssl rsa -pubin -RSAPublicKey_out -outform DER | sha256sum`: the PKCS #1 key,
+        // as systemd-measure hashes it (checked against a UKI's .pcrsig and its key).
         assert_eq!(
             public_key_fingerprint(pem).as_deref(),
-            Some("ba3d9dc6170c2e32f2cae1ac93138cd4f4c55fdd5953ece425f7679b32dba480")
+            Some("edb1993228decf70faa0ea33274ccc0d795c198a3848b60c6a93789362bcd0c8")
         );
         assert_eq!(public_key_fingerprint("nothing"), None);
     }
