@@ -12,6 +12,7 @@ use ferrum_ui::theme::ThemeChoice;
 use ferrum_ui::window::{self, App as _, TreeRead, Window};
 use ferrum_ui::{Effect, WidgetId};
 use iced::keyboard::{self, key};
+use iced::widget::operation::RelativeOffset;
 use iced::widget::{column, container, row, rule, scrollable};
 use iced::{Element, Length, Subscription, Task, Theme};
 
@@ -186,7 +187,12 @@ impl App {
                 }
                 tracing::debug!(panel = panel.slug(), "panel selected");
                 self.active = panel;
-                self.pages.enter(panel).map(Message::Page)
+                // Every page opens at its top: the one scrollable holds each page in turn,
+                // and would otherwise keep the last page's offset.
+                Task::batch([
+                    iced::widget::operation::snap_to(ids::PAGE, RelativeOffset::START),
+                    self.pages.enter(panel).map(Message::Page),
+                ])
             }
             Message::SearchChanged(query) => {
                 self.query = query;

@@ -12,9 +12,10 @@
 use std::sync::{Arc, Mutex};
 
 use ferrum_integration_tests::driver::Driver;
+use ferrum_panels::registry::PanelId;
 use ferrum_services::SystemBus;
 use ferrum_settings::cli::Options;
-use ferrum_settings::{App, ids};
+use ferrum_settings::{App, Message, ids};
 use ferrum_ui::theme::ThemeChoice;
 use iced::advanced::widget::operation::{Focusable, Scrollable};
 use iced::advanced::widget::{Id, Operation, operate};
@@ -197,4 +198,40 @@ async fn tab_scrolls_the_focused_control_into_view_and_shift_tab_back() {
         }
     }
     assert!(reached_first, "Shift+Tab came back to {first:?}");
+}
+
+/// A page opens at its top, whatever the page before it was scrolled to: the one scrollable
+/// holds every page in turn, and used to keep the last page's offset (the image showed Device
+/// Security opened half-way down after the Sound page had been scrolled to its end).
+#[tokio::test(flavor = "multi_thread")]
+async fn another_page_opens_at_its_top() {
+    let scratch = tempfile::tempdir().unwrap();
+    let options = Options {
+        panel: Some("accessibility".into()),
+        theme: Some(ThemeChoice::Light),
+        preferences: Some(scratch.path().join("accessibility.toml")),
+        ..Options::default()
+    };
+    let (app, _) = App::new(&options, SystemBus::with_address("unix:path=/nonexistent"));
+    let mut driver = Driver::new(app, iced::Size::new(1280.0, 300.0));
+    driver.redraw().await;
+    // Shift+Tab twice: nothing focused, then round to the page's last control, which the
+    // page scrolls into view.
+    shift_tab(&mut driver).await;
+    shift_tab(&mut driver).await;
+    let scrolled = view(&mut driver).await;
+    assert!(
+        scrolled.offset() > 0.0,
+        "the Accessibility page scrolled to its last control ({:?})",
+        focused_name(&driver)
+    );
+    for panel in [PanelId::About, PanelId::Accessibility] {
+        driver.dispatch(Message::SelectPanel(panel)).await;
+        driver.redraw().await;
+        assert_eq!(
+            view(&mut driver).await.offset(),
+            0.0,
+            "{panel:?} opened at its top"
+        );
+    }
 }
