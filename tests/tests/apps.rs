@@ -772,12 +772,10 @@ async fn portal_grants_are_listed_and_revoked() {
 
 /// The user the refused system install runs as (`nobody`).
 const NOBODY: u32 = 65534;
-/// Set for [`install_as_another_user`]: the bed's system installation.
-const AS_NOBODY: &str = "FERRUM_APPS_AS_NOBODY";
 
 /// polkit's refusal, for real: root's libflatpak changes the system installation itself, so
-/// the install runs in a process of its own as `nobody` ([`install_as_another_user`]: this
-/// test binary again); its libflatpak asks Flatpak's system helper on the bed's bus, which asks
+/// the install runs in a process of its own as `nobody` (`tests/src/bin/apps-install-as-user.rs`);
+/// its libflatpak asks Flatpak's system helper on the bed's bus, which asks
 /// the bed's polkit (python-dbusmock's), which refuses.
 #[tokio::test]
 async fn a_system_install_polkit_refuses_is_permission_denied() {
@@ -792,14 +790,8 @@ async fn a_system_install_polkit_refuses_is_permission_denied() {
         let address = bus.system_bus_address().to_owned();
         let system = bed.system_dir();
         move || {
-            Command::new(std::env::current_exe().unwrap())
-                .args([
-                    "--exact",
-                    "install_as_another_user",
-                    "--ignored",
-                    "--nocapture",
-                ])
-                .env(AS_NOBODY, system)
+            Command::new(env!("CARGO_BIN_EXE_apps-install-as-user"))
+                .arg(system)
                 .env("DBUS_SYSTEM_BUS_ADDRESS", address)
                 .env("HOME", &home)
                 .env("XDG_CACHE_HOME", home.join("cache"))
@@ -851,43 +843,4 @@ async fn a_system_install_polkit_refuses_is_permission_denied() {
         .unwrap();
     let asked = String::from_utf8_lossy(&asked.stdout);
     assert!(asked.contains("org.freedesktop.Flatpak."), "{asked}");
-}
-
-/// The other half of [`a_system_install_polkit_refuses_is_permission_denied`]: run by it as
-/// `nobody`, installs the bed's plain app into the bed's system installation and prints how
-/// it ended. Does nothing when run by itself.
-#[test]
-#[ignore = "a helper process of a_system_install_polkit_refuses_is_permission_denied"]
-fn install_as_another_user() {
-    let Some(system) = std::env::var_os(AS_NOBODY) else {
-        return;
-    };
-    let home = std::path::PathBuf::from(std::env::var_os("HOME").unwrap());
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let apps = Apps::new(Installations::at(
-            home.join("user"),
-            system,
-            home.join(".var/app"),
-        ))
-        .unwrap();
-        let plain = AppRef {
-            installation: InstallationKind::System,
-            id: PLAIN_ID.to_owned(),
-            arch: std::env::consts::ARCH.to_owned(),
-            branch: BRANCH.to_owned(),
-        };
-        let events = run_to_end(
-            &apps,
-            Action::Install {
-                app: plain,
-                remote: REMOTE.to_owned(),
-            },
-        )
-        .await;
-        println!("\nRESULT={:?}", outcome(&events));
-    });
 }
