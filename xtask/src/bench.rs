@@ -446,7 +446,10 @@ pub fn run(scope: Scope) -> Result<()> {
     let fwupd = matches!(scope, Scope::All | Scope::Firmware);
     if fwupd {
         firmware::run_fwupd(&mut bed, ferrum_testbed::Service::Fwupd)?;
-        println!("bench: {}", firmware::describe());
+        println!(
+            "bench: the firmware bed's real fwupd (the webcam's update on offer); Device \
+             Security shows the checks this same fwupd makes of this machine"
+        );
     }
     let sound_bed = SoundBed::start()?;
     let address = bed.system_bus_address().to_owned();
