@@ -428,7 +428,10 @@ fn screen_reader_walks_every_panel() {
         "Network",
         "Sound",
         "Printers",
+        "Firmware",
         "Private DNS",
+        "Device Security",
+        "Appearance",
         "Accessibility",
         "About",
     ] {
@@ -465,7 +468,8 @@ fn the_accessibility_page_is_published_at_once() {
 }
 
 /// The most Tabs a walk may take to come back to where it started (the longest walk,
-/// Private DNS with its provider list, takes 28 with the sidebar).
+/// Appearance with its colours, takes 31 with the sidebar; Private DNS with its provider list
+/// 28).
 const MAX_TABS: usize = 40;
 /// How long the focus may take to move after a Tab.
 const SETTLE: Duration = Duration::from_secs(3);
@@ -523,14 +527,19 @@ impl Desktop {
 /// Every panel, by its sidebar name: Power (the app opens on it), then the others in the
 /// sidebar's order. Bluetooth shows the bluez5 mock's desk: the adapter, a paired keyboard
 /// and two devices nearby; Sound, with no PipeWire here, says the sound service is not
-/// running, and Printers, with no cupsd ([`NO_CUPS`]), that the printing service is not.
-const PAGES: [&str; 8] = [
+/// running, and Printers, with no cupsd ([`NO_CUPS`]), that the printing service is not;
+/// Firmware and Device Security, with no fwupd on the bed's bus (nothing to activate), that
+/// fwupd is not running.
+const PAGES: [&str; 11] = [
     "Power",
     "Network",
     "Bluetooth",
     "Sound",
     "Printers",
+    "Firmware",
     "Private DNS",
+    "Device Security",
+    "Appearance",
     "Accessibility",
     "About",
 ];
