@@ -1932,6 +1932,22 @@ fn security_copy_report_click_asks_fwupd_for_its_report() {
     );
 }
 
+#[test]
+fn security_report_copied_is_said_where_lines_start_in_arabic() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    let mut app = security_app(ThemeChoice::Light);
+    for message in [
+        security::Message::CopyReport,
+        security::Message::ReportRead(Ok("fwupd's report".to_owned())),
+    ] {
+        let _ = app.update(Message::Page(PageMessage::DeviceSecurity(message)));
+    }
+    assert_eq!(app.pages.security.note, Some(security::Note::Copied));
+    assert!(ui_shows(&app, &ferrum_i18n::fl!("security-copied")));
+    assert_sidebar_on_the_right(&app, WINDOW, ferrum_panels::ids::SECURITY_COPY);
+    assert_snapshot(&app, "security-copied-ar");
+}
+
 /// Runs a Firmware page message through the app.
 fn firmware_update(app: &mut App, message: firmware::Message) {
     let _ = app.update(Message::Page(PageMessage::Firmware(message)));

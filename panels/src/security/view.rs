@@ -7,7 +7,8 @@ use ferrum_services::security::Facts;
 use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, bidi_row, caption, card, heading, notice, page_title, reading_start,
+    FONT_BOLD, action_button, bidi_row, caption, card, heading, line, notice, page_title,
+    reading_start,
 };
 use iced::widget::{button, column, text};
 use iced::{Alignment, Color, Element, Length};
@@ -72,7 +73,7 @@ fn note_view(note: &Note) -> Element<'_, Message> {
             Accessible::new(
                 ids::SECURITY.child("note"),
                 AccessibleInfo::new(Role::Alert, sentence.clone()),
-                text(sentence).size(15).width(Length::Fill),
+                line(sentence, 15, Length::Fill),
             )
             .into(),
             action_button(
