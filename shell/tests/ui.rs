@@ -2052,6 +2052,15 @@ fn firmware_update_in_progress_shows_its_step_and_percentage() {
 }
 
 #[test]
+fn firmware_update_in_progress_arabic_right_to_left() {
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    let app = firmware_updating();
+    assert!(ui_shows(&app, &ferrum_i18n::fl!("firmware-step-writing")));
+    assert_sidebar_on_the_right(&app, FIRMWARE_WINDOW, ferrum_panels::ids::FIRMWARE_CHECK);
+    assert_snapshot_sized(&app, "firmware-updating-ar", FIRMWARE_WINDOW);
+}
+
+#[test]
 fn firmware_device_request_is_a_dialog() {
     use ferrum_services::firmware::{DeviceRequest, RequestKind, Update};
     let _english = english();
