@@ -2132,3 +2132,194 @@ fn firmware_update_click_starts_the_download() {
         app.pages.firmware.run
     );
 }
+
+/// Runs an Appearance page message through the app (its preference changes reach the
+/// Accessibility page, which owns them, and come back to be drawn).
+fn appearance_update(app: &mut App, message: ferrum_panels::appearance::Message) {
+    let _ = app.update(Message::Page(PageMessage::Appearance(message)));
+}
+
+/// The Appearance page with `scheme` chosen on it, in the style it names (pinned, as every
+/// golden's is).
+fn appearance_app(scheme: ferrum_accessibility::preferences::ColorScheme) -> App {
+    use ferrum_accessibility::preferences::ColorScheme;
+    let theme = match scheme {
+        ColorScheme::Dark => ThemeChoice::Dark,
+        ColorScheme::Light | ColorScheme::TimeOfDay => ThemeChoice::Light,
+    };
+    let mut app = app(Some("appearance"), theme);
+    appearance_update(
+        &mut app,
+        ferrum_panels::appearance::Message::Preferences(
+            ferrum_panels::accessibility::Message::ColorScheme(Some(scheme)),
+        ),
+    );
+    assert_eq!(app.preferences().color_scheme, Some(scheme));
+    app
+}
+
+/// Tall enough for the whole Appearance page: the styles, the accent colours with the custom
+/// field (and its sentence), and contrast, motion and text size.
+const APPEARANCE_WINDOW: (f32, f32) = (960.0, 1080.0);
+
+/// The custom colour the Appearance goldens type.
+const CUSTOM_ACCENT: &str = "#2a7ab0";
+
+#[test]
+fn appearance_snapshots_light_and_dark() {
+    use ferrum_accessibility::preferences::ColorScheme;
+    let _english = english();
+    let app = appearance_app(ColorScheme::Light);
+    assert_eq!(app.active(), PanelId::Appearance);
+    for shown in [
+        "Appearance",
+        "Style",
+        "Light",
+        "Dark text on light surfaces.",
+        "Dark",
+        "Follow the time of day",
+        "Dark from 19:00 to 7:00, light the rest of the day.",
+        "Accent colour",
+        "Ferrum’s own",
+        "The colour the theme comes with.",
+        "Custom colour",
+        "Use this colour",
+        "Type a colour as #rrggbb, for example #2a7ab0.",
+        "Contrast, motion and text size",
+        "High contrast",
+        "Reduce motion",
+        "Text size",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // Every named colour is on screen as a control of its own.
+    let mut ui = simulate_sized(&app, APPEARANCE_WINDOW);
+    for entry in ferrum_panels::appearance::PALETTE {
+        assert!(
+            ui.find(selector::id(ferrum_panels::ids::appearance_accent(
+                entry.key
+            )))
+            .is_ok(),
+            "{}",
+            entry.key
+        );
+    }
+    drop(ui);
+    assert_snapshot_sized(&app, "appearance-light", APPEARANCE_WINDOW);
+    assert_snapshot_sized(
+        &appearance_app(ColorScheme::Dark),
+        "appearance-dark",
+        APPEARANCE_WINDOW,
+    );
+}
+
+#[test]
+fn appearance_snapshot_high_contrast() {
+    use ferrum_accessibility::preferences::ColorScheme;
+    let _english = english();
+    let app = high_contrast(appearance_app(ColorScheme::Light));
+    // The page's own switch shows what the Accessibility page keeps.
+    assert!(app.pages.appearance.preferences.high_contrast);
+    assert_snapshot_sized(&app, "appearance-high-contrast", APPEARANCE_WINDOW);
+}
+
+#[test]
+fn appearance_snapshot_arabic_right_to_left() {
+    use ferrum_accessibility::preferences::ColorScheme;
+    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+    assert!(ferrum_i18n::is_rtl());
+    let app = appearance_app(ColorScheme::Light);
+    assert_sidebar_on_the_right(
+        &app,
+        APPEARANCE_WINDOW,
+        ferrum_panels::ids::APPEARANCE_CUSTOM_APPLY,
+    );
+    assert_snapshot_sized(&app, "appearance-ar", APPEARANCE_WINDOW);
+}
+
+#[test]
+fn appearance_custom_accent_is_used_and_shown() {
+    use ferrum_accessibility::preferences::{AccentColor, ColorScheme};
+    use ferrum_panels::appearance;
+    let _english = english();
+    let mut app = appearance_app(ColorScheme::Light);
+    // Typed and applied with the page's button.
+    appearance_update(
+        &mut app,
+        appearance::Message::CustomChanged(CUSTOM_ACCENT.into()),
+    );
+    let messages = click_and_replay(
+        &mut app,
+        APPEARANCE_WINDOW,
+        ferrum_panels::ids::APPEARANCE_CUSTOM_APPLY,
+    );
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::Appearance(
+                appearance::Message::CustomSubmitted
+            ))]
+        ),
+        "{messages:?}"
+    );
+    // The checked colour comes back as the Accessibility page's change (the page's request
+    // answers with it at once; the simulator runs no tasks).
+    let accent = AccentColor::parse(CUSTOM_ACCENT).unwrap();
+    appearance_update(
+        &mut app,
+        appearance::Message::Preferences(ferrum_panels::accessibility::Message::Accent(Some(
+            accent,
+        ))),
+    );
+    assert_eq!(app.preferences().accent, Some(accent));
+    assert_eq!(
+        app.theme().palette().primary,
+        iced::Color::from_rgb8(0x2a, 0x7a, 0xb0),
+        "the accent is the theme's primary colour"
+    );
+    assert!(ui_shows(&app, "Your own colour #2a7ab0 is in use."));
+    assert!(!app.pages.appearance.custom_refused);
+    assert_snapshot_sized(&app, "appearance-accent", APPEARANCE_WINDOW);
+}
+
+#[test]
+fn appearance_invalid_custom_colour_is_explained_and_kept() {
+    use ferrum_accessibility::preferences::ColorScheme;
+    use iced::keyboard::key::Named;
+    let _english = english();
+    let mut app = appearance_app(ColorScheme::Light);
+    let typed = "#2a7ab";
+    // Typed into the field, Enter.
+    let mut ui = simulate_sized(&app, APPEARANCE_WINDOW);
+    ui.click(selector::id(ferrum_panels::ids::APPEARANCE_CUSTOM))
+        .expect("the custom colour field");
+    let _ = ui.typewrite(typed);
+    let _ = ui.tap_key(Named::Enter);
+    let messages: Vec<Message> = ui.into_messages().collect();
+    let messages = replay(&mut app, messages);
+    assert!(
+        matches!(
+            messages.last(),
+            Some(Message::Page(PageMessage::Appearance(
+                ferrum_panels::appearance::Message::CustomSubmitted
+            )))
+        ),
+        "{messages:?}"
+    );
+    let page = &app.pages.appearance;
+    assert!(page.custom_refused);
+    assert_eq!(page.custom, typed, "the text stays as typed");
+    assert_eq!(app.preferences().accent, None, "nothing changed");
+    let sentence = format!(
+        "“{typed}” is not a colour. Type it as # and six digits from 0–9 and a–f, for example \
+         #2a7ab0."
+    );
+    assert!(ui_shows(&app, &sentence), "{sentence}");
+    let mut ui = simulate_sized(&app, APPEARANCE_WINDOW);
+    assert!(
+        ui.find(selector::id(ferrum_panels::ids::APPEARANCE_CUSTOM_ERROR))
+            .is_ok()
+    );
+    drop(ui);
+    assert_snapshot_sized(&app, "appearance-custom-error", APPEARANCE_WINDOW);
+}

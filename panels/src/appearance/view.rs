@@ -8,10 +8,10 @@ use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_ui::error_report;
 use ferrum_ui::widgets::{
-    action_button, caption, choice, error_line, labelled_field, page_title, section, switch,
-    value_slider,
+    action_button, bidi_row, caption, choice, error_line, labelled_field, page_title,
+    reading_start, section, switch, value_slider,
 };
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, text};
 use iced::{Alignment, Border, Color, Element, Length};
 
 use super::{Message, PALETTE, State, palette};
@@ -74,7 +74,8 @@ pub fn view(state: &State) -> Element<'_, Message> {
             ),
         ]
         .spacing(6)
-        .padding(6),
+        .padding(6)
+        .align_x(reading_start()),
     ]
     .spacing(4);
     page.push(section(fl!("appearance-readability-heading"), readability))
@@ -109,17 +110,23 @@ fn scheme_words(scheme: ColorScheme) -> (&'static str, String, String) {
 /// The accent section: the theme's own colour, the palette's swatches, a typed colour.
 fn accent(state: &State) -> Element<'_, Message> {
     let chosen = state.preferences.accent;
-    let swatches = PALETTE.iter().map(|entry| {
-        swatch(
-            entry.key,
-            entry.name(),
-            entry.color,
-            chosen == Some(entry.color),
-        )
-    });
+    // High contrast outlines every colour: a dark one on the black page has no edge otherwise.
+    let outlined = state.preferences.high_contrast;
+    let swatches = PALETTE
+        .iter()
+        .map(|entry| {
+            swatch(
+                entry.key,
+                entry.name(),
+                entry.color,
+                chosen == Some(entry.color),
+                outlined,
+            )
+        })
+        .collect();
     let custom_chosen = chosen.filter(|accent| palette::named(*accent).is_none());
     let mut custom = column![
-        row![
+        bidi_row(vec![
             container(labelled_field(
                 ids::APPEARANCE_CUSTOM,
                 fl!("appearance-accent-custom"),
@@ -127,14 +134,15 @@ fn accent(state: &State) -> Element<'_, Message> {
                 Message::CustomChanged,
                 Message::CustomSubmitted,
             ))
-            .width(Length::Fixed(220.0)),
+            .width(Length::Fixed(220.0))
+            .into(),
             action_button(
                 ids::APPEARANCE_CUSTOM_APPLY,
                 fl!("appearance-accent-custom-apply"),
                 button::secondary,
                 Message::CustomSubmitted,
             ),
-        ]
+        ])
         .spacing(8)
         .align_y(Alignment::End),
         caption(match custom_chosen {
@@ -142,7 +150,8 @@ fn accent(state: &State) -> Element<'_, Message> {
             None => fl!("appearance-accent-custom.desc"),
         }),
     ]
-    .spacing(6);
+    .spacing(6)
+    .align_x(reading_start());
     if state.custom_refused {
         custom = custom.push(error_line(
             ids::APPEARANCE_CUSTOM_ERROR,
@@ -160,10 +169,11 @@ fn accent(state: &State) -> Element<'_, Message> {
             chosen.is_none(),
             Message::Preferences(Change::Accent(None)),
         ),
-        row(swatches).spacing(8).wrap(),
+        bidi_row(swatches).spacing(8).wrap(),
         custom,
     ]
     .spacing(12)
+    .align_x(reading_start())
     .into()
 }
 
@@ -173,6 +183,7 @@ fn swatch<'a>(
     name: String,
     color: AccentColor,
     selected: bool,
+    outlined: bool,
 ) -> Element<'a, Message> {
     let fill = Color::from_rgb8(color.red, color.green, color.blue);
     let message = Message::Preferences(Change::Accent(Some(color)));
@@ -188,12 +199,13 @@ fn swatch<'a>(
     .style(move |theme: &iced::Theme| container::Style {
         background: Some(fill.into()),
         border: Border {
-            color: if selected {
+            color: if selected || outlined {
                 theme.extended_palette().background.base.text
             } else {
                 Color::TRANSPARENT
             },
-            width: 2.0,
+            // Chosen: a thick ring (and the tick); only outlined: a thin one.
+            width: if outlined && !selected { 1.0 } else { 2.0 },
             radius: 18.0.into(),
         },
         ..container::Style::default()
