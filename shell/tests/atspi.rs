@@ -1474,3 +1474,167 @@ fn screen_reader_tabs_through_the_firmware_page() {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     desktop.tear_down();
 }
+
+impl Desktop {
+    /// The preferences file the app reads and saves, in its own `XDG_CONFIG_HOME`.
+    fn preferences_file(&self) -> std::path::PathBuf {
+        self._config
+            .path()
+            .join("ferrum")
+            .join("accessibility.toml")
+    }
+
+    /// The preferences as the app last saved them, once `done` holds for them (at most
+    /// [`WAIT`]: the Accessibility page saves a moment after the last change); the last read
+    /// either way.
+    fn saved_preferences(
+        &self,
+        done: impl Fn(&ferrum_accessibility::Preferences) -> bool,
+    ) -> ferrum_accessibility::Preferences {
+        let path = self.preferences_file();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let read = ferrum_accessibility::Preferences::load(&path).unwrap_or_default();
+            if done(&read) || Instant::now() >= deadline {
+                return read;
+            }
+            thread::sleep(POLL);
+        }
+    }
+}
+
+/// The Appearance page's controls by name, in the order shown: the styles, the theme's own
+/// accent and the eight named colours, the custom colour and its button, then contrast, motion
+/// and text size.
+const APPEARANCE_CONTROLS: [&str; 17] = [
+    "Light",
+    "Dark",
+    "Follow the time of day",
+    "Ferrum’s own",
+    "Blue",
+    "Teal",
+    "Green",
+    "Yellow",
+    "Orange",
+    "Red",
+    "Pink",
+    "Purple",
+    "Custom colour",
+    "Use this colour",
+    "High contrast",
+    "Reduce motion",
+    "Text size",
+];
+
+/// The Appearance page with a reader attached (the app's own `XDG_CONFIG_HOME`, no style
+/// pinned on the command line): every control is published with its name and is focusable,
+/// no two controls read the same (the colours are told apart by name and by their `#rrggbb`),
+/// and the page is walked with Tab (every read: the app runs and has not panicked, one named
+/// node has the focus, every node is named, every control actionable and every focusable
+/// control a stop). Then "Dark" and "Teal", clicked through AT-SPI, are what the app saves in
+/// its preferences file (the file every app reads through the portal), and the window follows:
+/// "Dark" is checked and the sidebar's style switch now offers the light style.
+#[test]
+fn screen_reader_tabs_through_the_appearance_page() {
+    use ferrum_accessibility::preferences::{AccentColor, ColorScheme};
+    let mut desktop = desktop_on("en_US.UTF-8", "appearance");
+    let page = desktop.read_tree(("slider", "Text size"), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "heading", "Appearance", &[]);
+    assert_has(&page, "list item", "Appearance", &["selected"]);
+    for heading in ["Style", "Accent colour", "Contrast, motion and text size"] {
+        assert_has(&page, "heading", heading, &[]);
+    }
+    let mut problems: Vec<String> = Vec::new();
+    for name in APPEARANCE_CONTROLS {
+        let found = page.iter().any(|node| {
+            node.name == name
+                && (is_control(node) || node.role == "slider")
+                && node.states.iter().any(|state| state == "focusable")
+        });
+        if !found {
+            problems.push(format!("no focusable control named {name:?}"));
+        }
+    }
+    assert_has(&page, "radio button", "Ferrum’s own", &["checked"]);
+    assert_has(&page, "slider", "Text size", &["focusable"]);
+    // The named colours, in the palette's order, are read with their `#rrggbb`.
+    for (name, entry) in APPEARANCE_CONTROLS[4..12]
+        .iter()
+        .zip(ferrum_panels::appearance::PALETTE)
+    {
+        let read = page
+            .iter()
+            .find(|node| node.role == "radio button" && node.name == *name);
+        if read.is_none_or(|node| node.description != entry.color.hex()) {
+            problems.push(format!(
+                "the colour {name:?} is not read with {}: {read:?}",
+                entry.color.hex()
+            ));
+        }
+    }
+    problems.extend(
+        indistinguishable_controls(&page)
+            .into_iter()
+            .map(|problem| format!("the page: {problem}")),
+    );
+    problems.extend(desktop.walk("Appearance"));
+
+    if desktop.app_running() {
+        desktop.read_tree(("radio button", "Dark"), Some(("radio button", "Dark")));
+        desktop.read_tree(("radio button", "Teal"), Some(("radio button", "Teal")));
+        let teal = AccentColor::new(0x0f, 0x6e, 0x7a);
+        let saved = desktop.saved_preferences(|saved| {
+            saved.color_scheme == Some(ColorScheme::Dark) && saved.accent == Some(teal)
+        });
+        eprintln!(
+            "saved at {:.2} s: {:?}",
+            desktop.elapsed(),
+            std::fs::read_to_string(desktop.preferences_file())
+        );
+        assert_eq!(
+            (saved.color_scheme, saved.accent),
+            (Some(ColorScheme::Dark), Some(teal)),
+            "what the AT-SPI clicks chose is not in {}",
+            desktop.preferences_file().display()
+        );
+        let deadline = Instant::now() + WAIT;
+        let dark = loop {
+            let tree = desktop.read_tree(("radio button", "Dark"), None);
+            let checked = |name: &str| {
+                tree.iter().any(|node| {
+                    node.role == "radio button"
+                        && node.name == name
+                        && node.states.iter().any(|state| state == "checked")
+                })
+            };
+            let follows = checked("Dark")
+                && checked("Teal")
+                && tree
+                    .iter()
+                    .any(|node| node.role == "push button" && node.name == "Light style");
+            if follows || Instant::now() >= deadline {
+                break tree;
+            }
+            thread::sleep(POLL);
+        };
+        eprintln!("after the clicks:\n{}", show(&dark));
+        assert_has(&dark, "radio button", "Dark", &["checked"]);
+        assert_has(&dark, "radio button", "Teal", &["checked"]);
+        assert_has(&dark, "push button", "Light style", &["focusable"]);
+        for name in ["Light", "Ferrum’s own", "Blue"] {
+            let checked = dark.iter().any(|node| {
+                node.role == "radio button"
+                    && node.name == name
+                    && node.states.iter().any(|state| state == "checked")
+            });
+            if checked {
+                problems.push(format!("{name:?} is still checked after the clicks"));
+            }
+        }
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
