@@ -32,6 +32,8 @@ security-level-other = فحوص أخرى
 security-passed = ناجح
 security-failed = فاشل
 security-check-state = { $check }: { $state }، { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }، { $result }
 security-checks-none = لم يُبلغ fwupd عن أي فحوص.
 
 ## نتائج fwupd، بالكلمات.

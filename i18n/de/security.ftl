@@ -33,6 +33,8 @@ security-level-other = Weitere Prüfungen
 security-passed = Bestanden
 security-failed = Nicht bestanden
 security-check-state = { $check }: { $state }, { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd hat keine Prüfungen gemeldet.
 
 ## Die Ergebnisse von fwupd, in Worten.

@@ -33,6 +33,8 @@ security-level-other = Other checks
 security-passed = Passed
 security-failed = Failed
 security-check-state = { $check }: { $state }, { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd reported no checks.
 
 ## fwupd's results, in words.

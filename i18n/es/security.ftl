@@ -33,6 +33,8 @@ security-level-other = Otras comprobaciones
 security-passed = Superada
 security-failed = No superada
 security-check-state = { $check }: { $state }, { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd no informó de ninguna comprobación.
 
 ## Los resultados de fwupd, en palabras.

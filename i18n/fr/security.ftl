@@ -33,6 +33,8 @@ security-level-other = Autres contrôles
 security-passed = Réussi
 security-failed = Échoué
 security-check-state = { $check } : { $state }, { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd n’a signalé aucun contrôle.
 
 ## Les résultats de fwupd, en clair.

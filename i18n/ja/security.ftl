@@ -33,6 +33,8 @@ security-level-other = その他のチェック
 security-passed = 合格
 security-failed = 不合格
 security-check-state = { $check }: { $state }、{ $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }、{ $result }
 security-checks-none = fwupd はチェックを報告しませんでした。
 
 ## fwupd の結果 (言葉で)。

@@ -33,6 +33,8 @@ security-level-other = Outras verificações
 security-passed = Aprovada
 security-failed = Reprovada
 security-check-state = { $check }: { $state }, { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }, { $result }
 security-checks-none = O fwupd não informou nenhuma verificação.
 
 ## Os resultados do fwupd, em palavras.

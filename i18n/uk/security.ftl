@@ -33,6 +33,8 @@ security-level-other = Інші перевірки
 security-passed = Пройдено
 security-failed = Не пройдено
 security-check-state = { $check }: { $state }, { $result }
+# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd не повідомив про жодну перевірку.
 
 ## Результати fwupd словами.

@@ -7,7 +7,7 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::firmware::{DeviceRequest, RequestKind};
-use ferrum_ui::widgets::{FONT_BOLD, action_button, card, reading_start};
+use ferrum_ui::widgets::{FONT_BOLD, action_button, card, line, reading_start};
 use iced::widget::{button, column, text};
 use iced::{Element, Length};
 
@@ -57,7 +57,7 @@ impl Dialog {
                 Accessible::new(
                     ids::FIRMWARE_PROMPT.child("request"),
                     AccessibleInfo::new(Role::Alert, sentence.clone()),
-                    text(sentence).size(15).width(Length::Fill),
+                    line(sentence, 15, Length::Fill),
                 ),
                 action_button(
                     ids::FIRMWARE_PROMPT.child("done"),

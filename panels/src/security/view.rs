@@ -189,10 +189,10 @@ fn check_row(attribute: &HsiAttribute) -> Element<'_, Message> {
         ids::security_check(&attribute.appstream_id),
         attribute.passes(),
         check_name(attribute),
-        format!(
-            "{}, {}",
-            pass_text(attribute),
-            result_text(attribute.result)
+        fl!(
+            "security-check-outcome",
+            state = pass_text(attribute),
+            result = result_text(attribute.result)
         ),
         check_meaning(attribute),
     )
