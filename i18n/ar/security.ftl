@@ -32,7 +32,7 @@ security-level-other = فحوص أخرى
 security-passed = ناجح
 security-failed = فاشل
 security-check-state = { $check }: { $state }، { $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# نتيجة الفحص بجانب اسمه: «ناجح» أو «فاشل»، ثم ما وجده fwupd.
 security-check-outcome = { $state }، { $result }
 security-checks-none = لم يُبلغ fwupd عن أي فحوص.
 

@@ -33,7 +33,7 @@ security-level-other = Weitere Prüfungen
 security-passed = Bestanden
 security-failed = Nicht bestanden
 security-check-state = { $check }: { $state }, { $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# Das Ergebnis einer Prüfung neben ihrem Namen: „Bestanden“ oder „Nicht bestanden“, dann, was fwupd festgestellt hat.
 security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd hat keine Prüfungen gemeldet.
 

@@ -33,7 +33,7 @@ security-level-other = Otras comprobaciones
 security-passed = Superada
 security-failed = No superada
 security-check-state = { $check }: { $state }, { $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# El resultado de una comprobación junto a su nombre: «Superada» o «No superada» y, después, lo que encontró fwupd.
 security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd no informó de ninguna comprobación.
 

@@ -33,7 +33,7 @@ security-level-other = Autres contrôles
 security-passed = Réussi
 security-failed = Échoué
 security-check-state = { $check } : { $state }, { $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# Le résultat d’un contrôle à côté de son nom : « Réussi » ou « Échoué », puis ce que fwupd a constaté.
 security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd n’a signalé aucun contrôle.
 

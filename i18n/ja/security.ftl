@@ -33,7 +33,7 @@ security-level-other = その他のチェック
 security-passed = 合格
 security-failed = 不合格
 security-check-state = { $check }: { $state }、{ $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# チェック名の横に表示する結果: 「合格」または「不合格」と、fwupd が検出した内容。
 security-check-outcome = { $state }、{ $result }
 security-checks-none = fwupd はチェックを報告しませんでした。
 

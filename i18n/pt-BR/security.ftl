@@ -33,7 +33,7 @@ security-level-other = Outras verificações
 security-passed = Aprovada
 security-failed = Reprovada
 security-check-state = { $check }: { $state }, { $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# O resultado de uma verificação ao lado do nome dela: “Aprovada” ou “Reprovada” e, depois, o que o fwupd encontrou.
 security-check-outcome = { $state }, { $result }
 security-checks-none = O fwupd não informou nenhuma verificação.
 

@@ -33,7 +33,7 @@ security-level-other = Інші перевірки
 security-passed = Пройдено
 security-failed = Не пройдено
 security-check-state = { $check }: { $state }, { $result }
-# A check's outcome beside its name: "Passed" or "Failed", then what fwupd found.
+# Результат перевірки поряд із її назвою: «Пройдено» чи «Не пройдено», а потім те, що виявив fwupd.
 security-check-outcome = { $state }, { $result }
 security-checks-none = fwupd не повідомив про жодну перевірку.
 
