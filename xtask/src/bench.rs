@@ -16,7 +16,10 @@
 //! ([`firmware::run_fwupd`], the webcam's update on offer), `panel-switch-bench` also measures
 //! About → Firmware and About → Device Security (`FERRUM_BENCH_FWUPD`); `cargo xtask bench
 //! firmware` (or `bench security`) measures only the panel switches with them
-//! (`target/bench/bench-firmware.json`).
+//! (`target/bench/bench-firmware.json`). About → Appearance (no daemon: the page draws the
+//! preferences the app read at start) is measured when [`appearance::bench_env`] is set, in
+//! `bench` and in `cargo xtask bench appearance`, which measures only the panel switches
+//! (`target/bench/bench-appearance.json`).
 //!
 //! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
 //! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)
@@ -35,7 +38,7 @@ use crate::demo::{self, SETTLE};
 use crate::e2e::Layout;
 use crate::sound::{self, SoundBed};
 use crate::util::{self, Result};
-use crate::{compositor, firmware, greeter, printers};
+use crate::{appearance, compositor, firmware, greeter, printers};
 
 /// Timed runs per figure (after one untimed warm-up run).
 const RUNS: usize = 7;
@@ -433,6 +436,8 @@ pub enum Scope {
     /// The panel switches alone, with Firmware and Device Security (`cargo xtask bench
     /// firmware`).
     Firmware,
+    /// The panel switches alone, with Appearance (`cargo xtask bench appearance`).
+    Appearance,
 }
 
 /// The whole benchmark, only the panel switches and the CPU rows, or only the panel switches.
@@ -478,6 +483,9 @@ pub fn run(scope: Scope) -> Result<()> {
     let mut switch_env = vec![sound_bed.env(), printers::env(&bed)];
     if fwupd {
         switch_env.push(firmware::bench_env());
+    }
+    if matches!(scope, Scope::All | Scope::Appearance) {
+        switch_env.push(appearance::bench_env());
     }
     let panel_switch = panel_switch(&address, &switch_env)?;
     if let Some(panel_switch) = &panel_switch {
@@ -537,6 +545,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Sound => "bench-sound.json",
         Scope::Printers => "bench-printers.json",
         Scope::Firmware => "bench-firmware.json",
+        Scope::Appearance => "bench-appearance.json",
     });
     fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

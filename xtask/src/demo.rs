@@ -29,6 +29,12 @@
 //! release notes, and `security-{light,dark}.png` the emulated ThinkPad's `HSI:2!` checks with
 //! this host's own facts. `cargo xtask demo firmware` and `cargo xtask demo security` take
 //! only those two (reports in `report-firmware.json` and `report-security.json`).
+//!
+//! The Appearance page has no daemon: `appearance-{light,dark}.png` are taken with the app
+//! started without `--theme` on a preferences file of their own ([`crate::appearance`]) that
+//! chose the style and an accent (light with the palette's teal, dark with a colour typed
+//! as `#rrggbb`), so the window follows the page's own choices. `cargo xtask demo appearance`
+//! takes only those two (report in `report-appearance.json`).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -342,6 +348,10 @@ fn settings_shots(
             shots.extend(security_shots(app));
             continue;
         }
+        if panel == crate::appearance::APPEARANCE {
+            shots.extend(appearance_shots(app, config_home));
+            continue;
+        }
         for theme in THEMES {
             let name = format!("{panel}-{theme}");
             shots.push(settings_shot(app, name, panel, theme, None, Vec::new()));
@@ -598,6 +608,8 @@ pub enum Scope {
     Firmware,
     /// The Device Security page in both themes (`cargo xtask demo security`).
     Security,
+    /// The Appearance page in both styles (`cargo xtask demo appearance`).
+    Appearance,
 }
 
 /// The whole demo, or only one page's shots (Sound, Printers, Firmware, Device Security).
@@ -609,6 +621,7 @@ pub fn run(scope: Scope) -> Result<()> {
     fs::create_dir_all(&out_dir)?;
     let panels = panels(&apps.settings)?;
     let config_home = high_contrast_config()?;
+    crate::appearance::write_configs(config_home.path(), THEMES)?;
     let mut bed = start_bed()?;
     let greetd = start_greetd()?;
     furnish_network(&bed);
@@ -630,6 +643,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Printers => printers_shots(&apps.settings, &bed),
         Scope::Firmware => firmware_shots(&apps.settings),
         Scope::Security => security_shots(&apps.settings),
+        Scope::Appearance => appearance_shots(&apps.settings, config_home.path()),
     };
 
     let mode = Mode::detect();
@@ -653,6 +667,11 @@ pub fn run(scope: Scope) -> Result<()> {
         ),
         Scope::Security => println!(
             "demo: the Device Security page × themes {THEMES:?}, mode {}",
+            mode.name()
+        ),
+        Scope::Appearance => println!(
+            "demo: the Appearance page × styles {THEMES:?} (chosen in its preferences file), \
+             mode {}",
             mode.name()
         ),
     }
@@ -697,6 +716,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Printers => "report-printers.json",
         Scope::Firmware => "report-firmware.json",
         Scope::Security => "report-security.json",
+        Scope::Appearance => "report-appearance.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(
@@ -848,4 +868,38 @@ fn run_in_session(
         child.wait()?;
     }
     Ok(taken)
+}
+
+/// The Appearance page in each style, as the page chose it: the app started without `--theme`
+/// with `XDG_CONFIG_HOME` on a preferences file of the shot's own under `config_home`
+/// ([`crate::appearance::write_configs`]: the style and an accent), so the window's style and
+/// accent follow the file, as they follow the page.
+fn appearance_shots(app: &Path, config_home: &Path) -> Vec<Shot> {
+    use crate::appearance::{self, APPEARANCE};
+    THEMES
+        .iter()
+        .map(|theme| {
+            let home = appearance::config_home(config_home, theme);
+            let chose = appearance::preferences(theme).replace('\n', "; ");
+            Shot {
+                name: format!("{APPEARANCE}-{theme}"),
+                app: app.to_path_buf(),
+                args: vec![APPEARANCE.to_owned()],
+                env: vec![("XDG_CONFIG_HOME", home.display().to_string())],
+                about: json!({
+                    "app": "ferrum-settings",
+                    "panel": APPEARANCE,
+                    "theme": theme,
+                    "variant": format!(
+                        "no --theme: the style and accent of its preferences file \
+                         (accessibility.toml: {})",
+                        chose.trim_end_matches("; ")
+                    ),
+                }),
+                stream: false,
+                keys: &[],
+                fwupd: None,
+            }
+        })
+        .collect()
 }

@@ -5,6 +5,7 @@
 // Printing progress, tables and reports on stdout is what this program is for.
 #![allow(clippy::print_stdout)]
 
+mod appearance;
 mod bench;
 mod boot;
 mod ci;
@@ -44,6 +45,8 @@ commands:
             only the Firmware page in both themes, against the firmware bed's fwupd (the webcam's update being written)
   demo security
             only the Device Security page in both themes, against fwupd emulating a ThinkPad (HSI:2!) and this host's facts
+  demo appearance
+            only the Appearance page, light and dark as chosen in its preferences file (no --theme), with an accent
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
@@ -54,6 +57,8 @@ commands:
   bench firmware | bench security
             only the panel switches (About -> Firmware and About -> Device Security against the firmware bed's fwupd)
             -> target/bench/bench-firmware.json
+  bench appearance
+            only the panel switches, with About -> Appearance -> target/bench/bench-appearance.json
   bench boot [initramfs|verity]
             boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
@@ -82,6 +87,8 @@ fn main() -> ExitCode {
         [bench, printers] if bench == "bench" && printers == "printers" => "bench printers",
         [demo, page] if demo == "demo" && page == "firmware" => "demo firmware",
         [demo, page] if demo == "demo" && page == "security" => "demo security",
+        [demo, page] if demo == "demo" && page == "appearance" => "demo appearance",
+        [bench, page] if bench == "bench" && page == "appearance" => "bench appearance",
         [bench, page] if bench == "bench" && (page == "firmware" || page == "security") => {
             "bench firmware"
         }
@@ -107,10 +114,12 @@ fn main() -> ExitCode {
         "demo printers" => demo::run(demo::Scope::Printers),
         "demo firmware" => demo::run(demo::Scope::Firmware),
         "demo security" => demo::run(demo::Scope::Security),
+        "demo appearance" => demo::run(demo::Scope::Appearance),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
         "bench printers" => bench::run(bench::Scope::Printers),
         "bench firmware" => bench::run(bench::Scope::Firmware),
+        "bench appearance" => bench::run(bench::Scope::Appearance),
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),

@@ -35,6 +35,10 @@
 //!   Security's watch up to the first snapshot with its checks and the event
 //!   log read after it, with this computer's facts read as on entry. Each
 //!   switch is a new app whose page opens its own watch.
+//! - About → Appearance, when `FERRUM_BENCH_APPEARANCE` is set (`cargo xtask
+//!   bench` and `cargo xtask bench appearance` set it): no daemon and nothing
+//!   to wait for, the page draws the preferences the app read at start (the
+//!   Accessibility page's), so the switch is the page entered and drawn.
 //!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
@@ -72,6 +76,7 @@ enum Target {
     Printers,
     Firmware,
     DeviceSecurity,
+    Appearance,
 }
 
 impl Target {
@@ -83,6 +88,7 @@ impl Target {
             Target::Printers => "printers",
             Target::Firmware => "firmware",
             Target::DeviceSecurity => "security",
+            Target::Appearance => "appearance",
         }
     }
 
@@ -94,6 +100,7 @@ impl Target {
             Target::Printers => PanelId::Printers,
             Target::Firmware => PanelId::Firmware,
             Target::DeviceSecurity => PanelId::DeviceSecurity,
+            Target::Appearance => PanelId::Appearance,
         }
     }
 
@@ -122,6 +129,10 @@ impl Target {
                 "first fwupd snapshot with its host security checks and the event log read \
                  after it (the firmware bed's fwupd), and this computer's facts (Secure Boot, \
                  TPM, PCR 11, the root) read from disk"
+            }
+            Target::Appearance => {
+                "nothing to wait for (no daemon): the page entered, showing the preferences \
+                 the app read at start"
             }
         }
     }
@@ -311,6 +322,18 @@ async fn to_security(
     Ok(updates)
 }
 
+/// About → Appearance: nothing to wait for; the page is entered and shows the preferences in
+/// force.
+fn to_appearance(app: &App) -> Result<(), String> {
+    if app.active() != PanelId::Appearance {
+        return Err("the Appearance page is not shown".into());
+    }
+    if app.pages.appearance.preferences != *app.preferences() {
+        return Err("the Appearance page does not show the preferences in force".into());
+    }
+    Ok(())
+}
+
 async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
     if matches!(target, Target::Bluetooth) {
         tokio::time::sleep(BLUETOOTH_PAUSE).await;
@@ -332,6 +355,10 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
         Target::Printers => Some(Box::new(to_printers(&mut app, bus).await?) as Box<dyn Any>),
         Target::Firmware => Some(Box::new(to_firmware(&mut app, bus).await?) as Box<dyn Any>),
         Target::DeviceSecurity => Some(Box::new(to_security(&mut app, bus).await?) as Box<dyn Any>),
+        Target::Appearance => {
+            to_appearance(&app)?;
+            None
+        }
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -400,6 +427,9 @@ async fn main() -> std::process::ExitCode {
     }
     if std::env::var_os("FERRUM_BENCH_FWUPD").is_some_and(|fwupd| !fwupd.is_empty()) {
         targets.extend([Target::Firmware, Target::DeviceSecurity]);
+    }
+    if std::env::var_os("FERRUM_BENCH_APPEARANCE").is_some_and(|set| !set.is_empty()) {
+        targets.push(Target::Appearance);
     }
     for target in targets {
         match measure(&bus, target).await {
