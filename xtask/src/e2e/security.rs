@@ -20,7 +20,9 @@ const PAGE: Claim = Claim {
         x: 240,
         y: 0,
         w: 1040,
-        h: 560,
+        // The title down to the end of "This computer" (fwupd's checks and event log below
+        // it are left out).
+        h: 660,
     }],
 };
 
