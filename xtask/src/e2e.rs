@@ -338,6 +338,41 @@ fn wait_for_report(
     }
 }
 
+/// The value of the first console line that starts with `prefix` (a self-test line such as
+/// `ferrum-selftest: printing=`), once one is there; an error after `deadline` naming `what`.
+fn wait_for_console_value(
+    vm: &Vm,
+    timeline: &mut Timeline,
+    prefix: &str,
+    what: &str,
+    deadline: Duration,
+) -> Result<String> {
+    let limit = Instant::now() + deadline;
+    loop {
+        timeline.watch(vm);
+        let value = vm
+            .console_text()
+            .lines()
+            .find_map(|line| line.split_once(prefix))
+            .map(|(_, value)| {
+                without_kernel_line(value.trim_end_matches('\r'))
+                    .trim()
+                    .to_owned()
+            });
+        if let Some(value) = value {
+            return Ok(value);
+        }
+        if Instant::now() > limit {
+            return Err(format!(
+                "the self-test said nothing about {what} within {} s",
+                deadline.as_secs()
+            )
+            .into());
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
 /// A console line up to where a kernel message cut into it: the serial console interleaves
 /// the kernel's lines with a service's output ("state=running[   64.549886] audit: …").
 fn without_kernel_line(line: &str) -> &str {

@@ -6,7 +6,7 @@
 //! report says whether the queue survived the reboot (CUPS's `/etc/cups` is kept on the
 //! persistent partition).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Timeline, wait_for_screen};
 use crate::screen::{Claim, Region};
@@ -33,36 +33,11 @@ const REPORT_DEADLINE: Duration = Duration::from_secs(180);
 /// How long the page may take to show it.
 const SCREEN_DEADLINE: Duration = Duration::from_secs(90);
 
-/// The self-test's printing line: `cups,pk-helper,avahi,queue` when all answered.
-fn printing(vm: &Vm) -> Option<String> {
-    vm.console_text()
-        .lines()
-        .find_map(|line| line.split_once(READY))
-        .map(|(_, value)| {
-            super::without_kernel_line(value.trim_end_matches('\r'))
-                .trim()
-                .to_owned()
-        })
-}
-
 fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<String> {
     match name {
         "printers-page" => {
-            let limit = Instant::now() + REPORT_DEADLINE;
-            let services = loop {
-                timeline.watch(vm);
-                if let Some(services) = printing(vm) {
-                    break services;
-                }
-                if Instant::now() > limit {
-                    return Err(format!(
-                        "the self-test said nothing about printing within {} s",
-                        REPORT_DEADLINE.as_secs()
-                    )
-                    .into());
-                }
-                std::thread::sleep(Duration::from_millis(500));
-            };
+            let services =
+                super::wait_for_console_value(vm, timeline, READY, "printing", REPORT_DEADLINE)?;
             if services != "cups,pk-helper,avahi,queue" {
                 return Err(format!(
                     "the printing services did not all answer: printing={services}"

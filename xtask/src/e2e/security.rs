@@ -4,7 +4,7 @@
 //! the root under dm-verity. Logged in and after the Printers steps, the test opens the page
 //! by keyboard (`image/e2e/security.keys`) and checks the screen against its reference.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Timeline, wait_for_screen};
 use crate::screen::{Claim, Region};
@@ -33,36 +33,10 @@ const REPORT_DEADLINE: Duration = Duration::from_secs(240);
 /// How long the page may take to show everything.
 const SCREEN_DEADLINE: Duration = Duration::from_secs(90);
 
-/// fwupd's host security ID as the self-test heard it.
-fn host_security_id(vm: &Vm) -> Option<String> {
-    vm.console_text()
-        .lines()
-        .find_map(|line| line.split_once(READY))
-        .map(|(_, value)| {
-            super::without_kernel_line(value.trim_end_matches('\r'))
-                .trim()
-                .to_owned()
-        })
-}
-
 fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<String> {
     match name {
         "security-page" => {
-            let limit = Instant::now() + REPORT_DEADLINE;
-            let hsi = loop {
-                timeline.watch(vm);
-                if let Some(hsi) = host_security_id(vm) {
-                    break hsi;
-                }
-                if Instant::now() > limit {
-                    return Err(format!(
-                        "the self-test said nothing about fwupd within {} s",
-                        REPORT_DEADLINE.as_secs()
-                    )
-                    .into());
-                }
-                std::thread::sleep(Duration::from_millis(500));
-            };
+            let hsi = super::wait_for_console_value(vm, timeline, READY, "fwupd", REPORT_DEADLINE)?;
             if hsi == "none" {
                 return Err("fwupd did not answer the self-test (hsi=none)".into());
             }
