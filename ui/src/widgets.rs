@@ -404,7 +404,27 @@ pub fn level_bar<'a, M: Clone + 'a>(
                 max: 100.0,
                 step: 1.0,
             }),
-        iced::widget::progress_bar(0.0..=1.0, level).girth(8),
+        mirrored_progress_bar(level),
     )
     .into()
+}
+
+/// A progress bar that fills from where lines start: from the right in right-to-left
+/// languages, where iced's bar (which always fills from the left) is drawn the other way
+/// round — the rest of the track as the bar, over a track in the bar's colour.
+fn mirrored_progress_bar<'a>(level: f32) -> iced::widget::ProgressBar<'a> {
+    if ferrum_i18n::is_rtl() {
+        iced::widget::progress_bar(0.0..=1.0, 1.0 - level)
+            .girth(8)
+            .style(|theme: &iced::Theme| {
+                let style = iced::widget::progress_bar::primary(theme);
+                iced::widget::progress_bar::Style {
+                    background: style.bar,
+                    bar: style.background,
+                    border: style.border,
+                }
+            })
+    } else {
+        iced::widget::progress_bar(0.0..=1.0, level).girth(8)
+    }
 }
