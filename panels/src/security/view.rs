@@ -103,20 +103,23 @@ fn level(snapshot: &Snapshot) -> Element<'_, Message> {
 fn level_content(id: &HostSecurityId) -> Element<'_, Message> {
     let headline = level_headline(id);
     let sentences = level_sentences(id);
-    let name = format!("{headline}. {}", sentences.join(" "));
-    let mut content = column![Accessible::new(
-        ids::SECURITY_LEVEL,
-        AccessibleInfo::new(Role::Label, name),
-        text(headline).size(22).font(FONT_BOLD),
-    )]
-    .spacing(6)
-    .width(Length::Fill)
-    .align_x(reading_start());
+    let raw = fl!("security-hsi-id", id = id.raw.as_str());
+    // One label for the whole card, read once: the texts inside it are not read again.
+    let name = format!("{headline}. {} {raw}", sentences.join(" "));
+    let mut content = column![text(headline).size(22).font(FONT_BOLD)]
+        .spacing(6)
+        .width(Length::Fill)
+        .align_x(reading_start());
     for sentence in sentences {
         content = content.push(text(sentence).size(15));
     }
-    content = content.push(caption(fl!("security-hsi-id", id = id.raw.as_str())));
-    content.into()
+    content = content.push(caption(raw));
+    Accessible::new(
+        ids::SECURITY_LEVEL,
+        AccessibleInfo::new(Role::Label, name),
+        content,
+    )
+    .into()
 }
 
 /// A row: a mark (✔/✘), a title and its text, named as one sentence.
