@@ -79,6 +79,7 @@ firmware-restart-failed = Der Computer konnte nicht neu gestartet werden.
 ## Warum etwas fehlgeschlagen ist
 
 firmware-error-offline = Dieser Computer ist offline, daher konnte die Aktualisierung nicht heruntergeladen werden.
+firmware-error-untrusted = Die Identität des Download-Servers { $host } konnte nicht überprüft werden, daher wurde die Aktualisierung nicht heruntergeladen.
 firmware-error-download = Die Aktualisierung konnte nicht heruntergeladen werden.
 firmware-error-checksum = Die heruntergeladene Datei ist nicht die, die die Aktualisierung beschreibt, daher wurde nichts installiert.
 firmware-error-no-checksum = Die Aktualisierung nennt keine Prüfsumme, mit der der Download geprüft werden könnte, daher wurde nichts installiert.

@@ -79,6 +79,7 @@ firmware-restart-failed = The computer could not be restarted.
 ## Why something failed
 
 firmware-error-offline = This computer is offline, so the update could not be downloaded.
+firmware-error-untrusted = The identity of the download server { $host } could not be verified, so the update was not downloaded.
 firmware-error-download = The update could not be downloaded.
 firmware-error-checksum = The downloaded file is not the one the update describes, so nothing was installed.
 firmware-error-no-checksum = The update lists no checksum to check the download against, so nothing was installed.

@@ -79,6 +79,7 @@ firmware-restart-failed = No se pudo reiniciar el equipo.
 ## Por qué falló algo
 
 firmware-error-offline = Este equipo no tiene conexión, así que no se pudo descargar la actualización.
+firmware-error-untrusted = No se pudo verificar la identidad del servidor de descarga { $host }, así que no se descargó la actualización.
 firmware-error-download = No se pudo descargar la actualización.
 firmware-error-checksum = El archivo descargado no es el que describe la actualización, así que no se instaló nada.
 firmware-error-no-checksum = La actualización no indica ninguna suma de comprobación con la que verificar la descarga, así que no se instaló nada.

@@ -79,6 +79,7 @@ firmware-restart-failed = Impossible de redémarrer l’ordinateur.
 ## Pourquoi quelque chose a échoué
 
 firmware-error-offline = Cet ordinateur est hors ligne, la mise à jour n’a donc pas pu être téléchargée.
+firmware-error-untrusted = L’identité du serveur de téléchargement { $host } n’a pas pu être vérifiée, la mise à jour n’a donc pas été téléchargée.
 firmware-error-download = La mise à jour n’a pas pu être téléchargée.
 firmware-error-checksum = Le fichier téléchargé n’est pas celui que décrit la mise à jour, rien n’a donc été installé.
 firmware-error-no-checksum = La mise à jour n’indique aucune somme de contrôle pour vérifier le téléchargement, rien n’a donc été installé.

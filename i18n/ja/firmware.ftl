@@ -79,6 +79,7 @@ firmware-restart-failed = コンピューターを再起動できませんでし
 ## 失敗の理由
 
 firmware-error-offline = このコンピューターはオフラインのため、更新をダウンロードできませんでした。
+firmware-error-untrusted = ダウンロードサーバー { $host } の身元を確認できなかったため、更新はダウンロードされませんでした。
 firmware-error-download = 更新をダウンロードできませんでした。
 firmware-error-checksum = ダウンロードしたファイルが更新の記述と一致しないため、何もインストールしませんでした。
 firmware-error-no-checksum = 更新にダウンロードを照合するためのチェックサムが記載されていないため、何もインストールしませんでした。

@@ -79,6 +79,7 @@ firmware-restart-failed = Não foi possível reiniciar o computador.
 ## Por que algo falhou
 
 firmware-error-offline = Este computador está off-line, então não foi possível baixar a atualização.
+firmware-error-untrusted = Não foi possível verificar a identidade do servidor de download { $host }, então a atualização não foi baixada.
 firmware-error-download = Não foi possível baixar a atualização.
 firmware-error-checksum = O arquivo baixado não é o que a atualização descreve, então nada foi instalado.
 firmware-error-no-checksum = A atualização não informa nenhuma soma de verificação para conferir o download, então nada foi instalado.

@@ -189,6 +189,9 @@ pub fn run_text(run: &Run) -> Option<String> {
 pub fn error_sentence(error: &FirmwareError) -> String {
     match error {
         FirmwareError::Offline { .. } => fl!("firmware-error-offline"),
+        FirmwareError::Untrusted { host, .. } => {
+            fl!("firmware-error-untrusted", host = host.as_str())
+        }
         FirmwareError::DownloadFailed { .. } => fl!("firmware-error-download"),
         FirmwareError::ChecksumMismatch { .. } => fl!("firmware-error-checksum"),
         FirmwareError::NoChecksum => fl!("firmware-error-no-checksum"),

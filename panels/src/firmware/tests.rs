@@ -307,6 +307,18 @@ fn every_failure_has_its_sentence() {
         failure_text(&Failure::ServiceStopped),
         fl!("firmware-error-stopped-during")
     );
+    // A server whose certificate the system does not trust is named in its own sentence,
+    // not the offline one.
+    let untrusted = error_sentence(&FirmwareError::Untrusted {
+        host: "cdn.example.org".into(),
+        uri: "https://cdn.example.org/x.cab".into(),
+    });
+    assert_eq!(
+        untrusted,
+        fl!("firmware-error-untrusted", host = "cdn.example.org")
+    );
+    assert!(untrusted.contains("cdn.example.org"), "{untrusted}");
+    assert_ne!(untrusted, fl!("firmware-error-offline"));
 }
 
 #[test]

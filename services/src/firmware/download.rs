@@ -1,14 +1,19 @@
-//! Getting cabinets and metadata to fwupd: downloaded (`file://`, `http://`) into a
-//! sealed memfd while hashing, so the bytes whose checksum was checked are exactly
-//! the bytes fwupd reads (nobody can change them in between).
+//! Getting cabinets and metadata to fwupd: downloaded (`file://`, `http://`,
+//! `https://`) into a sealed memfd while hashing, so the bytes whose checksum was
+//! checked are exactly the bytes fwupd reads (nobody can change them in between).
 //!
-//! `https://` is refused as [`FirmwareError::Unsupported`]: the workspace's HTTP
-//! client (reqwest, which `ipp` already builds) is built without a TLS stack.
+//! `https://` goes through reqwest (which `ipp` already builds) with rustls and the
+//! `ring` crypto provider, installed once as the process default (reqwest's own default,
+//! aws-lc-rs, needs cmake, nasm and a long C build). Servers are verified against the
+//! system's trust store ([`TrustRoots::System`]) — never skipped; a certificate the
+//! system does not trust is [`FirmwareError::Untrusted`]. Tests trust a CA of their own
+//! with [`TrustRoots::only_pem`].
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
+use std::sync::Once;
 use std::time::Duration;
 
 use rustix::fs::{MemfdFlags, SealFlags};
@@ -22,6 +27,34 @@ use super::types::{Checksum, ChecksumKind};
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
 /// How long a download may go without receiving anything.
 const READ_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Which certificate authorities `https://` downloads trust.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum TrustRoots {
+    /// The system's trust store (`/etc/ssl/certs`; `ca-certificates` in the image).
+    #[default]
+    System,
+    /// Only these certificates (PEM), none of the system's: for tests with a CA of their own.
+    Only(Vec<u8>),
+}
+
+impl TrustRoots {
+    /// Only the certificates of a PEM bundle; an error when it holds none.
+    pub fn only_pem(pem: &[u8]) -> Result<Self, FirmwareError> {
+        let certificates =
+            reqwest::Certificate::from_pem_bundle(pem).map_err(|error| FirmwareError::Io {
+                what: "reading the trusted certificates".into(),
+                message: error.to_string(),
+            })?;
+        if certificates.is_empty() {
+            return Err(FirmwareError::Io {
+                what: "reading the trusted certificates".into(),
+                message: "no certificate in the PEM bundle".into(),
+            });
+        }
+        Ok(Self::Only(pem.to_vec()))
+    }
+}
 
 /// The digests of a downloaded file (lowercase hex).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,11 +156,7 @@ fn source(uri: &str) -> Result<Source, FirmwareError> {
                     message: "not a local file path".into(),
                 })
         }
-        "http" => Ok(Source::Http(url)),
-        "https" => Err(FirmwareError::Unsupported {
-            uri: uri.to_owned(),
-            reason: "https downloads are not supported yet (no TLS stack is built)".into(),
-        }),
+        "http" | "https" => Ok(Source::Http(url)),
         other => Err(FirmwareError::Unsupported {
             uri: uri.to_owned(),
             reason: format!("{other}: addresses are not supported"),
@@ -135,8 +164,17 @@ fn source(uri: &str) -> Result<Source, FirmwareError> {
     }
 }
 
-/// Downloads `uri` (`file://`, a plain path, or `http://`) into a sealed memfd.
+/// Downloads `uri` (`file://`, a plain path, `http://` or `https://`) into a sealed
+/// memfd, trusting the system's certificate authorities.
 pub(crate) async fn fetch(uri: &str) -> Result<Fetched, FirmwareError> {
+    fetch_trusting(uri, &TrustRoots::System).await
+}
+
+/// [`fetch`] with `https://` servers verified against `trust`.
+pub(crate) async fn fetch_trusting(
+    uri: &str,
+    trust: &TrustRoots,
+) -> Result<Fetched, FirmwareError> {
     match source(uri)? {
         Source::File(path) => {
             let uri = uri.to_owned();
@@ -147,7 +185,7 @@ pub(crate) async fn fetch(uri: &str) -> Result<Fetched, FirmwareError> {
                     message: error.to_string(),
                 })?
         }
-        Source::Http(url) => fetch_http(uri, url).await,
+        Source::Http(url) => fetch_http(uri, url, trust).await,
     }
 }
 
@@ -175,10 +213,72 @@ fn read_file(uri: &str, path: &std::path::Path) -> Result<Fetched, FirmwareError
         .map_err(|error| io_error("sealing the download", &error))
 }
 
-async fn fetch_http(uri: &str, url: reqwest::Url) -> Result<Fetched, FirmwareError> {
+/// Installs rustls's `ring` provider as the process default once (reqwest's
+/// `rustls-no-provider` build uses the default; "already installed" is fine).
+fn install_crypto_provider() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        // rustls 0.23.48 deprecates ring's provider for lacking post-quantum key exchange
+        // (aws-lc-rs has it); TLS 1.2/1.3 with X25519 and ECDHE stay fully verified.
+        #[allow(deprecated)]
+        let provider = rustls::crypto::ring::default_provider();
+        let _already = provider.install_default();
+    });
+}
+
+/// The HTTP(S) client: the system's trust store, or only `trust`'s certificates.
+fn client(trust: &TrustRoots) -> Result<reqwest::Client, reqwest::Error> {
+    install_crypto_provider();
+    let builder = reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .read_timeout(READ_TIMEOUT)
+        .tls_backend_rustls();
+    let builder = match trust {
+        TrustRoots::System => builder,
+        TrustRoots::Only(pem) => {
+            builder.tls_certs_only(reqwest::Certificate::from_pem_bundle(pem)?)
+        }
+    };
+    builder.build()
+}
+
+/// Whether a failure is rustls refusing the server's certificate (unknown issuer,
+/// expired, wrong name…). rustls's error sits inside `io::Error`s in the chain (hyper's
+/// connector wraps tokio-rustls's), whose `source()` skips what they wrap: look inside.
+fn is_untrusted_certificate(error: &reqwest::Error) -> bool {
+    let mut pending: Vec<&(dyn std::error::Error + 'static)> = vec![error];
+    while let Some(error) = pending.pop() {
+        if matches!(
+            error.downcast_ref::<rustls::Error>(),
+            Some(rustls::Error::InvalidCertificate(_))
+        ) {
+            return true;
+        }
+        if let Some(inner) = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+        {
+            pending.push(inner);
+        }
+        pending.extend(error.source());
+    }
+    false
+}
+
+async fn fetch_http(
+    uri: &str,
+    url: reqwest::Url,
+    trust: &TrustRoots,
+) -> Result<Fetched, FirmwareError> {
+    let host = url.host_str().unwrap_or_default().to_owned();
     let failed = |error: reqwest::Error| {
         let message = error.to_string();
-        if error.is_connect() {
+        if is_untrusted_certificate(&error) {
+            FirmwareError::Untrusted {
+                host: host.clone(),
+                uri: uri.to_owned(),
+            }
+        } else if error.is_connect() {
             FirmwareError::Offline {
                 uri: uri.to_owned(),
                 message,
@@ -190,11 +290,7 @@ async fn fetch_http(uri: &str, url: reqwest::Url) -> Result<Fetched, FirmwareErr
             }
         }
     };
-    let client = reqwest::Client::builder()
-        .connect_timeout(CONNECT_TIMEOUT)
-        .read_timeout(READ_TIMEOUT)
-        .build()
-        .map_err(failed)?;
+    let client = client(trust).map_err(failed)?;
     let mut response = client
         .get(url)
         .send()
@@ -280,8 +376,8 @@ mod tests {
             Err(FirmwareError::DownloadFailed { .. })
         ));
         assert!(matches!(
-            fetch("https://fwupd.org/downloads/x.cab").await,
-            Err(FirmwareError::Unsupported { .. })
+            source("https://example.invalid/downloads/x.cab"),
+            Ok(Source::Http(_))
         ));
         assert!(matches!(
             fetch("ipfs://x").await,
@@ -298,6 +394,23 @@ mod tests {
             fetch(&format!("http://127.0.0.1:{port}/firmware.cab")).await,
             Err(FirmwareError::Offline { .. })
         ));
+    }
+
+    #[tokio::test]
+    async fn https_to_a_closed_port_is_offline() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        drop(listener);
+        assert!(matches!(
+            fetch(&format!("https://127.0.0.1:{port}/firmware.cab")).await,
+            Err(FirmwareError::Offline { .. })
+        ));
+    }
+
+    #[test]
+    fn trusted_roots_must_hold_a_certificate() {
+        assert!(TrustRoots::only_pem(b"not a certificate").is_err());
+        assert!(TrustRoots::only_pem(b"").is_err());
     }
 
     #[test]

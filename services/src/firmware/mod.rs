@@ -11,8 +11,10 @@
 //!   against the release (SHA-256, else SHA-1) before fwupd sees anything, and passes
 //!   the descriptor to `Install`, waiting up to [`INSTALL_TIMEOUT`].
 //!
-//! Downloads: `file://` (and plain paths) and `http://`; `https://` is
-//! [`FirmwareError::Unsupported`] until a TLS stack is built.
+//! Downloads: `file://` (and plain paths), `http://` and `https://` (rustls with the
+//! `ring` provider, servers verified against the system's trust store — a certificate it
+//! does not trust is [`FirmwareError::Untrusted`]; [`download_trusting`] takes other
+//! roots, for tests).
 
 mod download;
 mod markup;
@@ -32,7 +34,7 @@ use crate::bus::SystemBus;
 use crate::error::{DbusFailure, FailureKind};
 use crate::proxies::fwupd::fwupdProxy as FwupdProxy;
 
-pub use download::{Digests, file_digests, verify};
+pub use download::{Digests, TrustRoots, file_digests, verify};
 pub use markup::{TextBlock, blocks_to_text, markup_to_blocks, markup_to_text};
 pub use network::{Metered, NetworkConditions, network_conditions};
 pub use types::{
@@ -96,7 +98,16 @@ pub enum FirmwareError {
         /// What happened.
         message: String,
     },
-    /// An address this client cannot download from (`https://` for now).
+    /// The server's certificate is not one the system trusts (unknown authority, expired,
+    /// another name): nothing was downloaded.
+    #[error("cannot download {uri}: the certificate of {host} is not trusted")]
+    Untrusted {
+        /// The server's host name (or address).
+        host: String,
+        /// The address.
+        uri: String,
+    },
+    /// An address this client cannot download from (`ftp://`, `ipfs://`…).
     #[error("cannot download {uri}: {reason}")]
     Unsupported {
         /// The address.
@@ -427,6 +438,17 @@ pub struct Cabinet {
     pub location: String,
 }
 
+impl Cabinet {
+    /// The downloaded bytes, read from the sealed memfd (what fwupd would read).
+    pub fn read_bytes(&self) -> std::io::Result<Vec<u8>> {
+        use std::os::unix::fs::FileExt as _;
+        let file = std::fs::File::from(self.fd.try_clone()?);
+        let mut bytes = vec![0; usize::try_from(self.digests.size).unwrap_or(usize::MAX)];
+        file.read_exact_at(&mut bytes, 0)?;
+        Ok(bytes)
+    }
+}
+
 /// Two cabinets are equal when their bytes are (same digests).
 impl PartialEq for Cabinet {
     fn eq(&self, other: &Self) -> bool {
@@ -437,9 +459,18 @@ impl PartialEq for Cabinet {
 /// Downloads `release`'s cabinet from the first of its locations that works into a sealed
 /// memfd (the last location's failure is returned when none does).
 pub async fn download(release: &Release) -> Result<Cabinet, FirmwareError> {
+    download_trusting(release, &TrustRoots::System).await
+}
+
+/// [`download`] with `https://` servers verified against `trust` (tests use a CA of
+/// their own; the product trusts the system's store).
+pub async fn download_trusting(
+    release: &Release,
+    trust: &TrustRoots,
+) -> Result<Cabinet, FirmwareError> {
     let mut last_error = FirmwareError::NoLocation;
     for location in &release.locations {
-        match download::fetch(location).await {
+        match download::fetch_trusting(location, trust).await {
             Ok(file) => {
                 return Ok(Cabinet {
                     fd: std::sync::Arc::new(file.fd),
