@@ -1,5 +1,4 @@
 ## The Appearance page: light or dark, accent colour, contrast, motion and text size.
-## (en-US only for now; the other seven locales come with the next translation round.)
 
 appearance-title = Appearance
     .keywords = appearance;theme;style;dark;light;night;dark mode;colour;color;accent;time of day;contrast;motion;text size

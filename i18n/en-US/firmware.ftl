@@ -102,7 +102,7 @@ firmware-check = Check for updates
 firmware-refresh-checking = Checking for updates…
 firmware-refresh-last = { $days ->
     [0] Updates were last checked today.
-    [one] Updates were last checked yesterday.
+    [1] Updates were last checked yesterday.
    *[other] Updates were last checked { $days } days ago.
 }
 firmware-refresh-never = Updates have not been checked yet.
