@@ -23,6 +23,7 @@ pub mod power_profiles;
 pub mod printers;
 pub mod proxies;
 pub mod security;
+pub mod tls;
 pub mod upower;
 pub mod watch;
 

@@ -13,7 +13,6 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
-use std::sync::Once;
 use std::time::Duration;
 
 use rustix::fs::{MemfdFlags, SealFlags};
@@ -213,22 +212,9 @@ fn read_file(uri: &str, path: &std::path::Path) -> Result<Fetched, FirmwareError
         .map_err(|error| io_error("sealing the download", &error))
 }
 
-/// Installs rustls's `ring` provider as the process default once (reqwest's
-/// `rustls-no-provider` build uses the default; "already installed" is fine).
-fn install_crypto_provider() {
-    static INSTALLED: Once = Once::new();
-    INSTALLED.call_once(|| {
-        // rustls 0.23.48 deprecates ring's provider for lacking post-quantum key exchange
-        // (aws-lc-rs has it); TLS 1.2/1.3 with X25519 and ECDHE stay fully verified.
-        #[allow(deprecated)]
-        let provider = rustls::crypto::ring::default_provider();
-        let _already = provider.install_default();
-    });
-}
-
 /// The HTTP(S) client: the system's trust store, or only `trust`'s certificates.
 fn client(trust: &TrustRoots) -> Result<reqwest::Client, reqwest::Error> {
-    install_crypto_provider();
+    crate::tls::install_crypto_provider();
     let builder = reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .read_timeout(READ_TIMEOUT)

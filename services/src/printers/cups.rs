@@ -221,6 +221,7 @@ async fn send(
     path: &str,
     request: IppRequestResponse,
 ) -> Result<IppRequestResponse, PrintersError> {
+    crate::tls::install_crypto_provider();
     let client = AsyncIppClient::builder(server.http(path)?)
         .request_timeout(server.timeout)
         .build();
@@ -678,6 +679,7 @@ pub(crate) async fn device_markers(device_uri: &str) -> Result<Vec<Marker>, Prin
         "requested-attributes",
         keywords(SUPPLY_ATTRIBUTES),
     )?;
+    crate::tls::install_crypto_provider();
     let client = AsyncIppClient::builder(uri)
         .request_timeout(DEVICE_TIMEOUT)
         .build();
