@@ -408,6 +408,25 @@ impl Checks {
             .collect()
     }
 
+    /// The error that ends the e2e early: what was checked so far (failures with their
+    /// detail), the last thing the timeline saw and the console's last lines, in the message
+    /// itself — CI keeps only the end of a run's output, where this lands.
+    fn abort(&self, timeline: &Timeline, console: &Path, error: &dyn std::fmt::Display) -> String {
+        self.print();
+        let mut message = format!("{error}");
+        for (name, _, detail) in self.rows.iter().filter(|(_, ok, _)| !ok) {
+            message.push_str(&format!("\n  failed before: {name}: {detail}"));
+        }
+        if let Some((label, at)) = timeline.events.iter().max_by(|a, b| a.1.total_cmp(&b.1)) {
+            message.push_str(&format!("\n  last seen at {at:.1} s: {label}"));
+        }
+        message.push_str(&format!("\n  console ({}) ends:", console.display()));
+        for line in console_tail(console, 12) {
+            message.push_str(&format!("\n    | {line}"));
+        }
+        message
+    }
+
     fn print(&self) {
         println!("\nchecks:");
         for (name, ok, detail) in &self.rows {
@@ -417,6 +436,21 @@ impl Checks {
             );
         }
     }
+}
+
+/// The last `count` non-blank lines of a console log, without escape sequences and cut to
+/// 160 characters each.
+fn console_tail(console: &Path, count: usize) -> Vec<String> {
+    let text = vm::without_escapes(&String::from_utf8_lossy(
+        &fs::read(console).unwrap_or_default(),
+    ));
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| line.trim_end_matches('\r').trim_end())
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.chars().filter(|c| !c.is_control()).take(160).collect())
+        .collect();
+    lines[lines.len().saturating_sub(count)..].to_vec()
 }
 
 /// A boot that must be stopped: what to boot, and how the console tells it was stopped.
@@ -1017,7 +1051,8 @@ pub fn run() -> Result<()> {
     );
     let _ = fs::copy(&vm.console, out.join("console-first-boot.log"));
     drop(vm);
-    let first = first?;
+    let first = first
+        .map_err(|error| checks.abort(&timeline, &out.join("console-first-boot.log"), &error))?;
     journal_events(&first, &mut timeline);
     check_boot(&first, "first boot", &predicted, &mut checks);
     checks.require(
@@ -1056,7 +1091,13 @@ pub fn run() -> Result<()> {
     }
     let _ = fs::copy(&vm.console, out.join("console-second-boot.log"));
     drop(vm);
-    let second = second?;
+    let second = second.map_err(|error| {
+        checks.abort(
+            &second_timeline,
+            &out.join("console-second-boot.log"),
+            &error,
+        )
+    })?;
     check_boot(&second, "second boot", &predicted, &mut checks);
     checks.require(
         &second,
@@ -1120,7 +1161,33 @@ pub fn run() -> Result<()> {
 
 #[cfg(test)]
 mod console_tests {
-    use super::without_kernel_line;
+    use super::{Checks, Timeline, console_tail, without_kernel_line};
+
+    #[test]
+    fn an_early_end_names_the_failed_checks_the_last_event_and_the_console_tail() {
+        let dir = std::env::temp_dir().join(format!("ferrum-e2e-abort-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let console = dir.join("console.log");
+        let lines: String = (1..=20)
+            .map(|n| format!("\x1b[0;32mline {n}\x1b[0m\r\n\n"))
+            .collect();
+        std::fs::write(&console, lines).unwrap();
+        assert_eq!(console_tail(&console, 2), ["line 19", "line 20"]);
+
+        let mut checks = Checks { rows: Vec::new() };
+        checks.check("greeter on screen", false, "never showed the greeter");
+        checks.check("booted", true, "fine");
+        let mut timeline = Timeline::default();
+        timeline.push("kernel started", 20.0);
+        timeline.push("greetd.service active (journal)", 66.5);
+        let message = checks.abort(&timeline, &console, &"no complete self-test report");
+        assert!(message.starts_with("no complete self-test report"));
+        assert!(message.contains("failed before: greeter on screen: never showed the greeter"));
+        assert!(!message.contains("booted"));
+        assert!(message.contains("last seen at 66.5 s: greetd.service active (journal)"));
+        assert!(message.ends_with("| line 20"), "{message}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_kernel_message_cut_into_a_report_line_is_left_out() {

@@ -332,7 +332,7 @@ fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
 }
 
 /// `text` without ANSI escape sequences (ESC `[` parameters, then a final letter).
-fn without_escapes(text: &str) -> String {
+pub fn without_escapes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
