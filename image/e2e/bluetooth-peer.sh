@@ -2,12 +2,17 @@
 # The image e2e's Bluetooth peer, run from its test-tools disk by the boot self-test (root):
 # BlueZ's emulator makes two virtual controllers that hear each other (hci0, the computer's,
 # and hci1), and ferrum-bt-peer plays the remote device on hci1. On the first boot it also
-# starts the sound report (`sound`, from image/e2e/sound.sh). Never part of the image.
+# starts the sound report (`sound`, from image/e2e/sound.sh) and the portal report
+# (`appearance`, from image/e2e/appearance.sh). Never part of the image.
 here=$(dirname "$0")
 say() { echo "ferrum-bt-peer: $*"; }
 # The first boot's sound report runs beside the peer (it waits for the person's session).
 if [ "$(cat "$here/mode" 2>/dev/null)" != report ] && [ -f "$here/sound" ]; then
     /bin/sh "$here/sound" &
+    # … and the portal report (image/e2e/appearance.sh), which also waits for the session.
+    if [ -f "$here/appearance" ]; then
+        /bin/sh "$here/appearance" &
+    fi
 fi
 # The emulator computes pairing keys through the kernel's AF_ALG sockets.
 for module in hci_vhci algif_hash algif_skcipher; do

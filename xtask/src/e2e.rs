@@ -28,6 +28,7 @@ use crate::screen::{self, Claim, Region};
 use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
+mod appearance;
 mod bluetooth;
 mod printers;
 mod security;
@@ -1032,6 +1033,16 @@ pub fn run() -> Result<()> {
             "Device Security page by keyboard: Secure Boot on with the machine's own keys, TPM 2.0, PCR 11 matching the signed prediction, the root verified",
             security.is_ok(),
             match &security {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
+        println!("e2e: the Appearance page and what apps hear through the portal …");
+        let appearance = appearance::run(&mut vm, &mut timeline);
+        checks.check(
+            "Appearance page by keyboard: Dark picked; apps hear it through the xdg-desktop-portal frontend and Ferrum's backend (SettingChanged, ReadOne)",
+            appearance.is_ok(),
+            match &appearance {
                 Ok(detail) => detail.clone(),
                 Err(error) => error.to_string(),
             },

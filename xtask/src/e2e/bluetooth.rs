@@ -104,6 +104,8 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
     // The sound report (`image/e2e/sound.sh`, which `run` starts on the first boot) and the
     // PulseAudio client it asks pipewire-pulse with, with its libraries.
     let sound = util::workspace_root()?.join("image/e2e/sound.sh");
+    // The portal report (`image/e2e/appearance.sh`, also started by `run` on the first boot).
+    let appearance = util::workspace_root()?.join("image/e2e/appearance.sh");
     let tree = crate::tools::tools_tree()?;
     let pactl = tree.join("usr/bin/pactl");
     let libpulse = tree.join("usr/lib/x86_64-linux-gnu/libpulse.so.0");
@@ -117,7 +119,7 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
                 .is_some_and(|name| name.starts_with("libpulsecommon-") && name.ends_with(".so"))
         })
         .ok_or_else(|| format!("no libpulsecommon in {}", common_dir.display()))?;
-    for file in [&peer, &btvirt, &run, &sound, &pactl, &libpulse] {
+    for file in [&peer, &btvirt, &run, &sound, &appearance, &pactl, &libpulse] {
         if !file.is_file() {
             return Err(format!("the test-tools disk needs {}", file.display()).into());
         }
@@ -139,6 +141,7 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
         fs::copy(source, staging.join(name))?;
     }
     fs::copy(&sound, staging.join("sound"))?;
+    fs::copy(&appearance, staging.join("appearance"))?;
     fs::copy(&pactl, staging.join("pactl"))?;
     fs::create_dir_all(staging.join("lib"))?;
     fs::copy(&libpulse, staging.join("lib/libpulse.so.0"))?;
