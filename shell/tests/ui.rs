@@ -907,6 +907,57 @@ fn assert_sidebar_on_the_right(app: &App, size: (f32, f32), id: impl Into<iced::
     );
 }
 
+/// The high-contrast and Arabic goldens a page has beside its light and dark ones, as one
+/// module of tests per page (`<page>_styles::snapshot_high_contrast`,
+/// `<page>_styles::snapshot_arabic_right_to_left`): `$make` builds the page's app for a style,
+/// `$window` is its golden's size and `$anchor` one of its controls, which must lie left of
+/// the sidebar in Arabic. Goldens: `<page>-high-contrast`, `<page>-ar`.
+macro_rules! style_goldens {
+    ($module:ident, $page:literal, $make:expr, $window:expr, $anchor:expr) => {
+        mod $module {
+            use super::*;
+
+            #[test]
+            fn snapshot_high_contrast() {
+                let _english = english();
+                let app = high_contrast(($make)(ThemeChoice::Light));
+                assert_snapshot_sized(&app, concat!($page, "-high-contrast"), $window);
+            }
+
+            #[test]
+            fn snapshot_arabic_right_to_left() {
+                let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+                assert!(ferrum_i18n::is_rtl());
+                let app = ($make)(ThemeChoice::Light);
+                assert_sidebar_on_the_right(&app, $window, $anchor);
+                assert_snapshot_sized(&app, concat!($page, "-ar"), $window);
+            }
+        }
+    };
+}
+
+style_goldens!(
+    sound_styles,
+    "sound",
+    sound_app,
+    SOUND_WINDOW,
+    ferrum_panels::ids::SOUND_OUTPUT_VOLUME
+);
+style_goldens!(
+    security_styles,
+    "security",
+    security_app,
+    SECURITY_WINDOW,
+    ferrum_panels::ids::SECURITY_COPY
+);
+style_goldens!(
+    firmware_styles,
+    "firmware",
+    firmware_app,
+    FIRMWARE_WINDOW,
+    ferrum_panels::ids::FIRMWARE_CHECK
+);
+
 #[test]
 fn network_hotspot_shows_its_qr_code() {
     let _english = english();
@@ -1362,22 +1413,6 @@ fn sound_snapshots_light_and_dark() {
     }
     assert_snapshot_sized(&app, "sound-light", SOUND_WINDOW);
     assert_snapshot_sized(&sound_app(ThemeChoice::Dark), "sound-dark", SOUND_WINDOW);
-}
-
-#[test]
-fn sound_snapshot_high_contrast() {
-    let _english = english();
-    let app = high_contrast(sound_app(ThemeChoice::Light));
-    assert_snapshot_sized(&app, "sound-high-contrast", SOUND_WINDOW);
-}
-
-#[test]
-fn sound_snapshot_arabic_right_to_left() {
-    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
-    assert!(ferrum_i18n::is_rtl());
-    let app = sound_app(ThemeChoice::Light);
-    assert_sidebar_on_the_right(&app, SOUND_WINDOW, ferrum_panels::ids::SOUND_OUTPUT_VOLUME);
-    assert_snapshot_sized(&app, "sound-ar", SOUND_WINDOW);
 }
 
 #[test]
@@ -1897,22 +1932,6 @@ fn security_snapshots_light_and_dark() {
 }
 
 #[test]
-fn security_snapshot_high_contrast() {
-    let _english = english();
-    let app = high_contrast(security_app(ThemeChoice::Light));
-    assert_snapshot_sized(&app, "security-high-contrast", SECURITY_WINDOW);
-}
-
-#[test]
-fn security_snapshot_arabic_right_to_left() {
-    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
-    assert!(ferrum_i18n::is_rtl());
-    let app = security_app(ThemeChoice::Light);
-    assert_sidebar_on_the_right(&app, SECURITY_WINDOW, ferrum_panels::ids::SECURITY_COPY);
-    assert_snapshot_sized(&app, "security-ar", SECURITY_WINDOW);
-}
-
-#[test]
 fn security_copy_report_click_asks_fwupd_for_its_report() {
     let _english = english();
     let mut app = security_app(ThemeChoice::Light);
@@ -2007,22 +2026,6 @@ fn firmware_snapshots_light_and_dark() {
         "firmware-dark",
         FIRMWARE_WINDOW,
     );
-}
-
-#[test]
-fn firmware_snapshot_high_contrast() {
-    let _english = english();
-    let app = high_contrast(firmware_app(ThemeChoice::Light));
-    assert_snapshot_sized(&app, "firmware-high-contrast", FIRMWARE_WINDOW);
-}
-
-#[test]
-fn firmware_snapshot_arabic_right_to_left() {
-    let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
-    assert!(ferrum_i18n::is_rtl());
-    let app = firmware_app(ThemeChoice::Light);
-    assert_sidebar_on_the_right(&app, FIRMWARE_WINDOW, ferrum_panels::ids::FIRMWARE_CHECK);
-    assert_snapshot_sized(&app, "firmware-ar", FIRMWARE_WINDOW);
 }
 
 #[test]
