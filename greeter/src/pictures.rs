@@ -7,14 +7,12 @@
 //! picture (the initials are shown instead).
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use iced::widget::image::Handle;
 
-/// The largest picture file read (account pictures are small; 16 MiB allows a 4K background).
-pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+pub use ferrum_ui::picture::{MAX_ALLOC, MAX_BYTES, PictureError, decode_limited, read_capped};
 
 /// The largest width and height an account picture may declare.
 pub const MAX_AVATAR_SIDE: u32 = 2048;
@@ -22,47 +20,8 @@ pub const MAX_AVATAR_SIDE: u32 = 2048;
 /// The largest width and height the background may declare (a 4K screen fits).
 pub const MAX_BACKGROUND_SIDE: u32 = 4096;
 
-/// The most a decoder may allocate for one picture.
-pub const MAX_ALLOC: u64 = 64 * 1024 * 1024;
-
 /// The side of an account picture as it is kept (drawn at 40–48 px, twice for HiDPI).
 pub const AVATAR_SIDE: u32 = 96;
-
-/// Why a picture is not shown.
-#[derive(Debug, thiserror::Error)]
-pub enum PictureError {
-    /// The file could not be read.
-    #[error("unreadable: {0}")]
-    Io(#[from] std::io::Error),
-    /// Empty, or larger than [`MAX_BYTES`].
-    #[error("empty or larger than {MAX_BYTES} bytes")]
-    Size,
-    /// The decoder refused it (unknown format, broken, or beyond the limits).
-    #[error("not decoded: {0}")]
-    Decode(#[from] image::ImageError),
-}
-
-fn read_capped(path: &Path) -> Result<Vec<u8>, PictureError> {
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.is_empty() || bytes.len() as u64 > MAX_BYTES {
-        return Err(PictureError::Size);
-    }
-    Ok(bytes)
-}
-
-/// Decodes `bytes` refusing, before any pixel is allocated, a picture that
-/// declares more than `max_side` pixels a side or needs more than [`MAX_ALLOC`].
-pub fn decode_limited(bytes: &[u8], max_side: u32) -> Result<image::DynamicImage, PictureError> {
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(max_side);
-    limits.max_image_height = Some(max_side);
-    limits.max_alloc = Some(MAX_ALLOC);
-    let mut reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format()?;
-    reader.limits(limits);
-    Ok(reader.decode()?)
-}
 
 /// The background picture, decoded within the limits (blocking: call it
 /// inside `spawn_blocking`).
@@ -164,6 +123,7 @@ fn decode_avatars_with(
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
+    use std::io::Cursor;
     use std::time::{Duration, Instant};
 
     use super::*;

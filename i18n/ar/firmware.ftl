@@ -31,10 +31,6 @@ firmware-state-failed-transient = تعذّر تشغيل التحديث الأخ�
 
 firmware-update-available = الإصدار { $version } متاح
 firmware-update-size = الحجم: { $size }
-firmware-size-bytes = { $size } بايت
-firmware-size-kb = { $size } ك.بايت
-firmware-size-mb = { $size } م.بايت
-firmware-size-gb = { $size } ج.بايت
 firmware-urgency-low = أولوية منخفضة
 firmware-urgency-medium = أولوية متوسطة
 firmware-urgency-high = أولوية عالية

@@ -174,3 +174,9 @@ upower-no-answer = لم يستجب UPower في الوقت المحدد، لذا 
 
 # A percentage (a level, a volume).
 percent-value = { $percent }%
+
+# A size in bytes, kilobytes (1000 bytes), megabytes and gigabytes.
+size-bytes = { $size } بايت
+size-kb = { $size } ك.بايت
+size-mb = { $size } م.بايت
+size-gb = { $size } ج.بايت

@@ -31,10 +31,6 @@ firmware-state-failed-transient = Die letzte Aktualisierung konnte nicht ausgef�
 
 firmware-update-available = Version { $version } ist verfügbar
 firmware-update-size = Größe: { $size }
-firmware-size-bytes = { $size } Bytes
-firmware-size-kb = { $size } kB
-firmware-size-mb = { $size } MB
-firmware-size-gb = { $size } GB
 firmware-urgency-low = Geringe Dringlichkeit
 firmware-urgency-medium = Mittlere Dringlichkeit
 firmware-urgency-high = Hohe Dringlichkeit

@@ -31,10 +31,6 @@ firmware-state-failed-transient = The last update could not run. It can be tried
 
 firmware-update-available = Version { $version } is available
 firmware-update-size = Size: { $size }
-firmware-size-bytes = { $size } bytes
-firmware-size-kb = { $size } kB
-firmware-size-mb = { $size } MB
-firmware-size-gb = { $size } GB
 firmware-urgency-low = Low urgency
 firmware-urgency-medium = Medium urgency
 firmware-urgency-high = High urgency

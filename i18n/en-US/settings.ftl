@@ -151,3 +151,9 @@ upower-no-answer = UPower did not answer in time, so the battery's state is unkn
 
 # A percentage (a level, a volume).
 percent-value = { $percent } %
+
+# A size in bytes, kilobytes (1000 bytes), megabytes and gigabytes.
+size-bytes = { $size } bytes
+size-kb = { $size } kB
+size-mb = { $size } MB
+size-gb = { $size } GB

@@ -31,10 +31,6 @@ firmware-state-failed-transient = La última actualización no se pudo ejecutar.
 
 firmware-update-available = La versión { $version } está disponible
 firmware-update-size = Tamaño: { $size }
-firmware-size-bytes = { $size } bytes
-firmware-size-kb = { $size } kB
-firmware-size-mb = { $size } MB
-firmware-size-gb = { $size } GB
 firmware-urgency-low = Urgencia baja
 firmware-urgency-medium = Urgencia media
 firmware-urgency-high = Urgencia alta

@@ -153,3 +153,9 @@ upower-no-answer = UPower no respondió a tiempo, así que se desconoce el estad
 
 # A percentage (a level, a volume).
 percent-value = { $percent } %
+
+# A size in bytes, kilobytes (1000 bytes), megabytes and gigabytes.
+size-bytes = { $size } bytes
+size-kb = { $size } kB
+size-mb = { $size } MB
+size-gb = { $size } GB

@@ -31,10 +31,6 @@ firmware-state-failed-transient = La dernière mise à jour n’a pas pu s’ex�
 
 firmware-update-available = La version { $version } est disponible
 firmware-update-size = Taille : { $size }
-firmware-size-bytes = { $size } octets
-firmware-size-kb = { $size } ko
-firmware-size-mb = { $size } Mo
-firmware-size-gb = { $size } Go
 firmware-urgency-low = Urgence faible
 firmware-urgency-medium = Urgence moyenne
 firmware-urgency-high = Urgence élevée

@@ -153,3 +153,9 @@ upower-no-answer = UPower n’a pas répondu à temps : l’état de la batterie
 
 # A percentage (a level, a volume).
 percent-value = { $percent } %
+
+# A size in bytes, kilobytes (1000 bytes), megabytes and gigabytes.
+size-bytes = { $size } octets
+size-kb = { $size } ko
+size-mb = { $size } Mo
+size-gb = { $size } Go

@@ -31,10 +31,6 @@ firmware-state-failed-transient = 前回の更新を実行できませんでし�
 
 firmware-update-available = バージョン { $version } を利用できます
 firmware-update-size = サイズ: { $size }
-firmware-size-bytes = { $size } バイト
-firmware-size-kb = { $size } kB
-firmware-size-mb = { $size } MB
-firmware-size-gb = { $size } GB
 firmware-urgency-low = 緊急度: 低
 firmware-urgency-medium = 緊急度: 中
 firmware-urgency-high = 緊急度: 高

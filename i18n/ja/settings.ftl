@@ -149,3 +149,9 @@ upower-no-answer = UPower が時間内に応答しなかったため、バッテ
 
 # A percentage (a level, a volume).
 percent-value = { $percent }%
+
+# A size in bytes, kilobytes (1000 bytes), megabytes and gigabytes.
+size-bytes = { $size } バイト
+size-kb = { $size } kB
+size-mb = { $size } MB
+size-gb = { $size } GB

@@ -31,10 +31,6 @@ firmware-state-failed-transient = Não foi possível executar a última atualiza
 
 firmware-update-available = A versão { $version } está disponível
 firmware-update-size = Tamanho: { $size }
-firmware-size-bytes = { $size } bytes
-firmware-size-kb = { $size } kB
-firmware-size-mb = { $size } MB
-firmware-size-gb = { $size } GB
 firmware-urgency-low = Urgência baixa
 firmware-urgency-medium = Urgência média
 firmware-urgency-high = Urgência alta

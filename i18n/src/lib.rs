@@ -42,6 +42,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../en-US/security.ftl")),
             ("firmware.ftl", include_str!("../en-US/firmware.ftl")),
             ("appearance.ftl", include_str!("../en-US/appearance.ftl")),
+            ("apps.ftl", include_str!("../en-US/apps.ftl")),
         ],
     ),
     (
@@ -57,6 +58,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../de/security.ftl")),
             ("firmware.ftl", include_str!("../de/firmware.ftl")),
             ("appearance.ftl", include_str!("../de/appearance.ftl")),
+            ("apps.ftl", include_str!("../de/apps.ftl")),
         ],
     ),
     (
@@ -72,6 +74,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../fr/security.ftl")),
             ("firmware.ftl", include_str!("../fr/firmware.ftl")),
             ("appearance.ftl", include_str!("../fr/appearance.ftl")),
+            ("apps.ftl", include_str!("../fr/apps.ftl")),
         ],
     ),
     (
@@ -87,6 +90,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../es/security.ftl")),
             ("firmware.ftl", include_str!("../es/firmware.ftl")),
             ("appearance.ftl", include_str!("../es/appearance.ftl")),
+            ("apps.ftl", include_str!("../es/apps.ftl")),
         ],
     ),
     (
@@ -102,6 +106,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../pt-BR/security.ftl")),
             ("firmware.ftl", include_str!("../pt-BR/firmware.ftl")),
             ("appearance.ftl", include_str!("../pt-BR/appearance.ftl")),
+            ("apps.ftl", include_str!("../pt-BR/apps.ftl")),
         ],
     ),
     (
@@ -117,6 +122,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../ja/security.ftl")),
             ("firmware.ftl", include_str!("../ja/firmware.ftl")),
             ("appearance.ftl", include_str!("../ja/appearance.ftl")),
+            ("apps.ftl", include_str!("../ja/apps.ftl")),
         ],
     ),
     (
@@ -132,6 +138,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../ar/security.ftl")),
             ("firmware.ftl", include_str!("../ar/firmware.ftl")),
             ("appearance.ftl", include_str!("../ar/appearance.ftl")),
+            ("apps.ftl", include_str!("../ar/apps.ftl")),
         ],
     ),
     (
@@ -147,6 +154,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("security.ftl", include_str!("../uk/security.ftl")),
             ("firmware.ftl", include_str!("../uk/firmware.ftl")),
             ("appearance.ftl", include_str!("../uk/appearance.ftl")),
+            ("apps.ftl", include_str!("../uk/apps.ftl")),
         ],
     ),
 ];

@@ -31,10 +31,6 @@ firmware-state-failed-transient = Не вдалося запустити ост�
 
 firmware-update-available = Доступна версія { $version }
 firmware-update-size = Розмір: { $size }
-firmware-size-bytes = { $size } Б
-firmware-size-kb = { $size } кБ
-firmware-size-mb = { $size } МБ
-firmware-size-gb = { $size } ГБ
 firmware-urgency-low = Низька терміновість
 firmware-urgency-medium = Середня терміновість
 firmware-urgency-high = Висока терміновість

@@ -157,3 +157,9 @@ upower-no-answer = UPower не відповів вчасно, тому стан 
 
 # A percentage (a level, a volume).
 percent-value = { $percent }%
+
+# A size in bytes, kilobytes (1000 bytes), megabytes and gigabytes.
+size-bytes = { $size } Б
+size-kb = { $size } кБ
+size-mb = { $size } МБ
+size-gb = { $size } ГБ

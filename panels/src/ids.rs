@@ -1,6 +1,7 @@
 //! The settings pages' widget ids (see [`ferrum_ui::ids`]): one root per page;
 //! every control's id is made from its page's root.
 
+use ferrum_services::apps::{AppRef, InstallationKind};
 use ferrum_services::audio::{Direction, NodeId};
 use ferrum_services::bluetooth::{AdapterId, DeviceAddress};
 use ferrum_services::printers::{JobId, QueueName};
@@ -256,6 +257,69 @@ pub const FIRMWARE_PROMPT: WidgetId = WidgetId::new("firmware.prompt");
 /// A part of a device's card on the Firmware page (`update`, `state`, …).
 pub fn firmware_device(device_id: &str, part: &str) -> WidgetId {
     FIRMWARE.child("device").child(device_id).child(part)
+}
+
+// The Apps page.
+
+/// The Apps page.
+pub const APPS: WidgetId = WidgetId::new("apps");
+/// The Apps page's search field (its accessible node is `apps.search.input.field`).
+pub const APPS_SEARCH: WidgetId = WidgetId::new("apps.search.input");
+/// The Apps page's Search button.
+pub const APPS_SEARCH_GO: WidgetId = WidgetId::new("apps.search.go");
+/// The Apps page's "Check for updates".
+pub const APPS_CHECK: WidgetId = WidgetId::new("apps.check");
+/// The Apps page's "Update all".
+pub const APPS_UPDATE_ALL: WidgetId = WidgetId::new("apps.update-all");
+/// The Apps page's change under way (its progress bar, step, Cancel) and how changes ended.
+pub const APPS_RUN: WidgetId = WidgetId::new("apps.run");
+/// The Apps page's "remove this app?" dialog.
+pub const APPS_REMOVE: WidgetId = WidgetId::new("apps.remove");
+/// The Apps page's dialog about an update that asks for more.
+pub const APPS_HELD: WidgetId = WidgetId::new("apps.held");
+/// The Apps page's details of an app found by the search.
+pub const APPS_DETAILS: WidgetId = WidgetId::new("apps.details");
+/// The Apps page's permissions of one app.
+pub const APPS_PERMISSIONS: WidgetId = WidgetId::new("apps.permissions");
+/// The Apps page's field for a `.flatpakrepo` file's path.
+pub const APPS_REMOTE_PATH: WidgetId = WidgetId::new("apps.remotes.path.input");
+/// The Apps page's field for the new remote's name.
+pub const APPS_REMOTE_NAME: WidgetId = WidgetId::new("apps.remotes.name.input");
+/// The Apps page's "Add source" button.
+pub const APPS_REMOTE_ADD: WidgetId = WidgetId::new("apps.remotes.add");
+
+fn installation_part(kind: InstallationKind) -> &'static str {
+    match kind {
+        InstallationKind::User => "user",
+        InstallationKind::System => "system",
+    }
+}
+
+/// A part of an installed app's card on the Apps page (`open`, `remove`, `update`, …).
+pub fn apps_installed(app: &AppRef, part: &str) -> WidgetId {
+    APPS.child("installed")
+        .child(installation_part(app.installation))
+        .child(&app.id)
+        .child(part)
+}
+
+/// A part of an app found by the search (`details`, `install`), by remote.
+pub fn apps_found(remote: &str, app: &AppRef, part: &str) -> WidgetId {
+    APPS.child("found")
+        .child(remote)
+        .child(installation_part(app.installation))
+        .child(&app.id)
+        .child(part)
+}
+
+/// A tri-state choice of one permission (`key`: its slug) on the permissions view.
+pub fn apps_permission(key: &str, choice: &str) -> WidgetId {
+    APPS_PERMISSIONS.child("row").child(key).child(choice)
+}
+
+/// A portal grant's Revoke on the permissions view.
+pub fn apps_grant(table: &str, id: &str) -> WidgetId {
+    APPS_PERMISSIONS.child("grant").child(table).child(id)
 }
 
 // The Device Security page.

@@ -8,6 +8,7 @@
 pub mod about;
 pub mod accessibility;
 pub mod appearance;
+pub mod apps;
 pub mod bluetooth;
 pub mod firmware;
 pub mod ids;

@@ -13,8 +13,8 @@ use iced::{Element, Subscription, Task};
 use crate::page::{self, Context, Page};
 use crate::security;
 use crate::{
-    about, accessibility, appearance, bluetooth, firmware, network, power, printers, private_dns,
-    sound,
+    about, accessibility, appearance, apps, bluetooth, firmware, network, power, printers,
+    private_dns, sound,
 };
 
 macro_rules! panels {
@@ -119,6 +119,8 @@ panels! {
     Printers => printers: printers::State, "printers";
     /// Power modes, battery and power source.
     Power => power: power::State, "power";
+    /// Flatpak apps: installing, updating, removing, and their permissions.
+    Apps => apps: apps::State, "apps";
     /// Firmware of the devices fwupd knows, and their updates.
     Firmware => firmware: firmware::State, "firmware";
     /// Encrypted DNS, DNSSEC and the resolver's status.
@@ -201,6 +203,8 @@ mod tests {
             vec![PanelId::Bluetooth, PanelId::Sound]
         );
         assert_eq!(PanelId::search("pair"), vec![PanelId::Bluetooth]);
+        assert_eq!(PanelId::search("flatpak"), vec![PanelId::Apps]);
+        assert_eq!(PanelId::from_slug("apps"), Some(PanelId::Apps));
         assert_eq!(PanelId::search("volume"), vec![PanelId::Sound]);
         assert_eq!(PanelId::search("microphone"), vec![PanelId::Sound]);
         assert_eq!(PanelId::from_slug("bluetooth"), Some(PanelId::Bluetooth));

@@ -4,6 +4,8 @@
 //! - [`theme`]: light, dark and high contrast, and the fonts;
 //! - [`widgets`]: the small view pieces every page shares;
 //! - [`error_report`]: the one error surface (sentence, details, Copy, Dismiss);
+//! - [`format`]: quantities in words (sizes);
+//! - [`picture`]: pictures from disk decoded with limits, off the UI thread;
 //! - [`status`]: how a page holds a service's state;
 //! - [`ids`]: typed widget ids;
 //! - [`effect`]: UI effects (clipboard, focus) a page asks of the window;
@@ -13,7 +15,9 @@
 
 pub mod effect;
 pub mod error_report;
+pub mod format;
 pub mod ids;
+pub mod picture;
 pub mod scroll;
 pub mod status;
 pub mod theme;

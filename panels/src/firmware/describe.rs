@@ -2,7 +2,7 @@
 //! size and urgency, the steps of an update, how it ended, why it failed, and what the
 //! metadata refresh did.
 
-use ferrum_i18n::{fl, format_decimal};
+use ferrum_i18n::fl;
 use ferrum_services::firmware::{Device, FirmwareError, Progress, UpdateState, Urgency};
 
 use super::Refresh;
@@ -60,27 +60,7 @@ pub fn urgency_text(urgency: Urgency) -> Option<String> {
     })
 }
 
-/// A size in bytes in the page's language (decimal units, as download sizes are given:
-/// 65 536 bytes is "65.5 kB").
-pub fn size_text(bytes: u64) -> String {
-    const KB: f64 = 1000.0;
-    let value = bytes as f64;
-    if bytes < 1000 {
-        fl!("firmware-size-bytes", size = format_decimal(value, 0))
-    } else if value < KB * KB {
-        fl!("firmware-size-kb", size = format_decimal(value / KB, 1))
-    } else if value < KB * KB * KB {
-        fl!(
-            "firmware-size-mb",
-            size = format_decimal(value / (KB * KB), 1)
-        )
-    } else {
-        fl!(
-            "firmware-size-gb",
-            size = format_decimal(value / (KB * KB * KB), 1)
-        )
-    }
-}
+pub use ferrum_ui::format::size_text;
 
 /// A step in words.
 pub fn step_text(step: Step) -> String {

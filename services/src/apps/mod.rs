@@ -202,6 +202,44 @@ impl Apps {
         .await
     }
 
+    /// Writes `layer` as the person's own override of the app with `id` (the user
+    /// installation's `overrides/<id>`, what `flatpak override --user` writes; an empty layer
+    /// removes it: the app's defaults again), then reads every layer back.
+    pub async fn set_user_override(
+        &self,
+        id: &str,
+        layer: Permissions,
+    ) -> Result<Overrides, AppsError> {
+        let installations = self.installations.clone();
+        let id = id.to_owned();
+        on_own_thread("flatpak-overrides", move || {
+            overrides::write_user(&installations, &id, &layer)?;
+            overrides::read(&installations, &id)
+        })
+        .await
+    }
+
+    /// Starts an installed app (libflatpak's `launch`: `flatpak run` in the background), on a
+    /// thread of its own.
+    pub async fn launch(&self, app: &AppRef) -> Result<(), AppsError> {
+        let installations = self.installations.clone();
+        let app = app.clone();
+        on_own_thread("flatpak-launch", move || {
+            use libflatpak::prelude::*;
+            let installation = worker::open(&installations, app.installation)?;
+            installation
+                .launch(
+                    &app.id,
+                    Some(&app.arch),
+                    Some(&app.branch),
+                    None,
+                    worker::NO_CANCELLABLE,
+                )
+                .map_err(|error| AppsError::from_glib(&error))
+        })
+        .await
+    }
+
     /// Starts an install, update or removal on a thread of its own; follow (and cancel) it
     /// through the returned [`Operation`].
     pub fn run(&self, action: Action) -> Operation {

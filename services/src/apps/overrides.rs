@@ -53,6 +53,53 @@ pub(crate) fn read(installations: &Installations, id: &str) -> Result<Overrides,
     })
 }
 
+/// Writes `layer` as the user installation's override of `id` (`<user>/overrides/<id>`, what
+/// `flatpak override --user <id>` writes), replacing the file through a temporary file and a
+/// rename (a reader never sees half of it); an empty layer removes the file (the app's
+/// defaults again). The system's layers are left alone (they need root).
+pub(crate) fn write_user(
+    installations: &Installations,
+    id: &str,
+    layer: &Permissions,
+) -> Result<(), AppsError> {
+    if !super::transaction::is_plain_id(id) || id == "global" {
+        return Err(AppsError::other(format!("not an app id: {id:?}")));
+    }
+    let folder = installations.path(InstallationKind::User).join("overrides");
+    let path = folder.join(id);
+    let io = |what: &str, error: std::io::Error| match error.kind() {
+        std::io::ErrorKind::PermissionDenied => AppsError::PermissionDenied {
+            detail: format!("{what} {}: {error}", path.display()).into(),
+        },
+        std::io::ErrorKind::StorageFull => AppsError::NoSpace,
+        _ => AppsError::other(format!("could not {what} {}: {error}", path.display())),
+    };
+    if layer.is_empty() {
+        return match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(error) => Err(io("remove", error)),
+        };
+    }
+    std::fs::create_dir_all(&folder).map_err(|error| io("create the folder of", error))?;
+    // A hidden name Flatpak never reads as an app's override.
+    let temporary = folder.join(format!(".{id}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, layer.to_keyfile().as_bytes())?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, &path));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(io("write", error));
+    }
+    Ok(())
+}
+
 fn read_layer(path: &Path) -> Result<Permissions, AppsError> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(Permissions::parse(&text)),
@@ -125,6 +172,23 @@ mod tests {
         assert_eq!(none.system_global, overrides.system_global);
         assert!(none.system_app.is_empty() && none.user_app.is_empty());
         assert!(read(&installations, "../x").is_err());
+
+        // The user's own layer is written back as read, and removed when empty.
+        let mut layer = overrides.user_app.clone();
+        layer.shared.insert(Shared::Ipc, Grant::Deny);
+        write_user(&installations, "org.example.App", &layer).unwrap();
+        assert_eq!(
+            read(&installations, "org.example.App").unwrap().user_app,
+            layer
+        );
+        write_user(&installations, "org.example.New", &layer).unwrap();
+        assert_eq!(
+            read(&installations, "org.example.New").unwrap().user_app,
+            layer
+        );
+        write_user(&installations, "org.example.App", &Permissions::default()).unwrap();
+        assert!(!dir.path().join("user/overrides/org.example.App").exists());
+        assert!(write_user(&installations, "global", &layer).is_err());
         assert!(read(&installations, "global").is_err());
     }
 }

@@ -297,6 +297,145 @@ impl Permissions {
     }
 }
 
+impl Permissions {
+    /// The keyfile Flatpak reads for these permissions, as `flatpak override` writes an
+    /// override (`[Context]` lists with `!` for denials, `path:ro`/`path:create` for
+    /// filesystems, one line per bus name and variable); [`Permissions::parse`] reads it back
+    /// to the same value. Empty groups and keys are left out.
+    pub fn to_keyfile(&self) -> String {
+        fn grants<K>(map: &BTreeMap<K, Grant>, word: fn(&K) -> &str) -> Vec<String> {
+            map.iter()
+                .map(|(key, grant)| match grant {
+                    Grant::Allow => word(key).to_owned(),
+                    Grant::Deny => format!("!{}", word(key)),
+                })
+                .collect()
+        }
+        let filesystems: Vec<String> = self
+            .filesystems
+            .iter()
+            .map(|(path, access)| match access {
+                FilesystemAccess::Denied => format!("!{path}"),
+                FilesystemAccess::ReadOnly => format!("{path}:ro"),
+                FilesystemAccess::ReadWrite => path.clone(),
+                FilesystemAccess::Create => format!("{path}:create"),
+            })
+            .collect();
+        let context = [
+            ("shared", grants(&self.shared, Shared::word)),
+            ("sockets", grants(&self.sockets, Socket::word)),
+            ("devices", grants(&self.devices, Device::word)),
+            ("features", grants(&self.features, Feature::word)),
+            ("filesystems", filesystems),
+            ("persistent", self.persistent.iter().cloned().collect()),
+        ];
+        let mut text = String::new();
+        if context.iter().any(|(_, words)| !words.is_empty()) {
+            text.push_str("[Context]\n");
+            for (key, words) in context.iter().filter(|(_, words)| !words.is_empty()) {
+                text.push_str(&format!("{key}={};\n", words.join(";")));
+            }
+        }
+        let policies = [
+            ("Session Bus Policy", &self.session_bus),
+            ("System Bus Policy", &self.system_bus),
+        ];
+        for (group, names) in policies {
+            if names.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&format!("[{group}]\n"));
+            for (name, policy) in names {
+                text.push_str(&format!("{name}={}\n", policy.word()));
+            }
+        }
+        if !self.environment.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str("[Environment]\n");
+            for (name, value) in &self.environment {
+                text.push_str(&format!("{name}={value}\n"));
+            }
+        }
+        text
+    }
+}
+
+impl Shared {
+    /// Flatpak's word for it (`network`).
+    pub fn word(&self) -> &str {
+        match self {
+            Shared::Network => "network",
+            Shared::Ipc => "ipc",
+            Shared::Other(word) => word,
+        }
+    }
+}
+
+impl Socket {
+    /// Flatpak's word for it (`wayland`).
+    pub fn word(&self) -> &str {
+        match self {
+            Socket::X11 => "x11",
+            Socket::FallbackX11 => "fallback-x11",
+            Socket::Wayland => "wayland",
+            Socket::PulseAudio => "pulseaudio",
+            Socket::SessionBus => "session-bus",
+            Socket::SystemBus => "system-bus",
+            Socket::SshAuth => "ssh-auth",
+            Socket::Pcsc => "pcsc",
+            Socket::Cups => "cups",
+            Socket::GpgAgent => "gpg-agent",
+            Socket::Other(word) => word,
+        }
+    }
+}
+
+impl Device {
+    /// Flatpak's word for it (`dri`).
+    pub fn word(&self) -> &str {
+        match self {
+            Device::Dri => "dri",
+            Device::Input => "input",
+            Device::Usb => "usb",
+            Device::Kvm => "kvm",
+            Device::Shm => "shm",
+            Device::All => "all",
+            Device::Other(word) => word,
+        }
+    }
+}
+
+impl Feature {
+    /// Flatpak's word for it (`devel`).
+    pub fn word(&self) -> &str {
+        match self {
+            Feature::Devel => "devel",
+            Feature::Multiarch => "multiarch",
+            Feature::Bluetooth => "bluetooth",
+            Feature::Canbus => "canbus",
+            Feature::PerAppDevShm => "per-app-dev-shm",
+            Feature::Other(word) => word,
+        }
+    }
+}
+
+impl BusPolicy {
+    /// Flatpak's word for it (`talk`).
+    pub fn word(self) -> &'static str {
+        match self {
+            BusPolicy::None => "none",
+            BusPolicy::See => "see",
+            BusPolicy::Talk => "talk",
+            BusPolicy::Own => "own",
+        }
+    }
+}
+
 /// The value of `key` in `group` of a metadata keyfile (`[Application] runtime=`, …).
 pub(crate) fn metadata_value(keyfile: &str, group: &str, key: &str) -> Option<String> {
     entries(keyfile)
@@ -572,5 +711,22 @@ FOO=bar=baz
             }
         );
         assert!(new.added_in(&new).is_empty());
+    }
+
+    #[test]
+    fn a_keyfile_written_reads_back_the_same() {
+        let permissions = Permissions::parse(RICH);
+        let written = permissions.to_keyfile();
+        assert_eq!(Permissions::parse(&written), permissions, "{written}");
+        assert!(
+            written.contains("filesystems=/srv/data:create;!home;xdg-download;~/Music:ro;\n"),
+            "{written}"
+        );
+        assert_eq!(Permissions::default().to_keyfile(), "");
+        let denied = Permissions {
+            shared: BTreeMap::from([(Shared::Network, Grant::Deny)]),
+            ..Permissions::default()
+        };
+        assert_eq!(denied.to_keyfile(), "[Context]\nshared=!network;\n");
     }
 }
