@@ -34,6 +34,7 @@ use std::process::Child;
 use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::driver::Driver;
+use ferrum_integration_tests::script;
 use ferrum_integration_tests::{LIVENESS_DEADLINE, wait_for};
 use ferrum_panels::PanelId;
 use ferrum_panels::bluetooth;
@@ -43,13 +44,12 @@ use ferrum_services::bluetooth::{AdapterId, DeviceAddress};
 use ferrum_settings::cli::Options;
 use ferrum_settings::{App, Message};
 use ferrum_testbed::bluez::{BluezMock, adapter_path, device_path};
-use ferrum_testbed::keyscript::{self, Chord, Step};
+use ferrum_testbed::keyscript::{self, Step};
 use ferrum_testbed::{Service, TestBed, child};
 use ferrum_ui::window;
 use futures::StreamExt;
 use futures::stream::BoxStream;
-use iced::keyboard::{self, Key, Location, Modifiers, key};
-use iced::{Event, Size};
+use iced::Size;
 
 /// The script, shared with the image e2e.
 const SCRIPT: &str = include_str!("../../image/e2e/bluetooth.keys");
@@ -168,162 +168,38 @@ async fn run_script(mock: BluezMock) {
         .await;
     assert_eq!(run.driver.app.active(), PanelId::Power, "the default page");
     assert!(!run.driver.app.accessible_tree().nodes.is_empty());
-    assert_eq!(focused(&run.driver), None, "nothing focused at start");
+    assert_eq!(
+        script::focused(&run.driver),
+        None,
+        "nothing focused at start"
+    );
 
     for (line, step) in &steps {
         match step {
             Step::Press(_) | Step::Type(_) => {
                 for chord in step.chords() {
-                    run.driver.deliver(chord_events(&chord)).await;
+                    run.driver.deliver(script::chord_events(&chord)).await;
                 }
             }
             Step::Focus { role, name } => {
-                let now = focused(&run.driver);
+                let now = script::focused(&run.driver);
                 let expected = Some((role.clone(), name.clone()));
                 assert_eq!(
                     now,
                     expected,
                     "line {line}: `{step}`; the focusable controls:\n{}",
-                    focusables(&run.driver)
+                    script::focusables(&run.driver)
                 );
             }
             Step::Sync(name) => sync(&mut run, name).await,
         }
         let step = step.to_string();
-        eprintln!("line {line}: {step:<40} focus {:?}", focused(&run.driver));
+        eprintln!(
+            "line {line}: {step:<40} focus {:?}",
+            script::focused(&run.driver)
+        );
     }
     assert!(run.asked.is_none(), "the agent's question was answered");
-}
-
-/// The focused control's role (as the script writes it) and name.
-fn focused(driver: &Driver) -> Option<(String, String)> {
-    driver
-        .app
-        .accessible_tree()
-        .focused()
-        .map(|node| (format!("{:?}", node.info.role), node.info.name.clone()))
-}
-
-/// Every focusable control in the window, in Tab order, for a failure's message.
-fn focusables(driver: &Driver) -> String {
-    driver
-        .app
-        .accessible_tree()
-        .nodes
-        .iter()
-        .filter(|node| node.info.role.is_focusable() && !node.info.disabled)
-        .map(|node| {
-            format!(
-                "  {}{:?} {:?}\n",
-                if node.focused { "→ " } else { "  " },
-                node.info.role,
-                node.info.name
-            )
-        })
-        .collect()
-}
-
-/// The events of a chord as the window gets them from the compositor: the modifiers go
-/// down, the key is pressed and released, the modifiers go up.
-fn chord_events(chord: &Chord) -> Vec<Event> {
-    let mut modifiers = Modifiers::empty();
-    for (name, flag) in [
-        ("shift", Modifiers::SHIFT),
-        ("ctrl", Modifiers::CTRL),
-        ("alt", Modifiers::ALT),
-        ("meta", Modifiers::LOGO),
-    ] {
-        if chord.holds(name) {
-            modifiers |= flag;
-        }
-    }
-    let (key, modified_key, text) = key_of(&chord.key, modifiers);
-    let physical_key = key::Physical::Unidentified(key::NativeCode::Unidentified);
-    vec![
-        Event::Keyboard(keyboard::Event::ModifiersChanged(modifiers)),
-        Event::Keyboard(keyboard::Event::KeyPressed {
-            key: key.clone(),
-            modified_key: modified_key.clone(),
-            physical_key,
-            location: Location::Standard,
-            modifiers,
-            text: text.map(|text| text.as_str().into()),
-            repeat: false,
-        }),
-        Event::Keyboard(keyboard::Event::KeyReleased {
-            key,
-            modified_key,
-            physical_key,
-            location: Location::Standard,
-            modifiers,
-        }),
-        Event::Keyboard(keyboard::Event::ModifiersChanged(Modifiers::empty())),
-    ]
-}
-
-/// A `qcode`'s key (without and with the modifiers) and the text it types.
-fn key_of(qcode: &str, modifiers: Modifiers) -> (Key, Key, Option<String>) {
-    let named = |named: key::Named, text: Option<&str>| {
-        (
-            Key::Named(named),
-            Key::Named(named),
-            text.map(str::to_owned),
-        )
-    };
-    match qcode {
-        "tab" => named(key::Named::Tab, Some("\t")),
-        "ret" => named(key::Named::Enter, Some("\r")),
-        "esc" => named(key::Named::Escape, Some("\u{1b}")),
-        "spc" => named(key::Named::Space, Some(" ")),
-        "backspace" => named(key::Named::Backspace, Some("\u{8}")),
-        "delete" => named(key::Named::Delete, Some("\u{7f}")),
-        "up" => named(key::Named::ArrowUp, None),
-        "down" => named(key::Named::ArrowDown, None),
-        "left" => named(key::Named::ArrowLeft, None),
-        "right" => named(key::Named::ArrowRight, None),
-        "home" => named(key::Named::Home, None),
-        "end" => named(key::Named::End, None),
-        "pgup" => named(key::Named::PageUp, None),
-        "pgdn" => named(key::Named::PageDown, None),
-        single if single.len() == 1 => {
-            let c = single.chars().next().unwrap();
-            let shown = if modifiers.shift() {
-                c.to_ascii_uppercase()
-            } else {
-                c
-            };
-            // With Ctrl a letter types its control character, as xkb gives it.
-            let text = if modifiers.control() && c.is_ascii_lowercase() {
-                char::from(c as u8 & 0x1f)
-            } else {
-                shown
-            };
-            (
-                Key::Character(c.to_string().into()),
-                Key::Character(shown.to_string().into()),
-                Some(text.to_string()),
-            )
-        }
-        function if function.starts_with('f') => {
-            let n: usize = function[1..].parse().unwrap();
-            const F: [key::Named; 12] = [
-                key::Named::F1,
-                key::Named::F2,
-                key::Named::F3,
-                key::Named::F4,
-                key::Named::F5,
-                key::Named::F6,
-                key::Named::F7,
-                key::Named::F8,
-                key::Named::F9,
-                key::Named::F10,
-                key::Named::F11,
-                key::Named::F12,
-            ];
-            named(F[n - 1], None)
-        }
-        other => panic!("no key for qcode {other:?}"),
-    }
 }
 
 /// Does at a `sync` point what the VM's bluetoothd and peer do by themselves.
