@@ -612,6 +612,9 @@ fn permissions_view(view: &PermissionsView) -> Element<'_, Message> {
     ]
     .spacing(12)
     .align_x(reading_start());
+    if view.writing {
+        content = content.push(caption(fl!("apps-permissions-saving")));
+    }
     if let Some(error) = &view.write_error {
         content = content.push(error_line(
             ids::APPS_PERMISSIONS.child("write-error"),
@@ -631,7 +634,7 @@ fn permissions_view(view: &PermissionsView) -> Element<'_, Message> {
         }
         Loaded::Ready(_) => {
             for row in view.rows().unwrap_or_default() {
-                content = content.push(permission_row(view, row));
+                content = content.push(permission_row(row));
             }
             content = content.push(action_button_for(
                 ids::APPS_PERMISSIONS.child("reset"),
@@ -684,7 +687,7 @@ fn permissions_view(view: &PermissionsView) -> Element<'_, Message> {
     card(content)
 }
 
-fn permission_row(view: &PermissionsView, row: Row) -> Element<'static, Message> {
+fn permission_row(row: Row) -> Element<'static, Message> {
     let title = permission_text(&row.key);
     let state = row_state_text(&row);
     let slug = row.key.slug();
@@ -736,9 +739,6 @@ fn permission_row(view: &PermissionsView, row: Row) -> Element<'static, Message>
             );
         }
         content = content.push(bidi_row(radios).spacing(4));
-    }
-    if view.writing {
-        content = content.push(caption(fl!("apps-permissions-saving")));
     }
     content.into()
 }
