@@ -7,17 +7,19 @@
 
 use std::path::PathBuf;
 
+use ferrum_accessibility::Preferences;
+use ferrum_accessibility::preferences::local_time;
 use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
 use ferrum_services::{SystemBus, accounts, network_status, upower};
 use ferrum_ui::Effect;
 use ferrum_ui::error_report::{self, ErrorReport};
-use ferrum_ui::theme::ThemeChoice;
 use ferrum_ui::window::{self, TreeRead, Window};
 use iced::keyboard::{self, key};
 use iced::widget::operation;
 use iced::{Subscription, Task, Theme};
 
+use crate::appearance;
 use crate::caps_lock::CapsLock;
 use crate::clock;
 use crate::config::{Config, ConfigError};
@@ -88,6 +90,11 @@ impl From<status::Message> for Message {
 #[derive(Debug)]
 pub struct Greeter {
     pub(crate) config: Config,
+    /// The machine's appearance defaults, read at start.
+    pub(crate) appearance: Preferences,
+    /// The local hour, for a colour scheme that follows the time of day
+    /// (kept by the clock's minute tick).
+    pub(crate) hour: i8,
     pub(crate) notice: Option<ErrorReport>,
     pub(crate) bus: SystemBus,
     /// The configured background picture, once decoded.
@@ -111,6 +118,8 @@ impl Greeter {
             tracing::warn!(%error, "greeter settings unusable; defaults in use");
             ErrorReport::new(fl!("greeter-config-invalid"), error.to_string())
         });
+        // A small file read once before the first frame; never a notice here.
+        let appearance = appearance::load(&config.appearance);
         let memory = Memory::load(&config.state_file);
         let language = languages::shipped(&ferrum_i18n::current_locale().to_string());
         let sessions: Vec<Session> = sessions::discover(&config.session_dirs, language);
@@ -135,7 +144,12 @@ impl Greeter {
             .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
             .filter(|layout| !layout.is_empty())
             .unwrap_or_else(|| "us".into());
-        let (menus, compile) = menus::State::new(sessions, layouts, layout, base_layout, language);
+        let (mut menus, compile) =
+            menus::State::new(sessions, layouts, layout, base_layout, language);
+        // The machine's defaults are where the accessibility menu starts; the
+        // person's toggles last for this run only.
+        menus.high_contrast = appearance.high_contrast;
+        menus.large_text = appearance::large_text(&appearance);
         let background = match config.background.clone() {
             Some(path) => Task::perform(
                 off_thread(move || crate::pictures::background(&path), None),
@@ -144,6 +158,8 @@ impl Greeter {
             None => Task::none(),
         };
         let greeter = Self {
+            appearance,
+            hour: local_time().0,
             notice,
             bus: bus.clone(),
             background: None,
@@ -258,6 +274,9 @@ impl Greeter {
             Message::Conversation(message) => self.update_conversation(message),
             Message::Menus(message) => self.update_menus(message),
             Message::Status(message) => {
+                if let status::Message::Tick(now) = &message {
+                    self.hour = now.hour();
+                }
                 self.status.update(message);
                 Task::none()
             }
@@ -393,14 +412,20 @@ impl window::App for Greeter {
         fl!("greeter-title")
     }
 
-    /// Dark, or high contrast when asked for.
+    /// The machine's colour scheme (dark when it chose none) and accent, or
+    /// high contrast when asked for.
     fn theme(&self) -> Theme {
-        ferrum_ui::theme::theme(ThemeChoice::Dark, self.menus.high_contrast)
+        appearance::theme(&self.appearance, self.hour, self.menus.high_contrast)
     }
 
-    /// Large text makes everything bigger.
+    /// Large text makes everything bigger (by the machine's text size when it
+    /// sets one).
     fn scale_factor(&self) -> f32 {
-        if self.menus.large_text { 1.5 } else { 1.0 }
+        if self.menus.large_text {
+            appearance::large_text_scale(&self.appearance)
+        } else {
+            1.0
+        }
     }
 
     /// Key presses, the clock, the user list, battery and network, and the
@@ -433,8 +458,9 @@ pub(crate) mod tests {
         std::fs::write(
             &config,
             format!(
-                "state_file = \"{}\"\n{extra_config}",
-                dir.join("state.toml").display()
+                "state_file = \"{}\"\nappearance = \"{}\"\n{extra_config}",
+                dir.join("state.toml").display(),
+                dir.join("appearance.toml").display()
             ),
         )
         .expect("settings written");
@@ -565,6 +591,84 @@ pub(crate) mod tests {
         )));
         assert_eq!(greeter.answer_length(), 10);
         assert!(!greeter.conversation.answer_too_long);
+    }
+
+    #[test]
+    fn without_the_machines_appearance_file_the_look_is_dark() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let greeter = greeter(dir.path(), "");
+        assert_eq!(greeter.appearance, Preferences::default());
+        assert!(!greeter.menus.high_contrast && !greeter.menus.large_text);
+        assert_eq!(
+            greeter.theme().palette(),
+            ferrum_ui::theme::theme(ferrum_ui::theme::ThemeChoice::Dark, false).palette()
+        );
+        assert!((greeter.scale_factor() - 1.0).abs() < f32::EPSILON);
+        // A malformed file: the same, and the screen says nothing about it.
+        std::fs::write(dir.path().join("appearance.toml"), "color_scheme = 3\n").expect("written");
+        let greeter = self::greeter(dir.path(), "");
+        assert_eq!(greeter.appearance, Preferences::default());
+        assert!(greeter.notice.is_none());
+        assert_eq!(
+            greeter.theme().palette(),
+            ferrum_ui::theme::theme(ferrum_ui::theme::ThemeChoice::Dark, false).palette()
+        );
+    }
+
+    #[test]
+    fn the_machines_defaults_start_the_menus_and_the_toggles_still_flip_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("appearance.toml"),
+            "high_contrast = true\ntext_scale = 150\n",
+        )
+        .expect("written");
+        let mut greeter = greeter(dir.path(), "");
+        assert!(greeter.menus.high_contrast && greeter.menus.large_text);
+        assert_eq!(
+            greeter.theme().palette(),
+            ferrum_ui::theme::high_contrast().palette()
+        );
+        assert!((greeter.scale_factor() - 1.5).abs() < f32::EPSILON);
+        let _ = greeter.update(Message::Menus(menus::Message::ToggleHighContrast));
+        let _ = greeter.update(Message::Menus(menus::Message::ToggleLargeText));
+        assert!(!greeter.menus.high_contrast && !greeter.menus.large_text);
+        assert_eq!(
+            greeter.theme().palette(),
+            ferrum_ui::theme::theme(ferrum_ui::theme::ThemeChoice::Dark, false).palette()
+        );
+        assert!((greeter.scale_factor() - 1.0).abs() < f32::EPSILON);
+        let _ = greeter.update(Message::Menus(menus::Message::ToggleLargeText));
+        assert!((greeter.scale_factor() - 1.5).abs() < f32::EPSILON);
+    }
+
+    #[test]
+    fn a_time_of_day_scheme_follows_the_clock() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("appearance.toml"),
+            "color_scheme = \"time-of-day\"\naccent = \"#1f62c9\"\n",
+        )
+        .expect("written");
+        let mut greeter = greeter(dir.path(), "");
+        let tick =
+            |moment: &str| Message::Status(status::Message::Tick(moment.parse().expect("a time")));
+        let _ = greeter.update(tick("2026-11-29T18:59:00[UTC]"));
+        let day = greeter.theme().palette();
+        assert_eq!(day.primary, iced::Color::from_rgb8(0x1f, 0x62, 0xc9));
+        assert_eq!(
+            day.background,
+            ferrum_ui::theme::theme(ferrum_ui::theme::ThemeChoice::Light, false)
+                .palette()
+                .background
+        );
+        let _ = greeter.update(tick("2026-11-29T19:00:00[UTC]"));
+        assert_eq!(
+            greeter.theme().palette().background,
+            ferrum_ui::theme::theme(ferrum_ui::theme::ThemeChoice::Dark, false)
+                .palette()
+                .background
+        );
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub struct Config {
     pub state_file: PathBuf,
     /// What starts when no desktop session is installed.
     pub fallback_command: Vec<String>,
+    /// The machine's appearance defaults (colour scheme, accent, high
+    /// contrast, text size): a preferences file in the person's format
+    /// (see [`crate::appearance`]).
+    pub appearance: PathBuf,
 }
 
 impl Default for Config {
@@ -48,6 +52,7 @@ impl Default for Config {
                 "--".into(),
                 "ferrum-settings".into(),
             ],
+            appearance: PathBuf::from(crate::appearance::DEFAULT_PATH),
         }
     }
 }
@@ -134,6 +139,21 @@ mod tests {
         assert_eq!(
             config.keyboard_layouts,
             vec!["de".to_owned(), "us".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_machines_appearance_file_can_be_moved() {
+        assert_eq!(
+            Config::default().appearance,
+            PathBuf::from("/etc/ferrum/appearance.toml")
+        );
+        let (_dir, path) = write("appearance = \"/usr/share/ferrum/appearance.toml\"\n");
+        let (config, error) = Config::load(&path);
+        assert_eq!(error, None);
+        assert_eq!(
+            config.appearance,
+            PathBuf::from("/usr/share/ferrum/appearance.toml")
         );
     }
 

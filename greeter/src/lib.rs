@@ -30,6 +30,7 @@
 //!   a hidden one only as its length.)
 
 pub mod app;
+pub mod appearance;
 pub mod caps_lock;
 pub mod clock;
 pub mod config;

@@ -151,16 +151,10 @@ impl App {
     /// The style in use: the preferences' colour scheme (resolved for the hour now), unless
     /// none is chosen or the command line pinned a style.
     pub fn theme_choice(&self) -> ThemeChoice {
-        match self.preferences().color_scheme {
-            Some(scheme) if !self.pinned => {
-                if scheme.is_dark_at(self.hour) {
-                    ThemeChoice::Dark
-                } else {
-                    ThemeChoice::Light
-                }
-            }
-            _ => self.theme,
+        if self.pinned {
+            return self.theme;
         }
+        ThemeChoice::of_scheme(self.preferences().color_scheme, self.hour, self.theme)
     }
 
     /// The accessibility preferences in force.
@@ -348,9 +342,7 @@ impl window::App for App {
     /// The iced theme (high contrast when the user asked for it, the accent colour chosen).
     fn theme(&self) -> Theme {
         let preferences = self.preferences();
-        let accent = preferences
-            .accent
-            .map(|accent| iced::Color::from_rgb8(accent.red, accent.green, accent.blue));
+        let accent = preferences.accent.map(ferrum_ui::theme::accent_color);
         ferrum_ui::theme::themed(self.theme_choice(), preferences.high_contrast, accent)
     }
 

@@ -58,10 +58,13 @@ impl Scene {
             "! layout\n  us   English (US)\n  de   German\n  fr   French\n  ara  Arabic\n  ua   Ukrainian\n",
         )
         .unwrap();
+        // The machine's appearance defaults: none unless a test writes them
+        // (never the host's own /etc/ferrum/appearance.toml).
         let config = format!(
-            "session_dirs = [\"{}\"]\nstate_file = \"{}\"\nkeyboard_layouts = [\"us\", \"de\"]\ndefault_session = \"ferrum\"\n{extra_config}",
+            "session_dirs = [\"{}\"]\nstate_file = \"{}\"\nappearance = \"{}\"\nkeyboard_layouts = [\"us\", \"de\"]\ndefault_session = \"ferrum\"\n{extra_config}",
             sessions.display(),
             dir.path().join("state/state.toml").display(),
+            dir.path().join("appearance.toml").display(),
         );
         std::fs::write(dir.path().join("greeter.toml"), config).unwrap();
         Self { dir }
@@ -82,6 +85,11 @@ impl Scene {
             layouts: Some(self.dir.path().join("evdev.lst")),
             speech_socket: None,
         }
+    }
+
+    /// The machine's appearance defaults (missing unless written).
+    fn appearance(&self) -> PathBuf {
+        self.dir.path().join("appearance.toml")
     }
 
     fn state_file(&self) -> PathBuf {
@@ -660,6 +668,27 @@ async fn snapshots_of_the_login_screen() {
         .dispatch(Message::BackgroundDecoded(background))
         .await;
     golden(&mut driver, "greeter-background").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_login_screen_follows_a_light_machine_default_with_an_accent() {
+    let _english = english();
+    let greetd = FakeGreetd::start(accounts(), Fault::None).await;
+    let scene = Scene::new("");
+    std::fs::write(
+        scene.appearance(),
+        "color_scheme = \"light\"\naccent = \"#1f62c9\"\n",
+    )
+    .unwrap();
+    let mut driver = driver_for(&scene, &greetd).await;
+    driver
+        .dispatch(Message::Conversation(conversation::Message::ChooseUser(
+            "ada".into(),
+        )))
+        .await;
+    driver.redraw().await;
+    assert_prompt(&driver, PromptKind::Secret, "Password: ");
+    golden(&mut driver, "greeter-light-accent").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,5 +1,6 @@
 //! Light, dark and high-contrast styles, and the fonts the shell draws with.
 
+use ferrum_accessibility::preferences::{AccentColor, ColorScheme};
 use iced::theme::Palette;
 use iced::{Color, Font, Theme};
 
@@ -30,6 +31,17 @@ impl ThemeChoice {
         match self {
             ThemeChoice::Light => ThemeChoice::Dark,
             ThemeChoice::Dark => ThemeChoice::Light,
+        }
+    }
+
+    /// The style of a chosen colour scheme at `hour` (0–23, local time: "time of day" is dark
+    /// at night), or `fallback` when none is chosen. The one resolution the settings app and
+    /// the greeter share; each keeps the hour current with its own minute tick.
+    pub fn of_scheme(scheme: Option<ColorScheme>, hour: i8, fallback: ThemeChoice) -> Self {
+        match scheme {
+            Some(scheme) if scheme.is_dark_at(hour) => ThemeChoice::Dark,
+            Some(_) => ThemeChoice::Light,
+            None => fallback,
         }
     }
 
@@ -99,11 +111,51 @@ pub fn themed(choice: ThemeChoice, high_contrast: bool, accent: Option<Color>) -
     }
 }
 
+/// An accent colour of the preferences as iced draws it (for [`themed`]).
+pub fn accent_color(accent: AccentColor) -> Color {
+    Color::from_rgb8(accent.red, accent.green, accent.blue)
+}
+
 /// The theme for a style choice and the contrast preference.
 pub fn theme(choice: ThemeChoice, high_contrast: bool) -> Theme {
     if high_contrast {
         self::high_contrast()
     } else {
         choice.theme()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scheme_resolves_by_the_hour_and_none_keeps_the_fallback() {
+        use ThemeChoice::{Dark, Light};
+        for hour in 0..24 {
+            assert_eq!(ThemeChoice::of_scheme(None, hour, Dark), Dark);
+            assert_eq!(ThemeChoice::of_scheme(None, hour, Light), Light);
+            assert_eq!(
+                ThemeChoice::of_scheme(Some(ColorScheme::Light), hour, Dark),
+                Light
+            );
+            assert_eq!(
+                ThemeChoice::of_scheme(Some(ColorScheme::Dark), hour, Light),
+                Dark
+            );
+        }
+        let time_of_day = |hour| ThemeChoice::of_scheme(Some(ColorScheme::TimeOfDay), hour, Dark);
+        assert_eq!(time_of_day(6), Dark);
+        assert_eq!(time_of_day(7), Light);
+        assert_eq!(time_of_day(18), Light);
+        assert_eq!(time_of_day(19), Dark);
+    }
+
+    #[test]
+    fn an_accent_becomes_the_primary_colour() {
+        let accent = accent_color(AccentColor::new(0x1f, 0x62, 0xc9));
+        assert_eq!(accent, Color::from_rgb8(0x1f, 0x62, 0xc9));
+        let theme = themed(ThemeChoice::Light, false, Some(accent));
+        assert_eq!(theme.palette().primary, accent);
     }
 }
