@@ -253,8 +253,8 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
     );
     assert!(
         notice.detail.contains(
-            "network, bluetooth, sound, printers, power, firmware, private-dns, security, \
-             appearance, accessibility, about"
+            "network, bluetooth, sound, printers, power, apps, firmware, private-dns, \
+             security, appearance, accessibility, about"
         ),
         "{}",
         notice.detail
