@@ -44,6 +44,8 @@ while [ "$tries" -lt 120 ]; do
     tries=$((tries + 1))
 done
 say "read color-scheme=$scheme"
+say "desktop=$(as_ada systemctl --user show-environment 2>/dev/null |
+    sed -n 's/^XDG_CURRENT_DESKTOP=//p')"
 say "backend=$(as_ada systemctl --user is-active ferrum-portal.service 2>/dev/null)"
 
 # Every SettingChanged the frontend emits for color-scheme, as it comes (no timer): then the
