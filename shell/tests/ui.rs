@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{Page, PanelId};
-use ferrum_panels::{about, bluetooth, firmware, network, power, printers, private_dns, security};
+use ferrum_panels::{
+    about, apps, bluetooth, firmware, network, power, printers, private_dns, security,
+};
 use ferrum_services::dns;
 use ferrum_services::power_profiles::{Hold, OfferedProfile, PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, BatteryState, PowerSupplyState};
@@ -2134,6 +2136,143 @@ fn firmware_update_click_starts_the_download() {
         "{:?}",
         app.pages.firmware.run
     );
+}
+
+/// The Apps page as `apps::sample::page` has it, without Flatpak: Maps (the person's, with
+/// an update that asks for the home folder) and Text Editor (everyone's, with a plain
+/// update), the Flathub remote in both installations.
+fn apps_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("apps"), theme);
+    app.pages.apps = apps::sample::page();
+    app
+}
+
+/// The Apps page in the state `make` builds (light).
+fn apps_app_with(make: fn() -> apps::State) -> App {
+    let mut app = apps_app(ThemeChoice::Light);
+    app.pages.apps = make();
+    app
+}
+
+/// Tall enough for the Apps page's two installed apps, its search and its sources (and a
+/// dialog or the change under way above them).
+const APPS_WINDOW: (f32, f32) = (960.0, 1500.0);
+
+style_goldens!(
+    apps_styles,
+    "apps",
+    apps_app,
+    APPS_WINDOW,
+    ferrum_panels::ids::APPS_CHECK
+);
+
+#[test]
+fn apps_snapshots_light_and_dark() {
+    let _english = english();
+    let app = apps_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Apps);
+    for shown in [
+        "Apps",
+        "Installed apps",
+        "2 updates are available.",
+        "Check for updates",
+        "Update all",
+        "Maps",
+        "Text Editor",
+        "An update is available. It asks for more permissions.",
+        "An update is available.",
+        "Install apps",
+        "App sources",
+        "Add source",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "apps-light", APPS_WINDOW);
+    assert_snapshot_sized(&apps_app(ThemeChoice::Dark), "apps-dark", APPS_WINDOW);
+}
+
+#[test]
+fn app_permissions_snapshots_light_and_dark() {
+    let _english = english();
+    let app = apps_app_with(apps::sample::permissions);
+    for shown in [
+        "Permissions of Maps",
+        "Use the network",
+        "Not allowed — your setting for this app",
+        "Your home folder",
+        "Read only — your setting for all apps",
+        "Reset to the app's defaults",
+        "Allowed when asked",
+        "Use the camera: allowed",
+        "Revoke",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    // The permissions are a view of their own: the installed list is not drawn beside them.
+    assert!(!ui_shows(&app, "Installed apps"));
+    assert_snapshot_sized(&app, "app-permissions-light", APPS_WINDOW);
+    let mut dark = apps_app(ThemeChoice::Dark);
+    dark.pages.apps = apps::sample::permissions();
+    assert_snapshot_sized(&dark, "app-permissions-dark", APPS_WINDOW);
+}
+
+#[test]
+fn apps_permissions_click_opens_the_view() {
+    let _english = english();
+    let mut app = apps_app(ThemeChoice::Light);
+    let maps = apps::sample::app(
+        ferrum_services::apps::InstallationKind::User,
+        apps::sample::MAPS,
+    );
+    let messages = click_and_replay(
+        &mut app,
+        APPS_WINDOW,
+        ferrum_panels::ids::apps_installed(&maps, "permissions"),
+    );
+    assert!(
+        matches!(
+            messages.as_slice(),
+            [Message::Page(PageMessage::Apps(apps::Message::OpenPermissions(app)))]
+                if *app == maps
+        ),
+        "{messages:?}"
+    );
+    assert!(ui_shows(&app, "Permissions of Maps"));
+}
+
+#[test]
+fn apps_wider_update_is_held_in_a_dialog() {
+    let _english = english();
+    let app = apps_app_with(apps::sample::held);
+    for shown in [
+        "The update of Maps asks for more permissions",
+        "It is held back until you accept it. The new version asks for:",
+        "Accept and update",
+        "Not now",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert!(
+        app.pages.apps.run.job().is_none(),
+        "nothing starts before the person accepts"
+    );
+    assert_snapshot_sized(&app, "apps-held", APPS_WINDOW);
+}
+
+#[test]
+fn apps_install_in_progress_shows_its_step_and_percentage() {
+    let _english = english();
+    let app = apps_app_with(apps::sample::in_progress);
+    for shown in [
+        "Installing Marble Game",
+        "Step 2 of 2: installing the app",
+        "70 %",
+        "9.4 MB downloaded.",
+        "Cancel",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "apps-installing", APPS_WINDOW);
 }
 
 /// Runs an Appearance page message through the app (its preference changes reach the

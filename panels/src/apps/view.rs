@@ -36,6 +36,25 @@ fn alert<'a>(id: ferrum_ui::WidgetId, sentence: String) -> Element<'a, Message> 
     .into()
 }
 
+/// A line a screen reader can read as `shown` about `subject` ("An update is available.:
+/// Maps"); the line drawn is `shown` alone, beside the subject's own name.
+fn label_about<'a>(
+    id: ferrum_ui::WidgetId,
+    shown: String,
+    subject: &str,
+    size: u32,
+) -> Element<'a, Message> {
+    Accessible::new(
+        id,
+        AccessibleInfo::new(
+            Role::Label,
+            fl!("control-about", control = shown.as_str(), subject = subject),
+        ),
+        line(shown, size, Length::Fill),
+    )
+    .into()
+}
+
 /// A line a screen reader can read.
 fn label<'a>(id: ferrum_ui::WidgetId, sentence: String, size: u32) -> Element<'a, Message> {
     Accessible::new(
@@ -174,11 +193,14 @@ fn with_dialogs<'a>(mut page: Column<'a, Message>, state: &'a State) -> Column<'
         let mut content = column![
             text(job_text(job)).size(17).font(FONT_BOLD),
             bidi_row(vec![
-                // The step, said (with the change) when it changes.
-                alert(
+                // The step, said (with the change, whose name is the card's heading) when
+                // it changes.
+                Accessible::new(
                     ids::APPS_RUN.child("step"),
-                    format!("{} {step}", job_text(job))
-                ),
+                    AccessibleInfo::new(Role::Alert, format!("{} {step}", job_text(job))),
+                    line(step, 15, Length::Fill),
+                )
+                .into(),
                 text(fl!("percent-value", percent = percent))
                     .size(15)
                     .into(),
@@ -309,9 +331,10 @@ fn app_card<'a>(state: &'a State, installed: &'a InstalledApp) -> Element<'a, Me
         } else {
             fl!("apps-update-available")
         };
-        details = details.push(label(
+        details = details.push(label_about(
             ids::apps_installed(app, "update-offered"),
-            fl!("control-about", control = offered.as_str(), subject = name),
+            offered,
+            name,
             14,
         ));
     }
@@ -476,13 +499,10 @@ fn details_view(offered: &RemoteApp, offer: &Offer) -> Element<'static, Message>
         size = size_text(offered.installed_size)
     ));
     let facts = facts.join(" · ");
-    content = content.push(label(
+    content = content.push(label_about(
         ids::APPS_DETAILS.child("facts"),
-        fl!(
-            "control-about",
-            control = facts.as_str(),
-            subject = name.as_str()
-        ),
+        facts,
+        &name,
         14,
     ));
     content = content.push(text(fl!("apps-asks-for")).size(15).font(FONT_BOLD));
@@ -545,7 +565,8 @@ fn remotes_view(state: &State) -> Element<'_, Message> {
                         text(title).size(16).font(FONT_BOLD),
                         caption(facts.join(" · "))
                     ]
-                    .spacing(2),
+                    .spacing(2)
+                    .align_x(reading_start()),
                 );
             }
         }
