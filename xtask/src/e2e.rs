@@ -796,6 +796,24 @@ fn check_boot(report: &BTreeMap<String, String>, boot: &str, predicted: &str, ch
         "unlocked",
         &format!("{boot}: the UKI's signed PCR 11 policy unseals a TPM secret"),
     );
+    checks.require(
+        report,
+        "gettys",
+        "",
+        &format!("{boot}: no getty on a VT or the serial console"),
+    );
+    checks.require(
+        report,
+        "greeter-state",
+        "_greetd:700",
+        &format!("{boot}: the greeter's memory folder is its own user's alone"),
+    );
+    checks.require(
+        report,
+        "faillock",
+        "preauth,authfail,authsucc",
+        &format!("{boot}: failed logins are counted and lock the account (pam_faillock)"),
+    );
     let mounts = report.get("mounts").cloned().unwrap_or_default();
     checks.check(
         &format!("{boot}: /etc and /var are overlays, /home is on the persistent partition"),
@@ -1062,6 +1080,20 @@ pub fn run() -> Result<()> {
     );
     let _ = fs::copy(&vm.console, out.join("console-first-boot.log"));
     drop(vm);
+    // getty's prompt is "<hostname> login: " (the image's hostname is ferrum).
+    let prompt = fs::read_to_string(out.join("console-first-boot.log"))
+        .unwrap_or_default()
+        .lines()
+        .find(|line| line.contains("ferrum login:"))
+        .map(str::to_owned);
+    checks.check(
+        "first boot: no login prompt on the serial console",
+        prompt.is_none(),
+        prompt.map_or_else(
+            || "the console carries the kernel's and systemd's output only".to_owned(),
+            |line| format!("the console asks: {line:?}"),
+        ),
+    );
     let first = first
         .map_err(|error| checks.abort(&timeline, &out.join("console-first-boot.log"), &error))?;
     journal_events(&first, &mut timeline);
