@@ -20,6 +20,7 @@ use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use ferrum_testbed::apps::{AppsBed, PLAIN_ID, PLAIN_NAME, RICH_ID, RICH_NAME};
 use ferrum_testbed::atspi::{self, Node, live_processes, show};
 use ferrum_testbed::audio::{AudioBed, DESK_SPEAKERS, USB_HEADSET};
 use ferrum_testbed::bluez::{self, BluezMock, DESK_ADAPTER, DESK_KEYBOARD, DESK_PHONE};
@@ -53,6 +54,8 @@ struct Desktop {
     bed: TestBed,
     /// The private PipeWire + WirePlumber the app's Sound page talks to, when asked for.
     audio: Option<AudioBed>,
+    /// The Flatpak installations and signed repo the app's Apps page reads, when asked for.
+    _apps: Option<AppsBed>,
     /// `XDG_CONFIG_HOME` of the app: no real user's preferences.
     _config: tempfile::TempDir,
     started: Instant,
@@ -92,7 +95,22 @@ struct Extras {
     /// `Service::FwupdEmulatedHost` (a ThinkPad's host security checks, `HSI:2!`), on the bed's
     /// system bus, so the Firmware and Device Security pages show it.
     fwupd: Option<Service>,
+    /// The apps bed (`ferrum_testbed::apps`: a user and a system Flatpak installation and a
+    /// GPG-signed repo on 127.0.0.1) with its rich app installed for the person and its plain
+    /// app for everyone; the app reaches it through `FLATPAK_USER_DIR`, `FLATPAK_SYSTEM_DIR`
+    /// and `FLATPAK_CONFIG_DIR`, so the Apps page lists both.
+    apps: bool,
 }
+
+/// What of the apps bed's environment the app gets (not its `XDG_CONFIG_HOME`, which holds
+/// the app's own preferences, nor its `XDG_RUNTIME_DIR`, which is sway's).
+const APPS_ENV: [&str; 5] = [
+    "FLATPAK_USER_DIR",
+    "FLATPAK_SYSTEM_DIR",
+    "FLATPAK_CONFIG_DIR",
+    "XDG_CACHE_HOME",
+    "GNUPGHOME",
+];
 
 /// Like [`desktop_on`], with the daemons of `extras` too.
 fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
@@ -150,6 +168,24 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
             started.elapsed().as_secs_f64()
         );
     }
+    let apps = extras.apps.then(|| {
+        let apps = AppsBed::start().unwrap_or_else(|error| panic!("apps bed: {error}"));
+        for (installation, id) in [("--user", RICH_ID), ("--system", PLAIN_ID)] {
+            apps.install(installation, id)
+                .unwrap_or_else(|error| panic!("installing {id} {installation}: {error}"));
+        }
+        eprintln!(
+            "the apps bed is up at {:.2} s",
+            started.elapsed().as_secs_f64()
+        );
+        apps
+    });
+    let flatpak_env: Vec<(&str, String)> = apps
+        .iter()
+        .flat_map(AppsBed::env)
+        .filter(|(name, _)| APPS_ENV.contains(name))
+        .map(|(name, path)| (name, path.display().to_string()))
+        .collect();
     // Without the printing bed, a port nothing listens on: the Printers page says CUPS is not
     // running, whatever the host runs on localhost:631.
     let cups_server = if extras.printing {
@@ -179,6 +215,11 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
     }
     // `CupsServer::from_env`: never the host's cupsd.
     env.push(("CUPS_SERVER", cups_server.as_str()));
+    env.extend(
+        flatpak_env
+            .iter()
+            .map(|(name, value)| (*name, value.as_str())),
+    );
     let launched = match bed.network_namespace() {
         // `ip netns exec` enters the namespace and execs the app (same PID).
         Some(namespace) => session.launch_app(
@@ -199,6 +240,7 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
         bus,
         bed,
         audio,
+        _apps: apps,
         _config: config,
         started,
     }
@@ -428,6 +470,7 @@ fn screen_reader_walks_every_panel() {
         "Network",
         "Sound",
         "Printers",
+        "Apps",
         "Firmware",
         "Private DNS",
         "Device Security",
@@ -481,6 +524,12 @@ impl Desktop {
     /// have stopped on every control the tree read before the first Tab says is focusable:
     /// a control whose focus AT-SPI never reports is one a reader never announces.
     fn walk(&mut self, what: &str) -> Vec<String> {
+        self.walk_up_to(what, MAX_TABS)
+    }
+
+    /// [`Desktop::walk`] with at most `max_tabs` Tabs (a view with more stops than a page
+    /// has: an app's permissions, three choices each).
+    fn walk_up_to(&mut self, what: &str, max_tabs: usize) -> Vec<String> {
         let read = atspi::Read {
             bus_address: self.bus.address(),
             app: APP_NAME,
@@ -489,7 +538,7 @@ impl Desktop {
             timeout: WAIT,
         };
         let controls = focusable_stops(&atspi::read(read).unwrap_or_default());
-        let walk = atspi::walk_tabs(read, &mut self.session, MAX_TABS, SETTLE);
+        let walk = atspi::walk_tabs(read, &mut self.session, max_tabs, SETTLE);
         let stops: Vec<String> = walk.stops.iter().map(ToString::to_string).collect();
         eprintln!(
             "{what}: {} stops at {:.2} s: {}",
@@ -530,12 +579,13 @@ impl Desktop {
 /// running, and Printers, with no cupsd ([`NO_CUPS`]), that the printing service is not;
 /// Firmware and Device Security, with no fwupd on the bed's bus (nothing to activate), that
 /// fwupd is not running.
-const PAGES: [&str; 11] = [
+const PAGES: [&str; 12] = [
     "Power",
     "Network",
     "Bluetooth",
     "Sound",
     "Printers",
+    "Apps",
     "Firmware",
     "Private DNS",
     "Device Security",
@@ -1468,6 +1518,138 @@ fn screen_reader_tabs_through_the_firmware_page() {
                 .map(|problem| format!("the update ended: {problem}")),
         );
         problems.extend(desktop.walk("Firmware, the update ended"));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
+
+/// The most Tabs the walk through one app's permissions may take: three choices for each of
+/// a dozen permissions, its buttons and the sidebar.
+const MAX_PERMISSION_TABS: usize = 80;
+
+/// The Apps page with a reader attached, on the apps bed (the rich app installed for the
+/// person, the plain one for everyone): both apps are listed with their buttons named with the
+/// app they act on, every control is named and no two read the same, and the page is walked
+/// with Tab (see [`Desktop::walk`]). Then "Permissions" of the rich app, clicked through
+/// AT-SPI, opens its permissions: every permission's three choices named with the
+/// permission, the camera grant written to the session's permission store listed with its
+/// Revoke button, and that view walked too.
+#[test]
+fn screen_reader_tabs_through_the_apps_page() {
+    let extras = Extras {
+        apps: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "apps", extras);
+    let permissions = format!("Permissions: {RICH_NAME}");
+    let page = desktop.read_tree(("push button", &permissions), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "heading", "Apps", &[]);
+    assert_has(&page, "list item", "Apps", &["selected"]);
+    for heading in ["Installed apps", "Install apps", "App sources"] {
+        assert_has(&page, "heading", heading, &[]);
+    }
+    for name in [RICH_NAME, PLAIN_NAME] {
+        for action in ["Open", "Permissions", "Remove"] {
+            assert_has(
+                &page,
+                "push button",
+                &format!("{action}: {name}"),
+                &["focusable"],
+            );
+        }
+    }
+    assert_has(&page, "entry", "Search the app sources", &["focusable"]);
+    assert_has(
+        &page,
+        "entry",
+        "Path of the .flatpakrepo file",
+        &["focusable"],
+    );
+    assert_has(&page, "push button", "Add source", &["focusable"]);
+    let mut problems: Vec<String> = indistinguishable_controls(&page)
+        .into_iter()
+        .map(|problem| format!("the page: {problem}"))
+        .collect();
+    problems.extend(desktop.walk("Apps"));
+
+    if desktop.app_running() {
+        // A portal grant, as the camera portal stores it, for the view to list.
+        let output = desktop
+            .bus
+            .busctl()
+            .args([
+                "call",
+                ferrum_services::apps::PERMISSION_STORE_BUS_NAME,
+                "/org/freedesktop/impl/portal/PermissionStore",
+                "org.freedesktop.impl.portal.PermissionStore",
+                "SetPermission",
+                "sbssas",
+                "devices",
+                "true",
+                "camera",
+                RICH_ID,
+                "1",
+                "yes",
+            ])
+            .output()
+            .expect("busctl runs");
+        assert!(
+            output.status.success(),
+            "writing the grant: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        desktop.read_tree(
+            ("push button", &permissions),
+            Some(("push button", &permissions)),
+        );
+        let revoke = "Revoke: Use the camera: allowed";
+        let view = desktop.read_tree(("push button", revoke), None);
+        eprintln!(
+            "the permissions at {:.2} s:\n{}",
+            desktop.elapsed(),
+            show(&view)
+        );
+        assert_has(
+            &view,
+            "heading",
+            &format!("Permissions of {RICH_NAME}"),
+            &[],
+        );
+        assert_has(&view, "heading", "Allowed when asked", &[]);
+        assert_has(&view, "push button", "Close", &["focusable"]);
+        assert_has(
+            &view,
+            "push button",
+            &format!("Reset to the app's defaults: {RICH_NAME}"),
+            &["focusable"],
+        );
+        for choice in ["App's default", "Allow", "Deny"] {
+            assert_has(
+                &view,
+                "radio button",
+                &format!("{choice}: Use the network"),
+                &["focusable"],
+            );
+        }
+        assert_has(
+            &view,
+            "radio button",
+            "App's default: Use the network",
+            &["checked"],
+        );
+        // The installed list is not beside the view.
+        if view.iter().any(|node| node.name == permissions) {
+            problems.push("the installed apps are still drawn beside the permissions".into());
+        }
+        problems.extend(
+            indistinguishable_controls(&view)
+                .into_iter()
+                .map(|problem| format!("the permissions: {problem}")),
+        );
+        problems.extend(desktop.walk_up_to("Apps, the permissions", MAX_PERMISSION_TABS));
     }
     let log = desktop.session.app_log();
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");
