@@ -1,14 +1,17 @@
 //! A typed secret: zeroized when dropped, redacted from `Debug`, never `Display`.
+//!
+//! Shared by the login screen (the password sent to greetd) and the settings app's polkit
+//! authentication agent (the password written to `polkit-agent-helper-1`).
 
 use std::fmt;
 
 use zeroize::Zeroizing;
 
-/// A password or one-time code typed at the login screen.
+/// A password or one-time code typed at the login screen or in the authentication dialog.
 ///
 /// IMPORTANT: there is deliberately no `Display` and no `Serialize`; the only
 /// way to the characters is [`Secret::expose`], used when writing the reply to
-/// greetd (and the bytes written are zeroized too).
+/// greetd or to polkit's helper (and the bytes written are zeroized too).
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(Zeroizing<String>);
 
@@ -18,7 +21,7 @@ impl Secret {
         Self(Zeroizing::new(text))
     }
 
-    /// The characters, for the one place that sends them to greetd.
+    /// The characters, for the places that send them on (greetd, polkit's helper).
     pub fn expose(&self) -> &str {
         &self.0
     }

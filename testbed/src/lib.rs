@@ -53,6 +53,7 @@ pub mod fixtures;
 pub mod golden;
 pub mod keyscript;
 pub mod network;
+pub mod polkit;
 pub mod portal;
 pub mod printing;
 pub mod session_bus;
@@ -85,6 +86,12 @@ const BUS_LABEL: &str = "dbus-daemon";
 pub enum Service {
     /// python-dbusmock's `polkitd` template, told to allow everything (`AllowUnknown`).
     Polkit,
+    /// The real polkitd (not the allow-everything mock) with the test action
+    /// [`polkit::TEST_ACTION`] that needs an administrator's password, administrators with
+    /// known passwords ([`polkit::ADMINS`]) and the bus reachable at `/run/dbus` for polkit's
+    /// setuid helper, all in a mount namespace of its own; see [`polkit`]. Owns the same bus
+    /// name as [`Service::Polkit`]: a bed runs one or the other.
+    PolkitDaemon,
     /// The real power-profiles-daemon with its fake driver (power-saver, balanced, performance).
     PowerProfiles,
     /// The real upowerd under umockdev with [`fixtures::battery_umockdev`] (BAT0 + AC).
@@ -166,7 +173,7 @@ impl Service {
     /// ready when their TCP port accepts connections.
     pub fn bus_name(self) -> &'static str {
         match self {
-            Service::Polkit => "org.freedesktop.PolicyKit1",
+            Service::Polkit | Service::PolkitDaemon => "org.freedesktop.PolicyKit1",
             Service::PowerProfiles => "net.hadess.PowerProfiles",
             Service::UPower => "org.freedesktop.UPower",
             Service::Accounts => "org.freedesktop.Accounts",
@@ -189,6 +196,7 @@ impl Service {
     pub fn label(self) -> &'static str {
         match self {
             Service::Polkit => "polkit-mock",
+            Service::PolkitDaemon => "polkitd",
             Service::PowerProfiles => "power-profiles-daemon",
             Service::UPower => "upowerd",
             Service::Accounts => "accounts-daemon",
@@ -463,6 +471,47 @@ impl TestBed {
         )
         .map_err(io::Error::from)?;
         Ok(())
+    }
+
+    /// Moves the calling thread (not the process) into the mount namespace of
+    /// [`Service::PolkitDaemon`], where the accounts of [`polkit::ADMINS`] exist and
+    /// `/run/dbus` is the bed's bus: an authentication agent running on this thread starts
+    /// polkit's setuid helper there, which then checks their passwords and reaches polkitd as
+    /// on a real system. Call it on a thread of its own that builds its own async runtime
+    /// afterwards; the thread stays in the namespace until it ends.
+    pub fn enter_polkit_mount_namespace(&self) -> Result<(), Error> {
+        let pid = self.pid(Service::PolkitDaemon).ok_or(Error::NotRunning {
+            service: Service::PolkitDaemon,
+        })?;
+        let file = File::open(format!("/proc/{pid}/ns/mnt"))?;
+        // setns into a mount namespace needs a thread that shares no filesystem attributes
+        // (root, working directory, umask) with the others. `unshare` with `FS` alone is
+        // sound (the `FILES` flag is what made rustix deprecate the safe wrapper), and the
+        // crate forbids `unsafe`.
+        #[allow(deprecated)]
+        rustix::thread::unshare(rustix::thread::UnshareFlags::FS).map_err(io::Error::from)?;
+        rustix::thread::move_into_link_name_space(
+            std::os::fd::AsFd::as_fd(&file),
+            Some(rustix::thread::LinkNameSpaceType::Mount),
+        )
+        .map_err(io::Error::from)?;
+        Ok(())
+    }
+
+    /// A Command that runs `program` in the mount namespace of [`Service::PolkitDaemon`]
+    /// (through `nsenter`; see [`TestBed::enter_polkit_mount_namespace`]) with
+    /// `DBUS_SYSTEM_BUS_ADDRESS` set to this bed.
+    pub fn polkit_namespace_command(&self, program: impl AsRef<OsStr>) -> Result<Command, Error> {
+        let pid = self.pid(Service::PolkitDaemon).ok_or(Error::NotRunning {
+            service: Service::PolkitDaemon,
+        })?;
+        let mut command = Command::new("/usr/bin/nsenter");
+        command
+            .arg(format!("--mount=/proc/{pid}/ns/mnt"))
+            .arg("--")
+            .arg(program)
+            .env("DBUS_SYSTEM_BUS_ADDRESS", &self.layout.address);
+        Ok(command)
     }
 
     /// Runs `argv` inside [`TestBed::network_namespace`] and returns its standard output;

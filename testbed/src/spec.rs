@@ -64,7 +64,7 @@ impl Layout {
     }
 
     /// The private state folder of one service (created on demand by the files it gets).
-    fn service_dir(&self, name: &str) -> PathBuf {
+    pub(crate) fn service_dir(&self, name: &str) -> PathBuf {
         self.root.join(name)
     }
 }
@@ -135,6 +135,7 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
         // The template answers "yes" to every Can… call and accepts (and logs) every
         // action without doing anything.
         Service::Logind => dbusmock("logind", Vec::new()),
+        Service::PolkitDaemon => crate::polkit::polkitd(layout),
         // The template starts with State 70 (connected, global), Connectivity 4 (full) and no
         // devices or connections. It has no `PrimaryConnection`, which the real daemon always
         // has ("/" when there is none): added here so the mock reads like the real thing.

@@ -23,6 +23,10 @@ pub const PACKAGES: &[&str] = &[
     "python3-dbusmock",
     // The user list of the greeter: the real accounts-daemon.
     "accountsservice",
+    // The authentication agent's bed: the real polkitd and its setuid helper
+    // (`polkit-agent-helper-1`), which checks passwords through PAM (`libpam-runtime`).
+    "polkitd",
+    "libpam-runtime",
     // The network bed: the real NetworkManager in a network namespace, a veth to a peer
     // namespace with dnsmasq (DHCP) and unbound (plain DNS and DNS-over-TLS with a test CA
     // made by openssl); `ip netns`, `unshare` and `setpriv` set the namespaces up.

@@ -199,6 +199,13 @@ const TARGETS: &[Target] = &[
         service: "org.freedesktop.fwupd",
         path: Some("/"),
     },
+    Target {
+        xml: "services/interfaces/org.freedesktop.PolicyKit1.Authority.xml",
+        out: "services/src/proxies/polkit_authority.rs",
+        interface: "org.freedesktop.PolicyKit1.Authority",
+        service: "org.freedesktop.PolicyKit1",
+        path: Some("/org/freedesktop/PolicyKit1/Authority"),
+    },
     // The printing proxies were first written by hand in the tool's shape (see their
     // headers); the Avahi ones then kept only the methods `services::printers` uses.
     Target {

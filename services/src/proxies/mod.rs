@@ -34,6 +34,7 @@ pub mod nm_ip4_config;
 pub mod nm_ip6_config;
 pub mod nm_settings;
 pub mod nm_settings_connection;
+pub mod polkit_authority;
 pub mod power_profiles;
 pub mod resolved;
 pub mod resolved_link;

@@ -1,4 +1,4 @@
-//! `ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager]
+//! `ferrum-testbed up [polkit] [polkitd] [power-profiles] [upower] [logind] [networkmanager]
 //! [network-manager] [resolved] [--no-stdin]`
 //!
 //! Starts a test bed (no service names = polkit, power-profiles and upower), keeps its folder,
@@ -14,7 +14,8 @@ use std::process::ExitCode;
 use ferrum_testbed::{Service, TestBed};
 use tokio::signal::unix::{SignalKind, signal};
 
-const USAGE: &str = "usage: ferrum-testbed up [polkit] [power-profiles] [upower] [logind] [networkmanager] [network-manager] [resolved] [--no-stdin]
+const USAGE: &str = "usage: ferrum-testbed up [polkit] [polkitd] [power-profiles] [upower] [logind] [networkmanager] [network-manager] [resolved] [--no-stdin]
+  polkit: the allow-everything mock; polkitd: the real polkitd (testbed/src/polkit.rs)
   networkmanager: the mock; network-manager: the real NetworkManager in a network namespace";
 const ALL: [Service; 3] = [Service::Polkit, Service::PowerProfiles, Service::UPower];
 
@@ -55,6 +56,7 @@ fn parse(args: &[String]) -> Option<Options> {
                 continue;
             }
             "polkit" | "polkit-mock" => Service::Polkit,
+            "polkitd" => Service::PolkitDaemon,
             "power-profiles" | "power-profiles-daemon" => Service::PowerProfiles,
             "upower" | "upowerd" => Service::UPower,
             "logind" | "logind-mock" => Service::Logind,
