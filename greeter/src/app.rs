@@ -249,24 +249,12 @@ impl Greeter {
 
     /// The command and environment passed to greetd for the chosen session.
     pub fn session_request(&self) -> (Vec<String>, Vec<String>) {
-        let session = self.chosen_session();
-        let command = session.map_or_else(
-            || self.config.fallback_command.clone(),
-            |s| s.command.clone(),
-        );
-        let posix = languages::posix(self.menus.language);
-        let mut environment = vec![
-            format!("LANG={posix}"),
-            format!("XKB_DEFAULT_LAYOUT={}", self.menus.layout),
-        ];
-        if let Some(session) = session {
-            environment.push(format!(
-                "XDG_SESSION_TYPE={}",
-                if session.x11 { "x11" } else { "wayland" }
-            ));
-            environment.push(format!("XDG_SESSION_DESKTOP={}", session.id));
-        }
-        (command, environment)
+        session_request(
+            self.chosen_session(),
+            &self.config.fallback_command,
+            self.menus.language,
+            &self.menus.layout,
+        )
     }
 
     fn apply(&mut self, message: Message) -> Task<Message> {
@@ -304,6 +292,31 @@ impl Greeter {
             Message::Window(message) => self.window.update(message).map(Message::Window),
         }
     }
+}
+
+/// The command and environment greetd gets to start `session` (the fallback command
+/// without one) in `language` with the keyboard `layout`: the login screen's and the
+/// first-boot setup's.
+pub fn session_request(
+    session: Option<&Session>,
+    fallback_command: &[String],
+    language: &str,
+    layout: &str,
+) -> (Vec<String>, Vec<String>) {
+    let command = session.map_or_else(|| fallback_command.to_vec(), |s| s.command.clone());
+    let posix = languages::posix(language);
+    let mut environment = vec![
+        format!("LANG={posix}"),
+        format!("XKB_DEFAULT_LAYOUT={layout}"),
+    ];
+    if let Some(session) = session {
+        environment.push(format!(
+            "XDG_SESSION_TYPE={}",
+            if session.x11 { "x11" } else { "wayland" }
+        ));
+        environment.push(format!("XDG_SESSION_DESKTOP={}", session.id));
+    }
+    (command, environment)
 }
 
 /// Runs blocking work (decoding, keymap compiling) on tokio's blocking pool;

@@ -172,6 +172,28 @@ impl State {
         (state, compile)
     }
 
+    /// Chooses a layout; returns the layout whose keymap must now be
+    /// compiled (typing follows the compositor until it arrives), if any.
+    pub fn choose_layout(&mut self, name: String) -> Option<String> {
+        let compile = (name != self.base_layout
+            && (name != self.keys.layout() || !self.keys.is_compiled()))
+        .then(|| {
+            self.keys = LayoutKeys::uncompiled(&name);
+            name.clone()
+        });
+        self.layout = name;
+        compile
+    }
+
+    /// A keymap arrived; one for a layout no longer chosen is dropped.
+    pub fn keymap_compiled(&mut self, keys: LayoutKeys) {
+        if keys.layout() == self.layout {
+            self.keys = keys;
+        } else {
+            tracing::debug!(layout = keys.layout(), "a stale keymap was ignored");
+        }
+    }
+
     /// The keymap typing follows when the chosen layout is not the
     /// compositor's own and its keymap has arrived.
     pub fn typing_layout(&self) -> Option<&LayoutKeys> {
@@ -201,11 +223,17 @@ fn to_app(message: Message) -> crate::Message {
 
 /// Compiles `layout`'s keymap off the UI thread.
 fn compile_keymap(layout: String) -> Task<crate::Message> {
+    compile_keymap_into(layout, |keys| to_app(Message::KeymapCompiled(keys)))
+}
+
+/// Compiles `layout`'s keymap off the UI thread, for any screen of this process (the
+/// login screen, the first-boot setup): its answer is `wrap(keys)`.
+pub(crate) fn compile_keymap_into<M: Send + 'static>(
+    layout: String,
+    wrap: fn(LayoutKeys) -> M,
+) -> Task<M> {
     let fallback = LayoutKeys::uncompiled(&layout);
-    Task::perform(
-        off_thread(move || LayoutKeys::new(&layout), fallback),
-        |keys| to_app(Message::KeymapCompiled(keys)),
-    )
+    Task::perform(off_thread(move || LayoutKeys::new(&layout), fallback), wrap)
 }
 
 /// Asks logind which power actions it offers.
@@ -249,25 +277,13 @@ impl Greeter {
                 self.close_menu()
             }
             Message::ChooseLayout(name) => {
-                let compile = if name != menus.base_layout
-                    && (name != menus.keys.layout() || !menus.keys.is_compiled())
-                {
-                    // Typing follows the compositor until the keymap arrives.
-                    menus.keys = LayoutKeys::uncompiled(&name);
-                    compile_keymap(name.clone())
-                } else {
-                    Task::none()
-                };
-                menus.layout = name;
+                let compile = menus
+                    .choose_layout(name)
+                    .map_or_else(Task::none, compile_keymap);
                 Task::batch([self.close_menu(), compile])
             }
             Message::KeymapCompiled(keys) => {
-                // A keymap for a layout no longer chosen is dropped.
-                if keys.layout() == menus.layout {
-                    menus.keys = keys;
-                } else {
-                    tracing::debug!(layout = keys.layout(), "a stale keymap was ignored");
-                }
+                menus.keymap_compiled(keys);
                 Task::none()
             }
             Message::ChooseLanguage(locale) => {
@@ -374,7 +390,7 @@ pub fn menu_button(menu: Menu) -> ferrum_ui::WidgetId {
     ids::menu_button(menu)
 }
 
-fn bar_button<'a>(
+pub(crate) fn bar_button<'a>(
     id: ferrum_ui::WidgetId,
     label: String,
     menu: Menu,
@@ -482,7 +498,7 @@ fn power_problem_line<'a>(problem: PowerProblem, attempt: u64) -> Element<'a, Me
     container(line).padding(gap).into()
 }
 
-fn menu_entry<'a>(
+pub(crate) fn menu_entry<'a>(
     id: ferrum_ui::WidgetId,
     label: String,
     tag: Option<String>,
@@ -509,7 +525,7 @@ fn menu_entry<'a>(
     .into()
 }
 
-fn switch_entry<'a>(
+pub(crate) fn switch_entry<'a>(
     id: ferrum_ui::WidgetId,
     label: String,
     on: bool,

@@ -1,246 +1,252 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## صفحة التطبيقات: تطبيقات Flatpak وتثبيتها وتحديثها وإزالتها وأذوناتها.
 
-apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+apps-title = التطبيقات
+    .keywords = التطبيقات;تطبيقات;تطبيق;البرامج;برامج;تثبيت;إلغاء التثبيت;إزالة;تحديث;تحديثات;أذونات;الأذونات;صلاحيات;عزل;بوابة;متجر;flatpak;flathub;apps;applications;install;uninstall;remove;update;updates;permissions;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
-apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-installed = التطبيقات المثبتة
+apps-none-installed = لا توجد تطبيقات مثبتة.
+apps-unreadable = تعذّرت قراءة التطبيقات المثبتة
+apps-installation-user = لك
+apps-installation-system = لكل من يستخدم هذا الحاسوب
+apps-version = الإصدار { $version }
+apps-origin = من { $remote }
+apps-installed-size = يشغل { $size }
+apps-data-size = بياناته: { $size }
+apps-data-size-unknown = بياناته: غير معروفة
+apps-being-changed = يجري تغيير هذا التطبيق الآن.
+apps-open = فتح
+apps-open-failed = تعذّر فتح { $app }.
+apps-permissions = الأذونات
+apps-update = تحديث
+apps-remove = إزالة
+apps-close = إغلاق
+apps-retry = إعادة المحاولة
 apps-bullet = • { $line }
 
-## Updates
+## التحديثات
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = البحث عن تحديثات
+apps-update-all = تحديث الكل
+apps-updates-checking = جارٍ البحث عن تحديثات…
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [zero] كل التطبيقات محدّثة.
+    [one] يتوفر تحديث واحد.
+    [two] يتوفر تحديثان.
+    [few] تتوفر { $count } تحديثات.
+    [many] يتوفر { $count } تحديثًا.
+   *[other] يتوفر { $count } تحديث.
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = تعذّر البحث عن تحديثات. { $reason }
+apps-update-available = يتوفر تحديث.
+apps-update-wider = يتوفر تحديث يطلب أذونات أكثر.
+apps-held-question = تحديث { $app } يطلب أذونات أكثر
+apps-held-explain = أُوقف التحديث حتى توافق عليه. يطلب الإصدار الجديد:
+apps-held-accept = الموافقة والتحديث
+apps-held-decline = ليس الآن
 
-## Removing
+## الإزالة
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = هل تريد إزالة { $app }؟
+apps-remove-explain = سيُزال التطبيق من هذا الحاسوب. يمكنك تثبيته مجددًا لاحقًا.
+apps-remove-data = حذف بياناته أيضًا
+    .description = تُحذف أيضًا إعداداته وملفاته الموجودة في مجلده الخاص.
+apps-remove-cancel = الإبقاء عليه
+apps-remove-confirm = إزالة
 
-## A change under way and how it ended
+## تغيير جارٍ وكيف انتهى
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
+apps-job-install = جارٍ تثبيت { $app }
+apps-job-update = جارٍ تحديث { $app }
+apps-job-remove = جارٍ إزالة { $app }
+apps-step-starting = جارٍ البدء…
+apps-step = الخطوة { $index } من { $count }: { $kind ->
+    [install] تثبيت
+    [update] تحديث
+   *[uninstall] إزالة
 } { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+    [runtime] بيئة التشغيل التي يحتاجها
+   *[app] التطبيق
 }
-apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress = { $job }: { $percent }%.
+apps-progress-bytes = نُزّل { $size }.
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+    [zero] لا تغييرات أخرى في الانتظار.
+    [one] تغيير آخر في الانتظار.
+    [two] تغييران آخران في الانتظار.
+    [few] { $count } تغييرات أخرى في الانتظار.
+    [many] { $count } تغييرًا آخر في الانتظار.
+   *[other] { $count } تغيير آخر في الانتظار.
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = إلغاء
+apps-cancelling = جارٍ الإلغاء…
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] ثُبّت { $app }.
+    [update] حُدّث { $app }.
+   *[remove] أُزيل { $app }.
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] أُلغي تثبيت { $app }. لم يُثبَّت أي شيء منه.
+    [update] أُلغي تحديث { $app }. لم يتغير الإصدار المثبت.
+   *[remove] أُلغيت إزالة { $app }.
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] لم يُثبَّت { $app }.
+    [update] لم يُحدَّث { $app }.
+   *[remove] لم يُزَل { $app }.
 }
 
-## Installing
+## التثبيت
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
-apps-details = Details
-apps-already-installed = Installed already
-apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-install = تثبيت التطبيقات
+apps-search-label = البحث في مصادر التطبيقات
+apps-search = بحث
+apps-searching = جارٍ البحث…
+apps-search-none = لا يوجد تطبيق يطابق «{ $query }».
+apps-search-remote-failed = تعذّر البحث في { $remote }.
+apps-details = التفاصيل
+apps-already-installed = مثبت مسبقًا
+apps-download-size = التنزيل: { $size }
+apps-asks-for = يطلب:
+apps-install-button = تثبيت
 
-## Sources of apps
+## مصادر التطبيقات
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = مصادر التطبيقات
+apps-remotes-none = لم يُضبط أي مصدر للتطبيقات.
+apps-remote-disabled = معطّل
+apps-remote-add-title = إضافة مصدر للتطبيقات
+apps-remote-add-explain = تنشر مصادر التطبيقات ملفًا بامتداد flatpakrepo، ويُتحقق دائمًا من مفتاح توقيعها.
+apps-remote-path = مسار الملف بامتداد flatpakrepo
+apps-remote-name = الاسم (إن تُرك فارغًا: من اسم الملف)
+apps-remote-add = إضافة المصدر
+apps-remote-adding = جارٍ الإضافة…
+apps-remote-added = أُضيف مصدر التطبيقات { $remote }.
+apps-remote-error-no-path = اكتب مسار ملف بامتداد flatpakrepo.
+apps-remote-error-unreadable = تعذّرت قراءة الملف.
+apps-remote-error-too-large = الملف أكبر من أن يكون ملفًا بامتداد flatpakrepo.
 
-## One app's permissions
+## أذونات تطبيق واحد
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
+apps-permissions-title = أذونات { $app }
+apps-permissions-explain = ما يُسمح للتطبيق باستخدامه. ينطبق اختيارك على هذا التطبيق ولك وحدك؛ «افتراضي التطبيق» يُبقي ما يحدده التطبيق والإعدادات الأخرى.
+apps-permissions-reset = الرجوع إلى الإعدادات الافتراضية للتطبيق
+apps-permissions-saving = جارٍ الحفظ…
+apps-permissions-write-failed = لم يُحفظ التغيير. { $reason }
+apps-choice-default = افتراضي التطبيق
+apps-choice-allow = سماح
+apps-choice-deny = منع
 apps-row-state = { $value } — { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] افتراضي التطبيق
+    [system-global] مضبوط لكل التطبيقات على هذا الحاسوب
+    [system-app] مضبوط لهذا التطبيق على هذا الحاسوب
+    [user-global] إعدادك لكل التطبيقات
+    [user-app] إعدادك لهذا التطبيق
+   *[none] لم يطلبه
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = مسموح
+apps-value-denied = غير مسموح
+apps-value-not-asked = غير مسموح
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] قراءة فقط
+    [rw] قراءة وكتابة
+    [create] قراءة وكتابة، ويُنشأ إن لم يوجد
+   *[denied] غير مسموح
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] يمكنه رؤيته
+    [talk] يمكنه التواصل معه
+    [own] يمكنه امتلاك الاسم
+   *[none] غير مسموح
 }
-apps-value-environment = Set to “{ $value }”
+apps-value-environment = قيمته «{ $value }»
 apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-perm-nothing = لا يطلب أي أذونات.
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] استخدام الشبكة
+    [ipc] مشاركة الذاكرة مع البرامج الأخرى
+   *[other] مشاركة «{ $word }» مع هذا الحاسوب
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] عرض النوافذ
+    [x11] عرض النوافذ عبر X11
+    [fallback-x11] عرض النوافذ عبر X11 عند غياب Wayland
+    [pulseaudio] تشغيل الصوت وتسجيله
+    [session-bus] التواصل مع كل برامج جلستك
+    [system-bus] التواصل مع كل خدمات هذا الحاسوب
+    [ssh-auth] استخدام مفاتيح SSH الخاصة بك
+    [pcsc] استخدام البطاقات الذكية
+    [cups] الطباعة
+    [gpg-agent] استخدام مفاتيح GPG الخاصة بك
+   *[other] استخدام المقبس «{ $word }»
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] استخدام بطاقة الرسوميات
+    [input] قراءة أجهزة الإدخال
+    [usb] استخدام أجهزة USB
+    [kvm] تشغيل الأجهزة الافتراضية
+    [shm] مشاركة الذاكرة عبر المسار /dev/shm
+    [all] استخدام كل الأجهزة، مثل الكاميرات والميكروفونات
+   *[other] استخدام الجهاز «{ $word }»
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] استخدام أدوات التنقيح
+    [multiarch] تشغيل برامج مصممة لمعالجات أخرى
+    [bluetooth] استخدام البلوتوث
+    [canbus] استخدام أجهزة ناقل CAN
+    [per-app-dev-shm] الاحتفاظ بذاكرة مشتركة خاصة به
+   *[other] استخدام الميزة «{ $word }»
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] كل الملفات على هذا الحاسوب
+    [host-os] برامج النظام ومكتباته
+    [host-etc] إعدادات النظام
+    [home] مجلدك الشخصي
+    [xdg-download] مجلد التنزيلات
+    [xdg-documents] مجلد المستندات
+    [xdg-music] مجلد الموسيقى
+    [xdg-pictures] مجلد الصور
+    [xdg-videos] مجلد الفيديو
+    [xdg-desktop] مجلد سطح المكتب
+   *[other] المجلد { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = التواصل مع { $name }
+apps-perm-system-bus = التواصل مع خدمة النظام { $name }
+apps-perm-environment = المتغير { $name }
 
-## Portal grants
+## أذونات البوابات
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = ما سُمح به عند الطلب
+apps-portal-none = لم يُسمح للتطبيق بأي شيء عندما طلب.
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] عرض الإشعارات
+    [background] العمل في الخلفية
+    [camera] استخدام الكاميرا
+    [microphone] استخدام الميكروفون
+    [speakers] تشغيل الصوت
+    [location] معرفة موقعك
+   *[screenshot] التقاط لقطات الشاشة
 }
 apps-portal-other = { $table }: { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission }: مسموح
+   *[no] { $permission }: غير مسموح
 }
-apps-revoke = Revoke
+apps-revoke = سحب الإذن
 
-## Failures
+## الإخفاقات
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = التطبيق غير مثبت.
+apps-error-already-installed = التطبيق مثبت مسبقًا.
+apps-error-unsigned = ليس لمصدر التطبيقات مفتاح توقيع، لذا تعذّر التحقق مما يقدمه. لم يُضف.
+apps-error-already-exists = يوجد مصدر تطبيقات بهذا الاسم مسبقًا.
+apps-error-not-found = مصدر التطبيقات لا يقدّم ذلك.
+apps-error-unreachable = تعذّر الوصول إلى مصدر التطبيقات. تحقق من أن هذا الحاسوب متصل بالإنترنت.
+apps-error-signature = ما أرسله مصدر التطبيقات غير موقّع بمفتاحه، لذا رُفض. لم يُثبَّت أي شيء.
+apps-error-cancelled = أُلغيت العملية.
+apps-error-permission-denied = لم يُسمح بذلك.
+apps-error-no-space = لا توجد مساحة كافية على القرص.
+apps-error-app-running = التطبيق قيد التشغيل. أغلقه وحاول مجددًا.
+apps-error-permission-store = مخزن الأذونات لا يعمل. حاول مجددًا بعد لحظات.
+apps-error-worker = لا يعمل Flatpak الآن. ستعيد الصفحة المحاولة تلقائيًا.
+apps-error-other = تعذّر على Flatpak فعل ذلك.

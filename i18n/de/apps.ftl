@@ -1,246 +1,245 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## Die Seite „Apps“: Flatpak-Apps, ihre Installation, Aktualisierung und Entfernung sowie ihre Berechtigungen.
 
 apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+    .keywords = Apps;Anwendungen;Programme;Software;installieren;deinstallieren;entfernen;aktualisieren;Aktualisierung;Aktualisierungen;Berechtigungen;Rechte;Sandbox;Portal;flatpak;flathub;apps;applications;install;uninstall;remove;update;updates;permissions;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
+apps-installed = Installierte Apps
+apps-none-installed = Es sind keine Apps installiert.
+apps-unreadable = Die installierten Apps können nicht gelesen werden
+apps-installation-user = Für Sie
+apps-installation-system = Für alle auf diesem Computer
 apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-origin = Aus { $remote }
+apps-installed-size = Belegt { $size }
+apps-data-size = Ihre Daten: { $size }
+apps-data-size-unknown = Ihre Daten: unbekannt
+apps-being-changed = Diese App wird gerade geändert.
+apps-open = Öffnen
+apps-open-failed = { $app } konnte nicht geöffnet werden.
+apps-permissions = Berechtigungen
+apps-update = Aktualisieren
+apps-remove = Entfernen
+apps-close = Schließen
+apps-retry = Erneut versuchen
 apps-bullet = • { $line }
 
-## Updates
+## Aktualisierungen
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = Nach Aktualisierungen suchen
+apps-update-all = Alle aktualisieren
+apps-updates-checking = Es wird nach Aktualisierungen gesucht …
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [0] Alle Apps sind aktuell.
+    [one] Eine Aktualisierung ist verfügbar.
+   *[other] { $count } Aktualisierungen sind verfügbar.
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = Die Suche nach Aktualisierungen ist fehlgeschlagen. { $reason }
+apps-update-available = Eine Aktualisierung ist verfügbar.
+apps-update-wider = Eine Aktualisierung ist verfügbar. Sie verlangt mehr Berechtigungen.
+apps-held-question = Die Aktualisierung von { $app } verlangt mehr Berechtigungen
+apps-held-explain = Sie wird zurückgehalten, bis Sie zustimmen. Die neue Version verlangt:
+apps-held-accept = Zustimmen und aktualisieren
+apps-held-decline = Nicht jetzt
 
-## Removing
+## Entfernen
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = { $app } entfernen?
+apps-remove-explain = Die App wird von diesem Computer entfernt. Sie können sie später wieder installieren.
+apps-remove-data = Auch ihre Daten löschen
+    .description = Ihre Einstellungen und Dateien in ihrem eigenen Ordner werden ebenfalls gelöscht.
+apps-remove-cancel = Behalten
+apps-remove-confirm = Entfernen
 
-## A change under way and how it ended
+## Eine laufende Änderung und wie sie endete
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
-} { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+apps-job-install = { $app } wird installiert
+apps-job-update = { $app } wird aktualisiert
+apps-job-remove = { $app } wird entfernt
+apps-step-starting = Wird gestartet …
+apps-step = Schritt { $index } von { $count }: { $part ->
+    [runtime] Die benötigte Laufzeitumgebung
+   *[app] Die App
+} wird { $kind ->
+    [install] installiert
+    [update] aktualisiert
+   *[uninstall] entfernt
 }
 apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress-bytes = { $size } heruntergeladen.
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+    [one] Eine weitere Änderung wartet.
+   *[other] { $count } weitere Änderungen warten.
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = Abbrechen
+apps-cancelling = Wird abgebrochen …
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] { $app } ist installiert.
+    [update] { $app } ist aktualisiert.
+   *[remove] { $app } ist entfernt.
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] Die Installation von { $app } wurde abgebrochen. Nichts davon wurde installiert.
+    [update] Die Aktualisierung von { $app } wurde abgebrochen. Die installierte Version ist unverändert.
+   *[remove] Das Entfernen von { $app } wurde abgebrochen.
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] { $app } wurde nicht installiert.
+    [update] { $app } wurde nicht aktualisiert.
+   *[remove] { $app } wurde nicht entfernt.
 }
 
-## Installing
+## Installieren
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
+apps-install = Apps installieren
+apps-search-label = In den App-Quellen suchen
+apps-search = Suchen
+apps-searching = Es wird gesucht …
+apps-search-none = Keine App passt zu „{ $query }“.
+apps-search-remote-failed = In { $remote } konnte nicht gesucht werden.
 apps-details = Details
-apps-already-installed = Installed already
+apps-already-installed = Bereits installiert
 apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-asks-for = Sie verlangt:
+apps-install-button = Installieren
 
-## Sources of apps
+## App-Quellen
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = App-Quellen
+apps-remotes-none = Es sind keine App-Quellen eingerichtet.
+apps-remote-disabled = Ausgeschaltet
+apps-remote-add-title = App-Quelle hinzufügen
+apps-remote-add-explain = App-Quellen veröffentlichen eine .flatpakrepo-Datei. Ihr Signaturschlüssel wird immer geprüft.
+apps-remote-path = Pfad der .flatpakrepo-Datei
+apps-remote-name = Name (leer: aus dem Dateinamen)
+apps-remote-add = Quelle hinzufügen
+apps-remote-adding = Wird hinzugefügt …
+apps-remote-added = Die App-Quelle { $remote } wurde hinzugefügt.
+apps-remote-error-no-path = Geben Sie den Pfad einer .flatpakrepo-Datei ein.
+apps-remote-error-unreadable = Die Datei konnte nicht gelesen werden.
+apps-remote-error-too-large = Die Datei ist zu groß für eine .flatpakrepo-Datei.
 
-## One app's permissions
+## Die Berechtigungen einer App
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
-apps-row-state = { $value } — { $source }
+apps-permissions-title = Berechtigungen von { $app }
+apps-permissions-explain = Was die App nutzen darf. Ihre Wahl gilt für diese App und nur für Sie; „Standard der App“ behält, was die App und die anderen Einstellungen vorgeben.
+apps-permissions-reset = Auf die Standards der App zurücksetzen
+apps-permissions-saving = Wird gespeichert …
+apps-permissions-write-failed = Die Änderung wurde nicht gespeichert. { $reason }
+apps-choice-default = Standard der App
+apps-choice-allow = Erlauben
+apps-choice-deny = Verweigern
+apps-row-state = { $value } – { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] Standard der App
+    [system-global] für alle Apps auf diesem Computer festgelegt
+    [system-app] für diese App auf diesem Computer festgelegt
+    [user-global] Ihre Einstellung für alle Apps
+    [user-app] Ihre Einstellung für diese App
+   *[none] nicht verlangt
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = Erlaubt
+apps-value-denied = Nicht erlaubt
+apps-value-not-asked = Nicht erlaubt
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] Nur lesen
+    [rw] Lesen und schreiben
+    [create] Lesen und schreiben, wird bei Bedarf angelegt
+   *[denied] Nicht erlaubt
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] Darf ihn sehen
+    [talk] Darf mit ihm sprechen
+    [own] Darf den Namen besitzen
+   *[none] Nicht erlaubt
 }
-apps-value-environment = Set to “{ $value }”
+apps-value-environment = Auf „{ $value }“ gesetzt
 apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-perm-nothing = Sie verlangt keine Berechtigungen.
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] Das Netzwerk nutzen
+    [ipc] Speicher mit anderen Programmen teilen
+   *[other] „{ $word }“ mit diesem Computer teilen
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] Fenster anzeigen
+    [x11] Fenster über X11 anzeigen
+    [fallback-x11] Fenster über X11 anzeigen, wenn Wayland fehlt
+    [pulseaudio] Ton abspielen und aufnehmen
+    [session-bus] Mit allen Programmen Ihrer Sitzung sprechen
+    [system-bus] Mit allen Diensten dieses Computers sprechen
+    [ssh-auth] Ihre SSH-Schlüssel verwenden
+    [pcsc] Chipkarten verwenden
+    [cups] Drucken
+    [gpg-agent] Ihre GPG-Schlüssel verwenden
+   *[other] Den Socket „{ $word }“ verwenden
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] Die Grafikkarte verwenden
+    [input] Eingabegeräte lesen
+    [usb] USB-Geräte verwenden
+    [kvm] Virtuelle Maschinen ausführen
+    [shm] Speicher über /dev/shm teilen
+    [all] Alle Geräte verwenden, etwa Kameras und Mikrofone
+   *[other] Das Gerät „{ $word }“ verwenden
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] Werkzeuge zur Fehlersuche verwenden
+    [multiarch] Programme für andere Prozessoren ausführen
+    [bluetooth] Bluetooth verwenden
+    [canbus] CAN-Bus-Geräte verwenden
+    [per-app-dev-shm] Eigenen gemeinsamen Speicher behalten
+   *[other] Die Funktion „{ $word }“ verwenden
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] Alle Dateien auf diesem Computer
+    [host-os] Die Programme und Bibliotheken des Systems
+    [host-etc] Die Einstellungen des Systems
+    [home] Ihr persönlicher Ordner
+    [xdg-download] Ihr Ordner „Downloads“
+    [xdg-documents] Ihr Ordner „Dokumente“
+    [xdg-music] Ihr Ordner „Musik“
+    [xdg-pictures] Ihr Ordner „Bilder“
+    [xdg-videos] Ihr Ordner „Videos“
+    [xdg-desktop] Ihr Ordner „Schreibtisch“
+   *[other] Der Ordner { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = Mit { $name } sprechen
+apps-perm-system-bus = Mit dem Systemdienst { $name } sprechen
+apps-perm-environment = Die Variable { $name }
 
-## Portal grants
+## Portal-Freigaben
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = Auf Nachfrage erlaubt
+apps-portal-none = Der App wurde auf Nachfrage noch nichts erlaubt.
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] Benachrichtigungen anzeigen
+    [background] Im Hintergrund laufen
+    [camera] Die Kamera verwenden
+    [microphone] Das Mikrofon verwenden
+    [speakers] Ton abspielen
+    [location] Ihren Standort kennen
+   *[screenshot] Bildschirmfotos aufnehmen
 }
 apps-portal-other = { $table }: { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission }: erlaubt
+   *[no] { $permission }: nicht erlaubt
 }
-apps-revoke = Revoke
+apps-revoke = Widerrufen
 
-## Failures
+## Fehler
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = Die App ist nicht installiert.
+apps-error-already-installed = Die App ist bereits installiert.
+apps-error-unsigned = Die App-Quelle hat keinen Signaturschlüssel, daher konnte ihr Angebot nicht geprüft werden. Sie wurde nicht hinzugefügt.
+apps-error-already-exists = Eine App-Quelle mit diesem Namen gibt es bereits.
+apps-error-not-found = Die App-Quelle bietet das nicht an.
+apps-error-unreachable = Die App-Quelle war nicht erreichbar. Prüfen Sie, ob dieser Computer online ist.
+apps-error-signature = Was die App-Quelle gesendet hat, ist nicht mit ihrem Schlüssel signiert und wurde daher abgelehnt. Es wurde nichts installiert.
+apps-error-cancelled = Der Vorgang wurde abgebrochen.
+apps-error-permission-denied = Das war nicht erlaubt.
+apps-error-no-space = Auf dem Datenträger ist nicht genug Platz.
+apps-error-app-running = Die App läuft gerade. Schließen Sie sie und versuchen Sie es erneut.
+apps-error-permission-store = Der Berechtigungsspeicher läuft nicht. Versuchen Sie es gleich noch einmal.
+apps-error-worker = Flatpak funktioniert gerade nicht. Die Seite versucht es von selbst erneut.
+apps-error-other = Flatpak konnte das nicht ausführen.

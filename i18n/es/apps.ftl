@@ -1,246 +1,247 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## La página «Aplicaciones»: aplicaciones Flatpak, su instalación, actualización y eliminación, y sus permisos.
 
-apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+apps-title = Aplicaciones
+    .keywords = aplicaciones;apps;programas;software;instalar;desinstalar;quitar;eliminar;actualizar;actualización;actualizaciones;permisos;entorno aislado;sandbox;portal;tienda;flatpak;flathub;applications;install;uninstall;remove;update;updates;permissions;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
-apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-installed = Aplicaciones instaladas
+apps-none-installed = No hay aplicaciones instaladas.
+apps-unreadable = No se pueden leer las aplicaciones instaladas
+apps-installation-user = Para usted
+apps-installation-system = Para todos en este equipo
+apps-version = Versión { $version }
+apps-origin = De { $remote }
+apps-installed-size = Ocupa { $size }
+apps-data-size = Sus datos: { $size }
+apps-data-size-unknown = Sus datos: desconocido
+apps-being-changed = Se está modificando esta aplicación.
+apps-open = Abrir
+apps-open-failed = No se pudo abrir { $app }.
+apps-permissions = Permisos
+apps-update = Actualizar
+apps-remove = Quitar
+apps-close = Cerrar
+apps-retry = Reintentar
 apps-bullet = • { $line }
 
-## Updates
+## Actualizaciones
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = Buscar actualizaciones
+apps-update-all = Actualizar todo
+apps-updates-checking = Buscando actualizaciones…
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [0] Todas las aplicaciones están al día.
+    [one] Hay una actualización disponible.
+    [many] Hay { $count } de actualizaciones disponibles.
+   *[other] Hay { $count } actualizaciones disponibles.
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = No se pudieron buscar actualizaciones. { $reason }
+apps-update-available = Hay una actualización disponible.
+apps-update-wider = Hay una actualización disponible. Pide más permisos.
+apps-held-question = La actualización de { $app } pide más permisos
+apps-held-explain = Queda retenida hasta que la acepte. La nueva versión pide:
+apps-held-accept = Aceptar y actualizar
+apps-held-decline = Ahora no
 
-## Removing
+## Quitar
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = ¿Quitar { $app }?
+apps-remove-explain = La aplicación se quitará de este equipo. Puede volver a instalarla más adelante.
+apps-remove-data = Borrar también sus datos
+    .description = También se borran sus ajustes y los archivos de su propia carpeta.
+apps-remove-cancel = Conservar
+apps-remove-confirm = Quitar
 
-## A change under way and how it ended
+## Un cambio en curso y cómo terminó
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
+apps-job-install = Instalando { $app }
+apps-job-update = Actualizando { $app }
+apps-job-remove = Quitando { $app }
+apps-step-starting = Iniciando…
+apps-step = Paso { $index } de { $count }: { $kind ->
+    [install] instalando
+    [update] actualizando
+   *[uninstall] quitando
 } { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+    [runtime] el entorno de ejecución que necesita
+   *[app] la aplicación
 }
 apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress-bytes = { $size } descargados.
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+    [one] Queda otro cambio en espera.
+    [many] Quedan { $count } de cambios en espera.
+   *[other] Quedan { $count } cambios en espera.
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = Cancelar
+apps-cancelling = Cancelando…
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] { $app } está instalada.
+    [update] { $app } está actualizada.
+   *[remove] Se quitó { $app }.
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] Se canceló la instalación de { $app }. No se instaló nada.
+    [update] Se canceló la actualización de { $app }. La versión instalada no cambió.
+   *[remove] Se canceló la eliminación de { $app }.
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] No se instaló { $app }.
+    [update] No se actualizó { $app }.
+   *[remove] No se quitó { $app }.
 }
 
-## Installing
+## Instalar
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
-apps-details = Details
-apps-already-installed = Installed already
-apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-install = Instalar aplicaciones
+apps-search-label = Buscar en los orígenes de aplicaciones
+apps-search = Buscar
+apps-searching = Buscando…
+apps-search-none = Ninguna aplicación coincide con «{ $query }».
+apps-search-remote-failed = No se pudo buscar en { $remote }.
+apps-details = Detalles
+apps-already-installed = Ya instalada
+apps-download-size = Descarga: { $size }
+apps-asks-for = Pide:
+apps-install-button = Instalar
 
-## Sources of apps
+## Orígenes de aplicaciones
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = Orígenes de aplicaciones
+apps-remotes-none = No hay orígenes de aplicaciones configurados.
+apps-remote-disabled = Desactivado
+apps-remote-add-title = Añadir un origen de aplicaciones
+apps-remote-add-explain = Los orígenes de aplicaciones publican un archivo .flatpakrepo. Su clave de firma siempre se comprueba.
+apps-remote-path = Ruta del archivo .flatpakrepo
+apps-remote-name = Nombre (vacío: el del archivo)
+apps-remote-add = Añadir origen
+apps-remote-adding = Añadiendo…
+apps-remote-added = Se añadió el origen de aplicaciones { $remote }.
+apps-remote-error-no-path = Escriba la ruta de un archivo .flatpakrepo.
+apps-remote-error-unreadable = No se pudo leer el archivo.
+apps-remote-error-too-large = El archivo es demasiado grande para ser un archivo .flatpakrepo.
 
-## One app's permissions
+## Los permisos de una aplicación
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
+apps-permissions-title = Permisos de { $app }
+apps-permissions-explain = Lo que la aplicación puede usar. Su elección se aplica a esta aplicación solo para usted; «Predeterminado» conserva lo que indican la aplicación y los demás ajustes.
+apps-permissions-reset = Restablecer los valores de la aplicación
+apps-permissions-saving = Guardando…
+apps-permissions-write-failed = No se guardó el cambio. { $reason }
+apps-choice-default = Predeterminado
+apps-choice-allow = Permitir
+apps-choice-deny = Denegar
 apps-row-state = { $value } — { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] valor de la aplicación
+    [system-global] fijado para todas las aplicaciones de este equipo
+    [system-app] fijado para esta aplicación en este equipo
+    [user-global] su ajuste para todas las aplicaciones
+    [user-app] su ajuste para esta aplicación
+   *[none] no lo pide
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = Permitido
+apps-value-denied = No permitido
+apps-value-not-asked = No permitido
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] Solo lectura
+    [rw] Lectura y escritura
+    [create] Lectura y escritura; se crea si falta
+   *[denied] No permitido
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] Puede verlo
+    [talk] Puede hablar con él
+    [own] Puede poseer el nombre
+   *[none] No permitido
 }
-apps-value-environment = Set to “{ $value }”
+apps-value-environment = Con el valor «{ $value }»
 apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-perm-nothing = No pide ningún permiso.
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] Usar la red
+    [ipc] Compartir memoria con otros programas
+   *[other] Compartir «{ $word }» con este equipo
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] Mostrar ventanas
+    [x11] Mostrar ventanas mediante X11
+    [fallback-x11] Mostrar ventanas mediante X11 cuando no hay Wayland
+    [pulseaudio] Reproducir y grabar sonido
+    [session-bus] Hablar con todos los programas de su sesión
+    [system-bus] Hablar con todos los servicios de este equipo
+    [ssh-auth] Usar sus claves SSH
+    [pcsc] Usar tarjetas inteligentes
+    [cups] Imprimir
+    [gpg-agent] Usar sus claves GPG
+   *[other] Usar el socket «{ $word }»
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] Usar la tarjeta gráfica
+    [input] Leer los dispositivos de entrada
+    [usb] Usar dispositivos USB
+    [kvm] Ejecutar máquinas virtuales
+    [shm] Compartir memoria mediante /dev/shm
+    [all] Usar todos los dispositivos, como cámaras y micrófonos
+   *[other] Usar el dispositivo «{ $word }»
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] Usar herramientas de depuración
+    [multiarch] Ejecutar programas hechos para otros procesadores
+    [bluetooth] Usar Bluetooth
+    [canbus] Usar dispositivos de bus CAN
+    [per-app-dev-shm] Tener su propia memoria compartida
+   *[other] Usar la función «{ $word }»
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] Todos los archivos de este equipo
+    [host-os] Los programas y bibliotecas del sistema
+    [host-etc] Los ajustes del sistema
+    [home] Su carpeta personal
+    [xdg-download] Su carpeta Descargas
+    [xdg-documents] Su carpeta Documentos
+    [xdg-music] Su carpeta Música
+    [xdg-pictures] Su carpeta Imágenes
+    [xdg-videos] Su carpeta Vídeos
+    [xdg-desktop] Su carpeta Escritorio
+   *[other] La carpeta { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = Hablar con { $name }
+apps-perm-system-bus = Hablar con el servicio del sistema { $name }
+apps-perm-environment = La variable { $name }
 
-## Portal grants
+## Permisos concedidos por los portales
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = Permitido cuando lo pidió
+apps-portal-none = No se ha permitido nada a la aplicación cuando lo pidió.
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] Mostrar notificaciones
+    [background] Funcionar en segundo plano
+    [camera] Usar la cámara
+    [microphone] Usar el micrófono
+    [speakers] Reproducir sonido
+    [location] Conocer su ubicación
+   *[screenshot] Hacer capturas de pantalla
 }
 apps-portal-other = { $table }: { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission }: permitido
+   *[no] { $permission }: no permitido
 }
-apps-revoke = Revoke
+apps-revoke = Revocar
 
-## Failures
+## Errores
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = La aplicación no está instalada.
+apps-error-already-installed = La aplicación ya está instalada.
+apps-error-unsigned = El origen de aplicaciones no tiene clave de firma, así que no se pudo comprobar lo que ofrece. No se añadió.
+apps-error-already-exists = Ya existe un origen de aplicaciones con ese nombre.
+apps-error-not-found = El origen de aplicaciones no lo ofrece.
+apps-error-unreachable = No se pudo conectar con el origen de aplicaciones. Compruebe que este equipo tiene conexión.
+apps-error-signature = Lo que envió el origen de aplicaciones no está firmado con su clave, así que se rechazó. No se instaló nada.
+apps-error-cancelled = Se canceló.
+apps-error-permission-denied = No estaba permitido.
+apps-error-no-space = No hay espacio suficiente en el disco.
+apps-error-app-running = La aplicación está abierta. Ciérrela y vuelva a intentarlo.
+apps-error-permission-store = El almacén de permisos no está en marcha. Vuelva a intentarlo en un momento.
+apps-error-worker = Flatpak no funciona en este momento. La página lo volverá a intentar por sí sola.
+apps-error-other = Flatpak no pudo hacerlo.

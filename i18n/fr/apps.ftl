@@ -1,246 +1,247 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## La page « Applications » : les applications Flatpak, leur installation, leur mise à jour, leur suppression et leurs autorisations.
 
-apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+apps-title = Applications
+    .keywords = applications;applis;apps;logiciels;programmes;installer;désinstaller;supprimer;mettre à jour;mise à jour;mises à jour;autorisations;permissions;bac à sable;sandbox;portail;logithèque;boutique;flatpak;flathub;install;uninstall;remove;update;updates;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
+apps-installed = Applications installées
+apps-none-installed = Aucune application n’est installée.
+apps-unreadable = Impossible de lire les applications installées
+apps-installation-user = Pour vous
+apps-installation-system = Pour tous les utilisateurs de cet ordinateur
 apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-origin = Source : { $remote }
+apps-installed-size = Occupe { $size }
+apps-data-size = Ses données : { $size }
+apps-data-size-unknown = Ses données : taille inconnue
+apps-being-changed = Une modification de cette application est en cours.
+apps-open = Ouvrir
+apps-open-failed = Impossible d’ouvrir { $app }.
+apps-permissions = Autorisations
+apps-update = Mettre à jour
+apps-remove = Supprimer
+apps-close = Fermer
+apps-retry = Réessayer
 apps-bullet = • { $line }
 
-## Updates
+## Mises à jour
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = Rechercher des mises à jour
+apps-update-all = Tout mettre à jour
+apps-updates-checking = Recherche de mises à jour…
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [0] Toutes les applications sont à jour.
+    [one] Une mise à jour est disponible.
+    [many] { $count } de mises à jour sont disponibles.
+   *[other] { $count } mises à jour sont disponibles.
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = Impossible de rechercher des mises à jour. { $reason }
+apps-update-available = Une mise à jour est disponible.
+apps-update-wider = Une mise à jour est disponible. Elle demande plus d’autorisations.
+apps-held-question = La mise à jour de { $app } demande plus d’autorisations
+apps-held-explain = Elle est mise en attente jusqu’à ce que vous l’acceptiez. La nouvelle version demande :
+apps-held-accept = Accepter et mettre à jour
+apps-held-decline = Pas maintenant
 
-## Removing
+## Suppression
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = Supprimer { $app } ?
+apps-remove-explain = L’application sera supprimée de cet ordinateur. Vous pourrez la réinstaller plus tard.
+apps-remove-data = Supprimer aussi ses données
+    .description = Ses réglages et les fichiers de son propre dossier sont également supprimés.
+apps-remove-cancel = Conserver
+apps-remove-confirm = Supprimer
 
-## A change under way and how it ended
+## Une modification en cours et son issue
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
+apps-job-install = Installation de { $app }
+apps-job-update = Mise à jour de { $app }
+apps-job-remove = Suppression de { $app }
+apps-step-starting = Démarrage…
+apps-step = Étape { $index } sur { $count } : { $kind ->
+    [install] installation
+    [update] mise à jour
+   *[uninstall] suppression
 } { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+    [runtime] de l’environnement d’exécution nécessaire
+   *[app] de l’application
 }
-apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress = { $job } : { $percent } %.
+apps-progress-bytes = { $size } téléchargés.
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+    [one] Une autre modification attend.
+    [many] { $count } de modifications attendent.
+   *[other] { $count } autres modifications attendent.
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = Annuler
+apps-cancelling = Annulation…
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] { $app } est installée.
+    [update] { $app } est à jour.
+   *[remove] { $app } a été supprimée.
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] L’installation de { $app } a été annulée. Rien n’a été installé.
+    [update] La mise à jour de { $app } a été annulée. La version installée est inchangée.
+   *[remove] La suppression de { $app } a été annulée.
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] { $app } n’a pas été installée.
+    [update] { $app } n’a pas été mise à jour.
+   *[remove] { $app } n’a pas été supprimée.
 }
 
-## Installing
+## Installation
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
-apps-details = Details
-apps-already-installed = Installed already
-apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-install = Installer des applications
+apps-search-label = Rechercher dans les sources d’applications
+apps-search = Rechercher
+apps-searching = Recherche…
+apps-search-none = Aucune application ne correspond à « { $query } ».
+apps-search-remote-failed = Impossible de rechercher dans { $remote }.
+apps-details = Détails
+apps-already-installed = Déjà installée
+apps-download-size = Téléchargement : { $size }
+apps-asks-for = Elle demande :
+apps-install-button = Installer
 
-## Sources of apps
+## Sources d’applications
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = Sources d’applications
+apps-remotes-none = Aucune source d’applications n’est configurée.
+apps-remote-disabled = Désactivée
+apps-remote-add-title = Ajouter une source d’applications
+apps-remote-add-explain = Les sources d’applications publient un fichier .flatpakrepo. Leur clé de signature est toujours vérifiée.
+apps-remote-path = Chemin du fichier .flatpakrepo
+apps-remote-name = Nom (vide : celui du fichier)
+apps-remote-add = Ajouter la source
+apps-remote-adding = Ajout…
+apps-remote-added = La source d’applications { $remote } a été ajoutée.
+apps-remote-error-no-path = Saisissez le chemin d’un fichier .flatpakrepo.
+apps-remote-error-unreadable = Impossible de lire le fichier.
+apps-remote-error-too-large = Le fichier est trop volumineux pour être un fichier .flatpakrepo.
 
-## One app's permissions
+## Les autorisations d’une application
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
+apps-permissions-title = Autorisations de { $app }
+apps-permissions-explain = Ce que l’application peut utiliser. Votre choix s’applique à cette application, pour vous seul ; « Par défaut » garde ce que disent l’application et les autres réglages.
+apps-permissions-reset = Rétablir les réglages par défaut de l’application
+apps-permissions-saving = Enregistrement…
+apps-permissions-write-failed = La modification n’a pas été enregistrée. { $reason }
+apps-choice-default = Par défaut
+apps-choice-allow = Autoriser
+apps-choice-deny = Refuser
 apps-row-state = { $value } — { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] par défaut pour l’application
+    [system-global] réglé pour toutes les applications de cet ordinateur
+    [system-app] réglé pour cette application sur cet ordinateur
+    [user-global] votre réglage pour toutes les applications
+    [user-app] votre réglage pour cette application
+   *[none] non demandé
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = Autorisé
+apps-value-denied = Non autorisé
+apps-value-not-asked = Non autorisé
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] Lecture seule
+    [rw] Lecture et écriture
+    [create] Lecture et écriture, créé s’il manque
+   *[denied] Non autorisé
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] Peut le voir
+    [talk] Peut communiquer avec lui
+    [own] Peut posséder le nom
+   *[none] Non autorisé
 }
-apps-value-environment = Set to “{ $value }”
-apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-value-environment = Valeur « { $value } »
+apps-perm-line = { $permission } : { $value }
+apps-perm-nothing = Elle ne demande aucune autorisation.
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] Utiliser le réseau
+    [ipc] Partager la mémoire avec d’autres programmes
+   *[other] Partager « { $word } » avec cet ordinateur
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] Afficher des fenêtres
+    [x11] Afficher des fenêtres via X11
+    [fallback-x11] Afficher des fenêtres via X11 en l’absence de Wayland
+    [pulseaudio] Lire et enregistrer du son
+    [session-bus] Communiquer avec tous les programmes de votre session
+    [system-bus] Communiquer avec tous les services de cet ordinateur
+    [ssh-auth] Utiliser vos clés SSH
+    [pcsc] Utiliser des cartes à puce
+    [cups] Imprimer
+    [gpg-agent] Utiliser vos clés GPG
+   *[other] Utiliser le socket « { $word } »
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] Utiliser la carte graphique
+    [input] Lire les périphériques d’entrée
+    [usb] Utiliser les périphériques USB
+    [kvm] Exécuter des machines virtuelles
+    [shm] Partager la mémoire via /dev/shm
+    [all] Utiliser tous les périphériques, comme les caméras et les micros
+   *[other] Utiliser le périphérique « { $word } »
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] Utiliser des outils de débogage
+    [multiarch] Exécuter des programmes conçus pour d’autres processeurs
+    [bluetooth] Utiliser le Bluetooth
+    [canbus] Utiliser des périphériques de bus CAN
+    [per-app-dev-shm] Garder sa propre mémoire partagée
+   *[other] Utiliser la fonction « { $word } »
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] Tous les fichiers de cet ordinateur
+    [host-os] Les programmes et bibliothèques du système
+    [host-etc] Les réglages du système
+    [home] Votre dossier personnel
+    [xdg-download] Votre dossier Téléchargements
+    [xdg-documents] Votre dossier Documents
+    [xdg-music] Votre dossier Musique
+    [xdg-pictures] Votre dossier Images
+    [xdg-videos] Votre dossier Vidéos
+    [xdg-desktop] Votre dossier Bureau
+   *[other] Le dossier { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = Communiquer avec { $name }
+apps-perm-system-bus = Communiquer avec le service système { $name }
+apps-perm-environment = La variable { $name }
 
-## Portal grants
+## Autorisations accordées par les portails
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = Autorisé à sa demande
+apps-portal-none = Rien n’a encore été autorisé à l’application à sa demande.
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] Afficher des notifications
+    [background] Fonctionner en arrière-plan
+    [camera] Utiliser la caméra
+    [microphone] Utiliser le micro
+    [speakers] Lire du son
+    [location] Connaître votre position
+   *[screenshot] Faire des captures d’écran
 }
-apps-portal-other = { $table }: { $id }
+apps-portal-other = { $table } : { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission } : autorisé
+   *[no] { $permission } : non autorisé
 }
-apps-revoke = Revoke
+apps-revoke = Révoquer
 
-## Failures
+## Échecs
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = L’application n’est pas installée.
+apps-error-already-installed = L’application est déjà installée.
+apps-error-unsigned = La source d’applications n’a pas de clé de signature : ce qu’elle propose ne peut pas être vérifié. Elle n’a pas été ajoutée.
+apps-error-already-exists = Une source d’applications porte déjà ce nom.
+apps-error-not-found = La source d’applications ne la propose pas.
+apps-error-unreachable = Impossible de joindre la source d’applications. Vérifiez que cet ordinateur est en ligne.
+apps-error-signature = Ce que la source d’applications a envoyé n’est pas signé par sa clé : cela a été refusé. Rien n’a été installé.
+apps-error-cancelled = L’opération a été annulée.
+apps-error-permission-denied = Ce n’était pas autorisé.
+apps-error-no-space = Il n’y a pas assez d’espace sur le disque.
+apps-error-app-running = L’application est ouverte. Fermez-la et réessayez.
+apps-error-permission-store = Le magasin d’autorisations ne fonctionne pas. Réessayez dans un instant.
+apps-error-worker = Flatpak ne fonctionne pas pour le moment. La page réessaiera d’elle-même.
+apps-error-other = Flatpak n’a pas pu le faire.

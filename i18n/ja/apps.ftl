@@ -1,246 +1,243 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## 「アプリ」ページ: Flatpak アプリのインストール、更新、削除と、アプリの権限。
 
-apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+apps-title = アプリ
+    .keywords = アプリ;アプリケーション;プログラム;ソフトウェア;インストール;アンインストール;削除;更新;アップデート;権限;アクセス許可;サンドボックス;ポータル;ストア;flatpak;flathub;apps;applications;install;uninstall;remove;update;updates;permissions;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
-apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-installed = インストール済みのアプリ
+apps-none-installed = インストールされているアプリはありません。
+apps-unreadable = インストール済みのアプリを読み込めません
+apps-installation-user = あなた用
+apps-installation-system = このコンピューターの全員用
+apps-version = バージョン { $version }
+apps-origin = 入手元: { $remote }
+apps-installed-size = 使用量 { $size }
+apps-data-size = データ: { $size }
+apps-data-size-unknown = データ: 不明
+apps-being-changed = このアプリは変更中です。
+apps-open = 開く
+apps-open-failed = { $app } を開けませんでした。
+apps-permissions = 権限
+apps-update = 更新
+apps-remove = 削除
+apps-close = 閉じる
+apps-retry = 再試行
 apps-bullet = • { $line }
 
-## Updates
+## 更新
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = 更新を確認
+apps-update-all = すべて更新
+apps-updates-checking = 更新を確認しています…
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [0] すべてのアプリが最新です。
+   *[other] { $count } 件の更新があります。
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = 更新を確認できませんでした。{ $reason }
+apps-update-available = 更新があります。
+apps-update-wider = 更新があります。より多くの権限を求めています。
+apps-held-question = { $app } の更新がより多くの権限を求めています
+apps-held-explain = 承認するまで更新は保留されます。新しいバージョンが求める権限:
+apps-held-accept = 承認して更新
+apps-held-decline = 今はしない
 
-## Removing
+## 削除
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = { $app } を削除しますか？
+apps-remove-explain = アプリをこのコンピューターから削除します。後でもう一度インストールできます。
+apps-remove-data = データも削除する
+    .description = アプリ専用フォルダー内の設定やファイルも削除されます。
+apps-remove-cancel = 残す
+apps-remove-confirm = 削除
 
-## A change under way and how it ended
+## 実行中の変更とその結果
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
-} { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+apps-job-install = { $app } をインストール中
+apps-job-update = { $app } を更新中
+apps-job-remove = { $app } を削除中
+apps-step-starting = 開始しています…
+apps-step = 手順 { $index }/{ $count }: { $part ->
+    [runtime] 必要なランタイム
+   *[app] アプリ
+}を{ $kind ->
+    [install] インストール中
+    [update] 更新中
+   *[uninstall] 削除中
 }
-apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress = { $job }: { $percent }%。
+apps-progress-bytes = { $size } をダウンロードしました。
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+   *[other] ほかに { $count } 件の変更が待機中です。
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = キャンセル
+apps-cancelling = キャンセルしています…
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] { $app } をインストールしました。
+    [update] { $app } を更新しました。
+   *[remove] { $app } を削除しました。
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] { $app } のインストールをキャンセルしました。何もインストールされていません。
+    [update] { $app } の更新をキャンセルしました。インストール済みのバージョンは変わりません。
+   *[remove] { $app } の削除をキャンセルしました。
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] { $app } をインストールできませんでした。
+    [update] { $app } を更新できませんでした。
+   *[remove] { $app } を削除できませんでした。
 }
 
-## Installing
+## インストール
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
-apps-details = Details
-apps-already-installed = Installed already
-apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-install = アプリをインストール
+apps-search-label = アプリの入手元を検索
+apps-search = 検索
+apps-searching = 検索しています…
+apps-search-none = 「{ $query }」に一致するアプリはありません。
+apps-search-remote-failed = { $remote } を検索できませんでした。
+apps-details = 詳細
+apps-already-installed = インストール済み
+apps-download-size = ダウンロード: { $size }
+apps-asks-for = 求める権限:
+apps-install-button = インストール
 
-## Sources of apps
+## アプリの入手元
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = アプリの入手元
+apps-remotes-none = アプリの入手元が設定されていません。
+apps-remote-disabled = 無効
+apps-remote-add-title = アプリの入手元を追加
+apps-remote-add-explain = アプリの入手元は .flatpakrepo ファイルを公開しています。その署名鍵は必ず確認されます。
+apps-remote-path = .flatpakrepo ファイルのパス
+apps-remote-name = 名前 (空欄ならファイル名から)
+apps-remote-add = 入手元を追加
+apps-remote-adding = 追加しています…
+apps-remote-added = アプリの入手元 { $remote } を追加しました。
+apps-remote-error-no-path = .flatpakrepo ファイルのパスを入力してください。
+apps-remote-error-unreadable = ファイルを読み込めませんでした。
+apps-remote-error-too-large = .flatpakrepo ファイルにしてはファイルが大きすぎます。
 
-## One app's permissions
+## アプリの権限
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
+apps-permissions-title = { $app } の権限
+apps-permissions-explain = アプリが使えるものです。選択はあなたのこのアプリにだけ適用されます。「アプリの既定」にすると、アプリとほかの設定の指定に従います。
+apps-permissions-reset = アプリの既定に戻す
+apps-permissions-saving = 保存しています…
+apps-permissions-write-failed = 変更を保存できませんでした。{ $reason }
+apps-choice-default = アプリの既定
+apps-choice-allow = 許可
+apps-choice-deny = 拒否
 apps-row-state = { $value } — { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] アプリの既定
+    [system-global] このコンピューターの全アプリに設定
+    [system-app] このコンピューターでこのアプリに設定
+    [user-global] 全アプリに対するあなたの設定
+    [user-app] このアプリに対するあなたの設定
+   *[none] 求められていません
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = 許可
+apps-value-denied = 不許可
+apps-value-not-asked = 不許可
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] 読み取りのみ
+    [rw] 読み書き
+    [create] 読み書き (なければ作成)
+   *[denied] 不許可
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] 参照できる
+    [talk] 通信できる
+    [own] 名前を所有できる
+   *[none] 不許可
 }
-apps-value-environment = Set to “{ $value }”
+apps-value-environment = 「{ $value }」に設定
 apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-perm-nothing = 権限を何も求めていません。
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] ネットワークを使う
+    [ipc] ほかのプログラムとメモリーを共有する
+   *[other] 「{ $word }」をこのコンピューターと共有する
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] ウィンドウを表示する
+    [x11] X11 でウィンドウを表示する
+    [fallback-x11] Wayland がないときは X11 でウィンドウを表示する
+    [pulseaudio] 音を再生・録音する
+    [session-bus] セッションのすべてのプログラムと通信する
+    [system-bus] このコンピューターのすべてのサービスと通信する
+    [ssh-auth] あなたの SSH 鍵を使う
+    [pcsc] スマートカードを使う
+    [cups] 印刷する
+    [gpg-agent] あなたの GPG 鍵を使う
+   *[other] ソケット「{ $word }」を使う
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] グラフィックカードを使う
+    [input] 入力デバイスを読み取る
+    [usb] USB デバイスを使う
+    [kvm] 仮想マシンを実行する
+    [shm] /dev/shm でメモリーを共有する
+    [all] カメラやマイクなど、すべてのデバイスを使う
+   *[other] デバイス「{ $word }」を使う
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] デバッグツールを使う
+    [multiarch] ほかのプロセッサー向けのプログラムを実行する
+    [bluetooth] Bluetooth を使う
+    [canbus] CAN バスのデバイスを使う
+    [per-app-dev-shm] 専用の共有メモリーを持つ
+   *[other] 機能「{ $word }」を使う
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] このコンピューターのすべてのファイル
+    [host-os] システムのプログラムとライブラリ
+    [host-etc] システムの設定
+    [home] ホームフォルダー
+    [xdg-download] ダウンロードフォルダー
+    [xdg-documents] ドキュメントフォルダー
+    [xdg-music] ミュージックフォルダー
+    [xdg-pictures] ピクチャフォルダー
+    [xdg-videos] ビデオフォルダー
+    [xdg-desktop] デスクトップフォルダー
+   *[other] フォルダー { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = { $name } と通信する
+apps-perm-system-bus = システムサービス { $name } と通信する
+apps-perm-environment = 変数 { $name }
 
-## Portal grants
+## ポータルでの許可
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = 求められて許可したもの
+apps-portal-none = アプリが求めたときに許可したものはありません。
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] 通知を表示する
+    [background] バックグラウンドで実行する
+    [camera] カメラを使う
+    [microphone] マイクを使う
+    [speakers] 音を再生する
+    [location] 位置情報を知る
+   *[screenshot] スクリーンショットを撮る
 }
 apps-portal-other = { $table }: { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission }: 許可
+   *[no] { $permission }: 不許可
 }
-apps-revoke = Revoke
+apps-revoke = 取り消す
 
-## Failures
+## エラー
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = アプリはインストールされていません。
+apps-error-already-installed = アプリはすでにインストールされています。
+apps-error-unsigned = アプリの入手元に署名鍵がないため、提供内容を確認できませんでした。追加していません。
+apps-error-already-exists = その名前のアプリの入手元はすでにあります。
+apps-error-not-found = アプリの入手元はそれを提供していません。
+apps-error-unreachable = アプリの入手元に接続できませんでした。このコンピューターがオンラインか確認してください。
+apps-error-signature = アプリの入手元から届いたものが入手元の鍵で署名されていないため、拒否しました。何もインストールしていません。
+apps-error-cancelled = キャンセルされました。
+apps-error-permission-denied = 許可されていません。
+apps-error-no-space = ディスクの空き容量が足りません。
+apps-error-app-running = アプリが実行中です。アプリを閉じてから、もう一度お試しください。
+apps-error-permission-store = 権限ストアが動作していません。少し待ってから、もう一度お試しください。
+apps-error-worker = 現在 Flatpak が動作していません。ページが自動的に再試行します。
+apps-error-other = Flatpak で実行できませんでした。

@@ -1,246 +1,247 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## A página “Aplicativos”: aplicativos Flatpak, como instalá-los, atualizá-los e removê-los, e suas permissões.
 
-apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+apps-title = Aplicativos
+    .keywords = aplicativos;apps;programas;software;instalar;desinstalar;remover;atualizar;atualização;atualizações;permissões;sandbox;isolamento;portal;loja;flatpak;flathub;applications;install;uninstall;remove;update;updates;permissions;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
-apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-installed = Aplicativos instalados
+apps-none-installed = Nenhum aplicativo está instalado.
+apps-unreadable = Não é possível ler os aplicativos instalados
+apps-installation-user = Para você
+apps-installation-system = Para todos neste computador
+apps-version = Versão { $version }
+apps-origin = De { $remote }
+apps-installed-size = Ocupa { $size }
+apps-data-size = Seus dados: { $size }
+apps-data-size-unknown = Seus dados: tamanho desconhecido
+apps-being-changed = Uma alteração deste aplicativo está em andamento.
+apps-open = Abrir
+apps-open-failed = Não foi possível abrir { $app }.
+apps-permissions = Permissões
+apps-update = Atualizar
+apps-remove = Remover
+apps-close = Fechar
+apps-retry = Tentar novamente
 apps-bullet = • { $line }
 
-## Updates
+## Atualizações
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = Procurar atualizações
+apps-update-all = Atualizar tudo
+apps-updates-checking = Procurando atualizações…
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [0] Todos os aplicativos estão atualizados.
+    [one] Uma atualização está disponível.
+    [many] { $count } de atualizações estão disponíveis.
+   *[other] { $count } atualizações estão disponíveis.
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = Não foi possível procurar atualizações. { $reason }
+apps-update-available = Uma atualização está disponível.
+apps-update-wider = Uma atualização está disponível. Ela pede mais permissões.
+apps-held-question = A atualização de { $app } pede mais permissões
+apps-held-explain = Ela fica retida até você aceitar. A nova versão pede:
+apps-held-accept = Aceitar e atualizar
+apps-held-decline = Agora não
 
-## Removing
+## Remoção
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = Remover { $app }?
+apps-remove-explain = O aplicativo será removido deste computador. Você pode instalá-lo de novo depois.
+apps-remove-data = Apagar também os dados dele
+    .description = As configurações e os arquivos na pasta própria dele também são apagados.
+apps-remove-cancel = Manter
+apps-remove-confirm = Remover
 
-## A change under way and how it ended
+## Uma alteração em andamento e como terminou
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
+apps-job-install = Instalando { $app }
+apps-job-update = Atualizando { $app }
+apps-job-remove = Removendo { $app }
+apps-step-starting = Iniciando…
+apps-step = Etapa { $index } de { $count }: { $kind ->
+    [install] instalando
+    [update] atualizando
+   *[uninstall] removendo
 } { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+    [runtime] o runtime de que ele precisa
+   *[app] o aplicativo
 }
-apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress = { $job }: { $percent }%.
+apps-progress-bytes = { $size } baixados.
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+    [one] Mais uma alteração está aguardando.
+    [many] Mais { $count } de alterações estão aguardando.
+   *[other] Mais { $count } alterações estão aguardando.
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = Cancelar
+apps-cancelling = Cancelando…
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] { $app } foi instalado.
+    [update] { $app } foi atualizado.
+   *[remove] { $app } foi removido.
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] A instalação de { $app } foi cancelada. Nada foi instalado.
+    [update] A atualização de { $app } foi cancelada. A versão instalada não mudou.
+   *[remove] A remoção de { $app } foi cancelada.
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] { $app } não foi instalado.
+    [update] { $app } não foi atualizado.
+   *[remove] { $app } não foi removido.
 }
 
-## Installing
+## Instalação
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
-apps-details = Details
-apps-already-installed = Installed already
+apps-install = Instalar aplicativos
+apps-search-label = Pesquisar nas fontes de aplicativos
+apps-search = Pesquisar
+apps-searching = Pesquisando…
+apps-search-none = Nenhum aplicativo corresponde a “{ $query }”.
+apps-search-remote-failed = Não foi possível pesquisar em { $remote }.
+apps-details = Detalhes
+apps-already-installed = Já instalado
 apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-asks-for = Ele pede:
+apps-install-button = Instalar
 
-## Sources of apps
+## Fontes de aplicativos
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = Fontes de aplicativos
+apps-remotes-none = Nenhuma fonte de aplicativos está configurada.
+apps-remote-disabled = Desativada
+apps-remote-add-title = Adicionar uma fonte de aplicativos
+apps-remote-add-explain = As fontes de aplicativos publicam um arquivo .flatpakrepo. A chave de assinatura dele é sempre verificada.
+apps-remote-path = Caminho do arquivo .flatpakrepo
+apps-remote-name = Nome (vazio: o do arquivo)
+apps-remote-add = Adicionar fonte
+apps-remote-adding = Adicionando…
+apps-remote-added = A fonte de aplicativos { $remote } foi adicionada.
+apps-remote-error-no-path = Digite o caminho de um arquivo .flatpakrepo.
+apps-remote-error-unreadable = Não foi possível ler o arquivo.
+apps-remote-error-too-large = O arquivo é grande demais para ser um arquivo .flatpakrepo.
 
-## One app's permissions
+## As permissões de um aplicativo
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
+apps-permissions-title = Permissões de { $app }
+apps-permissions-explain = O que o aplicativo pode usar. Sua escolha vale para este aplicativo, só para você; “Padrão do app” mantém o que dizem o aplicativo e as outras configurações.
+apps-permissions-reset = Restaurar os padrões do aplicativo
+apps-permissions-saving = Salvando…
+apps-permissions-write-failed = A alteração não foi salva. { $reason }
+apps-choice-default = Padrão do app
+apps-choice-allow = Permitir
+apps-choice-deny = Negar
 apps-row-state = { $value } — { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] padrão do aplicativo
+    [system-global] definido para todos os aplicativos deste computador
+    [system-app] definido para este aplicativo neste computador
+    [user-global] sua configuração para todos os aplicativos
+    [user-app] sua configuração para este aplicativo
+   *[none] não solicitado
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = Permitido
+apps-value-denied = Não permitido
+apps-value-not-asked = Não permitido
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] Somente leitura
+    [rw] Leitura e gravação
+    [create] Leitura e gravação, criada se não existir
+   *[denied] Não permitido
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] Pode vê-lo
+    [talk] Pode falar com ele
+    [own] Pode ser dono do nome
+   *[none] Não permitido
 }
-apps-value-environment = Set to “{ $value }”
+apps-value-environment = Definida como “{ $value }”
 apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-perm-nothing = Ele não pede nenhuma permissão.
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] Usar a rede
+    [ipc] Compartilhar memória com outros programas
+   *[other] Compartilhar “{ $word }” com este computador
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] Mostrar janelas
+    [x11] Mostrar janelas pelo X11
+    [fallback-x11] Mostrar janelas pelo X11 quando não houver Wayland
+    [pulseaudio] Reproduzir e gravar som
+    [session-bus] Falar com todos os programas da sua sessão
+    [system-bus] Falar com todos os serviços deste computador
+    [ssh-auth] Usar suas chaves SSH
+    [pcsc] Usar cartões inteligentes
+    [cups] Imprimir
+    [gpg-agent] Usar suas chaves GPG
+   *[other] Usar o socket “{ $word }”
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] Usar a placa de vídeo
+    [input] Ler dispositivos de entrada
+    [usb] Usar dispositivos USB
+    [kvm] Executar máquinas virtuais
+    [shm] Compartilhar memória por /dev/shm
+    [all] Usar todos os dispositivos, como câmeras e microfones
+   *[other] Usar o dispositivo “{ $word }”
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] Usar ferramentas de depuração
+    [multiarch] Executar programas feitos para outros processadores
+    [bluetooth] Usar Bluetooth
+    [canbus] Usar dispositivos de barramento CAN
+    [per-app-dev-shm] Ter sua própria memória compartilhada
+   *[other] Usar o recurso “{ $word }”
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] Todos os arquivos deste computador
+    [host-os] Os programas e bibliotecas do sistema
+    [host-etc] As configurações do sistema
+    [home] Sua pasta pessoal
+    [xdg-download] Sua pasta Downloads
+    [xdg-documents] Sua pasta Documentos
+    [xdg-music] Sua pasta Músicas
+    [xdg-pictures] Sua pasta Imagens
+    [xdg-videos] Sua pasta Vídeos
+    [xdg-desktop] Sua pasta Área de trabalho
+   *[other] A pasta { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = Falar com { $name }
+apps-perm-system-bus = Falar com o serviço do sistema { $name }
+apps-perm-environment = A variável { $name }
 
-## Portal grants
+## Permissões dadas pelos portais
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = Permitido quando pediu
+apps-portal-none = Nada foi permitido ao aplicativo quando ele pediu.
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] Mostrar notificações
+    [background] Executar em segundo plano
+    [camera] Usar a câmera
+    [microphone] Usar o microfone
+    [speakers] Reproduzir som
+    [location] Saber sua localização
+   *[screenshot] Fazer capturas de tela
 }
 apps-portal-other = { $table }: { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission }: permitido
+   *[no] { $permission }: não permitido
 }
-apps-revoke = Revoke
+apps-revoke = Revogar
 
-## Failures
+## Falhas
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = O aplicativo não está instalado.
+apps-error-already-installed = O aplicativo já está instalado.
+apps-error-unsigned = A fonte de aplicativos não tem chave de assinatura, então não foi possível verificar o que ela oferece. Ela não foi adicionada.
+apps-error-already-exists = Já existe uma fonte de aplicativos com esse nome.
+apps-error-not-found = A fonte de aplicativos não oferece isso.
+apps-error-unreachable = Não foi possível acessar a fonte de aplicativos. Verifique se este computador está on-line.
+apps-error-signature = O que a fonte de aplicativos enviou não está assinado com a chave dela, por isso foi recusado. Nada foi instalado.
+apps-error-cancelled = A operação foi cancelada.
+apps-error-permission-denied = Isso não foi permitido.
+apps-error-no-space = Não há espaço suficiente no disco.
+apps-error-app-running = O aplicativo está aberto. Feche-o e tente novamente.
+apps-error-permission-store = O armazenamento de permissões não está em execução. Tente novamente daqui a pouco.
+apps-error-worker = O Flatpak não está funcionando no momento. A página tentará de novo sozinha.
+apps-error-other = O Flatpak não conseguiu fazer isso.

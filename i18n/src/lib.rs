@@ -43,6 +43,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../en-US/firmware.ftl")),
             ("appearance.ftl", include_str!("../en-US/appearance.ftl")),
             ("apps.ftl", include_str!("../en-US/apps.ftl")),
+            ("setup.ftl", include_str!("../en-US/setup.ftl")),
         ],
     ),
     (
@@ -59,6 +60,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../de/firmware.ftl")),
             ("appearance.ftl", include_str!("../de/appearance.ftl")),
             ("apps.ftl", include_str!("../de/apps.ftl")),
+            ("setup.ftl", include_str!("../de/setup.ftl")),
         ],
     ),
     (
@@ -75,6 +77,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../fr/firmware.ftl")),
             ("appearance.ftl", include_str!("../fr/appearance.ftl")),
             ("apps.ftl", include_str!("../fr/apps.ftl")),
+            ("setup.ftl", include_str!("../fr/setup.ftl")),
         ],
     ),
     (
@@ -91,6 +94,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../es/firmware.ftl")),
             ("appearance.ftl", include_str!("../es/appearance.ftl")),
             ("apps.ftl", include_str!("../es/apps.ftl")),
+            ("setup.ftl", include_str!("../es/setup.ftl")),
         ],
     ),
     (
@@ -107,6 +111,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../pt-BR/firmware.ftl")),
             ("appearance.ftl", include_str!("../pt-BR/appearance.ftl")),
             ("apps.ftl", include_str!("../pt-BR/apps.ftl")),
+            ("setup.ftl", include_str!("../pt-BR/setup.ftl")),
         ],
     ),
     (
@@ -123,6 +128,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../ja/firmware.ftl")),
             ("appearance.ftl", include_str!("../ja/appearance.ftl")),
             ("apps.ftl", include_str!("../ja/apps.ftl")),
+            ("setup.ftl", include_str!("../ja/setup.ftl")),
         ],
     ),
     (
@@ -139,6 +145,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../ar/firmware.ftl")),
             ("appearance.ftl", include_str!("../ar/appearance.ftl")),
             ("apps.ftl", include_str!("../ar/apps.ftl")),
+            ("setup.ftl", include_str!("../ar/setup.ftl")),
         ],
     ),
     (
@@ -155,6 +162,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../uk/firmware.ftl")),
             ("appearance.ftl", include_str!("../uk/appearance.ftl")),
             ("apps.ftl", include_str!("../uk/apps.ftl")),
+            ("setup.ftl", include_str!("../uk/setup.ftl")),
         ],
     ),
 ];

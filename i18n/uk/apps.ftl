@@ -1,246 +1,250 @@
-## Not translated yet: the English text stands in until the translation comes.
-## The Apps page: Flatpak apps, installing, updating and removing them, and their permissions.
+## Сторінка «Застосунки»: застосунки Flatpak, їх встановлення, оновлення й вилучення та їхні дозволи.
 
-apps-title = Apps
-    .keywords = apps;applications;programs;software;flatpak;flathub;install;uninstall;remove;update;updates;permissions;sandbox;portal;store
+apps-title = Застосунки
+    .keywords = застосунки;програми;додатки;програмне забезпечення;встановити;видалити;вилучити;оновити;оновлення;дозволи;пісочниця;портал;магазин;flatpak;flathub;apps;applications;install;uninstall;remove;update;updates;permissions;store
 
-apps-installed = Installed apps
-apps-none-installed = No apps are installed.
-apps-unreadable = The installed apps cannot be read
-apps-installation-user = For you
-apps-installation-system = For everyone on this computer
-apps-version = Version { $version }
-apps-origin = From { $remote }
-apps-installed-size = Uses { $size }
-apps-data-size = Its data: { $size }
-apps-data-size-unknown = Its data: not known
-apps-being-changed = A change of this app is under way.
-apps-open = Open
-apps-open-failed = { $app } could not be opened.
-apps-permissions = Permissions
-apps-update = Update
-apps-remove = Remove
-apps-close = Close
-apps-retry = Try again
+apps-installed = Встановлені застосунки
+apps-none-installed = Жодного застосунку не встановлено.
+apps-unreadable = Не вдається прочитати встановлені застосунки
+apps-installation-user = Для вас
+apps-installation-system = Для всіх на цьому комп’ютері
+apps-version = Версія { $version }
+apps-origin = Джерело: { $remote }
+apps-installed-size = Займає { $size }
+apps-data-size = Його дані: { $size }
+apps-data-size-unknown = Його дані: невідомо
+apps-being-changed = Цей застосунок зараз змінюється.
+apps-open = Відкрити
+apps-open-failed = Не вдалося відкрити { $app }.
+apps-permissions = Дозволи
+apps-update = Оновити
+apps-remove = Вилучити
+apps-close = Закрити
+apps-retry = Спробувати ще раз
 apps-bullet = • { $line }
 
-## Updates
+## Оновлення
 
-apps-check = Check for updates
-apps-update-all = Update all
-apps-updates-checking = Checking for updates…
+apps-check = Перевірити оновлення
+apps-update-all = Оновити все
+apps-updates-checking = Перевірка оновлень…
 apps-updates-count = { $count ->
-    [0] All apps are up to date.
-    [one] One update is available.
-   *[other] { $count } updates are available.
+    [0] Усі застосунки оновлено.
+    [1] Доступне одне оновлення.
+    [one] Доступне { $count } оновлення.
+    [few] Доступні { $count } оновлення.
+    [many] Доступно { $count } оновлень.
+   *[other] Доступно { $count } оновлення.
 }
-apps-updates-failed = Updates could not be checked. { $reason }
-apps-update-available = An update is available.
-apps-update-wider = An update is available. It asks for more permissions.
-apps-held-question = The update of { $app } asks for more permissions
-apps-held-explain = It is held back until you accept it. The new version asks for:
-apps-held-accept = Accept and update
-apps-held-decline = Not now
+apps-updates-failed = Не вдалося перевірити оновлення. { $reason }
+apps-update-available = Доступне оновлення.
+apps-update-wider = Доступне оновлення. Воно просить більше дозволів.
+apps-held-question = Оновлення застосунку { $app } просить більше дозволів
+apps-held-explain = Його відкладено, доки ви не погодитеся. Нова версія просить:
+apps-held-accept = Погодитися й оновити
+apps-held-decline = Не зараз
 
-## Removing
+## Вилучення
 
-apps-remove-question = Remove { $app }?
-apps-remove-explain = The app is removed from this computer. You can install it again later.
-apps-remove-data = Also delete its data
-    .description = Its settings and files in its own folder are deleted too.
-apps-remove-cancel = Keep
-apps-remove-confirm = Remove
+apps-remove-question = Вилучити { $app }?
+apps-remove-explain = Застосунок буде вилучено з цього комп’ютера. Пізніше його можна встановити знову.
+apps-remove-data = Також видалити його дані
+    .description = Його налаштування й файли в його власній теці теж буде видалено.
+apps-remove-cancel = Залишити
+apps-remove-confirm = Вилучити
 
-## A change under way and how it ended
+## Зміна, що триває, і як вона закінчилася
 
-apps-job-install = Installing { $app }
-apps-job-update = Updating { $app }
-apps-job-remove = Removing { $app }
-apps-step-starting = Starting…
-apps-step = Step { $index } of { $count }: { $kind ->
-    [install] installing
-    [update] updating
-   *[uninstall] removing
+apps-job-install = Встановлення { $app }
+apps-job-update = Оновлення { $app }
+apps-job-remove = Вилучення { $app }
+apps-step-starting = Початок…
+apps-step = Крок { $index } з { $count }: { $kind ->
+    [install] встановлення
+    [update] оновлення
+   *[uninstall] вилучення
 } { $part ->
-    [runtime] the runtime it needs
-   *[app] the app
+    [runtime] потрібного середовища виконання
+   *[app] застосунку
 }
-apps-progress = { $job }: { $percent } %.
-apps-progress-bytes = { $size } downloaded.
+apps-progress = { $job }: { $percent }%.
+apps-progress-bytes = Завантажено { $size }.
 apps-queued = { $count ->
-    [one] One more change waits.
-   *[other] { $count } more changes wait.
+    [one] Ще { $count } зміна чекає.
+    [few] Ще { $count } зміни чекають.
+    [many] Ще { $count } змін чекають.
+   *[other] Ще { $count } зміни чекають.
 }
-apps-cancel = Cancel
-apps-cancelling = Cancelling…
+apps-cancel = Скасувати
+apps-cancelling = Скасування…
 apps-ended-done = { $kind ->
-    [install] { $app } is installed.
-    [update] { $app } is updated.
-   *[remove] { $app } is removed.
+    [install] { $app } встановлено.
+    [update] { $app } оновлено.
+   *[remove] { $app } вилучено.
 }
 apps-ended-cancelled = { $kind ->
-    [install] Installing { $app } was cancelled. Nothing of it was installed.
-    [update] Updating { $app } was cancelled. The installed version is unchanged.
-   *[remove] Removing { $app } was cancelled.
+    [install] Встановлення { $app } скасовано. Нічого з нього не встановлено.
+    [update] Оновлення { $app } скасовано. Встановлена версія не змінилася.
+   *[remove] Вилучення { $app } скасовано.
 }
 apps-ended-failed = { $kind ->
-    [install] { $app } was not installed.
-    [update] { $app } was not updated.
-   *[remove] { $app } was not removed.
+    [install] { $app } не встановлено.
+    [update] { $app } не оновлено.
+   *[remove] { $app } не вилучено.
 }
 
-## Installing
+## Встановлення
 
-apps-install = Install apps
-apps-search-label = Search the app sources
-apps-search = Search
-apps-searching = Searching…
-apps-search-none = No app matches “{ $query }”.
-apps-search-remote-failed = { $remote } could not be searched.
-apps-details = Details
-apps-already-installed = Installed already
-apps-download-size = Download: { $size }
-apps-asks-for = It asks for:
-apps-install-button = Install
+apps-install = Встановити застосунки
+apps-search-label = Пошук у джерелах застосунків
+apps-search = Шукати
+apps-searching = Пошук…
+apps-search-none = Жоден застосунок не відповідає запиту «{ $query }».
+apps-search-remote-failed = Не вдалося виконати пошук у { $remote }.
+apps-details = Подробиці
+apps-already-installed = Уже встановлено
+apps-download-size = Завантаження: { $size }
+apps-asks-for = Він просить:
+apps-install-button = Встановити
 
-## Sources of apps
+## Джерела застосунків
 
-apps-remotes = App sources
-apps-remotes-none = No app sources are set up.
-apps-remote-disabled = Turned off
-apps-remote-add-title = Add an app source
-apps-remote-add-explain = App sources publish a .flatpakrepo file. Its signing key is always checked.
-apps-remote-path = Path of the .flatpakrepo file
-apps-remote-name = Name (empty: from the file's name)
-apps-remote-add = Add source
-apps-remote-adding = Adding…
-apps-remote-added = The app source { $remote } was added.
-apps-remote-error-no-path = Type the path of a .flatpakrepo file.
-apps-remote-error-unreadable = The file could not be read.
-apps-remote-error-too-large = The file is too large to be a .flatpakrepo file.
+apps-remotes = Джерела застосунків
+apps-remotes-none = Жодного джерела застосунків не налаштовано.
+apps-remote-disabled = Вимкнено
+apps-remote-add-title = Додати джерело застосунків
+apps-remote-add-explain = Джерела застосунків публікують файл .flatpakrepo. Їхній ключ підпису перевіряється завжди.
+apps-remote-path = Шлях до файлу .flatpakrepo
+apps-remote-name = Назва (порожньо: з назви файлу)
+apps-remote-add = Додати джерело
+apps-remote-adding = Додавання…
+apps-remote-added = Джерело застосунків { $remote } додано.
+apps-remote-error-no-path = Введіть шлях до файлу .flatpakrepo.
+apps-remote-error-unreadable = Не вдалося прочитати файл.
+apps-remote-error-too-large = Файл завеликий для файлу .flatpakrepo.
 
-## One app's permissions
+## Дозволи одного застосунку
 
-apps-permissions-title = Permissions of { $app }
-apps-permissions-explain = What the app may use. Your choice applies to this app for you; “App's default” keeps what the app and the other settings say.
-apps-permissions-reset = Reset to the app's defaults
-apps-permissions-saving = Saving…
-apps-permissions-write-failed = The change was not saved. { $reason }
-apps-choice-default = App's default
-apps-choice-allow = Allow
-apps-choice-deny = Deny
+apps-permissions-title = Дозволи застосунку { $app }
+apps-permissions-explain = Що застосунку можна використовувати. Ваш вибір діє для цього застосунку лише для вас; «Як у застосунку» зберігає те, що кажуть застосунок та інші налаштування.
+apps-permissions-reset = Відновити типові налаштування застосунку
+apps-permissions-saving = Збереження…
+apps-permissions-write-failed = Зміну не збережено. { $reason }
+apps-choice-default = Як у застосунку
+apps-choice-allow = Дозволити
+apps-choice-deny = Заборонити
 apps-row-state = { $value } — { $source }
 apps-source = { $layer ->
-    [app] the app's default
-    [system-global] set for all apps on this computer
-    [system-app] set for this app on this computer
-    [user-global] your setting for all apps
-    [user-app] your setting for this app
-   *[none] not asked for
+    [app] типово для застосунку
+    [system-global] задано для всіх застосунків на цьому комп’ютері
+    [system-app] задано для цього застосунку на цьому комп’ютері
+    [user-global] ваше налаштування для всіх застосунків
+    [user-app] ваше налаштування для цього застосунку
+   *[none] не запитано
 }
-apps-value-allowed = Allowed
-apps-value-denied = Not allowed
-apps-value-not-asked = Not allowed
+apps-value-allowed = Дозволено
+apps-value-denied = Не дозволено
+apps-value-not-asked = Не дозволено
 apps-value-access = { $access ->
-    [ro] Read only
-    [rw] Read and write
-    [create] Read and write, created if missing
-   *[denied] Not allowed
+    [ro] Лише читання
+    [rw] Читання й запис
+    [create] Читання й запис, створюється, якщо немає
+   *[denied] Не дозволено
 }
 apps-value-bus = { $policy ->
-    [see] May see it
-    [talk] May talk to it
-    [own] May own the name
-   *[none] Not allowed
+    [see] Може його бачити
+    [talk] Може з ним спілкуватися
+    [own] Може володіти назвою
+   *[none] Не дозволено
 }
-apps-value-environment = Set to “{ $value }”
+apps-value-environment = Має значення «{ $value }»
 apps-perm-line = { $permission }: { $value }
-apps-perm-nothing = It asks for no permissions.
+apps-perm-nothing = Він не просить жодних дозволів.
 apps-perm-shared = { $word ->
-    [network] Use the network
-    [ipc] Share memory with other programs
-   *[other] Share “{ $word }” with this computer
+    [network] Користуватися мережею
+    [ipc] Спільно використовувати пам’ять з іншими програмами
+   *[other] Спільно використовувати «{ $word }» з цим комп’ютером
 }
 apps-perm-socket = { $word ->
-    [wayland] Show windows
-    [x11] Show windows through X11
-    [fallback-x11] Show windows through X11 when there is no Wayland
-    [pulseaudio] Play and record sound
-    [session-bus] Talk to every program of your session
-    [system-bus] Talk to every service of this computer
-    [ssh-auth] Use your SSH keys
-    [pcsc] Use smart cards
-    [cups] Print
-    [gpg-agent] Use your GPG keys
-   *[other] Use the socket “{ $word }”
+    [wayland] Показувати вікна
+    [x11] Показувати вікна через X11
+    [fallback-x11] Показувати вікна через X11, коли немає Wayland
+    [pulseaudio] Відтворювати й записувати звук
+    [session-bus] Спілкуватися з усіма програмами вашого сеансу
+    [system-bus] Спілкуватися з усіма службами цього комп’ютера
+    [ssh-auth] Використовувати ваші ключі SSH
+    [pcsc] Використовувати смарт-картки
+    [cups] Друкувати
+    [gpg-agent] Використовувати ваші ключі GPG
+   *[other] Використовувати сокет «{ $word }»
 }
 apps-perm-device = { $word ->
-    [dri] Use the graphics card
-    [input] Read input devices
-    [usb] Use USB devices
-    [kvm] Run virtual machines
-    [shm] Share memory through /dev/shm
-    [all] Use every device, such as cameras and microphones
-   *[other] Use the device “{ $word }”
+    [dri] Використовувати відеокарту
+    [input] Читати пристрої введення
+    [usb] Використовувати USB-пристрої
+    [kvm] Запускати віртуальні машини
+    [shm] Спільно використовувати пам’ять через /dev/shm
+    [all] Використовувати всі пристрої, як-от камери й мікрофони
+   *[other] Використовувати пристрій «{ $word }»
 }
 apps-perm-feature = { $word ->
-    [devel] Use debugging tools
-    [multiarch] Run programs made for other processors
-    [bluetooth] Use Bluetooth
-    [canbus] Use CAN bus devices
-    [per-app-dev-shm] Keep shared memory of its own
-   *[other] Use the feature “{ $word }”
+    [devel] Використовувати засоби налагодження
+    [multiarch] Запускати програми для інших процесорів
+    [bluetooth] Використовувати Bluetooth
+    [canbus] Використовувати пристрої шини CAN
+    [per-app-dev-shm] Мати власну спільну пам’ять
+   *[other] Використовувати можливість «{ $word }»
 }
 apps-perm-filesystem = { $path ->
-    [host] Every file on this computer
-    [host-os] The system's programs and libraries
-    [host-etc] The system's settings
-    [home] Your home folder
-    [xdg-download] Your Downloads folder
-    [xdg-documents] Your Documents folder
-    [xdg-music] Your Music folder
-    [xdg-pictures] Your Pictures folder
-    [xdg-videos] Your Videos folder
-    [xdg-desktop] Your Desktop folder
-   *[other] The folder { $path }
+    [host] Усі файли на цьому комп’ютері
+    [host-os] Програми й бібліотеки системи
+    [host-etc] Налаштування системи
+    [home] Ваша домашня тека
+    [xdg-download] Ваша тека «Завантаження»
+    [xdg-documents] Ваша тека «Документи»
+    [xdg-music] Ваша тека «Музика»
+    [xdg-pictures] Ваша тека «Зображення»
+    [xdg-videos] Ваша тека «Відео»
+    [xdg-desktop] Ваша тека «Стільниця»
+   *[other] Тека { $path }
 }
-apps-perm-session-bus = Talk to { $name }
-apps-perm-system-bus = Talk to the system service { $name }
-apps-perm-environment = The variable { $name }
+apps-perm-session-bus = Спілкуватися з { $name }
+apps-perm-system-bus = Спілкуватися із системною службою { $name }
+apps-perm-environment = Змінна { $name }
 
-## Portal grants
+## Дозволи, надані через портали
 
-apps-portal-title = Allowed when asked
-apps-portal-none = The app has not been allowed anything when it asked.
+apps-portal-title = Дозволено на запит
+apps-portal-none = Застосунку ще нічого не дозволяли на його запит.
 apps-portal = { $permission ->
-    [notifications] Show notifications
-    [background] Run in the background
-    [camera] Use the camera
-    [microphone] Use the microphone
-    [speakers] Play sound
-    [location] Know your location
-   *[screenshot] Take screenshots
+    [notifications] Показувати сповіщення
+    [background] Працювати у фоновому режимі
+    [camera] Використовувати камеру
+    [microphone] Використовувати мікрофон
+    [speakers] Відтворювати звук
+    [location] Знати ваше місцеперебування
+   *[screenshot] Робити знімки екрана
 }
 apps-portal-other = { $table }: { $id }
 apps-portal-state = { $granted ->
-    [yes] { $permission }: allowed
-   *[no] { $permission }: not allowed
+    [yes] { $permission }: дозволено
+   *[no] { $permission }: не дозволено
 }
-apps-revoke = Revoke
+apps-revoke = Відкликати
 
-## Failures
+## Збої
 
-apps-error-not-installed = The app is not installed.
-apps-error-already-installed = The app is installed already.
-apps-error-unsigned = The app source has no signing key, so what it offers could not be checked. It was not added.
-apps-error-already-exists = An app source of that name exists already.
-apps-error-not-found = The app source does not offer it.
-apps-error-unreachable = The app source could not be reached. Check that this computer is online.
-apps-error-signature = What the app source sent is not signed by its key, so it was refused. Nothing was installed.
-apps-error-cancelled = It was cancelled.
-apps-error-permission-denied = This was not allowed.
-apps-error-no-space = There is not enough space on the disk.
-apps-error-app-running = The app is running. Close it and try again.
-apps-error-permission-store = The permission store is not running. Try again in a moment.
-apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
-apps-error-other = Flatpak could not do it.
+apps-error-not-installed = Застосунок не встановлено.
+apps-error-already-installed = Застосунок уже встановлено.
+apps-error-unsigned = Джерело застосунків не має ключа підпису, тож те, що воно пропонує, неможливо перевірити. Його не додано.
+apps-error-already-exists = Джерело застосунків із такою назвою вже існує.
+apps-error-not-found = Джерело застосунків цього не пропонує.
+apps-error-unreachable = Не вдалося зв’язатися з джерелом застосунків. Перевірте, чи цей комп’ютер у мережі.
+apps-error-signature = Надіслане джерелом застосунків не підписано його ключем, тому його відхилено. Нічого не встановлено.
+apps-error-cancelled = Скасовано.
+apps-error-permission-denied = Це не дозволено.
+apps-error-no-space = На диску недостатньо місця.
+apps-error-app-running = Застосунок запущено. Закрийте його й спробуйте ще раз.
+apps-error-permission-store = Сховище дозволів не працює. Спробуйте ще раз за мить.
+apps-error-worker = Flatpak зараз не працює. Сторінка спробує ще раз сама.
+apps-error-other = Flatpak не зміг цього зробити.

@@ -38,5 +38,6 @@ pub mod polkit_authority;
 pub mod power_profiles;
 pub mod resolved;
 pub mod resolved_link;
+pub mod timedate;
 pub mod upower;
 pub mod upower_device;
