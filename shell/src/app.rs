@@ -16,6 +16,7 @@ use iced::widget::operation::RelativeOffset;
 use iced::widget::{column, container, row, rule, scrollable};
 use iced::{Element, Length, Subscription, Task, Theme};
 
+use crate::auth_dialog;
 use crate::cli::Options;
 use crate::ids;
 use crate::sidebar;
@@ -39,6 +40,10 @@ pub struct App {
     window: Window,
     /// Every page's state.
     pub pages: Pages,
+    /// polkit's requests through the session's authentication agent, which the app runs.
+    pub auth: auth_dialog::State,
+    /// The system bus the agent registers on.
+    agent_bus: SystemBus,
 }
 
 /// Everything that can happen in the window.
@@ -64,6 +69,8 @@ pub enum Message {
     Window(window::Message),
     /// A minute passed (only while the colour scheme follows the time of day).
     Clock,
+    /// The authentication dialog (polkit asks for an administrator's password).
+    Auth(auth_dialog::Message),
 }
 
 impl App {
@@ -110,6 +117,7 @@ impl App {
             options.speech_socket.clone(),
         );
         let watch_speech = window.voicing(preferences.self_voicing);
+        let agent_bus = bus.clone();
         let mut pages = Pages::new(&Context {
             bus,
             preferences,
@@ -127,6 +135,8 @@ impl App {
             notice,
             window,
             pages,
+            auth: auth_dialog::State::new(own_uid()),
+            agent_bus,
         };
         // The first tree read comes when the AT-SPI bridge is up (`BridgeEvent::Ready`),
         // not before the first frame.
@@ -245,6 +255,10 @@ impl App {
                 self.pages.accessibility.speech_problem = self.window.speech_problem().cloned();
                 Task::batch([task, watch_speech])
             }
+            Message::Auth(message) => self
+                .auth
+                .update(message)
+                .map_or_else(Task::none, Effect::into_task),
             Message::Notice(message) => error_report::update(&mut self.notice, message)
                 .map_or_else(Task::none, Effect::into_task),
             Message::Window(message) => {
@@ -265,6 +279,12 @@ impl App {
         }
         iced::time::every(std::time::Duration::from_secs(60)).map(|_| Message::Clock)
     }
+}
+
+/// The user id of this process (the person at the keyboard).
+fn own_uid() -> u32 {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata("/proc/self").map_or(u32::MAX, |meta| meta.uid())
 }
 
 fn window_title() -> String {
@@ -327,10 +347,36 @@ impl window::App for App {
         .width(Length::Fill)
         .height(Length::Fill);
         // Right-to-left languages read from the right: the sidebar moves there.
-        if ferrum_i18n::is_rtl() {
+        let window: Element<'_, Message> = if ferrum_i18n::is_rtl() {
             row![page, rule::vertical(1), sidebar].into()
         } else {
             row![sidebar, rule::vertical(1), page].into()
+        };
+        // polkit's question covers the window: nothing behind it takes clicks until it is
+        // answered.
+        match self.auth.view() {
+            Some(dialog) => iced::widget::stack![
+                window,
+                iced::widget::opaque(
+                    container(dialog.map(Message::Auth))
+                        .padding(24)
+                        .center(Length::Fill)
+                        .style(|theme: &Theme| container::Style {
+                            background: Some(
+                                theme
+                                    .extended_palette()
+                                    .background
+                                    .base
+                                    .color
+                                    .scale_alpha(0.85)
+                                    .into()
+                            ),
+                            ..container::Style::default()
+                        })
+                ),
+            ]
+            .into(),
+            None => window,
         }
     }
 
@@ -360,6 +406,8 @@ impl window::App for App {
             self.window.subscription().map(Message::Window),
             self.pages.subscription(self.active).map(Message::Page),
             self.clock(),
+            // The session's authentication agent, for as long as the app runs.
+            auth_dialog::subscription(&self.agent_bus).map(Message::Auth),
         ])
     }
 }

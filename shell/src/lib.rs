@@ -3,6 +3,7 @@
 //! toolkit in `ferrum-ui`.
 
 pub mod app;
+pub mod auth_dialog;
 pub mod cli;
 pub mod ids;
 mod sidebar;

@@ -388,3 +388,49 @@ fn an_agent_killed_mid_request_leaves_the_program_refused() {
         assert!(!authorized, "{details:?}");
     });
 }
+
+/// The settings app's dialog (`ferrum_settings::auth_dialog`) in the loop: polkit's request
+/// opens it, a wrong password typed and submitted brings it back with "try again", the
+/// right one closes it and the program is authorized.
+#[test]
+fn the_dialog_asks_again_after_a_wrong_password_and_closes_when_authorized() {
+    use ferrum_settings::auth_dialog::{self, Message};
+    let (bed, subject) = bed();
+    let address = bed.system_bus_address().to_owned();
+    in_polkit_namespace(&bed, || async {
+        let options = AgentOptions::for_subject(Subject::process(subject.pid()).unwrap(), "C");
+        let mut events = Box::pin(run_agent(SystemBus::with_address(&address), options));
+        registered(&mut events, subject.pid()).await;
+        let verdict = tokio::spawn(check_owned(address.clone(), subject.pid()));
+        let mut dialog = auth_dialog::State::new(ADMINS[1].uid);
+        dialog.update(Message::Agent(next_event(&mut events).await));
+        let open = dialog.open.as_ref().expect("the dialog opens");
+        assert_eq!(
+            open.identity, ADMINS[1].uid,
+            "the person at the keyboard first"
+        );
+        assert!(dialog.view().is_some());
+        for typed in ["wrong-password", ADMINS[1].password] {
+            dialog.update(Message::PasswordChanged(Secret::new(typed.to_owned())));
+            dialog.update(Message::Authenticate);
+            assert!(
+                dialog.open.as_ref().unwrap().checking,
+                "waiting for the verdict"
+            );
+            dialog.update(Message::Agent(next_event(&mut events).await));
+            if typed != ADMINS[1].password {
+                let open = dialog
+                    .open
+                    .as_ref()
+                    .expect("still open after a wrong password");
+                assert!(matches!(
+                    open.request.state,
+                    AttemptState::WrongPassword { .. }
+                ));
+                assert!(open.password.is_empty() && !open.checking);
+            }
+        }
+        assert!(!dialog.is_open(), "closed once authenticated");
+        assert!(verdict.await.unwrap().0, "authorized");
+    });
+}
