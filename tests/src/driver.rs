@@ -45,6 +45,18 @@ impl Drivable for ferrum_greeter::Greeter {
     }
 }
 
+impl Drivable for ferrum_greeter::setup::Setup {
+    fn keyboard(event: keyboard::Event, captured: bool) -> Vec<Self::Message> {
+        let mut messages: Vec<Self::Message> = ferrum_greeter::setup::key_event(&event)
+            .into_iter()
+            .collect();
+        if !captured {
+            messages.extend(ferrum_greeter::setup::shortcut(event));
+        }
+        messages
+    }
+}
+
 /// Drives a window (by default the settings app) like the runtime does.
 #[allow(missing_debug_implementations)]
 pub struct Driver<A: Drivable = ferrum_settings::App> {

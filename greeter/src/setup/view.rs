@@ -262,6 +262,7 @@ fn zone_step(setup: &Setup) -> Element<'_, Message> {
         list(entries, 240.0),
     ]
     .spacing(10)
+    .align_x(reading_start())
     .into()
 }
 
@@ -288,7 +289,8 @@ fn network_step(setup: &Setup) -> Element<'_, Message> {
             text(status).size(16).font(FONT_BOLD),
         ),
     ]
-    .spacing(10);
+    .spacing(10)
+    .align_x(reading_start());
     if let NetworkView::Known(overview) = &setup.network.view {
         let mut entries: Vec<Element<'_, Message>> = Vec::new();
         for device in overview
@@ -425,7 +427,8 @@ fn account_step(setup: &Setup) -> Element<'_, Message> {
                 .description(fl!("setup-user-name-rules")),
         ),
     ]
-    .spacing(10);
+    .spacing(10)
+    .align_x(reading_start());
     content = content.push(match form.name_problem {
         Some(problem) => form_problem(ids::NAME_PROBLEM, name_problem(problem, &form.user_name)),
         None => caption(fl!("setup-user-name-rules")),
@@ -481,7 +484,8 @@ fn finish_step(setup: &Setup) -> Element<'_, Message> {
         AccessibleInfo::new(Role::Label, line.clone()),
         container(text(line).size(16)).padding([8, 0]),
     )]
-    .spacing(12);
+    .spacing(12)
+    .align_x(reading_start());
     if setup.problem.is_some() && !setup.busy {
         content = content.push(bidi_row(vec![
             space::horizontal().into(),
