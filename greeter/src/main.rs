@@ -46,7 +46,9 @@ fn choose_mode(bus: &SystemBus, forced: bool) -> Mode {
         .enable_all()
         .build()
     {
-        Ok(runtime) => runtime.block_on(mode::decide(bus)),
+        // A handle of its own: its connection belongs to this short-lived runtime and
+        // must not be the one the window's runtime later reuses.
+        Ok(runtime) => runtime.block_on(mode::decide(&SystemBus::with_address(bus.address()))),
         Err(error) => {
             tracing::warn!(%error, "no runtime to ask AccountsService; showing the login screen");
             Mode::Login
