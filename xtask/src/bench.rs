@@ -20,6 +20,9 @@
 //! preferences the app read at start) is measured when [`appearance::bench_env`] is set, in
 //! `bench` and in `cargo xtask bench appearance`, which measures only the panel switches
 //! (`target/bench/bench-appearance.json`).
+//! About → Apps against the apps bed's Flatpak ([`apps_bed`]: an app for the person with an
+//! update on offer, one for everyone) is measured in `bench` and in `cargo xtask bench apps`,
+//! which measures only the panel switches (`target/bench/bench-apps.json`).
 //!
 //! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
 //! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)
@@ -38,7 +41,7 @@ use crate::demo::{self, SETTLE};
 use crate::e2e::Layout;
 use crate::sound::{self, SoundBed};
 use crate::util::{self, Result};
-use crate::{appearance, compositor, firmware, greeter, printers};
+use crate::{appearance, apps_bed, compositor, firmware, greeter, printers};
 
 /// Timed runs per figure (after one untimed warm-up run).
 const RUNS: usize = 7;
@@ -438,6 +441,8 @@ pub enum Scope {
     Firmware,
     /// The panel switches alone, with Appearance (`cargo xtask bench appearance`).
     Appearance,
+    /// The panel switches alone, with Apps (`cargo xtask bench apps`).
+    Apps,
 }
 
 /// The whole benchmark, only the panel switches and the CPU rows, or only the panel switches.
@@ -457,6 +462,12 @@ pub fn run(scope: Scope) -> Result<()> {
         );
     }
     let sound_bed = SoundBed::start()?;
+    let flatpak = matches!(scope, Scope::All | Scope::Apps)
+        .then(|| apps_bed::start(false))
+        .transpose()?;
+    if flatpak.is_some() {
+        println!("bench: {}", apps_bed::describe(false));
+    }
     let address = bed.system_bus_address().to_owned();
 
     // Extension point: each figure is a `Metric` from its own function; append more here.
@@ -487,6 +498,9 @@ pub fn run(scope: Scope) -> Result<()> {
     if matches!(scope, Scope::All | Scope::Appearance) {
         switch_env.push(appearance::bench_env());
     }
+    if let Some(flatpak) = &flatpak {
+        switch_env.extend(flatpak.bench_env());
+    }
     let panel_switch = panel_switch(&address, &switch_env)?;
     if let Some(panel_switch) = &panel_switch {
         metrics.extend(panel_switch_metrics(panel_switch));
@@ -503,6 +517,7 @@ pub fn run(scope: Scope) -> Result<()> {
         }
     }
     drop(sound_bed);
+    drop(flatpak);
     drop(bed);
 
     print_table(&metrics);
@@ -546,6 +561,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Printers => "bench-printers.json",
         Scope::Firmware => "bench-firmware.json",
         Scope::Appearance => "bench-appearance.json",
+        Scope::Apps => "bench-apps.json",
     });
     fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

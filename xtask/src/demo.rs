@@ -35,6 +35,14 @@
 //! chose the style and an accent (light with the palette's teal, dark with a colour typed
 //! as `#rrggbb`), so the window follows the page's own choices. `cargo xtask demo appearance`
 //! takes only those two (report in `report-appearance.json`).
+//!
+//! The Apps page gets the apps bed's Flatpak ([`apps_bed`]: an app for the person with an
+//! update that asks for more, an app for everyone, the bed's signed repo as the one source):
+//! `apps-{light,dark}.png` show the page, `app-permissions-{light,dark}.png` the first app's
+//! permissions opened from the keyboard ([`apps_bed::PERMISSIONS_KEYS`]), with a camera grant
+//! from the permission store of a private session bus. The bed and that bus are root's, so
+//! these shots run the app as root. `cargo xtask demo apps` takes only those four (report in
+//! `report-apps.json`).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -48,6 +56,7 @@ use ferrum_testbed::{Service, TestBed, bluez, printing};
 use rustix::process::{Pid, Signal};
 use serde_json::{Value, json};
 
+use crate::apps_bed::{self, AppsDemo};
 use crate::sound::SoundBed;
 use crate::util::{self, Result};
 use crate::{compositor, firmware, greeter, printers};
@@ -209,6 +218,9 @@ struct Shot {
     keys: &'static [&'static [&'static str]],
     /// The fwupd the shot needs, (re)started before it ([`firmware::run_fwupd`]).
     fwupd: Option<Service>,
+    /// Who the app runs as (headless sway only): nobody, or root to reach what root started
+    /// (the apps bed).
+    user: User,
 }
 
 /// A shot of the settings app on `panel` in `theme`; `variant` says what else differs.
@@ -229,6 +241,7 @@ fn settings_shot(
         stream: false,
         keys: &[],
         fwupd: None,
+        user: User::Nobody,
     }
 }
 
@@ -320,18 +333,60 @@ fn security_shots(app: &Path) -> Vec<Shot> {
         .collect()
 }
 
+/// The Apps page and one app's permissions in every theme against the apps bed, as root.
+fn apps_shots(app: &Path, apps: &AppsDemo) -> Vec<Shot> {
+    let mut shots = Vec::new();
+    for (stem, keys, variant) in [
+        (
+            apps_bed::APPS,
+            &[][..],
+            "the apps bed's Flatpak: an app for the person with an update that asks for more, \
+             an app for everyone",
+        ),
+        (
+            apps_bed::PERMISSIONS,
+            apps_bed::PERMISSIONS_KEYS,
+            "the apps bed's Flatpak: the person's app's permissions opened with Shift+Tab, \
+             Return; a camera grant in the permission store",
+        ),
+    ] {
+        for theme in THEMES {
+            let mut shot = settings_shot(
+                app,
+                format!("{stem}-{theme}"),
+                apps_bed::APPS,
+                theme,
+                Some(variant),
+                apps.env(),
+            );
+            shot.keys = keys;
+            shot.user = User::Root;
+            shots.push(shot);
+        }
+    }
+    shots
+}
+
 /// Every panel in every theme (the Sound page against the audio bed, the Printers page against
-/// the bed's cupsd, Firmware and Device Security against the bed's fwupd), then the Power panel in high contrast (preferences in `config_home`) and
-/// in Arabic (mirrored: the sidebar on the right).
+/// the bed's cupsd, Firmware and Device Security against the bed's fwupd, Apps against the
+/// apps bed's Flatpak), then the Power panel in high contrast (preferences in `config_home`)
+/// and in Arabic (mirrored: the sidebar on the right).
 fn settings_shots(
     app: &Path,
     panels: &[String],
     config_home: &Path,
     sound: &SoundBed,
     bed: &TestBed,
+    flatpak: Option<&AppsDemo>,
 ) -> Vec<Shot> {
     let mut shots = Vec::new();
     for panel in panels {
+        if panel == apps_bed::APPS
+            && let Some(flatpak) = flatpak
+        {
+            shots.extend(apps_shots(app, flatpak));
+            continue;
+        }
         if panel == SOUND {
             shots.extend(sound_shots(app, sound));
             continue;
@@ -390,6 +445,7 @@ fn greeter_shots(app: &Path, greetd: &greeter::Fixture) -> Vec<Shot> {
             stream: false,
             keys: &[],
             fwupd: None,
+            user: User::Nobody,
         }
     };
     vec![
@@ -512,10 +568,10 @@ fn take_headless(
 ) -> Result<(Value, bool)> {
     let name = &shot.name;
     let args: Vec<&str> = shot.args.iter().map(String::as_str).collect();
-    let run = if shot.keys.is_empty() {
+    let run = if shot.keys.is_empty() && shot.user == User::Nobody {
         compositor::run_headless(&shot.app, &args, env, Some(png), SETTLE)
     } else {
-        run_headless_with_keys(&shot.app, &args, env, png, shot.keys)
+        run_headless_with_keys(&shot.app, &args, env, png, shot.keys, shot.user)
     };
     match run {
         Ok(report) => {
@@ -547,13 +603,15 @@ fn take_headless(
 }
 
 /// [`compositor::run_headless`] with `keys` typed once the app has settled, a group at a
-/// time with [`SETTLE`] after each; the screenshot is taken after the last.
+/// time with [`SETTLE`] after each; the screenshot is taken after the last. The app runs as
+/// `user`.
 fn run_headless_with_keys(
     app: &Path,
     args: &[&str],
     env: &[(&str, &str)],
     png: &Path,
     keys: &[&[&str]],
+    user: User,
 ) -> std::result::Result<compositor::RunReport, compositor::RunError> {
     let failed = |message: String| compositor::RunError {
         message,
@@ -562,7 +620,7 @@ fn run_headless_with_keys(
     };
     let mut session = Session::start().map_err(|error| failed(error.to_string()))?;
     let drive = |session: &mut Session| -> std::result::Result<_, SessionError> {
-        let first_frame = session.launch_app(User::Nobody, app, args, env)?;
+        let first_frame = session.launch_app(user, app, args, env)?;
         session.wait(SETTLE, "the app to settle")?;
         for group in keys {
             session.type_keys(group)?;
@@ -610,6 +668,8 @@ pub enum Scope {
     Security,
     /// The Appearance page in both styles (`cargo xtask demo appearance`).
     Appearance,
+    /// The Apps page and one app's permissions in both themes (`cargo xtask demo apps`).
+    Apps,
 }
 
 /// The whole demo, or only one page's shots (Sound, Printers, Firmware, Device Security).
@@ -631,11 +691,20 @@ pub fn run(scope: Scope) -> Result<()> {
         printers::furnish(&bed)?;
     }
     let mut sound = SoundBed::start()?;
+    let flatpak = matches!(scope, Scope::All | Scope::Apps)
+        .then(|| apps_bed::start(true))
+        .transpose()?;
     let address = bed.system_bus_address().to_owned();
     let shots = match scope {
         Scope::All => {
-            let mut shots =
-                settings_shots(&apps.settings, &panels, config_home.path(), &sound, &bed);
+            let mut shots = settings_shots(
+                &apps.settings,
+                &panels,
+                config_home.path(),
+                &sound,
+                &bed,
+                flatpak.as_ref(),
+            );
             shots.extend(greeter_shots(&apps.greeter, &greetd));
             shots
         }
@@ -644,6 +713,10 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Firmware => firmware_shots(&apps.settings),
         Scope::Security => security_shots(&apps.settings),
         Scope::Appearance => appearance_shots(&apps.settings, config_home.path()),
+        Scope::Apps => apps_shots(
+            &apps.settings,
+            flatpak.as_ref().ok_or("the apps bed did not start")?,
+        ),
     };
 
     let mode = Mode::detect();
@@ -672,6 +745,10 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Appearance => println!(
             "demo: the Appearance page × styles {THEMES:?} (chosen in its preferences file), \
              mode {}",
+            mode.name()
+        ),
+        Scope::Apps => println!(
+            "demo: the Apps page and one app's permissions × themes {THEMES:?}, mode {}",
             mode.name()
         ),
     }
@@ -705,6 +782,7 @@ pub fn run(scope: Scope) -> Result<()> {
         "printing": printing.then(|| printers::describe(&bed)),
         "firmware": matches!(scope, Scope::All | Scope::Firmware | Scope::Security)
             .then(firmware::describe),
+        "apps": matches!(scope, Scope::All | Scope::Apps).then(|| apps_bed::describe(true)),
         "audio": format!("a private PipeWire + WirePlumber with null outputs and a null input; the Sound page's shots while {:?} plays a swelling 440 Hz tone", crate::sound::PLAYER),
         "versions": versions(),
         "screenshots": entries,
@@ -717,6 +795,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Firmware => "report-firmware.json",
         Scope::Security => "report-security.json",
         Scope::Appearance => "report-appearance.json",
+        Scope::Apps => "report-apps.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(
@@ -899,6 +978,7 @@ fn appearance_shots(app: &Path, config_home: &Path) -> Vec<Shot> {
                 stream: false,
                 keys: &[],
                 fwupd: None,
+                user: User::Nobody,
             }
         })
         .collect()

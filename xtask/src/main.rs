@@ -6,6 +6,7 @@
 #![allow(clippy::print_stdout)]
 
 mod appearance;
+mod apps_bed;
 mod bench;
 mod boot;
 mod ci;
@@ -47,6 +48,8 @@ commands:
             only the Device Security page in both themes, against fwupd emulating a ThinkPad (HSI:2!) and this host's facts
   demo appearance
             only the Appearance page, light and dark as chosen in its preferences file (no --theme), with an accent
+  demo apps
+            only the Apps page and one app's permissions in both themes, against the apps bed's Flatpak
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
@@ -59,6 +62,8 @@ commands:
             -> target/bench/bench-firmware.json
   bench appearance
             only the panel switches, with About -> Appearance -> target/bench/bench-appearance.json
+  bench apps
+            only the panel switches, with About -> Apps against the apps bed's Flatpak -> target/bench/bench-apps.json
   bench boot [initramfs|verity]
             boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
@@ -88,6 +93,8 @@ fn main() -> ExitCode {
         [demo, page] if demo == "demo" && page == "firmware" => "demo firmware",
         [demo, page] if demo == "demo" && page == "security" => "demo security",
         [demo, page] if demo == "demo" && page == "appearance" => "demo appearance",
+        [demo, page] if demo == "demo" && page == "apps" => "demo apps",
+        [bench, page] if bench == "bench" && page == "apps" => "bench apps",
         [bench, page] if bench == "bench" && page == "appearance" => "bench appearance",
         [bench, page] if bench == "bench" && (page == "firmware" || page == "security") => {
             "bench firmware"
@@ -115,11 +122,13 @@ fn main() -> ExitCode {
         "demo firmware" => demo::run(demo::Scope::Firmware),
         "demo security" => demo::run(demo::Scope::Security),
         "demo appearance" => demo::run(demo::Scope::Appearance),
+        "demo apps" => demo::run(demo::Scope::Apps),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
         "bench printers" => bench::run(bench::Scope::Printers),
         "bench firmware" => bench::run(bench::Scope::Firmware),
         "bench appearance" => bench::run(bench::Scope::Appearance),
+        "bench apps" => bench::run(bench::Scope::Apps),
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),

@@ -40,6 +40,14 @@
 //!   to wait for, the page draws the preferences the app read at start (the
 //!   Accessibility page's), so the switch is the page entered and drawn.
 //!
+//! - About → Apps, when `FERRUM_BENCH_APPS` is set (`cargo xtask bench apps`
+//!   sets it, with `FLATPAK_USER_DIR` and `FLATPAK_SYSTEM_DIR` naming the apps
+//!   bed's installations): the page's Flatpak watch (libflatpak on its worker
+//!   thread) up to the first snapshot listing the installed apps, with the
+//!   remotes and the updates read as entering the page asks (the update check
+//!   asks the bed's signed repo on 127.0.0.1). Each switch is a new app whose
+//!   page starts its own Flatpak worker.
+//!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
 //! switch, with its samples, under `switches`.
@@ -52,7 +60,9 @@ use std::time::{Duration, Instant};
 
 use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
-use ferrum_panels::{PageRequest, PanelId, bluetooth, firmware, power, printers, security, sound};
+use ferrum_panels::{
+    PageRequest, PanelId, apps, bluetooth, firmware, power, printers, security, sound,
+};
 use ferrum_services::SystemBus;
 use ferrum_services::audio::{Direction, Update as AudioUpdate};
 use ferrum_services::bluetooth::Update;
@@ -77,6 +87,7 @@ enum Target {
     Firmware,
     DeviceSecurity,
     Appearance,
+    Apps,
 }
 
 impl Target {
@@ -89,6 +100,7 @@ impl Target {
             Target::Firmware => "firmware",
             Target::DeviceSecurity => "security",
             Target::Appearance => "appearance",
+            Target::Apps => "apps",
         }
     }
 
@@ -101,6 +113,7 @@ impl Target {
             Target::Firmware => PanelId::Firmware,
             Target::DeviceSecurity => PanelId::DeviceSecurity,
             Target::Appearance => PanelId::Appearance,
+            Target::Apps => PanelId::Apps,
         }
     }
 
@@ -133,6 +146,12 @@ impl Target {
             Target::Appearance => {
                 "nothing to wait for (no daemon): the page entered, showing the preferences \
                  the app read at start"
+            }
+            Target::Apps => {
+                "first Flatpak snapshot listing the installed apps (libflatpak on the page's \
+                 worker thread; the apps bed's user and system installations) and the remotes \
+                 and updates read as on entry (the update check asks the bed's signed repo on \
+                 127.0.0.1)"
             }
         }
     }
@@ -322,6 +341,46 @@ async fn to_security(
     Ok(updates)
 }
 
+/// About → Apps: the page's Flatpak watch up to the first snapshot listing the installed
+/// apps, and the remotes and updates read (as entering the page asks). The stream is returned:
+/// the app keeps it while the page is shown.
+async fn to_apps(
+    app: &mut App,
+    bus: &SystemBus,
+) -> Result<futures::stream::BoxStream<'static, apps::Message>, String> {
+    let flatpak = app.pages.apps.flatpak().clone();
+    let mut updates = apps::watch_stream(&flatpak).boxed();
+    let refresh = apps::Request {
+        flatpak,
+        work: apps::Work::Refresh,
+        running: None,
+    };
+    let (first, refreshed) = tokio::join!(
+        next_within(&mut updates, "Flatpak's first snapshot"),
+        refresh.run(bus.clone())
+    );
+    let _ = app.update(Message::Page(PageMessage::Apps(first?)));
+    let _ = app.update(Message::Page(PageMessage::Apps(refreshed)));
+    let listed = app
+        .pages
+        .apps
+        .snapshot()
+        .is_some_and(|snapshot| !snapshot.apps.is_empty());
+    if !listed {
+        return Err(format!(
+            "the Apps page lists no installed app: {:?}",
+            app.pages.apps.installed
+        ));
+    }
+    if app.pages.apps.remotes.ready().is_none() {
+        return Err(format!(
+            "the Apps page has no remotes: {:?}",
+            app.pages.apps.remotes
+        ));
+    }
+    Ok(updates)
+}
+
 /// About → Appearance: nothing to wait for; the page is entered and shows the preferences in
 /// force.
 fn to_appearance(app: &App) -> Result<(), String> {
@@ -359,6 +418,7 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
             to_appearance(&app)?;
             None
         }
+        Target::Apps => Some(Box::new(to_apps(&mut app, bus).await?) as Box<dyn Any>),
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -430,6 +490,9 @@ async fn main() -> std::process::ExitCode {
     }
     if std::env::var_os("FERRUM_BENCH_APPEARANCE").is_some_and(|set| !set.is_empty()) {
         targets.push(Target::Appearance);
+    }
+    if std::env::var_os("FERRUM_BENCH_APPS").is_some_and(|set| !set.is_empty()) {
+        targets.push(Target::Apps);
     }
     for target in targets {
         match measure(&bus, target).await {
