@@ -235,3 +235,80 @@ async fn another_page_opens_at_its_top() {
         );
     }
 }
+
+/// A view that opens in place of a scrolled page opens at its top, also when it grows after
+/// it was shown: the Apps page's permissions, opened with the keyboard from a page scrolled
+/// down, first show "Loading…" (shorter than the window, so the page is drawn unscrolled)
+/// and then their long list. The page's scrollable kept the offset it had before (iced keeps
+/// an offset the content is too short for, and draws it again once the content is long
+/// enough), so the list came in scrolled down, its title and the focused Close button out of
+/// sight (the demo's app-permissions pictures).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_view_that_grows_after_the_focus_moved_keeps_the_focus_in_sight() {
+    use ferrum_panels::apps;
+    use ferrum_panels::registry::Message as PageMessage;
+    use ferrum_services::apps::{InstallationKind, Overrides};
+
+    let options = Options {
+        panel: Some("apps".into()),
+        theme: Some(ThemeChoice::Light),
+        ..Options::default()
+    };
+    let (mut app, _) = App::new(&options, SystemBus::with_address("unix:path=/nonexistent"));
+    app.pages.apps = apps::sample::page();
+    let mut driver = Driver::new(app, iced::Size::new(1280.0, 500.0));
+    driver.redraw().await;
+    let maps = apps::sample::app(InstallationKind::User, apps::sample::MAPS);
+    let permissions_button = Id::from(ferrum_panels::ids::apps_installed(&maps, "permissions"));
+
+    // Shift+Tab round to the page's end, then up to Maps' Permissions button.
+    let mut scrolled_to_end = false;
+    for _ in 0..40 {
+        shift_tab(&mut driver).await;
+        scrolled_to_end |= view(&mut driver).await.offset() > 0.0;
+        let tree = driver.app.accessible_tree();
+        if tree
+            .focused()
+            .is_some_and(|node| node.id.as_ref() == Some(&permissions_button))
+        {
+            break;
+        }
+    }
+    assert!(
+        scrolled_to_end,
+        "the page must be taller than the window for this test"
+    );
+    let before = view(&mut driver).await;
+    assert!(
+        before.offset() > 0.0,
+        "on Maps' Permissions button the page is still scrolled ({:?})",
+        focused_name(&driver)
+    );
+
+    // Return: the permissions open, Close focused, while their choices are read.
+    driver.tap(Named::Enter).await;
+    assert_eq!(
+        focused_name(&driver),
+        "Close",
+        "the permissions opened with Close focused"
+    );
+    // The choices arrive: the view grows longer than the window.
+    driver
+        .dispatch(Message::Page(PageMessage::Apps(
+            apps::Message::PermissionsRead {
+                app: maps,
+                overrides: Ok(Overrides::default()),
+                grants: Ok(Vec::new()),
+            },
+        )))
+        .await;
+    driver.redraw().await;
+    let now = view(&mut driver).await;
+    let close = now.focused_on_page().expect("Close is focused");
+    assert!(
+        now.shows(close),
+        "Close at {close:?} is out of sight: the page came back scrolled by {}",
+        now.offset()
+    );
+    assert_eq!(now.offset(), 0.0, "the permissions show from their title");
+}

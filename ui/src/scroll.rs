@@ -85,6 +85,23 @@ pub fn reveal(
     (wanted != offset).then_some(wanted)
 }
 
+/// The offset to write into a scrollable that shows the focused control already, at its
+/// drawn `offset` (`max`: the content's height less the viewport's), or `None` when the
+/// offset it keeps is the one drawn.
+///
+/// An iced scrollable keeps the offset it was scrolled to when its content becomes shorter
+/// and only clamps it when drawing (and when telling operations its translation): the page
+/// scrolled to its end, then replaced by a short view (the Apps page's permissions while
+/// they load) draws at the top, but keeps the old offset and shows it again once the view
+/// grows (their list read) — scrolled away from the control just focused, which
+/// [`reveal`], seeing only the drawn offset, left alone. The kept offset cannot be read, only
+/// written: when the drawn one is at the content's end (where a larger kept one is clamped
+/// to), it is written back, which changes nothing on screen.
+fn pinned(offset: f32, max: f32) -> Option<f32> {
+    // Translations are drawn rounded.
+    (offset >= max.max(0.0).round()).then_some(offset)
+}
+
 /// Finds the focused control and the scrollables around it.
 #[derive(Debug, Default)]
 struct FindFocused {
@@ -131,15 +148,18 @@ impl Operation for FindFocused {
         for scrollable in enclosing.iter().rev() {
             let viewport = scrollable.bounds;
             let offset = scrollable.translation.y;
+            let max = scrollable.content_bounds.height - viewport.height;
             let y = reveal(
                 target.y,
                 target.y + target.height,
                 viewport.y,
                 viewport.height,
                 offset,
-                scrollable.content_bounds.height - viewport.height,
+                max,
             );
-            if let Some(y) = y {
+            // Where it stays, its offset is written too when it may be kept larger than
+            // drawn: see [`pinned`].
+            if let Some(y) = y.or_else(|| pinned(offset, max)) {
                 moves.push((scrollable.index, y));
             }
             let shown = Rectangle {
@@ -270,6 +290,15 @@ mod tests {
     /// focused control lies below the viewport, as the window's widgets
     /// report them; returns the offsets each scrollable was given.
     fn run(operation: &mut dyn Operation, focused_at: f32) -> [Option<f32>; 2] {
+        run_in(operation, focused_at, 2000.0)
+    }
+
+    /// [`run`] with the page's content `page_height` high.
+    fn run_in(
+        operation: &mut dyn Operation,
+        focused_at: f32,
+        page_height: f32,
+    ) -> [Option<f32>; 2] {
         let mut sidebar = Scrolled::default();
         let mut page = Scrolled::default();
         operation.traverse(&mut |operation| {
@@ -286,12 +315,12 @@ mod tests {
             operation.scrollable(
                 None,
                 rect(0.0, 400.0),
-                rect(0.0, 2000.0),
+                rect(0.0, page_height),
                 Vector::ZERO,
                 &mut page,
             );
             operation.traverse(&mut |operation| {
-                operation.container(None, rect(0.0, 2000.0));
+                operation.container(None, rect(0.0, page_height));
                 operation.traverse(&mut |operation| {
                     operation.focusable(None, rect(30.0, 30.0), &mut Focus(false));
                     operation.focusable(None, rect(focused_at, 30.0), &mut Focus(true));
@@ -313,5 +342,26 @@ mod tests {
         let mut find = focused_into_view();
         let _ = run(&mut find, 100.0);
         assert!(matches!(find.finish(), Outcome::None), "in sight already");
+    }
+
+    #[test]
+    fn a_page_too_short_to_scroll_has_its_kept_offset_written_back() {
+        // Drawn at the top (a short page), where an offset kept from a longer page would
+        // come back once it grows: the drawn one is written.
+        let mut find = focused_into_view();
+        let _ = run_in(&mut find, 100.0, 300.0);
+        let Outcome::Chain(mut scroll) = find.finish() else {
+            panic!("a page at its end has its offset written back");
+        };
+        assert_eq!(run_in(scroll.as_mut(), 100.0, 300.0), [None, Some(0.0)]);
+    }
+
+    #[test]
+    fn only_an_offset_at_the_contents_end_is_written_back() {
+        assert_eq!(pinned(0.0, -100.0), Some(0.0));
+        assert_eq!(pinned(600.0, 600.0), Some(600.0));
+        assert_eq!(pinned(600.0, 599.6), Some(600.0));
+        assert_eq!(pinned(300.0, 600.0), None);
+        assert_eq!(pinned(0.0, 600.0), None);
     }
 }
