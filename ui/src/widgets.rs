@@ -296,7 +296,8 @@ fn switch_named<'a, Message: Clone + 'a>(
 /// A text field with its label above it: a Tab stop named by the label for
 /// a screen reader, which also hears what is typed. `id` is the field's
 /// (focus it with [`Effect::Focus`](crate::Effect)); its accessible node is
-/// `id.field`. Enter calls `on_submit`.
+/// `id.field`. Enter calls `on_submit`. The label and what is typed start
+/// where lines start (on the right in right-to-left languages).
 pub fn labelled_field<'a, M: Clone + 'a>(
     id: WidgetId,
     label: String,
@@ -313,10 +314,12 @@ pub fn labelled_field<'a, M: Clone + 'a>(
                 .id(id)
                 .on_input(on_input)
                 .on_submit(on_submit)
-                .padding(8),
+                .padding(8)
+                .align_x(reading_start()),
         ),
     ]
     .spacing(4)
+    .align_x(reading_start())
     .into()
 }
 
@@ -426,5 +429,46 @@ fn mirrored_progress_bar<'a>(level: f32) -> iced::widget::ProgressBar<'a> {
             })
     } else {
         iced::widget::progress_bar(0.0..=1.0, level).girth(8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use iced::{Rectangle, Settings};
+    use iced_test::{Simulator, selector};
+
+    use super::*;
+
+    const FIELD: WidgetId = WidgetId::new("test-field");
+
+    /// Where a 400 px wide labelled field draws its label and its text input.
+    fn field_layout(label: &str) -> (Rectangle, Rectangle) {
+        let field: Element<'_, ()> =
+            container(labelled_field(FIELD, label.to_owned(), "", |_| (), ()))
+                .width(400)
+                .into();
+        let mut ui = Simulator::with_size(Settings::default(), (400.0, 200.0), field);
+        let label = ui.find(label).expect("the label").bounds();
+        let input = ui.find(selector::id(FIELD)).expect("the field").bounds();
+        (label, input)
+    }
+
+    #[test]
+    fn a_fields_label_starts_where_lines_start() {
+        let (label, input) = {
+            let _english = ferrum_i18n::use_locale("en_US.UTF-8");
+            field_layout("Name")
+        };
+        assert!(
+            label.x - input.x < 1.0,
+            "left to right: the label at the field's left edge ({label:?}, {input:?})"
+        );
+        let _arabic = ferrum_i18n::use_locale("ar_EG.UTF-8");
+        assert!(ferrum_i18n::is_rtl());
+        let (label, input) = field_layout("الاسم");
+        assert!(
+            (input.x + input.width) - (label.x + label.width) < 1.0,
+            "right to left: the label at the field's right edge ({label:?}, {input:?})"
+        );
     }
 }
