@@ -35,6 +35,32 @@ pub struct Preferences {
     /// The accent colour; `None`: the theme's own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accent: Option<AccentColor>,
+    /// 24-hour or 12-hour clock (the Date & Time page's); `None`: the language's custom.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock: Option<ClockFormat>,
+}
+
+/// How clocks show the hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClockFormat {
+    /// 00:00–23:59.
+    #[serde(rename = "24-hour")]
+    TwentyFourHour,
+    /// 12:00 AM–11:59 PM.
+    #[serde(rename = "12-hour")]
+    TwelveHour,
+}
+
+impl ClockFormat {
+    /// The custom of a shipped language when the person has not chosen (`en-US`: 12-hour;
+    /// the others: 24-hour).
+    pub fn of_language(locale: &str) -> Self {
+        if locale == "en-US" {
+            Self::TwelveHour
+        } else {
+            Self::TwentyFourHour
+        }
+    }
 }
 
 impl Default for Preferences {
@@ -46,6 +72,7 @@ impl Default for Preferences {
             reduced_motion: false,
             color_scheme: None,
             accent: None,
+            clock: None,
         }
     }
 }
@@ -297,9 +324,19 @@ mod tests {
             reduced_motion: true,
             color_scheme: Some(ColorScheme::TimeOfDay),
             accent: Some(AccentColor::new(0x35, 0x84, 0xe4)),
+            clock: Some(ClockFormat::TwelveHour),
         };
         chosen.save(&path).expect("saved");
         assert_eq!(Preferences::load(&path), Ok(chosen));
+        let text = std::fs::read_to_string(&path).expect("read back");
+        assert!(text.contains("clock = \"12-hour\""), "{text}");
+        std::fs::write(&path, "clock = \"24-hour\"\n").expect("write");
+        assert_eq!(
+            Preferences::load(&path).map(|p| p.clock),
+            Ok(Some(ClockFormat::TwentyFourHour))
+        );
+        assert_eq!(ClockFormat::of_language("en-US"), ClockFormat::TwelveHour);
+        assert_eq!(ClockFormat::of_language("de"), ClockFormat::TwentyFourHour);
     }
 
     #[test]
@@ -335,7 +372,9 @@ mod tests {
         // Unset appearance fields are not written, so the file stays as it was.
         read.save(&path).expect("saved");
         let text = std::fs::read_to_string(&path).expect("read back");
-        assert!(!text.contains("color_scheme") && !text.contains("accent"));
+        assert!(
+            !text.contains("color_scheme") && !text.contains("accent") && !text.contains("clock")
+        );
         std::fs::write(
             &path,
             "color_scheme = \"time-of-day\"\naccent = \"#E01B24\"\n",

@@ -20,7 +20,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::LanguageIdentifier;
 
-pub use dates::{format_date, format_time};
+pub use dates::{
+    format_clock, format_date, format_full_date, format_short_date, format_time, format_time_cycle,
+};
 pub use fluent_bundle::FluentValue;
 pub use numbers::format_decimal;
 
@@ -43,8 +45,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../en-US/firmware.ftl")),
             ("appearance.ftl", include_str!("../en-US/appearance.ftl")),
             ("apps.ftl", include_str!("../en-US/apps.ftl")),
-            ("authentication.ftl", include_str!("../en-US/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../en-US/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../en-US/setup.ftl")),
+            ("date-time.ftl", include_str!("../en-US/date-time.ftl")),
         ],
     ),
     (
@@ -61,8 +67,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../de/firmware.ftl")),
             ("appearance.ftl", include_str!("../de/appearance.ftl")),
             ("apps.ftl", include_str!("../de/apps.ftl")),
-            ("authentication.ftl", include_str!("../de/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../de/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../de/setup.ftl")),
+            ("date-time.ftl", include_str!("../de/date-time.ftl")),
         ],
     ),
     (
@@ -79,8 +89,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../fr/firmware.ftl")),
             ("appearance.ftl", include_str!("../fr/appearance.ftl")),
             ("apps.ftl", include_str!("../fr/apps.ftl")),
-            ("authentication.ftl", include_str!("../fr/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../fr/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../fr/setup.ftl")),
+            ("date-time.ftl", include_str!("../fr/date-time.ftl")),
         ],
     ),
     (
@@ -97,8 +111,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../es/firmware.ftl")),
             ("appearance.ftl", include_str!("../es/appearance.ftl")),
             ("apps.ftl", include_str!("../es/apps.ftl")),
-            ("authentication.ftl", include_str!("../es/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../es/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../es/setup.ftl")),
+            ("date-time.ftl", include_str!("../es/date-time.ftl")),
         ],
     ),
     (
@@ -115,8 +133,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../pt-BR/firmware.ftl")),
             ("appearance.ftl", include_str!("../pt-BR/appearance.ftl")),
             ("apps.ftl", include_str!("../pt-BR/apps.ftl")),
-            ("authentication.ftl", include_str!("../pt-BR/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../pt-BR/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../pt-BR/setup.ftl")),
+            ("date-time.ftl", include_str!("../pt-BR/date-time.ftl")),
         ],
     ),
     (
@@ -133,8 +155,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../ja/firmware.ftl")),
             ("appearance.ftl", include_str!("../ja/appearance.ftl")),
             ("apps.ftl", include_str!("../ja/apps.ftl")),
-            ("authentication.ftl", include_str!("../ja/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../ja/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../ja/setup.ftl")),
+            ("date-time.ftl", include_str!("../ja/date-time.ftl")),
         ],
     ),
     (
@@ -151,8 +177,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../ar/firmware.ftl")),
             ("appearance.ftl", include_str!("../ar/appearance.ftl")),
             ("apps.ftl", include_str!("../ar/apps.ftl")),
-            ("authentication.ftl", include_str!("../ar/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../ar/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../ar/setup.ftl")),
+            ("date-time.ftl", include_str!("../ar/date-time.ftl")),
         ],
     ),
     (
@@ -169,8 +199,12 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("firmware.ftl", include_str!("../uk/firmware.ftl")),
             ("appearance.ftl", include_str!("../uk/appearance.ftl")),
             ("apps.ftl", include_str!("../uk/apps.ftl")),
-            ("authentication.ftl", include_str!("../uk/authentication.ftl")),
+            (
+                "authentication.ftl",
+                include_str!("../uk/authentication.ftl"),
+            ),
             ("setup.ftl", include_str!("../uk/setup.ftl")),
+            ("date-time.ftl", include_str!("../uk/date-time.ftl")),
         ],
     ),
 ];

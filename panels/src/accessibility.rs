@@ -8,7 +8,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use ferrum_accessibility::preferences::{AccentColor, ColorScheme, PreferencesError, TEXT_SCALES};
+use ferrum_accessibility::preferences::{
+    AccentColor, ClockFormat, ColorScheme, PreferencesError, TEXT_SCALES,
+};
 use ferrum_accessibility::speech::SpeechError;
 use ferrum_accessibility::{Accessible, AccessibleInfo, NumericValue, Preferences, Role};
 use ferrum_i18n::fl;
@@ -53,6 +55,8 @@ pub enum Message {
     ColorScheme(Option<ColorScheme>),
     /// The accent colour (the Appearance page's; `None`: the theme's own).
     Accent(Option<AccentColor>),
+    /// 24-hour or 12-hour clock (the Date & Time page's; `None`: the language's custom).
+    Clock(Option<ClockFormat>),
     /// The pause after change number `.0` is over.
     SaveDue(u64),
     /// The preferences were written (or not).
@@ -150,6 +154,7 @@ impl Page for State {
             Message::ReducedMotion(on) => preferences.reduced_motion = on,
             Message::ColorScheme(scheme) => preferences.color_scheme = scheme,
             Message::Accent(accent) => preferences.accent = accent,
+            Message::Clock(clock) => preferences.clock = clock,
             Message::SaveDue(change) => {
                 return match &self.path {
                     Some(path) if change == self.changes => {

@@ -349,3 +349,29 @@ pub fn security_fact(fact: &str) -> WidgetId {
 pub fn security_event(index: usize) -> WidgetId {
     SECURITY.child("event").child(index)
 }
+
+// The Date & Time page.
+
+/// The Date & Time page.
+pub const DATE_TIME: WidgetId = WidgetId::new("date-time");
+/// The automatic time switch.
+pub const DATE_TIME_AUTOMATIC: WidgetId = WidgetId::new("date-time.automatic");
+/// "Change time zone…".
+pub const DATE_TIME_ZONE: WidgetId = WidgetId::new("date-time.zone");
+/// The time zone picker.
+pub const DATE_TIME_PICKER: WidgetId = WidgetId::new("date-time.picker");
+/// The time zone picker's search field.
+pub const DATE_TIME_PICKER_SEARCH: WidgetId = WidgetId::new("date-time.picker.search");
+/// "Set date and time…" and the form it opens.
+pub const DATE_TIME_MANUAL: WidgetId = WidgetId::new("date-time.manual");
+/// The form's date field.
+pub const DATE_TIME_MANUAL_DATE: WidgetId = WidgetId::new("date-time.manual.date");
+/// The form's time field.
+pub const DATE_TIME_MANUAL_TIME: WidgetId = WidgetId::new("date-time.manual.time");
+/// The 24-hour clock switch.
+pub const DATE_TIME_24_HOUR: WidgetId = WidgetId::new("date-time.24-hour");
+
+/// A zone's row in the picker, by its tz name (`/` and all).
+pub fn date_time_zone(name: &str) -> WidgetId {
+    DATE_TIME_PICKER.child("zone").child(name)
+}

@@ -10,6 +10,7 @@ pub mod accessibility;
 pub mod appearance;
 pub mod apps;
 pub mod bluetooth;
+pub mod date_time;
 pub mod firmware;
 pub mod ids;
 pub mod network;

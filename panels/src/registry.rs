@@ -13,8 +13,8 @@ use iced::{Element, Subscription, Task};
 use crate::page::{self, Context, Page};
 use crate::security;
 use crate::{
-    about, accessibility, appearance, apps, bluetooth, firmware, network, power, printers,
-    private_dns, sound,
+    about, accessibility, appearance, apps, bluetooth, date_time, firmware, network, power,
+    printers, private_dns, sound,
 };
 
 macro_rules! panels {
@@ -129,6 +129,8 @@ panels! {
     DeviceSecurity => security: security::State, "security";
     /// Light or dark, accent colour, contrast, motion and text size.
     Appearance => appearance: appearance::State, "appearance";
+    /// The clock, automatic time, the time zone and the 24-hour clock.
+    DateTime => date_time: date_time::State, "date-time";
     /// Seeing, hearing and typing aids.
     Accessibility => accessibility: accessibility::State, "accessibility";
     /// The system at a glance.
@@ -209,6 +211,9 @@ mod tests {
         assert_eq!(PanelId::search("microphone"), vec![PanelId::Sound]);
         assert_eq!(PanelId::from_slug("bluetooth"), Some(PanelId::Bluetooth));
         assert_eq!(PanelId::search("power saver"), vec![PanelId::Power]);
+        assert_eq!(PanelId::search("time zone"), vec![PanelId::DateTime]);
+        assert_eq!(PanelId::search("ntp"), vec![PanelId::DateTime]);
+        assert_eq!(PanelId::from_slug("date-time"), Some(PanelId::DateTime));
         assert!(PanelId::search("zzz").is_empty());
     }
 }

@@ -4,7 +4,7 @@
 use ferrum_accessibility::preferences::{ColorScheme, Preferences, local_time};
 use ferrum_accessibility::tree::Snapshot;
 use ferrum_i18n::fl;
-use ferrum_panels::{Context, Pages, PanelId, accessibility, appearance, registry};
+use ferrum_panels::{Context, Pages, PanelId, accessibility, appearance, date_time, registry};
 use ferrum_services::SystemBus;
 use ferrum_services::audio::AudioSession;
 use ferrum_ui::error_report::{self, ErrorReport};
@@ -238,10 +238,16 @@ impl App {
             Message::Page(registry::Message::Appearance(appearance::Message::Preferences(
                 change,
             ))) => self.apply(Message::Page(registry::Message::Accessibility(change))),
+            // So are the Date & Time page's (the 24-hour clock).
+            Message::Page(registry::Message::DateTime(date_time::Message::Preferences(change))) => {
+                self.apply(Message::Page(registry::Message::Accessibility(change)))
+            }
             Message::Page(message) => {
                 let task = self.pages.update(message).map(Message::Page);
-                // The Appearance page draws the preferences the Accessibility page keeps.
+                // The Appearance and Date & Time pages draw the preferences the Accessibility
+                // page keeps.
                 self.pages.appearance.preferences = self.pages.accessibility.preferences;
+                self.pages.date_time.preferences = self.pages.accessibility.preferences;
                 self.pages
                     .appearance
                     .error
@@ -476,5 +482,25 @@ mod tests {
             ColorScheme::Dark,
         ))));
         assert_eq!(app.theme_choice(), ThemeChoice::Light, "--theme pins");
+    }
+
+    #[test]
+    fn the_date_and_time_pages_clock_choice_is_kept_by_the_one_owner() {
+        use ferrum_accessibility::preferences::ClockFormat;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = app(None, dir.path());
+        let _ = app.apply(Message::Page(registry::Message::DateTime(
+            date_time::Message::Preferences(accessibility::Message::Clock(Some(
+                ClockFormat::TwelveHour,
+            ))),
+        )));
+        assert_eq!(
+            app.pages.accessibility.preferences.clock,
+            Some(ClockFormat::TwelveHour)
+        );
+        assert_eq!(
+            app.pages.date_time.preferences.clock,
+            Some(ClockFormat::TwelveHour)
+        );
     }
 }

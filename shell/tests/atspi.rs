@@ -100,6 +100,9 @@ struct Extras {
     /// app for everyone; the app reaches it through `FLATPAK_USER_DIR`, `FLATPAK_SYSTEM_DIR`
     /// and `FLATPAK_CONFIG_DIR`, so the Apps page lists both.
     apps: bool,
+    /// The real systemd-timedated (`Service::Timedated`, in a mount namespace with a copy of
+    /// `/etc`), so the Date & Time page shows the machine's zone.
+    timedate: bool,
 }
 
 /// What of the apps bed's environment the app gets (not its `XDG_CONFIG_HOME`, which holds
@@ -167,6 +170,10 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
             service.label(),
             started.elapsed().as_secs_f64()
         );
+    }
+    if extras.timedate {
+        bed.start_service(Service::Timedated)
+            .unwrap_or_else(|error| panic!("timedated: {error}"));
     }
     let apps = extras.apps.then(|| {
         let apps = AppsBed::start().unwrap_or_else(|error| panic!("apps bed: {error}"));
@@ -475,6 +482,7 @@ fn screen_reader_walks_every_panel() {
         "Private DNS",
         "Device Security",
         "Appearance",
+        "Date & Time",
         "Accessibility",
         "About",
     ] {
@@ -579,7 +587,7 @@ impl Desktop {
 /// running, and Printers, with no cupsd ([`NO_CUPS`]), that the printing service is not;
 /// Firmware and Device Security, with no fwupd on the bed's bus (nothing to activate), that
 /// fwupd is not running.
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 13] = [
     "Power",
     "Network",
     "Bluetooth",
@@ -590,6 +598,7 @@ const PAGES: [&str; 12] = [
     "Private DNS",
     "Device Security",
     "Appearance",
+    "Date & Time",
     "Accessibility",
     "About",
 ];
@@ -1814,6 +1823,88 @@ fn screen_reader_tabs_through_the_appearance_page() {
                 problems.push(format!("{name:?} is still checked after the clicks"));
             }
         }
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
+
+/// The Date & Time page's controls a reader must find, by name.
+const DATE_TIME_CONTROLS: [&str; 3] = ["Set date and time…", "Change time zone…", "24-hour clock"];
+
+/// The Date & Time page on the real timedated (without systemd it cannot offer automatic
+/// time, which the page explains): every control named, the clock read as one label, the
+/// page walked with Tab; "Change time zone…" clicked through AT-SPI opens the picker, whose
+/// search field and zone rows (each named with its country, offset and local time) are
+/// walked too, and "Set date and time…" opens the form, walked with its two fields.
+#[test]
+fn screen_reader_tabs_through_the_date_and_time_page() {
+    let extras = Extras {
+        timedate: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "date-time", extras);
+    let page = desktop.read_tree(("toggle button", "24-hour clock"), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "list item", "Date & Time", &["selected"]);
+    for heading in ["Date & Time", "Time", "Time zone", "Clock"] {
+        assert_has(&page, "heading", heading, &[]);
+    }
+    let mut problems: Vec<String> = Vec::new();
+    for name in DATE_TIME_CONTROLS {
+        let found = page.iter().any(|node| {
+            node.name == name && is_control(node) && node.states.iter().any(|s| s == "focusable")
+        });
+        if !found {
+            problems.push(format!("no focusable control named {name:?}"));
+        }
+    }
+    assert_has(
+        &page,
+        "label",
+        "Automatic time is unavailable: no time synchronization service is installed on this computer.",
+        &[],
+    );
+    assert!(
+        page.iter()
+            .any(|node| node.role == "label" && node.name.contains("day, ")),
+        "the clock is read as one label:\n{}",
+        show(&page)
+    );
+    problems.extend(
+        indistinguishable_controls(&page)
+            .into_iter()
+            .map(|problem| format!("the page: {problem}")),
+    );
+    problems.extend(desktop.walk("Date & Time"));
+
+    if desktop.app_running() {
+        desktop.read_tree(
+            ("push button", "Change time zone…"),
+            Some(("push button", "Change time zone…")),
+        );
+        let picker = desktop.read_tree(("entry", "Search by city, region or country"), None);
+        let rows = picker
+            .iter()
+            .filter(|node| node.role == "push button" && node.name.contains(" · UTC"))
+            .count();
+        assert!(
+            rows > 10,
+            "zone rows named with their facts:\n{}",
+            show(&picker)
+        );
+        problems.extend(desktop.walk_up_to("Date & Time, the picker", 80));
+    }
+    if desktop.app_running() {
+        desktop.read_tree(("push button", "Cancel"), Some(("push button", "Cancel")));
+        desktop.read_tree(
+            ("push button", "Set date and time…"),
+            Some(("push button", "Set date and time…")),
+        );
+        let form = desktop.read_tree(("entry", "Date (year-month-day)"), None);
+        assert_has(&form, "entry", "Time (hours:minutes)", &["focusable"]);
+        problems.extend(desktop.walk("Date & Time, the form"));
     }
     let log = desktop.session.app_log();
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");

@@ -256,7 +256,7 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
     assert!(
         notice.detail.contains(
             "network, bluetooth, sound, printers, power, apps, firmware, private-dns, \
-             security, appearance, accessibility, about"
+             security, appearance, date-time, accessibility, about"
         ),
         "{}",
         notice.detail
@@ -951,6 +951,13 @@ style_goldens!(
     security_app,
     SECURITY_WINDOW,
     ferrum_panels::ids::SECURITY_COPY
+);
+style_goldens!(
+    date_time_styles,
+    "date-time",
+    date_time_app,
+    DATE_TIME_WINDOW,
+    ferrum_panels::ids::DATE_TIME_ZONE
 );
 style_goldens!(
     firmware_styles,
@@ -2464,4 +2471,74 @@ fn appearance_invalid_custom_colour_is_explained_and_kept() {
     );
     drop(ui);
     assert_snapshot_sized(&app, "appearance-custom-error", APPEARANCE_WINDOW);
+}
+
+/// The Date & Time page as `date_time::sample::state` has it, without timedated: Berlin,
+/// automatic time off, the clock stopped at 2026-12-07 14:05:09 there.
+fn date_time_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("date-time"), theme);
+    app.pages.date_time = ferrum_panels::date_time::sample::state(app.pages.date_time.preferences);
+    app
+}
+
+/// Tall enough for the page with the time zone picker open.
+const DATE_TIME_WINDOW: (f32, f32) = (960.0, 1100.0);
+
+#[test]
+fn date_time_snapshots_light_and_dark() {
+    let _english = english();
+    let app = date_time_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::DateTime);
+    for shown in [
+        "Date & Time",
+        // English's own 12-hour clock (ICU's spacing before PM).
+        ferrum_i18n::format_clock(14, 5, 9, Some(false))
+            .expect("a time")
+            .as_str(),
+        "Monday, December 7, 2026",
+        "Berlin (Europe), UTC+01:00",
+        "Automatic date and time",
+        "Set date and time…",
+        "Change time zone…",
+        "24-hour clock",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "date-time-light", DATE_TIME_WINDOW);
+    assert_snapshot_sized(
+        &date_time_app(ThemeChoice::Dark),
+        "date-time-dark",
+        DATE_TIME_WINDOW,
+    );
+}
+
+#[test]
+fn date_time_picker_lists_zones_with_offset_and_local_time() {
+    let _english = english();
+    let mut app = app(Some("date-time"), ThemeChoice::Light);
+    app.pages.date_time =
+        ferrum_panels::date_time::sample::with_picker(app.pages.date_time.preferences, "brazil");
+    for shown in [
+        "Choose a time zone",
+        "Sao Paulo (America)",
+        "Noronha (America)",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    let ten = ferrum_i18n::format_time_cycle(10, 5, Some(false)).expect("a time");
+    assert!(ui_shows(&app, &format!("Brazil · UTC−03:00 · {ten}")));
+    assert_snapshot_sized(&app, "date-time-picker", DATE_TIME_WINDOW);
+}
+
+#[test]
+fn date_time_an_impossible_date_is_said_and_kept() {
+    let _english = english();
+    let mut app = app(Some("date-time"), ThemeChoice::Light);
+    app.pages.date_time =
+        ferrum_panels::date_time::sample::with_bad_date(app.pages.date_time.preferences);
+    assert!(ui_shows(
+        &app,
+        "There is no such day. Check the month and the day."
+    ));
+    assert_snapshot_sized(&app, "date-time-bad-date", DATE_TIME_WINDOW);
 }

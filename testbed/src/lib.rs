@@ -52,6 +52,7 @@ pub mod firmware;
 pub mod fixtures;
 pub mod golden;
 pub mod keyscript;
+pub mod machine;
 pub mod network;
 pub mod polkit;
 pub mod portal;
@@ -131,6 +132,18 @@ pub enum Service {
     /// itself after about 30 s without callers, as it does under systemd; tests read it
     /// right after the bed starts.
     Hostnamed,
+    /// The real `systemd-timedated` in a mount namespace with a copy of `/etc`
+    /// ([`TestBed::machine_etc`]) and without `CAP_SYS_TIME`: `SetTimezone` changes the copy's
+    /// `/etc/localtime`; this host's clock and `/etc` never change. See [`machine`].
+    Timedated,
+    /// python-dbusmock's `timedated` template: `SetNTP` and `SetTime` (which would reach the
+    /// clock and systemd's units) are recorded, never carried out. Owns the same bus name as
+    /// [`Service::Timedated`]: a bed runs one or the other.
+    TimedatedMock,
+    /// The real `systemd-localed` in a mount namespace with copies of `/etc` and
+    /// `/usr/lib/locale` ([`TestBed::machine_etc`]): `SetLocale` writes the copy's
+    /// `/etc/default/locale`, `SetX11Keyboard` its `/etc/default/keyboard`. See [`machine`].
+    Localed,
     /// python-dbusmock's `bluez5` template standing in for bluetoothd (this host has no
     /// Bluetooth controller): no adapters or devices until a test adds them through
     /// [`bluez::BluezMock`] ([`TestBed::bluez`]); pairing succeeds at once without asking an
@@ -183,6 +196,8 @@ impl Service {
             }
             Service::Resolved => "org.freedesktop.resolve1",
             Service::Hostnamed => "org.freedesktop.hostname1",
+            Service::Timedated | Service::TimedatedMock => "org.freedesktop.timedate1",
+            Service::Localed => "org.freedesktop.locale1",
             Service::BluezMock => bluez::BUS_NAME,
             Service::CupsPkHelper => printing::PK_HELPER_BUS_NAME,
             Service::Avahi => printing::AVAHI_BUS_NAME,
@@ -205,6 +220,9 @@ impl Service {
             Service::NetworkManager => "NetworkManager",
             Service::Resolved => "systemd-resolved",
             Service::Hostnamed => "systemd-hostnamed",
+            Service::Timedated => "timedated",
+            Service::TimedatedMock => "timedated-mock",
+            Service::Localed => "localed",
             Service::BluezMock => "bluez-mock",
             Service::Cups => "cupsd",
             Service::VirtualPrinter => "ippeveprinter",
@@ -512,6 +530,12 @@ impl TestBed {
             .arg(program)
             .env("DBUS_SYSTEM_BUS_ADDRESS", &self.layout.address);
         Ok(command)
+    }
+
+    /// The copy of `/etc` that [`Service::Timedated`] or [`Service::Localed`] sees as `/etc`
+    /// (made when the daemon first starts; kept across its restarts).
+    pub fn machine_etc(&self, service: Service) -> PathBuf {
+        machine::state_dir(&self.layout, service.label()).join("etc")
     }
 
     /// Runs `argv` inside [`TestBed::network_namespace`] and returns its standard output;

@@ -170,6 +170,11 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             after_ready: Vec::new(),
             needs_network: false,
         },
+        Service::Timedated => crate::machine::timedated(layout),
+        Service::Localed => crate::machine::localed(layout),
+        // Starts with NTP on and synchronised, CanNTP true, zone Etc/Utc (the template's
+        // spelling); SetTime is accepted and recorded.
+        Service::TimedatedMock => dbusmock("timedated", Vec::new()),
         Service::Hostnamed => ServiceSpec {
             requires: vec![Requirement::package(
                 "/lib/systemd/systemd-hostnamed",

@@ -21,6 +21,9 @@ pub const PACKAGES: &[&str] = &[
     "upower",
     "umockdev",
     "python3-dbusmock",
+    // The Date & Time and Region pages' bed: systemd-timedated and systemd-localed (package
+    // `systemd`, above) outside PID 1; the zones people choose from and their offsets.
+    "tzdata",
     // The user list of the greeter: the real accounts-daemon.
     "accountsservice",
     // The authentication agent's bed: the real polkitd and its setuid helper

@@ -508,7 +508,11 @@ pub fn sentence(problem: &Problem) -> String {
             TimedateError::NotAuthorized(_) => fl!("setup-zone-refused"),
             TimedateError::UnknownZone { .. } => fl!("setup-zone-unknown"),
             TimedateError::NoAnswer(_) => fl!("setup-zone-no-answer"),
-            TimedateError::Failed(_) => fl!("setup-zone-failed"),
+            // The clock's and NTP's refusals (the Date & Time page's) never come from
+            // setting a zone.
+            TimedateError::Failed(_)
+            | TimedateError::AutomaticTimeOn(_)
+            | TimedateError::NoNtpSupport(_) => fl!("setup-zone-failed"),
         },
         Problem::WifiPassword(error) => match error {
             PasswordError::Empty => fl!("setup-wifi-password-empty"),

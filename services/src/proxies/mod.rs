@@ -21,6 +21,7 @@ pub mod cups_pk_helper;
     reason = "generated: fwupd names its interface `org.freedesktop.fwupd`, so the proxy is `fwupdProxy`"
 )]
 pub mod fwupd;
+pub mod locale;
 pub mod logind;
 pub mod network_manager;
 pub mod nm_access_point;
