@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## مربع حوار المصادقة: يطلب polkit كلمة مرور أحد المسؤولين (تطبيق الإعدادات هو وكيل المصادقة في الجلسة)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = المصادقة مطلوبة
+# من يطلب: اسم البرنامج كما يعرفه النظام (مثل ferrum-settings أو pkexec).
+auth-program = بطلب من { $program }
+auth-identity-choice = المصادقة باسم
+auth-password = كلمة المرور
+# الشخص المطلوبة كلمة مروره، باسمه الحقيقي.
+auth-password-for = كلمة مرور { $person }
+auth-authenticate = مصادقة
+auth-cancel = إلغاء
+auth-checking = جارٍ التحقق…
+auth-wrong-password = لم تُقبل كلمة المرور هذه. حاول مرة أخرى.
+auth-problem-prompt = طلب نظام تسجيل الدخول أكثر من كلمة مرور، ولا يستطيع مربع الحوار هذا طلب ذلك. ألغِ العملية واستخدم الطرفية بدلًا من ذلك.
+auth-problem-line-break = لا يمكن التحقق من كلمة مرور تحتوي على فاصل أسطر.
+auth-problem-helper = تعذّر التحقق من كلمة المرور: لم يعمل برنامج المصادقة المساعد في النظام. حاول مرة أخرى أو ألغِ العملية.

@@ -1,72 +1,94 @@
-## Not translated yet: the English text stands in until the translation comes.
-setup-title = Set up this computer
-setup-step = Step { $number } of { $total }
-setup-next = Next
-setup-back = Back
-setup-skip = Skip
-setup-create = Create account
-setup-language-heading = Choose your language
-setup-keyboard-heading = Choose your keyboard layout
-setup-zone-heading = Choose your time zone
-setup-zone-search = Search for a city or region
-setup-zone-chosen = Time zone: { $zone }
-setup-zone-none = No time zone matches the search.
-setup-applying = Setting the time zone…
-setup-zone-unavailable = The time zone could not be set: the date and time service is not running.
-setup-zone-refused = The time zone could not be set: this computer did not allow it.
-setup-zone-unknown = This computer does not know that time zone. Choose another one.
-setup-zone-no-answer = The date and time service did not answer. Try again.
-setup-zone-failed = The time zone could not be set. Try again.
-setup-network-heading = Connect to a network
-setup-network-optional = This step is optional: you can connect later in Settings.
-setup-network-loading = Looking for networks…
-setup-network-connected = Connected to the internet.
-setup-network-limited = Connected, but the internet cannot be reached.
-setup-network-offline = Not connected.
-setup-network-unavailable = Network settings are not available right now.
-setup-network-none = No Wi-Fi networks are in range.
-setup-wifi-connected = Connected
-setup-wifi-secured = Secured, signal { $strength } %
-setup-wifi-open = Open, signal { $strength } %
-setup-wifi-password = Password for { $name }
-setup-join-named = Join { $name }
-setup-joining = Joining…
-setup-wifi-password-empty = Type the network's password first.
-setup-wifi-password-invalid = That cannot be the password of this network: check its length and characters.
-setup-join-refused = Joining networks is not allowed here.
-setup-join-wrong-password = The network did not accept the password.
-setup-join-timeout = The network did not answer in time. Try again.
-setup-join-failed = The network could not be joined.
-setup-account-heading = Create your account
-setup-full-name = Full name
-setup-user-name = User name
-setup-user-name-rules = Lowercase letters, digits, - and _, starting with a letter.
-setup-password = Password
-setup-confirmation = Confirm the password
-setup-strength-too-short = At least { $count } characters.
-setup-strength-weak = Weak password: longer, with more kinds of characters, is harder to guess.
-setup-strength-fair = Fair password.
-setup-strength-strong = Strong password.
-setup-administrator = Administrator
-setup-administrator-desc = Can install software and change settings for everyone.
-setup-name-empty = Type a user name.
-setup-name-too-long = A user name has at most { $count } characters.
-setup-name-bad-start = A user name starts with a lowercase letter.
-setup-name-bad-characters = A user name has only lowercase letters, digits, - and _.
-setup-name-taken = The user name { $name } is taken. Choose another one.
-setup-password-too-short = The password needs at least { $count } characters.
-setup-password-too-long = The password is too long.
-setup-password-mismatch = The two passwords are not the same.
-setup-creating = Creating your account…
-setup-account-refused = This computer does not allow creating accounts now.
-setup-account-unavailable = The accounts service is not running, so the account was not created. Try again in a moment.
-setup-account-no-answer = The accounts service did not answer. Try again.
-setup-account-failed = The account could not be created. Try again.
-setup-account-undone = The account could not be finished, so it was removed again. Try again.
-setup-account-left = The account could not be finished and the accounts service stopped answering. Nobody can log in with the unfinished account; it is removed when you try again.
-setup-finish-heading = Welcome
-setup-starting = Starting your session…
-setup-created = Your account { $name } was created, but logging in did not work.
-setup-retry = Try again
-setup-login-failed = Logging in failed. Try again.
-setup-login-unreachable = The login service is not answering. Try again.
+# الإعداد عند التشغيل الأول (ferrum-greeter ما دام الحاسوب بلا أي شخص).
+
+setup-title = إعداد هذا الحاسوب
+setup-step = الخطوة { $number } من { $total }
+setup-next = التالي
+setup-back = رجوع
+setup-skip = تخطي
+setup-create = إنشاء الحساب
+setup-language-heading = اختر لغتك
+setup-keyboard-heading = اختر تخطيط لوحة المفاتيح
+setup-zone-heading = اختر منطقتك الزمنية
+setup-zone-search = ابحث عن مدينة أو منطقة
+setup-zone-chosen = المنطقة الزمنية: { $zone }
+setup-zone-none = لا توجد منطقة زمنية تطابق البحث.
+setup-applying = جارٍ ضبط المنطقة الزمنية…
+setup-zone-unavailable = تعذّر ضبط المنطقة الزمنية: خدمة التاريخ والوقت لا تعمل.
+setup-zone-refused = تعذّر ضبط المنطقة الزمنية: لم يسمح هذا الحاسوب بذلك.
+setup-zone-unknown = لا يعرف هذا الحاسوب هذه المنطقة الزمنية. اختر منطقة أخرى.
+setup-zone-no-answer = لم تستجب خدمة التاريخ والوقت. حاول مرة أخرى.
+setup-zone-failed = تعذّر ضبط المنطقة الزمنية. حاول مرة أخرى.
+setup-network-heading = الاتصال بشبكة
+setup-network-optional = هذه الخطوة اختيارية: يمكنك الاتصال لاحقًا من الإعدادات.
+setup-network-loading = جارٍ البحث عن شبكات…
+setup-network-connected = متصل بالإنترنت.
+setup-network-limited = متصل، لكن تعذّر الوصول إلى الإنترنت.
+setup-network-offline = غير متصل.
+setup-network-unavailable = إعدادات الشبكة غير متاحة حاليًا.
+setup-network-none = لا توجد شبكات Wi-Fi في النطاق.
+setup-wifi-connected = متصلة
+setup-wifi-secured = محمية، الإشارة { $strength }%
+setup-wifi-open = مفتوحة، الإشارة { $strength }%
+setup-wifi-password = كلمة مرور شبكة { $name }
+setup-join-named = الاتصال بشبكة { $name }
+setup-joining = جارٍ الاتصال…
+setup-wifi-password-empty = اكتب كلمة مرور الشبكة أولًا.
+setup-wifi-password-invalid = لا يمكن أن تكون هذه كلمة مرور هذه الشبكة: تحقّق من طولها ومن محارفها.
+setup-join-refused = الاتصال بالشبكات غير مسموح به هنا.
+setup-join-wrong-password = لم تقبل الشبكة كلمة المرور.
+setup-join-timeout = لم تستجب الشبكة في الوقت المحدد. حاول مرة أخرى.
+setup-join-failed = تعذّر الاتصال بالشبكة.
+setup-account-heading = أنشئ حسابك
+setup-full-name = الاسم الكامل
+setup-user-name = اسم المستخدم
+setup-user-name-rules = أحرف لاتينية صغيرة وأرقام والرمزان - و _، ويبدأ بحرف.
+setup-password = كلمة المرور
+setup-confirmation = تأكيد كلمة المرور
+setup-strength-too-short = { $count ->
+    [zero] { $count } محرف على الأقل.
+    [one] محرف واحد على الأقل.
+    [two] محرفان على الأقل.
+    [few] { $count } محارف على الأقل.
+    [many] { $count } محرفًا على الأقل.
+   *[other] { $count } محرف على الأقل.
+}
+setup-strength-weak = كلمة مرور ضعيفة: كلما طالت وتنوّعت محارفها صعُب تخمينها.
+setup-strength-fair = كلمة مرور مقبولة.
+setup-strength-strong = كلمة مرور قوية.
+setup-administrator = مسؤول
+setup-administrator-desc = يمكنه تثبيت البرامج وتغيير الإعدادات للجميع.
+setup-name-empty = اكتب اسم مستخدم.
+setup-name-too-long = { $count ->
+    [zero] لا يتجاوز اسم المستخدم { $count } محرف.
+    [one] لا يتجاوز اسم المستخدم محرفًا واحدًا.
+    [two] لا يتجاوز اسم المستخدم محرفين.
+    [few] لا يتجاوز اسم المستخدم { $count } محارف.
+    [many] لا يتجاوز اسم المستخدم { $count } محرفًا.
+   *[other] لا يتجاوز اسم المستخدم { $count } محرف.
+}
+setup-name-bad-start = يبدأ اسم المستخدم بحرف لاتيني صغير.
+setup-name-bad-characters = لا يحتوي اسم المستخدم إلا على أحرف لاتينية صغيرة وأرقام والرمزين - و _.
+setup-name-taken = اسم المستخدم { $name } محجوز. اختر اسمًا آخر.
+setup-password-too-short = { $count ->
+    [zero] يجب ألا تقل كلمة المرور عن { $count } محرف.
+    [one] يجب ألا تقل كلمة المرور عن محرف واحد.
+    [two] يجب ألا تقل كلمة المرور عن محرفين.
+    [few] يجب ألا تقل كلمة المرور عن { $count } محارف.
+    [many] يجب ألا تقل كلمة المرور عن { $count } محرفًا.
+   *[other] يجب ألا تقل كلمة المرور عن { $count } محرف.
+}
+setup-password-too-long = كلمة المرور طويلة جدًا.
+setup-password-mismatch = كلمتا المرور غير متطابقتين.
+setup-creating = جارٍ إنشاء حسابك…
+setup-account-refused = لا يسمح هذا الحاسوب بإنشاء حسابات الآن.
+setup-account-unavailable = خدمة الحسابات لا تعمل، لذا لم يُنشأ الحساب. حاول مجددًا بعد لحظات.
+setup-account-no-answer = لم تستجب خدمة الحسابات. حاول مرة أخرى.
+setup-account-failed = تعذّر إنشاء الحساب. حاول مرة أخرى.
+setup-account-undone = تعذّر إكمال الحساب، لذا أُزيل. حاول مرة أخرى.
+setup-account-left = تعذّر إكمال الحساب وتوقفت خدمة الحسابات عن الاستجابة. لا يمكن لأحد تسجيل الدخول بالحساب غير المكتمل، وستتم إزالته عندما تحاول مرة أخرى.
+setup-finish-heading = مرحبًا بك
+setup-starting = جارٍ بدء جلستك…
+setup-created = أُنشئ حسابك { $name }، لكن تعذّر تسجيل الدخول.
+setup-retry = إعادة المحاولة
+setup-login-failed = فشل تسجيل الدخول. حاول مرة أخرى.
+setup-login-unreachable = خدمة تسجيل الدخول لا تستجيب. حاول مرة أخرى.

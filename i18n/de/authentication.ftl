@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## Der Authentifizierungsdialog: polkit fragt nach dem Passwort einer Administratorin oder eines Administrators (die Einstellungen-App ist der Authentifizierungsagent der Sitzung)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = Authentifizierung erforderlich
+# Wer fragt: der Name des Programms, wie das System ihn kennt („ferrum-settings“, „pkexec“).
+auth-program = Angefordert von { $program }
+auth-identity-choice = Authentifizieren als
+auth-password = Passwort
+# Die Person, deren Passwort verlangt wird, mit ihrem vollständigen Namen.
+auth-password-for = Passwort für { $person }
+auth-authenticate = Authentifizieren
+auth-cancel = Abbrechen
+auth-checking = Wird überprüft …
+auth-wrong-password = Dieses Passwort wurde nicht akzeptiert. Versuchen Sie es erneut.
+auth-problem-prompt = Das Anmeldesystem hat mehr als ein Passwort verlangt, und danach kann dieser Dialog nicht fragen. Brechen Sie ab und verwenden Sie stattdessen ein Terminal.
+auth-problem-line-break = Ein Passwort mit einem Zeilenumbruch kann nicht überprüft werden.
+auth-problem-helper = Das Passwort konnte nicht überprüft werden: Das Authentifizierungsprogramm des Systems hat nicht funktioniert. Versuchen Sie es erneut oder brechen Sie ab.

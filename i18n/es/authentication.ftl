@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## El diálogo de autenticación: polkit pide la contraseña de un administrador (la aplicación de configuración es el agente de autenticación de la sesión)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = Se requiere autenticación
+# Quién lo pide: el nombre del programa tal como lo conoce el sistema («ferrum-settings», «pkexec»).
+auth-program = Solicitado por { $program }
+auth-identity-choice = Autenticarse como
+auth-password = Contraseña
+# La persona cuya contraseña se pide, por su nombre real.
+auth-password-for = Contraseña de { $person }
+auth-authenticate = Autenticar
+auth-cancel = Cancelar
+auth-checking = Comprobando…
+auth-wrong-password = No se aceptó esa contraseña. Inténtelo de nuevo.
+auth-problem-prompt = El sistema de inicio de sesión pidió algo más que una contraseña, y este diálogo no puede pedirlo. Cancele y use un terminal en su lugar.
+auth-problem-line-break = No se puede comprobar una contraseña que contiene un salto de línea.
+auth-problem-helper = No se pudo comprobar la contraseña: el programa auxiliar de autenticación del sistema no funcionó. Inténtelo de nuevo o cancele.

@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## La boîte de dialogue d’authentification : polkit demande le mot de passe d’un administrateur (l’application Paramètres est l’agent d’authentification de la session)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = Authentification requise
+# Qui demande : le nom du programme tel que le système le connaît (« ferrum-settings », « pkexec »).
+auth-program = Demandée par { $program }
+auth-identity-choice = S’authentifier en tant que
+auth-password = Mot de passe
+# La personne dont le mot de passe est demandé, par son vrai nom.
+auth-password-for = Mot de passe de { $person }
+auth-authenticate = S’authentifier
+auth-cancel = Annuler
+auth-checking = Vérification…
+auth-wrong-password = Ce mot de passe n’a pas été accepté. Réessayez.
+auth-problem-prompt = Le système de connexion a demandé plus qu’un mot de passe, ce que cette boîte de dialogue ne peut pas demander. Annulez, puis utilisez plutôt un terminal.
+auth-problem-line-break = Un mot de passe contenant un saut de ligne ne peut pas être vérifié.
+auth-problem-helper = Le mot de passe n’a pas pu être vérifié : l’assistant d’authentification du système n’a pas fonctionné. Réessayez ou annulez.

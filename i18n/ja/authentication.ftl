@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## 認証ダイアログ: polkit が管理者のパスワードを求めます (設定アプリがセッションの認証エージェントです)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = 認証が必要です
+# 要求元: システムが認識しているプログラム名 ("ferrum-settings"、"pkexec")。
+auth-program = 要求元: { $program }
+auth-identity-choice = 認証するユーザー
+auth-password = パスワード
+# パスワードを求められている人の本名。
+auth-password-for = { $person } のパスワード
+auth-authenticate = 認証
+auth-cancel = キャンセル
+auth-checking = 確認中…
+auth-wrong-password = パスワードが受け付けられませんでした。もう一度お試しください。
+auth-problem-prompt = ログインシステムがパスワード以外の入力を求めましたが、このダイアログでは対応できません。キャンセルして、代わりに端末を使用してください。
+auth-problem-line-break = 改行を含むパスワードは確認できません。
+auth-problem-helper = パスワードを確認できませんでした: システムの認証ヘルパーが動作しませんでした。もう一度試すか、キャンセルしてください。

@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## A caixa de diálogo de autenticação: o polkit pede a senha de um administrador (o aplicativo Configurações é o agente de autenticação da sessão)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = Autenticação necessária
+# Quem pede: o nome do programa como o sistema o conhece (“ferrum-settings”, “pkexec”).
+auth-program = Solicitado por { $program }
+auth-identity-choice = Autenticar como
+auth-password = Senha
+# A pessoa cuja senha é pedida, pelo seu nome real.
+auth-password-for = Senha de { $person }
+auth-authenticate = Autenticar
+auth-cancel = Cancelar
+auth-checking = Verificando…
+auth-wrong-password = Essa senha não foi aceita. Tente novamente.
+auth-problem-prompt = O sistema de login pediu mais do que uma senha, e esta caixa de diálogo não consegue pedir isso. Cancele e use um terminal.
+auth-problem-line-break = Uma senha com quebra de linha não pode ser verificada.
+auth-problem-helper = Não foi possível verificar a senha: o auxiliar de autenticação do sistema não funcionou. Tente novamente ou cancele.

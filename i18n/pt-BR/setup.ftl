@@ -1,72 +1,85 @@
-## Not translated yet: the English text stands in until the translation comes.
-setup-title = Set up this computer
-setup-step = Step { $number } of { $total }
-setup-next = Next
-setup-back = Back
-setup-skip = Skip
-setup-create = Create account
-setup-language-heading = Choose your language
-setup-keyboard-heading = Choose your keyboard layout
-setup-zone-heading = Choose your time zone
-setup-zone-search = Search for a city or region
-setup-zone-chosen = Time zone: { $zone }
-setup-zone-none = No time zone matches the search.
-setup-applying = Setting the time zone…
-setup-zone-unavailable = The time zone could not be set: the date and time service is not running.
-setup-zone-refused = The time zone could not be set: this computer did not allow it.
-setup-zone-unknown = This computer does not know that time zone. Choose another one.
-setup-zone-no-answer = The date and time service did not answer. Try again.
-setup-zone-failed = The time zone could not be set. Try again.
-setup-network-heading = Connect to a network
-setup-network-optional = This step is optional: you can connect later in Settings.
-setup-network-loading = Looking for networks…
-setup-network-connected = Connected to the internet.
-setup-network-limited = Connected, but the internet cannot be reached.
-setup-network-offline = Not connected.
-setup-network-unavailable = Network settings are not available right now.
-setup-network-none = No Wi-Fi networks are in range.
-setup-wifi-connected = Connected
-setup-wifi-secured = Secured, signal { $strength } %
-setup-wifi-open = Open, signal { $strength } %
-setup-wifi-password = Password for { $name }
-setup-join-named = Join { $name }
-setup-joining = Joining…
-setup-wifi-password-empty = Type the network's password first.
-setup-wifi-password-invalid = That cannot be the password of this network: check its length and characters.
-setup-join-refused = Joining networks is not allowed here.
-setup-join-wrong-password = The network did not accept the password.
-setup-join-timeout = The network did not answer in time. Try again.
-setup-join-failed = The network could not be joined.
-setup-account-heading = Create your account
-setup-full-name = Full name
-setup-user-name = User name
-setup-user-name-rules = Lowercase letters, digits, - and _, starting with a letter.
-setup-password = Password
-setup-confirmation = Confirm the password
-setup-strength-too-short = At least { $count } characters.
-setup-strength-weak = Weak password: longer, with more kinds of characters, is harder to guess.
-setup-strength-fair = Fair password.
-setup-strength-strong = Strong password.
-setup-administrator = Administrator
-setup-administrator-desc = Can install software and change settings for everyone.
-setup-name-empty = Type a user name.
-setup-name-too-long = A user name has at most { $count } characters.
-setup-name-bad-start = A user name starts with a lowercase letter.
-setup-name-bad-characters = A user name has only lowercase letters, digits, - and _.
-setup-name-taken = The user name { $name } is taken. Choose another one.
-setup-password-too-short = The password needs at least { $count } characters.
-setup-password-too-long = The password is too long.
-setup-password-mismatch = The two passwords are not the same.
-setup-creating = Creating your account…
-setup-account-refused = This computer does not allow creating accounts now.
-setup-account-unavailable = The accounts service is not running, so the account was not created. Try again in a moment.
-setup-account-no-answer = The accounts service did not answer. Try again.
-setup-account-failed = The account could not be created. Try again.
-setup-account-undone = The account could not be finished, so it was removed again. Try again.
-setup-account-left = The account could not be finished and the accounts service stopped answering. Nobody can log in with the unfinished account; it is removed when you try again.
-setup-finish-heading = Welcome
-setup-starting = Starting your session…
-setup-created = Your account { $name } was created, but logging in did not work.
-setup-retry = Try again
-setup-login-failed = Logging in failed. Try again.
-setup-login-unreachable = The login service is not answering. Try again.
+# A configuração inicial (ferrum-greeter enquanto ainda não há nenhuma pessoa no computador).
+
+setup-title = Configurar este computador
+setup-step = Etapa { $number } de { $total }
+setup-next = Avançar
+setup-back = Voltar
+setup-skip = Pular
+setup-create = Criar conta
+setup-language-heading = Escolha seu idioma
+setup-keyboard-heading = Escolha o layout do teclado
+setup-zone-heading = Escolha seu fuso horário
+setup-zone-search = Pesquisar uma cidade ou região
+setup-zone-chosen = Fuso horário: { $zone }
+setup-zone-none = Nenhum fuso horário corresponde à pesquisa.
+setup-applying = Definindo o fuso horário…
+setup-zone-unavailable = Não foi possível definir o fuso horário: o serviço de data e hora não está em execução.
+setup-zone-refused = Não foi possível definir o fuso horário: este computador não permitiu.
+setup-zone-unknown = Este computador não conhece esse fuso horário. Escolha outro.
+setup-zone-no-answer = O serviço de data e hora não respondeu. Tente novamente.
+setup-zone-failed = Não foi possível definir o fuso horário. Tente novamente.
+setup-network-heading = Conectar a uma rede
+setup-network-optional = Esta etapa é opcional: você pode se conectar depois em Configurações.
+setup-network-loading = Procurando redes…
+setup-network-connected = Conectado à internet.
+setup-network-limited = Conectado, mas não é possível acessar a internet.
+setup-network-offline = Não conectado.
+setup-network-unavailable = As configurações de rede não estão disponíveis no momento.
+setup-network-none = Nenhuma rede Wi-Fi ao alcance.
+setup-wifi-connected = Conectada
+setup-wifi-secured = Protegida, sinal { $strength }%
+setup-wifi-open = Aberta, sinal { $strength }%
+setup-wifi-password = Senha de { $name }
+setup-join-named = Conectar a { $name }
+setup-joining = Conectando…
+setup-wifi-password-empty = Digite primeiro a senha da rede.
+setup-wifi-password-invalid = Essa não pode ser a senha desta rede: verifique o tamanho e os caracteres.
+setup-join-refused = Não é permitido conectar a redes aqui.
+setup-join-wrong-password = A rede não aceitou a senha.
+setup-join-timeout = A rede não respondeu a tempo. Tente novamente.
+setup-join-failed = Não foi possível conectar à rede.
+setup-account-heading = Crie sua conta
+setup-full-name = Nome completo
+setup-user-name = Nome de usuário
+setup-user-name-rules = Letras minúsculas, dígitos, - e _, começando com uma letra.
+setup-password = Senha
+setup-confirmation = Confirme a senha
+setup-strength-too-short = { $count ->
+    [one] Pelo menos { $count } caractere.
+    [many] Pelo menos { $count } de caracteres.
+   *[other] Pelo menos { $count } caracteres.
+}
+setup-strength-weak = Senha fraca: quanto mais longa e com mais tipos de caracteres, mais difícil de adivinhar.
+setup-strength-fair = Senha razoável.
+setup-strength-strong = Senha forte.
+setup-administrator = Administrador
+setup-administrator-desc = Pode instalar programas e alterar configurações para todos.
+setup-name-empty = Digite um nome de usuário.
+setup-name-too-long = { $count ->
+    [one] Um nome de usuário tem no máximo { $count } caractere.
+    [many] Um nome de usuário tem no máximo { $count } de caracteres.
+   *[other] Um nome de usuário tem no máximo { $count } caracteres.
+}
+setup-name-bad-start = Um nome de usuário começa com uma letra minúscula.
+setup-name-bad-characters = Um nome de usuário tem apenas letras minúsculas, dígitos, - e _.
+setup-name-taken = O nome de usuário { $name } já está em uso. Escolha outro.
+setup-password-too-short = { $count ->
+    [one] A senha precisa ter pelo menos { $count } caractere.
+    [many] A senha precisa ter pelo menos { $count } de caracteres.
+   *[other] A senha precisa ter pelo menos { $count } caracteres.
+}
+setup-password-too-long = A senha é longa demais.
+setup-password-mismatch = As duas senhas não são iguais.
+setup-creating = Criando sua conta…
+setup-account-refused = Este computador não permite criar contas agora.
+setup-account-unavailable = O serviço de contas não está em execução, então a conta não foi criada. Tente novamente daqui a pouco.
+setup-account-no-answer = O serviço de contas não respondeu. Tente novamente.
+setup-account-failed = Não foi possível criar a conta. Tente novamente.
+setup-account-undone = Não foi possível concluir a conta, então ela foi removida. Tente novamente.
+setup-account-left = Não foi possível concluir a conta e o serviço de contas parou de responder. Ninguém consegue entrar com a conta incompleta; ela será removida quando você tentar novamente.
+setup-finish-heading = Boas-vindas
+setup-starting = Iniciando sua sessão…
+setup-created = Sua conta { $name } foi criada, mas não foi possível entrar.
+setup-retry = Tentar novamente
+setup-login-failed = Não foi possível entrar. Tente novamente.
+setup-login-unreachable = O serviço de login não está respondendo. Tente novamente.

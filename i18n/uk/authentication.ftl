@@ -1,16 +1,16 @@
-## The authentication dialog — English until translated (the catalogue test demands every key)
+## Вікно автентифікації: polkit запитує пароль адміністратора (застосунок «Параметри» є агентом автентифікації сеансу)
 
-auth-title = Authentication required
-# Who asks: the program's name as the system knows it ("ferrum-settings", "pkexec").
-auth-program = Requested by { $program }
-auth-identity-choice = Authenticate as
-auth-password = Password
-# The person whose password is asked for, by their real name.
-auth-password-for = Password for { $person }
-auth-authenticate = Authenticate
-auth-cancel = Cancel
-auth-checking = Checking…
-auth-wrong-password = That password was not accepted. Try again.
-auth-problem-prompt = The login system asked for more than a password, which this dialog cannot ask for. Cancel, and use a terminal instead.
-auth-problem-line-break = A password with a line break cannot be checked.
-auth-problem-helper = The password could not be checked: the system’s authentication helper did not work. Try again or cancel.
+auth-title = Потрібна автентифікація
+# Хто запитує: назва програми, як її знає система («ferrum-settings», «pkexec»).
+auth-program = Запит від { $program }
+auth-identity-choice = Автентифікуватися як
+auth-password = Пароль
+# Людина, чий пароль запитується, за її справжнім ім’ям.
+auth-password-for = Пароль для { $person }
+auth-authenticate = Автентифікувати
+auth-cancel = Скасувати
+auth-checking = Перевірка…
+auth-wrong-password = Цей пароль не прийнято. Спробуйте ще раз.
+auth-problem-prompt = Система входу запитала більше, ніж пароль, а це вікно не може такого запитати. Скасуйте і скористайтеся терміналом.
+auth-problem-line-break = Пароль із розривом рядка неможливо перевірити.
+auth-problem-helper = Не вдалося перевірити пароль: системна допоміжна програма автентифікації не спрацювала. Спробуйте ще раз або скасуйте.

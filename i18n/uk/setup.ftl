@@ -1,72 +1,88 @@
-## Not translated yet: the English text stands in until the translation comes.
-setup-title = Set up this computer
-setup-step = Step { $number } of { $total }
-setup-next = Next
-setup-back = Back
-setup-skip = Skip
-setup-create = Create account
-setup-language-heading = Choose your language
-setup-keyboard-heading = Choose your keyboard layout
-setup-zone-heading = Choose your time zone
-setup-zone-search = Search for a city or region
-setup-zone-chosen = Time zone: { $zone }
-setup-zone-none = No time zone matches the search.
-setup-applying = Setting the time zone…
-setup-zone-unavailable = The time zone could not be set: the date and time service is not running.
-setup-zone-refused = The time zone could not be set: this computer did not allow it.
-setup-zone-unknown = This computer does not know that time zone. Choose another one.
-setup-zone-no-answer = The date and time service did not answer. Try again.
-setup-zone-failed = The time zone could not be set. Try again.
-setup-network-heading = Connect to a network
-setup-network-optional = This step is optional: you can connect later in Settings.
-setup-network-loading = Looking for networks…
-setup-network-connected = Connected to the internet.
-setup-network-limited = Connected, but the internet cannot be reached.
-setup-network-offline = Not connected.
-setup-network-unavailable = Network settings are not available right now.
-setup-network-none = No Wi-Fi networks are in range.
-setup-wifi-connected = Connected
-setup-wifi-secured = Secured, signal { $strength } %
-setup-wifi-open = Open, signal { $strength } %
-setup-wifi-password = Password for { $name }
-setup-join-named = Join { $name }
-setup-joining = Joining…
-setup-wifi-password-empty = Type the network's password first.
-setup-wifi-password-invalid = That cannot be the password of this network: check its length and characters.
-setup-join-refused = Joining networks is not allowed here.
-setup-join-wrong-password = The network did not accept the password.
-setup-join-timeout = The network did not answer in time. Try again.
-setup-join-failed = The network could not be joined.
-setup-account-heading = Create your account
-setup-full-name = Full name
-setup-user-name = User name
-setup-user-name-rules = Lowercase letters, digits, - and _, starting with a letter.
-setup-password = Password
-setup-confirmation = Confirm the password
-setup-strength-too-short = At least { $count } characters.
-setup-strength-weak = Weak password: longer, with more kinds of characters, is harder to guess.
-setup-strength-fair = Fair password.
-setup-strength-strong = Strong password.
-setup-administrator = Administrator
-setup-administrator-desc = Can install software and change settings for everyone.
-setup-name-empty = Type a user name.
-setup-name-too-long = A user name has at most { $count } characters.
-setup-name-bad-start = A user name starts with a lowercase letter.
-setup-name-bad-characters = A user name has only lowercase letters, digits, - and _.
-setup-name-taken = The user name { $name } is taken. Choose another one.
-setup-password-too-short = The password needs at least { $count } characters.
-setup-password-too-long = The password is too long.
-setup-password-mismatch = The two passwords are not the same.
-setup-creating = Creating your account…
-setup-account-refused = This computer does not allow creating accounts now.
-setup-account-unavailable = The accounts service is not running, so the account was not created. Try again in a moment.
-setup-account-no-answer = The accounts service did not answer. Try again.
-setup-account-failed = The account could not be created. Try again.
-setup-account-undone = The account could not be finished, so it was removed again. Try again.
-setup-account-left = The account could not be finished and the accounts service stopped answering. Nobody can log in with the unfinished account; it is removed when you try again.
-setup-finish-heading = Welcome
-setup-starting = Starting your session…
-setup-created = Your account { $name } was created, but logging in did not work.
-setup-retry = Try again
-setup-login-failed = Logging in failed. Try again.
-setup-login-unreachable = The login service is not answering. Try again.
+# Початкове налаштування (ferrum-greeter, поки на комп’ютері немає жодної людини).
+
+setup-title = Налаштування цього комп’ютера
+setup-step = Крок { $number } з { $total }
+setup-next = Далі
+setup-back = Назад
+setup-skip = Пропустити
+setup-create = Створити обліковий запис
+setup-language-heading = Виберіть мову
+setup-keyboard-heading = Виберіть розкладку клавіатури
+setup-zone-heading = Виберіть часовий пояс
+setup-zone-search = Пошук міста або регіону
+setup-zone-chosen = Часовий пояс: { $zone }
+setup-zone-none = Жоден часовий пояс не відповідає пошуку.
+setup-applying = Встановлення часового поясу…
+setup-zone-unavailable = Не вдалося встановити часовий пояс: служба дати й часу не працює.
+setup-zone-refused = Не вдалося встановити часовий пояс: цей комп’ютер цього не дозволив.
+setup-zone-unknown = Цей комп’ютер не знає такого часового поясу. Виберіть інший.
+setup-zone-no-answer = Служба дати й часу не відповіла. Спробуйте ще раз.
+setup-zone-failed = Не вдалося встановити часовий пояс. Спробуйте ще раз.
+setup-network-heading = З’єднання з мережею
+setup-network-optional = Цей крок необов’язковий: з’єднатися можна пізніше в Параметрах.
+setup-network-loading = Пошук мереж…
+setup-network-connected = З’єднано з інтернетом.
+setup-network-limited = З’єднано, але інтернет недоступний.
+setup-network-offline = Немає з’єднання.
+setup-network-unavailable = Параметри мережі зараз недоступні.
+setup-network-none = Немає мереж Wi-Fi у зоні досяжності.
+setup-wifi-connected = З’єднано
+setup-wifi-secured = Захищена, сигнал { $strength }%
+setup-wifi-open = Відкрита, сигнал { $strength }%
+setup-wifi-password = Пароль для { $name }
+setup-join-named = З’єднатися з { $name }
+setup-joining = Встановлення з’єднання…
+setup-wifi-password-empty = Спершу введіть пароль мережі.
+setup-wifi-password-invalid = Це не може бути паролем цієї мережі: перевірте довжину та символи.
+setup-join-refused = Тут не дозволено з’єднуватися з мережами.
+setup-join-wrong-password = Мережа не прийняла пароль.
+setup-join-timeout = Мережа не відповіла вчасно. Спробуйте ще раз.
+setup-join-failed = Не вдалося з’єднатися з мережею.
+setup-account-heading = Створіть обліковий запис
+setup-full-name = Повне ім’я
+setup-user-name = Ім’я користувача
+setup-user-name-rules = Малі латинські літери, цифри, - і _; першою має бути літера.
+setup-password = Пароль
+setup-confirmation = Підтвердіть пароль
+setup-strength-too-short = { $count ->
+    [one] Щонайменше { $count } символ.
+    [few] Щонайменше { $count } символи.
+    [many] Щонайменше { $count } символів.
+   *[other] Щонайменше { $count } символу.
+}
+setup-strength-weak = Слабкий пароль: довший пароль із різними видами символів важче вгадати.
+setup-strength-fair = Пароль середньої надійності.
+setup-strength-strong = Надійний пароль.
+setup-administrator = Адміністратор
+setup-administrator-desc = Може встановлювати програми й змінювати параметри для всіх.
+setup-name-empty = Введіть ім’я користувача.
+setup-name-too-long = { $count ->
+    [one] Ім’я користувача може мати щонайбільше { $count } символ.
+    [few] Ім’я користувача може мати щонайбільше { $count } символи.
+    [many] Ім’я користувача може мати щонайбільше { $count } символів.
+   *[other] Ім’я користувача може мати щонайбільше { $count } символу.
+}
+setup-name-bad-start = Ім’я користувача починається з малої латинської літери.
+setup-name-bad-characters = Ім’я користувача може містити лише малі латинські літери, цифри, - і _.
+setup-name-taken = Ім’я користувача { $name } уже зайняте. Виберіть інше.
+setup-password-too-short = { $count ->
+    [one] Пароль має містити щонайменше { $count } символ.
+    [few] Пароль має містити щонайменше { $count } символи.
+    [many] Пароль має містити щонайменше { $count } символів.
+   *[other] Пароль має містити щонайменше { $count } символу.
+}
+setup-password-too-long = Пароль задовгий.
+setup-password-mismatch = Паролі не збігаються.
+setup-creating = Створення облікового запису…
+setup-account-refused = Цей комп’ютер зараз не дозволяє створювати облікові записи.
+setup-account-unavailable = Служба облікових записів не працює, тому обліковий запис не створено. Спробуйте ще раз за мить.
+setup-account-no-answer = Служба облікових записів не відповіла. Спробуйте ще раз.
+setup-account-failed = Не вдалося створити обліковий запис. Спробуйте ще раз.
+setup-account-undone = Не вдалося завершити створення облікового запису, тому його знову вилучено. Спробуйте ще раз.
+setup-account-left = Не вдалося завершити створення облікового запису, і служба облікових записів перестала відповідати. Ніхто не може увійти до незавершеного облікового запису; його буде вилучено, коли ви спробуєте ще раз.
+setup-finish-heading = Ласкаво просимо
+setup-starting = Запуск сеансу…
+setup-created = Обліковий запис { $name } створено, але увійти не вдалося.
+setup-retry = Спробувати ще раз
+setup-login-failed = Не вдалося увійти. Спробуйте ще раз.
+setup-login-unreachable = Служба входу не відповідає. Спробуйте ще раз.

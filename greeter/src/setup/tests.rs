@@ -188,8 +188,8 @@ fn the_language_moves_the_guessed_zone_until_one_is_chosen() {
     assert_eq!(setup.zone(), "Europe/Berlin");
     assert_eq!(
         setup.title(),
-        "Set up this computer",
-        "German is a placeholder for now"
+        "Diesen Computer einrichten",
+        "the title follows the chosen language"
     );
     let _ = setup.apply(Message::ChooseZone("Asia/Tokyo".into()));
     let _ = setup.update(Message::Menus(menus::Message::ChooseLanguage("fr")));
