@@ -142,10 +142,17 @@ impl Lab {
 
     /// Searches, and opens the details of `offer`.
     async fn search_and_select(&mut self, query: &str, offer: &Offer) {
-        self.send(Message::QueryChanged(query.to_owned())).await;
-        self.send(Message::Search).await;
+        self.send(Message::Search(apps::search::Message::QueryChanged(
+            query.to_owned(),
+        )))
+        .await;
+        self.send(Message::Search(apps::search::Message::Search))
+            .await;
         assert!(!self.state.search.searching);
-        self.send(Message::Select(offer.clone())).await;
+        self.send(Message::Search(apps::search::Message::Select(
+            offer.clone(),
+        )))
+        .await;
     }
 
     /// Runs the change asked for to its end.
@@ -196,7 +203,9 @@ async fn install_shows_the_permissions_first_then_progress_and_flatpak_list_agre
     assert!(lab.bed.installed_apps("--user").unwrap().is_empty());
 
     // Install: the change runs with its progress, then the list follows.
-    let outcome = lab.state.update(Message::Install(offer));
+    let outcome = lab
+        .state
+        .update(Message::Search(apps::search::Message::Install(offer)));
     assert!(matches!(
         outcome.request.as_ref().map(|r| &r.work),
         Some(Work::Run { .. })
@@ -266,7 +275,7 @@ async fn an_update_to_the_wider_version_is_held_until_accepted() {
         Some("1.0")
     );
 
-    lab.send(Message::HeldAccepted).await;
+    lab.send(Message::Held(apps::held::Message::Accept)).await;
     lab.change_to_end().await;
     assert_eq!(lab.state.ended[0].result, Ok(()), "{:?}", lab.state.ended);
     lab.until("version 2", |state| {
@@ -304,15 +313,21 @@ async fn an_override_set_on_the_page_is_what_flatpak_override_shows() {
         other => panic!("{other:?}"),
     }
 
-    lab.send(Message::Choose(Key::Shared(Shared::Network), Choice::Deny))
-        .await;
-    lab.send(Message::Choose(
+    lab.send(Message::Permissions(apps::permissions::Message::Choose(
+        Key::Shared(Shared::Network),
+        Choice::Deny,
+    )))
+    .await;
+    lab.send(Message::Permissions(apps::permissions::Message::Choose(
         Key::Filesystem("home".to_owned()),
         Choice::Allow,
-    ))
+    )))
     .await;
-    lab.send(Message::Choose(Key::Device(Device::Dri), Choice::Allow))
-        .await;
+    lab.send(Message::Permissions(apps::permissions::Message::Choose(
+        Key::Device(Device::Dri),
+        Choice::Allow,
+    )))
+    .await;
     let view = lab.state.permissions.as_ref().expect("open");
     assert_eq!(view.write_error, None);
     let written = view.overrides.ready().expect("read back").user_app.clone();
@@ -349,7 +364,8 @@ async fn an_override_set_on_the_page_is_what_flatpak_override_shows() {
         }
     }
 
-    lab.send(Message::Reset).await;
+    lab.send(Message::Permissions(apps::permissions::Message::Reset))
+        .await;
     let shown = lab
         .bed
         .flatpak(&["override", "--user", "--show", RICH_ID])
@@ -416,7 +432,10 @@ async fn a_portal_grant_appears_on_the_page_and_is_revoked() {
             granted = "yes"
         )
     );
-    lab.send(Message::Revoke(camera)).await;
+    lab.send(Message::Permissions(apps::permissions::Message::Revoke(
+        camera,
+    )))
+    .await;
     let grants = lab
         .state
         .permissions
@@ -438,8 +457,10 @@ async fn removal_with_data_deletes_the_data_folder() {
     std::fs::write(data.join("config/settings"), "x").unwrap();
     let app = rich(&lab.bed, InstallationKind::User);
     lab.send(Message::Remove(app.clone())).await;
-    lab.send(Message::RemoveData(true)).await;
-    lab.send(Message::RemoveConfirmed).await;
+    lab.send(Message::Removal(apps::remove::Message::DeleteData(true)))
+        .await;
+    lab.send(Message::Removal(apps::remove::Message::Confirm))
+        .await;
     lab.change_to_end().await;
     assert_eq!(lab.state.ended[0].result, Ok(()), "{:?}", lab.state.ended);
     assert!(lab.bed.installed_apps("--user").unwrap().is_empty());
@@ -454,8 +475,12 @@ async fn a_repo_whose_signature_does_not_verify_is_refused_with_a_sentence() {
     lab.installed_on_page("no apps yet", &[]).await;
     let enter = lab.state.enter();
     lab.settle(enter).await;
-    lab.send(Message::QueryChanged("plain".to_owned())).await;
-    lab.send(Message::Search).await;
+    lab.send(Message::Search(apps::search::Message::QueryChanged(
+        "plain".to_owned(),
+    )))
+    .await;
+    lab.send(Message::Search(apps::search::Message::Search))
+        .await;
     let (_, found) = lab.state.search.found.clone().expect("searched");
     let wrong = found
         .failures
@@ -474,9 +499,12 @@ async fn a_repo_whose_signature_does_not_verify_is_refused_with_a_sentence() {
     // A .flatpakrepo file without a key is refused, with a sentence.
     let unsigned = lab.bed.dir().join("unsigned.flatpakrepo");
     std::fs::write(&unsigned, lab.bed.flatpakrepo(false).unwrap()).unwrap();
-    lab.send(Message::RemotePathChanged(unsigned.display().to_string()))
+    lab.send(Message::Sources(apps::sources::Message::PathChanged(
+        unsigned.display().to_string(),
+    )))
+    .await;
+    lab.send(Message::Sources(apps::sources::Message::Add))
         .await;
-    lab.send(Message::AddRemote).await;
     assert_eq!(
         lab.state.add_remote.error,
         Some(AddRemoteError::Apps(AppsError::Unsigned))
@@ -484,9 +512,12 @@ async fn a_repo_whose_signature_does_not_verify_is_refused_with_a_sentence() {
     // A signed one is added and listed.
     let signed = lab.bed.dir().join("added.flatpakrepo");
     std::fs::write(&signed, lab.bed.flatpakrepo(true).unwrap()).unwrap();
-    lab.send(Message::RemotePathChanged(signed.display().to_string()))
+    lab.send(Message::Sources(apps::sources::Message::PathChanged(
+        signed.display().to_string(),
+    )))
+    .await;
+    lab.send(Message::Sources(apps::sources::Message::Add))
         .await;
-    lab.send(Message::AddRemote).await;
     assert_eq!(lab.state.add_remote.error, None);
     let remotes = lab.state.remotes.ready().expect("remotes");
     let added = remotes

@@ -295,11 +295,11 @@ async fn a_view_that_grows_after_the_focus_moved_keeps_the_focus_in_sight() {
     // The choices arrive: the view grows longer than the window.
     driver
         .dispatch(Message::Page(PageMessage::Apps(
-            apps::Message::PermissionsRead {
+            apps::Message::Permissions(apps::permissions::Message::Read {
                 app: maps,
                 overrides: Ok(Overrides::default()),
                 grants: Ok(Vec::new()),
-            },
+            }),
         )))
         .await;
     driver.redraw().await;

@@ -219,6 +219,8 @@ pub fn rows(app: &Permissions, overrides: &Overrides, installation: Installation
     for (_, layer) in &layers {
         keys.extend(keys_of(layer));
     }
+    let mut keys: Vec<Key> = keys.into_iter().collect();
+    keys.sort_by(shown_order);
     keys.into_iter()
         .map(|key| {
             let mut effective = None;
@@ -243,6 +245,24 @@ pub fn rows(app: &Permissions, overrides: &Overrides, installation: Installation
             }
         })
         .collect()
+}
+
+/// The order rows are shown in: Flatpak's keyfile order, except that the display sockets
+/// come first among the sockets, Wayland before X11 (then X11 when there is no Wayland),
+/// since Wayland is how apps show windows here.
+fn shown_order(a: &Key, b: &Key) -> std::cmp::Ordering {
+    fn rank(socket: &Socket) -> u8 {
+        match socket {
+            Socket::Wayland => 0,
+            Socket::X11 => 1,
+            Socket::FallbackX11 => 2,
+            _ => 3,
+        }
+    }
+    match (a, b) {
+        (Key::Socket(a), Key::Socket(b)) => (rank(a), a).cmp(&(rank(b), b)),
+        _ => a.cmp(b),
+    }
 }
 
 /// The person's per-app override `layer` with `choice` for `key`: allowing takes the reach

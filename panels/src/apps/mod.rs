@@ -11,23 +11,33 @@
 //! Everything goes through `ferrum_services::apps` ([`Flatpak`] holds the service, created on
 //! first use). Changes run one at a time ([`run::Run`]); their progress comes through a
 //! subscription keyed by the operation ([`run::Running`]).
+//!
+//! Each dialog and part keeps its state, messages, update and view in a module of its own —
+//! [`remove`], [`held`], [`permissions`], [`sources`], [`search`] — nested in the page's
+//! [`Message`]; a part's update returns its UI effect and at most one [`Ask`] of the page
+//! (work for Flatpak, a change to queue), which the page turns into its [`Request`].
 
 mod describe;
+pub mod held;
 pub mod merge;
+pub mod permissions;
+pub mod remove;
 pub mod run;
 pub mod sample;
+pub mod search;
+pub mod sources;
 mod view;
 
 use std::collections::VecDeque;
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use ferrum_i18n::fl;
 use ferrum_services::SystemBus;
 use ferrum_services::apps::{
     self, AppRef, Apps, AppsError, AvailableUpdate, InstallationKind, Installations, InstalledApp,
-    OperationEvent, Overrides, Permissions, PortalGrant, Remote, RemoteApp, Snapshot, Update,
+    OperationEvent, Permissions, PortalGrant, Remote, Snapshot, Update,
 };
 use futures::StreamExt;
 use iced::widget::image::Handle;
@@ -45,13 +55,14 @@ pub use describe::{
     permission_lines, permission_text, progress_name, source_text, step_text,
 };
 pub use merge::{Choice, Key, Layer, Row};
+pub use permissions::PermissionsView;
+pub use remove::Removal;
 pub use run::{Ended, Job, Moved, Run, Running};
+pub use search::{Found, Offer, Search, SearchFailure};
+pub use sources::{AddRemote, AddRemoteError, MAX_FLATPAKREPO_BYTES, Note, remote_name_from};
 
 /// The side of an app's icon as decoded (drawn at 48 px, twice for HiDPI).
 pub const ICON_SIDE: u32 = 96;
-
-/// The largest `.flatpakrepo` file read (they hold a title, a URL and a key: a few KiB).
-pub const MAX_FLATPAKREPO_BYTES: u64 = 1024 * 1024;
 
 /// Where the page's Flatpak lives: the installations, the session bus (the permission
 /// store's), and the service, started on first use and shared by every clone.
@@ -171,80 +182,6 @@ impl<T> From<Result<T, AppsError>> for Loaded<T> {
     }
 }
 
-/// An app a remote offers: which remote, which app (and the installation it would go into).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Offer {
-    /// The remote.
-    pub remote: String,
-    /// The app.
-    pub app: AppRef,
-}
-
-impl Offer {
-    /// The offer of a search result.
-    pub fn of(found: &RemoteApp) -> Self {
-        Self {
-            remote: found.remote.clone(),
-            app: found.app.clone(),
-        }
-    }
-}
-
-/// A remote that could not be searched, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchFailure {
-    /// The remote.
-    pub remote: Remote,
-    /// Why.
-    pub error: AppsError,
-}
-
-/// What a search found.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Found {
-    /// The apps, from every remote that answered.
-    pub apps: Vec<RemoteApp>,
-    /// The remotes that did not.
-    pub failures: Vec<SearchFailure>,
-}
-
-/// The install part of the page: the search and what it found.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Search {
-    /// What is typed.
-    pub query: String,
-    /// Searching now.
-    pub searching: bool,
-    /// What the last search found (its query, its results).
-    pub found: Option<(String, Found)>,
-    /// The found app whose details are shown.
-    pub selected: Option<Offer>,
-}
-
-impl Search {
-    /// The details of the selected app.
-    pub fn selected_app(&self) -> Option<&RemoteApp> {
-        let selected = self.selected.as_ref()?;
-        self.found
-            .as_ref()?
-            .1
-            .apps
-            .iter()
-            .find(|found| Offer::of(found) == *selected)
-    }
-}
-
-/// The "remove this app?" dialog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removal {
-    /// The app.
-    pub app: AppRef,
-    /// Its name as shown.
-    pub name: String,
-    /// "Also delete its data" is on.
-    pub delete_data: bool,
-}
-
 /// What the page knows of the available updates.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Updates {
@@ -269,34 +206,6 @@ impl Updates {
     }
 }
 
-/// One app's permissions, open as a view of their own.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PermissionsView {
-    /// The app.
-    pub app: AppRef,
-    /// Its name as shown.
-    pub name: String,
-    /// What its metadata asks for.
-    pub permissions: Permissions,
-    /// The override layers.
-    pub overrides: Loaded<Overrides>,
-    /// Its portal grants.
-    pub grants: Loaded<Vec<PortalGrant>>,
-    /// An override is being written (choices wait).
-    pub writing: bool,
-    /// The last write that failed.
-    pub write_error: Option<AppsError>,
-}
-
-impl PermissionsView {
-    /// The rows, once the overrides are read.
-    pub fn rows(&self) -> Option<Vec<Row>> {
-        self.overrides
-            .ready()
-            .map(|overrides| merge::rows(&self.permissions, overrides, self.app.installation))
-    }
-}
-
 /// An app's data size and icon, read off the UI thread.
 #[derive(Debug, Clone)]
 pub struct Described {
@@ -306,39 +215,6 @@ pub struct Described {
     pub data_size: Result<u64, AppsError>,
     /// Its icon, when it exports one.
     pub icon: Option<Handle>,
-}
-
-/// Why a remote was not added.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AddRemoteError {
-    /// No path was typed.
-    NoPath,
-    /// The file could not be read (the technical text).
-    Unreadable(Arc<str>),
-    /// The file is bigger than [`MAX_FLATPAKREPO_BYTES`].
-    TooLarge,
-    /// The service refused it (no key, a name taken, …).
-    Apps(AppsError),
-}
-
-/// The "add a remote" form.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AddRemote {
-    /// The `.flatpakrepo` file's path, as typed.
-    pub path: String,
-    /// The name to give it (empty: from the file's name).
-    pub name: String,
-    /// Being added.
-    pub adding: bool,
-    /// Why the last one was not added.
-    pub error: Option<AddRemoteError>,
-}
-
-/// A sentence about something that went well, until the next change.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Note {
-    /// A remote was added (its name).
-    RemoteAdded(String),
 }
 
 /// The page's state.
@@ -378,7 +254,7 @@ pub struct State {
     next_id: u64,
 }
 
-/// What happens on the page.
+/// What happens on the page: its own messages, and those of its dialogs and parts.
 #[derive(Debug, Clone)]
 pub enum Message {
     /// The watch: the installed apps, or why they cannot be read.
@@ -394,18 +270,6 @@ pub enum Message {
     Described(Vec<Described>),
     /// "Check for updates".
     CheckUpdates,
-    /// The search text changed.
-    QueryChanged(String),
-    /// "Search".
-    Search,
-    /// A search ended (its query, what it found).
-    Found(String, Found),
-    /// Show a found app's details.
-    Select(Offer),
-    /// Close the details.
-    CloseDetails,
-    /// "Install" in the details.
-    Install(Offer),
     /// The service's operation for change `id` started.
     Started(Running),
     /// An event of the operation numbered `.0`.
@@ -422,57 +286,35 @@ pub enum Message {
     Launched(AppRef, Result<(), AppsError>),
     /// "Remove": ask first.
     Remove(AppRef),
-    /// "Also delete its data" switched.
-    RemoveData(bool),
-    /// Yes, remove it.
-    RemoveConfirmed,
-    /// No, keep it.
-    RemoveCanceled,
     /// "Update" on an app.
     Update(AppRef),
     /// "Update all".
     UpdateAll,
-    /// Accept the held update that asks for more.
-    HeldAccepted,
-    /// Not now.
-    HeldDeclined,
     /// Open an app's permissions.
     OpenPermissions(AppRef),
-    /// Close them.
-    ClosePermissions,
-    /// The overrides and portal grants of an app were read.
-    PermissionsRead {
-        /// The app.
-        app: AppRef,
-        /// Its override layers.
-        overrides: Result<Overrides, AppsError>,
-        /// Its portal grants.
-        grants: Result<Vec<PortalGrant>, AppsError>,
-    },
-    /// A tri-state choice for one permission.
-    Choose(Key, Choice),
-    /// "Reset to the app's defaults".
-    Reset,
-    /// The override was written (and every layer read back).
-    OverrideWritten(AppRef, Result<Overrides, AppsError>),
-    /// "Revoke" a portal grant.
-    Revoke(PortalGrant),
-    /// "Try again" reading the portal grants.
-    RetryGrants,
-    /// The portal grants were read (after a revoke, or again).
-    GrantsRead(AppRef, Result<Vec<PortalGrant>, AppsError>),
-    /// The `.flatpakrepo` path changed.
-    RemotePathChanged(String),
-    /// The new remote's name changed.
-    RemoteNameChanged(String),
-    /// "Add source".
-    AddRemote,
-    /// Adding ended (its name; the remotes read again).
-    RemoteAdded(String, Result<Vec<Remote>, AddRemoteError>),
-    /// Close the note.
-    NoteDismissed,
+    /// The remove dialog.
+    Removal(remove::Message),
+    /// The dialog of an update that asks for more.
+    Held(held::Message),
+    /// The permissions view.
+    Permissions(permissions::Message),
+    /// The search, a found app's details and Install.
+    Search(search::Message),
+    /// The add-source form.
+    Sources(sources::Message),
     /// The person acted on the error report.
     Report(error_report::Message),
+}
+
+/// What a dialog or part of the page asks of the page (beside the UI effects it returns).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Ask {
+    /// Work off the UI thread.
+    Work(Work),
+    /// A change to queue.
+    Change(Job),
+    /// An update that asks for more, accepted: queue it.
+    AcceptedUpdate(AvailableUpdate),
 }
 
 /// Work `update` asks for, off the UI thread.
@@ -584,68 +426,6 @@ async fn refresh(apps: &Apps) -> Message {
     }
 }
 
-async fn search(apps: &Apps, query: String, remotes: Vec<Remote>) -> Message {
-    let mut found = Found::default();
-    for remote in remotes.into_iter().filter(|remote| !remote.disabled) {
-        match apps.search(remote.installation, &remote.name, &query).await {
-            Ok(offered) => found.apps.extend(offered),
-            Err(error) => found.failures.push(SearchFailure { remote, error }),
-        }
-    }
-    found.apps.sort_by(|a, b| {
-        (a.name.to_lowercase(), &a.app, &a.remote).cmp(&(b.name.to_lowercase(), &b.app, &b.remote))
-    });
-    Message::Found(query, found)
-}
-
-async fn add_remote(apps: &Apps, path: PathBuf, name: String) -> Message {
-    let read = blocking(
-        {
-            let path = path.clone();
-            move || read_flatpakrepo(&path)
-        },
-        Err(AddRemoteError::Unreadable("the reading task ended".into())),
-    )
-    .await;
-    let result = match read {
-        Ok(bytes) => match apps.add_remote(InstallationKind::User, &name, &bytes).await {
-            Ok(()) => apps.remotes().await.map_err(AddRemoteError::Apps),
-            Err(error) => Err(AddRemoteError::Apps(error)),
-        },
-        Err(error) => Err(error),
-    };
-    Message::RemoteAdded(name, result)
-}
-
-/// A `.flatpakrepo` file's bytes (at most [`MAX_FLATPAKREPO_BYTES`]; a regular file).
-fn read_flatpakrepo(path: &Path) -> Result<Vec<u8>, AddRemoteError> {
-    use std::io::Read as _;
-    let unreadable = |error: std::io::Error| AddRemoteError::Unreadable(error.to_string().into());
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
-    if !metadata.is_file() {
-        return Err(AddRemoteError::Unreadable(
-            format!("{} is not a file", path.display()).into(),
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FLATPAKREPO_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FLATPAKREPO_BYTES {
-        return Err(AddRemoteError::TooLarge);
-    }
-    Ok(bytes)
-}
-
-/// A remote's name from its file's name (`flathub.flatpakrepo` → `flathub`).
-pub fn remote_name_from(path: &str) -> String {
-    Path::new(path.trim())
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 impl PageRequest for Request {
     type Message = Message;
 
@@ -687,22 +467,9 @@ impl PageRequest for Request {
                 }
                 Message::Described(described)
             }
-            Work::Search { query, remotes } => match apps {
-                Ok(apps) => search(&apps, query, remotes).await,
-                Err(error) => Message::Found(
-                    query,
-                    Found {
-                        apps: Vec::new(),
-                        failures: remotes
-                            .into_iter()
-                            .map(|remote| SearchFailure {
-                                remote,
-                                error: error.clone(),
-                            })
-                            .collect(),
-                    },
-                ),
-            },
+            Work::Search { query, remotes } => {
+                Message::Search(search::run(apps, query, remotes).await)
+            }
             Work::Run { id, job } => match apps {
                 Ok(apps) => Message::Started(Running::new(id, apps.run(job.action()))),
                 Err(error) => Message::Operation(id, OperationEvent::Finished(Err(error))),
@@ -729,25 +496,25 @@ impl PageRequest for Request {
                     Ok(connection) => apps::portal_grants(&connection, &app.id).await,
                     Err(error) => Err(error),
                 };
-                Message::PermissionsRead {
+                Message::Permissions(permissions::Message::Read {
                     app,
                     overrides,
                     grants,
-                }
+                })
             }
             Work::WriteOverride { app, layer } => {
                 let result = match apps {
                     Ok(apps) => apps.set_user_override(&app.id, layer).await,
                     Err(error) => Err(error),
                 };
-                Message::OverrideWritten(app, result)
+                Message::Permissions(permissions::Message::OverrideWritten(app, result))
             }
             Work::ReadGrants(app) => {
                 let grants = match flatpak.session().await {
                     Ok(connection) => apps::portal_grants(&connection, &app.id).await,
                     Err(error) => Err(error),
                 };
-                Message::GrantsRead(app, grants)
+                Message::Permissions(permissions::Message::GrantsRead(app, grants))
             }
             Work::Revoke { app, grant } => {
                 let result = match flatpak.session().await {
@@ -759,12 +526,11 @@ impl PageRequest for Request {
                     }
                     Err(error) => Err(error),
                 };
-                Message::GrantsRead(app, result)
+                Message::Permissions(permissions::Message::GrantsRead(app, result))
             }
-            Work::AddRemote { path, name } => match apps {
-                Ok(apps) => add_remote(&apps, path, name).await,
-                Err(error) => Message::RemoteAdded(name, Err(AddRemoteError::Apps(error))),
-            },
+            Work::AddRemote { path, name } => {
+                Message::Sources(sources::run(apps, path, name).await)
+            }
         }
     }
 }
@@ -954,38 +720,30 @@ impl State {
             .with_effect(Effect::Focus(ids::APPS_RUN.child("close")))
     }
 
-    fn with_permissions(
-        &mut self,
-        app: &AppRef,
-        change: impl FnOnce(&mut PermissionsView) -> Outcome<Request>,
-    ) -> Outcome<Request> {
-        match self.permissions.as_mut() {
-            Some(view) if view.app == *app => change(view),
-            _ => Outcome::none(),
-        }
-    }
-
-    fn write_override(
-        &mut self,
-        layer: impl FnOnce(&PermissionsView, &Overrides) -> Permissions,
-    ) -> Outcome<Request> {
-        let Some(view) = self.permissions.as_mut() else {
-            return Outcome::none();
+    /// Does what a dialog or part of the page asked; its UI effect goes first (the page's
+    /// own, a queued change's focus, when it has none).
+    fn answer(&mut self, asked: Outcome<Ask>) -> Outcome<Request> {
+        let page = match asked.request {
+            None => Outcome::none(),
+            Some(Ask::Work(work)) => self.request(work),
+            Some(Ask::Change(job)) => {
+                // A removed app's permissions close.
+                if matches!(job, Job::Remove { .. })
+                    && self
+                        .permissions
+                        .as_ref()
+                        .is_some_and(|view| view.app == *job.app())
+                {
+                    self.permissions = None;
+                }
+                self.enqueue(job)
+            }
+            Some(Ask::AcceptedUpdate(update)) => self.update_app(update, true),
         };
-        if view.writing {
-            return Outcome::none();
+        Outcome {
+            request: page.request,
+            effect: asked.effect.or(page.effect),
         }
-        let Some(overrides) = view.overrides.ready() else {
-            return Outcome::none();
-        };
-        let layer = layer(view, overrides);
-        if layer == overrides.user_app {
-            return Outcome::none();
-        }
-        view.writing = true;
-        view.write_error = None;
-        let app = view.app.clone();
-        self.request(Work::WriteOverride { app, layer })
     }
 }
 
@@ -1048,67 +806,6 @@ impl Page for State {
                 }
                 self.updates = Updates::Checking;
                 self.request(Work::Refresh)
-            }
-            Message::QueryChanged(query) => {
-                self.search.query = query;
-                Outcome::none()
-            }
-            Message::Search => {
-                if self.search.searching {
-                    return Outcome::none();
-                }
-                let Some(remotes) = self.remotes.ready() else {
-                    return Outcome::none();
-                };
-                self.search.searching = true;
-                self.search.selected = None;
-                let work = Work::Search {
-                    query: self.search.query.trim().to_owned(),
-                    remotes: remotes.clone(),
-                };
-                self.request(work)
-            }
-            Message::Found(query, found) => {
-                self.search.searching = false;
-                self.search.found = Some((query, found));
-                Outcome::none()
-            }
-            Message::Select(offer) => {
-                self.search.selected = Some(offer.clone());
-                Outcome::effect(Effect::Focus(ids::apps_found(
-                    &offer.remote,
-                    &offer.app,
-                    "install",
-                )))
-            }
-            Message::CloseDetails => {
-                let Some(offer) = self.search.selected.take() else {
-                    return Outcome::none();
-                };
-                Outcome::effect(Effect::Focus(ids::apps_found(
-                    &offer.remote,
-                    &offer.app,
-                    "details",
-                )))
-            }
-            Message::Install(offer) => {
-                // Only what the person has seen the details of.
-                if self.search.selected.as_ref() != Some(&offer) {
-                    return Outcome::none();
-                }
-                let Some(found) = self.search.selected_app() else {
-                    return Outcome::none();
-                };
-                if found.installed {
-                    return Outcome::none();
-                }
-                let job = Job::Install {
-                    app: offer.app.clone(),
-                    remote: offer.remote.clone(),
-                    name: found.name.clone(),
-                };
-                self.search.selected = None;
-                self.enqueue(job)
             }
             Message::Started(running) => {
                 let cancelling = self.run.is_cancelling();
@@ -1198,41 +895,8 @@ impl Page for State {
                     return Outcome::none();
                 }
                 let name = self.app_name(&app);
-                self.removal = Some(Removal {
-                    app,
-                    name,
-                    delete_data: false,
-                });
+                self.removal = Some(Removal::new(app, name));
                 Outcome::effect(Effect::Focus(ids::APPS_REMOVE.child("cancel")))
-            }
-            Message::RemoveData(on) => {
-                if let Some(removal) = &mut self.removal {
-                    removal.delete_data = on;
-                }
-                Outcome::none()
-            }
-            Message::RemoveConfirmed => {
-                let Some(removal) = self.removal.take() else {
-                    return Outcome::none();
-                };
-                if self
-                    .permissions
-                    .as_ref()
-                    .is_some_and(|view| view.app == removal.app)
-                {
-                    self.permissions = None;
-                }
-                self.enqueue(Job::Remove {
-                    app: removal.app,
-                    delete_data: removal.delete_data,
-                    name: removal.name,
-                })
-            }
-            Message::RemoveCanceled => {
-                let Some(removal) = self.removal.take() else {
-                    return Outcome::none();
-                };
-                Outcome::effect(Effect::Focus(ids::apps_installed(&removal.app, "remove")))
             }
             Message::Update(app) => match self.updates.for_app(&app).cloned() {
                 Some(update) => self.update_app(update, false),
@@ -1255,143 +919,38 @@ impl Page for State {
                 }
                 outcome
             }
-            Message::HeldAccepted => {
-                if self.held.is_empty() {
-                    return Outcome::none();
-                }
-                let update = self.held.remove(0);
-                let outcome = self.update_app(update, true);
-                if !self.held.is_empty() {
-                    return Outcome {
-                        request: outcome.request,
-                        effect: Some(Effect::Focus(ids::APPS_HELD.child("accept"))),
-                    };
-                }
-                outcome
-            }
-            Message::HeldDeclined => {
-                if self.held.is_empty() {
-                    return Outcome::none();
-                }
-                let update = self.held.remove(0);
-                if self.held.is_empty() {
-                    return Outcome::effect(Effect::Focus(ids::apps_installed(
-                        &update.app,
-                        "update",
-                    )));
-                }
-                Outcome::effect(Effect::Focus(ids::APPS_HELD.child("accept")))
-            }
             Message::OpenPermissions(app) => {
                 let Some(installed) = self.installed_app(&app) else {
                     return Outcome::none();
                 };
-                self.permissions = Some(PermissionsView {
-                    app: app.clone(),
-                    name: installed.name.clone(),
-                    permissions: installed.permissions.clone(),
-                    overrides: Loaded::Loading,
-                    grants: Loaded::Loading,
-                    writing: false,
-                    write_error: None,
-                });
+                self.permissions = Some(PermissionsView::open(installed));
                 self.request(Work::ReadPermissions(app))
                     .with_effect(Effect::Focus(ids::APPS_PERMISSIONS.child("close")))
             }
-            Message::ClosePermissions => {
-                let Some(view) = self.permissions.take() else {
-                    return Outcome::none();
-                };
-                Outcome::effect(Effect::Focus(ids::apps_installed(&view.app, "permissions")))
+            Message::Removal(message) => {
+                let asked = remove::update(&mut self.removal, message);
+                self.answer(asked)
             }
-            Message::PermissionsRead {
-                app,
-                overrides,
-                grants,
-            } => self.with_permissions(&app, |view| {
-                view.overrides = overrides.into();
-                view.grants = grants.into();
-                Outcome::none()
-            }),
-            Message::Choose(key, choice) => self.write_override(|view, overrides| {
-                merge::with_choice(&overrides.user_app, &view.permissions, &key, choice)
-            }),
-            Message::Reset => self.write_override(|_, _| Permissions::default()),
-            Message::OverrideWritten(app, result) => self.with_permissions(&app, |view| {
-                view.writing = false;
-                match result {
-                    Ok(overrides) => view.overrides = Loaded::Ready(overrides),
-                    Err(error) => view.write_error = Some(error),
-                }
-                Outcome::none()
-            }),
-            Message::Revoke(grant) => {
-                let Some(view) = &self.permissions else {
-                    return Outcome::none();
-                };
-                let app = view.app.clone();
-                self.request(Work::Revoke { app, grant })
+            Message::Held(message) => {
+                let asked = held::update(&mut self.held, message);
+                self.answer(asked)
             }
-            Message::RetryGrants => {
-                let Some(view) = &mut self.permissions else {
-                    return Outcome::none();
-                };
-                view.grants = Loaded::Loading;
-                let app = view.app.clone();
-                self.request(Work::ReadGrants(app))
+            Message::Permissions(message) => {
+                let asked = permissions::update(&mut self.permissions, message);
+                self.answer(asked)
             }
-            Message::GrantsRead(app, grants) => self.with_permissions(&app, |view| {
-                view.grants = grants.into();
-                Outcome::none()
-            }),
-            Message::RemotePathChanged(path) => {
-                self.add_remote.path = path;
-                self.add_remote.error = None;
-                Outcome::none()
+            Message::Search(message) => {
+                let asked = self.search.update(self.remotes.ready(), message);
+                self.answer(asked)
             }
-            Message::RemoteNameChanged(name) => {
-                self.add_remote.name = name;
-                self.add_remote.error = None;
-                Outcome::none()
-            }
-            Message::AddRemote => {
-                if self.add_remote.adding {
-                    return Outcome::none();
-                }
-                let path = self.add_remote.path.trim().to_owned();
-                if path.is_empty() {
-                    self.add_remote.error = Some(AddRemoteError::NoPath);
-                    return Outcome::effect(Effect::Focus(ids::APPS_REMOTE_PATH));
-                }
-                let typed = self.add_remote.name.trim();
-                let name = if typed.is_empty() {
-                    remote_name_from(&path)
-                } else {
-                    typed.to_owned()
-                };
-                self.add_remote.adding = true;
-                self.add_remote.error = None;
-                self.note = None;
-                self.request(Work::AddRemote {
-                    path: PathBuf::from(path),
-                    name,
-                })
-            }
-            Message::RemoteAdded(name, result) => {
-                self.add_remote.adding = false;
-                match result {
-                    Ok(remotes) => {
-                        self.remotes = Loaded::Ready(remotes);
-                        self.add_remote = AddRemote::default();
-                        self.note = Some(Note::RemoteAdded(name));
-                    }
-                    Err(error) => self.add_remote.error = Some(error),
-                }
-                Outcome::none()
-            }
-            Message::NoteDismissed => {
-                self.note = None;
-                Outcome::none()
+            Message::Sources(message) => {
+                let asked = sources::update(
+                    &mut self.add_remote,
+                    &mut self.note,
+                    &mut self.remotes,
+                    message,
+                );
+                self.answer(asked)
             }
             Message::Report(message) => {
                 Outcome::effect(error_report::update(&mut self.error, message))

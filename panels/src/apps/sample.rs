@@ -10,7 +10,10 @@ use ferrum_services::apps::{
 };
 
 use super::run::{Run, Running};
-use super::{Flatpak, Found, Loaded, Message, Offer, Page, PermissionsView, State, Updates};
+use super::{
+    Flatpak, Found, Loaded, Message, Offer, Page, PermissionsView, State, Updates, permissions,
+    search,
+};
 
 /// The map app's id.
 pub const MAPS: &str = "org.example.Maps";
@@ -159,14 +162,14 @@ pub fn page() -> State {
 pub fn details() -> State {
     let mut state = page();
     state.search.query = "marble".to_owned();
-    let _ = state.update(Message::Found(
+    let _ = state.update(Message::Search(search::Message::Found(
         "marble".to_owned(),
         Found {
             apps: vec![game()],
             failures: Vec::new(),
         },
-    ));
-    let _ = state.update(Message::Select(Offer::of(&game())));
+    )));
+    let _ = state.update(Message::Search(search::Message::Select(Offer::of(&game()))));
     state
 }
 
@@ -174,7 +177,7 @@ pub fn details() -> State {
 pub fn in_progress() -> State {
     let mut state = details();
     let offer = Offer::of(&game());
-    let _ = state.update(Message::Install(offer));
+    let _ = state.update(Message::Search(search::Message::Install(offer)));
     let id = state.run.id().unwrap_or(1);
     let _ = state.update(Message::Started(Running::detached(id)));
     let _ = state.update(Message::Operation(
@@ -214,7 +217,7 @@ pub fn permissions() -> State {
     let mut state = page();
     let maps = app(InstallationKind::User, MAPS);
     let _ = state.update(Message::OpenPermissions(maps.clone()));
-    let _ = state.update(Message::PermissionsRead {
+    let _ = state.update(Message::Permissions(permissions::Message::Read {
         app: maps,
         overrides: Ok(Overrides {
             user_global: Permissions::parse("[Context]\nfilesystems=home:ro;\n"),
@@ -227,7 +230,7 @@ pub fn permissions() -> State {
             id: "camera".to_owned(),
             values: vec!["yes".to_owned()],
         }]),
-    });
+    }));
     debug_assert!(
         state
             .permissions

@@ -48,7 +48,9 @@ fn progress(step: usize, steps: usize, percent: u8, bytes: u64) -> OperationEven
 /// The page with the game's details open, Install pressed and the operation started.
 fn installing() -> (State, u64) {
     let mut state = sample::details();
-    let outcome = state.update(Message::Install(Offer::of(&sample::game())));
+    let outcome = state.update(Message::Search(search::Message::Install(Offer::of(
+        &sample::game(),
+    ))));
     let Some(Work::Run { id, job }) = work(&outcome).cloned() else {
         panic!("{outcome:?}")
     };
@@ -77,22 +79,28 @@ fn install_shows_the_details_first_then_runs_with_progress() {
     let mut state = sample::page();
     let offer = Offer::of(&sample::game());
     // Searching asks every remote; nothing installs before the details were seen.
-    let _ = state.update(Message::QueryChanged("marble".into()));
-    let outcome = state.update(Message::Search);
+    let _ = state.update(Message::Search(search::Message::QueryChanged(
+        "marble".into(),
+    )));
+    let outcome = state.update(Message::Search(search::Message::Search));
     assert!(
         matches!(work(&outcome), Some(Work::Search { query, remotes }) if query == "marble" && remotes.len() == 2)
     );
     assert!(state.search.searching);
-    let _ = state.update(Message::Found(
+    let _ = state.update(Message::Search(search::Message::Found(
         "marble".into(),
         Found {
             apps: vec![sample::game()],
             failures: Vec::new(),
         },
-    ));
-    assert!(state.update(Message::Install(offer.clone())).is_none());
+    )));
+    assert!(
+        state
+            .update(Message::Search(search::Message::Install(offer.clone())))
+            .is_none()
+    );
     assert_eq!(state.run, Run::Idle);
-    let outcome = state.update(Message::Select(offer.clone()));
+    let outcome = state.update(Message::Search(search::Message::Select(offer.clone())));
     assert_eq!(
         outcome.effect,
         Some(Effect::Focus(ids::apps_found(
@@ -177,7 +185,7 @@ fn cancel_stops_the_change_and_what_waits() {
     let (mut state, id) = installing();
     // Removing the editor waits behind the install.
     let _ = state.update(Message::Remove(editor()));
-    let outcome = state.update(Message::RemoveConfirmed);
+    let outcome = state.update(Message::Removal(remove::Message::Confirm));
     assert!(outcome.request.is_none(), "one change at a time");
     assert_eq!(state.queue.len(), 1);
     let _ = state.update(Message::Operation(id, progress(1, 1, 10, 100)));
@@ -210,7 +218,9 @@ fn cancel_stops_the_change_and_what_waits() {
 
     // Cancelled before the operation came back: it is cancelled as soon as it does.
     let mut state = sample::details();
-    let outcome = state.update(Message::Install(Offer::of(&sample::game())));
+    let outcome = state.update(Message::Search(search::Message::Install(Offer::of(
+        &sample::game(),
+    ))));
     let Some(Work::Run { id, .. }) = work(&outcome).cloned() else {
         panic!()
     };
@@ -245,7 +255,7 @@ fn an_update_that_asks_for_more_is_held_until_accepted() {
         vec![fl!("apps-perm-filesystem", path = "home")]
     );
     // Not now: nothing runs, and the keyboard goes back to the app's Update.
-    let outcome = state.update(Message::HeldDeclined);
+    let outcome = state.update(Message::Held(held::Message::Decline));
     assert!(outcome.request.is_none());
     assert!(state.held.is_empty());
     assert_eq!(
@@ -261,7 +271,7 @@ fn an_update_that_asks_for_more_is_held_until_accepted() {
         matches!(work(&outcome), Some(Work::Run { job: Job::Update { app, .. }, .. }) if *app == editor())
     );
     assert_eq!(state.held.len(), 1);
-    let outcome = state.update(Message::HeldAccepted);
+    let outcome = state.update(Message::Held(held::Message::Accept));
     assert!(outcome.request.is_none(), "it waits for the editor's");
     assert!(state.held.is_empty());
     assert!(
@@ -285,12 +295,12 @@ fn removing_asks_first_and_can_delete_the_data() {
         outcome.effect,
         Some(Effect::Focus(ids::APPS_REMOVE.child("cancel")))
     );
-    let outcome = state.update(Message::RemoveCanceled);
+    let outcome = state.update(Message::Removal(remove::Message::Cancel));
     assert!(state.removal.is_none() && outcome.request.is_none());
 
     let _ = state.update(Message::Remove(maps()));
-    let _ = state.update(Message::RemoveData(true));
-    let outcome = state.update(Message::RemoveConfirmed);
+    let _ = state.update(Message::Removal(remove::Message::DeleteData(true)));
+    let outcome = state.update(Message::Removal(remove::Message::Confirm));
     assert!(matches!(work(&outcome), Some(Work::Run { job, .. })
         if job.action() == apps::Action::Uninstall { app: maps(), delete_data: true }));
     // No second removal of an app being changed.
@@ -333,7 +343,10 @@ fn tri_state_choices_write_the_persons_own_override() {
     );
 
     // Deny the GPU: the layer gains `!dri`, and keeps the network's denial.
-    let outcome = state.update(Message::Choose(Key::Device(Device::Dri), Choice::Deny));
+    let outcome = state.update(Message::Permissions(permissions::Message::Choose(
+        Key::Device(Device::Dri),
+        Choice::Deny,
+    )));
     let Some(Work::WriteOverride { app, layer }) = work(&outcome).cloned() else {
         panic!("{outcome:?}")
     };
@@ -347,33 +360,36 @@ fn tri_state_choices_write_the_persons_own_override() {
     // One write at a time.
     assert!(
         state
-            .update(Message::Choose(Key::Device(Device::Dri), Choice::Allow))
+            .update(Message::Permissions(permissions::Message::Choose(
+                Key::Device(Device::Dri),
+                Choice::Allow
+            )))
             .is_none()
     );
-    let _ = state.update(Message::OverrideWritten(
+    let _ = state.update(Message::Permissions(permissions::Message::OverrideWritten(
         maps(),
         Ok(Overrides {
             user_app: layer.clone(),
             ..Overrides::default()
         }),
-    ));
+    )));
     assert!(!state.permissions.as_ref().is_some_and(|v| v.writing));
 
     // Back to the app's default for the network: its entry leaves the layer.
-    let outcome = state.update(Message::Choose(
+    let outcome = state.update(Message::Permissions(permissions::Message::Choose(
         Key::Shared(Shared::Network),
         Choice::Default,
-    ));
+    )));
     let Some(Work::WriteOverride { layer, .. }) = work(&outcome).cloned() else {
         panic!()
     };
     assert!(!layer.shared.contains_key(&Shared::Network));
-    let _ = state.update(Message::OverrideWritten(
+    let _ = state.update(Message::Permissions(permissions::Message::OverrideWritten(
         maps(),
         Err(AppsError::PermissionDenied {
             detail: Arc::from("overrides: read-only"),
         }),
-    ));
+    )));
     let view = state.permissions.as_ref().expect("open");
     assert_eq!(
         view.write_error.as_ref().map(error_sentence),
@@ -421,7 +437,7 @@ fn tri_state_choices_write_the_persons_own_override() {
 
     // Reset: an empty layer (the file is removed).
     let mut state = sample::permissions();
-    let outcome = state.update(Message::Reset);
+    let outcome = state.update(Message::Permissions(permissions::Message::Reset));
     assert!(matches!(work(&outcome), Some(Work::WriteOverride { layer, .. }) if layer.is_empty()));
 }
 
@@ -518,7 +534,9 @@ fn failures_are_sentences() {
 
     // A change that could not start ends with a sentence too.
     let mut state = sample::details();
-    let outcome = state.update(Message::Install(Offer::of(&sample::game())));
+    let outcome = state.update(Message::Search(search::Message::Install(Offer::of(
+        &sample::game(),
+    ))));
     let Some(Work::Run { id, .. }) = work(&outcome).cloned() else {
         panic!()
     };
@@ -539,21 +557,21 @@ fn failures_are_sentences() {
 
     // The permission store gone: a sentence, and Try again reads the grants again.
     let mut state = sample::permissions();
-    let _ = state.update(Message::GrantsRead(
+    let _ = state.update(Message::Permissions(permissions::Message::GrantsRead(
         maps(),
         Err(AppsError::PermissionStoreUnavailable { detail: detail() }),
-    ));
-    let outcome = state.update(Message::RetryGrants);
+    )));
+    let outcome = state.update(Message::Permissions(permissions::Message::RetryGrants));
     assert_eq!(work(&outcome), Some(&Work::ReadGrants(maps())));
 
     // A remote file that is not there, and none typed.
     let mut state = sample::page();
-    let _ = state.update(Message::AddRemote);
+    let _ = state.update(Message::Sources(sources::Message::Add));
     assert_eq!(state.add_remote.error, Some(AddRemoteError::NoPath));
-    let _ = state.update(Message::RemotePathChanged(
+    let _ = state.update(Message::Sources(sources::Message::PathChanged(
         "/tmp/flathub.flatpakrepo".into(),
-    ));
-    let outcome = state.update(Message::AddRemote);
+    )));
+    let outcome = state.update(Message::Sources(sources::Message::Add));
     assert_eq!(
         work(&outcome),
         Some(&Work::AddRemote {
@@ -561,10 +579,10 @@ fn failures_are_sentences() {
             name: "flathub".into()
         })
     );
-    let _ = state.update(Message::RemoteAdded(
+    let _ = state.update(Message::Sources(sources::Message::Added(
         "flathub".into(),
         Err(AddRemoteError::Apps(AppsError::Unsigned)),
-    ));
+    )));
     assert_eq!(
         state.add_remote.error.as_ref().map(add_remote_error_text),
         Some(fl!("apps-error-unsigned"))
@@ -588,7 +606,9 @@ fn portal_grants_are_said_and_revoked() {
             granted = "yes"
         )
     );
-    let outcome = state.update(Message::Revoke(grants[0].clone()));
+    let outcome = state.update(Message::Permissions(permissions::Message::Revoke(
+        grants[0].clone(),
+    )));
     assert_eq!(
         work(&outcome),
         Some(&Work::Revoke {
@@ -596,7 +616,10 @@ fn portal_grants_are_said_and_revoked() {
             grant: grants[0].clone()
         })
     );
-    let _ = state.update(Message::GrantsRead(maps(), Ok(Vec::new())));
+    let _ = state.update(Message::Permissions(permissions::Message::GrantsRead(
+        maps(),
+        Ok(Vec::new()),
+    )));
     assert_eq!(
         state.permissions.as_ref().map(|view| view.grants.clone()),
         Some(Loaded::Ready(Vec::new()))
@@ -619,4 +642,70 @@ fn the_samples_draw() {
         remote_name_from(" /srv/repos/ferrum-test.flatpakrepo "),
         "ferrum-test"
     );
+}
+
+#[test]
+fn the_display_sockets_are_listed_wayland_first() {
+    let shown = |metadata: &str| -> Vec<Key> {
+        merge::rows(
+            &Permissions::parse(metadata),
+            &Overrides::default(),
+            InstallationKind::User,
+        )
+        .into_iter()
+        .map(|row| row.key)
+        .filter(|key| matches!(key, Key::Socket(_)))
+        .collect()
+    };
+    let sockets = [
+        Key::Socket(Socket::Wayland),
+        Key::Socket(Socket::X11),
+        Key::Socket(Socket::FallbackX11),
+        Key::Socket(Socket::PulseAudio),
+        Key::Socket(Socket::Cups),
+    ];
+    assert_eq!(
+        shown("[Context]\nsockets=cups;fallback-x11;x11;pulseaudio;wayland;\n"),
+        sockets
+    );
+    // Shown without being asked for: Wayland, X11, sound.
+    assert_eq!(
+        shown(""),
+        [
+            Key::Socket(Socket::Wayland),
+            Key::Socket(Socket::X11),
+            Key::Socket(Socket::PulseAudio)
+        ]
+    );
+}
+
+#[test]
+fn a_found_app_being_installed_offers_no_details() {
+    let _locale = hold_locale("en-US");
+    let game = sample::game();
+    let details = ids::apps_found(&game.remote, &game.app, "details");
+    // Found and not being installed: Details.
+    let mut state = sample::details();
+    let _ = state.update(Message::Search(search::Message::CloseDetails));
+    let mut ui = iced_test::Simulator::new(state.view());
+    assert!(ui.find(iced_test::selector::id(details.clone())).is_ok());
+    drop(ui);
+    // Its install under way (and waiting behind another change): no Details, a sentence.
+    for state in [sample::in_progress(), {
+        let mut state = sample::page();
+        let _ = state.update(Message::Update(editor()));
+        state.search = sample::details().search;
+        state.search.selected = None;
+        let _ = state.update(Message::Search(search::Message::Select(Offer::of(&game))));
+        let _ = state.update(Message::Search(search::Message::Install(Offer::of(&game))));
+        assert!(state.queue.iter().any(|job| *job.app() == game.app));
+        state
+    }] {
+        let mut ui = iced_test::Simulator::new(state.view());
+        assert!(
+            ui.find(iced_test::selector::id(details.clone())).is_err(),
+            "no Details while the game's install runs or waits"
+        );
+        assert!(ui.find(fl!("apps-being-changed").as_str()).is_ok());
+    }
 }

@@ -1,33 +1,34 @@
-//! Drawing the Apps page: the dialogs (an update that asks for more, removing an app), the
-//! change under way (a progress bar named with the change, step, percentage and bytes; the
-//! step as an alert when it changes) and how changes ended, the installed apps, the search
-//! with a found app's details, the sources, and one app's permissions as a view of its own.
+//! Drawing the Apps page: the dialogs (an update that asks for more, removing an app: drawn
+//! by their modules), the change under way (a progress bar named with the change, step,
+//! percentage and bytes; the step as an alert when it changes) and how changes ended, the
+//! installed apps, the search (its module's), the sources with the add-source form, and one
+//! app's permissions as a view of their own (their module's); the lines the parts share.
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
-use ferrum_services::apps::{InstalledApp, RemoteApp};
+use ferrum_services::apps::InstalledApp;
 use ferrum_ui::error_report;
 use ferrum_ui::format::size_text;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, choice_for, error_line,
-    heading, labelled_field, level_bar, line, notice, page_title, reading_start, switch,
+    FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, error_line, heading,
+    level_bar, line, notice, page_title, reading_start,
 };
 use iced::widget::{Column, button, column, text};
 use iced::{Alignment, Element, Length};
 
 use super::describe::{
-    add_remote_error_text, ended_text, error_sentence, grant_text, installation_text, job_text,
-    permission_lines, permission_text, progress_name, row_state_text, search_failure_lines,
-    step_text,
+    ended_text, error_sentence, installation_text, job_text, progress_name, step_text,
 };
-use super::merge::{Choice, Row};
 use super::run::Run;
-use super::{Loaded, Message, Note, Offer, PermissionsView, State, Updates};
+use super::{Loaded, Message, State, Updates, held};
 use crate::ids;
 
 /// An alert line: said by a screen reader as soon as it appears or changes.
-fn alert<'a>(id: ferrum_ui::WidgetId, sentence: String) -> Element<'a, Message> {
+pub(super) fn alert<'a, M: Clone + 'a>(
+    id: ferrum_ui::WidgetId,
+    sentence: String,
+) -> Element<'a, M> {
     Accessible::new(
         id,
         AccessibleInfo::new(Role::Alert, sentence.clone()),
@@ -38,12 +39,12 @@ fn alert<'a>(id: ferrum_ui::WidgetId, sentence: String) -> Element<'a, Message> 
 
 /// A line a screen reader can read as `shown` about `subject` ("An update is available.:
 /// Maps"); the line drawn is `shown` alone, beside the subject's own name.
-fn label_about<'a>(
+pub(super) fn label_about<'a, M: Clone + 'a>(
     id: ferrum_ui::WidgetId,
     shown: String,
     subject: &str,
     size: u32,
-) -> Element<'a, Message> {
+) -> Element<'a, M> {
     Accessible::new(
         id,
         AccessibleInfo::new(
@@ -56,7 +57,11 @@ fn label_about<'a>(
 }
 
 /// A line a screen reader can read.
-fn label<'a>(id: ferrum_ui::WidgetId, sentence: String, size: u32) -> Element<'a, Message> {
+pub(super) fn label<'a, M: Clone + 'a>(
+    id: ferrum_ui::WidgetId,
+    sentence: String,
+    size: u32,
+) -> Element<'a, M> {
     Accessible::new(
         id,
         AccessibleInfo::new(Role::Label, sentence.clone()),
@@ -74,7 +79,7 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
     }
     page = with_dialogs(page, state);
     if let Some(view) = &state.permissions {
-        return page.push(permissions_view(view)).into();
+        return page.push(view.view().map(Message::Permissions)).into();
     }
     page = page.push(heading(fl!("apps-installed"), 15));
     match &state.installed {
@@ -96,7 +101,12 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         }
     }
     page = page.push(heading(fl!("apps-install"), 15));
-    page = page.push(search_view(state));
+    page = page.push(
+        state
+            .search
+            .view(|app| state.is_changing(app))
+            .map(Message::Search),
+    );
     page = page.push(heading(fl!("apps-remotes"), 15));
     page = page.push(remotes_view(state));
     page.into()
@@ -106,81 +116,10 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
 fn with_dialogs<'a>(mut page: Column<'a, Message>, state: &'a State) -> Column<'a, Message> {
     if let Some(update) = state.held.first() {
         let name = state.app_name(&update.app);
-        let question = fl!("apps-held-question", app = name.as_str());
-        let mut content = column![
-            Accessible::new(
-                ids::APPS_HELD.child("question"),
-                AccessibleInfo::new(Role::Alert, question.clone())
-                    .description(fl!("apps-held-explain")),
-                text(question).size(17).font(FONT_BOLD),
-            ),
-            caption(fl!("apps-held-explain")),
-        ]
-        .spacing(6)
-        .align_x(reading_start());
-        for (index, line_text) in permission_lines(&update.added).into_iter().enumerate() {
-            content = content.push(label(
-                ids::APPS_HELD.child("added").child(index),
-                fl!("apps-bullet", line = line_text),
-                15,
-            ));
-        }
-        content = content.push(
-            bidi_row(vec![
-                action_button(
-                    ids::APPS_HELD.child("decline"),
-                    fl!("apps-held-decline"),
-                    button::secondary,
-                    Message::HeldDeclined,
-                ),
-                action_button(
-                    ids::APPS_HELD.child("accept"),
-                    fl!("apps-held-accept"),
-                    button::primary,
-                    Message::HeldAccepted,
-                ),
-            ])
-            .spacing(8),
-        );
-        page = page.push(card(content));
+        page = page.push(held::view(update, &name).map(Message::Held));
     }
     if let Some(removal) = &state.removal {
-        let question = fl!("apps-remove-question", app = removal.name.as_str());
-        page = page.push(card(
-            column![
-                Accessible::new(
-                    ids::APPS_REMOVE.child("question"),
-                    AccessibleInfo::new(Role::Alert, question.clone())
-                        .description(fl!("apps-remove-explain")),
-                    text(question).size(17).font(FONT_BOLD),
-                ),
-                caption(fl!("apps-remove-explain")),
-                switch(
-                    ids::APPS_REMOVE.child("data"),
-                    fl!("apps-remove-data"),
-                    fl!("apps-remove-data.description"),
-                    removal.delete_data,
-                    Message::RemoveData,
-                ),
-                bidi_row(vec![
-                    action_button(
-                        ids::APPS_REMOVE.child("cancel"),
-                        fl!("apps-remove-cancel"),
-                        button::secondary,
-                        Message::RemoveCanceled,
-                    ),
-                    action_button(
-                        ids::APPS_REMOVE.child("confirm"),
-                        fl!("apps-remove-confirm"),
-                        button::danger,
-                        Message::RemoveConfirmed,
-                    ),
-                ])
-                .spacing(8),
-            ]
-            .spacing(8)
-            .align_x(reading_start()),
-        ));
+        page = page.push(removal.view().map(Message::Removal));
     }
     if let Some(job) = state.run.job() {
         let percent = state.run.percent();
@@ -391,152 +330,6 @@ fn app_card<'a>(state: &'a State, installed: &'a InstalledApp) -> Element<'a, Me
     card(content)
 }
 
-fn search_view(state: &State) -> Element<'_, Message> {
-    let search = &state.search;
-    let mut content = column![
-        bidi_row(vec![
-            iced::widget::container(labelled_field(
-                ids::APPS_SEARCH,
-                fl!("apps-search-label"),
-                &search.query,
-                Message::QueryChanged,
-                Message::Search,
-            ))
-            .width(Length::Fill)
-            .into(),
-            action_button(
-                ids::APPS_SEARCH_GO,
-                fl!("apps-search"),
-                button::primary,
-                Message::Search,
-            ),
-        ])
-        .spacing(8)
-        .align_y(Alignment::End),
-    ]
-    .spacing(10)
-    .align_x(reading_start());
-    if search.searching {
-        content = content.push(caption(fl!("apps-searching")));
-    }
-    let Some((query, found)) = &search.found else {
-        return card(content);
-    };
-    for (index, sentence) in search_failure_lines(found).into_iter().enumerate() {
-        content = content.push(error_line(
-            ids::APPS.child("search-failure").child(index),
-            sentence,
-        ));
-    }
-    if found.apps.is_empty() {
-        content = content.push(label(
-            ids::APPS.child("search-none"),
-            fl!("apps-search-none", query = query.as_str()),
-            14,
-        ));
-    }
-    for offered in &found.apps {
-        let offer = Offer::of(offered);
-        if search.selected.as_ref() == Some(&offer) {
-            content = content.push(details_view(offered, &offer));
-        } else {
-            content = content.push(found_row(offered, offer));
-        }
-    }
-    card(content)
-}
-
-fn found_row(offered: &RemoteApp, offer: Offer) -> Element<'_, Message> {
-    let mut facts = vec![
-        installation_text(offered.app.installation),
-        fl!("apps-origin", remote = offered.remote.as_str()),
-    ];
-    if offered.installed {
-        facts.push(fl!("apps-already-installed"));
-    }
-    let mut details = column![text(offered.name.clone()).size(16).font(FONT_BOLD)]
-        .spacing(2)
-        .width(Length::Fill)
-        .align_x(reading_start());
-    if let Some(summary) = offered.summary.clone() {
-        details = details.push(text(summary).size(14));
-    }
-    details = details.push(caption(facts.join(" · ")));
-    bidi_row(vec![
-        details.into(),
-        action_button_for(
-            ids::apps_found(&offer.remote, &offer.app, "details"),
-            fl!("apps-details"),
-            &offered.name,
-            button::secondary,
-            Message::Select(offer),
-        ),
-    ])
-    .spacing(12)
-    .align_y(Alignment::Center)
-    .into()
-}
-
-/// A found app's details, before it is installed: what it is, its sizes, what it asks for.
-fn details_view(offered: &RemoteApp, offer: &Offer) -> Element<'static, Message> {
-    let name = offered.name.clone();
-    let mut content = column![text(name.clone()).size(17).font(FONT_BOLD)]
-        .spacing(6)
-        .align_x(reading_start());
-    if let Some(summary) = offered.summary.clone() {
-        content = content.push(text(summary).size(15));
-    }
-    let mut facts = vec![installation_text(offered.app.installation)];
-    if let Some(version) = offered.version.as_deref() {
-        facts.push(fl!("apps-version", version = version));
-    }
-    facts.push(fl!(
-        "apps-download-size",
-        size = size_text(offered.download_size)
-    ));
-    facts.push(fl!(
-        "apps-installed-size",
-        size = size_text(offered.installed_size)
-    ));
-    let facts = facts.join(" · ");
-    content = content.push(label_about(
-        ids::APPS_DETAILS.child("facts"),
-        facts,
-        &name,
-        14,
-    ));
-    content = content.push(text(fl!("apps-asks-for")).size(15).font(FONT_BOLD));
-    for (index, line_text) in permission_lines(&offered.permissions)
-        .into_iter()
-        .enumerate()
-    {
-        content = content.push(label(
-            ids::APPS_DETAILS.child("permission").child(index),
-            fl!("apps-bullet", line = line_text),
-            14,
-        ));
-    }
-    let mut buttons = vec![action_button(
-        ids::apps_found(&offer.remote, &offer.app, "close"),
-        fl!("apps-close"),
-        button::secondary,
-        Message::CloseDetails,
-    )];
-    if offered.installed {
-        content = content.push(caption(fl!("apps-already-installed")));
-    } else {
-        buttons.push(action_button_for(
-            ids::apps_found(&offer.remote, &offer.app, "install"),
-            fl!("apps-install-button"),
-            &name,
-            button::primary,
-            Message::Install(offer.clone()),
-        ));
-    }
-    content = content.push(bidi_row(buttons).spacing(8));
-    card(content)
-}
-
 fn remotes_view(state: &State) -> Element<'_, Message> {
     let mut content = column![].spacing(8).align_x(reading_start());
     match &state.remotes {
@@ -571,195 +364,8 @@ fn remotes_view(state: &State) -> Element<'_, Message> {
             }
         }
     }
-    let form = &state.add_remote;
-    content = content
-        .push(text(fl!("apps-remote-add-title")).size(15).font(FONT_BOLD))
-        .push(caption(fl!("apps-remote-add-explain")))
-        .push(labelled_field(
-            ids::APPS_REMOTE_PATH,
-            fl!("apps-remote-path"),
-            &form.path,
-            Message::RemotePathChanged,
-            Message::AddRemote,
-        ))
-        .push(labelled_field(
-            ids::APPS_REMOTE_NAME,
-            fl!("apps-remote-name"),
-            &form.name,
-            Message::RemoteNameChanged,
-            Message::AddRemote,
-        ));
-    if let Some(error) = &form.error {
-        content = content.push(error_line(
-            ids::APPS.child("remote-error"),
-            add_remote_error_text(error),
-        ));
-    }
-    if let Some(Note::RemoteAdded(name)) = &state.note {
-        content = content.push(alert(
-            ids::APPS.child("remote-added"),
-            fl!("apps-remote-added", remote = name.as_str()),
-        ));
-    }
-    content = content.push(if form.adding {
-        caption(fl!("apps-remote-adding"))
-    } else {
-        action_button(
-            ids::APPS_REMOTE_ADD,
-            fl!("apps-remote-add"),
-            button::secondary,
-            Message::AddRemote,
-        )
-    });
-    card(content)
-}
-
-fn permissions_view(view: &PermissionsView) -> Element<'_, Message> {
-    let name = view.name.as_str();
-    let mut content = column![
-        bidi_row(vec![
-            heading(fl!("apps-permissions-title", app = name), 17),
-            iced::widget::Space::new().width(Length::Fill).into(),
-            action_button(
-                ids::APPS_PERMISSIONS.child("close"),
-                fl!("apps-close"),
-                button::secondary,
-                Message::ClosePermissions,
-            ),
-        ])
-        .spacing(12)
-        .align_y(Alignment::Center),
-        caption(fl!("apps-permissions-explain")),
-    ]
-    .spacing(12)
-    .align_x(reading_start());
-    if view.writing {
-        content = content.push(caption(fl!("apps-permissions-saving")));
-    }
-    if let Some(error) = &view.write_error {
-        content = content.push(error_line(
-            ids::APPS_PERMISSIONS.child("write-error"),
-            fl!(
-                "apps-permissions-write-failed",
-                reason = error_sentence(error)
-            ),
-        ));
-    }
-    match &view.overrides {
-        Loaded::Loading => content = content.push(caption(fl!("service-loading"))),
-        Loaded::Failed(error) => {
-            content = content.push(error_line(
-                ids::APPS_PERMISSIONS.child("read-error"),
-                error_sentence(error),
-            ));
-        }
-        Loaded::Ready(_) => {
-            for row in view.rows().unwrap_or_default() {
-                content = content.push(permission_row(row));
-            }
-            content = content.push(action_button_for(
-                ids::APPS_PERMISSIONS.child("reset"),
-                fl!("apps-permissions-reset"),
-                name,
-                button::secondary,
-                Message::Reset,
-            ));
-        }
-    }
-    content = content.push(heading(fl!("apps-portal-title"), 15));
-    match &view.grants {
-        Loaded::Loading => content = content.push(caption(fl!("service-loading"))),
-        Loaded::Failed(error) => {
-            content = content
-                .push(error_line(
-                    ids::APPS_PERMISSIONS.child("grants-error"),
-                    error_sentence(error),
-                ))
-                .push(action_button(
-                    ids::APPS_PERMISSIONS.child("grants-retry"),
-                    fl!("apps-retry"),
-                    button::secondary,
-                    Message::RetryGrants,
-                ));
-        }
-        Loaded::Ready(grants) if grants.is_empty() => {
-            content = content.push(caption(fl!("apps-portal-none")));
-        }
-        Loaded::Ready(grants) => {
-            for grant in grants {
-                let sentence = grant_text(grant);
-                content = content.push(
-                    bidi_row(vec![
-                        line(sentence.clone(), 15, Length::Fill),
-                        action_button_for(
-                            ids::apps_grant(&grant.table, &grant.id),
-                            fl!("apps-revoke"),
-                            &sentence,
-                            button::secondary,
-                            Message::Revoke(grant.clone()),
-                        ),
-                    ])
-                    .spacing(12)
-                    .align_y(Alignment::Center),
-                );
-            }
-        }
+    for line in state.add_remote.view(state.note.as_ref()) {
+        content = content.push(line.map(Message::Sources));
     }
     card(content)
-}
-
-fn permission_row(row: Row) -> Element<'static, Message> {
-    let title = permission_text(&row.key);
-    let state = row_state_text(&row);
-    let slug = row.key.slug();
-    let mut content = column![
-        text(title.clone()).size(15).font(FONT_BOLD),
-        Accessible::new(
-            ids::apps_permission(&slug, "state"),
-            AccessibleInfo::new(
-                Role::Label,
-                fl!(
-                    "control-about",
-                    control = state.as_str(),
-                    subject = title.as_str()
-                ),
-            ),
-            caption(state.clone()),
-        ),
-    ]
-    .spacing(4)
-    .align_x(reading_start());
-    let choices: Vec<Choice> = if row.key.is_tri_state() {
-        vec![Choice::Default, Choice::Allow, Choice::Deny]
-    } else if row.choice == Choice::Default {
-        Vec::new()
-    } else {
-        // A variable of the person's own: only back to the app's.
-        vec![Choice::Default]
-    };
-    if !choices.is_empty() {
-        let mut radios = Vec::new();
-        for choice in choices {
-            let words = match choice {
-                Choice::Default => fl!("apps-choice-default"),
-                Choice::Allow => fl!("apps-choice-allow"),
-                Choice::Deny => fl!("apps-choice-deny"),
-            };
-            let message = Message::Choose(row.key.clone(), choice);
-            radios.push(
-                iced::widget::container(choice_for(
-                    ids::apps_permission(&slug, choice.slug()),
-                    words,
-                    &title,
-                    None,
-                    row.choice == choice,
-                    message,
-                ))
-                .width(Length::FillPortion(1))
-                .into(),
-            );
-        }
-        content = content.push(bidi_row(radios).spacing(4));
-    }
-    content.into()
 }

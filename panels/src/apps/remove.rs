@@ -1,0 +1,117 @@
+//! The "remove this app?" dialog: its state, its messages, what they do and its view. It
+//! asks before an app goes, with a switch to delete the app's data too; yes queues the
+//! removal, no puts the keyboard back on the app's Remove.
+
+use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
+use ferrum_i18n::fl;
+use ferrum_services::apps::AppRef;
+use ferrum_ui::Effect;
+use ferrum_ui::widgets::{
+    FONT_BOLD, action_button, bidi_row, caption, card, reading_start, switch,
+};
+use iced::Element;
+use iced::widget::{button, column, text};
+
+use super::{Ask, Job};
+use crate::ids;
+use crate::page::Outcome;
+
+/// The dialog's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// The app.
+    pub app: AppRef,
+    /// Its name as shown.
+    pub name: String,
+    /// "Also delete its data" is on.
+    pub delete_data: bool,
+}
+
+/// What happens in the dialog.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// "Also delete its data" switched.
+    DeleteData(bool),
+    /// Yes, remove it.
+    Confirm,
+    /// No, keep it.
+    Cancel,
+}
+
+impl Removal {
+    /// The question about `app`, its data kept unless the person says otherwise.
+    pub fn new(app: AppRef, name: String) -> Self {
+        Self {
+            app,
+            name,
+            delete_data: false,
+        }
+    }
+
+    /// Draws the dialog.
+    pub fn view(&self) -> Element<'_, Message> {
+        let question = fl!("apps-remove-question", app = self.name.as_str());
+        card(
+            column![
+                Accessible::new(
+                    ids::APPS_REMOVE.child("question"),
+                    AccessibleInfo::new(Role::Alert, question.clone())
+                        .description(fl!("apps-remove-explain")),
+                    text(question).size(17).font(FONT_BOLD),
+                ),
+                caption(fl!("apps-remove-explain")),
+                switch(
+                    ids::APPS_REMOVE.child("data"),
+                    fl!("apps-remove-data"),
+                    fl!("apps-remove-data.description"),
+                    self.delete_data,
+                    Message::DeleteData,
+                ),
+                bidi_row(vec![
+                    action_button(
+                        ids::APPS_REMOVE.child("cancel"),
+                        fl!("apps-remove-cancel"),
+                        button::secondary,
+                        Message::Cancel,
+                    ),
+                    action_button(
+                        ids::APPS_REMOVE.child("confirm"),
+                        fl!("apps-remove-confirm"),
+                        button::danger,
+                        Message::Confirm,
+                    ),
+                ])
+                .spacing(8),
+            ]
+            .spacing(8)
+            .align_x(reading_start()),
+        )
+    }
+}
+
+/// Applies a message to the dialog (`None`: not open); yes asks the page to queue the
+/// removal.
+pub(super) fn update(dialog: &mut Option<Removal>, message: Message) -> Outcome<Ask> {
+    match message {
+        Message::DeleteData(on) => {
+            if let Some(removal) = dialog {
+                removal.delete_data = on;
+            }
+            Outcome::none()
+        }
+        Message::Confirm => match dialog.take() {
+            Some(removal) => Outcome::request(Ask::Change(Job::Remove {
+                app: removal.app,
+                delete_data: removal.delete_data,
+                name: removal.name,
+            })),
+            None => Outcome::none(),
+        },
+        Message::Cancel => match dialog.take() {
+            Some(removal) => {
+                Outcome::effect(Effect::Focus(ids::apps_installed(&removal.app, "remove")))
+            }
+            None => Outcome::none(),
+        },
+    }
+}
