@@ -4,17 +4,16 @@
 //! shown commit, declining drops it; the keyboard goes to the next question, or back to the
 //! app's Update.
 
-use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::apps::AvailableUpdate;
 use ferrum_ui::Effect;
-use ferrum_ui::widgets::{FONT_BOLD, action_button, bidi_row, caption, card, reading_start};
+use ferrum_ui::widgets::{action_button, bidi_row, card, reading_start};
 use iced::Element;
-use iced::widget::{button, column, text};
+use iced::widget::{Column, button};
 
 use super::Ask;
 use super::describe::permission_lines;
-use super::view::label;
+use super::view::{label, question};
 use crate::ids;
 use crate::page::Outcome;
 
@@ -29,16 +28,11 @@ pub enum Message {
 
 /// Draws the question about `update` (of the app shown as `name`).
 pub fn view<'a>(update: &'a AvailableUpdate, name: &str) -> Element<'a, Message> {
-    let question = fl!("apps-held-question", app = name);
-    let mut content = column![
-        Accessible::new(
-            ids::APPS_HELD.child("question"),
-            AccessibleInfo::new(Role::Alert, question.clone())
-                .description(fl!("apps-held-explain")),
-            text(question).size(17).font(FONT_BOLD),
-        ),
-        caption(fl!("apps-held-explain")),
-    ]
+    let mut content = Column::with_children(question(
+        ids::APPS_HELD.child("question"),
+        fl!("apps-held-question", app = name),
+        fl!("apps-held-explain"),
+    ))
     .spacing(6)
     .align_x(reading_start());
     for (index, line_text) in permission_lines(&update.added).into_iter().enumerate() {

@@ -17,6 +17,7 @@ use iced::{Alignment, Element, Length};
 
 use super::describe::{error_sentence, grant_text, permission_text, row_state_text};
 use super::merge::{self, Choice, Key, Row};
+use super::view::unread;
 use super::{Ask, Loaded, Work};
 use crate::ids;
 use crate::page::Outcome;
@@ -200,42 +201,34 @@ impl PermissionsView {
                 ),
             ));
         }
-        match &view.overrides {
-            Loaded::Loading => content = content.push(caption(fl!("service-loading"))),
-            Loaded::Failed(error) => {
-                content = content.push(error_line(
-                    ids::APPS_PERMISSIONS.child("read-error"),
-                    error_sentence(error),
-                ));
+        if let Some(line) = unread(&view.overrides, ids::APPS_PERMISSIONS.child("read-error")) {
+            content = content.push(line);
+        }
+        if let Some(rows) = view.rows() {
+            for row in rows {
+                content = content.push(permission_row(row));
             }
-            Loaded::Ready(_) => {
-                for row in view.rows().unwrap_or_default() {
-                    content = content.push(permission_row(row));
-                }
-                content = content.push(action_button_for(
-                    ids::APPS_PERMISSIONS.child("reset"),
-                    fl!("apps-permissions-reset"),
-                    name,
-                    button::secondary,
-                    Message::Reset,
-                ));
-            }
+            content = content.push(action_button_for(
+                ids::APPS_PERMISSIONS.child("reset"),
+                fl!("apps-permissions-reset"),
+                name,
+                button::secondary,
+                Message::Reset,
+            ));
         }
         content = content.push(heading(fl!("apps-portal-title"), 15));
+        if let Some(line) = unread(&view.grants, ids::APPS_PERMISSIONS.child("grants-error")) {
+            content = content.push(line);
+        }
         match &view.grants {
-            Loaded::Loading => content = content.push(caption(fl!("service-loading"))),
-            Loaded::Failed(error) => {
-                content = content
-                    .push(error_line(
-                        ids::APPS_PERMISSIONS.child("grants-error"),
-                        error_sentence(error),
-                    ))
-                    .push(action_button(
-                        ids::APPS_PERMISSIONS.child("grants-retry"),
-                        fl!("apps-retry"),
-                        button::secondary,
-                        Message::RetryGrants,
-                    ));
+            Loaded::Loading => {}
+            Loaded::Failed(_) => {
+                content = content.push(action_button(
+                    ids::APPS_PERMISSIONS.child("grants-retry"),
+                    fl!("apps-retry"),
+                    button::secondary,
+                    Message::RetryGrants,
+                ));
             }
             Loaded::Ready(grants) if grants.is_empty() => {
                 content = content.push(caption(fl!("apps-portal-none")));

@@ -2,16 +2,14 @@
 //! asks before an app goes, with a switch to delete the app's data too; yes queues the
 //! removal, no puts the keyboard back on the app's Remove.
 
-use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::apps::AppRef;
 use ferrum_ui::Effect;
-use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, bidi_row, caption, card, reading_start, switch,
-};
+use ferrum_ui::widgets::{action_button, bidi_row, card, reading_start, switch};
 use iced::Element;
-use iced::widget::{button, column, text};
+use iced::widget::{Column, button};
 
+use super::view::question;
 use super::{Ask, Job};
 use crate::ids;
 use crate::page::Outcome;
@@ -50,23 +48,20 @@ impl Removal {
 
     /// Draws the dialog.
     pub fn view(&self) -> Element<'_, Message> {
-        let question = fl!("apps-remove-question", app = self.name.as_str());
         card(
-            column![
-                Accessible::new(
-                    ids::APPS_REMOVE.child("question"),
-                    AccessibleInfo::new(Role::Alert, question.clone())
-                        .description(fl!("apps-remove-explain")),
-                    text(question).size(17).font(FONT_BOLD),
-                ),
-                caption(fl!("apps-remove-explain")),
-                switch(
-                    ids::APPS_REMOVE.child("data"),
-                    fl!("apps-remove-data"),
-                    fl!("apps-remove-data.description"),
-                    self.delete_data,
-                    Message::DeleteData,
-                ),
+            Column::with_children(question(
+                ids::APPS_REMOVE.child("question"),
+                fl!("apps-remove-question", app = self.name.as_str()),
+                fl!("apps-remove-explain"),
+            ))
+            .push(switch(
+                ids::APPS_REMOVE.child("data"),
+                fl!("apps-remove-data"),
+                fl!("apps-remove-data.description"),
+                self.delete_data,
+                Message::DeleteData,
+            ))
+            .push(
                 bidi_row(vec![
                     action_button(
                         ids::APPS_REMOVE.child("cancel"),
@@ -82,7 +77,7 @@ impl Removal {
                     ),
                 ])
                 .spacing(8),
-            ]
+            )
             .spacing(8)
             .align_x(reading_start()),
         )

@@ -24,6 +24,37 @@ use super::run::Run;
 use super::{Loaded, Message, State, Updates, held};
 use crate::ids;
 
+/// What stands for something not read: "Loading…", or why it could not be read (a line
+/// with `id`); `None` once it is read.
+pub(super) fn unread<'a, T, M: Clone + 'a>(
+    loaded: &Loaded<T>,
+    id: ferrum_ui::WidgetId,
+) -> Option<Element<'a, M>> {
+    match loaded {
+        Loaded::Loading => Some(caption(fl!("service-loading"))),
+        Loaded::Failed(error) => Some(error_line(id, error_sentence(error))),
+        Loaded::Ready(_) => None,
+    }
+}
+
+/// A dialog's question as its heading — an alert, said at once with its explanation — and
+/// the explanation under it.
+pub(super) fn question<'a, M: Clone + 'a>(
+    id: ferrum_ui::WidgetId,
+    question: String,
+    explain: String,
+) -> Vec<Element<'a, M>> {
+    vec![
+        Accessible::new(
+            id,
+            AccessibleInfo::new(Role::Alert, question.clone()).description(explain.clone()),
+            text(question).size(17).font(FONT_BOLD),
+        )
+        .into(),
+        caption(explain),
+    ]
+}
+
 /// An alert line: said by a screen reader as soon as it appears or changes.
 pub(super) fn alert<'a, M: Clone + 'a>(
     id: ferrum_ui::WidgetId,
@@ -332,14 +363,11 @@ fn app_card<'a>(state: &'a State, installed: &'a InstalledApp) -> Element<'a, Me
 
 fn remotes_view(state: &State) -> Element<'_, Message> {
     let mut content = column![].spacing(8).align_x(reading_start());
+    if let Some(line) = unread(&state.remotes, ids::APPS.child("remotes-failed")) {
+        content = content.push(line);
+    }
     match &state.remotes {
-        Loaded::Loading => content = content.push(caption(fl!("service-loading"))),
-        Loaded::Failed(error) => {
-            content = content.push(error_line(
-                ids::APPS.child("remotes-failed"),
-                error_sentence(error),
-            ));
-        }
+        Loaded::Loading | Loaded::Failed(_) => {}
         Loaded::Ready(remotes) => {
             if remotes.is_empty() {
                 content = content.push(caption(fl!("apps-remotes-none")));
