@@ -47,6 +47,9 @@ say "read color-scheme=$scheme"
 say "desktop=$(as_ada systemctl --user show-environment 2>/dev/null |
     sed -n 's/^XDG_CURRENT_DESKTOP=//p')"
 say "backend=$(as_ada systemctl --user is-active ferrum-portal.service 2>/dev/null)"
+# How exposed the backend's user unit is, as the person's own systemd judges it.
+say "exposure=$(as_ada systemd-analyze --user security ferrum-portal.service --no-pager 2>/dev/null |
+    sed -n 's/.*Overall exposure level for ferrum-portal.service: \([0-9.]*\).*/\1/p')"
 
 # Every SettingChanged the frontend emits for color-scheme, as it comes (no timer): then the
 # value read again, as an app that heard the signal would.

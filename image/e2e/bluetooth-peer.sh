@@ -13,6 +13,18 @@ if [ "$(cat "$here/mode" 2>/dev/null)" != report ] && [ -f "$here/sound" ]; then
     if [ -f "$here/appearance" ]; then
         /bin/sh "$here/appearance" &
     fi
+    # When the person's first session ends (at the power button, or early when it fails),
+    # its last journal lines and greetd's go to the console: the e2e's record of why.
+    (
+        session() { loginctl list-sessions --no-legend 2>/dev/null | grep -q ' ada '; }
+        until session; do sleep 1; done
+        while session; do sleep 1; done
+        echo "ferrum-session-log: the session of ada ended"
+        journalctl -b _UID="$(id -u ada)" -o cat -n 120 --no-pager 2>&1 | grep -v "^Stop\|^Closed\|^Removed\|Consumed" |
+            sed 's/^/ferrum-session-log: /'
+        journalctl -b -u greetd.service -o cat -n 20 --no-pager 2>&1 |
+            sed 's/^/ferrum-session-log: greetd: /'
+    ) &
 fi
 # The emulator computes pairing keys through the kernel's AF_ALG sockets.
 for module in hci_vhci algif_hash algif_skcipher; do

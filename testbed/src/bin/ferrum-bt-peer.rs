@@ -13,7 +13,9 @@
 //!    (the first call D-Bus-activates bluetoothd);
 //! 2. sets the peer adapter's `Alias`, `Powered`, `Pairable`, `PairableTimeout` = 0,
 //!    `DiscoverableTimeout` = 0 and `Discoverable` (in that order: BlueZ refuses
-//!    `Discoverable` on an adapter that is off) and reads both adapters' `Address`;
+//!    `Discoverable` on an adapter that is off), gives the host adapter the host name as its
+//!    `Alias` (the name BlueZ gives only its default adapter) and reads both adapters'
+//!    `Address`;
 //! 3. serves a pairing agent (`org.bluez.Agent1`, capability `DisplayYesNo`) at [`AGENT_PATH`]
 //!    that accepts everything (it never answers with an error);
 //! 4. registers it and makes it the default agent: bluetoothd asks the *default* agent about
@@ -602,6 +604,16 @@ async fn start(options: &Options) -> Result<Peer, Failure> {
     ];
     for (name, value) in settings {
         set_adapter_property(&connection, &peer_path, name, value).await?;
+    }
+    // BlueZ names the adapter it takes as its default after the host name and any other one
+    // "<host name> #<index + 1>"; which emulated controller registers first is a race on a busy
+    // emulator. The computer's adapter gets the plain host name, as the only controller of a
+    // real machine has it, so the page reads the same on every boot.
+    let hostname = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|name| name.trim().to_owned())
+        .unwrap_or_default();
+    if !hostname.is_empty() {
+        set_adapter_property(&connection, &host_path, "Alias", Value::from(hostname)).await?;
     }
     let peer = Adapter {
         name: options.peer.clone(),

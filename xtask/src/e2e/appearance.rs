@@ -116,13 +116,17 @@ fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str, seen: &mut usize) -> R
                 SCREEN_DEADLINE,
                 ("ferrum-appearance: signal", Duration::from_secs(5)),
             )?;
-            let backend = report(vm)
-                .into_iter()
-                .find(|(k, _)| k == "backend")
-                .map(|(_, v)| v)
-                .unwrap_or_default();
+            let said = |key: &str| {
+                report(vm)
+                    .into_iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, v)| v)
+                    .unwrap_or_default()
+            };
             Ok(format!(
-                "ReadOne 0 → page picks Dark → SettingChanged color-scheme=1 → ReadOne 1 (ferrum-portal.service {backend}); the page drawn dark"
+                "ReadOne 0 → page picks Dark → SettingChanged color-scheme=1 → ReadOne 1 (ferrum-portal.service {}, systemd-analyze --user security exposure {}); the page drawn dark",
+                said("backend"),
+                said("exposure")
             ))
         }
         other => Err(format!("the key script has an unknown sync point {other:?}").into()),
