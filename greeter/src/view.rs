@@ -41,10 +41,13 @@ pub fn view(greeter: &Greeter) -> Element<'_, Message> {
     if let Some(menu) = greeter.menus.open {
         layers.push(menus::overlay(&greeter.menus, menu).map(Message::Menus));
     }
-    iced::widget::Stack::with_children(layers)
-        .width(Length::Fill)
-        .height(Length::Fill)
-        .into()
+    // On the theme's background as a quad: a switch to high contrast repaints everything
+    // (`window::painted` says why).
+    ferrum_ui::window::painted(
+        iced::widget::Stack::with_children(layers)
+            .width(Length::Fill)
+            .height(Length::Fill),
+    )
 }
 
 /// The top and bottom bars: a translucent backdrop, so their text stays

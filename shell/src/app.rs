@@ -353,11 +353,11 @@ impl window::App for App {
         .width(Length::Fill)
         .height(Length::Fill);
         // Right-to-left languages read from the right: the sidebar moves there.
-        let window: Element<'_, Message> = if ferrum_i18n::is_rtl() {
-            row![page, rule::vertical(1), sidebar].into()
+        let window: Element<'_, Message> = window::painted(if ferrum_i18n::is_rtl() {
+            row![page, rule::vertical(1), sidebar]
         } else {
-            row![sidebar, rule::vertical(1), page].into()
-        };
+            row![sidebar, rule::vertical(1), page]
+        });
         // polkit's question covers the window: nothing behind it takes clicks until it is
         // answered.
         match self.auth.view() {

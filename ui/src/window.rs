@@ -234,6 +234,30 @@ pub trait App: Sized + 'static {
     fn subscription(&self) -> Subscription<Self::Message>;
 }
 
+/// The window's content on a surface of the theme's background colour, drawn as a quad of
+/// its own.
+///
+/// iced's software renderer (tiny-skia: what draws where there is no GPU, as in the image)
+/// compares a frame with the one in the buffer it draws into — two frames back, with the
+/// display's double buffering — but looks for a change of background colour in the last
+/// frame only. So the second frame after a change of style repaints only where widgets
+/// differ from two frames back, and the gaps between them keep the old style's background:
+/// the image e2e saw a dark Appearance page with its headings on light boxes. With the
+/// background drawn as a quad, its colour is a difference like any other, and a change of
+/// style repaints the whole window.
+pub fn painted<'a, Message: 'a>(
+    content: impl Into<iced::Element<'a, Message>>,
+) -> iced::Element<'a, Message> {
+    iced::widget::container(content)
+        .width(iced::Length::Fill)
+        .height(iced::Length::Fill)
+        .style(|theme: &iced::Theme| iced::widget::container::Style {
+            background: Some(theme.palette().background.into()),
+            ..iced::widget::container::Style::default()
+        })
+        .into()
+}
+
 /// Runs a window app of `size` until it closes; `what` names it in the log if
 /// it cannot be shown. Returns the process's exit code.
 pub fn run<A: App>(
