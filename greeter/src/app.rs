@@ -123,27 +123,9 @@ impl Greeter {
         let memory = Memory::load(&config.state_file);
         let language = languages::shipped(&ferrum_i18n::current_locale().to_string());
         let sessions: Vec<Session> = sessions::discover(&config.session_dirs, language);
-        let layouts = layouts::ordered(
-            layouts::load(
-                options
-                    .layouts
-                    .as_deref()
-                    .unwrap_or(std::path::Path::new(layouts::RULES_LIST)),
-            ),
-            &config.keyboard_layouts,
-        );
-        let layout = config
-            .keyboard_layouts
-            .first()
-            .cloned()
-            .or_else(|| layouts.first().map(|l| l.name.clone()))
-            .unwrap_or_else(|| "us".into());
         // cage starts with XKB_DEFAULT_LAYOUT (or xkb's default, us).
-        let base_layout = std::env::var("XKB_DEFAULT_LAYOUT")
-            .ok()
-            .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
-            .filter(|layout| !layout.is_empty())
-            .unwrap_or_else(|| "us".into());
+        let (layouts, layout, base_layout) =
+            layouts::starting(options.layouts.as_deref(), &config.keyboard_layouts);
         let (mut menus, compile) =
             menus::State::new(sessions, layouts, layout, base_layout, language);
         // The machine's defaults are where the accessibility menu starts; the

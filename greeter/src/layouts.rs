@@ -72,6 +72,25 @@ pub fn ordered(mut all: Vec<Layout>, preferred: &[String]) -> Vec<Layout> {
     result
 }
 
+/// The keyboard at the start (the login screen's and the first-boot setup's alike): the
+/// layouts in menu order (from `list`, xkb's rules list when `None`, the `preferred` ones
+/// first), the one chosen first (the first preferred, else the first listed, else `us`),
+/// and the layout cage started with (`XKB_DEFAULT_LAYOUT`'s first, or xkb's default `us`).
+pub fn starting(list: Option<&Path>, preferred: &[String]) -> (Vec<Layout>, String, String) {
+    let layouts = ordered(load(list.unwrap_or(Path::new(RULES_LIST))), preferred);
+    let chosen = preferred
+        .first()
+        .cloned()
+        .or_else(|| layouts.first().map(|l| l.name.clone()))
+        .unwrap_or_else(|| "us".into());
+    let base = std::env::var("XKB_DEFAULT_LAYOUT")
+        .ok()
+        .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
+        .filter(|layout| !layout.is_empty())
+        .unwrap_or_else(|| "us".into());
+    (layouts, chosen, base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -400,27 +400,8 @@ impl Setup {
         let appearance = appearance::load(&config.appearance);
         let language = languages::shipped(&ferrum_i18n::current_locale().to_string());
         let sessions = sessions::discover(&config.session_dirs, language);
-        let layouts = layouts::ordered(
-            layouts::load(
-                options
-                    .greeter
-                    .layouts
-                    .as_deref()
-                    .unwrap_or(std::path::Path::new(layouts::RULES_LIST)),
-            ),
-            &config.keyboard_layouts,
-        );
-        let layout = config
-            .keyboard_layouts
-            .first()
-            .cloned()
-            .or_else(|| layouts.first().map(|l| l.name.clone()))
-            .unwrap_or_else(|| "us".into());
-        let base_layout = std::env::var("XKB_DEFAULT_LAYOUT")
-            .ok()
-            .and_then(|layouts| layouts.split(',').next().map(str::to_owned))
-            .filter(|layout| !layout.is_empty())
-            .unwrap_or_else(|| "us".into());
+        let (layouts, layout, base_layout) =
+            layouts::starting(options.greeter.layouts.as_deref(), &config.keyboard_layouts);
         let (mut menus, _) =
             menus::State::new(Vec::new(), layouts, layout.clone(), base_layout, language);
         menus.high_contrast = appearance.high_contrast;
