@@ -12,6 +12,7 @@
 //! is already the one wanted and the second otherwise.
 
 mod dates;
+pub mod languages;
 mod numbers;
 
 use std::sync::{OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -24,7 +25,7 @@ pub use dates::{
     format_clock, format_date, format_full_date, format_short_date, format_time, format_time_cycle,
 };
 pub use fluent_bundle::FluentValue;
-pub use numbers::format_decimal;
+pub use numbers::{format_decimal, format_decimal_in};
 
 /// The locale every other locale is checked against and falls back to.
 pub const FALLBACK_LOCALE: &str = "en-US";
@@ -51,6 +52,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../en-US/setup.ftl")),
             ("date-time.ftl", include_str!("../en-US/date-time.ftl")),
+            ("region.ftl", include_str!("../en-US/region.ftl")),
         ],
     ),
     (
@@ -73,6 +75,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../de/setup.ftl")),
             ("date-time.ftl", include_str!("../de/date-time.ftl")),
+            ("region.ftl", include_str!("../de/region.ftl")),
         ],
     ),
     (
@@ -95,6 +98,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../fr/setup.ftl")),
             ("date-time.ftl", include_str!("../fr/date-time.ftl")),
+            ("region.ftl", include_str!("../fr/region.ftl")),
         ],
     ),
     (
@@ -117,6 +121,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../es/setup.ftl")),
             ("date-time.ftl", include_str!("../es/date-time.ftl")),
+            ("region.ftl", include_str!("../es/region.ftl")),
         ],
     ),
     (
@@ -139,6 +144,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../pt-BR/setup.ftl")),
             ("date-time.ftl", include_str!("../pt-BR/date-time.ftl")),
+            ("region.ftl", include_str!("../pt-BR/region.ftl")),
         ],
     ),
     (
@@ -161,6 +167,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../ja/setup.ftl")),
             ("date-time.ftl", include_str!("../ja/date-time.ftl")),
+            ("region.ftl", include_str!("../ja/region.ftl")),
         ],
     ),
     (
@@ -183,6 +190,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../ar/setup.ftl")),
             ("date-time.ftl", include_str!("../ar/date-time.ftl")),
+            ("region.ftl", include_str!("../ar/region.ftl")),
         ],
     ),
     (
@@ -205,6 +213,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ),
             ("setup.ftl", include_str!("../uk/setup.ftl")),
             ("date-time.ftl", include_str!("../uk/date-time.ftl")),
+            ("region.ftl", include_str!("../uk/region.ftl")),
         ],
     ),
 ];

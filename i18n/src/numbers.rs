@@ -35,6 +35,12 @@ fn current() -> String {
 
 /// Formats `value` with exactly `fraction_digits` decimals in the current language.
 pub fn format_decimal(value: f64, fraction_digits: u8) -> String {
+    format_decimal_in(&current(), value, fraction_digits)
+}
+
+/// Formats `value` with exactly `fraction_digits` decimals as `locale` (a BCP 47 tag such as
+/// `de-DE`) writes numbers: the Region & Language page's preview of another region's formats.
+pub fn format_decimal_in(locale: &str, value: f64, fraction_digits: u8) -> String {
     let digits = i16::from(fraction_digits.min(6));
     let scaled = (value * 10f64.powi(i32::from(digits))).round();
     if !scaled.is_finite() || scaled.abs() > 9e15 {
@@ -43,13 +49,12 @@ pub fn format_decimal(value: f64, fraction_digits: u8) -> String {
     let mut decimal = Decimal::from(scaled as i64);
     decimal.multiply_pow10(-digits);
     decimal.absolute.pad_end(-digits);
-    let locale = current();
     FORMATTER.with_borrow_mut(|cache| {
         if cache.as_ref().is_none_or(|(cached, _)| *cached != locale) {
             let formatter = locale.parse::<Locale>().ok().and_then(|parsed| {
                 DecimalFormatter::try_new(parsed.into(), Default::default()).ok()
             });
-            *cache = Some((locale.clone(), formatter));
+            *cache = Some((locale.to_owned(), formatter));
         }
         match cache.as_ref().and_then(|(_, formatter)| formatter.as_ref()) {
             Some(formatter) => formatter.format(&decimal).to_string(),
@@ -99,6 +104,8 @@ mod tests {
         set_locale("en-US");
         assert_eq!(format_decimal(60.0, 1), "60.0");
         assert_eq!(format_decimal(80.0, 0), "80");
+        assert_eq!(format_decimal_in("de-DE", 1234.5, 2), "1.234,50");
+        assert_eq!(format_decimal_in("en-US", 1234.5, 2), "1,234.50");
         assert_eq!(natural_digits(23.5), 1);
         assert_eq!(natural_digits(80.0), 0);
     }

@@ -19,6 +19,7 @@ pub mod power;
 pub mod printers;
 pub mod private_dns;
 pub mod qr;
+pub mod region;
 pub mod registry;
 pub mod security;
 pub mod sound;

@@ -14,7 +14,7 @@ use crate::page::{self, Context, Page};
 use crate::security;
 use crate::{
     about, accessibility, appearance, apps, bluetooth, date_time, firmware, network, power,
-    printers, private_dns, sound,
+    printers, private_dns, region, sound,
 };
 
 macro_rules! panels {
@@ -131,6 +131,8 @@ panels! {
     Appearance => appearance: appearance::State, "appearance";
     /// The clock, automatic time, the time zone and the 24-hour clock.
     DateTime => date_time: date_time::State, "date-time";
+    /// Languages, formats and keyboard layouts, the person's and the machine's.
+    Region => region: region::State, "region";
     /// Seeing, hearing and typing aids.
     Accessibility => accessibility: accessibility::State, "accessibility";
     /// The system at a glance.
@@ -213,6 +215,9 @@ mod tests {
         assert_eq!(PanelId::search("power saver"), vec![PanelId::Power]);
         assert_eq!(PanelId::search("time zone"), vec![PanelId::DateTime]);
         assert_eq!(PanelId::search("ntp"), vec![PanelId::DateTime]);
+        assert_eq!(PanelId::search("keymap"), vec![PanelId::Region]);
+        assert_eq!(PanelId::search("measurement"), vec![PanelId::Region]);
+        assert_eq!(PanelId::from_slug("region"), Some(PanelId::Region));
         assert_eq!(PanelId::from_slug("date-time"), Some(PanelId::DateTime));
         assert!(PanelId::search("zzz").is_empty());
     }

@@ -16,6 +16,7 @@ pub mod dns;
 pub mod error;
 pub mod firmware;
 pub mod hostname;
+pub mod layouts;
 pub mod locale;
 pub mod logind;
 pub mod network;

@@ -256,7 +256,7 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
     assert!(
         notice.detail.contains(
             "network, bluetooth, sound, printers, power, apps, firmware, private-dns, \
-             security, appearance, date-time, accessibility, about"
+             security, appearance, date-time, region, accessibility, about"
         ),
         "{}",
         notice.detail

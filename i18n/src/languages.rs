@@ -1,5 +1,5 @@
-//! The languages the login screen offers: the locales the shell ships, each
-//! named in itself, and the `LANG` value passed to the session.
+//! The languages the shell ships, each named in itself, and the POSIX locale (`LANG`) of
+//! each: one list for the login screen's menu and the settings app's Region & Language page.
 
 /// A language offered at login.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,9 +32,19 @@ pub fn posix(locale: &str) -> &'static str {
         .map_or("C.UTF-8", |(_, posix)| posix)
 }
 
+/// The shipped locale whose POSIX locale is `posix` (`de_DE.UTF-8` → `de`; the encoding
+/// may be written `utf8`); `None` for any other.
+pub fn from_posix(posix: &str) -> Option<&'static str> {
+    let wanted = posix.split('.').next().unwrap_or(posix);
+    POSIX
+        .iter()
+        .find(|(_, known)| known.split('.').next() == Some(wanted))
+        .map(|(locale, _)| *locale)
+}
+
 /// The shipped locale matching `locale` (`en-US` when none does).
 pub fn shipped(locale: &str) -> &'static str {
-    ferrum_i18n::LOCALES
+    crate::LOCALES
         .iter()
         .map(|(shipped, _)| *shipped)
         .find(|shipped| *shipped == locale)
@@ -45,12 +55,12 @@ pub fn shipped(locale: &str) -> &'static str {
 /// in itself builds a translation bundle per language: call it when the
 /// language menu opens, not at start-up.
 pub fn all() -> Vec<Language> {
-    ferrum_i18n::LOCALES
+    crate::LOCALES
         .iter()
         .map(|(locale, _)| Language {
             locale,
             posix: posix(locale),
-            native_name: ferrum_i18n::translate_in(locale, "language-native-name"),
+            native_name: crate::translate_in(locale, "language-native-name"),
         })
         .collect()
 }
@@ -62,7 +72,7 @@ mod tests {
     #[test]
     fn every_language_has_its_own_name_and_a_posix_locale() {
         let languages = all();
-        assert_eq!(languages.len(), ferrum_i18n::LOCALES.len());
+        assert_eq!(languages.len(), crate::LOCALES.len());
         for language in &languages {
             assert_ne!(language.posix, "C.UTF-8", "{}", language.locale);
             assert!(!language.native_name.is_empty());
@@ -72,5 +82,8 @@ mod tests {
         assert_eq!(posix("pt-BR"), "pt_BR.UTF-8");
         assert_eq!(shipped("de"), "de");
         assert_eq!(shipped("xx"), "en-US");
+        assert_eq!(from_posix("pt_BR.UTF-8"), Some("pt-BR"));
+        assert_eq!(from_posix("de_DE.utf8"), Some("de"));
+        assert_eq!(from_posix("sv_SE.UTF-8"), None);
     }
 }
