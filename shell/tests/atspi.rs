@@ -273,6 +273,20 @@ impl Desktop {
         })
     }
 
+    /// The tree once it shows `wait` and `holds` is true of it (a node whose name comes a
+    /// frame after the control that announced it, such as a dialog's alert); the last tree
+    /// read after [`WAIT`] when it never is.
+    fn read_tree_until(&self, wait: (&str, &str), holds: impl Fn(&[Node]) -> bool) -> Vec<Node> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let tree = self.read_tree(wait, None);
+            if holds(&tree) || Instant::now() >= deadline {
+                return tree;
+            }
+            thread::sleep(POLL);
+        }
+    }
+
     /// power-profiles-daemon's `ActiveProfile`, e.g. `performance`.
     fn active_profile(&self) -> String {
         self.bed.active_profile().expect("ppd's ActiveProfile")
@@ -1343,12 +1357,13 @@ fn screen_reader_tabs_through_the_device_security_page() {
             ("push button", "Copy report"),
             Some(("push button", "Copy report")),
         );
-        let copied = desktop.read_tree(("push button", "Dismiss"), None);
+        let said = |tree: &[Node]| {
+            tree.iter()
+                .any(|node| node.role == "notification" && node.name == COPIED)
+        };
+        let copied = desktop.read_tree_until(("push button", "Dismiss"), said);
         eprintln!("after Copy report:\n{}", show(&copied));
-        if !copied
-            .iter()
-            .any(|node| node.role == "notification" && node.name == COPIED)
-        {
+        if !said(&copied) {
             problems.push(format!("no alert says {COPIED:?}:\n{}", show(&copied)));
         }
         problems.extend(
@@ -1442,17 +1457,18 @@ fn screen_reader_tabs_through_the_firmware_page() {
     if desktop.app_running() {
         desktop.read_tree(("push button", &update), Some(("push button", &update)));
         // fwupd's request comes after the cabinet is unpacked, before the write.
-        let dialog = desktop.read_tree(("push button", "Done"), None);
+        let asks = format!("Unplug {TEST_DEVICE_NAME} and plug it back in.");
+        let said = |tree: &[Node]| {
+            tree.iter()
+                .any(|node| node.role == "notification" && node.name == asks)
+        };
+        let dialog = desktop.read_tree_until(("push button", "Done"), said);
         eprintln!(
             "the device request at {:.2} s:\n{}",
             desktop.elapsed(),
             show(&dialog)
         );
-        let asks = format!("Unplug {TEST_DEVICE_NAME} and plug it back in.");
-        if !dialog
-            .iter()
-            .any(|node| node.role == "notification" && node.name == asks)
-        {
+        if !said(&dialog) {
             problems.push(format!("the request is not an alert saying {asks:?}"));
         }
         problems.extend(

@@ -10,7 +10,7 @@
 //! - `press <chord> [<chord> …]` — keys to press, each a chord of QEMU QMP `qcode` names
 //!   joined with `-`, modifiers first (`tab`, `ret`, `esc`, `spc`, `up`, `shift-tab`,
 //!   `ctrl-f`); `<chord>*<n>` presses it `n` times (`tab*5`).
-//! - `type <text>` — literal text: ASCII letters, digits and spaces (a capital is
+//! - `type <text>` — literal text: ASCII letters, digits, spaces and `/ . - _ ~` (a capital is
 //!   `shift-<letter>`), see [`text_chords`].
 //! - `focus <role> <name>` — the control that must have the keyboard focus now: its
 //!   accessible role (a word: `Button`, `TextInput`, `RadioButton`…) and its whole name (the
@@ -65,7 +65,16 @@ pub const KEYS: &[&str] = &[
     "f10",
     "f11",
     "f12",
+    // Punctuation a path needs (US layout, as the VM's keyboard is): `/`, `.`, `-` (and `_`
+    // with Shift), `` ` `` (and `~` with Shift).
+    "slash",
+    "dot",
+    "minus",
+    "grave_accent",
 ];
+
+/// What `type` can type besides ASCII letters and digits.
+pub const TYPABLE_PUNCTUATION: &[char] = &[' ', '/', '.', '-', '_', '~'];
 
 /// The most times one chord may be repeated (`tab*50`): a guard against typos.
 pub const MAX_REPEAT: usize = 50;
@@ -160,12 +169,23 @@ impl fmt::Display for Step {
     }
 }
 
-/// The chords that type `text` (letters, digits and spaces, as [`parse`] accepts them):
+/// The chords that type `text` (letters, digits, spaces and [`TYPABLE_PUNCTUATION`], as [`parse`] accepts them):
 /// `a` is `a`, `A` is `shift-a`, ` ` is `spc`.
 pub fn text_chords(text: &str) -> Vec<Chord> {
     text.chars()
         .map(|c| match c {
             ' ' => Chord::key("spc"),
+            '/' => Chord::key("slash"),
+            '.' => Chord::key("dot"),
+            '-' => Chord::key("minus"),
+            '_' => Chord {
+                modifiers: vec!["shift".to_owned()],
+                key: "minus".to_owned(),
+            },
+            '~' => Chord {
+                modifiers: vec!["shift".to_owned()],
+                key: "grave_accent".to_owned(),
+            },
             c if c.is_ascii_uppercase() => Chord {
                 modifiers: vec!["shift".to_owned()],
                 key: c.to_ascii_lowercase().to_string(),
@@ -202,7 +222,8 @@ pub enum ParseErrorKind {
     BadChord(String),
     /// A repeat count is not a number from 1 to [`MAX_REPEAT`].
     BadRepeat(String),
-    /// `type` has a character it cannot type (only ASCII letters, digits and spaces).
+    /// `type` has a character it cannot type (only ASCII letters, digits, spaces and
+    /// [`TYPABLE_PUNCTUATION`]).
     UntypableCharacter(char),
     /// A role is not a single word of letters.
     BadRole(String),
@@ -230,7 +251,7 @@ impl fmt::Display for ParseError {
             }
             ParseErrorKind::UntypableCharacter(c) => write!(
                 f,
-                "cannot type {c:?} (ASCII letters, digits and spaces only)"
+                "cannot type {c:?} (ASCII letters, digits, spaces and / . - _ ~ only)"
             ),
             ParseErrorKind::BadRole(role) => write!(f, "role {role:?} is not a word"),
             ParseErrorKind::BadSyncName(name) => write!(
@@ -300,7 +321,7 @@ fn parse_line(content: &str) -> Result<Step, ParseErrorKind> {
             }
             if let Some(c) = text
                 .chars()
-                .find(|c| !(c.is_ascii_alphanumeric() || *c == ' '))
+                .find(|c| !(c.is_ascii_alphanumeric() || TYPABLE_PUNCTUATION.contains(c)))
             {
                 return Err(ParseErrorKind::UntypableCharacter(c));
             }
@@ -500,6 +521,22 @@ focus TextInput Search settings
         assert!(Step::Sync("paired".into()).chords().is_empty());
         // Inner spaces are kept as written.
         assert_eq!(parse("type a  b").unwrap(), [Step::Type("a  b".into())]);
+        // A path: `~` and `_` are Shift with the grave accent and the minus key.
+        let steps = parse("type ~/a_b.c-d").unwrap();
+        assert_eq!(
+            steps[0].chords(),
+            [
+                chord(&["shift"], "grave_accent"),
+                Chord::key("slash"),
+                Chord::key("a"),
+                chord(&["shift"], "minus"),
+                Chord::key("b"),
+                Chord::key("dot"),
+                Chord::key("c"),
+                Chord::key("minus"),
+                Chord::key("d"),
+            ]
+        );
     }
 
     #[test]
@@ -532,7 +569,7 @@ focus TextInput Search settings
                     what: "text",
                 },
             ),
-            ("type a-b", ParseErrorKind::UntypableCharacter('-')),
+            ("type a:b", ParseErrorKind::UntypableCharacter(':')),
             ("type café", ParseErrorKind::UntypableCharacter('é')),
             (
                 "focus Button",

@@ -105,6 +105,21 @@ fn key_of(qcode: &str, modifiers: Modifiers) -> (Key, Key, Option<String>) {
         "end" => named(key::Named::End, None),
         "pgup" => named(key::Named::PageUp, None),
         "pgdn" => named(key::Named::PageDown, None),
+        "slash" | "dot" | "minus" | "grave_accent" => {
+            // US layout, as the VM's keyboard is: the key's character, and with Shift its other.
+            let (plain, shifted) = match qcode {
+                "slash" => ('/', '?'),
+                "dot" => ('.', '>'),
+                "minus" => ('-', '_'),
+                _ => ('`', '~'),
+            };
+            let shown = if modifiers.shift() { shifted } else { plain };
+            (
+                Key::Character(plain.to_string().into()),
+                Key::Character(shown.to_string().into()),
+                Some(shown.to_string()),
+            )
+        }
         single if single.len() == 1 => {
             let c = single.chars().next().unwrap();
             let shown = if modifiers.shift() {

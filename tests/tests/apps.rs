@@ -36,7 +36,7 @@ fn setup() -> (AppsBed, Apps) {
     let apps = Apps::new(Installations::at(
         bed.user_dir(),
         bed.system_dir(),
-        bed.dir().join("home/.var/app"),
+        bed.dir().join("home"),
     ))
     .expect("the Flatpak worker starts");
     (bed, apps)
@@ -189,7 +189,7 @@ async fn installations_that_do_not_exist_are_empty() {
     let apps = Apps::new(Installations::at(
         dir.path().join("no-user"),
         dir.path().join("no-system"),
-        dir.path().join("no-data"),
+        dir.path().join("no-home"),
     ))
     .unwrap();
     assert_eq!(apps.snapshot().await.unwrap(), Snapshot::default());

@@ -45,11 +45,7 @@ fn lab(session_bus: &str) -> Lab {
         .try_init();
     let bed = AppsBed::start().expect("the apps bed starts");
     let flatpak = Flatpak::at(
-        Installations::at(
-            bed.user_dir(),
-            bed.system_dir(),
-            bed.dir().join("home/.var/app"),
-        ),
+        Installations::at(bed.user_dir(), bed.system_dir(), bed.dir().join("home")),
         session_bus,
     );
     let watch = apps::watch_stream(&flatpak).boxed();

@@ -29,6 +29,7 @@ use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
 mod appearance;
+mod apps;
 mod bluetooth;
 mod printers;
 mod security;
@@ -1063,6 +1064,16 @@ pub fn run() -> Result<()> {
             "Appearance page by keyboard: Dark picked; apps hear it through the xdg-desktop-portal frontend and Ferrum's backend (SettingChanged, ReadOne)",
             appearance.is_ok(),
             match &appearance {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
+        println!("e2e: the Apps page with the person's Flatpak installation …");
+        let apps = apps::run(&mut vm, &mut timeline);
+        checks.check(
+            "Apps page by keyboard: a source added from a .flatpakrepo file, an app searched, its details read and installed with libflatpak",
+            apps.is_ok(),
+            match &apps {
                 Ok(detail) => detail.clone(),
                 Err(error) => error.to_string(),
             },

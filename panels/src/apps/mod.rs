@@ -59,7 +59,9 @@ pub use permissions::PermissionsView;
 pub use remove::Removal;
 pub use run::{Ended, Job, Moved, Run, Running};
 pub use search::{Found, Offer, Search, SearchFailure};
-pub use sources::{AddRemote, AddRemoteError, MAX_FLATPAKREPO_BYTES, Note, remote_name_from};
+pub use sources::{
+    AddRemote, AddRemoteError, MAX_FLATPAKREPO_BYTES, Note, remote_name_from, typed_path,
+};
 
 /// The side of an app's icon as decoded (drawn at 48 px, twice for HiDPI).
 pub const ICON_SIDE: u32 = 96;
@@ -529,7 +531,8 @@ impl PageRequest for Request {
                 Message::Permissions(permissions::Message::GrantsRead(app, result))
             }
             Work::AddRemote { path, name } => {
-                Message::Sources(sources::run(apps, path, name).await)
+                let home = flatpak.installations().home.clone();
+                Message::Sources(sources::run(apps, path, name, home).await)
             }
         }
     }

@@ -142,7 +142,7 @@ pub fn page() -> State {
         Installations::at(
             "/nonexistent/flatpak-user",
             "/nonexistent/flatpak-system",
-            "/nonexistent/.var/app",
+            "/nonexistent",
         ),
         "unix:path=/nonexistent",
     ));

@@ -78,6 +78,18 @@ pub fn remote_name_from(path: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The file a typed path names: `~` and `~/…` in the person's home folder, a relative path
+/// (`Downloads/app.flatpakrepo`) from it too, an absolute one as it is.
+pub fn typed_path(typed: &str, home: &Path) -> PathBuf {
+    let typed = typed.trim();
+    match typed.strip_prefix('~') {
+        Some("") => home.to_path_buf(),
+        Some(rest) if rest.starts_with('/') => home.join(rest.trim_start_matches('/')),
+        _ if Path::new(typed).is_absolute() => PathBuf::from(typed),
+        _ => home.join(typed),
+    }
+}
+
 /// Applies a message to the form, the note it leaves and the remotes it reads again.
 pub(super) fn update(
     form: &mut AddRemote,
@@ -191,14 +203,19 @@ impl AddRemote {
 
 /// Adds the remote ([`Work::AddRemote`]): the file read off the UI thread, added to the
 /// person's installation, then the remotes read again.
-pub(super) async fn run(apps: Result<Apps, AppsError>, path: PathBuf, name: String) -> Message {
+pub(super) async fn run(
+    apps: Result<Apps, AppsError>,
+    path: PathBuf,
+    name: String,
+    home: PathBuf,
+) -> Message {
     let apps = match apps {
         Ok(apps) => apps,
         Err(error) => return Message::Added(name, Err(AddRemoteError::Apps(error))),
     };
     let read = blocking(
         {
-            let path = path.clone();
+            let path = typed_path(&path.to_string_lossy(), &home);
             move || read_flatpakrepo(&path)
         },
         Err(AddRemoteError::Unreadable("the reading task ended".into())),

@@ -645,6 +645,32 @@ fn the_samples_draw() {
 }
 
 #[test]
+fn a_typed_source_path_is_read_from_the_home_folder_unless_absolute() {
+    let home = std::path::Path::new("/home/ada");
+    for (typed, file) in [
+        (
+            " ~/Downloads/test.flatpakrepo ",
+            "/home/ada/Downloads/test.flatpakrepo",
+        ),
+        ("~//x.flatpakrepo", "/home/ada/x.flatpakrepo"),
+        ("~", "/home/ada"),
+        (
+            "Downloads/a.flatpakrepo",
+            "/home/ada/Downloads/a.flatpakrepo",
+        ),
+        ("/srv/repos/b.flatpakrepo", "/srv/repos/b.flatpakrepo"),
+        // Another person's home is not expanded: a relative path under this one's.
+        ("~bob/c.flatpakrepo", "/home/ada/~bob/c.flatpakrepo"),
+    ] {
+        assert_eq!(
+            typed_path(typed, home),
+            std::path::Path::new(file),
+            "{typed:?}"
+        );
+    }
+}
+
+#[test]
 fn the_display_sockets_are_listed_wayland_first() {
     let shown = |metadata: &str| -> Vec<Key> {
         merge::rows(

@@ -127,7 +127,7 @@ mod tests {
         let installations = Installations::at(
             dir.path().join("user"),
             dir.path().join("system"),
-            dir.path().join("data"),
+            dir.path().join("home"),
         );
         for (path, text) in [
             ("system/overrides/global", "[Context]\nshared=!network;\n"),

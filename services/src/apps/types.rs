@@ -25,6 +25,8 @@ pub struct Installations {
     /// Where apps keep their data, one folder per app id (`~/.var/app`): what "also delete its
     /// data" removes.
     pub app_data: PathBuf,
+    /// The person's home folder (`HOME`): where a typed `~/…` or relative path points.
+    pub home: PathBuf,
 }
 
 impl Installations {
@@ -49,23 +51,22 @@ impl Installations {
                 .join("flatpak")
         });
         let system = var("FLATPAK_SYSTEM_DIR").unwrap_or_else(|| PathBuf::from("/var/lib/flatpak"));
-        Self {
-            user,
-            system,
-            app_data: home.join(".var/app"),
-        }
+        Self::at(user, system, home)
     }
 
-    /// Installations at chosen folders (tests, other roots).
+    /// Installations at chosen folders (tests, other roots), for the person whose home folder
+    /// is `home` (apps' data in its `.var/app`).
     pub fn at(
         user: impl Into<PathBuf>,
         system: impl Into<PathBuf>,
-        app_data: impl Into<PathBuf>,
+        home: impl Into<PathBuf>,
     ) -> Self {
+        let home = home.into();
         Self {
             user: user.into(),
             system: system.into(),
-            app_data: app_data.into(),
+            app_data: home.join(".var/app"),
+            home,
         }
     }
 
@@ -320,7 +321,7 @@ mod tests {
             Installations::at(
                 "/home/ada/.local/share/flatpak",
                 "/var/lib/flatpak",
-                "/home/ada/.var/app"
+                "/home/ada"
             )
         );
         let xdg = Installations::from_vars(vars(&[

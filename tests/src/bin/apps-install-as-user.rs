@@ -30,11 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let apps = Apps::new(Installations::at(
-            home.join("user"),
-            system,
-            home.join(".var/app"),
-        ))?;
+        let apps = Apps::new(Installations::at(home.join("user"), system, home))?;
         let plain = AppRef {
             installation: InstallationKind::System,
             id: PLAIN_ID.to_owned(),

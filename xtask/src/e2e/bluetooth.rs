@@ -148,6 +148,13 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
     if let Some(name) = common.file_name() {
         fs::copy(&common, staging.join("lib").join(name))?;
     }
+    if mode == "peer" {
+        apps_source(&staging.join("apps"))?;
+        fs::copy(
+            util::workspace_root()?.join("image/e2e/apps.sh"),
+            staging.join("apps.sh"),
+        )?;
+    }
     fs::write(staging.join("mode"), format!("{mode}\n"))?;
     let disk = out.join(disk);
     let _ = fs::remove_file(&disk);
@@ -159,6 +166,34 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
             .arg("128M"),
     )?;
     Ok(disk)
+}
+
+/// Where the test-tools disk is mounted in the VM (`/usr/lib/ferrum/selftest`).
+const TOOLS_IN_VM: &str = "/run/ferrum-test-tools";
+
+/// The Apps step's source (`super::apps`): the test bed's GPG-signed repo (its dummy runtime
+/// and apps) in `dir/repo`, and `dir/ferrum-test.flatpakrepo` offering it at its place in the
+/// VM with the bed's public key.
+fn apps_source(dir: &std::path::Path) -> Result<()> {
+    let bed =
+        ferrum_testbed::apps::AppsBed::start().map_err(|error| format!("the apps bed: {error}"))?;
+    fs::create_dir_all(dir)?;
+    util::run(
+        std::process::Command::new("cp")
+            .arg("-a")
+            .arg(bed.repo_dir())
+            .arg(dir.join("repo")),
+    )?;
+    let url = format!("file://{TOOLS_IN_VM}/apps/repo");
+    let file = bed
+        .flatpakrepo(true)
+        .map_err(|error| format!("the apps bed's .flatpakrepo: {error}"))?
+        .replace(&bed.url(), &url);
+    fs::write(
+        dir.join(format!("{}.flatpakrepo", ferrum_testbed::apps::REMOTE)),
+        file,
+    )?;
+    Ok(())
 }
 
 /// The peer's console lines (`ferrum-bt-peer: …`) so far.

@@ -1,0 +1,155 @@
+//! The Apps page in the booted image, on the person's own Flatpak installation with
+//! libflatpak: logged in and after the Appearance step, the test opens the page by keyboard
+//! (`image/e2e/apps.keys`, the same keys `tests/tests/apps_keyboard.rs` sends to the app on
+//! the host), adds an app source from the `.flatpakrepo` file the test-tools disk's Flatpak
+//! report put in `~/Downloads` (`image/e2e/apps.sh`: the test bed's GPG-signed repo, on the
+//! disk), searches it, opens the plain test app's details and installs it. The report says,
+//! as the person's `flatpak` command sees it, the remote and then the app arriving.
+
+use std::time::{Duration, Instant};
+
+use super::{Timeline, wait_for_screen};
+use crate::screen::{Claim, Region};
+use crate::util::Result;
+use crate::vm::Vm;
+
+/// The page with the app installed: its title, the note that says so, and the Installed
+/// section with the plain test app's row (what tests/tests/snapshots/apps-keyboard-installed.png
+/// shows on the host, here in the dark style the Appearance step chose).
+const INSTALLED: Claim = Claim {
+    name: "apps-installed",
+    says: "apps: the installed app listed on the page",
+    regions: &[Region {
+        name: "installed",
+        x: 240,
+        y: 0,
+        w: 1040,
+        h: 360,
+    }],
+};
+
+/// The report's lines.
+const REPORT: &str = "ferrum-apps: ";
+/// The remote's name (the `.flatpakrepo` file's).
+const REMOTE: &str = ferrum_testbed::apps::REMOTE;
+/// The app the script installs.
+const APP: &str = ferrum_testbed::apps::PLAIN_ID;
+/// How long the report may take to offer the file (it waits for the session).
+const OFFERED: Duration = Duration::from_secs(120);
+/// How long one step of libflatpak's may take under emulation.
+const STEP: Duration = Duration::from_secs(180);
+
+/// The report's `key=value` lines so far, in order.
+fn report(vm: &Vm) -> Vec<(String, String)> {
+    vm.console_text()
+        .lines()
+        .filter_map(|line| line.split_once(REPORT))
+        .filter_map(|(_, entry)| {
+            let entry = super::without_kernel_line(entry.trim_end_matches('\r')).trim();
+            entry
+                .split_once('=')
+                .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
+/// Waits until the report's last `key` line satisfies `holds`; returns its value.
+fn wait_for(
+    vm: &Vm,
+    timeline: &mut Timeline,
+    key: &str,
+    holds: impl Fn(&str) -> bool,
+    deadline: Duration,
+) -> Result<String> {
+    let limit = Instant::now() + deadline;
+    loop {
+        timeline.watch(vm);
+        let lines = report(vm);
+        if let Some((_, value)) = lines.iter().rev().find(|(k, _)| k == key)
+            && holds(value)
+        {
+            return Ok(value.clone());
+        }
+        if let Some((_, detail)) = lines.iter().find(|(k, _)| k == "error step") {
+            return Err(format!("the Flatpak report failed: {detail}").into());
+        }
+        if Instant::now() > limit {
+            return Err(format!(
+                "the Flatpak report never had the {key} wanted within {} s (it said: {})",
+                deadline.as_secs(),
+                lines
+                    .iter()
+                    .map(|(k, v)| format!("{k}={v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .into());
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+fn has(list: &str, item: &str) -> bool {
+    list.split_whitespace().any(|entry| entry == item)
+}
+
+fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<String> {
+    match name {
+        "apps-page" => {
+            let offered = wait_for(vm, timeline, "offered", |_| true, OFFERED)?;
+            timeline.push(
+                "apps: the test source's file is in ~/Downloads",
+                vm.elapsed(),
+            );
+            // The page has read the person's (empty) installation.
+            std::thread::sleep(Duration::from_secs(5));
+            Ok(format!("offered {offered}"))
+        }
+        "source-added" => {
+            wait_for(
+                vm,
+                timeline,
+                "remotes",
+                |remotes| has(remotes, REMOTE),
+                STEP,
+            )?;
+            timeline.push(
+                "apps: the page added the source (flatpak remotes --user)",
+                vm.elapsed(),
+            );
+            // The page reads the remotes again and says so.
+            std::thread::sleep(Duration::from_secs(3));
+            Ok(String::new())
+        }
+        // The search runs on libflatpak's thread against the source's AppStream data.
+        "found" => {
+            std::thread::sleep(Duration::from_secs(20));
+            Ok(String::new())
+        }
+        "installed" => {
+            wait_for(vm, timeline, "apps", |apps| has(apps, APP), STEP)?;
+            timeline.push(
+                "apps: the page installed the app (flatpak list --user)",
+                vm.elapsed(),
+            );
+            wait_for_screen(
+                vm,
+                timeline,
+                &INSTALLED,
+                Duration::from_secs(60),
+                ("ferrum-apps: apps=", Duration::from_secs(8)),
+            )?;
+            Ok(format!(
+                "the source added from ~/Downloads/{REMOTE}.flatpakrepo, {APP} searched, its details read and installed into the person's installation; the page lists it"
+            ))
+        }
+        other => Err(format!("the key script has an unknown sync point {other:?}").into()),
+    }
+}
+
+/// Runs the key script against the logged-in session (the Appearance page open).
+pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
+    super::run_key_script(vm, timeline, "apps", |vm, timeline, name| {
+        sync(vm, timeline, name)
+    })
+}
