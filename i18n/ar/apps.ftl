@@ -233,6 +233,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission }: غير مسموح
 }
 apps-revoke = سحب الإذن
+apps-revoke-failed = تعذّر سحب الإذن. { $reason }
 
 ## الإخفاقات
 
@@ -248,5 +249,6 @@ apps-error-permission-denied = لم يُسمح بذلك.
 apps-error-no-space = لا توجد مساحة كافية على القرص.
 apps-error-app-running = التطبيق قيد التشغيل. أغلقه وحاول مجددًا.
 apps-error-permission-store = مخزن الأذونات لا يعمل. حاول مجددًا بعد لحظات.
+apps-error-permission-store-hung = لم يستجب مخزن الأذونات في الوقت المحدد. حاول مجددًا لقراءة ما يحفظه.
 apps-error-worker = لا يعمل Flatpak الآن. ستعيد الصفحة المحاولة تلقائيًا.
 apps-error-other = تعذّر على Flatpak فعل ذلك.

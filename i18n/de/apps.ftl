@@ -226,6 +226,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission }: nicht erlaubt
 }
 apps-revoke = Widerrufen
+apps-revoke-failed = Die Berechtigung konnte nicht widerrufen werden. { $reason }
 
 ## Fehler
 
@@ -241,5 +242,6 @@ apps-error-permission-denied = Das war nicht erlaubt.
 apps-error-no-space = Auf dem Datenträger ist nicht genug Platz.
 apps-error-app-running = Die App läuft gerade. Schließen Sie sie und versuchen Sie es erneut.
 apps-error-permission-store = Der Berechtigungsspeicher läuft nicht. Versuchen Sie es gleich noch einmal.
+apps-error-permission-store-hung = Der Berechtigungsspeicher hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut, um zu lesen, was er gespeichert hat.
 apps-error-worker = Flatpak funktioniert gerade nicht. Die Seite versucht es von selbst erneut.
 apps-error-other = Flatpak konnte das nicht ausführen.

@@ -226,6 +226,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission }: not allowed
 }
 apps-revoke = Revoke
+apps-revoke-failed = The permission could not be revoked. { $reason }
 
 ## Failures
 
@@ -241,5 +242,6 @@ apps-error-permission-denied = This was not allowed.
 apps-error-no-space = There is not enough space on the disk.
 apps-error-app-running = The app is running. Close it and try again.
 apps-error-permission-store = The permission store is not running. Try again in a moment.
+apps-error-permission-store-hung = The permission store did not answer in time. Try again to read what it keeps.
 apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
 apps-error-other = Flatpak could not do it.

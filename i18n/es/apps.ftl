@@ -228,6 +228,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission }: no permitido
 }
 apps-revoke = Revocar
+apps-revoke-failed = No se pudo revocar el permiso. { $reason }
 
 ## Errores
 
@@ -243,5 +244,6 @@ apps-error-permission-denied = No estaba permitido.
 apps-error-no-space = No hay espacio suficiente en el disco.
 apps-error-app-running = La aplicación está abierta. Ciérrela y vuelva a intentarlo.
 apps-error-permission-store = El almacén de permisos no está en marcha. Vuelva a intentarlo en un momento.
+apps-error-permission-store-hung = El almacén de permisos no respondió a tiempo. Vuelva a intentarlo para leer lo que guarda.
 apps-error-worker = Flatpak no funciona en este momento. La página lo volverá a intentar por sí sola.
 apps-error-other = Flatpak no pudo hacerlo.

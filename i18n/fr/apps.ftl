@@ -228,6 +228,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission } : non autorisé
 }
 apps-revoke = Révoquer
+apps-revoke-failed = L’autorisation n’a pas pu être révoquée. { $reason }
 
 ## Échecs
 
@@ -243,5 +244,6 @@ apps-error-permission-denied = Ce n’était pas autorisé.
 apps-error-no-space = Il n’y a pas assez d’espace sur le disque.
 apps-error-app-running = L’application est ouverte. Fermez-la et réessayez.
 apps-error-permission-store = Le magasin d’autorisations ne fonctionne pas. Réessayez dans un instant.
+apps-error-permission-store-hung = Le magasin d’autorisations n’a pas répondu à temps. Réessayez pour lire ce qu’il conserve.
 apps-error-worker = Flatpak ne fonctionne pas pour le moment. La page réessaiera d’elle-même.
 apps-error-other = Flatpak n’a pas pu le faire.

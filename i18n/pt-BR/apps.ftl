@@ -228,6 +228,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission }: não permitido
 }
 apps-revoke = Revogar
+apps-revoke-failed = Não foi possível revogar a permissão. { $reason }
 
 ## Falhas
 
@@ -243,5 +244,6 @@ apps-error-permission-denied = Isso não foi permitido.
 apps-error-no-space = Não há espaço suficiente no disco.
 apps-error-app-running = O aplicativo está aberto. Feche-o e tente novamente.
 apps-error-permission-store = O armazenamento de permissões não está em execução. Tente novamente daqui a pouco.
+apps-error-permission-store-hung = O armazenamento de permissões não respondeu a tempo. Tente novamente para ler o que ele guarda.
 apps-error-worker = O Flatpak não está funcionando no momento. A página tentará de novo sozinha.
 apps-error-other = O Flatpak não conseguiu fazer isso.

@@ -231,6 +231,7 @@ apps-portal-state = { $granted ->
    *[no] { $permission }: не дозволено
 }
 apps-revoke = Відкликати
+apps-revoke-failed = Не вдалося відкликати дозвіл. { $reason }
 
 ## Збої
 
@@ -246,5 +247,6 @@ apps-error-permission-denied = Це не дозволено.
 apps-error-no-space = На диску недостатньо місця.
 apps-error-app-running = Застосунок запущено. Закрийте його й спробуйте ще раз.
 apps-error-permission-store = Сховище дозволів не працює. Спробуйте ще раз за мить.
+apps-error-permission-store-hung = Сховище дозволів не відповіло вчасно. Спробуйте ще раз, щоб прочитати, що в ньому збережено.
 apps-error-worker = Flatpak зараз не працює. Сторінка спробує ще раз сама.
 apps-error-other = Flatpak не зміг цього зробити.

@@ -237,6 +237,7 @@ pub fn error_sentence(error: &AppsError) -> String {
         AppsError::NoSpace => fl!("apps-error-no-space"),
         AppsError::AppRunning => fl!("apps-error-app-running"),
         AppsError::PermissionStoreUnavailable { .. } => fl!("apps-error-permission-store"),
+        AppsError::PermissionStoreTimedOut { .. } => fl!("apps-error-permission-store-hung"),
         AppsError::WorkerGone => fl!("apps-error-worker"),
         AppsError::Other { .. } => fl!("apps-error-other"),
     }

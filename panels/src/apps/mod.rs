@@ -519,16 +519,23 @@ impl PageRequest for Request {
                 Message::Permissions(permissions::Message::GrantsRead(app, grants))
             }
             Work::Revoke { app, grant } => {
-                let result = match flatpak.session().await {
-                    Ok(connection) => {
-                        match apps::revoke_portal_grant(&connection, &app.id, &grant).await {
-                            Ok(()) => apps::portal_grants(&connection, &app.id).await,
-                            Err(error) => Err(error),
-                        }
+                let connection = match flatpak.session().await {
+                    Ok(connection) => connection,
+                    Err(error) => {
+                        return Message::Permissions(permissions::Message::RevokeFailed(
+                            app, error,
+                        ));
                     }
-                    Err(error) => Err(error),
                 };
-                Message::Permissions(permissions::Message::GrantsRead(app, result))
+                match apps::revoke_portal_grant(&connection, &app.id, &grant).await {
+                    Ok(()) => {
+                        let grants = apps::portal_grants(&connection, &app.id).await;
+                        Message::Permissions(permissions::Message::GrantsRead(app, grants))
+                    }
+                    Err(error) => {
+                        Message::Permissions(permissions::Message::RevokeFailed(app, error))
+                    }
+                }
             }
             Work::AddRemote { path, name } => {
                 let home = flatpak.installations().home.clone();

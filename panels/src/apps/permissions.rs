@@ -39,6 +39,11 @@ pub struct PermissionsView {
     pub writing: bool,
     /// The last write that failed.
     pub write_error: Option<AppsError>,
+    /// A revoke under way (the Revoke buttons wait for its answer).
+    pub revoking: bool,
+    /// The last revoke that failed; the grants stay as last read (a store that was gone
+    /// revoked nothing) until they are read again.
+    pub revoke_error: Option<AppsError>,
 }
 
 /// What happens in the view.
@@ -63,6 +68,8 @@ pub enum Message {
     OverrideWritten(AppRef, Result<Overrides, AppsError>),
     /// "Revoke" a portal grant.
     Revoke(PortalGrant),
+    /// The revoke of a grant of the app failed (the grants were not read again).
+    RevokeFailed(AppRef, AppsError),
     /// "Try again" reading the portal grants.
     RetryGrants,
     /// The portal grants were read (after a revoke, or again).
@@ -80,6 +87,8 @@ impl PermissionsView {
             grants: Loaded::Loading,
             writing: false,
             write_error: None,
+            revoking: false,
+            revoke_error: None,
         }
     }
 
@@ -150,16 +159,33 @@ pub(super) fn update(view: &mut Option<PermissionsView>, message: Message) -> Ou
             }
             Outcome::none()
         }
-        Message::Revoke(grant) => Outcome::request(Ask::Work(Work::Revoke {
-            app: open.app.clone(),
-            grant,
-        })),
+        Message::Revoke(grant) => {
+            if open.revoking {
+                return Outcome::none();
+            }
+            open.revoking = true;
+            open.revoke_error = None;
+            Outcome::request(Ask::Work(Work::Revoke {
+                app: open.app.clone(),
+                grant,
+            }))
+        }
+        Message::RevokeFailed(app, error) => {
+            if open.app == app {
+                open.revoking = false;
+                open.revoke_error = Some(error);
+            }
+            Outcome::none()
+        }
         Message::RetryGrants => {
             open.grants = Loaded::Loading;
+            open.revoke_error = None;
             Outcome::request(Ask::Work(Work::ReadGrants(open.app.clone())))
         }
         Message::GrantsRead(app, grants) => {
             if open.app == app {
+                open.revoking = false;
+                open.revoke_error = None;
                 open.grants = grants.into();
             }
             Outcome::none()
@@ -220,16 +246,22 @@ impl PermissionsView {
         if let Some(line) = unread(&view.grants, ids::APPS_PERMISSIONS.child("grants-error")) {
             content = content.push(line);
         }
+        if let Some(error) = &view.revoke_error {
+            content = content.push(error_line(
+                ids::APPS_PERMISSIONS.child("revoke-error"),
+                fl!("apps-revoke-failed", reason = error_sentence(error)),
+            ));
+        }
+        if matches!(view.grants, Loaded::Failed(_)) || view.revoke_error.is_some() {
+            content = content.push(action_button(
+                ids::APPS_PERMISSIONS.child("grants-retry"),
+                fl!("apps-retry"),
+                button::secondary,
+                Message::RetryGrants,
+            ));
+        }
         match &view.grants {
-            Loaded::Loading => {}
-            Loaded::Failed(_) => {
-                content = content.push(action_button(
-                    ids::APPS_PERMISSIONS.child("grants-retry"),
-                    fl!("apps-retry"),
-                    button::secondary,
-                    Message::RetryGrants,
-                ));
-            }
+            Loaded::Loading | Loaded::Failed(_) => {}
             Loaded::Ready(grants) if grants.is_empty() => {
                 content = content.push(caption(fl!("apps-portal-none")));
             }

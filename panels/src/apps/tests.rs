@@ -507,6 +507,10 @@ fn failures_are_sentences() {
             AppsError::PermissionStoreUnavailable { detail: detail() },
             "apps-error-permission-store",
         ),
+        (
+            AppsError::PermissionStoreTimedOut { detail: detail() },
+            "apps-error-permission-store-hung",
+        ),
         (AppsError::WorkerGone, "apps-error-worker"),
         (AppsError::Unsigned, "apps-error-unsigned"),
         (AppsError::Other { detail: detail() }, "apps-error-other"),
@@ -624,6 +628,102 @@ fn portal_grants_are_said_and_revoked() {
         state.permissions.as_ref().map(|view| view.grants.clone()),
         Some(Loaded::Ready(Vec::new()))
     );
+}
+
+/// The permission store gone or hung during a revoke: one revoke at a time, the grants stay
+/// as last read (nothing was revoked by a store that was gone), a sentence says why, and Try
+/// again reads them anew (clearing the sentence); a late answer for another app is dropped.
+#[test]
+fn a_revoke_the_store_did_not_answer_keeps_the_grants_and_says_why() {
+    let _locale = hold_locale("en-US");
+    let detail = || Arc::from("org.freedesktop.DBus.Error.NoReply: disconnected");
+    let mut state = sample::permissions();
+    let view = |state: &State| state.permissions.clone().expect("open");
+    let grants = view(&state).grants.ready().cloned().expect("grants");
+    let outcome = state.update(Message::Permissions(permissions::Message::Revoke(
+        grants[0].clone(),
+    )));
+    assert!(matches!(work(&outcome), Some(Work::Revoke { .. })));
+    assert!(view(&state).revoking);
+    // A second press while the first is under way asks for nothing.
+    let again = state.update(Message::Permissions(permissions::Message::Revoke(
+        grants[0].clone(),
+    )));
+    assert!(again.request.is_none());
+
+    // An answer about another app changes nothing.
+    let _ = state.update(Message::Permissions(permissions::Message::RevokeFailed(
+        editor(),
+        AppsError::PermissionStoreUnavailable { detail: detail() },
+    )));
+    assert!(view(&state).revoking);
+    assert_eq!(view(&state).revoke_error, None);
+
+    let error = AppsError::PermissionStoreUnavailable { detail: detail() };
+    let _ = state.update(Message::Permissions(permissions::Message::RevokeFailed(
+        maps(),
+        error.clone(),
+    )));
+    let open = view(&state);
+    assert!(!open.revoking);
+    assert_eq!(open.revoke_error, Some(error.clone()));
+    assert_eq!(open.grants, Loaded::Ready(grants.clone()), "kept as read");
+    assert_eq!(
+        fl!("apps-revoke-failed", reason = error_sentence(&error)),
+        format!(
+            "{} {}",
+            fl!("apps-revoke-failed", reason = ""),
+            fl!("apps-error-permission-store")
+        )
+        .replace("  ", " ")
+    );
+    let _ = state.view();
+
+    // Revoke again clears the old sentence while it runs.
+    let _ = state.update(Message::Permissions(permissions::Message::Revoke(
+        grants[0].clone(),
+    )));
+    assert_eq!(view(&state).revoke_error, None);
+    let _ = state.update(Message::Permissions(permissions::Message::RevokeFailed(
+        maps(),
+        AppsError::PermissionStoreTimedOut { detail: detail() },
+    )));
+    assert!(view(&state).revoke_error.is_some());
+
+    // Try again: the grants are read anew, the sentence goes.
+    let outcome = state.update(Message::Permissions(permissions::Message::RetryGrants));
+    assert_eq!(work(&outcome), Some(&Work::ReadGrants(maps())));
+    assert_eq!(view(&state).revoke_error, None);
+    assert_eq!(view(&state).grants, Loaded::Loading);
+    let _ = state.update(Message::Permissions(permissions::Message::GrantsRead(
+        maps(),
+        Ok(grants.clone()),
+    )));
+    assert_eq!(view(&state).grants, Loaded::Ready(grants));
+}
+
+/// A read of the grants the store did not answer: a sentence, never "Loading…" for good.
+#[test]
+fn grants_the_store_did_not_answer_are_a_sentence() {
+    let _locale = hold_locale("en-US");
+    let mut state = sample::permissions();
+    let _ = state.update(Message::Permissions(permissions::Message::GrantsRead(
+        maps(),
+        Err(AppsError::PermissionStoreTimedOut {
+            detail: Arc::from("timed out"),
+        }),
+    )));
+    let open = state.permissions.clone().expect("open");
+    match &open.grants {
+        Loaded::Failed(error) => {
+            assert_eq!(
+                error_sentence(error),
+                fl!("apps-error-permission-store-hung")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let _ = state.view();
 }
 
 #[test]

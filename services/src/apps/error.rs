@@ -65,6 +65,13 @@ pub enum AppsError {
         /// The technical text.
         detail: Arc<str>,
     },
+    /// The permission store owns its name but did not answer in time (stopped, hung): what
+    /// was asked may still happen when it answers again, so the grants are read anew then.
+    #[error("the permission store did not answer: {detail}")]
+    PermissionStoreTimedOut {
+        /// The technical text.
+        detail: Arc<str>,
+    },
     /// The Flatpak worker thread is gone (it could not start, or ended).
     #[error("the Flatpak worker is not running")]
     WorkerGone,
@@ -185,6 +192,7 @@ impl AppsError {
             | Self::SignatureInvalid { detail }
             | Self::PermissionDenied { detail }
             | Self::PermissionStoreUnavailable { detail }
+            | Self::PermissionStoreTimedOut { detail }
             | Self::Other { detail } => Some(detail),
             _ => None,
         }

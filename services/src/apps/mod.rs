@@ -45,8 +45,8 @@ pub use permissions::{
     BusPolicy, Device, Feature, FilesystemAccess, Grant, Permissions, Shared, Socket,
 };
 pub use portal::{
-    PERMISSION_STORE_BUS_NAME, PORTAL_TABLES, PortalGrant, PortalPermission, portal_grants,
-    revoke_portal_grant,
+    PERMISSION_STORE_BUS_NAME, PERMISSION_STORE_TIMEOUT, PORTAL_TABLES, PortalGrant,
+    PortalPermission, portal_grants, revoke_portal_grant,
 };
 pub use transaction::{Canceller, Operation};
 pub use types::{

@@ -5,7 +5,9 @@
 //! libflatpak here.
 
 use std::collections::HashMap;
+use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::error::{DbusFailure, FailureKind};
 
@@ -13,6 +15,12 @@ use super::error::AppsError;
 
 /// The permission store's bus name.
 pub const PERMISSION_STORE_BUS_NAME: &str = "org.freedesktop.impl.portal.PermissionStore";
+
+/// How long reading an app's grants, or revoking one, may take in all. The store is a small
+/// local daemon answering from a file it keeps open: a store that owns its name but does not
+/// answer within this (stopped, hung) is said as such instead of a page that stays
+/// "Loading…" for the connection's longer method timeout.
+pub const PERMISSION_STORE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The tables the portals keep their grants in, with the ids they use.
 pub const PORTAL_TABLES: &[&str] = &[
@@ -112,6 +120,9 @@ fn store_error(failure: DbusFailure) -> AppsError {
                 detail: Arc::from(failure.to_string()),
             }
         }
+        FailureKind::Timeout => AppsError::PermissionStoreTimedOut {
+            detail: Arc::from(failure.to_string()),
+        },
         FailureKind::AccessDenied => AppsError::PermissionDenied {
             detail: Arc::from(failure.to_string()),
         },
@@ -119,6 +130,19 @@ fn store_error(failure: DbusFailure) -> AppsError {
             detail: Arc::from(failure.to_string()),
         },
     }
+}
+
+/// `work` against the store, bounded by [`PERMISSION_STORE_TIMEOUT`].
+async fn bounded<T>(work: impl Future<Output = Result<T, AppsError>>) -> Result<T, AppsError> {
+    tokio::time::timeout(PERMISSION_STORE_TIMEOUT, work)
+        .await
+        .unwrap_or_else(|_| {
+            Err(AppsError::PermissionStoreTimedOut {
+                detail: Arc::from(format!(
+                    "{PERMISSION_STORE_BUS_NAME} did not answer within {PERMISSION_STORE_TIMEOUT:?}"
+                )),
+            })
+        })
 }
 
 /// Whether the store said the table or entry does not exist (`org.freedesktop.portal.Error.
@@ -130,8 +154,17 @@ fn is_not_found(failure: &DbusFailure) -> bool {
 }
 
 /// Every grant the permission store on `connection` (a session bus) keeps for `app_id`, in
-/// the portals' tables ([`PORTAL_TABLES`]).
+/// the portals' tables ([`PORTAL_TABLES`]), within [`PERMISSION_STORE_TIMEOUT`]. A store that
+/// is gone ([`AppsError::PermissionStoreUnavailable`]; the bus starts it again on the next
+/// call) or hung ([`AppsError::PermissionStoreTimedOut`]) fails the whole read.
 pub async fn portal_grants(
+    connection: &zbus::Connection,
+    app_id: &str,
+) -> Result<Vec<PortalGrant>, AppsError> {
+    bounded(read_grants(connection, app_id)).await
+}
+
+async fn read_grants(
     connection: &zbus::Connection,
     app_id: &str,
 ) -> Result<Vec<PortalGrant>, AppsError> {
@@ -176,19 +209,23 @@ pub async fn portal_grants(
 }
 
 /// Removes `app_id`'s entry for `grant` from the permission store (the portal asks again
-/// next time).
+/// next time), within [`PERMISSION_STORE_TIMEOUT`]. A store that went away before it answered
+/// did not revoke it; one that timed out may still do it when it runs again.
 pub async fn revoke_portal_grant(
     connection: &zbus::Connection,
     app_id: &str,
     grant: &PortalGrant,
 ) -> Result<(), AppsError> {
-    let store = PermissionStoreProxy::new(connection)
-        .await
-        .map_err(|error| store_error(DbusFailure::from(error)))?;
-    store
-        .delete_permission(&grant.table, &grant.id, app_id)
-        .await
-        .map_err(|error| store_error(DbusFailure::from(error)))
+    bounded(async {
+        let store = PermissionStoreProxy::new(connection)
+            .await
+            .map_err(|error| store_error(DbusFailure::from(error)))?;
+        store
+            .delete_permission(&grant.table, &grant.id, app_id)
+            .await
+            .map_err(|error| store_error(DbusFailure::from(error)))
+    })
+    .await
 }
 
 #[cfg(test)]
