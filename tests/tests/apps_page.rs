@@ -522,3 +522,274 @@ async fn a_repo_whose_signature_does_not_verify_is_refused_with_a_sentence() {
         .expect("listed");
     assert!(added.gpg_verify);
 }
+
+/// The PID of the permission store the session bus started (it runs in the bus's own process
+/// group, which the test started), asked of the bus itself.
+fn store_pid(session: &ferrum_testbed::session_bus::SessionBus) -> u32 {
+    let output = session
+        .busctl()
+        .args([
+            "call",
+            "org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "GetConnectionUnixProcessID",
+            "s",
+            PERMISSION_STORE_BUS_NAME,
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.trim()
+        .strip_prefix("u ")
+        .and_then(|pid| pid.parse().ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "the store's PID: {text}{}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })
+}
+
+/// Sends `signal` (`-KILL`, `-STOP`, `-CONT`) to the one process `pid`.
+fn signal(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill {signal} {pid}");
+}
+
+/// Waits until `pid` is gone (the bus reaps what it activated).
+fn until_gone(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::path::Path::new(&format!("/proc/{pid}/stat")).exists()
+        && std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .is_ok_and(|stat| !stat.contains(") Z "))
+    {
+        assert!(Instant::now() < deadline, "{pid} still runs");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Writes a grant straight into the store (`busctl`, as a portal would).
+fn set_grant(session: &ferrum_testbed::session_bus::SessionBus, table: &str, id: &str) {
+    let output = session
+        .busctl()
+        .args([
+            "call",
+            PERMISSION_STORE_BUS_NAME,
+            "/org/freedesktop/impl/portal/PermissionStore",
+            "org.freedesktop.impl.portal.PermissionStore",
+            "SetPermission",
+            "sbssas",
+            table,
+            "true",
+            id,
+            RICH_ID,
+            "1",
+            "yes",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+impl Lab {
+    fn grants(&self) -> apps::Loaded<Vec<ferrum_services::apps::PortalGrant>> {
+        self.state
+            .permissions
+            .as_ref()
+            .expect("the permissions are open")
+            .grants
+            .clone()
+    }
+
+    /// Runs what `message` asks for while `meanwhile` (a blocking step: a signal) happens
+    /// `after` the request went out; returns how long the request took.
+    async fn send_while(
+        &mut self,
+        message: Message,
+        after: Duration,
+        meanwhile: impl FnOnce(),
+    ) -> Duration {
+        let mut outcome = self.state.update(message);
+        let request = outcome.request.take().expect("a request");
+        let started = Instant::now();
+        let (answer, ()) = tokio::join!(
+            tokio::time::timeout(WAIT, request.run(self.bus.clone())),
+            async {
+                tokio::time::sleep(after).await;
+                meanwhile();
+            }
+        );
+        let took = started.elapsed();
+        let outcome = self.state.update(answer.expect("the request answers"));
+        self.settle(outcome).await;
+        took
+    }
+}
+
+/// The permission store going away is survived. The store here is the real
+/// `xdg-permission-store`, started by the private session bus on the first call (D-Bus
+/// activation, as in a session); it is stopped and killed by the PID the bus reports.
+///
+/// - Killed while idle: the next read starts it again (the bus activates it) and the grants,
+///   kept in its database, are read; the person sees nothing.
+/// - Killed while a revoke waits for it: the revoke is refused with a sentence at once, the
+///   grants stay listed as read, and the store (started again) still has the grant — nothing
+///   was half-done. Try again reads the grants anew, and a revoke then works.
+/// - Hung (SIGSTOP) while the permissions are opened: the read ends within
+///   `PERMISSION_STORE_TIMEOUT` with a sentence, never a "Loading…" for good; after SIGCONT,
+///   Try again reads the grants.
+///
+/// What a person expects once the store is back: the store is started on demand, so nothing
+/// announces its return; the page reads again when asked (Try again, or opening the
+/// permissions again), and both are tested.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_permission_store_killed_or_hung_is_survived() {
+    let _locale = hold_locale("en-US");
+    let session = ferrum_testbed::session_bus::SessionBus::start().unwrap();
+    let mut lab = lab(session.address());
+    lab.bed.install("--user", RICH_ID).unwrap();
+    lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
+        .await;
+    set_grant(&session, "devices", "camera");
+    set_grant(&session, "notifications", "notification");
+    let app = rich(&lab.bed, InstallationKind::User);
+    let granted = |grants: &[ferrum_services::apps::PortalGrant]| {
+        grants
+            .iter()
+            .map(|grant| grant.permission.clone())
+            .collect::<Vec<_>>()
+    };
+    let both = vec![PortalPermission::Notifications, PortalPermission::Camera];
+
+    // Killed while idle: opening the permissions starts it again.
+    let first = store_pid(&session);
+    signal(first, "-KILL");
+    until_gone(first);
+    lab.send(Message::OpenPermissions(app.clone())).await;
+    let grants = lab
+        .grants()
+        .ready()
+        .cloned()
+        .expect("read from a new store");
+    assert_eq!(granted(&grants), both);
+    let second = store_pid(&session);
+    assert_ne!(first, second, "started again by the bus");
+
+    // Killed while a revoke waits for it (stopped first, so the revoke is queued, unread).
+    let camera = grants
+        .iter()
+        .find(|grant| grant.permission == PortalPermission::Camera)
+        .unwrap()
+        .clone();
+    signal(second, "-STOP");
+    let took = lab
+        .send_while(
+            Message::Permissions(apps::permissions::Message::Revoke(camera.clone())),
+            Duration::from_millis(500),
+            || signal(second, "-KILL"),
+        )
+        .await;
+    assert!(
+        took < Duration::from_secs(4),
+        "refused at once, took {took:?}"
+    );
+    until_gone(second);
+    let view = lab.state.permissions.as_ref().expect("open");
+    let error = view.revoke_error.clone().expect("the revoke was refused");
+    assert!(
+        matches!(error, AppsError::PermissionStoreUnavailable { .. }),
+        "{error:?}"
+    );
+    assert_eq!(error_sentence(&error), fl!("apps-error-permission-store"));
+    assert!(!view.revoking);
+    assert_eq!(granted(view.grants.ready().expect("kept")), both);
+    // Nothing half-done: the store, started again, still keeps the camera grant.
+    let lookup = session
+        .busctl()
+        .args([
+            "call",
+            PERMISSION_STORE_BUS_NAME,
+            "/org/freedesktop/impl/portal/PermissionStore",
+            "org.freedesktop.impl.portal.PermissionStore",
+            "Lookup",
+            "ss",
+            "devices",
+            "camera",
+        ])
+        .output()
+        .unwrap();
+    let lookup = String::from_utf8_lossy(&lookup.stdout);
+    assert!(
+        lookup.contains(RICH_ID),
+        "the grant is still kept: {lookup}"
+    );
+    // Try again reads them anew (the sentence goes), and the revoke now works.
+    lab.send(Message::Permissions(
+        apps::permissions::Message::RetryGrants,
+    ))
+    .await;
+    assert_eq!(lab.state.permissions.as_ref().unwrap().revoke_error, None);
+    assert_eq!(granted(lab.grants().ready().expect("read again")), both);
+    lab.send(Message::Permissions(apps::permissions::Message::Revoke(
+        camera,
+    )))
+    .await;
+    assert_eq!(
+        granted(lab.grants().ready().expect("read after the revoke")),
+        vec![PortalPermission::Notifications]
+    );
+
+    // Hung while the permissions are opened: a sentence within the bound, not "Loading…".
+    let third = store_pid(&session);
+    lab.send(Message::Permissions(apps::permissions::Message::Close))
+        .await;
+    signal(third, "-STOP");
+    let started = Instant::now();
+    lab.send(Message::OpenPermissions(app.clone())).await;
+    let took = started.elapsed();
+    assert!(
+        took < ferrum_services::apps::PERMISSION_STORE_TIMEOUT + Duration::from_secs(3),
+        "took {took:?}"
+    );
+    match lab.grants() {
+        apps::Loaded::Failed(error) => {
+            assert!(
+                matches!(error, AppsError::PermissionStoreTimedOut { .. }),
+                "{error:?}"
+            );
+            assert_eq!(
+                error_sentence(&error),
+                fl!("apps-error-permission-store-hung")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The rest of the view does not wait for the store.
+    assert!(
+        lab.state
+            .permissions
+            .as_ref()
+            .unwrap()
+            .overrides
+            .ready()
+            .is_some()
+    );
+    signal(third, "-CONT");
+    lab.send(Message::Permissions(
+        apps::permissions::Message::RetryGrants,
+    ))
+    .await;
+    assert_eq!(
+        granted(lab.grants().ready().expect("read after SIGCONT")),
+        vec![PortalPermission::Notifications]
+    );
+    assert_eq!(store_pid(&session), third, "the same store, woken");
+}
