@@ -3,7 +3,7 @@
 //! machine's language and keyboard are written to the copy (Debian's `/etc/default/locale`
 //! and `/etc/default/keyboard`), never to this host's `/etc`. The caller is root, whom
 //! localed lets through without asking polkit. Needs root and the packages of
-//! `cargo xtask deps`. (The Region & Language page that uses it is still to come.)
+//! `cargo xtask deps`. (The Region & Language page drives it in `region_page.rs`.)
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
