@@ -23,6 +23,9 @@
 //! About → Apps against the apps bed's Flatpak ([`apps_bed`]: an app for the person with an
 //! update on offer, one for everyone) is measured in `bench` and in `cargo xtask bench apps`,
 //! which measures only the panel switches (`target/bench/bench-apps.json`).
+//! About → Date & Time and About → Region & Language against the bed's real timedated, localed
+//! and accounts-daemon are measured in `bench` and in `cargo xtask bench date-time` (or
+//! `region`), which measures only the panel switches (`target/bench/bench-region.json`).
 //!
 //! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
 //! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)
@@ -443,6 +446,9 @@ pub enum Scope {
     Appearance,
     /// The panel switches alone, with Apps (`cargo xtask bench apps`).
     Apps,
+    /// The panel switches alone, with Date & Time and Region & Language (`cargo xtask bench
+    /// date-time`, `cargo xtask bench region`).
+    Machine,
 }
 
 /// The whole benchmark, only the panel switches and the CPU rows, or only the panel switches.
@@ -500,6 +506,10 @@ pub fn run(scope: Scope) -> Result<()> {
     }
     if let Some(flatpak) = &flatpak {
         switch_env.extend(flatpak.bench_env());
+    }
+    if matches!(scope, Scope::All | Scope::Machine) {
+        // The bed runs the real timedated and localed (`demo::SERVICES`).
+        switch_env.push(("FERRUM_BENCH_MACHINE", "1".to_owned()));
     }
     let panel_switch = panel_switch(&address, &switch_env)?;
     if let Some(panel_switch) = &panel_switch {
@@ -562,6 +572,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Firmware => "bench-firmware.json",
         Scope::Appearance => "bench-appearance.json",
         Scope::Apps => "bench-apps.json",
+        Scope::Machine => "bench-region.json",
     });
     fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

@@ -36,6 +36,13 @@
 //! as `#rrggbb`), so the window follows the page's own choices. `cargo xtask demo appearance`
 //! takes only those two (report in `report-appearance.json`).
 //!
+//! The Date & Time and Region & Language pages get the real systemd-timedated and
+//! systemd-localed in the same test bed (each in a mount namespace with a copy of `/etc`), the
+//! latter furnished ([`furnish_machine`]) with a German login screen, British formats and German
+//! and US layouts: `date-time-{light,dark}.png`, `region-{light,dark}.png`. `cargo xtask demo
+//! date-time` and `cargo xtask demo region` take only those two (reports in
+//! `report-date-time.json` and `report-region.json`).
+//!
 //! The Apps page gets the apps bed's Flatpak ([`apps_bed`]: an app for the person with an
 //! update that asks for more, an app for everyone, the bed's signed repo as the one source):
 //! `apps-{light,dark}.png` show the page, `app-permissions-{light,dark}.png` the first app's
@@ -68,6 +75,8 @@ pub const SERVICES: &[Service] = &[
     Service::PowerProfiles,
     Service::UPower,
     Service::BluezMock,
+    Service::Timedated,
+    Service::Localed,
 ];
 /// The themes the demo shows.
 const THEMES: &[&str] = &["light", "dark"];
@@ -333,6 +342,35 @@ fn security_shots(app: &Path) -> Vec<Shot> {
         .collect()
 }
 
+/// The Date & Time page's slug.
+pub const DATE_TIME: &str = "date-time";
+/// The Region & Language page's slug.
+pub const REGION: &str = "region";
+
+/// The Date & Time or the Region & Language page in every theme against the bed's real
+/// timedated or localed.
+fn machine_shots(app: &Path, panel: &str) -> Vec<Shot> {
+    let variant = if panel == REGION {
+        "the real localed (a copy of /etc: German login screen, British formats, German and US \
+         layouts) and accounts-daemon"
+    } else {
+        "the real timedated (a copy of /etc; no automatic time without systemd as PID 1)"
+    };
+    THEMES
+        .iter()
+        .map(|theme| {
+            settings_shot(
+                app,
+                format!("{panel}-{theme}"),
+                panel,
+                theme,
+                Some(variant),
+                Vec::new(),
+            )
+        })
+        .collect()
+}
+
 /// The Apps page and one app's permissions in every theme against the apps bed, as root.
 fn apps_shots(app: &Path, apps: &AppsDemo) -> Vec<Shot> {
     let mut shots = Vec::new();
@@ -405,6 +443,10 @@ fn settings_shots(
         }
         if panel == crate::appearance::APPEARANCE {
             shots.extend(appearance_shots(app, config_home));
+            continue;
+        }
+        if panel == DATE_TIME || panel == REGION {
+            shots.extend(machine_shots(app, panel));
             continue;
         }
         for theme in THEMES {
@@ -670,6 +712,10 @@ pub enum Scope {
     Appearance,
     /// The Apps page and one app's permissions in both themes (`cargo xtask demo apps`).
     Apps,
+    /// The Date & Time page in both themes (`cargo xtask demo date-time`).
+    DateTime,
+    /// The Region & Language page in both themes (`cargo xtask demo region`).
+    Region,
 }
 
 /// The whole demo, or only one page's shots (Sound, Printers, Firmware, Device Security).
@@ -686,6 +732,7 @@ pub fn run(scope: Scope) -> Result<()> {
     let greetd = start_greetd()?;
     furnish_network(&bed);
     furnish_bluetooth(&bed)?;
+    furnish_machine(&bed);
     let printing = matches!(scope, Scope::All | Scope::Printers);
     if printing {
         printers::furnish(&bed)?;
@@ -717,6 +764,8 @@ pub fn run(scope: Scope) -> Result<()> {
             &apps.settings,
             flatpak.as_ref().ok_or("the apps bed did not start")?,
         ),
+        Scope::DateTime => machine_shots(&apps.settings, DATE_TIME),
+        Scope::Region => machine_shots(&apps.settings, REGION),
     };
 
     let mode = Mode::detect();
@@ -749,6 +798,15 @@ pub fn run(scope: Scope) -> Result<()> {
         ),
         Scope::Apps => println!(
             "demo: the Apps page and one app's permissions × themes {THEMES:?}, mode {}",
+            mode.name()
+        ),
+        Scope::DateTime | Scope::Region => println!(
+            "demo: the {} page × themes {THEMES:?}, mode {}",
+            if scope == Scope::Region {
+                "Region & Language"
+            } else {
+                "Date & Time"
+            },
             mode.name()
         ),
     }
@@ -796,6 +854,8 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Security => "report-security.json",
         Scope::Appearance => "report-appearance.json",
         Scope::Apps => "report-apps.json",
+        Scope::DateTime => "report-date-time.json",
+        Scope::Region => "report-region.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(
@@ -816,6 +876,54 @@ pub fn run(scope: Scope) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// Gives the bed's real localed a machine to show (its copy of `/etc`): the login screen in
+/// German with British formats (both installed on this host, so localed needs no
+/// locale-gen), German and US keyboard layouts. A failing call is reported and the demo goes
+/// on.
+fn furnish_machine(bed: &TestBed) {
+    const LOCALED: [&str; 4] = [
+        "call",
+        "org.freedesktop.locale1",
+        "/org/freedesktop/locale1",
+        "org.freedesktop.locale1",
+    ];
+    let calls: [&[&str]; 2] = [
+        &[
+            "SetLocale",
+            "asb",
+            "6",
+            "LANG=de_DE.UTF-8",
+            "LC_TIME=en_GB.UTF-8",
+            "LC_NUMERIC=en_GB.UTF-8",
+            "LC_MONETARY=en_GB.UTF-8",
+            "LC_MEASUREMENT=en_GB.UTF-8",
+            "LC_PAPER=en_GB.UTF-8",
+            "false",
+        ],
+        &[
+            "SetX11Keyboard",
+            "ssssbb",
+            "de,us",
+            "pc105",
+            "",
+            "",
+            "true",
+            "false",
+        ],
+    ];
+    for call in calls {
+        match bed.busctl().args(LOCALED).args(call).output() {
+            Ok(output) if output.status.success() => {}
+            Ok(output) => eprintln!(
+                "demo: {} on localed failed: {}",
+                call[0],
+                String::from_utf8_lossy(&output.stderr).trim()
+            ),
+            Err(error) => eprintln!("demo: busctl does not run: {error}"),
+        }
+    }
 }
 
 /// Gives the NetworkManager mock of the demo a wired device and a Wi-Fi device with a few

@@ -50,6 +50,9 @@ commands:
             only the Appearance page, light and dark as chosen in its preferences file (no --theme), with an accent
   demo apps
             only the Apps page and one app's permissions in both themes, against the apps bed's Flatpak
+  demo date-time | demo region
+            only the Date & Time (real timedated) or the Region & Language page (real localed and
+            accounts-daemon) in both themes
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
@@ -64,6 +67,9 @@ commands:
             only the panel switches, with About -> Appearance -> target/bench/bench-appearance.json
   bench apps
             only the panel switches, with About -> Apps against the apps bed's Flatpak -> target/bench/bench-apps.json
+  bench date-time | bench region
+            only the panel switches, with About -> Date & Time (real timedated) and About -> Region & Language
+            (real localed and accounts-daemon) -> target/bench/bench-region.json
   bench boot [initramfs|verity]
             boot each built image layout once: time to the kernel, sysinit.target, greetd, the greeter's first frame, settled
   proxies   regenerate services/src/proxies/*.rs from services/interfaces/*.xml
@@ -94,6 +100,11 @@ fn main() -> ExitCode {
         [demo, page] if demo == "demo" && page == "security" => "demo security",
         [demo, page] if demo == "demo" && page == "appearance" => "demo appearance",
         [demo, page] if demo == "demo" && page == "apps" => "demo apps",
+        [demo, page] if demo == "demo" && page == "date-time" => "demo date-time",
+        [demo, page] if demo == "demo" && page == "region" => "demo region",
+        [bench, page] if bench == "bench" && (page == "date-time" || page == "region") => {
+            "bench region"
+        }
         [bench, page] if bench == "bench" && page == "apps" => "bench apps",
         [bench, page] if bench == "bench" && page == "appearance" => "bench appearance",
         [bench, page] if bench == "bench" && (page == "firmware" || page == "security") => {
@@ -123,12 +134,15 @@ fn main() -> ExitCode {
         "demo security" => demo::run(demo::Scope::Security),
         "demo appearance" => demo::run(demo::Scope::Appearance),
         "demo apps" => demo::run(demo::Scope::Apps),
+        "demo date-time" => demo::run(demo::Scope::DateTime),
+        "demo region" => demo::run(demo::Scope::Region),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
         "bench printers" => bench::run(bench::Scope::Printers),
         "bench firmware" => bench::run(bench::Scope::Firmware),
         "bench appearance" => bench::run(bench::Scope::Appearance),
         "bench apps" => bench::run(bench::Scope::Apps),
+        "bench region" => bench::run(bench::Scope::Machine),
         "proxies" => proxies::run(),
         "image" => image::run(),
         "image e2e" => e2e::run(),

@@ -48,6 +48,15 @@
 //!   asks the bed's signed repo on 127.0.0.1). Each switch is a new app whose
 //!   page starts its own Flatpak worker.
 //!
+//! - About → Date & Time and About → Region & Language, when
+//!   `FERRUM_BENCH_MACHINE` is set (`cargo xtask bench` and `cargo xtask bench
+//!   region` set it, their bed running the real timedated, localed and
+//!   accounts-daemon): Date & Time's timedated watch up to its first snapshot
+//!   with the zone tables and every zone's offset read as entering the page
+//!   asks; Region & Language's localed and AccountsService watches up to their
+//!   first snapshots with xkeyboard-config's layouts read as on entry. Each
+//!   switch is a new app whose page opens its own watches.
+//!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
 //! switch, with its samples, under `switches`.
@@ -61,8 +70,10 @@ use std::time::{Duration, Instant};
 use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{
-    PageRequest, PanelId, apps, bluetooth, firmware, power, printers, security, sound,
+    Page, PageRequest, PanelId, apps, bluetooth, date_time, firmware, power, printers, region,
+    security, sound,
 };
+use ferrum_services::ServiceUpdate;
 use ferrum_services::SystemBus;
 use ferrum_services::audio::{Direction, Update as AudioUpdate};
 use ferrum_services::bluetooth::Update;
@@ -88,6 +99,8 @@ enum Target {
     DeviceSecurity,
     Appearance,
     Apps,
+    DateTime,
+    Region,
 }
 
 impl Target {
@@ -101,6 +114,8 @@ impl Target {
             Target::DeviceSecurity => "security",
             Target::Appearance => "appearance",
             Target::Apps => "apps",
+            Target::DateTime => "date-time",
+            Target::Region => "region",
         }
     }
 
@@ -114,6 +129,8 @@ impl Target {
             Target::DeviceSecurity => PanelId::DeviceSecurity,
             Target::Appearance => PanelId::Appearance,
             Target::Apps => PanelId::Apps,
+            Target::DateTime => PanelId::DateTime,
+            Target::Region => PanelId::Region,
         }
     }
 
@@ -152,6 +169,14 @@ impl Target {
                  worker thread; the apps bed's user and system installations) and the remotes \
                  and updates read as on entry (the update check asks the bed's signed repo on \
                  127.0.0.1)"
+            }
+            Target::DateTime => {
+                "first timedated snapshot (the bed's real timedated) and the zone tables with \
+                 every zone's offset read as entering the page asks"
+            }
+            Target::Region => {
+                "first snapshots of localed and AccountsService (the bed's real daemons) and \
+                 xkeyboard-config's layouts read as entering the page asks"
             }
         }
     }
@@ -381,6 +406,69 @@ async fn to_apps(
     Ok(updates)
 }
 
+/// A page's watches, kept while the page is drawn.
+type Watches<M> = futures::stream::BoxStream<'static, M>;
+
+/// About → Date & Time: the page's timedated watch up to its first snapshot, and the zone
+/// tables read as entering the page asks. The stream is returned: the app keeps it while the
+/// page is shown.
+async fn to_date_time(
+    app: &mut App,
+    bus: &SystemBus,
+) -> Result<Watches<date_time::Message>, String> {
+    let mut updates = date_time::watch_stream(&date_time::Watch(bus.clone())).boxed();
+    let entered = app
+        .pages
+        .date_time
+        .enter()
+        .request
+        .ok_or("entering the Date & Time page read nothing")?;
+    let (first, zones) = tokio::join!(
+        next_within(&mut updates, "timedated's first snapshot"),
+        entered.run(bus.clone())
+    );
+    let first = first?;
+    if !matches!(first, date_time::Message::Watched(ServiceUpdate::Available(_))) {
+        return Err(format!("the timedated watch began with {first:?}"));
+    }
+    let _ = app.update(Message::Page(PageMessage::DateTime(first)));
+    let _ = app.update(Message::Page(PageMessage::DateTime(zones)));
+    if app.pages.date_time.zones.is_none() {
+        return Err("the Date & Time page has no zones".into());
+    }
+    Ok(updates)
+}
+
+/// About → Region & Language: the page's localed and AccountsService watches up to their
+/// first snapshots, and xkeyboard-config's layouts read as entering the page asks. The streams
+/// are returned: the app keeps them while the page is shown.
+async fn to_region(
+    app: &mut App,
+    bus: &SystemBus,
+) -> Result<(Watches<region::Message>, Watches<region::Message>), String> {
+    let mut locale = region::watch_stream(&region::Watch(bus.clone())).boxed();
+    let mut people = region::people_stream(&region::People(bus.clone())).boxed();
+    let entered = app
+        .pages
+        .region
+        .enter()
+        .request
+        .ok_or("entering the Region & Language page read nothing")?;
+    let (first, person, layouts) = tokio::join!(
+        next_within(&mut locale, "localed's first snapshot"),
+        next_within(&mut people, "AccountsService's first snapshot"),
+        entered.run(bus.clone())
+    );
+    for message in [first?, person?, layouts] {
+        let _ = app.update(Message::Page(PageMessage::Region(message)));
+    }
+    let page = &app.pages.region;
+    if page.snapshot().is_none() || page.person.ready().is_none() || page.layouts.is_none() {
+        return Err(format!("the Region & Language page is not ready: {page:?}"));
+    }
+    Ok((locale, people))
+}
+
 /// About → Appearance: nothing to wait for; the page is entered and shows the preferences in
 /// force.
 fn to_appearance(app: &App) -> Result<(), String> {
@@ -419,6 +507,8 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
             None
         }
         Target::Apps => Some(Box::new(to_apps(&mut app, bus).await?) as Box<dyn Any>),
+        Target::DateTime => Some(Box::new(to_date_time(&mut app, bus).await?) as Box<dyn Any>),
+        Target::Region => Some(Box::new(to_region(&mut app, bus).await?) as Box<dyn Any>),
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -493,6 +583,9 @@ async fn main() -> std::process::ExitCode {
     }
     if std::env::var_os("FERRUM_BENCH_APPS").is_some_and(|set| !set.is_empty()) {
         targets.push(Target::Apps);
+    }
+    if std::env::var_os("FERRUM_BENCH_MACHINE").is_some_and(|set| !set.is_empty()) {
+        targets.extend([Target::DateTime, Target::Region]);
     }
     for target in targets {
         match measure(&bus, target).await {
