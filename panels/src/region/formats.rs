@@ -38,7 +38,20 @@ pub fn imperial(posix: &str) -> bool {
 pub fn letter(posix: &str) -> bool {
     matches!(
         region(posix),
-        Some("US" | "CA" | "MX" | "CL" | "CO" | "VE" | "PH" | "PR" | "CR" | "GT" | "SV" | "NI" | "PA")
+        Some(
+            "US" | "CA"
+                | "MX"
+                | "CL"
+                | "CO"
+                | "VE"
+                | "PH"
+                | "PR"
+                | "CR"
+                | "GT"
+                | "SV"
+                | "NI"
+                | "PA"
+        )
     )
 }
 

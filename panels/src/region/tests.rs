@@ -196,9 +196,7 @@ fn layouts_are_added_removed_and_reordered_with_their_variants() {
         state.picker.as_ref().map(|picker| picker.query.as_str()),
         Some("")
     );
-    let _ = state.update(Message::Picker(layout_picker::Message::Query(
-        "ukr".into(),
-    )));
+    let _ = state.update(Message::Picker(layout_picker::Message::Query("ukr".into())));
     let outcome = state.update(Message::Picker(layout_picker::Message::Submit));
     let expected = Keyboard {
         layout: "de,us,ua".into(),
@@ -206,7 +204,10 @@ fn layouts_are_added_removed_and_reordered_with_their_variants() {
         variant: "nodeadkeys,,".into(),
         options: String::new(),
     };
-    assert_eq!(outcome.request, Some(Request::SetKeyboard(expected.clone())));
+    assert_eq!(
+        outcome.request,
+        Some(Request::SetKeyboard(expected.clone()))
+    );
     assert!(state.picker.is_none());
     let _ = state.update(Message::Changed(Change::Keyboard(expected), Ok(())));
 

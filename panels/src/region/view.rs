@@ -13,8 +13,8 @@ use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
 
 use super::formats::preview;
-use super::{Change, List, Message, State, language_name};
 use super::ids;
+use super::{Change, List, Message, State, language_name};
 
 /// A setting's row: its title, its value, and a "Change…" button that opens its list.
 fn setting_row<'a>(
@@ -89,18 +89,13 @@ fn pending_line<'a>(sentence: String) -> Element<'a, Message> {
 
 fn pending_sentence(change: &Change) -> String {
     match change {
-        Change::PersonLanguage(posix) => fl!(
-            "region-changing-person",
-            language = language_name(posix)
-        ),
-        Change::MachineLanguage(posix) => fl!(
-            "region-changing-language",
-            language = language_name(posix)
-        ),
-        Change::Formats(posix) => fl!(
-            "region-changing-formats",
-            language = language_name(posix)
-        ),
+        Change::PersonLanguage(posix) => {
+            fl!("region-changing-person", language = language_name(posix))
+        }
+        Change::MachineLanguage(posix) => {
+            fl!("region-changing-language", language = language_name(posix))
+        }
+        Change::Formats(posix) => fl!("region-changing-formats", language = language_name(posix)),
         Change::Keyboard(_) => fl!("region-changing-keyboard"),
     }
 }
@@ -115,10 +110,9 @@ fn machine_notice<'a>(state: &'a State) -> Option<Element<'a, Message>> {
             fl!("region-not-running.body"),
         )),
         ServiceStatus::Failed(error) => Some(notice(fl!("region-unreadable"), error.detail())),
-        ServiceStatus::BusUnreachable(failure) => Some(notice(
-            fl!("service-bus-unreachable"),
-            failure.to_string(),
-        )),
+        ServiceStatus::BusUnreachable(failure) => {
+            Some(notice(fl!("service-bus-unreachable"), failure.to_string()))
+        }
     }
 }
 
@@ -227,10 +221,13 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
                 Accessible::new(
                     ids::region_layout(name, "name"),
                     AccessibleInfo::new(Role::Label, description.clone()),
-                    column![text(description.clone()).size(16), caption(name.to_uppercase())]
-                        .spacing(2)
-                        .width(Length::Fill)
-                        .align_x(reading_start()),
+                    column![
+                        text(description.clone()).size(16),
+                        caption(name.to_uppercase())
+                    ]
+                    .spacing(2)
+                    .width(Length::Fill)
+                    .align_x(reading_start()),
                 )
                 .into(),
             ];

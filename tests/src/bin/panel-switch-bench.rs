@@ -428,7 +428,10 @@ async fn to_date_time(
         entered.run(bus.clone())
     );
     let first = first?;
-    if !matches!(first, date_time::Message::Watched(ServiceUpdate::Available(_))) {
+    if !matches!(
+        first,
+        date_time::Message::Watched(ServiceUpdate::Available(_))
+    ) {
         return Err(format!("the timedated watch began with {first:?}"));
     }
     let _ = app.update(Message::Page(PageMessage::DateTime(first)));

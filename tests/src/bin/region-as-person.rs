@@ -32,9 +32,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let bus = SystemBus::with_address(&address);
         let mut state = State::on(bus.clone(), rustix::process::getuid().as_raw());
         let mut watch = region::watch_stream(&Watch(bus.clone())).boxed();
-        feed_until(&mut state, &mut watch, "localed's snapshot", WAIT, |state| {
-            state.snapshot().is_some()
-        })
+        feed_until(
+            &mut state,
+            &mut watch,
+            "localed's snapshot",
+            WAIT,
+            |state| state.snapshot().is_some(),
+        )
         .await;
         let _ = state.update(Message::OpenPicker);
         let request = state
