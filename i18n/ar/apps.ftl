@@ -250,5 +250,6 @@ apps-error-no-space = لا توجد مساحة كافية على القرص.
 apps-error-app-running = التطبيق قيد التشغيل. أغلقه وحاول مجددًا.
 apps-error-permission-store = مخزن الأذونات لا يعمل. حاول مجددًا بعد لحظات.
 apps-error-permission-store-hung = لم يستجب مخزن الأذونات في الوقت المحدد. حاول مجددًا لقراءة ما يحفظه.
+apps-error-system-helper = خدمة النظام في Flatpak لا تعمل، لذا لا يمكن تغيير التطبيقات لجميع مستخدمي هذا الحاسوب الآن. لم يُغيَّر شيء. حاول مجددًا بعد لحظات.
 apps-error-worker = لا يعمل Flatpak الآن. ستعيد الصفحة المحاولة تلقائيًا.
 apps-error-other = تعذّر على Flatpak فعل ذلك.

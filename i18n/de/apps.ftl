@@ -243,5 +243,6 @@ apps-error-no-space = Auf dem Datenträger ist nicht genug Platz.
 apps-error-app-running = Die App läuft gerade. Schließen Sie sie und versuchen Sie es erneut.
 apps-error-permission-store = Der Berechtigungsspeicher läuft nicht. Versuchen Sie es gleich noch einmal.
 apps-error-permission-store-hung = Der Berechtigungsspeicher hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut, um zu lesen, was er gespeichert hat.
+apps-error-system-helper = Der Systemdienst von Flatpak läuft nicht, daher können Apps für alle Benutzer dieses Computers gerade nicht geändert werden. Es wurde nichts geändert. Versuchen Sie es gleich noch einmal.
 apps-error-worker = Flatpak funktioniert gerade nicht. Die Seite versucht es von selbst erneut.
 apps-error-other = Flatpak konnte das nicht ausführen.

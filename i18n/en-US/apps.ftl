@@ -243,5 +243,6 @@ apps-error-no-space = There is not enough space on the disk.
 apps-error-app-running = The app is running. Close it and try again.
 apps-error-permission-store = The permission store is not running. Try again in a moment.
 apps-error-permission-store-hung = The permission store did not answer in time. Try again to read what it keeps.
+apps-error-system-helper = Flatpak's system service is not running, so apps for everyone on this computer cannot be changed now. Nothing was changed. Try again in a moment.
 apps-error-worker = Flatpak is not working at the moment. The page tries again by itself.
 apps-error-other = Flatpak could not do it.

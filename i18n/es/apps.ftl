@@ -245,5 +245,6 @@ apps-error-no-space = No hay espacio suficiente en el disco.
 apps-error-app-running = La aplicación está abierta. Ciérrela y vuelva a intentarlo.
 apps-error-permission-store = El almacén de permisos no está en marcha. Vuelva a intentarlo en un momento.
 apps-error-permission-store-hung = El almacén de permisos no respondió a tiempo. Vuelva a intentarlo para leer lo que guarda.
+apps-error-system-helper = El servicio del sistema de Flatpak no está en marcha, así que ahora no se pueden cambiar las aplicaciones para todos los usuarios de este equipo. No se cambió nada. Vuelva a intentarlo en un momento.
 apps-error-worker = Flatpak no funciona en este momento. La página lo volverá a intentar por sí sola.
 apps-error-other = Flatpak no pudo hacerlo.

@@ -245,5 +245,6 @@ apps-error-no-space = Il n’y a pas assez d’espace sur le disque.
 apps-error-app-running = L’application est ouverte. Fermez-la et réessayez.
 apps-error-permission-store = Le magasin d’autorisations ne fonctionne pas. Réessayez dans un instant.
 apps-error-permission-store-hung = Le magasin d’autorisations n’a pas répondu à temps. Réessayez pour lire ce qu’il conserve.
+apps-error-system-helper = Le service système de Flatpak ne fonctionne pas : les applications pour tous les utilisateurs de cet ordinateur ne peuvent pas être modifiées pour l’instant. Rien n’a été modifié. Réessayez dans un instant.
 apps-error-worker = Flatpak ne fonctionne pas pour le moment. La page réessaiera d’elle-même.
 apps-error-other = Flatpak n’a pas pu le faire.

@@ -241,5 +241,6 @@ apps-error-no-space = ディスクの空き容量が足りません。
 apps-error-app-running = アプリが実行中です。アプリを閉じてから、もう一度お試しください。
 apps-error-permission-store = 権限ストアが動作していません。少し待ってから、もう一度お試しください。
 apps-error-permission-store-hung = 権限ストアが時間内に応答しませんでした。もう一度試すと、保存されている内容を読み込みます。
+apps-error-system-helper = Flatpak のシステムサービスが動作していないため、このコンピューターのすべてのユーザー向けのアプリを今は変更できません。何も変更されていません。少し待ってから、もう一度お試しください。
 apps-error-worker = 現在 Flatpak が動作していません。ページが自動的に再試行します。
 apps-error-other = Flatpak で実行できませんでした。

@@ -245,5 +245,6 @@ apps-error-no-space = Não há espaço suficiente no disco.
 apps-error-app-running = O aplicativo está aberto. Feche-o e tente novamente.
 apps-error-permission-store = O armazenamento de permissões não está em execução. Tente novamente daqui a pouco.
 apps-error-permission-store-hung = O armazenamento de permissões não respondeu a tempo. Tente novamente para ler o que ele guarda.
+apps-error-system-helper = O serviço de sistema do Flatpak não está em execução, então os aplicativos para todos neste computador não podem ser alterados agora. Nada foi alterado. Tente novamente daqui a pouco.
 apps-error-worker = O Flatpak não está funcionando no momento. A página tentará de novo sozinha.
 apps-error-other = O Flatpak não conseguiu fazer isso.

@@ -348,8 +348,15 @@ impl AppsBed {
     /// [`crate::Service::Polkit`] there) for every change another user's libflatpak asks of
     /// it; root's libflatpak never uses it. The bed's folder is made traversable (0755) so
     /// that other user can read the system installation. Stopped by PID with the bed.
+    /// Started again (after it was killed), the one before is reaped first.
     pub fn start_system_helper(&mut self, system_bus_address: &str) -> Result<(), Error> {
         require(Path::new(SYSTEM_HELPER), "flatpak")?;
+        // Killed already, most likely: its group may be gone, which is no failure here.
+        if let Some(before) = self.helper.take()
+            && let Err(error) = kill_and_reap(before)
+        {
+            tracing::debug!(%error, "the system helper before was gone already");
+        }
         fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o755))?;
         let mut command = Command::new(SYSTEM_HELPER);
         command
@@ -386,6 +393,12 @@ impl AppsBed {
             }
             thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// The PID of Flatpak's system helper [`AppsBed::start_system_helper`] started (for a
+    /// test to stop or kill it by), while the bed holds it.
+    pub fn system_helper_pid(&self) -> Option<u32> {
+        self.helper.as_ref().map(std::process::Child::id)
     }
 
     /// A `.flatpakrepo` file for the bed's repo (title, URL and, with `signed`, the test key as

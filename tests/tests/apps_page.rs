@@ -21,7 +21,9 @@ use ferrum_services::apps::{
     AppRef, AppsError, Device, FilesystemAccess, Grant, InstallationKind, Installations,
     PERMISSION_STORE_BUS_NAME, Permissions, PortalPermission, Shared,
 };
-use ferrum_testbed::apps::{AppsBed, BRANCH, REMOTE, RICH_ID, RICH_NAME, WRONG_KEY_REMOTE};
+use ferrum_testbed::apps::{
+    AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, RICH_ID, RICH_NAME, WRONG_KEY_REMOTE,
+};
 use futures::StreamExt;
 use futures::stream::BoxStream;
 
@@ -792,4 +794,185 @@ async fn the_permission_store_killed_or_hung_is_survived() {
         vec![PortalPermission::Notifications]
     );
     assert_eq!(store_pid(&session), third, "the same store, woken");
+}
+
+/// The user the system-installation changes run as (`nobody`): root's libflatpak writes a
+/// system installation itself, another user's asks Flatpak's system helper.
+const NOBODY: u32 = 65534;
+
+/// How the page, run as `nobody` (`tests/src/bin/apps-page-as-user.rs`), ended installing
+/// `id` into the bed's system installation through the helper on `system_bus`: the typed
+/// result and the sentence shown, with the program's whole output for failures.
+async fn install_as_nobody(bed: &AppsBed, system_bus: &str, id: &str) -> (String, String, String) {
+    use std::os::unix::process::CommandExt as _;
+    let home = bed.dir().join("nobody");
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(NOBODY), Some(NOBODY)).unwrap();
+    let output = tokio::task::spawn_blocking({
+        let address = system_bus.to_owned();
+        let system = bed.system_dir();
+        let id = id.to_owned();
+        move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_apps-page-as-user"))
+                .arg(home.join("user"))
+                .arg(system)
+                .arg(id)
+                .env("DBUS_SYSTEM_BUS_ADDRESS", address)
+                .env("HOME", &home)
+                .env("XDG_CACHE_HOME", home.join("cache"))
+                .env("XDG_DATA_HOME", home.join("data"))
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env_remove("FLATPAK_USER_DIR")
+                .env_remove("FLATPAK_SYSTEM_DIR")
+                .uid(NOBODY)
+                .gid(NOBODY)
+                .current_dir("/")
+                .stdin(std::process::Stdio::null())
+                .output()
+                .unwrap()
+        }
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let all = format!(
+        "{stdout}\n{}\nhelper:\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        std::fs::read_to_string(bed.dir().join("system-helper.log")).unwrap_or_default()
+    );
+    assert!(output.status.success(), "{all}");
+    let field = |name: &str| {
+        stdout
+            .lines()
+            .find_map(|line| line.strip_prefix(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    (field("RESULT="), field("ENDED="), all)
+}
+
+/// The child repositories libflatpak run as `nobody` leaves in `/var/tmp` (a path Flatpak
+/// hard-codes for a system installation's pulls when the helper cannot serve it a folder):
+/// those that appeared while the guard lived are removed when it drops (only `nobody`'s, only
+/// new ones), so the tests leave nothing on the machine.
+struct NobodysCaches(std::collections::HashSet<std::path::PathBuf>);
+
+impl NobodysCaches {
+    fn now() -> std::collections::HashSet<std::path::PathBuf> {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::read_dir("/var/tmp")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("flatpak-cache-")
+            })
+            .filter(|entry| {
+                std::fs::symlink_metadata(entry.path()).is_ok_and(|meta| meta.uid() == NOBODY)
+            })
+            .map(|entry| entry.path())
+            .collect()
+    }
+}
+
+impl Drop for NobodysCaches {
+    fn drop(&mut self) {
+        for path in Self::now().difference(&self.0) {
+            if let Err(error) = std::fs::remove_dir_all(path) {
+                eprintln!("could not remove {}: {error}", path.display());
+            }
+        }
+    }
+}
+
+/// Whether `ended` is the page's sentence for an install of `name` (or, without the
+/// system remote's AppStream data, of `id`) that failed because the helper was gone.
+fn said_helper_gone(ended: &str, name: &str, id: &str) -> bool {
+    [name, id].into_iter().any(|app| {
+        ended
+            == format!(
+                "{} {}",
+                fl!("apps-ended-failed", kind = "install", app = app),
+                fl!("apps-error-system-helper")
+            )
+    })
+}
+
+/// Flatpak's system helper going away is survived. The page runs as `nobody` (a program of
+/// its own), so its libflatpak changes the system installation through the real
+/// `flatpak-system-helper` on the bed's private system bus, which asks the bed's polkit (told
+/// to allow). The helper is killed by the PID the bed started it with:
+///
+/// - before the change: the install ends with a sentence saying the system service is not
+///   running, and nothing is installed;
+/// - while the change runs (the download, slowed down, under way): the same, and `flatpak
+///   list --system` lists nothing, no deployment is left;
+/// - started again: the next install works and `flatpak list --system` agrees.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_system_helper_killed_is_said_and_nothing_is_half_installed() {
+    let _locale = hold_locale("en-US");
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
+    let _caches = NobodysCaches(NobodysCaches::now());
+    let bus = ferrum_testbed::TestBed::start(&[ferrum_testbed::Service::Polkit])
+        .expect("the bus bed starts");
+    bus.set_polkit_allowed(true, &[]).unwrap();
+    let address = bus.system_bus_address().to_owned();
+    let mut bed = AppsBed::start().expect("the apps bed starts");
+    bed.start_system_helper(&address).unwrap();
+
+    // Gone before the change.
+    let helper = bed.system_helper_pid().expect("the helper runs");
+    signal(helper, "-KILL");
+    until_gone(helper);
+    let (result, ended, all) = install_as_nobody(&bed, &address, PLAIN_ID).await;
+    println!("helper gone before: {result}\n{ended}");
+    assert!(result.starts_with("Err(SystemHelperUnavailable"), "{all}");
+    assert!(said_helper_gone(&ended, PLAIN_NAME, PLAIN_ID), "{all}");
+    assert!(bed.installed_apps("--system").unwrap().is_empty());
+
+    // Killed while the change runs: the download (slowed) is under way.
+    bed.start_system_helper(&address).unwrap();
+    let helper = bed.system_helper_pid().expect("the helper runs again");
+    bed.set_throttle(Some(256 * 1024));
+    let served = bed.requests_served();
+    let (answer, ()) = tokio::join!(install_as_nobody(&bed, &address, RICH_ID), async {
+        let deadline = Instant::now() + WAIT;
+        while bed.requests_served() < served + 8 {
+            assert!(Instant::now() < deadline, "the download did not start");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        signal(helper, "-KILL");
+    });
+    let (result, ended, all) = answer;
+    println!("helper killed during the change: {result}\n{ended}");
+    assert!(result.starts_with("Err(SystemHelperUnavailable"), "{all}");
+    assert!(said_helper_gone(&ended, RICH_NAME, RICH_ID), "{all}");
+    assert!(bed.installed_apps("--system").unwrap().is_empty());
+    assert!(
+        !bed.system_dir().join("app").join(RICH_ID).exists(),
+        "no deployment of it is left"
+    );
+    println!(
+        "flatpak list --system after the kill:\n{}",
+        bed.flatpak(&["list", "--system", "--columns=ref"]).unwrap()
+    );
+
+    // Back: the next attempt works.
+    bed.set_throttle(None);
+    bed.start_system_helper(&address).unwrap();
+    let (result, ended, all) = install_as_nobody(&bed, &address, RICH_ID).await;
+    assert_eq!(result, "Ok(())", "{all}");
+    assert!(
+        [RICH_NAME, RICH_ID]
+            .into_iter()
+            .any(|app| ended == fl!("apps-ended-done", kind = "install", app = app)),
+        "{all}"
+    );
+    assert_eq!(bed.installed_apps("--system").unwrap(), vec![RICH_ID]);
 }

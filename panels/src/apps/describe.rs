@@ -238,6 +238,7 @@ pub fn error_sentence(error: &AppsError) -> String {
         AppsError::AppRunning => fl!("apps-error-app-running"),
         AppsError::PermissionStoreUnavailable { .. } => fl!("apps-error-permission-store"),
         AppsError::PermissionStoreTimedOut { .. } => fl!("apps-error-permission-store-hung"),
+        AppsError::SystemHelperUnavailable { .. } => fl!("apps-error-system-helper"),
         AppsError::WorkerGone => fl!("apps-error-worker"),
         AppsError::Other { .. } => fl!("apps-error-other"),
     }

@@ -511,6 +511,10 @@ fn failures_are_sentences() {
             AppsError::PermissionStoreTimedOut { detail: detail() },
             "apps-error-permission-store-hung",
         ),
+        (
+            AppsError::SystemHelperUnavailable { detail: detail() },
+            "apps-error-system-helper",
+        ),
         (AppsError::WorkerGone, "apps-error-worker"),
         (AppsError::Unsigned, "apps-error-unsigned"),
         (AppsError::Other { detail: detail() }, "apps-error-other"),

@@ -72,6 +72,14 @@ pub enum AppsError {
         /// The technical text.
         detail: Arc<str>,
     },
+    /// Flatpak's system helper (`org.freedesktop.Flatpak.SystemHelper` on the system bus),
+    /// through which a person who is not root changes the system installation, is not
+    /// running or went away before it answered; the change did not happen.
+    #[error("Flatpak's system helper is not available: {detail}")]
+    SystemHelperUnavailable {
+        /// The technical text.
+        detail: Arc<str>,
+    },
     /// The Flatpak worker thread is gone (it could not start, or ended).
     #[error("the Flatpak worker is not running")]
     WorkerGone,
@@ -136,12 +144,25 @@ impl AppsError {
             };
         }
         if let Some(kind) = error.kind::<gio::DBusError>() {
-            // The system helper (or polkit behind it) refused.
-            if matches!(
-                kind,
-                gio::DBusError::AccessDenied | gio::DBusError::AuthFailed
-            ) {
-                return Self::PermissionDenied { detail: detail() };
+            use gio::DBusError as D;
+            match kind {
+                // The system helper (or polkit behind it) refused.
+                D::AccessDenied | D::AuthFailed => {
+                    return Self::PermissionDenied { detail: detail() };
+                }
+                // The only service libflatpak calls on a bus is the system helper: nobody
+                // owns its name (and the bus cannot start it), or it went away mid-call.
+                D::ServiceUnknown
+                | D::NameHasNoOwner
+                | D::NoReply
+                | D::Disconnected
+                | D::NoServer
+                | D::SpawnServiceNotFound
+                | D::SpawnExecFailed
+                | D::SpawnChildExited
+                | D::SpawnChildSignaled
+                | D::SpawnFailed => return Self::SystemHelperUnavailable { detail: detail() },
+                _ => {}
             }
         }
         match error.domain().as_str().as_str() {
@@ -193,6 +214,7 @@ impl AppsError {
             | Self::PermissionDenied { detail }
             | Self::PermissionStoreUnavailable { detail }
             | Self::PermissionStoreTimedOut { detail }
+            | Self::SystemHelperUnavailable { detail }
             | Self::Other { detail } => Some(detail),
             _ => None,
         }
@@ -270,6 +292,26 @@ mod tests {
         let other = AppsError::from_glib(&error(gio::IOErrorEnum::Failed));
         assert!(matches!(other, AppsError::Other { .. }));
         assert!(other.detail().is_some_and(|detail| detail.contains("text")));
+    }
+
+    #[test]
+    fn the_system_helper_gone_is_said_as_such() {
+        for kind in [
+            gio::DBusError::ServiceUnknown,
+            gio::DBusError::NoReply,
+            gio::DBusError::NameHasNoOwner,
+        ] {
+            let error = glib::Error::new(kind, "org.freedesktop.Flatpak.SystemHelper");
+            assert!(
+                matches!(
+                    AppsError::from_glib(&error),
+                    AppsError::SystemHelperUnavailable { .. }
+                ),
+                "{kind:?}"
+            );
+        }
+        let refused = glib::Error::new(gio::DBusError::AccessDenied, "no");
+        assert!(AppsError::from_glib(&refused).is_permission_denied());
     }
 
     #[test]

@@ -18,7 +18,9 @@ use libflatpak::{Transaction, TransactionOperationType, gio, glib};
 use tokio::sync::mpsc;
 
 use super::error::AppsError;
-use super::types::{Action, Installations, OperationEvent, Progress, Step, StepKind};
+use super::types::{
+    Action, InstallationKind, Installations, OperationEvent, Progress, Step, StepKind,
+};
 use super::worker;
 
 /// How often libflatpak reports progress within a step, in milliseconds (its default is
@@ -186,9 +188,9 @@ fn run(
         Err(_) if cancellable.is_cancelled() => return Err(AppsError::Cancelled),
         Err(error) => {
             let step_failure = failure.borrow_mut().take();
-            return Err(
-                step_failure.unwrap_or_else(|| remote_failure_or(&installation, action, &error))
-            );
+            let failure =
+                step_failure.unwrap_or_else(|| remote_failure_or(&installation, action, &error));
+            return Err(helper_failure_or(app.installation, failure));
         }
         Ok(()) => {}
     }
@@ -222,6 +224,53 @@ fn remote_failure_or(
     }
     classified
 }
+
+/// The system helper's bus name (on the system bus).
+const SYSTEM_HELPER_BUS_NAME: &str = "org.freedesktop.Flatpak.SystemHelper";
+
+/// `failure` of a change of the system installation made by a user who is not root, or
+/// [`AppsError::SystemHelperUnavailable`] when it is unclassified and Flatpak's system helper
+/// no longer owns its name: libflatpak then wrote through the helper (its pulls land in a
+/// folder the helper serves with revokefs-fuse), and a helper that went away mid-change shows
+/// up as whatever step failed first — a write's "Input/output error", not a D-Bus error.
+fn helper_failure_or(installation: InstallationKind, failure: AppsError) -> AppsError {
+    if installation != InstallationKind::System
+        || rustix::process::geteuid().is_root()
+        || !matches!(failure, AppsError::Other { .. })
+        || system_helper_runs() != Some(false)
+    {
+        return failure;
+    }
+    AppsError::SystemHelperUnavailable {
+        detail: std::sync::Arc::from(format!(
+            "{SYSTEM_HELPER_BUS_NAME} is gone; {}",
+            failure.detail().unwrap_or_default()
+        )),
+    }
+}
+
+/// Whether the system helper owns its name on the system bus (`None`: the bus could not be
+/// asked).
+fn system_helper_runs() -> Option<bool> {
+    let bus = gio::bus_get_sync(gio::BusType::System, worker::NO_CANCELLABLE).ok()?;
+    let answer = bus
+        .call_sync(
+            Some("org.freedesktop.DBus"),
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus",
+            "NameHasOwner",
+            Some(&(SYSTEM_HELPER_BUS_NAME,).to_variant()),
+            Some(glib::VariantTy::new("(b)").ok()?),
+            gio::DBusCallFlags::NONE,
+            HELPER_PROBE_TIMEOUT_MS,
+            worker::NO_CANCELLABLE,
+        )
+        .ok()?;
+    answer.get::<(bool,)>().map(|(owned,)| owned)
+}
+
+/// How long asking the bus about the helper may take.
+const HELPER_PROBE_TIMEOUT_MS: i32 = 2_000;
 
 /// Whether `id` is a single plain name (no separator, not `.`/`..`, not hidden): safe to join
 /// to the data folder.
