@@ -976,3 +976,113 @@ async fn the_system_helper_killed_is_said_and_nothing_is_half_installed() {
     );
     assert_eq!(bed.installed_apps("--system").unwrap(), vec![RICH_ID]);
 }
+
+/// Gives the bed's runtime, as deployed in the user installation, a shell that can open a
+/// TCP connection (`bash` and the libraries it loads, copied from this machine), so that
+/// `flatpak run` has something to run: the bed's runtime is a bare one with `true` only.
+fn give_the_runtime_a_shell(bed: &AppsBed) {
+    let files = bed
+        .user_dir()
+        .join("runtime")
+        .join(ferrum_testbed::apps::RUNTIME_ID)
+        .join(bed.arch())
+        .join(BRANCH)
+        .join("active/files");
+    let copy = |from: &str, to: &str| {
+        let target = files.join(to);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(std::fs::canonicalize(from).unwrap(), &target)
+            .unwrap_or_else(|error| panic!("{from} → {}: {error}", target.display()));
+    };
+    copy("/bin/bash", "bin/bash");
+    let ldd = std::process::Command::new("ldd")
+        .arg("/bin/bash")
+        .output()
+        .unwrap();
+    for line in String::from_utf8_lossy(&ldd.stdout).lines() {
+        // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (…)" or "/lib64/ld-linux-x86-64.so.2 (…)"
+        let path = line
+            .split_whitespace()
+            .find(|word| word.starts_with('/'))
+            .map(str::to_owned);
+        if let Some(path) = path {
+            // The runtime is /usr in the sandbox; /lib and /lib64 link into it.
+            let inside = path
+                .strip_prefix("/usr/")
+                .or_else(|| path.strip_prefix('/'))
+                .unwrap()
+                .to_owned();
+            copy(&path, &inside);
+        }
+    }
+}
+
+/// Runs `bash -c 'echo > /dev/tcp/127.0.0.1/<port>'` in the app's sandbox with `flatpak run`
+/// (the bed's installations, home and runtime folder; no session bus, no display); whether
+/// the connection was made, with what the command said.
+fn reaches(bed: &AppsBed, port: u16) -> (bool, String) {
+    let output = bed
+        .command("flatpak")
+        .args([
+            "run",
+            "--user",
+            "--command=bash",
+            RICH_ID,
+            "-c",
+            &format!("echo > /dev/tcp/127.0.0.1/{port} && echo REACHED"),
+        ])
+        .env("HOME", bed.dir().join("home"))
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (said.contains("REACHED"), said)
+}
+
+/// A per-app override set on the page is what `flatpak run` applies: the app asks for the
+/// network, and reaches a socket on 127.0.0.1; with Network set to Deny on the page it runs
+/// without (its own network namespace) and cannot; back to the app's default, it can again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn network_off_on_the_page_is_what_flatpak_run_applies() {
+    let _locale = hold_locale("en-US");
+    let mut lab = lab("unix:path=/nonexistent");
+    lab.bed.install("--user", RICH_ID).unwrap();
+    give_the_runtime_a_shell(&lab.bed);
+    std::fs::create_dir_all(lab.bed.dir().join("home")).unwrap();
+    lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
+        .await;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+
+    let (reached, said) = reaches(&lab.bed, port);
+    assert!(reached, "with the app's own network: {said}");
+
+    let app = rich(&lab.bed, InstallationKind::User);
+    lab.send(Message::OpenPermissions(app)).await;
+    lab.send(Message::Permissions(apps::permissions::Message::Choose(
+        Key::Shared(Shared::Network),
+        Choice::Deny,
+    )))
+    .await;
+    assert_eq!(lab.state.permissions.as_ref().unwrap().write_error, None);
+    let (reached, said) = reaches(&lab.bed, port);
+    assert!(!reached, "network denied on the page: {said}");
+    assert!(
+        said.contains("Connection refused") || said.contains("Network is unreachable"),
+        "{said}"
+    );
+
+    lab.send(Message::Permissions(apps::permissions::Message::Choose(
+        Key::Shared(Shared::Network),
+        Choice::Default,
+    )))
+    .await;
+    let (reached, said) = reaches(&lab.bed, port);
+    assert!(reached, "back to the app's default: {said}");
+}
