@@ -113,6 +113,29 @@ about-memory = الذاكرة
 about-memory-value = { $gib } GiB
 about-unknown = غير معروف
 about-read-failed = تعذّرت قراءة معلومات النظام.
+about-network-name = الاسم على الشبكة
+about-rename = إعادة التسمية…
+about-rename-unavailable = لا يمكن إعادة تسمية الحاسوب: خدمة اسم المضيف لا تعمل.
+about-rename-title = إعادة تسمية هذا الحاسوب
+about-rename-hint = اسم الجهاز هو ما يراه الآخرون، عبر البلوتوث مثلًا. أما الاسم على الشبكة فيعرّف الحاسوب على الشبكات، ويتبع اسم الجهاز إلى أن تغيّره.
+about-rename-pretty = اسم الجهاز
+about-rename-static = الاسم على الشبكة
+about-rename-save = إعادة التسمية
+about-rename-cancel = إلغاء
+about-renaming = تجري إعادة تسمية الحاسوب…
+about-rename-pretty-empty = اكتب اسمًا للجهاز.
+about-rename-pretty-control = لا يمكن أن يحتوي اسم الجهاز على مسافات جدولة أو فواصل أسطر.
+about-rename-pretty-long = اسم الجهاز طويل جدًا. استخدم اسمًا أقصر.
+about-rename-static-empty = اكتب اسمًا على الشبكة.
+about-rename-static-characters = لا يمكن أن يحتوي الاسم على الشبكة إلا على الحروف اللاتينية من a إلى z والأرقام والشرطات.
+about-rename-static-long = لا يمكن أن يتجاوز الاسم على الشبكة 64 حرفًا.
+about-rename-static-hyphen = لا يمكن أن يبدأ الاسم على الشبكة بشرطة أو ينتهي بها.
+about-rename-refused = لم يتغيّر الاسم: لم يسمح بذلك أحد المسؤولين.
+about-rename-gone = لم يتغيّر الاسم: خدمة اسم المضيف لا تعمل.
+about-rename-no-answer = لم تستجب خدمة اسم المضيف. ربما لم يتغيّر الاسم؛ ستعرض الصفحة ما تقوله الخدمة حين تستجيب.
+about-rename-invalid = لم تقبل خدمة اسم المضيف هذا الاسم.
+about-rename-failed = تعذّر تغيير الاسم.
+about-rename-partial = تغيّر اسم الجهاز، لكن الاسم على الشبكة لم يتغيّر. تعرض الصفحة الأسماء الحالية للحاسوب.
 
 ## Accessibility page
 

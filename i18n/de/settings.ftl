@@ -96,6 +96,29 @@ about-memory = Arbeitsspeicher
 about-memory-value = { $gib } GiB
 about-unknown = Unbekannt
 about-read-failed = Die Systeminformationen konnten nicht gelesen werden.
+about-network-name = Netzwerkname
+about-rename = Umbenennen …
+about-rename-unavailable = Der Computer kann nicht umbenannt werden: Der Rechnernamen-Dienst läuft nicht.
+about-rename-title = Diesen Computer umbenennen
+about-rename-hint = Den Gerätenamen sehen andere, zum Beispiel über Bluetooth. Der Netzwerkname kennzeichnet den Computer in Netzwerken; er folgt dem Gerätenamen, bis Sie ihn ändern.
+about-rename-pretty = Gerätename
+about-rename-static = Netzwerkname
+about-rename-save = Umbenennen
+about-rename-cancel = Abbrechen
+about-renaming = Der Computer wird umbenannt …
+about-rename-pretty-empty = Geben Sie einen Gerätenamen ein.
+about-rename-pretty-control = Der Gerätename darf keine Tabulatoren oder Zeilenumbrüche enthalten.
+about-rename-pretty-long = Der Gerätename ist zu lang. Wählen Sie einen kürzeren Namen.
+about-rename-static-empty = Geben Sie einen Netzwerknamen ein.
+about-rename-static-characters = Der Netzwerkname darf nur die Buchstaben a bis z, Ziffern und Bindestriche enthalten.
+about-rename-static-long = Der Netzwerkname darf höchstens 64 Zeichen lang sein.
+about-rename-static-hyphen = Der Netzwerkname darf nicht mit einem Bindestrich beginnen oder enden.
+about-rename-refused = Der Name wurde nicht geändert: Eine Administratorin oder ein Administrator hat es nicht erlaubt.
+about-rename-gone = Der Name wurde nicht geändert: Der Rechnernamen-Dienst läuft nicht.
+about-rename-no-answer = Der Rechnernamen-Dienst hat nicht geantwortet. Der Name wurde vielleicht nicht geändert; die Seite zeigt, was der Dienst meldet, sobald er antwortet.
+about-rename-invalid = Der Rechnernamen-Dienst hat diesen Namen nicht angenommen.
+about-rename-failed = Der Name konnte nicht geändert werden.
+about-rename-partial = Der Gerätename wurde geändert, der Netzwerkname aber nicht. Die Seite zeigt die Namen, die der Computer jetzt hat.
 
 ## Accessibility page
 

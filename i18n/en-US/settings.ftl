@@ -94,6 +94,29 @@ about-memory = Memory
 about-memory-value = { $gib } GiB
 about-unknown = Unknown
 about-read-failed = System information could not be read.
+about-network-name = Network name
+about-rename = Rename…
+about-rename-unavailable = The computer cannot be renamed: the host name service is not running.
+about-rename-title = Rename this computer
+about-rename-hint = The device name is what people see, for example over Bluetooth. The network name identifies the computer on networks; it follows the device name until you change it.
+about-rename-pretty = Device name
+about-rename-static = Network name
+about-rename-save = Rename
+about-rename-cancel = Cancel
+about-renaming = Renaming the computer…
+about-rename-pretty-empty = Type a device name.
+about-rename-pretty-control = The device name cannot contain tabs or line breaks.
+about-rename-pretty-long = The device name is too long. Use a shorter name.
+about-rename-static-empty = Type a network name.
+about-rename-static-characters = The network name can only use the letters a to z, digits and hyphens.
+about-rename-static-long = The network name can be at most 64 characters long.
+about-rename-static-hyphen = The network name cannot begin or end with a hyphen.
+about-rename-refused = The name was not changed: an administrator did not allow it.
+about-rename-gone = The name was not changed: the host name service is not running.
+about-rename-no-answer = The host name service did not answer. The name may not have been changed; the page shows what the service says once it answers.
+about-rename-invalid = The host name service did not accept this name.
+about-rename-failed = The name could not be changed.
+about-rename-partial = The device name was changed, but the network name was not. The page shows the names the computer has now.
 
 ## Accessibility page
 

@@ -96,6 +96,29 @@ about-memory = Memoria
 about-memory-value = { $gib } GiB
 about-unknown = Desconocido
 about-read-failed = No se pudo leer la información del sistema.
+about-network-name = Nombre en la red
+about-rename = Cambiar nombre…
+about-rename-unavailable = No se puede cambiar el nombre del equipo: el servicio de nombre de host no está en ejecución.
+about-rename-title = Cambiar el nombre de este equipo
+about-rename-hint = El nombre del dispositivo es el que ven los demás, por ejemplo por Bluetooth. El nombre en la red identifica el equipo en las redes; sigue al nombre del dispositivo hasta que lo cambie.
+about-rename-pretty = Nombre del dispositivo
+about-rename-static = Nombre en la red
+about-rename-save = Cambiar nombre
+about-rename-cancel = Cancelar
+about-renaming = Cambiando el nombre del equipo…
+about-rename-pretty-empty = Escriba un nombre de dispositivo.
+about-rename-pretty-control = El nombre del dispositivo no puede contener tabulaciones ni saltos de línea.
+about-rename-pretty-long = El nombre del dispositivo es demasiado largo. Use un nombre más corto.
+about-rename-static-empty = Escriba un nombre en la red.
+about-rename-static-characters = El nombre en la red solo puede usar las letras de la a a la z, dígitos y guiones.
+about-rename-static-long = El nombre en la red puede tener como máximo 64 caracteres.
+about-rename-static-hyphen = El nombre en la red no puede empezar ni terminar con un guion.
+about-rename-refused = No se cambió el nombre: un administrador no lo permitió.
+about-rename-gone = No se cambió el nombre: el servicio de nombre de host no está en ejecución.
+about-rename-no-answer = El servicio de nombre de host no respondió. Puede que el nombre no se haya cambiado; la página muestra lo que dice el servicio en cuanto responda.
+about-rename-invalid = El servicio de nombre de host no aceptó este nombre.
+about-rename-failed = No se pudo cambiar el nombre.
+about-rename-partial = Se cambió el nombre del dispositivo, pero no el nombre en la red. La página muestra los nombres que tiene ahora el equipo.
 
 ## Accessibility page
 

@@ -96,6 +96,29 @@ about-memory = Mémoire
 about-memory-value = { $gib } Gio
 about-unknown = Inconnu
 about-read-failed = Impossible de lire les informations sur le système.
+about-network-name = Nom sur le réseau
+about-rename = Renommer…
+about-rename-unavailable = Impossible de renommer l’ordinateur : le service du nom d’hôte ne fonctionne pas.
+about-rename-title = Renommer cet ordinateur
+about-rename-hint = Le nom de l’appareil est celui que les autres voient, par exemple en Bluetooth. Le nom sur le réseau identifie l’ordinateur sur les réseaux ; il suit le nom de l’appareil tant que vous ne le modifiez pas.
+about-rename-pretty = Nom de l’appareil
+about-rename-static = Nom sur le réseau
+about-rename-save = Renommer
+about-rename-cancel = Annuler
+about-renaming = Changement du nom de l’ordinateur…
+about-rename-pretty-empty = Saisissez un nom d’appareil.
+about-rename-pretty-control = Le nom de l’appareil ne peut pas contenir de tabulations ni de retours à la ligne.
+about-rename-pretty-long = Le nom de l’appareil est trop long. Choisissez un nom plus court.
+about-rename-static-empty = Saisissez un nom sur le réseau.
+about-rename-static-characters = Le nom sur le réseau ne peut contenir que les lettres a à z, des chiffres et des traits d’union.
+about-rename-static-long = Le nom sur le réseau peut compter au plus 64 caractères.
+about-rename-static-hyphen = Le nom sur le réseau ne peut ni commencer ni finir par un trait d’union.
+about-rename-refused = Le nom n’a pas été modifié : un administrateur ne l’a pas autorisé.
+about-rename-gone = Le nom n’a pas été modifié : le service du nom d’hôte ne fonctionne pas.
+about-rename-no-answer = Le service du nom d’hôte n’a pas répondu. Le nom n’a peut-être pas été modifié ; la page affiche ce que dit le service dès qu’il répond.
+about-rename-invalid = Le service du nom d’hôte n’a pas accepté ce nom.
+about-rename-failed = Impossible de modifier le nom.
+about-rename-partial = Le nom de l’appareil a été modifié, mais pas le nom sur le réseau. La page affiche les noms actuels de l’ordinateur.
 
 ## Accessibility page
 

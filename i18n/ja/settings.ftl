@@ -93,6 +93,29 @@ about-memory = メモリ
 about-memory-value = { $gib } GiB
 about-unknown = 不明
 about-read-failed = システム情報を読み込めませんでした。
+about-network-name = ネットワーク名
+about-rename = 名前を変更…
+about-rename-unavailable = コンピューターの名前を変更できません: ホスト名サービスが動作していません。
+about-rename-title = このコンピューターの名前を変更
+about-rename-hint = デバイス名は、Bluetooth などで他の人に表示される名前です。ネットワーク名はネットワーク上でこのコンピューターを識別します。変更しない限り、デバイス名に合わせて決まります。
+about-rename-pretty = デバイス名
+about-rename-static = ネットワーク名
+about-rename-save = 名前を変更
+about-rename-cancel = キャンセル
+about-renaming = コンピューターの名前を変更しています…
+about-rename-pretty-empty = デバイス名を入力してください。
+about-rename-pretty-control = デバイス名にタブや改行は使えません。
+about-rename-pretty-long = デバイス名が長すぎます。短い名前にしてください。
+about-rename-static-empty = ネットワーク名を入力してください。
+about-rename-static-characters = ネットワーク名に使えるのは a から z の英小文字、数字、ハイフンだけです。
+about-rename-static-long = ネットワーク名は 64 文字以内にしてください。
+about-rename-static-hyphen = ネットワーク名の最初と最後にハイフンは使えません。
+about-rename-refused = 名前は変更されませんでした: 管理者が許可しませんでした。
+about-rename-gone = 名前は変更されませんでした: ホスト名サービスが動作していません。
+about-rename-no-answer = ホスト名サービスが応答しませんでした。名前は変更されていない可能性があります。サービスが応答すると、このページにその内容が表示されます。
+about-rename-invalid = ホスト名サービスがこの名前を受け付けませんでした。
+about-rename-failed = 名前を変更できませんでした。
+about-rename-partial = デバイス名は変更されましたが、ネットワーク名は変更されませんでした。このページには現在の名前が表示されています。
 
 ## Accessibility page
 

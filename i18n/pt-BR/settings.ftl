@@ -96,6 +96,29 @@ about-memory = Memória
 about-memory-value = { $gib } GiB
 about-unknown = Desconhecido
 about-read-failed = Não foi possível ler as informações do sistema.
+about-network-name = Nome na rede
+about-rename = Renomear…
+about-rename-unavailable = Não é possível renomear o computador: o serviço de nome do host não está em execução.
+about-rename-title = Renomear este computador
+about-rename-hint = O nome do dispositivo é o que as pessoas veem, por exemplo pelo Bluetooth. O nome na rede identifica o computador nas redes; ele acompanha o nome do dispositivo até que você o altere.
+about-rename-pretty = Nome do dispositivo
+about-rename-static = Nome na rede
+about-rename-save = Renomear
+about-rename-cancel = Cancelar
+about-renaming = Renomeando o computador…
+about-rename-pretty-empty = Digite um nome de dispositivo.
+about-rename-pretty-control = O nome do dispositivo não pode conter tabulações nem quebras de linha.
+about-rename-pretty-long = O nome do dispositivo é longo demais. Use um nome mais curto.
+about-rename-static-empty = Digite um nome na rede.
+about-rename-static-characters = O nome na rede só pode usar as letras de a a z, dígitos e hifens.
+about-rename-static-long = O nome na rede pode ter no máximo 64 caracteres.
+about-rename-static-hyphen = O nome na rede não pode começar nem terminar com hífen.
+about-rename-refused = O nome não foi alterado: um administrador não permitiu.
+about-rename-gone = O nome não foi alterado: o serviço de nome do host não está em execução.
+about-rename-no-answer = O serviço de nome do host não respondeu. O nome pode não ter sido alterado; a página mostra o que o serviço informar assim que responder.
+about-rename-invalid = O serviço de nome do host não aceitou este nome.
+about-rename-failed = Não foi possível alterar o nome.
+about-rename-partial = O nome do dispositivo foi alterado, mas o nome na rede não. A página mostra os nomes que o computador tem agora.
 
 ## Accessibility page
 

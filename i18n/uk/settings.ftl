@@ -98,6 +98,29 @@ about-memory = Пам’ять
 about-memory-value = { $gib } ГіБ
 about-unknown = Невідомо
 about-read-failed = Не вдалося прочитати відомості про систему.
+about-network-name = Мережева назва
+about-rename = Перейменувати…
+about-rename-unavailable = Комп’ютер не можна перейменувати: служба назви вузла не працює.
+about-rename-title = Перейменувати цей комп’ютер
+about-rename-hint = Назву пристрою бачать інші, наприклад через Bluetooth. Мережева назва визначає комп’ютер у мережах; вона змінюється разом із назвою пристрою, доки ви не зміните її самі.
+about-rename-pretty = Назва пристрою
+about-rename-static = Мережева назва
+about-rename-save = Перейменувати
+about-rename-cancel = Скасувати
+about-renaming = Комп’ютер перейменовується…
+about-rename-pretty-empty = Введіть назву пристрою.
+about-rename-pretty-control = Назва пристрою не може містити табуляцій чи розривів рядків.
+about-rename-pretty-long = Назва пристрою задовга. Виберіть коротшу назву.
+about-rename-static-empty = Введіть мережеву назву.
+about-rename-static-characters = Мережева назва може містити лише латинські літери від a до z, цифри й дефіси.
+about-rename-static-long = Мережева назва може мати щонайбільше 64 символи.
+about-rename-static-hyphen = Мережева назва не може починатися чи закінчуватися дефісом.
+about-rename-refused = Назву не змінено: адміністратор цього не дозволив.
+about-rename-gone = Назву не змінено: служба назви вузла не працює.
+about-rename-no-answer = Служба назви вузла не відповіла. Можливо, назву не змінено; сторінка покаже те, що повідомить служба, щойно вона відповість.
+about-rename-invalid = Служба назви вузла не прийняла цю назву.
+about-rename-failed = Не вдалося змінити назву.
+about-rename-partial = Назву пристрою змінено, а мережеву назву — ні. Сторінка показує назви, які комп’ютер має зараз.
 
 ## Accessibility page
 

@@ -25,6 +25,12 @@ pub const APPEARANCE: WidgetId = WidgetId::new("appearance");
 pub const A11Y: WidgetId = WidgetId::new("a11y");
 /// The About page.
 pub const ABOUT: WidgetId = WidgetId::new("about");
+/// The About page's "Rename…" button.
+pub const ABOUT_RENAME: WidgetId = WidgetId::new("about.rename");
+/// The rename form's device name field.
+pub const ABOUT_RENAME_PRETTY: WidgetId = WidgetId::new("about.rename.pretty");
+/// The rename form's network name field.
+pub const ABOUT_RENAME_STATIC: WidgetId = WidgetId::new("about.rename.static");
 
 /// A power mode's choice on the Power page.
 pub fn power_profile(name: &str) -> WidgetId {

@@ -127,10 +127,11 @@ pub enum Service {
     /// that with [`TestBed::set_resolved_config`]. Start it with NetworkManager (in either
     /// order: NetworkManager hands it the link's DNS whenever it appears).
     Resolved,
-    /// The real `systemd-hostnamed` (`org.freedesktop.hostname1`), reading this machine's
-    /// `/etc/hostname` and `/etc/machine-info` (read only: tests never set a name). It exits by
-    /// itself after about 30 s without callers, as it does under systemd; tests read it
-    /// right after the bed starts.
+    /// The real `systemd-hostnamed` (`org.freedesktop.hostname1`) in a mount namespace with a
+    /// copy of `/etc` ([`TestBed::machine_etc`]) and a UTS namespace of its own: it starts with
+    /// this machine's names, and setting them changes only the copy and the namespace's
+    /// kernel name, never this host's. See [`machine`]. It exits by itself after about 30 s
+    /// without callers, as it does under systemd; tests use it right after the bed starts.
     Hostnamed,
     /// The real `systemd-timedated` in a mount namespace with a copy of `/etc`
     /// ([`TestBed::machine_etc`]) and without `CAP_SYS_TIME`: `SetTimezone` changes the copy's
@@ -532,7 +533,8 @@ impl TestBed {
         Ok(command)
     }
 
-    /// The copy of `/etc` that [`Service::Timedated`] or [`Service::Localed`] sees as `/etc`
+    /// The copy of `/etc` that [`Service::Timedated`], [`Service::Localed`] or
+    /// [`Service::Hostnamed`] sees as `/etc`
     /// (made when the daemon first starts; kept across its restarts).
     pub fn machine_etc(&self, service: Service) -> PathBuf {
         machine::state_dir(&self.layout, service.label()).join("etc")

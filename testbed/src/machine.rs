@@ -15,7 +15,12 @@
 //! - localed gets a copy of `/usr/lib/locale` too: Debian's localed runs `locale-gen` for a
 //!   locale that is not generated yet, which rewrites `locale-archive`.
 //!
-//! Both exit after 30 s without callers (as under systemd, where activation brings them
+//! - hostnamed ([`crate::Service::Hostnamed`]) gets a UTS namespace of its own as well
+//!   (`unshare --uts`): `SetStaticHostname` writes the copy's `/etc/hostname` and sets the
+//!   namespace's kernel name, so neither this host's `/etc` nor its kernel name
+//!   (`/proc/sys/kernel/hostname`) can change. The namespace starts with the host's name.
+//!
+//! All three exit after 30 s without callers (as under systemd, where activation brings them
 //! back); tests use them within that time.
 
 use crate::network::shell_quote;
@@ -25,6 +30,8 @@ use crate::spec::{Layout, Requirement, ServiceSpec};
 pub const TIMEDATED: &str = "/lib/systemd/systemd-timedated";
 /// systemd-localed, from the Debian package `systemd`.
 pub const LOCALED: &str = "/lib/systemd/systemd-localed";
+/// systemd-hostnamed, from the Debian package `systemd`.
+pub const HOSTNAMED: &str = "/lib/systemd/systemd-hostnamed";
 
 /// The folder holding a daemon's private copy of `/etc` (and `/usr/lib/locale`).
 pub(crate) fn state_dir(layout: &Layout, label: &str) -> std::path::PathBuf {
@@ -32,6 +39,16 @@ pub(crate) fn state_dir(layout: &Layout, label: &str) -> std::path::PathBuf {
 }
 
 fn in_private_etc(layout: &Layout, label: &str, exec: &str, locales: bool) -> ServiceSpec {
+    in_namespaces(layout, label, exec, locales, false)
+}
+
+fn in_namespaces(
+    layout: &Layout,
+    label: &str,
+    exec: &str,
+    locales: bool,
+    uts: bool,
+) -> ServiceSpec {
     let dir = state_dir(layout, label);
     let etc = shell_quote(&dir.join("etc").display().to_string());
     let locale = shell_quote(&dir.join("locale").display().to_string());
@@ -50,19 +67,22 @@ fn in_private_etc(layout: &Layout, label: &str, exec: &str, locales: bool) -> Se
         requires: vec![
             Requirement::package(TIMEDATED, "systemd"),
             Requirement::package(LOCALED, "systemd"),
+            Requirement::package(HOSTNAMED, "systemd"),
             Requirement::package("/usr/share/zoneinfo/zone1970.tab", "tzdata"),
             Requirement::package("/usr/bin/unshare", "util-linux"),
             Requirement::package("/usr/bin/setpriv", "util-linux"),
         ],
         program: "/usr/bin/unshare".into(),
-        args: vec![
-            "-m".to_owned(),
-            "--propagation".to_owned(),
-            "private".to_owned(),
-            "sh".to_owned(),
-            "-c".to_owned(),
-            script,
-        ],
+        args: [
+            &["-m"][..],
+            if uts { &["--uts"][..] } else { &[][..] },
+            &["--propagation", "private", "sh", "-c"][..],
+        ]
+        .concat()
+        .into_iter()
+        .map(str::to_owned)
+        .chain([script])
+        .collect(),
         env: Vec::new(),
         env_remove: Vec::new(),
         files: Vec::new(),
@@ -84,4 +104,9 @@ pub(crate) fn timedated(layout: &Layout) -> ServiceSpec {
 /// The recipe of [`crate::Service::Localed`].
 pub(crate) fn localed(layout: &Layout) -> ServiceSpec {
     in_private_etc(layout, "localed", LOCALED, true)
+}
+
+/// The recipe of [`crate::Service::Hostnamed`].
+pub(crate) fn hostnamed(layout: &Layout) -> ServiceSpec {
+    in_namespaces(layout, "systemd-hostnamed", HOSTNAMED, false, true)
 }

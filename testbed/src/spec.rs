@@ -175,19 +175,7 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
         // Starts with NTP on and synchronised, CanNTP true, zone Etc/Utc (the template's
         // spelling); SetTime is accepted and recorded.
         Service::TimedatedMock => dbusmock("timedated", Vec::new()),
-        Service::Hostnamed => ServiceSpec {
-            requires: vec![Requirement::package(
-                "/lib/systemd/systemd-hostnamed",
-                "systemd",
-            )],
-            program: "/lib/systemd/systemd-hostnamed".into(),
-            args: Vec::new(),
-            env: Vec::new(),
-            env_remove: Vec::new(),
-            files: Vec::new(),
-            after_ready: Vec::new(),
-            needs_network: false,
-        },
+        Service::Hostnamed => crate::machine::hostnamed(layout),
         Service::UPower => {
             let description = layout.service_dir("upower").join("battery.umockdev");
             ServiceSpec {

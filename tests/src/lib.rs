@@ -2,6 +2,7 @@
 //! deadline, and the settings app's simulator with the shell's fonts.
 
 pub mod driver;
+pub mod person;
 pub mod script;
 
 use std::time::Duration;

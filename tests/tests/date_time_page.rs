@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use ferrum_accessibility::Preferences;
 use ferrum_integration_tests::next_matching;
+use ferrum_integration_tests::person::{NOBODY, as_nobody_in_polkit_namespace};
 use ferrum_panels::date_time::{self, Change, Message, Request, State, Watch, manual, zone_picker};
 use ferrum_panels::{Page, PageRequest};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -192,33 +193,13 @@ async fn automatic_time_and_the_clock_by_hand_reach_timedated() {
     );
 }
 
-/// `nobody`: a user the bed's bus knows (dbus-daemon drops a connection whose user it cannot
-/// look up, and the polkit bed's own person exists only in polkitd's namespace).
-const NOBODY: u32 = 65534;
-
 fn as_person(bed: &TestBed, zone: &str, admin: Option<(u32, &str)>) -> String {
-    let mut command = bed
-        .polkit_namespace_command("/usr/bin/setpriv")
-        .expect("polkitd runs");
-    command.args([
-        &format!("--reuid={NOBODY}"),
-        &format!("--regid={NOBODY}"),
-        "--clear-groups",
+    as_nobody_in_polkit_namespace(
+        bed,
         env!("CARGO_BIN_EXE_date-time-as-person"),
-        bed.system_bus_address(),
-        zone,
-    ]);
-    if let Some((uid, password)) = admin {
-        command.args([uid.to_string().as_str(), password]);
-    }
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
+        &[bed.system_bus_address(), zone],
+        admin,
+    )
 }
 
 /// With the real polkitd: a person's program without an agent is refused (a sentence,

@@ -340,6 +340,66 @@ pub fn error_line<'a, M: Clone + 'a>(
     .into()
 }
 
+/// How a form in a card ends ([`form_card`]): what is wrong, then its buttons.
+#[derive(Debug, Clone)]
+pub struct FormEnd<M> {
+    /// What is wrong with the typing, in words (id `scope.problem`).
+    pub problem: Option<String>,
+    /// The daemon's refusal, in words (id `scope.refusal`).
+    pub refusal: Option<String>,
+    /// While the change is under way: a line saying so (id `scope.busy`) in the submit
+    /// button's place.
+    pub busy: Option<String>,
+    /// The submit button: the last part of its id, its label and its message.
+    pub submit: (&'static str, String, M),
+    /// The Cancel button (id `scope.cancel`): its label and message.
+    pub cancel: (String, M),
+}
+
+/// A form in a card: `content` (its title and fields), then the problem and refusal lines in
+/// the danger colour and the submit and Cancel buttons, with ids under `scope`.
+pub fn form_card<'a, M: Clone + 'a>(
+    scope: &WidgetId,
+    content: iced::widget::Column<'a, M>,
+    end: FormEnd<M>,
+) -> Element<'a, M> {
+    let mut content = content;
+    for (part, line) in [("problem", end.problem), ("refusal", end.refusal)] {
+        if let Some(line) = line {
+            content = content.push(error_line(scope.child(part), line));
+        }
+    }
+    let (submit_part, submit_label, on_submit) = end.submit;
+    let first: Element<'a, M> = match end.busy {
+        Some(sentence) => Accessible::new(
+            scope.child("busy"),
+            AccessibleInfo::new(Role::Label, sentence.clone()),
+            text(sentence).size(15),
+        )
+        .into(),
+        None => action_button(
+            scope.child(submit_part),
+            submit_label,
+            button::primary,
+            on_submit,
+        ),
+    };
+    let (cancel_label, on_cancel) = end.cancel;
+    let cancel = action_button(
+        scope.child("cancel"),
+        cancel_label,
+        button::secondary,
+        on_cancel,
+    );
+    card(
+        content.push(
+            bidi_row(vec![first, cancel])
+                .spacing(12)
+                .align_y(Alignment::Center),
+        ),
+    )
+}
+
 /// A slider with an accessible name and its value read out ("80 %"): a
 /// Tab stop whose arrow keys move it by `step` (Left/Down lower, Right/Up
 /// raise, clamped to `range`), with the value written beside it.

@@ -2,13 +2,10 @@
 //! `update` with a sentence for what is wrong, the typing kept; a refusal by timedated is
 //! said in the form too, and nothing typed is lost. Its state, messages and view.
 
-use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
-use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, bidi_row, caption, card, error_line, labelled_field, reading_start,
-};
-use iced::widget::{button, column, text};
-use iced::{Alignment, Element};
+use ferrum_ui::widgets::{FONT_BOLD, FormEnd, caption, form_card, labelled_field, reading_start};
+use iced::Element;
+use iced::widget::{column, text};
 
 use super::view::Civil;
 use crate::ids;
@@ -183,7 +180,7 @@ impl Form {
 
     /// Draws the form (`busy`: the change is under way).
     pub fn view(&self, busy: bool) -> Element<'_, Message> {
-        let mut content = column![
+        let content = column![
             text(fl!("date-time-manual-title")).size(17).font(FONT_BOLD),
             caption(fl!("date-time-manual-hint")),
             labelled_field(
@@ -203,43 +200,16 @@ impl Form {
         ]
         .spacing(10)
         .align_x(reading_start());
-        if let Some(problem) = self.problem {
-            content = content.push(error_line(
-                ids::DATE_TIME_MANUAL.child("problem"),
-                problem.sentence(),
-            ));
-        }
-        if let Some(refusal) = &self.refusal {
-            content = content.push(error_line(
-                ids::DATE_TIME_MANUAL.child("refusal"),
-                refusal.clone(),
-            ));
-        }
-        let mut buttons = Vec::new();
-        if busy {
-            let sentence = fl!("date-time-setting-time");
-            buttons.push(
-                Accessible::new(
-                    ids::DATE_TIME_MANUAL.child("busy"),
-                    AccessibleInfo::new(Role::Label, sentence.clone()),
-                    text(sentence).size(15),
-                )
-                .into(),
-            );
-        } else {
-            buttons.push(action_button(
-                ids::DATE_TIME_MANUAL.child("set"),
-                fl!("date-time-manual-set"),
-                button::primary,
-                Message::Submit,
-            ));
-        }
-        buttons.push(action_button(
-            ids::DATE_TIME_MANUAL.child("cancel"),
-            fl!("date-time-cancel"),
-            button::secondary,
-            Message::Cancel,
-        ));
-        card(content.push(bidi_row(buttons).spacing(12).align_y(Alignment::Center)))
+        form_card(
+            &ids::DATE_TIME_MANUAL,
+            content,
+            FormEnd {
+                problem: self.problem.map(Problem::sentence),
+                refusal: self.refusal.clone(),
+                busy: busy.then(|| fl!("date-time-setting-time")),
+                submit: ("set", fl!("date-time-manual-set"), Message::Submit),
+                cancel: (fl!("date-time-cancel"), Message::Cancel),
+            },
+        )
     }
 }

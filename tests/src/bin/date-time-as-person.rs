@@ -16,11 +16,10 @@ use std::time::Duration;
 
 use ferrum_accessibility::Preferences;
 use ferrum_integration_tests::feed_until;
+use ferrum_integration_tests::person::{answer_polkit, process_uid};
 use ferrum_panels::date_time::{self, Message, State, Watch, zone_picker};
 use ferrum_panels::{Page, PageRequest};
 use ferrum_services::SystemBus;
-use ferrum_services::polkit_agent::{AgentEvent, AgentOptions, Response, Subject, run_agent};
-use ferrum_services::secret::Secret;
 use futures::StreamExt;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -42,30 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
     runtime.block_on(async {
         let bus = SystemBus::with_address(&address);
-        let mut agent_task = None;
-        if let Some((uid, password)) = admin {
-            let options = AgentOptions {
-                subjects: vec![Subject::process(std::process::id())?],
-                locale: "en_US.UTF-8".to_owned(),
-            };
-            let mut events = Box::pin(run_agent(bus.clone(), options));
-            match tokio::time::timeout(WAIT, events.next()).await {
-                Ok(Some(AgentEvent::Registered(_))) => {}
-                other => return Err(format!("the agent did not register: {other:?}").into()),
-            }
-            agent_task = Some(tokio::spawn(async move {
-                while let Some(event) = events.next().await {
-                    if let AgentEvent::Request(request) = event {
-                        println!("ASKED={}", request.message);
-                        let answered = request.respond(Response::Authenticate {
-                            uid,
-                            password: Secret::new(password.clone()),
-                        });
-                        println!("ANSWERED={answered}");
-                    }
-                }
-            }));
-        }
+        let agent_task = answer_polkit(&bus, admin).await?;
         let mut state = State::on(bus.clone(), Preferences::default());
         let mut watch = date_time::watch_stream(&Watch(bus.clone())).boxed();
         feed_until(
@@ -103,15 +79,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Ok(())
     })
-}
-
-/// This process's user id, as the kernel reports it.
-fn process_uid() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|line| line.strip_prefix("Uid:"))
-        .and_then(|ids| ids.split_whitespace().next())
-        .unwrap_or_default()
-        .to_owned()
 }
