@@ -59,7 +59,8 @@ pub enum Message {
     ToggleTheme,
     /// Ctrl+F: put the cursor in the search field.
     FocusSearch,
-    /// Escape: clear the search.
+    /// Escape: clear the search (unless the authentication dialog is shown, which Escape
+    /// cancels).
     ClearSearch,
     /// Something on a page.
     Page(registry::Message),
@@ -225,6 +226,8 @@ impl App {
                 Task::none()
             }
             Message::FocusSearch => Effect::Focus(SEARCH_ID).into_task(),
+            // Escape belongs to the authentication dialog while it is shown.
+            Message::ClearSearch if self.auth.is_open() => Task::none(),
             Message::ClearSearch => {
                 self.query.clear();
                 Task::none()
@@ -414,6 +417,8 @@ impl window::App for App {
             self.clock(),
             // The session's authentication agent, for as long as the app runs.
             auth_dialog::subscription(&self.agent_bus).map(Message::Auth),
+            // Escape cancels its dialog, while one is shown.
+            auth_dialog::escape(&self.auth).map(Message::Auth),
         ])
     }
 }

@@ -70,13 +70,40 @@ pub enum Message {
     PasswordChanged(Secret),
     /// Authenticate (button or Enter).
     Authenticate,
-    /// Cancel (button).
+    /// Cancel (button or Escape).
     Cancel,
 }
 
 /// The agent as a subscription: registered while the app runs.
 pub fn subscription(bus: &SystemBus) -> Subscription<Message> {
     Subscription::run_with(bus.clone(), agent_stream)
+}
+
+/// Escape cancels the shown request wherever the focus is: the password field takes the key
+/// for itself (it only unfocuses), so the window's shortcuts never see it there. Listens to
+/// every key press, taken or not, and only while a request is shown.
+pub fn escape(state: &State) -> Subscription<Message> {
+    if state.is_open() {
+        iced::event::listen_with(escape_key)
+    } else {
+        Subscription::none()
+    }
+}
+
+/// [`Message::Cancel`] for a press of Escape, whether a widget took it or not.
+pub fn escape_key(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    use iced::keyboard::{Event, Key, key::Named};
+    match event {
+        iced::Event::Keyboard(Event::KeyPressed {
+            key: Key::Named(Named::Escape),
+            ..
+        }) => Some(Message::Cancel),
+        _ => None,
+    }
 }
 
 fn agent_stream(bus: &SystemBus) -> impl futures::Stream<Item = Message> + use<> {
@@ -261,7 +288,9 @@ fn view(open: &Open) -> Element<'_, Message> {
         .find(|who| who.uid == open.identity);
     if request.identities.len() > 1 {
         let label = fl!("auth-identity-choice");
-        let mut choices = column![text(label.clone()).size(14)].spacing(2);
+        let mut choices = column![text(label.clone()).size(14)]
+            .spacing(2)
+            .align_x(reading_start());
         for who in &request.identities {
             choices = choices.push(choice(
                 DIALOG.child("identity").child(&who.name),
@@ -370,6 +399,56 @@ mod tests {
             ],
             state,
         )
+    }
+
+    fn key_press(key: iced::keyboard::Key) -> iced::Event {
+        iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key,
+            physical_key: iced::keyboard::key::Physical::Unidentified(
+                iced::keyboard::key::NativeCode::Unidentified,
+            ),
+            location: iced::keyboard::Location::Standard,
+            modifiers: iced::keyboard::Modifiers::default(),
+            text: None,
+            repeat: false,
+        })
+    }
+
+    #[test]
+    fn escape_cancels_the_shown_request_even_from_the_password_field() {
+        use iced::keyboard::{Key, key::Named};
+        let window = iced::window::Id::unique();
+        let escape_press = key_press(Key::Named(Named::Escape));
+        // The password field took the key (it unfocuses itself): Escape still cancels.
+        for status in [iced::event::Status::Captured, iced::event::Status::Ignored] {
+            assert!(matches!(
+                escape_key(escape_press.clone(), status, window),
+                Some(Message::Cancel)
+            ));
+        }
+        assert!(
+            escape_key(
+                key_press(Key::Named(Named::Enter)),
+                iced::event::Status::Ignored,
+                window
+            )
+            .is_none()
+        );
+        // Listened to only while a request is shown.
+        let recipes = |state: &State| iced_futures::subscription::into_recipes(escape(state)).len();
+        let mut state = State::new(1000);
+        assert_eq!(recipes(&state), 0);
+        state.update(Message::Agent(AgentEvent::Request(request(
+            "c1",
+            AttemptState::First,
+        ))));
+        assert_eq!(recipes(&state), 1);
+        // What Escape sends closes the dialog, refused.
+        let cancel = escape_key(escape_press, iced::event::Status::Captured, window).unwrap();
+        assert_eq!(state.update(cancel), None);
+        assert!(!state.is_open());
+        assert_eq!(recipes(&state), 0);
     }
 
     #[test]
