@@ -385,29 +385,7 @@ async fn a_portal_grant_appears_on_the_page_and_is_revoked() {
     lab.bed.install("--user", RICH_ID).unwrap();
     lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
         .await;
-    let output = session
-        .busctl()
-        .args([
-            "call",
-            PERMISSION_STORE_BUS_NAME,
-            "/org/freedesktop/impl/portal/PermissionStore",
-            "org.freedesktop.impl.portal.PermissionStore",
-            "SetPermission",
-            "sbssas",
-            "devices",
-            "true",
-            "camera",
-            RICH_ID,
-            "1",
-            "yes",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    set_grant(&session, "devices", "camera");
     let app = rich(&lab.bed, InstallationKind::User);
     lab.send(Message::OpenPermissions(app)).await;
     let grants = lab
