@@ -123,6 +123,25 @@ pub fn in_bed_namespace<R: Send>(
     })
 }
 
+/// Sends `signal` (`-STOP`, `-CONT`, `-KILL`) to a bed service's process group (each bed
+/// service leads its own group).
+///
+/// # Panics
+/// When the service does not run or `kill` fails (test harness).
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+pub fn signal_service(
+    bed: &ferrum_testbed::TestBed,
+    service: ferrum_testbed::Service,
+    signal: &str,
+) {
+    let pid = bed.pid(service).expect("the service runs");
+    let status = std::process::Command::new("kill")
+        .args([signal, "--", &format!("-{pid}")])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill {signal} -{pid}");
+}
+
 /// `wpctl get-volume`'s reading of a node of the audio bed: the volume as
 /// sliders show it (cubic) and whether it is muted.
 ///

@@ -2,13 +2,15 @@
 //! program of this crate as `nobody` inside polkitd's mount namespace
 //! ([`as_nobody_in_polkit_namespace`]), and the program registers the session's
 //! authentication agent for itself when it was given an administrator's password
-//! ([`answer_polkit`]) and prints how it ended, with its user id ([`process_uid`]).
+//! ([`answer_polkit`]) and prints how it ended, with its user id ([`process_uid`]);
+//! [`run_as_person`] is such a program's `main`.
 
 use ferrum_services::SystemBus;
 use ferrum_services::polkit_agent::{AgentEvent, AgentOptions, Response, Subject, run_agent};
 use ferrum_services::secret::Secret;
 use futures::StreamExt;
 
+use std::error::Error;
 use std::time::Duration;
 
 /// `nobody`: a user the bed's bus knows (dbus-daemon drops a connection whose user it cannot
@@ -96,6 +98,26 @@ pub async fn answer_polkit(
     })))
 }
 
+/// Prints how a person program's change ended, for the test to read: `UID=` (this process's),
+/// `RESULT=ok` or `RESULT=refused <why>`, `SENTENCE=` (the page's, if any) and `PENDING=`.
+#[allow(
+    clippy::print_stdout,
+    reason = "the test reads what the program prints"
+)]
+pub fn print_outcome(
+    result: Result<(), String>,
+    sentence: Option<&str>,
+    pending: &dyn std::fmt::Debug,
+) {
+    println!("UID={}", process_uid());
+    match result {
+        Ok(()) => println!("RESULT=ok"),
+        Err(why) => println!("RESULT=refused {why}"),
+    }
+    println!("SENTENCE={}", sentence.unwrap_or_default());
+    println!("PENDING={pending:?}");
+}
+
 /// This process's user id, as the kernel reports it.
 pub fn process_uid() -> String {
     std::fs::read_to_string("/proc/self/status")
@@ -105,4 +127,40 @@ pub fn process_uid() -> String {
         .and_then(|ids| ids.split_whitespace().next())
         .unwrap_or_default()
         .to_owned()
+}
+
+/// The `main` of a person program, `<program> <bus address> <target> [<admin uid> <password>]`:
+/// in English, on a runtime of its own, answers polkit with the password when given
+/// ([`answer_polkit`]) and runs `body` with the bus and the target (a zone, a name).
+///
+/// # Errors
+/// Missing arguments, a runtime that does not start, an agent that does not register, or
+/// what `body` returns.
+pub fn run_as_person(
+    target: &str,
+    body: impl AsyncFnOnce(SystemBus, String) -> Result<(), Box<dyn Error>>,
+) -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let address = args
+        .next()
+        .ok_or(format!("usage: <bus address> <{target}> [uid password]"))?;
+    let target = args.next().ok_or(format!("no {target}"))?;
+    let admin: Option<(u32, String)> = match (args.next(), args.next()) {
+        (Some(uid), Some(password)) => Some((uid.parse()?, password)),
+        _ => None,
+    };
+    let _guard = ferrum_i18n::use_locale("en-US");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let bus = SystemBus::with_address(&address);
+        let agent = answer_polkit(&bus, admin).await?;
+        let ended = body(bus, target).await;
+        if let Some(agent) = agent {
+            agent.abort();
+        }
+        ended
+    })
 }

@@ -9,12 +9,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use ferrum_accessibility::Preferences;
 use ferrum_integration_tests::next_matching;
 use ferrum_integration_tests::person::{NOBODY, as_nobody_in_polkit_namespace};
+use ferrum_integration_tests::signal_service;
 use ferrum_panels::date_time::{self, Change, Message, Request, State, Watch, manual, zone_picker};
 use ferrum_panels::{Page, PageRequest};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -237,15 +237,6 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
     );
 }
 
-fn signal(bed: &TestBed, service: Service, signal: &str) {
-    let pid = bed.pid(service).expect("the service runs");
-    let status = Command::new("kill")
-        .args([signal, "--", &format!("-{pid}")])
-        .status()
-        .unwrap();
-    assert!(status.success(), "kill {signal} -{pid}");
-}
-
 /// Hung (SIGSTOP) mid-change: the call ends within the bus's timeout with a sentence and
 /// nothing pending; resumed, the page reads timedated again by itself and a new change works.
 #[tokio::test(flavor = "multi_thread")]
@@ -255,7 +246,7 @@ async fn timedated_hung_mid_change() {
     let (mut state, mut watch) = ready(&bus).await;
     let etc = bed.machine_etc(Service::Timedated);
 
-    signal(&bed, Service::Timedated, "-STOP");
+    signal_service(&bed, Service::Timedated, "-STOP");
     let request = choose(&mut state, "America/Sao_Paulo");
     let answer = tokio::time::timeout(WAIT, request.run(bus.clone()))
         .await
@@ -269,7 +260,7 @@ async fn timedated_hung_mid_change() {
             "The time service did not answer. The change may not have been made; the page shows what the service says once it answers."
         )
     );
-    signal(&bed, Service::Timedated, "-CONT");
+    signal_service(&bed, Service::Timedated, "-CONT");
     // The queued call may still have been served once it resumed: the page shows timedated's word.
     let _ = next_matching(&mut watch, "a read after the hang", |message| {
         matches!(message, Message::Watched(ServiceUpdate::Available(_)))
@@ -292,7 +283,7 @@ async fn timedated_killed_mid_change() {
     let etc = bed.machine_etc(Service::Timedated);
     let before = localtime(&etc);
 
-    signal(&bed, Service::Timedated, "-STOP");
+    signal_service(&bed, Service::Timedated, "-STOP");
     let request = choose(&mut state, "Asia/Kolkata");
     let call = tokio::spawn(request.run(bus.clone()));
     tokio::time::sleep(Duration::from_millis(300)).await;

@@ -13,11 +13,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use ferrum_integration_tests::feed_until;
 use ferrum_integration_tests::person::{NOBODY, as_nobody_in_polkit_namespace};
+use ferrum_integration_tests::signal_service;
 use ferrum_panels::about::{self, Message, NamePart, Request, State, Watch, rename};
 use ferrum_panels::{Page, PageRequest};
 use ferrum_services::SystemBus;
@@ -55,6 +55,11 @@ fn host_names() -> HostNames {
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// What hostnamed's copy of `/etc` holds of the names: `hostname` and `machine-info`.
+fn copy_names(etc: &Path) -> (String, String) {
+    (read(&etc.join("hostname")), read(&etc.join("machine-info")))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -268,8 +273,7 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
         .expect("real polkitd and hostnamed");
     assert_isolated(&bed);
     let etc = bed.machine_etc(Service::Hostnamed);
-    let (hostname_before, info_before) =
-        (read(&etc.join("hostname")), read(&etc.join("machine-info")));
+    let copy_before = copy_names(&etc);
 
     let refused = as_person(&bed, "Polkit Box", None);
     assert!(refused.contains(&format!("UID={NOBODY}")), "{refused}");
@@ -279,16 +283,7 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
         "{refused}"
     );
     assert!(refused.contains("PENDING=false"), "{refused}");
-    assert_eq!(
-        read(&etc.join("hostname")),
-        hostname_before,
-        "nothing changed"
-    );
-    assert_eq!(
-        read(&etc.join("machine-info")),
-        info_before,
-        "nothing changed"
-    );
+    assert_eq!(copy_names(&etc), copy_before, "nothing changed");
 
     let admin = ADMINS[0];
     let allowed = as_person(&bed, "Polkit Box", Some((admin.uid, admin.password)));
@@ -306,15 +301,6 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
     assert_eq!(host_names(), before, "this host's names");
 }
 
-fn signal(bed: &TestBed, service: Service, signal: &str) {
-    let pid = bed.pid(service).expect("the service runs");
-    let status = Command::new("kill")
-        .args([signal, "--", &format!("-{pid}")])
-        .status()
-        .unwrap();
-    assert!(status.success(), "kill {signal} -{pid}");
-}
-
 /// Hung (SIGSTOP) mid-change: the call ends within the bus's timeout with a sentence and
 /// nothing pending, the form keeps the typing; resumed, the page shows what hostnamed says by
 /// itself and a new rename works.
@@ -325,7 +311,7 @@ async fn hostnamed_hung_mid_change() {
     let bus = SystemBus::with_address(bed.system_bus_address()).with_method_timeout(TIMEOUT);
     let (mut state, mut watch) = ready(&bed, &bus).await;
 
-    signal(&bed, Service::Hostnamed, "-STOP");
+    signal_service(&bed, Service::Hostnamed, "-STOP");
     let request = rename_to(&mut state, "Hung Box", None);
     let answer = tokio::time::timeout(WAIT, request.run(bus.clone()))
         .await
@@ -342,7 +328,7 @@ async fn hostnamed_hung_mid_change() {
             )
         );
     }
-    signal(&bed, Service::Hostnamed, "-CONT");
+    signal_service(&bed, Service::Hostnamed, "-CONT");
     // The queued call may still have been served once it resumed: the page shows
     // hostnamed's word, whatever it is.
     let truth = names_of(&bus).await;
@@ -371,10 +357,9 @@ async fn hostnamed_killed_mid_change() {
     let (mut state, mut watch) = ready(&bed, &bus).await;
     let etc = bed.machine_etc(Service::Hostnamed);
     let names_before = state.hostnames().cloned().unwrap();
-    let (hostname_before, info_before) =
-        (read(&etc.join("hostname")), read(&etc.join("machine-info")));
+    let copy_before = copy_names(&etc);
 
-    signal(&bed, Service::Hostnamed, "-STOP");
+    signal_service(&bed, Service::Hostnamed, "-STOP");
     let request = rename_to(&mut state, "Killed Box", None);
     let call = tokio::spawn(request.run(bus.clone()));
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -384,16 +369,7 @@ async fn hostnamed_killed_mid_change() {
     let _ = state.update(answer);
     assert!(!state.pending);
     assert!(state.error.is_some(), "a sentence");
-    assert_eq!(
-        read(&etc.join("hostname")),
-        hostname_before,
-        "nothing changed"
-    );
-    assert_eq!(
-        read(&etc.join("machine-info")),
-        info_before,
-        "nothing changed"
-    );
+    assert_eq!(copy_names(&etc), copy_before, "nothing changed");
 
     bed.start_service(Service::Hostnamed).unwrap();
     feed_until(&mut state, &mut watch, "hostnamed back", WAIT, |state| {

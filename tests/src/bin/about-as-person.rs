@@ -9,38 +9,18 @@
 //!
 //! Usage: `about-as-person <bus address> <device name> [<admin uid> <password>]`
 
-// Its output is what the test reads.
-#![allow(clippy::print_stdout)]
-
 use std::time::Duration;
 
 use ferrum_integration_tests::feed_until;
-use ferrum_integration_tests::person::{answer_polkit, process_uid};
+use ferrum_integration_tests::person::{print_outcome, run_as_person};
 use ferrum_panels::about::{self, Message, State, Watch, rename};
 use ferrum_panels::{Page, PageRequest};
-use ferrum_services::SystemBus;
 use futures::StreamExt;
 
 const WAIT: Duration = Duration::from_secs(30);
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let address = args
-        .next()
-        .ok_or("usage: <bus address> <device name> [uid password]")?;
-    let pretty = args.next().ok_or("no device name")?;
-    let admin: Option<(u32, String)> = match (args.next(), args.next()) {
-        (Some(uid), Some(password)) => Some((uid.parse()?, password)),
-        _ => None,
-    };
-    let _guard = ferrum_i18n::use_locale("en-US");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let bus = SystemBus::with_address(&address);
-        let agent_task = answer_polkit(&bus, admin).await?;
+    run_as_person("device name", async |bus, pretty| {
         let mut state = State::on(bus.clone());
         let mut watch = about::watch_stream(&Watch(bus.clone())).boxed();
         feed_until(&mut state, &mut watch, "hostnamed's names", WAIT, |state| {
@@ -55,24 +35,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .ok_or("renaming asked for nothing")?;
         let answer = request.run(bus.clone()).await;
         let _ = state.update(answer.clone());
-        println!("UID={}", process_uid());
-        match &answer {
-            Message::Renamed(Ok(())) => println!("RESULT=ok"),
-            Message::Renamed(Err(failure)) => println!("RESULT=refused {}", failure.error),
-            other => println!("RESULT=unexpected {other:?}"),
-        }
-        println!(
-            "SENTENCE={}",
-            state
-                .error
-                .as_ref()
-                .map(|report| report.summary.clone())
-                .unwrap_or_default()
-        );
-        println!("PENDING={}", state.pending);
-        if let Some(task) = agent_task {
-            task.abort();
-        }
+        let result = match &answer {
+            Message::Renamed(Ok(())) => Ok(()),
+            Message::Renamed(Err(failure)) => Err(failure.error.to_string()),
+            other => Err(format!("unexpected {other:?}")),
+        };
+        let sentence = state.error.as_ref().map(|report| report.summary.as_str());
+        print_outcome(result, sentence, &state.pending);
         Ok(())
     })
 }

@@ -9,39 +9,19 @@
 //!
 //! Usage: `date-time-as-person <bus address> <zone> [<admin uid> <password>]`
 
-// Its output is what the test reads.
-#![allow(clippy::print_stdout)]
-
 use std::time::Duration;
 
 use ferrum_accessibility::Preferences;
 use ferrum_integration_tests::feed_until;
-use ferrum_integration_tests::person::{answer_polkit, process_uid};
+use ferrum_integration_tests::person::{print_outcome, run_as_person};
 use ferrum_panels::date_time::{self, Message, State, Watch, zone_picker};
 use ferrum_panels::{Page, PageRequest};
-use ferrum_services::SystemBus;
 use futures::StreamExt;
 
 const WAIT: Duration = Duration::from_secs(30);
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let address = args
-        .next()
-        .ok_or("usage: <bus address> <zone> [uid password]")?;
-    let zone = args.next().ok_or("no zone")?;
-    let admin: Option<(u32, String)> = match (args.next(), args.next()) {
-        (Some(uid), Some(password)) => Some((uid.parse()?, password)),
-        _ => None,
-    };
-    let _guard = ferrum_i18n::use_locale("en-US");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let bus = SystemBus::with_address(&address);
-        let agent_task = answer_polkit(&bus, admin).await?;
+    run_as_person("zone", async |bus, zone| {
         let mut state = State::on(bus.clone(), Preferences::default());
         let mut watch = date_time::watch_stream(&Watch(bus.clone())).boxed();
         feed_until(
@@ -59,24 +39,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .ok_or("choosing the zone asked for nothing")?;
         let answer = request.run(bus.clone()).await;
         let _ = state.update(answer.clone());
-        println!("UID={}", process_uid());
-        match &answer {
-            Message::Changed(_, Ok(())) => println!("RESULT=ok"),
-            Message::Changed(_, Err(error)) => println!("RESULT=refused {error}"),
-            other => println!("RESULT=unexpected {other:?}"),
-        }
-        println!(
-            "SENTENCE={}",
-            state
-                .error
-                .as_ref()
-                .map(|report| report.summary.clone())
-                .unwrap_or_default()
-        );
-        println!("PENDING={:?}", state.pending);
-        if let Some(task) = agent_task {
-            task.abort();
-        }
+        let result = match &answer {
+            Message::Changed(_, Ok(())) => Ok(()),
+            Message::Changed(_, Err(error)) => Err(error.to_string()),
+            other => Err(format!("unexpected {other:?}")),
+        };
+        let sentence = state.error.as_ref().map(|report| report.summary.as_str());
+        print_outcome(result, sentence, &state.pending);
         Ok(())
     })
 }
