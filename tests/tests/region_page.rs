@@ -3,21 +3,24 @@
 //! `/usr/lib/locale` — the copy's `/etc/default/locale` and `/etc/default/keyboard` change,
 //! this host's never do), the real accounts-daemon (`Service::Accounts`, its own
 //! `/etc/passwd` with the fixture people) for the person's language, and the real polkitd for
-//! a refusal. Each test runs `update`, the request it returns with `PageRequest::run`, and
-//! feeds the answer back. Needs root and the packages of `cargo xtask deps`.
+//! a refusal and the session's agent. Each test runs `update`, the request it returns with
+//! `PageRequest::run`, and feeds the answer back. Needs root and the packages of
+//! `cargo xtask deps`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use ferrum_integration_tests::next_matching;
+use ferrum_integration_tests::person::{NOBODY, as_nobody_in_polkit_namespace};
+use ferrum_integration_tests::signal_service;
 use ferrum_panels::region::{self, Change, List, Message, People, Request, State, Watch};
 use ferrum_panels::{Page, PageRequest};
 use ferrum_services::locale;
 use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_testbed::fixtures::ACCOUNTS;
+use ferrum_testbed::polkit::ADMINS;
 use ferrum_testbed::{Service, TestBed};
 use futures::{Stream, StreamExt};
 
@@ -54,9 +57,12 @@ async fn ready(
     } else {
         watch
     };
-    follow(&mut state, &mut messages, "localed and the person", |state| {
-        state.snapshot().is_some() && (!person || state.person.ready().is_some())
-    })
+    follow(
+        &mut state,
+        &mut messages,
+        "localed and the person",
+        |state| state.snapshot().is_some() && (!person || state.person.ready().is_some()),
+    )
     .await;
     (state, messages)
 }
@@ -137,13 +143,21 @@ async fn the_choices_on_the_page_are_what_localed_and_accounts_daemon_keep() {
         locale::person_language(&bus, ada).await.unwrap(),
         "uk_UA.UTF-8"
     );
-    follow(&mut state, &mut watch, "the person's new language", |state| {
-        state.person_language() == Some("uk_UA.UTF-8")
-    })
+    follow(
+        &mut state,
+        &mut watch,
+        "the person's new language",
+        |state| state.person_language() == Some("uk_UA.UTF-8"),
+    )
     .await;
 
     // The login screen's language (installed on this host, so localed needs no locale-gen).
-    let answer = act(&mut state, &bus, Message::Choose(List::MachineLanguage, "de")).await;
+    let answer = act(
+        &mut state,
+        &bus,
+        Message::Choose(List::MachineLanguage, "de"),
+    )
+    .await;
     assert!(matches!(&answer, Message::Changed(_, Ok(()))), "{answer:?}");
     assert!(
         read(&etc.join("default/locale")).contains("LANG=de_DE.UTF-8"),
@@ -198,55 +212,54 @@ async fn the_choices_on_the_page_are_what_localed_and_accounts_daemon_keep() {
     assert_eq!(read(Path::new("/etc/default/keyboard")), host_keyboard);
 }
 
-/// `nobody`: a user the bed's bus knows.
-const NOBODY: u32 = 65534;
+fn as_person(bed: &TestBed, layout: &str, admin: Option<(u32, &str)>) -> String {
+    as_nobody_in_polkit_namespace(
+        bed,
+        env!("CARGO_BIN_EXE_region-as-person"),
+        &[bed.system_bus_address(), layout],
+        admin,
+    )
+}
 
-/// With the real polkitd and no authentication agent, a person's change of the machine's
-/// keyboard is refused: a sentence, nothing pending, the copy's `/etc/default/keyboard` as it
-/// was.
+/// With the real polkitd: a person's change of the machine's keyboard without an agent is
+/// refused (a sentence, nothing pending, the copy's `/etc/default/keyboard` as it was); with
+/// the session's agent registered and an administrator's right password, the same change goes
+/// through.
 #[test]
-fn polkit_refuses_a_person_without_an_agent() {
+fn polkit_refuses_without_an_agent_and_allows_through_it() {
     let bed = TestBed::start(&[Service::PolkitDaemon, Service::Localed])
         .expect("real polkitd and localed");
     let etc = bed.machine_etc(Service::Localed);
     let before = read(&etc.join("default/keyboard"));
-    let mut command = bed
-        .polkit_namespace_command("/usr/bin/setpriv")
-        .expect("polkitd runs");
-    command.args([
-        &format!("--reuid={NOBODY}"),
-        &format!("--regid={NOBODY}"),
-        "--clear-groups",
-        env!("CARGO_BIN_EXE_region-as-person"),
-        bed.system_bus_address(),
-        "jp",
-    ]);
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+
+    let refused = as_person(&bed, "jp", None);
+    assert!(refused.contains(&format!("UID={NOBODY}")), "{refused}");
+    assert!(refused.contains("RESULT=refused"), "{refused}");
     assert!(
-        output.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(stdout.contains(&format!("UID={NOBODY}")), "{stdout}");
-    assert!(stdout.contains("RESULT=refused"), "{stdout}");
-    assert!(
-        stdout.contains(
+        refused.contains(
             "SENTENCE=The keyboard layouts were not changed: an administrator did not allow it."
         ),
-        "{stdout}"
+        "{refused}"
     );
-    assert!(stdout.contains("PENDING=None"), "{stdout}");
-    assert_eq!(read(&etc.join("default/keyboard")), before, "nothing changed");
-}
+    assert!(refused.contains("PENDING=None"), "{refused}");
+    assert_eq!(
+        read(&etc.join("default/keyboard")),
+        before,
+        "nothing changed"
+    );
 
-fn signal(bed: &TestBed, service: Service, signal: &str) {
-    let pid = bed.pid(service).expect("the service runs");
-    let status = Command::new("kill")
-        .args([signal, "--", &format!("-{pid}")])
-        .status()
-        .unwrap();
-    assert!(status.success(), "kill {signal} -{pid}");
+    let admin = ADMINS[0];
+    let allowed = as_person(&bed, "jp", Some((admin.uid, admin.password)));
+    assert!(
+        allowed.contains("ASKED="),
+        "polkit asked the agent: {allowed}"
+    );
+    assert!(allowed.contains("RESULT=ok"), "{allowed}");
+    let keyboard = read(&etc.join("default/keyboard"));
+    assert!(
+        keyboard.contains("XKBLAYOUT=") && keyboard.contains("jp"),
+        "{keyboard}"
+    );
 }
 
 /// Hung (SIGSTOP) mid-change: the call ends within the bus's timeout with a sentence and
@@ -258,7 +271,7 @@ async fn localed_hung_mid_change() {
     let (mut state, mut watch) = ready(&bus, 0, false).await;
     let etc = bed.machine_etc(Service::Localed);
 
-    signal(&bed, Service::Localed, "-STOP");
+    signal_service(&bed, Service::Localed, "-STOP");
     let answer = add(&mut state, &bus, "fr").await;
     assert!(matches!(&answer, Message::Changed(_, Err(_))), "{answer:?}");
     assert_eq!(state.pending, None);
@@ -271,7 +284,7 @@ async fn localed_hung_mid_change() {
             )
         );
     }
-    signal(&bed, Service::Localed, "-CONT");
+    signal_service(&bed, Service::Localed, "-CONT");
     // The queued call may still have been served once it resumed: the page shows localed's word.
     let back = next_matching(&mut watch, "a read after the hang", |message| {
         matches!(message, Message::Watched(ServiceUpdate::Available(_)))
@@ -299,7 +312,7 @@ async fn localed_killed_mid_change() {
     let etc = bed.machine_etc(Service::Localed);
     let before = read(&etc.join("default/keyboard"));
 
-    signal(&bed, Service::Localed, "-STOP");
+    signal_service(&bed, Service::Localed, "-STOP");
     let [open, choose] = add_layout("ara");
     let _ = state.update(open);
     let request = state.update(choose).request.expect("asks localed");
@@ -311,7 +324,11 @@ async fn localed_killed_mid_change() {
     let _ = state.update(answer);
     assert_eq!(state.pending, None);
     assert!(state.error.is_some(), "a sentence");
-    assert_eq!(read(&etc.join("default/keyboard")), before, "nothing changed");
+    assert_eq!(
+        read(&etc.join("default/keyboard")),
+        before,
+        "nothing changed"
+    );
 
     bed.start_service(Service::Localed).unwrap();
     let back = next_matching(&mut watch, "localed back", |message| {
