@@ -782,36 +782,83 @@ const NOBODY: u32 = 65534;
 /// `id` into the bed's system installation through the helper on `system_bus`: the typed
 /// result and the sentence shown, with the program's whole output for failures.
 async fn install_as_nobody(bed: &AppsBed, system_bus: &str, id: &str) -> (String, String, String) {
+    let mut command = nobodys_page(bed, system_bus, &[id]);
+    let output = tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap();
+    said(bed, &output)
+}
+
+/// Runs the page as `nobody` to install `id`, calls `meanwhile` once the app's details are
+/// shown, then lets it press Install and, 3 s later, Cancel; how that ended, as
+/// [`install_as_nobody`] says it.
+async fn cancel_as_nobody(
+    bed: &AppsBed,
+    system_bus: &str,
+    id: &str,
+    meanwhile: impl FnOnce() + Send + 'static,
+) -> (String, String, String) {
+    use std::io::{BufRead as _, Write as _};
+    let mut command = nobodys_page(bed, system_bus, &[id, "3"]);
+    let output = tokio::task::spawn_blocking(move || {
+        let mut child = command
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut before = String::new();
+        loop {
+            let mut line = String::new();
+            if stdout.read_line(&mut line).unwrap() == 0 || line.trim() == "DETAILS" {
+                before.push_str(&line);
+                break;
+            }
+            before.push_str(&line);
+        }
+        meanwhile();
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "go on").unwrap();
+        drop(stdin);
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        let mut output = child.wait_with_output().unwrap();
+        output.stdout = format!("{before}{rest}").into_bytes();
+        output
+    })
+    .await
+    .unwrap();
+    said(bed, &output)
+}
+
+/// The `nobody` program's command: the page on the bed's installations, `args` after them.
+fn nobodys_page(bed: &AppsBed, system_bus: &str, args: &[&str]) -> std::process::Command {
     use std::os::unix::process::CommandExt as _;
     let home = bed.dir().join("nobody");
     std::fs::create_dir_all(&home).unwrap();
     std::os::unix::fs::chown(&home, Some(NOBODY), Some(NOBODY)).unwrap();
-    let output = tokio::task::spawn_blocking({
-        let address = system_bus.to_owned();
-        let system = bed.system_dir();
-        let id = id.to_owned();
-        move || {
-            std::process::Command::new(env!("CARGO_BIN_EXE_apps-page-as-user"))
-                .arg(home.join("user"))
-                .arg(system)
-                .arg(id)
-                .env("DBUS_SYSTEM_BUS_ADDRESS", address)
-                .env("HOME", &home)
-                .env("XDG_CACHE_HOME", home.join("cache"))
-                .env("XDG_DATA_HOME", home.join("data"))
-                .env("XDG_CONFIG_HOME", home.join("config"))
-                .env_remove("FLATPAK_USER_DIR")
-                .env_remove("FLATPAK_SYSTEM_DIR")
-                .uid(NOBODY)
-                .gid(NOBODY)
-                .current_dir("/")
-                .stdin(std::process::Stdio::null())
-                .output()
-                .unwrap()
-        }
-    })
-    .await
-    .unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_apps-page-as-user"));
+    command
+        .arg(home.join("user"))
+        .arg(bed.system_dir())
+        .args(args)
+        .env("DBUS_SYSTEM_BUS_ADDRESS", system_bus)
+        .env("HOME", &home)
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("FLATPAK_USER_DIR")
+        .env_remove("FLATPAK_SYSTEM_DIR")
+        .uid(NOBODY)
+        .gid(NOBODY)
+        .current_dir("/")
+        .stdin(std::process::Stdio::null());
+    command
+}
+
+/// The typed result and the sentence the program printed, with all it and the helper said.
+fn said(bed: &AppsBed, output: &std::process::Output) -> (String, String, String) {
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let all = format!(
         "{stdout}\n{}\nhelper:\n{}",
@@ -888,7 +935,9 @@ fn said_helper_gone(ended: &str, name: &str, id: &str) -> bool {
 ///   running, and nothing is installed;
 /// - while the change runs (the download, slowed down, under way): the same, and `flatpak
 ///   list --system` lists nothing, no deployment is left;
-/// - started again: the next install works and `flatpak list --system` agrees.
+/// - stopped (hung) when the change starts: the change waits, the page's Cancel ends it, and
+///   nothing is installed;
+/// - started again (or woken): the next install works and `flatpak list --system` agrees.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_system_helper_killed_is_said_and_nothing_is_half_installed() {
     let _locale = hold_locale("en-US");
@@ -941,9 +990,26 @@ async fn the_system_helper_killed_is_said_and_nothing_is_half_installed() {
         bed.flatpak(&["list", "--system", "--columns=ref"]).unwrap()
     );
 
-    // Back: the next attempt works.
+    // Hung (stopped) once the details are shown: the change waits for it, and the page's
+    // Cancel ends it with nothing installed.
     bed.set_throttle(None);
     bed.start_system_helper(&address).unwrap();
+    let helper = bed.system_helper_pid().expect("the helper runs again");
+    let (result, ended, all) = cancel_as_nobody(&bed, &address, RICH_ID, move || {
+        signal(helper, "-STOP");
+    })
+    .await;
+    println!("helper stopped, Cancel after 3 s: {result}\n{ended}");
+    assert_eq!(result, "Err(Cancelled)", "{all}");
+    assert_eq!(
+        ended,
+        fl!("apps-ended-cancelled", kind = "install", app = RICH_NAME),
+        "{all}"
+    );
+    assert!(bed.installed_apps("--system").unwrap().is_empty());
+    signal(helper, "-CONT");
+
+    // Back: the next attempt works.
     let (result, ended, all) = install_as_nobody(&bed, &address, RICH_ID).await;
     assert_eq!(result, "Ok(())", "{all}");
     assert!(
