@@ -5,6 +5,7 @@
 
 use std::sync::mpsc;
 use std::thread;
+use std::time::Duration;
 
 use libflatpak::prelude::*;
 use libflatpak::{Installation, RefKind, gio, glib};
@@ -344,13 +345,51 @@ pub(crate) fn add_remote(
     Ok(())
 }
 
+/// How long bringing a remote's AppStream catalogue up to date may take before the search
+/// goes on with the copy already here. For a system installation changed by a user who is
+/// not root, the catalogue is deployed by Flatpak's system helper: a hung helper would
+/// otherwise keep the search waiting for good.
+pub(crate) const APPSTREAM_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Cancels a `GCancellable` once `after` has passed, unless dropped before (a thread of its
+/// own waits; dropping this ends it at once).
+struct CancelAfter {
+    _running: Option<mpsc::Sender<()>>,
+}
+
+impl CancelAfter {
+    fn start(cancellable: &gio::Cancellable, after: Duration) -> Self {
+        let (running, waits) = mpsc::channel::<()>();
+        let cancellable = cancellable.clone();
+        let spawned = thread::Builder::new()
+            .name("flatpak-deadline".into())
+            .spawn(move || {
+                if let Err(mpsc::RecvTimeoutError::Timeout) = waits.recv_timeout(after) {
+                    cancellable.cancel();
+                }
+            });
+        match spawned {
+            Ok(_) => Self {
+                _running: Some(running),
+            },
+            Err(error) => {
+                tracing::warn!(%error, "no deadline thread: the call is not bounded");
+                Self { _running: None }
+            }
+        }
+    }
+}
+
 /// The remote's AppStream catalogue, brought up to date first (ostree pulls only what
-/// changed, GPG-verified); empty when the remote has none.
+/// changed, GPG-verified; at most [`APPSTREAM_TIMEOUT`]); empty when the remote has none.
 fn catalogue(installation: &Installation, remote: &str, arch: &str) -> Catalogue {
     let arch = Some(arch).filter(|arch| !arch.is_empty());
-    if let Err(error) = installation.update_appstream_sync(remote, arch, NO_CANCELLABLE) {
-        tracing::debug!(%error, remote, "no AppStream catalogue");
+    let cancellable = gio::Cancellable::new();
+    let deadline = CancelAfter::start(&cancellable, APPSTREAM_TIMEOUT);
+    if let Err(error) = installation.update_appstream_sync(remote, arch, Some(&cancellable)) {
+        tracing::debug!(%error, remote, "no AppStream catalogue brought up to date");
     }
+    drop(deadline);
     installation
         .remote_by_name(remote, NO_CANCELLABLE)
         .ok()
