@@ -103,6 +103,13 @@ struct Extras {
     /// The real systemd-timedated (`Service::Timedated`, in a mount namespace with a copy of
     /// `/etc`), so the Date & Time page shows the machine's zone.
     timedate: bool,
+    /// The real systemd-hostnamed (`Service::Hostnamed`, in a mount and a UTS namespace of its
+    /// own), so the About page shows its names and "Rename…".
+    hostname: bool,
+    /// The real systemd-localed (`Service::Localed`, in a mount namespace with copies of
+    /// `/etc` and `/usr/lib/locale`) and accounts-daemon, so the Region & Language page shows
+    /// the machine's language, formats and layouts.
+    locale: bool,
 }
 
 /// What of the apps bed's environment the app gets (not its `XDG_CONFIG_HOME`, which holds
@@ -174,6 +181,16 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
     if extras.timedate {
         bed.start_service(Service::Timedated)
             .unwrap_or_else(|error| panic!("timedated: {error}"));
+    }
+    if extras.hostname {
+        bed.start_service(Service::Hostnamed)
+            .unwrap_or_else(|error| panic!("hostnamed: {error}"));
+    }
+    if extras.locale {
+        for service in [Service::Localed, Service::Accounts] {
+            bed.start_service(service)
+                .unwrap_or_else(|error| panic!("{service:?}: {error}"));
+        }
     }
     let apps = extras.apps.then(|| {
         let apps = AppsBed::start().unwrap_or_else(|error| panic!("apps bed: {error}"));
@@ -1921,6 +1938,133 @@ fn screen_reader_tabs_through_the_date_and_time_page() {
         let form = desktop.read_tree(("entry", "Date (year-month-day)"), None);
         assert_has(&form, "entry", "Time (hours:minutes)", &["focusable"]);
         problems.extend(desktop.walk("Date & Time, the form"));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
+
+/// The About page against the real hostnamed: "Rename…" opens the form, whose two fields and
+/// two buttons are named Tab stops; the walks go round the page and the form, and the app
+/// never crashes. Nothing is submitted.
+#[test]
+fn screen_reader_opens_the_about_pages_rename_form() {
+    let extras = Extras {
+        hostname: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "about", extras);
+    let page = desktop.read_tree(("push button", "Rename…"), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "list item", "About", &["selected"]);
+    assert_walkable(&page, "About");
+    let mut problems = desktop.walk("About");
+    if desktop.app_running() {
+        desktop.read_tree(
+            ("push button", "Rename…"),
+            Some(("push button", "Rename…")),
+        );
+        let form = desktop.read_tree(("entry", "Device name"), None);
+        eprintln!("the form:\n{}", show(&form));
+        assert_walkable(&form, "About, the rename form");
+        assert_has(&form, "entry", "Network name", &["focusable"]);
+        for button in ["Rename", "Cancel"] {
+            assert_has(&form, "push button", button, &["focusable"]);
+        }
+        problems.extend(desktop.walk("About, the rename form"));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
+
+/// The Region & Language page's controls, named with what they change.
+const REGION_CONTROLS: [&str; 4] = [
+    "Change…: Your language",
+    "Change…: Login screen and new accounts",
+    "Change…: Dates, numbers, measurement and paper",
+    "Add a layout…",
+];
+
+/// The Region & Language page on the real localed and accounts-daemon: every control named
+/// and focusable, the preview read as one label, the page walked with Tab; "Change…" for the
+/// person's language opens the eight languages as radio buttons, and "Add a layout…" the
+/// layout picker, whose search field and rows (xkeyboard-config's, as the greeter lists them)
+/// are walked too. Nothing is changed, and the app never crashes.
+#[test]
+fn screen_reader_tabs_through_the_region_page() {
+    let extras = Extras {
+        locale: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "region", extras);
+    let page = desktop.read_tree(("push button", "Add a layout…"), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "list item", "Region & Language", &["selected"]);
+    for heading in ["Region & Language", "Language", "Formats", "Keyboard layouts"] {
+        assert_has(&page, "heading", heading, &[]);
+    }
+    let mut problems: Vec<String> = Vec::new();
+    for name in REGION_CONTROLS {
+        let found = page.iter().any(|node| {
+            node.name == name && is_control(node) && node.states.iter().any(|s| s == "focusable")
+        });
+        if !found {
+            problems.push(format!("no focusable control named {name:?}"));
+        }
+    }
+    assert!(
+        page.iter()
+            .any(|node| node.role == "label" && node.name.starts_with("Preview: ")),
+        "the preview is read as one label:\n{}",
+        show(&page)
+    );
+    problems.extend(
+        indistinguishable_controls(&page)
+            .into_iter()
+            .map(|problem| format!("the page: {problem}")),
+    );
+    problems.extend(desktop.walk("Region & Language"));
+
+    if desktop.app_running() {
+        let list = desktop.read_tree(
+            ("push button", "Change…: Your language"),
+            Some(("push button", "Change…: Your language")),
+        );
+        let list = if list.iter().any(|node| node.role == "radio button") {
+            list
+        } else {
+            desktop.read_tree(("radio button", "日本語"), None)
+        };
+        for language in [
+            "English (US)",
+            "Deutsch",
+            "Français",
+            "Español",
+            "Português (Brasil)",
+            "日本語",
+            "العربية",
+            "Українська",
+        ] {
+            assert_has(&list, "radio button", language, &["focusable"]);
+        }
+        problems.extend(desktop.walk_up_to("Region & Language, the languages", 60));
+    }
+    if desktop.app_running() {
+        desktop.read_tree(
+            ("push button", "Add a layout…"),
+            Some(("push button", "Add a layout…")),
+        );
+        let picker = desktop.read_tree(("entry", "Search layouts"), None);
+        // The first rows of xkeyboard-config's list by description (Afghani, Albanian, …).
+        let rows = picker
+            .iter()
+            .filter(|node| node.role == "push button" && node.name.starts_with('A'))
+            .count();
+        assert!(rows > 3, "layout rows by name:\n{}", show(&picker));
+        problems.extend(desktop.walk_up_to("Region & Language, the picker", 80));
     }
     let log = desktop.session.app_log();
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");

@@ -284,9 +284,9 @@ fn only_the_panel_on_screen_runs_subscriptions() {
     let recipes = |app: &App| iced_futures::subscription::into_recipes(app.subscription()).len();
     let on_power = recipes(&app(Some("power"), ThemeChoice::Light));
     let on_about = recipes(&app(Some("about"), ThemeChoice::Light));
-    // The Power page follows two daemons; About follows none. Both have the
-    // keyboard shortcuts.
-    assert_eq!(on_power, on_about + 2, "power {on_power}, about {on_about}");
+    // The Power page follows two daemons; About follows one (hostnamed). Both have
+    // the keyboard shortcuts.
+    assert_eq!(on_power, on_about + 1, "power {on_power}, about {on_about}");
 }
 
 /// The committed golden image of `name` (iced_test's file naming: the renderer's name).
@@ -2541,4 +2541,193 @@ fn date_time_an_impossible_date_is_said_and_kept() {
         "There is no such day. Check the month and the day."
     ));
     assert_snapshot_sized(&app, "date-time-bad-date", DATE_TIME_WINDOW);
+}
+
+/// The About page as `about::sample::with_rename` has it, without hostnamed: "Ada's laptop"
+/// being renamed "Ada's Laptop 2", the network name following it.
+fn about_rename_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("about"), theme);
+    app.pages.about = about::sample::with_rename();
+    app
+}
+
+/// Tall enough for the page with the rename form open.
+const ABOUT_WINDOW: (f32, f32) = (960.0, 900.0);
+
+style_goldens!(
+    about_rename_styles,
+    "about-rename",
+    about_rename_app,
+    ABOUT_WINDOW,
+    ferrum_panels::ids::ABOUT_RENAME_PRETTY
+);
+
+#[test]
+fn about_rename_snapshots_light_and_dark() {
+    let _english = english();
+    let app = about_rename_app(ThemeChoice::Light);
+    for shown in [
+        "Ferrum 1.0",
+        "Ada's laptop",
+        "Network name",
+        "Rename this computer",
+        "Device name",
+        "Ada's Laptop 2",
+        "adas-laptop-2",
+        "Rename",
+        "Cancel",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "about-rename-light", ABOUT_WINDOW);
+    assert_snapshot_sized(
+        &about_rename_app(ThemeChoice::Dark),
+        "about-rename-dark",
+        ABOUT_WINDOW,
+    );
+}
+
+#[test]
+fn about_a_bad_network_name_is_said_and_kept() {
+    let _english = english();
+    let mut app = app(Some("about"), ThemeChoice::Light);
+    app.pages.about = about::sample::with_bad_static();
+    assert!(ui_shows(&app, "Ada's-laptop"));
+    assert!(ui_shows(
+        &app,
+        "The network name can only use the letters a to z, digits and hyphens."
+    ));
+    assert_snapshot_sized(&app, "about-rename-bad-name", ABOUT_WINDOW);
+}
+
+/// The About page under the authentication dialog: polkit asks for an administrator's
+/// password to set the time zone, as root or as Ada (chosen).
+fn auth_app(theme: ThemeChoice) -> App {
+    use ferrum_services::polkit_agent::{AgentEvent, AttemptState, AuthRequest, Identity};
+    let mut app = about_rename_app(theme);
+    app.pages.about = about::sample::state();
+    let person = |uid: u32, name: &str, real: &str| Identity {
+        uid,
+        name: name.into(),
+        display_name: real.into(),
+    };
+    let request = AuthRequest::detached(
+        "sample",
+        "org.freedesktop.timedate1.set-timezone",
+        "Authentication is required to set the system timezone.",
+        Some("ferrum-settings"),
+        vec![person(0, "root", "root"), person(1000, "ada", "Ada Lovelace")],
+        AttemptState::First,
+    );
+    let _ = app.update(Message::Auth(ferrum_settings::auth_dialog::Message::Agent(
+        AgentEvent::Request(request),
+    )));
+    // Ada, whoever runs the test (the person at the keyboard is offered first).
+    let _ = app.update(Message::Auth(
+        ferrum_settings::auth_dialog::Message::IdentityChosen(1000),
+    ));
+    assert!(app.auth.is_open());
+    app
+}
+
+style_goldens!(
+    auth_dialog_styles,
+    "auth-dialog",
+    auth_app,
+    ABOUT_WINDOW,
+    ferrum_settings::auth_dialog::PASSWORD
+);
+
+#[test]
+fn auth_dialog_snapshots_light_and_dark_and_escape_leaves_the_search() {
+    let _english = english();
+    let mut app = auth_app(ThemeChoice::Light);
+    for shown in [
+        "Authentication is required to set the system timezone.",
+        "Ada Lovelace",
+        "Cancel",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "auth-dialog-light", ABOUT_WINDOW);
+    assert_snapshot_sized(
+        &auth_app(ThemeChoice::Dark),
+        "auth-dialog-dark",
+        ABOUT_WINDOW,
+    );
+    // Escape is the dialog's while it is shown (its own subscription cancels it): the
+    // window's Escape leaves the search as typed.
+    let _ = app.update(Message::SearchChanged("kern".into()));
+    let _ = app.update(Message::ClearSearch);
+    assert!(app.auth.is_open());
+    assert!(!ui_shows(&app, "Printers"), "the sidebar is still filtered");
+}
+
+/// The Region & Language page as `region::sample::state` has it, without localed or
+/// AccountsService: the machine in German with Brazilian formats, German and US layouts, the
+/// person in English, the preview on 2026-12-07.
+fn region_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("region"), theme);
+    app.pages.region = ferrum_panels::region::sample::state();
+    app
+}
+
+/// Tall enough for the page with the formats' list or the layout picker open.
+const REGION_WINDOW: (f32, f32) = (960.0, 1300.0);
+
+style_goldens!(
+    region_styles,
+    "region",
+    region_app,
+    REGION_WINDOW,
+    ferrum_panels::region::ids::REGION_ADD_LAYOUT
+);
+
+#[test]
+fn region_snapshots_light_and_dark() {
+    let _english = english();
+    let app = region_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Region);
+    for shown in [
+        "Region & Language",
+        "Your language",
+        "English (US)",
+        "Login screen and new accounts",
+        "Deutsch",
+        "Português (Brasil)",
+        "1.234.567,89",
+        "German",
+        "English (US)",
+        "Add a layout…",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "region-light", REGION_WINDOW);
+    assert_snapshot_sized(
+        &region_app(ThemeChoice::Dark),
+        "region-dark",
+        REGION_WINDOW,
+    );
+}
+
+#[test]
+fn region_formats_list_previews_each_region() {
+    let _english = english();
+    let mut app = app(Some("region"), ThemeChoice::Light);
+    app.pages.region = ferrum_panels::region::sample::with_formats_open();
+    for shown in ["日本語", "Українська", "Monday, December 7, 2026"] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "region-formats", REGION_WINDOW);
+}
+
+#[test]
+fn region_layout_picker_searches_the_greeters_list() {
+    let _english = english();
+    let mut app = app(Some("region"), ThemeChoice::Light);
+    app.pages.region = ferrum_panels::region::sample::with_picker("eng");
+    for shown in ["Add a keyboard layout", "English (UK)"] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "region-picker", REGION_WINDOW);
 }
