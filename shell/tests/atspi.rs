@@ -1961,10 +1961,7 @@ fn screen_reader_opens_the_about_pages_rename_form() {
     assert_walkable(&page, "About");
     let mut problems = desktop.walk("About");
     if desktop.app_running() {
-        desktop.read_tree(
-            ("push button", "Rename…"),
-            Some(("push button", "Rename…")),
-        );
+        desktop.read_tree(("push button", "Rename…"), Some(("push button", "Rename…")));
         let form = desktop.read_tree(("entry", "Device name"), None);
         eprintln!("the form:\n{}", show(&form));
         assert_walkable(&form, "About, the rename form");
@@ -2003,7 +2000,12 @@ fn screen_reader_tabs_through_the_region_page() {
     let page = desktop.read_tree(("push button", "Add a layout…"), None);
     eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
     assert_has(&page, "list item", "Region & Language", &["selected"]);
-    for heading in ["Region & Language", "Language", "Formats", "Keyboard layouts"] {
+    for heading in [
+        "Region & Language",
+        "Language",
+        "Formats",
+        "Keyboard layouts",
+    ] {
         assert_has(&page, "heading", heading, &[]);
     }
     let mut problems: Vec<String> = Vec::new();

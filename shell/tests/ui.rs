@@ -2616,7 +2616,10 @@ fn auth_app(theme: ThemeChoice) -> App {
         "org.freedesktop.timedate1.set-timezone",
         "Authentication is required to set the system timezone.",
         Some("ferrum-settings"),
-        vec![person(0, "root", "root"), person(1000, "ada", "Ada Lovelace")],
+        vec![
+            person(0, "root", "root"),
+            person(1000, "ada", "Ada Lovelace"),
+        ],
         AttemptState::First,
     );
     let _ = app.update(Message::Auth(ferrum_settings::auth_dialog::Message::Agent(
@@ -2703,11 +2706,7 @@ fn region_snapshots_light_and_dark() {
         assert!(ui_shows(&app, shown), "{shown}");
     }
     assert_snapshot_sized(&app, "region-light", REGION_WINDOW);
-    assert_snapshot_sized(
-        &region_app(ThemeChoice::Dark),
-        "region-dark",
-        REGION_WINDOW,
-    );
+    assert_snapshot_sized(&region_app(ThemeChoice::Dark), "region-dark", REGION_WINDOW);
 }
 
 #[test]
