@@ -375,16 +375,23 @@ async fn an_override_set_on_the_page_is_what_flatpak_override_shows() {
     );
 }
 
-/// Portal grants live in the permission store on the session bus (a private one here, which
-/// starts the real `xdg-permission-store` on the first call).
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_portal_grant_appears_on_the_page_and_is_revoked() {
-    let _locale = hold_locale("en-US");
+/// A private session bus (where the bus starts the real `xdg-permission-store` on the first
+/// call) and a page on it, with the rich app installed for the person and listed.
+async fn with_the_store() -> (ferrum_testbed::session_bus::SessionBus, Lab) {
     let session = ferrum_testbed::session_bus::SessionBus::start().unwrap();
     let mut lab = lab(session.address());
     lab.bed.install("--user", RICH_ID).unwrap();
     lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
         .await;
+    (session, lab)
+}
+
+/// Portal grants live in the permission store on the session bus (a private one here, which
+/// starts the real `xdg-permission-store` on the first call).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_portal_grant_appears_on_the_page_and_is_revoked() {
+    let _locale = hold_locale("en-US");
+    let (session, mut lab) = with_the_store().await;
     set_grant(&session, "devices", "camera");
     let app = rich(&lab.bed, InstallationKind::User);
     lab.send(Message::OpenPermissions(app)).await;
@@ -633,11 +640,7 @@ impl Lab {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_permission_store_killed_or_hung_is_survived() {
     let _locale = hold_locale("en-US");
-    let session = ferrum_testbed::session_bus::SessionBus::start().unwrap();
-    let mut lab = lab(session.address());
-    lab.bed.install("--user", RICH_ID).unwrap();
-    lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
-        .await;
+    let (session, mut lab) = with_the_store().await;
     set_grant(&session, "devices", "camera");
     set_grant(&session, "notifications", "notification");
     let app = rich(&lab.bed, InstallationKind::User);
