@@ -2603,9 +2603,21 @@ fn about_a_bad_network_name_is_said_and_kept() {
 /// The About page under the authentication dialog: polkit asks for an administrator's
 /// password to set the time zone, as root or as Ada (chosen).
 fn auth_app(theme: ThemeChoice) -> App {
-    use ferrum_services::polkit_agent::{AgentEvent, AttemptState, AuthRequest, Identity};
+    use ferrum_services::polkit_agent::AttemptState;
     let mut app = about_rename_app(theme);
     app.pages.about = about::sample::state();
+    let _ = app.update(auth_request(AttemptState::First));
+    // Ada, whoever runs the test (the person at the keyboard is offered first).
+    let _ = app.update(Message::Auth(
+        ferrum_settings::auth_dialog::Message::IdentityChosen(1000),
+    ));
+    assert!(app.auth.is_open());
+    app
+}
+
+/// polkit's request to set the time zone, as root or as Ada, at `attempt`.
+fn auth_request(attempt: ferrum_services::polkit_agent::AttemptState) -> Message {
+    use ferrum_services::polkit_agent::{AgentEvent, AuthRequest, Identity};
     let person = |uid: u32, name: &str, real: &str| Identity {
         uid,
         name: name.into(),
@@ -2620,17 +2632,11 @@ fn auth_app(theme: ThemeChoice) -> App {
             person(0, "root", "root"),
             person(1000, "ada", "Ada Lovelace"),
         ],
-        AttemptState::First,
+        attempt,
     );
-    let _ = app.update(Message::Auth(ferrum_settings::auth_dialog::Message::Agent(
+    Message::Auth(ferrum_settings::auth_dialog::Message::Agent(
         AgentEvent::Request(request),
-    )));
-    // Ada, whoever runs the test (the person at the keyboard is offered first).
-    let _ = app.update(Message::Auth(
-        ferrum_settings::auth_dialog::Message::IdentityChosen(1000),
-    ));
-    assert!(app.auth.is_open());
-    app
+    ))
 }
 
 style_goldens!(
@@ -2664,6 +2670,20 @@ fn auth_dialog_snapshots_light_and_dark_and_escape_leaves_the_search() {
     let _ = app.update(Message::ClearSearch);
     assert!(app.auth.is_open());
     assert!(!ui_shows(&app, "Printers"), "the sidebar is still filtered");
+}
+
+#[test]
+fn auth_dialog_says_a_wrong_password_and_keeps_the_choice() {
+    let _english = english();
+    let mut app = auth_app(ThemeChoice::Light);
+    let _ = app.update(auth_request(
+        ferrum_services::polkit_agent::AttemptState::WrongPassword {
+            messages: Vec::new(),
+        },
+    ));
+    assert!(ui_shows(&app, "That password was not accepted. Try again."));
+    assert!(ui_shows(&app, "Password for Ada Lovelace"));
+    assert_snapshot_sized(&app, "auth-dialog-wrong-password", ABOUT_WINDOW);
 }
 
 /// The Region & Language page as `region::sample::state` has it, without localed or
