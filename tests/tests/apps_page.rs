@@ -676,7 +676,7 @@ async fn the_permission_store_killed_or_hung_is_survived() {
     let took = lab
         .send_while(
             Message::Permissions(apps::permissions::Message::Revoke(camera.clone())),
-            Duration::from_millis(500),
+            Duration::from_millis(1500),
             || signal(second, "-KILL"),
         )
         .await;
