@@ -1947,7 +1947,9 @@ fn screen_reader_tabs_through_the_date_and_time_page() {
 
 /// The About page against the real hostnamed: "Rename…" opens the form, whose two fields and
 /// two buttons are named Tab stops; the walks go round the page and the form, and the app
-/// never crashes. Nothing is submitted.
+/// never crashes. A name typed and sent with Enter reaches the bed's hostnamed (in a mount and
+/// a UTS namespace of its own, checked first) and comes back on the page; this host's name
+/// stays.
 #[test]
 fn screen_reader_opens_the_about_pages_rename_form() {
     let extras = Extras {
@@ -1970,6 +1972,38 @@ fn screen_reader_opens_the_about_pages_rename_form() {
             assert_has(&form, "push button", button, &["focusable"]);
         }
         problems.extend(desktop.walk("About, the rename form"));
+    }
+    if desktop.app_running() {
+        // Typed and sent from the keyboard (the walk ends back in the device name's field),
+        // to the bed's hostnamed, which must not share this host's names.
+        let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+        let pid = desktop.bed.pid(Service::Hostnamed).expect("hostnamed runs");
+        for namespace in ["uts", "mnt"] {
+            let ours = std::fs::read_link(format!("/proc/self/ns/{namespace}")).ok();
+            let its = std::fs::read_link(format!("/proc/{pid}/ns/{namespace}")).ok();
+            assert_ne!(
+                ours, its,
+                "hostnamed must run in a {namespace} namespace of its own"
+            );
+        }
+        desktop
+            .session
+            .type_keys(&[
+                "ctrl+a", "l", "a", "b", "space", "s", "e", "v", "e", "n", "Return",
+            ])
+            .expect("typing the name");
+        let page = desktop.read_tree(("label", "lab-seven"), None);
+        if !page.iter().any(|node| node.name == "lab seven") {
+            problems.push(format!(
+                "the page does not show hostnamed's new names:\n{}",
+                show(&page)
+            ));
+        }
+        assert_eq!(
+            std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default(),
+            host,
+            "this host's name"
+        );
     }
     let log = desktop.session.app_log();
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");
