@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use ferrum_integration_tests::feed_until;
+use ferrum_integration_tests::person::process_uid;
 use ferrum_panels::Page;
 use ferrum_panels::PageRequest;
 use ferrum_panels::firmware::{self, Message, Run, State, Watch, run_text};
@@ -60,15 +61,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("SENTENCE={}", run_text(&state.run).unwrap_or_default());
         Ok(())
     })
-}
-
-/// This process's user id, as the kernel reports it.
-fn process_uid() -> String {
-    std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .find_map(|line| line.strip_prefix("Uid:"))
-        .and_then(|ids| ids.split_whitespace().next())
-        .unwrap_or_default()
-        .to_owned()
 }
