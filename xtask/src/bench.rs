@@ -254,6 +254,69 @@ fn panel_switch(bus_address: &str, env: &[(&str, String)]) -> Result<Option<Valu
     Ok(Some(value))
 }
 
+/// Keeps timedated and localed running while it lives (see [`keep_awake`]); dropping it stops
+/// the reads.
+struct Awake {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Awake {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// timedated and localed exit after 30 s without callers and nothing on the bed activates
+/// them again (see `ferrum_testbed::machine`): they are started anew here, just before the
+/// panel switches, and read once every 10 s (one property each, with busctl) until the
+/// returned guard is dropped — far less than the pages' own reads during their switches.
+fn keep_awake(bed: &mut ferrum_testbed::TestBed) -> Result<Awake> {
+    use ferrum_testbed::Service;
+    for service in [Service::Timedated, Service::Localed] {
+        bed.start_service(service)?;
+    }
+    let address = bed.system_bus_address().to_owned();
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let thread = std::thread::spawn(move || {
+        let reads = [
+            [
+                "org.freedesktop.timedate1",
+                "/org/freedesktop/timedate1",
+                "org.freedesktop.timedate1",
+                "Timezone",
+            ],
+            [
+                "org.freedesktop.locale1",
+                "/org/freedesktop/locale1",
+                "org.freedesktop.locale1",
+                "Locale",
+            ],
+        ];
+        while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+            stopped.recv_timeout(std::time::Duration::from_secs(10))
+        {
+            for read in &reads {
+                let _ = std::process::Command::new("busctl")
+                    .arg("--system")
+                    .env("DBUS_SYSTEM_BUS_ADDRESS", &address)
+                    .arg("get-property")
+                    .args(read)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status();
+            }
+        }
+    });
+    Ok(Awake {
+        stop: Some(stop),
+        thread: Some(thread),
+    })
+}
+
 /// The rows of the panel switches `panel-switch-bench` measured (its `switches`): for each,
 /// the whole switch and the part spent waiting for the daemons' data, in milliseconds.
 fn panel_switch_metrics(panel_switch: &Value) -> Vec<Metric> {
@@ -507,11 +570,15 @@ pub fn run(scope: Scope) -> Result<()> {
     if let Some(flatpak) = &flatpak {
         switch_env.extend(flatpak.bench_env());
     }
-    if matches!(scope, Scope::All | Scope::Machine) {
+    let awake = if matches!(scope, Scope::All | Scope::Machine) {
         // The bed runs the real timedated and localed (`demo::SERVICES`).
         switch_env.push(("FERRUM_BENCH_MACHINE", "1".to_owned()));
-    }
+        Some(keep_awake(&mut bed)?)
+    } else {
+        None
+    };
     let panel_switch = panel_switch(&address, &switch_env)?;
+    drop(awake);
     if let Some(panel_switch) = &panel_switch {
         metrics.extend(panel_switch_metrics(panel_switch));
         let measured = |to: &str| {

@@ -227,6 +227,9 @@ struct Shot {
     keys: &'static [&'static [&'static str]],
     /// The fwupd the shot needs, (re)started before it ([`firmware::run_fwupd`]).
     fwupd: Option<Service>,
+    /// A daemon started anew before the shot: timedated and localed exit after 30 s without
+    /// callers and nothing on the bed activates them again (what they wrote stays).
+    restart: Option<Service>,
     /// Who the app runs as (headless sway only): nobody, or root to reach what root started
     /// (the apps bed).
     user: User,
@@ -250,6 +253,7 @@ fn settings_shot(
         stream: false,
         keys: &[],
         fwupd: None,
+        restart: None,
         user: User::Nobody,
     }
 }
@@ -359,14 +363,20 @@ fn machine_shots(app: &Path, panel: &str) -> Vec<Shot> {
     THEMES
         .iter()
         .map(|theme| {
-            settings_shot(
+            let mut shot = settings_shot(
                 app,
                 format!("{panel}-{theme}"),
                 panel,
                 theme,
                 Some(variant),
                 Vec::new(),
-            )
+            );
+            shot.restart = Some(if panel == REGION {
+                Service::Localed
+            } else {
+                Service::Timedated
+            });
+            shot
         })
         .collect()
 }
@@ -487,6 +497,7 @@ fn greeter_shots(app: &Path, greetd: &greeter::Fixture) -> Vec<Shot> {
             stream: false,
             keys: &[],
             fwupd: None,
+            restart: None,
             user: User::Nobody,
         }
     };
@@ -820,6 +831,9 @@ pub fn run(scope: Scope) -> Result<()> {
         } else if player.is_none() {
             player = Some(sound.play()?);
         }
+        if let Some(service) = shot.restart {
+            bed.start_service(service)?;
+        }
         if let Some(service) = shot.fwupd {
             firmware::run_fwupd(&mut bed, service)?;
         }
@@ -1086,6 +1100,7 @@ fn appearance_shots(app: &Path, config_home: &Path) -> Vec<Shot> {
                 stream: false,
                 keys: &[],
                 fwupd: None,
+                restart: None,
                 user: User::Nobody,
             }
         })
