@@ -34,6 +34,25 @@ fi
 say "offered=$downloads/ferrum-test.flatpakrepo"
 say "flatpak=$(flatpak --version 2>&1)"
 
+# The file chooser a sandboxed app opens files through, once the app is installed and the
+# e2e has looked at the page (it waits at most CHOOSER_AFTER seconds): an OpenFile through the
+# frontend (an app's view: the frontend sends it to the GTK backend, ferrum-portals.conf's
+# default), whose dialog the e2e sees on screen and closes with Escape. (The request's Response
+# goes to the caller alone, and busctl has left by then: the e2e sees the dialog go instead.)
+CHOOSER_AFTER=30
+chooser() {
+    until as_ada flatpak list --user --app --columns=application 2>/dev/null | grep -qx org.ferrum.Plain; do
+        sleep 2
+    done
+    sleep "$CHOOSER_AFTER"
+    handle=$(as_ada busctl --user --timeout=120 call org.freedesktop.portal.Desktop \
+        /org/freedesktop/portal/desktop org.freedesktop.portal.FileChooser OpenFile 'ssa{sv}' \
+        "" "Open a file" 0 2>&1)
+    say "chooser=asked $handle"
+    say "chooser-backend=$(as_ada systemctl --user is-active xdg-desktop-portal-gtk.service 2>/dev/null)"
+}
+chooser &
+
 # What the person's installation has, each time it changes.
 remotes="" apps=""
 while :; do

@@ -40,20 +40,47 @@ mod sound;
 const SETTLE_KEY: Duration = Duration::from_millis(500);
 const SETTLE_ACTIVATION: Duration = Duration::from_millis(1500);
 
+/// After an activation, how long the screen may take to stop changing, how far apart two
+/// looks at it are, and how many pixels may still change between them (a text field's caret
+/// blinks).
+const STILL_DEADLINE: Duration = Duration::from_secs(10);
+const STILL_LOOK: Duration = Duration::from_millis(400);
+const STILL_PIXELS: usize = 400;
+
 /// Sends a key script's press or type step to the VM, one chord at a time. Keys that arrive
 /// in one frame are handled against that frame's widgets: a Tab right after the Enter that
 /// opens a device's details would skip the buttons the details add. Each key gets its frame
-/// (the host test taps one key per frame too), an activation more.
+/// (the host test taps one key per frame too); after an activation the next key waits until
+/// the screen stops changing too (a loaded machine may take seconds to draw what the
+/// activation opened — a Tab sent before would go through the old frame's controls).
 fn send_keys(vm: &mut Vm, step: &Step) -> Result<()> {
     for chord in step.chords() {
         let keys = chord.qcodes();
         vm.qmp.keys(&keys)?;
         let activates = keys.iter().any(|key| matches!(*key, "ret" | "spc"));
-        std::thread::sleep(if activates {
-            SETTLE_ACTIVATION
+        if activates {
+            std::thread::sleep(SETTLE_ACTIVATION);
+            wait_for_still_screen(vm)?;
         } else {
-            SETTLE_KEY
-        });
+            std::thread::sleep(SETTLE_KEY);
+        }
+    }
+    Ok(())
+}
+
+/// Waits until two looks at the screen [`STILL_LOOK`] apart differ in at most
+/// [`STILL_PIXELS`] pixels, or [`STILL_DEADLINE`] has passed (then the keys go on: the sync
+/// points and screen checks say what went wrong).
+fn wait_for_still_screen(vm: &mut Vm) -> Result<()> {
+    let limit = Instant::now() + STILL_DEADLINE;
+    let mut last = vm.qmp.screen(None)?;
+    while Instant::now() < limit {
+        std::thread::sleep(STILL_LOOK);
+        let now = vm.qmp.screen(None)?;
+        if now.differing(&last) <= STILL_PIXELS {
+            return Ok(());
+        }
+        last = now;
     }
     Ok(())
 }
@@ -455,6 +482,21 @@ fn console_tail(console: &Path, count: usize) -> Vec<String> {
         .map(|line| line.chars().filter(|c| !c.is_control()).take(160).collect())
         .collect();
     lines[lines.len().saturating_sub(count)..].to_vec()
+}
+
+/// The `key=value` lines a test-tools report printed after `prefix` on the console so far, in
+/// order (`ferrum-apps: remotes=ferrum-test` → `("remotes", "ferrum-test")`).
+fn report_lines(vm: &Vm, prefix: &str) -> Vec<(String, String)> {
+    vm.console_text()
+        .lines()
+        .filter_map(|line| line.split_once(prefix))
+        .filter_map(|(_, entry)| {
+            let entry = without_kernel_line(entry.trim_end_matches('\r')).trim();
+            entry
+                .split_once('=')
+                .map(|(key, value)| (key.to_owned(), value.to_owned()))
+        })
+        .collect()
 }
 
 /// A boot that must be stopped: what to boot, and how the console tells it was stopped.
@@ -1078,6 +1120,18 @@ pub fn run() -> Result<()> {
                 Err(error) => error.to_string(),
             },
         );
+        if apps.is_ok() {
+            println!("e2e: the portals' file chooser, as an app asks for it …");
+            let chooser = apps::file_chooser(&mut vm, &mut timeline);
+            checks.check(
+                "File chooser for apps: OpenFile through the xdg-desktop-portal frontend shows the GTK backend's dialog; Escape closes it",
+                chooser.is_ok(),
+                match &chooser {
+                    Ok(detail) => detail.clone(),
+                    Err(error) => error.to_string(),
+                },
+            );
+        }
     }
     let first = wait_for_report(&vm, &mut timeline, Duration::from_secs(300));
     // The power button, as a person ends the day: the second boot sees what the system saved

@@ -27,6 +27,19 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// How many pixels differ from `other`'s by more than a rounding error (every pixel when
+    /// the sizes differ).
+    pub fn differing(&self, other: &Frame) -> usize {
+        if (self.width, self.height) != (other.width, other.height) {
+            return self.grey.len().max(other.grey.len());
+        }
+        self.grey
+            .iter()
+            .zip(&other.grey)
+            .filter(|(a, b)| a.abs_diff(**b) > 8)
+            .count()
+    }
+
     /// Parses a binary PPM (P6) and turns it grey.
     pub fn from_ppm(ppm: &[u8]) -> Result<Self> {
         let mut fields = Vec::new();

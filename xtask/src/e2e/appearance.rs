@@ -38,16 +38,7 @@ const SCREEN_DEADLINE: Duration = Duration::from_secs(60);
 
 /// The report's `key=value` lines so far, in order.
 fn report(vm: &Vm) -> Vec<(String, String)> {
-    vm.console_text()
-        .lines()
-        .filter_map(|line| line.split_once(REPORT))
-        .filter_map(|(_, entry)| {
-            let entry = super::without_kernel_line(entry.trim_end_matches('\r')).trim();
-            entry
-                .split_once('=')
-                .map(|(key, value)| (key.to_owned(), value.to_owned()))
-        })
-        .collect()
+    super::report_lines(vm, REPORT)
 }
 
 /// Waits until the report has a line `key=value` after its first `after` lines; returns the

@@ -28,6 +28,20 @@ const INSTALLED: Claim = Claim {
     }],
 };
 
+/// The GTK backend's file chooser, as cage shows a new window (the whole screen): its header
+/// bar with the title the report asked for and the Cancel and Open buttons.
+const CHOOSER: Claim = Claim {
+    name: "file-chooser",
+    says: "portals: the file chooser an app asked for is on screen",
+    regions: &[Region {
+        name: "header",
+        x: 0,
+        y: 0,
+        w: 1280,
+        h: 48,
+    }],
+};
+
 /// The report's lines.
 const REPORT: &str = "ferrum-apps: ";
 /// The remote's name (the `.flatpakrepo` file's).
@@ -41,16 +55,7 @@ const STEP: Duration = Duration::from_secs(180);
 
 /// The report's `key=value` lines so far, in order.
 fn report(vm: &Vm) -> Vec<(String, String)> {
-    vm.console_text()
-        .lines()
-        .filter_map(|line| line.split_once(REPORT))
-        .filter_map(|(_, entry)| {
-            let entry = super::without_kernel_line(entry.trim_end_matches('\r')).trim();
-            entry
-                .split_once('=')
-                .map(|(key, value)| (key.to_owned(), value.to_owned()))
-        })
-        .collect()
+    super::report_lines(vm, REPORT)
 }
 
 /// Waits until the report's last `key` line satisfies `holds`; returns its value.
@@ -143,6 +148,43 @@ fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<String> {
                 "the source added from ~/Downloads/{REMOTE}.flatpakrepo, {APP} searched, its details read and installed into the person's installation; the page lists it"
             ))
         }
+        // `file-chooser.keys`: the report asks for a file once the app is installed.
+        "chooser-shown" => {
+            let asked = wait_for(
+                vm,
+                timeline,
+                "chooser",
+                |said| said.starts_with("asked"),
+                STEP,
+            )?;
+            if !asked.starts_with("asked o ") {
+                return Err(format!("the frontend refused OpenFile: {asked}").into());
+            }
+            timeline.push(
+                "portals: an app's OpenFile asked through the frontend",
+                vm.elapsed(),
+            );
+            wait_for_screen(
+                vm,
+                timeline,
+                &CHOOSER,
+                Duration::from_secs(90),
+                ("ferrum-apps: chooser-backend=", Duration::from_secs(10)),
+            )?;
+            Ok(String::new())
+        }
+        // The dialog gone, the settings window is back as it was (its installed-app claim).
+        "chooser-closed" => {
+            wait_for_screen(
+                vm,
+                timeline,
+                &INSTALLED,
+                Duration::from_secs(60),
+                ("ferrum-apps: chooser-backend=", Duration::from_secs(5)),
+            )?;
+            timeline.push("portals: Escape closed the file chooser", vm.elapsed());
+            Ok("OpenFile through the frontend: the GTK backend's dialog on screen (xdg-desktop-portal-gtk.service active); Escape closes it and the settings window is back".to_owned())
+        }
         other => Err(format!("the key script has an unknown sync point {other:?}").into()),
     }
 }
@@ -150,6 +192,13 @@ fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str) -> Result<String> {
 /// Runs the key script against the logged-in session (the Appearance page open).
 pub(super) fn run(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
     super::run_key_script(vm, timeline, "apps", |vm, timeline, name| {
+        sync(vm, timeline, name)
+    })
+}
+
+/// Runs the file chooser's key script (after [`run`]).
+pub(super) fn file_chooser(vm: &mut Vm, timeline: &mut Timeline) -> Result<String> {
+    super::run_key_script(vm, timeline, "file-chooser", |vm, timeline, name| {
         sync(vm, timeline, name)
     })
 }
