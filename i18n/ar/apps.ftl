@@ -84,6 +84,8 @@ apps-ended-done = { $kind ->
     [update] حُدّث { $app }.
    *[remove] أُزيل { $app }.
 }
+apps-ended-update-running = لا يزال { $app } يعمل بالإصدار السابق؛ يسري التحديث عندما تغلقه وتفتحه من جديد.
+apps-ended-remove-running = لا يزال { $app } مفتوحًا وسيظل يعمل حتى تغلقه.
 apps-ended-cancelled = { $kind ->
     [install] أُلغي تثبيت { $app }. لم يُثبَّت أي شيء منه.
     [update] أُلغي تحديث { $app }. لم يتغير الإصدار المثبت.

@@ -77,6 +77,8 @@ apps-ended-done = { $kind ->
     [update] { $app } ist aktualisiert.
    *[remove] { $app } ist entfernt.
 }
+apps-ended-update-running = { $app } läuft noch in der alten Version; die Aktualisierung wirkt, sobald Sie die App schließen und wieder öffnen.
+apps-ended-remove-running = { $app } ist noch geöffnet und läuft weiter, bis Sie die App schließen.
 apps-ended-cancelled = { $kind ->
     [install] Die Installation von { $app } wurde abgebrochen. Nichts davon wurde installiert.
     [update] Die Aktualisierung von { $app } wurde abgebrochen. Die installierte Version ist unverändert.

@@ -77,6 +77,8 @@ apps-ended-done = { $kind ->
     [update] { $app } is updated.
    *[remove] { $app } is removed.
 }
+apps-ended-update-running = { $app } is still running the version it was started with; the update takes effect when you close it and open it again.
+apps-ended-remove-running = { $app } is still open and keeps running until you close it.
 apps-ended-cancelled = { $kind ->
     [install] Installing { $app } was cancelled. Nothing of it was installed.
     [update] Updating { $app } was cancelled. The installed version is unchanged.

@@ -79,6 +79,8 @@ apps-ended-done = { $kind ->
     [update] { $app } está actualizada.
    *[remove] Se quitó { $app }.
 }
+apps-ended-update-running = { $app } sigue abierta con la versión anterior; la actualización se aplicará cuando la cierre y la vuelva a abrir.
+apps-ended-remove-running = { $app } sigue abierta y funcionará hasta que la cierre.
 apps-ended-cancelled = { $kind ->
     [install] Se canceló la instalación de { $app }. No se instaló nada.
     [update] Se canceló la actualización de { $app }. La versión instalada no cambió.

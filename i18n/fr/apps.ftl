@@ -79,6 +79,8 @@ apps-ended-done = { $kind ->
     [update] { $app } est à jour.
    *[remove] { $app } a été supprimée.
 }
+apps-ended-update-running = { $app } est encore ouverte dans l’ancienne version ; la mise à jour prendra effet quand vous la fermerez et la rouvrirez.
+apps-ended-remove-running = { $app } est encore ouverte et fonctionne jusqu’à ce que vous la fermiez.
 apps-ended-cancelled = { $kind ->
     [install] L’installation de { $app } a été annulée. Rien n’a été installé.
     [update] La mise à jour de { $app } a été annulée. La version installée est inchangée.

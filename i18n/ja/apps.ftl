@@ -75,6 +75,8 @@ apps-ended-done = { $kind ->
     [update] { $app } を更新しました。
    *[remove] { $app } を削除しました。
 }
+apps-ended-update-running = { $app } は古いバージョンのまま実行中です。アプリを閉じて開き直すと更新が反映されます。
+apps-ended-remove-running = { $app } はまだ実行中です。閉じるまで動作し続けます。
 apps-ended-cancelled = { $kind ->
     [install] { $app } のインストールをキャンセルしました。何もインストールされていません。
     [update] { $app } の更新をキャンセルしました。インストール済みのバージョンは変わりません。

@@ -79,6 +79,8 @@ apps-ended-done = { $kind ->
     [update] { $app } foi atualizado.
    *[remove] { $app } foi removido.
 }
+apps-ended-update-running = { $app } ainda está aberto na versão anterior; a atualização vale quando você fechá-lo e abri-lo de novo.
+apps-ended-remove-running = { $app } ainda está aberto e continua funcionando até você fechá-lo.
 apps-ended-cancelled = { $kind ->
     [install] A instalação de { $app } foi cancelada. Nada foi instalado.
     [update] A atualização de { $app } foi cancelada. A versão instalada não mudou.

@@ -329,6 +329,70 @@ impl AppsBed {
             .collect())
     }
 
+    /// Adds [`REMOTE`] (GPG verification on, the test key imported) to a user installation
+    /// at `user_dir` other than [`AppsBed::user_dir`] (e.g. one on a small filesystem), as
+    /// `flatpak remote-add --user` with `FLATPAK_USER_DIR` pointing there.
+    pub fn add_remote_to_user_installation(&self, user_dir: &Path) -> Result<(), Error> {
+        let import = format!("--gpg-import={}", self.dir.join("gnupg.gpg").display());
+        let title = format!("--title={REMOTE_TITLE}");
+        let url = self.url();
+        let args = ["remote-add", "--user", &import, &title, REMOTE, &url];
+        let output = self
+            .command(FLATPAK)
+            .args(args)
+            .env("FLATPAK_USER_DIR", user_dir)
+            .output()
+            .map_err(|source| Error::Spawn {
+                program: PathBuf::from(FLATPAK),
+                source,
+            })?;
+        if output.status.success() {
+            return Ok(());
+        }
+        Err(Error::Command {
+            command: format!("flatpak {}", args.join(" ")),
+            status: output.status,
+            stderr: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+        })
+    }
+
+    /// Gives the bed's runtime, as deployed in the user installation, a shell (`bash` and the
+    /// libraries it loads, copied from this machine), so that `flatpak run --command=bash`
+    /// has something to run: the bed's runtime is a bare one with `true` only. The runtime
+    /// must be installed there.
+    pub fn give_the_runtime_a_shell(&self) -> Result<(), Error> {
+        let files = self
+            .user_dir()
+            .join("runtime")
+            .join(RUNTIME_ID)
+            .join(&self.arch)
+            .join(BRANCH)
+            .join("active/files");
+        let copy = |from: &str, to: &str| -> Result<(), Error> {
+            let target = files.join(to);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::copy(fs::canonicalize(from)?, &target)?;
+            Ok(())
+        };
+        copy("/bin/bash", "bin/bash")?;
+        let ldd = self.run(&["/usr/bin/ldd", "/bin/bash"])?;
+        for line in ldd.lines() {
+            // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (…)" or "/lib64/ld-linux-x86-64.so.2 (…)"
+            let Some(path) = line.split_whitespace().find(|word| word.starts_with('/')) else {
+                continue;
+            };
+            // The runtime is /usr in the sandbox; /lib and /lib64 link into it.
+            let inside = path
+                .strip_prefix("/usr/")
+                .or_else(|| path.strip_prefix('/'))
+                .unwrap_or(path);
+            copy(path, inside)?;
+        }
+        Ok(())
+    }
+
     /// Exports version 2 of [`RICH_ID`] (wider permissions, [`RICH_V2_METADATA`]) into the
     /// repo and signs the new summary: installed version 1 now has an update.
     pub fn publish_rich_v2(&self) -> Result<(), Error> {

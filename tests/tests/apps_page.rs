@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use ferrum_i18n::{fl, hold_locale};
 use ferrum_panels::apps::{
     self, AddRemoteError, Choice, Flatpak, Key, Message, Offer, Request, Run, State, Updates, Work,
-    error_sentence, permission_lines,
+    ended_text, error_sentence, permission_lines,
 };
 use ferrum_panels::{Outcome, Page, PageRequest};
 use ferrum_services::SystemBus;
@@ -24,6 +24,7 @@ use ferrum_services::apps::{
 use ferrum_testbed::apps::{
     AppsBed, BRANCH, PLAIN_ID, PLAIN_NAME, REMOTE, RICH_ID, RICH_NAME, WRONG_KEY_REMOTE,
 };
+use ferrum_testbed::child;
 use futures::StreamExt;
 use futures::stream::BoxStream;
 
@@ -46,8 +47,15 @@ fn lab(session_bus: &str) -> Lab {
         .with_test_writer()
         .try_init();
     let bed = AppsBed::start().expect("the apps bed starts");
+    let installations = Installations::at(bed.user_dir(), bed.system_dir(), bed.dir().join("home"));
+    lab_on(bed, installations, session_bus)
+}
+
+/// A lab whose page uses `installations` (the bed's runtime folder, where `flatpak run`
+/// records what runs, is theirs).
+fn lab_on(bed: AppsBed, installations: Installations, session_bus: &str) -> Lab {
     let flatpak = Flatpak::at(
-        Installations::at(bed.user_dir(), bed.system_dir(), bed.dir().join("home")),
+        installations.with_runtime_dir(bed.dir().join("run")),
         session_bus,
     );
     let watch = apps::watch_stream(&flatpak).boxed();
@@ -1027,46 +1035,6 @@ async fn the_system_helper_killed_is_said_and_nothing_is_half_installed() {
     assert_eq!(bed.installed_apps("--system").unwrap(), vec![RICH_ID]);
 }
 
-/// Gives the bed's runtime, as deployed in the user installation, a shell that can open a
-/// TCP connection (`bash` and the libraries it loads, copied from this machine), so that
-/// `flatpak run` has something to run: the bed's runtime is a bare one with `true` only.
-fn give_the_runtime_a_shell(bed: &AppsBed) {
-    let files = bed
-        .user_dir()
-        .join("runtime")
-        .join(ferrum_testbed::apps::RUNTIME_ID)
-        .join(bed.arch())
-        .join(BRANCH)
-        .join("active/files");
-    let copy = |from: &str, to: &str| {
-        let target = files.join(to);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(std::fs::canonicalize(from).unwrap(), &target)
-            .unwrap_or_else(|error| panic!("{from} → {}: {error}", target.display()));
-    };
-    copy("/bin/bash", "bin/bash");
-    let ldd = std::process::Command::new("ldd")
-        .arg("/bin/bash")
-        .output()
-        .unwrap();
-    for line in String::from_utf8_lossy(&ldd.stdout).lines() {
-        // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (…)" or "/lib64/ld-linux-x86-64.so.2 (…)"
-        let path = line
-            .split_whitespace()
-            .find(|word| word.starts_with('/'))
-            .map(str::to_owned);
-        if let Some(path) = path {
-            // The runtime is /usr in the sandbox; /lib and /lib64 link into it.
-            let inside = path
-                .strip_prefix("/usr/")
-                .or_else(|| path.strip_prefix('/'))
-                .unwrap()
-                .to_owned();
-            copy(&path, &inside);
-        }
-    }
-}
-
 /// Runs `bash -c 'echo > /dev/tcp/127.0.0.1/<port>'` in the app's sandbox with `flatpak run`
 /// (the bed's installations, home and runtime folder; no session bus, no display); whether
 /// the connection was made, with what the command said.
@@ -1103,7 +1071,7 @@ async fn network_off_on_the_page_is_what_flatpak_run_applies() {
     let _locale = hold_locale("en-US");
     let mut lab = lab("unix:path=/nonexistent");
     lab.bed.install("--user", RICH_ID).unwrap();
-    give_the_runtime_a_shell(&lab.bed);
+    lab.bed.give_the_runtime_a_shell().unwrap();
     std::fs::create_dir_all(lab.bed.dir().join("home")).unwrap();
     lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
         .await;
@@ -1135,4 +1103,406 @@ async fn network_off_on_the_page_is_what_flatpak_run_applies() {
     .await;
     let (reached, said) = reaches(&lab.bed, port);
     assert!(reached, "back to the app's default: {said}");
+}
+
+/// The user installation's apps as `flatpak list --user --app` shows them, for the
+/// installation at `user_dir`.
+fn listed_at(bed: &AppsBed, user_dir: &std::path::Path) -> String {
+    let output = bed
+        .command("flatpak")
+        .env("FLATPAK_USER_DIR", user_dir)
+        .args([
+            "list",
+            "--user",
+            "--app",
+            "--columns=application,version,active",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The deploys of [`RICH_ID`] in the installation at `user_dir` (`app/<id>/<arch>/stable/`:
+/// one folder per deployed commit, and `active`).
+fn deploys_at(bed: &AppsBed, user_dir: &std::path::Path) -> Vec<String> {
+    let folder = user_dir
+        .join("app")
+        .join(RICH_ID)
+        .join(bed.arch())
+        .join(BRANCH);
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The bytes under `folder` (files only).
+fn bytes_under(folder: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+            let metadata = entry.metadata().unwrap();
+            if metadata.is_dir() {
+                folders.push(entry.path());
+            } else {
+                total += metadata.len();
+            }
+        }
+    }
+    total
+}
+
+/// How much Flatpak keeps free on the filesystem of a user installation: `flatpak remote-add
+/// --user` writes `min-free-space-size=500MB` into the installation's repo config (checked
+/// below), and ostree, which reads that MB as MiB, refuses a pull that would leave less (seen:
+/// a 3.5 MiB runtime installs on a tmpfs of 500 MiB + 6000 KiB, and not on one of 500 MB +
+/// 6000 KiB).
+const FLATPAK_RESERVE_KIB: u64 = 500 * 1024;
+/// The room above that reserve on the small filesystem: the bed's runtime and one version of
+/// the rich app (3 MiB of payload) fit, not a second version beside the first.
+const ROOM_KIB: u64 = 5 * 1024;
+/// What a filler file takes of that room while the first install is tried.
+const FILLER_BYTES: usize = 3 * 1024 * 1024;
+/// The variable through which the test tells its child the mount namespace it must not be in.
+const HOST_MOUNT_NS: &str = "FERRUM_APPS_HOST_MOUNT_NS";
+
+/// A user installation on a filesystem too small for the app: installing it, and later
+/// updating it, fails as "not enough disk space" — a translated sentence on the page, the
+/// service's typed `NoSpace` — and nothing of the app is left half-installed (not listed, no
+/// deploy of it, no ref of it in the repo, none of its 3 MiB pulled), the version installed
+/// before an update stays. The filesystem is a tmpfs of 500 MiB + 5 MiB (most of it Flatpak's
+/// own reserve) mounted in a mount namespace of the test's own: the test runs itself again
+/// under `unshare --mount --propagation private`, and the tmpfs goes with that process.
+#[test]
+fn a_full_disk_is_said_and_nothing_is_half_installed() {
+    if child::is_child() {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap()
+            .block_on(full_disk_in_a_mount_namespace_of_its_own());
+        return;
+    }
+    let name = child::current_test().expect("a test thread");
+    let host = std::fs::read_link("/proc/self/ns/mnt").unwrap();
+    let output = std::process::Command::new("/usr/bin/unshare")
+        .args(["--mount", "--propagation", "private", "--"])
+        .arg(std::env::current_exe().unwrap())
+        .args([name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
+        .env(child::CHILD_VAR, "1")
+        .env(HOST_MOUNT_NS, host)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "the test in its namespace: {said}");
+    assert!(said.contains("1 passed"), "{said}");
+}
+
+/// A tmpfs of a given size on a folder of its own, in this process's mount namespace; unmounted
+/// (lazily: the service's threads may still hold files there) and its folder removed on drop.
+/// Declared before the lab, so it outlives the page and the service using it.
+struct SmallFilesystem(Option<tempfile::TempDir>);
+
+impl SmallFilesystem {
+    fn mount(kib: u64) -> Self {
+        let folder = tempfile::Builder::new()
+            .prefix("ferrum-apps-small-")
+            .tempdir()
+            .unwrap();
+        let mounted = std::process::Command::new("/usr/bin/mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!("size={kib}k,mode=0700"))
+            .arg("ferrum-apps-small")
+            .arg(folder.path())
+            .output()
+            .unwrap();
+        assert!(mounted.status.success(), "{mounted:?}");
+        Self(Some(folder))
+    }
+
+    fn path(&self) -> &std::path::Path {
+        self.0.as_ref().unwrap().path()
+    }
+}
+
+impl Drop for SmallFilesystem {
+    fn drop(&mut self) {
+        if let Some(folder) = self.0.take() {
+            let _ = std::process::Command::new("/usr/bin/umount")
+                .arg("--lazy")
+                .arg(folder.path())
+                .status();
+            drop(folder);
+        }
+    }
+}
+
+async fn full_disk_in_a_mount_namespace_of_its_own() {
+    let _locale = hold_locale("en-US");
+    let host = std::env::var_os(HOST_MOUNT_NS).expect("started by the test");
+    assert_ne!(
+        std::fs::read_link("/proc/self/ns/mnt").unwrap().as_os_str(),
+        host,
+        "only ever mounted in a mount namespace of the test's own"
+    );
+    let bed = AppsBed::start().expect("the apps bed starts");
+    let small = SmallFilesystem::mount(FLATPAK_RESERVE_KIB + ROOM_KIB);
+    let tiny = small.path().to_path_buf();
+    bed.add_remote_to_user_installation(&tiny).unwrap();
+    let config = std::fs::read_to_string(tiny.join("repo/config")).unwrap();
+    assert!(config.contains("min-free-space-size=500MB"), "{config}");
+    let filler = tiny.join("filler");
+    std::fs::write(&filler, vec![1_u8; FILLER_BYTES]).unwrap();
+    let installations = Installations::at(&tiny, bed.system_dir(), bed.dir().join("home"));
+    let mut lab = lab_on(bed, installations, "unix:path=/nonexistent");
+    lab.installed_on_page("no apps yet", &[]).await;
+    let enter = lab.state.enter();
+    lab.settle(enter).await;
+    let app = rich(&lab.bed, InstallationKind::User);
+    let offer = Offer {
+        remote: REMOTE.to_owned(),
+        app: app.clone(),
+    };
+
+    // Installing: refused for lack of space, said in a sentence; nothing of the app stays.
+    lab.search_and_select("rich", &offer).await;
+    lab.send(Message::Search(apps::search::Message::Install(
+        offer.clone(),
+    )))
+    .await;
+    lab.change_to_end().await;
+    let ended = lab.state.ended[0].clone();
+    assert_eq!(ended.result, Err(AppsError::NoSpace), "{ended:?}");
+    assert_eq!(
+        ended_text(&ended),
+        format!(
+            "{} {}",
+            fl!("apps-ended-failed", kind = "install", app = RICH_NAME),
+            fl!("apps-error-no-space")
+        )
+    );
+    assert!(!listed_at(&lab.bed, &tiny).contains(RICH_ID));
+    assert!(!tiny.join("app").join(RICH_ID).exists(), "no deploy");
+    let app_ref = tiny
+        .join("repo/refs/remotes")
+        .join(REMOTE)
+        .join(lab.bed.app_ref(RICH_ID));
+    assert!(!app_ref.exists(), "no ref of the app in the repo");
+    let pulled = bytes_under(&tiny.join("repo/objects"));
+    assert!(
+        pulled < ferrum_testbed::apps::RICH_PAYLOAD_BYTES as u64 / 4,
+        "none of the app's payload pulled: {pulled} bytes of objects"
+    );
+    assert!(lab.state.snapshot().unwrap().apps.is_empty());
+    eprintln!("objects after the refused install: {pulled} bytes");
+    lab.send(Message::EndedDismissed).await;
+
+    // With the room back, the same install goes through.
+    std::fs::remove_file(&filler).unwrap();
+    lab.search_and_select("rich", &offer).await;
+    lab.send(Message::Search(apps::search::Message::Install(offer)))
+        .await;
+    lab.change_to_end().await;
+    assert_eq!(lab.state.ended[0].result, Ok(()), "{:?}", lab.state.ended);
+    lab.installed_on_page("the app installed", &[(InstallationKind::User, RICH_ID)])
+        .await;
+    lab.send(Message::EndedDismissed).await;
+    let listed = listed_at(&lab.bed, &tiny);
+    let deployed = deploys_at(&lab.bed, &tiny);
+    assert_eq!(deployed.len(), 2, "active and one commit: {deployed:?}");
+
+    // Updating to a second 3 MiB version: refused the same way; version 1 stays, whole.
+    let objects = bytes_under(&tiny.join("repo/objects"));
+    lab.bed.publish_rich_v2().unwrap();
+    lab.send(Message::CheckUpdates).await;
+    assert!(lab.state.updates.for_app(&app).is_some(), "offered");
+    let _ = lab.state.update(Message::Update(app.clone()));
+    lab.send(Message::Held(apps::held::Message::Accept)).await;
+    lab.change_to_end().await;
+    let ended = lab.state.ended[0].clone();
+    assert_eq!(ended.result, Err(AppsError::NoSpace), "{ended:?}");
+    assert_eq!(
+        ended_text(&ended),
+        format!(
+            "{} {}",
+            fl!("apps-ended-failed", kind = "update", app = RICH_NAME),
+            fl!("apps-error-no-space")
+        )
+    );
+    assert_eq!(listed_at(&lab.bed, &tiny), listed, "still version 1");
+    assert!(listed.contains("1.0"), "{listed}");
+    assert_eq!(deploys_at(&lab.bed, &tiny), deployed, "no second deploy");
+    let pulled = bytes_under(&tiny.join("repo/objects")) - objects;
+    assert!(
+        pulled < ferrum_testbed::apps::RICH_PAYLOAD_BYTES as u64 / 4,
+        "none of version 2's payload pulled: {pulled} bytes more objects"
+    );
+    eprintln!("objects: {objects} bytes with version 1, {pulled} more after the refused update");
+    assert_eq!(
+        lab.state
+            .installed_app(&app)
+            .and_then(|installed| installed.version.as_deref()),
+        Some("1.0")
+    );
+}
+
+/// Runs `bash -c 'echo STARTED; read line'` in [`RICH_ID`]'s sandbox with `flatpak run` (the
+/// bed's installations and runtime folder, its stdin a pipe of the test's): it runs until
+/// that pipe closes. Waits until it started and `flatpak ps` lists it.
+fn run_rich(bed: &AppsBed) -> std::process::Child {
+    use std::io::BufRead as _;
+    let mut running = bed
+        .command("flatpak")
+        .args([
+            "run",
+            "--user",
+            "--command=bash",
+            RICH_ID,
+            "-c",
+            "echo STARTED; read line || true",
+        ])
+        .env("HOME", bed.dir().join("home"))
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(running.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first.trim(), "STARTED");
+    let deadline = Instant::now() + WAIT;
+    while !ps(bed).contains(RICH_ID) {
+        assert!(Instant::now() < deadline, "flatpak ps never listed the app");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    running
+}
+
+/// `flatpak ps --columns=application,commit` in the bed.
+fn ps(bed: &AppsBed) -> String {
+    bed.flatpak(&["ps", "--columns=application,commit"])
+        .unwrap()
+}
+
+/// Flatpak 1.14 updates and removes an app while it runs: the instance keeps the deploy it
+/// started from (moved to the installation's `.removed/`), the installation has the new
+/// version, or none. The page says so when the change ends — the update takes effect when the
+/// app is opened again; removed, it runs until closed — from what `flatpak run` recorded in
+/// the runtime folder; an app that does not run gets the plain sentence.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
+    let _locale = hold_locale("en-US");
+    let mut lab = lab("unix:path=/nonexistent");
+    lab.bed.install("--user", RICH_ID).unwrap();
+    lab.bed.give_the_runtime_a_shell().unwrap();
+    std::fs::create_dir_all(lab.bed.dir().join("home")).unwrap();
+    lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
+        .await;
+    let app = rich(&lab.bed, InstallationKind::User);
+    let version_1 = lab
+        .state
+        .installed_app(&app)
+        .unwrap()
+        .commit
+        .clone()
+        .unwrap();
+    let mut running = run_rich(&lab.bed);
+
+    lab.bed.publish_rich_v2().unwrap();
+    lab.send(Message::CheckUpdates).await;
+    let _ = lab.state.update(Message::Update(app.clone()));
+    lab.send(Message::Held(apps::held::Message::Accept)).await;
+    lab.change_to_end().await;
+    let ended = lab.state.ended[0].clone();
+    assert_eq!(ended.result, Ok(()), "{ended:?}");
+    assert!(ended.still_running);
+    assert_eq!(
+        ended_text(&ended),
+        format!(
+            "{} {}",
+            fl!("apps-ended-done", kind = "update", app = RICH_NAME),
+            fl!("apps-ended-update-running", app = RICH_NAME)
+        )
+    );
+    // Flatpak's view: version 2 installed, the instance still on version 1's files.
+    let version_2 = lab
+        .bed
+        .flatpak(&["info", "--user", "--show-commit", RICH_ID])
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert_ne!(version_2, version_1);
+    let listed = ps(&lab.bed);
+    assert!(
+        listed.contains(&version_1[..12]) && !listed.contains(&version_2[..12]),
+        "{listed}"
+    );
+    assert!(
+        lab.bed
+            .user_dir()
+            .join(".removed")
+            .join(format!("{RICH_ID}-{version_1}"))
+            .is_dir(),
+        "the old deploy kept while it runs"
+    );
+    lab.send(Message::EndedDismissed).await;
+
+    lab.send(Message::Remove(app.clone())).await;
+    lab.send(Message::Removal(apps::remove::Message::Confirm))
+        .await;
+    lab.change_to_end().await;
+    let ended = lab.state.ended[0].clone();
+    assert_eq!(ended.result, Ok(()), "{ended:?}");
+    assert_eq!(
+        ended_text(&ended),
+        format!(
+            "{} {}",
+            fl!("apps-ended-done", kind = "remove", app = RICH_NAME),
+            fl!("apps-ended-remove-running", app = RICH_NAME)
+        )
+    );
+    assert!(lab.bed.installed_apps("--user").unwrap().is_empty());
+    assert!(ps(&lab.bed).contains(RICH_ID), "still running");
+    lab.send(Message::EndedDismissed).await;
+
+    // Closed: gone from flatpak ps; installed again and removed, the plain sentence.
+    drop(running.stdin.take());
+    assert!(running.wait().unwrap().success());
+    let deadline = Instant::now() + WAIT;
+    while ps(&lab.bed).contains(RICH_ID) {
+        assert!(Instant::now() < deadline, "flatpak ps lists the app closed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    lab.bed.install("--user", RICH_ID).unwrap();
+    lab.installed_on_page("installed again", &[(InstallationKind::User, RICH_ID)])
+        .await;
+    lab.send(Message::Remove(app)).await;
+    lab.send(Message::Removal(apps::remove::Message::Confirm))
+        .await;
+    lab.change_to_end().await;
+    let ended = lab.state.ended[0].clone();
+    assert_eq!(ended.result, Ok(()), "{ended:?}");
+    assert!(!ended.still_running);
+    assert_eq!(
+        ended_text(&ended),
+        fl!("apps-ended-done", kind = "remove", app = RICH_NAME)
+    );
 }

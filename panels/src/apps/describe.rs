@@ -212,6 +212,13 @@ pub fn ended_text(ended: &Ended) -> String {
         Job::Remove { .. } => "remove",
     };
     match &ended.result {
+        Ok(()) if ended.still_running => {
+            let note = match ended.job {
+                Job::Remove { .. } => fl!("apps-ended-remove-running", app = app),
+                _ => fl!("apps-ended-update-running", app = app),
+            };
+            format!("{} {note}", fl!("apps-ended-done", kind = kind, app = app))
+        }
         Ok(()) => fl!("apps-ended-done", kind = kind, app = app),
         Err(AppsError::Cancelled) => fl!("apps-ended-cancelled", kind = kind, app = app),
         Err(error) => format!(

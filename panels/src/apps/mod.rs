@@ -843,6 +843,7 @@ impl Page for State {
                     let ended = Ended {
                         job: job.clone(),
                         result: result.clone(),
+                        still_running: false,
                     };
                     self.run = Run::Idle;
                     return self.ended(ended);

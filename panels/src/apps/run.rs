@@ -165,6 +165,9 @@ pub struct Ended {
     pub job: Job,
     /// Done, or why not ([`AppsError::Cancelled`] when the person cancelled).
     pub result: Result<(), AppsError>,
+    /// An update or removal that went through while the app runs: what runs keeps the old
+    /// files until it is closed ([`OperationEvent::StillRunning`]).
+    pub still_running: bool,
 }
 
 /// The change the page runs.
@@ -194,6 +197,8 @@ pub enum Run {
         progress: Option<Progress>,
         /// Cancel was pressed.
         cancelling: bool,
+        /// The app runs and keeps its old files until closed (said when the change ends).
+        still_running: bool,
     },
 }
 
@@ -291,6 +296,7 @@ impl Run {
             step: None,
             progress: None,
             cancelling: *cancelling,
+            still_running: false,
         };
         true
     }
@@ -302,6 +308,7 @@ impl Run {
             running,
             step,
             progress,
+            still_running,
             ..
         } = self
         else {
@@ -321,9 +328,14 @@ impl Run {
                 Moved::Progress
             }
             OperationEvent::StepDone { .. } => Moved::Nothing,
+            OperationEvent::StillRunning { .. } => {
+                *still_running = true;
+                Moved::Nothing
+            }
             OperationEvent::Finished(result) => {
                 let ended = Ended {
                     job: job.clone(),
+                    still_running: *still_running && result.is_ok(),
                     result,
                 };
                 *self = Run::Idle;

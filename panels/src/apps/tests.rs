@@ -308,6 +308,67 @@ fn removing_asks_first_and_can_delete_the_data() {
 }
 
 #[test]
+fn a_change_to_a_running_app_says_it_takes_effect_once_closed() {
+    let _locale = hold_locale("en-US");
+    let removing = |events: Vec<OperationEvent>| {
+        let mut state = sample::page();
+        let _ = state.update(Message::Remove(maps()));
+        let outcome = state.update(Message::Removal(remove::Message::Confirm));
+        let Some(Work::Run { id, .. }) = work(&outcome).cloned() else {
+            panic!("{outcome:?}")
+        };
+        let _ = state.update(Message::Started(Running::detached(id)));
+        for event in events {
+            let _ = state.update(Message::Operation(id, event));
+        }
+        assert_eq!(state.run, Run::Idle);
+        state.ended.remove(0)
+    };
+    let ended = removing(vec![
+        OperationEvent::StillRunning { instances: 1 },
+        OperationEvent::Finished(Ok(())),
+    ]);
+    assert!(ended.still_running);
+    assert_eq!(
+        ended_text(&ended),
+        format!(
+            "{} {}",
+            fl!("apps-ended-done", kind = "remove", app = "Maps"),
+            fl!("apps-ended-remove-running", app = "Maps")
+        )
+    );
+    // Not running: the plain sentence. Failed: only why.
+    let ended = removing(vec![OperationEvent::Finished(Ok(()))]);
+    assert_eq!(
+        ended_text(&ended),
+        fl!("apps-ended-done", kind = "remove", app = "Maps")
+    );
+    let ended = removing(vec![
+        OperationEvent::StillRunning { instances: 2 },
+        OperationEvent::Finished(Err(AppsError::NoSpace)),
+    ]);
+    assert!(!ended.still_running);
+
+    let updated = Ended {
+        job: Job::Update {
+            app: maps(),
+            commit: None,
+            name: "Maps".into(),
+        },
+        result: Ok(()),
+        still_running: true,
+    };
+    assert_eq!(
+        ended_text(&updated),
+        format!(
+            "{} {}",
+            fl!("apps-ended-done", kind = "update", app = "Maps"),
+            fl!("apps-ended-update-running", app = "Maps")
+        )
+    );
+}
+
+#[test]
 fn tri_state_choices_write_the_persons_own_override() {
     let _locale = hold_locale("en-US");
     let mut state = sample::permissions();

@@ -26,6 +26,7 @@
 
 mod appstream;
 mod error;
+mod instances;
 mod monitor;
 mod overrides;
 mod permissions;

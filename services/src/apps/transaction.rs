@@ -18,6 +18,7 @@ use libflatpak::{Transaction, TransactionOperationType, gio, glib};
 use tokio::sync::mpsc;
 
 use super::error::AppsError;
+use super::instances;
 use super::types::{
     Action, InstallationKind, Installations, OperationEvent, Progress, Step, StepKind,
 };
@@ -193,6 +194,16 @@ fn run(
             return Err(helper_failure_or(app.installation, failure));
         }
         Ok(()) => {}
+    }
+    if matches!(action, Action::Update { .. } | Action::Uninstall { .. }) {
+        let instances = instances::running_instances(
+            &installations.runtime_dir,
+            installations.path(app.installation),
+            &app.id,
+        );
+        if instances > 0 {
+            let _ = sender.send(OperationEvent::StillRunning { instances });
+        }
     }
     if let Action::Uninstall {
         app,

@@ -27,6 +27,9 @@ pub struct Installations {
     pub app_data: PathBuf,
     /// The person's home folder (`HOME`): where a typed `~/…` or relative path points.
     pub home: PathBuf,
+    /// The person's runtime folder (`XDG_RUNTIME_DIR`, else `/run/user/<uid>`), where
+    /// `flatpak run` records the instances that run (`.flatpak/<instance>/`).
+    pub runtime_dir: PathBuf,
 }
 
 impl Installations {
@@ -51,7 +54,8 @@ impl Installations {
                 .join("flatpak")
         });
         let system = var("FLATPAK_SYSTEM_DIR").unwrap_or_else(|| PathBuf::from("/var/lib/flatpak"));
-        Self::at(user, system, home)
+        let runtime_dir = var("XDG_RUNTIME_DIR").unwrap_or_else(default_runtime_dir);
+        Self::at(user, system, home).with_runtime_dir(runtime_dir)
     }
 
     /// Installations at chosen folders (tests, other roots), for the person whose home folder
@@ -62,12 +66,24 @@ impl Installations {
         home: impl Into<PathBuf>,
     ) -> Self {
         let home = home.into();
+        let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR")
+            .filter(|value| !value.is_empty())
+            .map_or_else(default_runtime_dir, PathBuf::from);
         Self {
             user: user.into(),
             system: system.into(),
             app_data: home.join(".var/app"),
             home,
+            runtime_dir,
         }
+    }
+
+    /// The same installations, for a person whose runtime folder (where `flatpak run`
+    /// records what runs) is `runtime_dir`.
+    #[must_use]
+    pub fn with_runtime_dir(mut self, runtime_dir: impl Into<PathBuf>) -> Self {
+        self.runtime_dir = runtime_dir.into();
+        self
     }
 
     /// The folder of one installation.
@@ -77,6 +93,11 @@ impl Installations {
             InstallationKind::System => &self.system,
         }
     }
+}
+
+/// `/run/user/<uid>`: the runtime folder when `XDG_RUNTIME_DIR` is not set.
+fn default_runtime_dir() -> PathBuf {
+    PathBuf::from(format!("/run/user/{}", rustix::process::getuid().as_raw()))
 }
 
 /// One app (a Flatpak ref of kind app) in one installation, or to be installed.
@@ -287,6 +308,15 @@ pub enum OperationEvent {
     StepDone {
         /// Its 1-based position.
         index: usize,
+    },
+    /// An update or removal went through while the app runs: `instances` of it (as `flatpak
+    /// ps` lists them) keep running the files they started with — Flatpak keeps the old
+    /// deploy (in the installation's `.removed/`) until the last one ends — so the update
+    /// takes effect, or the app is gone, once they are closed. Comes just before
+    /// `Finished(Ok(()))`.
+    StillRunning {
+        /// How many instances of the app run.
+        instances: usize,
     },
     /// The transaction ended; the last item of the stream.
     Finished(Result<(), AppsError>),
