@@ -42,10 +42,6 @@ struct Lab {
 }
 
 fn lab(session_bus: &str) -> Lab {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_test_writer()
-        .try_init();
     let bed = AppsBed::start().expect("the apps bed starts");
     let installations = Installations::at(bed.user_dir(), bed.system_dir(), bed.dir().join("home"));
     lab_on(bed, installations, session_bus)
@@ -54,6 +50,10 @@ fn lab(session_bus: &str) -> Lab {
 /// A lab whose page uses `installations` (the bed's runtime folder, where `flatpak run`
 /// records what runs, is theirs).
 fn lab_on(bed: AppsBed, installations: Installations, session_bus: &str) -> Lab {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
     let flatpak = Flatpak::at(
         installations.with_runtime_dir(bed.dir().join("run")),
         session_bus,
@@ -1183,13 +1183,20 @@ const HOST_MOUNT_NS: &str = "FERRUM_APPS_HOST_MOUNT_NS";
 /// under `unshare --mount --propagation private`, and the tmpfs goes with that process.
 #[test]
 fn a_full_disk_is_said_and_nothing_is_half_installed() {
+    in_a_mount_namespace_of_its_own(full_disk_in_a_mount_namespace_of_its_own);
+}
+
+/// In the test's child (the same test run again under `unshare --mount --propagation
+/// private`, so what it mounts goes with it): runs `body` on a runtime of its own. In the
+/// test: starts that child and asserts its test passed.
+fn in_a_mount_namespace_of_its_own<F: Future<Output = ()>>(body: fn() -> F) {
     if child::is_child() {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
             .build()
             .unwrap()
-            .block_on(full_disk_in_a_mount_namespace_of_its_own());
+            .block_on(body());
         return;
     }
     let name = child::current_test().expect("a test thread");
@@ -1210,6 +1217,16 @@ fn a_full_disk_is_said_and_nothing_is_half_installed() {
     );
     assert!(output.status.success(), "the test in its namespace: {said}");
     assert!(said.contains("1 passed"), "{said}");
+}
+
+/// Asserts this process is not in the mount namespace the test started in.
+fn assert_in_a_mount_namespace_of_its_own() {
+    let host = std::env::var_os(HOST_MOUNT_NS).expect("started by the test");
+    assert_ne!(
+        std::fs::read_link("/proc/self/ns/mnt").unwrap().as_os_str(),
+        host,
+        "only ever mounted in a mount namespace of the test's own"
+    );
 }
 
 /// A tmpfs of a given size on a folder of its own, in this process's mount namespace; unmounted
@@ -1253,12 +1270,7 @@ impl Drop for SmallFilesystem {
 
 async fn full_disk_in_a_mount_namespace_of_its_own() {
     let _locale = hold_locale("en-US");
-    let host = std::env::var_os(HOST_MOUNT_NS).expect("started by the test");
-    assert_ne!(
-        std::fs::read_link("/proc/self/ns/mnt").unwrap().as_os_str(),
-        host,
-        "only ever mounted in a mount namespace of the test's own"
-    );
+    assert_in_a_mount_namespace_of_its_own();
     let bed = AppsBed::start().expect("the apps bed starts");
     let small = SmallFilesystem::mount(FLATPAK_RESERVE_KIB + ROOM_KIB);
     let tiny = small.path().to_path_buf();
@@ -1504,5 +1516,107 @@ async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
     assert_eq!(
         ended_text(&ended),
         fl!("apps-ended-done", kind = "remove", app = RICH_NAME)
+    );
+}
+
+/// Fills the filesystem of `folder` to the last byte with `<folder>/filler`; how many bytes
+/// that took.
+fn fill(folder: &std::path::Path) -> u64 {
+    use std::io::Write as _;
+    let mut file = std::fs::File::create(folder.join("filler")).unwrap();
+    let chunk = vec![1_u8; 64 * 1024];
+    let mut written = 0;
+    loop {
+        match file.write(&chunk) {
+            Ok(0) => break,
+            Ok(bytes) => written += bytes as u64,
+            Err(error) if error.raw_os_error() == Some(28) => break,
+            Err(error) => panic!("filling: {error}"),
+        }
+    }
+    written
+}
+
+/// The disk filled up by something else while the app downloads: ostree's write fails with
+/// ENOSPC ("No space left on device") in the middle of the pull, and that is the same typed
+/// `NoSpace` and sentence; the app is not listed nor deployed, its ref not in the repo. What
+/// the pull had written stays in the repo's staging folder (`repo/tmp/staging-…`, counted
+/// here), and with the room back the same install goes through (using it) and leaves no
+/// staging behind.
+#[test]
+fn a_disk_filled_during_the_download_is_said_and_nothing_is_half_installed() {
+    in_a_mount_namespace_of_its_own(filled_during_the_download);
+}
+
+async fn filled_during_the_download() {
+    let _locale = hold_locale("en-US");
+    assert_in_a_mount_namespace_of_its_own();
+    let bed = AppsBed::start().expect("the apps bed starts");
+    let small = SmallFilesystem::mount(FLATPAK_RESERVE_KIB + 2 * ROOM_KIB);
+    let tiny = small.path().to_path_buf();
+    bed.add_remote_to_user_installation(&tiny).unwrap();
+    let installations = Installations::at(&tiny, bed.system_dir(), bed.dir().join("home"));
+    let mut lab = lab_on(bed, installations, "unix:path=/nonexistent");
+    lab.installed_on_page("no apps yet", &[]).await;
+    let enter = lab.state.enter();
+    lab.settle(enter).await;
+    let offer = Offer {
+        remote: REMOTE.to_owned(),
+        app: rich(&lab.bed, InstallationKind::User),
+    };
+    // About 3 s for the app's 3 MiB: time to fill the disk in the middle.
+    lab.bed.set_throttle(Some(1_000_000));
+    lab.search_and_select("rich", &offer).await;
+    lab.send(Message::Search(apps::search::Message::Install(
+        offer.clone(),
+    )))
+    .await;
+    lab.until("the app's download under way", |state| {
+        matches!(&state.run, Run::Active { step: Some(step), progress: Some(progress), .. }
+            if step.reference.contains(RICH_ID) && progress.bytes_transferred > 256 * 1024)
+    })
+    .await;
+    let filled = fill(&tiny);
+    lab.bed.set_throttle(None);
+    lab.change_to_end().await;
+    let ended = lab.state.ended[0].clone();
+    assert_eq!(ended.result, Err(AppsError::NoSpace), "{ended:?}");
+    assert_eq!(
+        ended_text(&ended),
+        format!(
+            "{} {}",
+            fl!("apps-ended-failed", kind = "install", app = RICH_NAME),
+            fl!("apps-error-no-space")
+        )
+    );
+    assert!(!listed_at(&lab.bed, &tiny).contains(RICH_ID));
+    assert!(!tiny.join("app").join(RICH_ID).exists(), "no deploy");
+    let app_ref = tiny
+        .join("repo/refs/remotes")
+        .join(REMOTE)
+        .join(lab.bed.app_ref(RICH_ID));
+    assert!(!app_ref.exists(), "no ref of the app in the repo");
+    assert!(lab.state.snapshot().unwrap().apps.is_empty());
+    let staged = bytes_under(&tiny.join("repo/tmp"));
+    let objects = bytes_under(&tiny.join("repo/objects"));
+    eprintln!(
+        "filled with {filled} bytes mid-download; left: {staged} bytes in repo/tmp, \
+         {objects} bytes of objects"
+    );
+    lab.send(Message::EndedDismissed).await;
+
+    // With the room back, the same install goes through and leaves no staging behind.
+    std::fs::remove_file(tiny.join("filler")).unwrap();
+    lab.search_and_select("rich", &offer).await;
+    lab.send(Message::Search(apps::search::Message::Install(offer)))
+        .await;
+    lab.change_to_end().await;
+    assert_eq!(lab.state.ended[0].result, Ok(()), "{:?}", lab.state.ended);
+    assert!(listed_at(&lab.bed, &tiny).contains(RICH_ID));
+    let staged_after = bytes_under(&tiny.join("repo/tmp"));
+    eprintln!("after the install that went through: {staged_after} bytes in repo/tmp");
+    assert!(
+        staged_after < ferrum_testbed::apps::RICH_PAYLOAD_BYTES as u64 / 4,
+        "no partial pull left: {staged_after} bytes in repo/tmp"
     );
 }

@@ -92,8 +92,18 @@ pub enum AppsError {
 }
 
 impl AppsError {
-    /// Classifies a libflatpak (or gio, ostree) error.
+    /// Classifies a libflatpak (or gio, ostree) error. An error no code classifies whose text
+    /// carries ENOSPC's words (ostree and libglnx put `strerror` in the message, as in
+    /// "Writing content object: No space left on device") is [`AppsError::NoSpace`] too.
     pub(crate) fn from_glib(error: &glib::Error) -> Self {
+        match Self::from_glib_code(error) {
+            Self::Other { .. } if is_no_space_text(error.message()) => Self::NoSpace,
+            classified => classified,
+        }
+    }
+
+    /// [`AppsError::from_glib`] from the domain and code (and the download texts) alone.
+    fn from_glib_code(error: &glib::Error) -> Self {
         let detail = || -> Arc<str> {
             Arc::from(format!(
                 "{} {}: {}",
@@ -248,6 +258,11 @@ pub(crate) fn is_unreachable_text(message: &str) -> bool {
     code.is_some_and(|code| UNREACHABLE_CURL_CODES.contains(&code))
 }
 
+/// Whether an error's text is the kernel's ENOSPC (`strerror(ENOSPC)`).
+pub(crate) fn is_no_space_text(message: &str) -> bool {
+    message.contains("No space left on device")
+}
+
 /// Whether an ostree error's text is a GPG verification failure (ostree reports some as
 /// `G_IO_ERROR_FAILED`).
 pub(crate) fn is_signature_text(message: &str) -> bool {
@@ -292,6 +307,20 @@ mod tests {
         let other = AppsError::from_glib(&error(gio::IOErrorEnum::Failed));
         assert!(matches!(other, AppsError::Other { .. }));
         assert!(other.detail().is_some_and(|detail| detail.contains("text")));
+    }
+
+    #[test]
+    fn enospc_in_the_text_is_no_space() {
+        let error = glib::Error::new(
+            gio::IOErrorEnum::Failed,
+            "Writing content object: No space left on device",
+        );
+        assert!(AppsError::from_glib(&error).is_no_space());
+        let error = glib::Error::new(libflatpak::Error::Aborted, "No space left on device");
+        assert!(AppsError::from_glib(&error).is_no_space());
+        // A code says more than the text.
+        let error = glib::Error::new(gio::IOErrorEnum::Cancelled, "No space left on device");
+        assert!(AppsError::from_glib(&error).is_cancelled());
     }
 
     #[test]

@@ -178,6 +178,13 @@ fn run(
                 tracing::info!(%error, reference, "a Flatpak step failed without harm");
                 return true;
             }
+            tracing::debug!(
+                domain = error.domain().as_str().as_str(),
+                code = error.code(),
+                message = error.message(),
+                reference,
+                "a Flatpak step failed"
+            );
             failure
                 .borrow_mut()
                 .get_or_insert_with(|| AppsError::from_glib(error));
