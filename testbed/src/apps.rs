@@ -393,6 +393,65 @@ impl AppsBed {
         Ok(())
     }
 
+    /// Starts `bash -c 'echo STARTED; read line || true'` in the sandbox of the user
+    /// installation's app `id` with `flatpak run --command=bash` (the bed's installations,
+    /// runtime folder and `<dir>/home`; no session bus, no display), its stdin a pipe of the
+    /// caller's: it runs until [`RunningApp::close`]. Returns once it started and `flatpak ps`
+    /// lists it. The runtime needs a shell ([`AppsBed::give_the_runtime_a_shell`]).
+    pub fn start_app(&self, id: &str) -> Result<RunningApp, Error> {
+        let home = self.dir.join("home");
+        fs::create_dir_all(&home)?;
+        let mut child = self
+            .command(FLATPAK)
+            .args(["run", "--user", "--command=bash", id, "-c"])
+            .arg("echo STARTED; read line || true")
+            .env("HOME", home)
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|source| Error::Spawn {
+                program: PathBuf::from(FLATPAK),
+                source,
+            })?;
+        let mut first = String::new();
+        if let Some(stdout) = child.stdout.take() {
+            BufReader::new(stdout).read_line(&mut first)?;
+        }
+        let mut app = RunningApp { child: Some(child) };
+        if first.trim() != "STARTED" {
+            let status = app.close()?;
+            return Err(Error::Io(io::Error::other(format!(
+                "flatpak run {id} did not start ({status})"
+            ))));
+        }
+        let deadline = std::time::Instant::now() + APP_START_TIMEOUT;
+        while !self.running_apps()?.contains(&id.to_owned()) {
+            if std::time::Instant::now() >= deadline {
+                return Err(Error::Timeout {
+                    what: format!("flatpak ps to list {id}"),
+                    log_tail: String::new(),
+                });
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+        Ok(app)
+    }
+
+    /// The app ids `flatpak ps` lists (one per instance), with the bed's runtime folder.
+    pub fn running_apps(&self) -> Result<Vec<String>, Error> {
+        let out = self.flatpak(&["ps", "--columns=application"])?;
+        Ok(out
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect())
+    }
+
     /// Exports version 2 of [`RICH_ID`] (wider permissions, [`RICH_V2_METADATA`]) into the
     /// repo and signs the new summary: installed version 1 now has an update.
     pub fn publish_rich_v2(&self) -> Result<(), Error> {
@@ -690,6 +749,37 @@ impl Drop for AppsBed {
         }
     }
 }
+
+/// An app running in its sandbox, started by [`AppsBed::start_app`]; closed (its stdin
+/// closed, the `flatpak run` process reaped) by [`RunningApp::close`] or on drop.
+#[derive(Debug)]
+pub struct RunningApp {
+    child: Option<std::process::Child>,
+}
+
+impl RunningApp {
+    /// Closes the app (the script reads its stdin to the end, then exits) and waits for it.
+    pub fn close(&mut self) -> Result<std::process::ExitStatus, Error> {
+        let Some(mut child) = self.child.take() else {
+            return Err(Error::Io(io::Error::other("the app was closed already")));
+        };
+        drop(child.stdin.take());
+        Ok(child.wait()?)
+    }
+}
+
+impl Drop for RunningApp {
+    fn drop(&mut self) {
+        if self.child.is_some()
+            && let Err(error) = self.close()
+        {
+            tracing::warn!(%error, "could not close the running app");
+        }
+    }
+}
+
+/// How long `flatpak run` may take until `flatpak ps` lists the app.
+const APP_START_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A port of 127.0.0.1 nobody listens on (asked from the kernel, then let go).
 fn closed_port() -> Result<u16, Error> {

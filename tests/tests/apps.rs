@@ -844,3 +844,57 @@ async fn a_system_install_polkit_refuses_is_permission_denied() {
     let asked = String::from_utf8_lossy(&asked.stdout);
     assert!(asked.contains("org.freedesktop.Flatpak."), "{asked}");
 }
+
+/// Flatpak 1.14 updates and removes an app while it runs (the instances keep the deploy they
+/// started from): the operation says how many instances of the app still run
+/// (`StillRunning`) just before it finishes, read from what `flatpak run` recorded in the
+/// runtime folder; an app that does not run gets no such event.
+#[tokio::test]
+async fn a_change_to_a_running_app_says_how_many_instances_still_run() {
+    let bed = AppsBed::start().expect("the apps bed starts");
+    let apps = Apps::new(
+        Installations::at(bed.user_dir(), bed.system_dir(), bed.dir().join("home"))
+            .with_runtime_dir(bed.dir().join("run")),
+    )
+    .expect("the Flatpak worker starts");
+    bed.install("--user", RICH_ID).unwrap();
+    bed.install("--user", PLAIN_ID).unwrap();
+    bed.give_the_runtime_a_shell().unwrap();
+    let first = bed.start_app(RICH_ID).unwrap();
+    let second = bed.start_app(RICH_ID).unwrap();
+    assert_eq!(bed.running_apps().unwrap(), vec![RICH_ID, RICH_ID]);
+
+    let events = run_to_end(
+        &apps,
+        Action::Uninstall {
+            app: app(&bed, InstallationKind::User, RICH_ID),
+            delete_data: false,
+        },
+    )
+    .await;
+    assert_eq!(outcome(&events), Ok(()));
+    assert_eq!(
+        events[events.len() - 2],
+        OperationEvent::StillRunning { instances: 2 },
+        "{events:?}"
+    );
+    assert_eq!(bed.installed_apps("--user").unwrap(), vec![PLAIN_ID]);
+    assert_eq!(bed.running_apps().unwrap(), vec![RICH_ID, RICH_ID]);
+
+    let events = run_to_end(
+        &apps,
+        Action::Uninstall {
+            app: app(&bed, InstallationKind::User, PLAIN_ID),
+            delete_data: false,
+        },
+    )
+    .await;
+    assert_eq!(outcome(&events), Ok(()));
+    assert!(
+        !events
+            .iter()
+            .any(|event| matches!(event, OperationEvent::StillRunning { .. })),
+        "{events:?}"
+    );
+    drop((first, second));
+}

@@ -1372,42 +1372,6 @@ async fn full_disk_in_a_mount_namespace_of_its_own() {
     );
 }
 
-/// Runs `bash -c 'echo STARTED; read line'` in [`RICH_ID`]'s sandbox with `flatpak run` (the
-/// bed's installations and runtime folder, its stdin a pipe of the test's): it runs until
-/// that pipe closes. Waits until it started and `flatpak ps` lists it.
-fn run_rich(bed: &AppsBed) -> std::process::Child {
-    use std::io::BufRead as _;
-    let mut running = bed
-        .command("flatpak")
-        .args([
-            "run",
-            "--user",
-            "--command=bash",
-            RICH_ID,
-            "-c",
-            "echo STARTED; read line || true",
-        ])
-        .env("HOME", bed.dir().join("home"))
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(running.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert_eq!(first.trim(), "STARTED");
-    let deadline = Instant::now() + WAIT;
-    while !ps(bed).contains(RICH_ID) {
-        assert!(Instant::now() < deadline, "flatpak ps never listed the app");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    running
-}
-
 /// `flatpak ps --columns=application,commit` in the bed.
 fn ps(bed: &AppsBed) -> String {
     bed.flatpak(&["ps", "--columns=application,commit"])
@@ -1425,7 +1389,6 @@ async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
     let mut lab = lab("unix:path=/nonexistent");
     lab.bed.install("--user", RICH_ID).unwrap();
     lab.bed.give_the_runtime_a_shell().unwrap();
-    std::fs::create_dir_all(lab.bed.dir().join("home")).unwrap();
     lab.installed_on_page("the app", &[(InstallationKind::User, RICH_ID)])
         .await;
     let app = rich(&lab.bed, InstallationKind::User);
@@ -1436,7 +1399,7 @@ async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
         .commit
         .clone()
         .unwrap();
-    let mut running = run_rich(&lab.bed);
+    let mut running = lab.bed.start_app(RICH_ID).unwrap();
 
     lab.bed.publish_rich_v2().unwrap();
     lab.send(Message::CheckUpdates).await;
@@ -1496,8 +1459,7 @@ async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
     lab.send(Message::EndedDismissed).await;
 
     // Closed: gone from flatpak ps; installed again and removed, the plain sentence.
-    drop(running.stdin.take());
-    assert!(running.wait().unwrap().success());
+    assert!(running.close().unwrap().success());
     let deadline = Instant::now() + WAIT;
     while ps(&lab.bed).contains(RICH_ID) {
         assert!(Instant::now() < deadline, "flatpak ps lists the app closed");
