@@ -1458,7 +1458,8 @@ async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
     assert!(ps(&lab.bed).contains(RICH_ID), "still running");
     lab.send(Message::EndedDismissed).await;
 
-    // Closed: gone from flatpak ps; installed again and removed, the plain sentence.
+    // Closed: gone from flatpak ps; installed again and removed, the plain sentence, and
+    // nothing left of the deploys kept while it ran.
     assert!(running.close().unwrap().success());
     let deadline = Instant::now() + WAIT;
     while ps(&lab.bed).contains(RICH_ID) {
@@ -1479,6 +1480,14 @@ async fn updating_or_removing_a_running_app_says_it_takes_effect_once_closed() {
         ended_text(&ended),
         fl!("apps-ended-done", kind = "remove", app = RICH_NAME)
     );
+    let removed: Vec<_> = std::fs::read_dir(lab.bed.user_dir().join(".removed"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.file_name())
+        .collect();
+    // Flatpak deleted the old deploys it kept while the app ran, once it was closed.
+    assert!(removed.is_empty(), "left in .removed: {removed:?}");
 }
 
 /// Fills the filesystem of `folder` to the last byte with `<folder>/filler`; how many bytes
