@@ -32,6 +32,7 @@ pub mod time_zones;
 pub mod timedate;
 pub mod tls;
 pub mod upower;
+pub mod users;
 pub mod watch;
 
 pub use bus::SystemBus;

@@ -183,6 +183,38 @@ pub fn hash_password(password: &Secret) -> Result<Zeroizing<String>, NewAccountE
     Ok(Zeroizing::new(hash.as_str().to_owned()))
 }
 
+/// Calls `method` on `proxy` with D-Bus's `ALLOW_INTERACTIVE_AUTHORIZATION` flag, so polkit
+/// may ask the session's authentication agent (accounts-daemon asks polkit for interaction
+/// only when the call carries the flag; the login screen has no agent, so there it changes
+/// nothing). Bounded by the connection's method timeout.
+pub(crate) async fn call_interactive<B, R>(
+    proxy: &zbus::Proxy<'_>,
+    method: &'static str,
+    body: &B,
+) -> zbus::Result<R>
+where
+    B: serde::ser::Serialize + zbus::zvariant::DynamicType,
+    R: for<'d> zbus::zvariant::DynamicDeserialize<'d>,
+{
+    let call = proxy.call_with_flags::<_, _, R>(
+        method,
+        zbus::proxy::MethodFlags::AllowInteractiveAuth.into(),
+        body,
+    );
+    // zbus bounds only its plain calls by the connection's method timeout; this one is
+    // bounded here by the same, so a hung daemon fails it as a timeout.
+    let reply = match proxy.connection().method_timeout() {
+        Some(limit) => tokio::time::timeout(limit, call).await.map_err(|_| {
+            zbus::Error::InputOutput(std::sync::Arc::new(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("{method}: no answer within {limit:?}"),
+            )))
+        })??,
+        None => call.await?,
+    };
+    reply.ok_or_else(|| zbus::Error::Failure(format!("{method}: no reply")))
+}
+
 async fn accounts(
     bus: &SystemBus,
 ) -> Result<(zbus::Connection, AccountsProxy<'static>), NewAccountError> {
@@ -253,13 +285,16 @@ pub async fn create_with(
     } else {
         STANDARD
     };
-    let path = accounts
-        .create_user(&account.user_name, &account.real_name, kind)
-        .await
-        .map_err(|error| match NewAccountError::from(error) {
-            NewAccountError::NameTaken(_) => NewAccountError::NameTaken(account.user_name.clone()),
-            other => other,
-        })?;
+    let path: zbus::zvariant::OwnedObjectPath = call_interactive(
+        accounts.inner(),
+        "CreateUser",
+        &(account.user_name.as_str(), account.real_name.as_str(), kind),
+    )
+    .await
+    .map_err(|error| match NewAccountError::from(error) {
+        NewAccountError::NameTaken(_) => NewAccountError::NameTaken(account.user_name.clone()),
+        other => other,
+    })?;
     tracing::info!(user = %account.user_name, administrator = account.administrator, "account created");
     let uid = match user(&connection, path.clone()).await {
         Ok(user) => user.uid().await.ok(),
@@ -270,10 +305,10 @@ pub async fn create_with(
         let user = user(&connection, path.clone())
             .await
             .map_err(|error| (Step::Password, error))?;
-        user.set_password(&hash, "")
+        call_interactive::<_, ()>(user.inner(), "SetPassword", &(hash.as_str(), ""))
             .await
             .map_err(|error| (Step::Password, NewAccountError::from(error)))?;
-        user.set_shell(LOGIN_SHELL)
+        call_interactive::<_, ()>(user.inner(), "SetShell", &(LOGIN_SHELL,))
             .await
             .map_err(|error| (Step::Shell, NewAccountError::from(error)))?;
         Ok::<_, (Step, NewAccountError)>(())
@@ -328,7 +363,7 @@ pub async fn remove(bus: &SystemBus, leftover: &Leftover) -> Result<(), NewAccou
             ),
         )));
     }
-    accounts.delete_user(id, true).await?;
+    call_interactive::<_, ()>(accounts.inner(), "DeleteUser", &(id, true)).await?;
     tracing::info!(user = %leftover.user_name, "unfinished account removed");
     Ok(())
 }

@@ -164,6 +164,14 @@ pub fn group_lines() -> String {
         .collect()
 }
 
+/// `/etc/gshadow` lines for [`ACCOUNTS`]' groups.
+pub fn gshadow_lines() -> String {
+    ACCOUNTS
+        .iter()
+        .map(|a| format!("{}:!::\n", a.name))
+        .collect()
+}
+
 /// The network the real NetworkManager sees: one veth pair between its network namespace
 /// and a peer namespace that plays the router, DHCP server and DNS server.
 pub mod network {

@@ -97,9 +97,10 @@ pub enum Service {
     PowerProfiles,
     /// The real upowerd under umockdev with [`fixtures::battery_umockdev`] (BAT0 + AC).
     UPower,
-    /// The real accounts-daemon, in a mount namespace where `/etc/passwd`,
-    /// `/etc/shadow`, `/etc/group` and `/var/lib/AccountsService` are private
-    /// copies holding [`fixtures::ACCOUNTS`].
+    /// The real accounts-daemon, in a mount namespace where `/etc` (a copy whose
+    /// `passwd`, `shadow`, `group` and `gshadow` also hold [`fixtures::ACCOUNTS`]), `/home`,
+    /// `/var/log`, `/var/mail` and `/var/lib/AccountsService` are private folders of the
+    /// bed (`<bed>/accounts/etc`, …), so accounts it adds or removes never reach this host.
     Accounts,
     /// python-dbusmock's `logind` template: every `Can…` answers `"yes"` and the power
     /// actions are accepted and logged (visible through the mock's

@@ -203,19 +203,34 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             let passwd = dir.join("passwd");
             let shadow = dir.join("shadow");
             let group = dir.join("group");
+            let gshadow = dir.join("gshadow-extra");
             let state = dir.join("varlib");
-            // Private copies of the account files (the host's plus the fixtures),
-            // mounted over the originals only inside this daemon's mount namespace.
+            let quoted = |path: PathBuf| shell_quote(&path.display().to_string());
+            // A private copy of /etc (the host's plus the fixtures) and private /home,
+            // /var/log and /var/mail, mounted over the originals only inside this daemon's
+            // mount namespace: adduser and deluser (which accounts-daemon runs) replace
+            // /etc/passwd by renaming, write lastlog and make home folders, so whole
+            // folders are mounted, not single files. The copy is made once per bed (a
+            // restart keeps the accounts made, as a reboot does).
             let script = format!(
-                "mkdir -p {state} {state}/users {state}/icons && \
-                 mount --bind {passwd} /etc/passwd && mount --bind {shadow} /etc/shadow && \
-                 mount --bind {group} /etc/group && \
+                "mkdir -p {state}/users {state}/icons {home} {log} {mail} && \
+                 {{ [ -d {etc} ] || {{ cp -a /etc {etc} && cp {passwd} {etc}/passwd && \
+                 cp {shadow} {etc}/shadow && cp {group} {etc}/group && \
+                 {{ [ ! -e {etc}/gshadow ] || cat {gshadow} >> {etc}/gshadow; }}; }}; }} && \
+                 mount --bind {etc} /etc && mount --bind {home} /home && \
+                 mount --bind {log} /var/log && \
+                 {{ [ ! -d /var/mail ] || mount --bind {mail} /var/mail; }} && \
                  mount --bind {state} /var/lib/AccountsService && \
                  exec /usr/libexec/accounts-daemon --debug",
-                state = state.display(),
-                passwd = passwd.display(),
-                shadow = shadow.display(),
-                group = group.display(),
+                state = quoted(state.clone()),
+                etc = quoted(dir.join("etc")),
+                home = quoted(dir.join("home")),
+                log = quoted(dir.join("log")),
+                mail = quoted(dir.join("mail")),
+                passwd = quoted(passwd.clone()),
+                shadow = quoted(shadow.clone()),
+                group = quoted(group.clone()),
+                gshadow = quoted(gshadow.clone()),
             );
             ServiceSpec {
                 requires: vec![
@@ -248,6 +263,7 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
                         (passwd, host_file("/etc/passwd") + &fixtures::passwd_lines()),
                         (shadow, host_file("/etc/shadow") + &fixtures::shadow_lines()),
                         (group, host_file("/etc/group") + &fixtures::group_lines()),
+                        (gshadow, fixtures::gshadow_lines()),
                     ])
                     .collect(),
                 after_ready: Vec::new(),
