@@ -6,6 +6,7 @@
 //! - [`error_report`]: the one error surface (sentence, details, Copy, Dismiss);
 //! - [`format`]: quantities in words (sizes);
 //! - [`picture`]: pictures from disk decoded with limits, off the UI thread;
+//! - [`picker`]: a searchable picker (search field, matching rows, Cancel);
 //! - [`status`]: how a page holds a service's state;
 //! - [`ids`]: typed widget ids;
 //! - [`effect`]: UI effects (clipboard, focus) a page asks of the window;
@@ -17,6 +18,7 @@ pub mod effect;
 pub mod error_report;
 pub mod format;
 pub mod ids;
+pub mod picker;
 pub mod picture;
 pub mod scroll;
 pub mod status;

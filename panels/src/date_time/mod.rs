@@ -349,6 +349,16 @@ impl State {
                 self.picker = None;
                 Outcome::effect(Effect::Focus(ids::DATE_TIME_ZONE))
             }
+            zone_picker::Action::Submit => {
+                let first = self
+                    .zones
+                    .as_deref()
+                    .and_then(|zones| zone_picker::first_match(picker, zones));
+                match first {
+                    Some(zone) => self.picker(zone_picker::Message::Choose(zone)),
+                    None => Outcome::none(),
+                }
+            }
             zone_picker::Action::Choose(zone) => {
                 self.picker = None;
                 if zone == self.zone() {

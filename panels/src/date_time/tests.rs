@@ -85,12 +85,7 @@ fn the_picker_searches_by_city_region_and_country_and_asks_for_the_choice() {
     assert_eq!(names, ["America/Noronha", "America/Sao_Paulo"]);
     let _ = state.update(Message::Picker(zone_picker::Message::Query("tokyo".into())));
     assert_eq!(
-        state
-            .picker
-            .as_ref()
-            .unwrap()
-            .first_match(&zones)
-            .as_deref(),
+        zone_picker::first_match(state.picker.as_ref().unwrap(), &zones).as_deref(),
         Some("Asia/Tokyo")
     );
     let outcome = state.update(Message::Picker(zone_picker::Message::Choose(
@@ -115,6 +110,19 @@ fn the_picker_searches_by_city_region_and_country_and_asks_for_the_choice() {
     let _ = state.update(Message::Watched(ServiceUpdate::Available(snapshot)));
     assert_eq!(state.zone(), "Asia/Tokyo");
     assert_eq!(state.offset_of("Asia/Tokyo"), Some(9 * 3600));
+}
+
+#[test]
+fn enter_in_the_search_chooses_the_first_match_and_nothing_when_none() {
+    let mut state = sample::with_picker(Preferences::default(), "xyzzy");
+    let outcome = state.update(Message::Picker(zone_picker::Message::Submit));
+    assert!(outcome.is_none());
+    assert!(state.picker.is_some());
+    let _ = state.update(Message::Picker(zone_picker::Message::Query("tokyo".into())));
+    let outcome = state.update(Message::Picker(zone_picker::Message::Submit));
+    assert_eq!(outcome.request, Some(Request::SetZone("Asia/Tokyo".into())));
+    assert_eq!(outcome.effect, Some(Effect::Focus(ids::DATE_TIME_ZONE)));
+    assert!(state.picker.is_none());
 }
 
 #[test]

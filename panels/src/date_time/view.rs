@@ -14,7 +14,7 @@ use ferrum_ui::widgets::{
 use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
 
-use super::{Change, Message, State};
+use super::{Change, Message, State, zone_picker};
 use crate::accessibility::Message as Preference;
 use crate::ids;
 
@@ -252,9 +252,14 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
     }
     if let Some(picker) = &state.picker {
         zone_rows = zone_rows.push(
-            picker
-                .view(state.zones.as_deref(), state.now, state.zone(), clock)
-                .map(Message::Picker),
+            zone_picker::view(
+                picker,
+                state.zones.as_deref(),
+                state.now,
+                state.zone(),
+                clock,
+            )
+            .map(Message::Picker),
         );
     }
     page = page.push(section(fl!("date-time-zone-heading"), zone_rows));

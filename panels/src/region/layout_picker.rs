@@ -1,13 +1,12 @@
 //! The layout picker: a search field and xkeyboard-config's layouts that match it (by
 //! description or xkb name), those already in use left out; choosing one adds it to the
-//! machine's layouts. Its state, messages and view.
+//! machine's layouts. The UI kit's [`ferrum_ui::picker`] keyed by xkb name; here its search,
+//! its words and its rows.
 
-use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::layouts::Layout;
-use ferrum_ui::widgets::{FONT_BOLD, action_button, caption, card, labelled_field, reading_start};
-use iced::widget::{button, column, text};
-use iced::{Element, Length};
+use ferrum_ui::picker::{self, Ids, Labels, Row};
+use iced::Element;
 
 use super::ids;
 
@@ -15,37 +14,13 @@ use super::ids;
 pub const SHOWN: usize = 30;
 
 /// The picker's state: what is typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Dialog {
-    /// The search as typed.
-    pub query: String,
-}
+pub type Dialog = picker::Picker;
 
-/// What happens in the picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    /// The search changed.
-    Query(String),
-    /// Enter in the search: the first match.
-    Submit,
-    /// A layout's row (its xkb name).
-    Choose(String),
-    /// "Cancel".
-    Close,
-}
+/// What happens in the picker; a row is a layout's xkb name.
+pub type Message = picker::Message<String>;
 
 /// What the page does after a picker message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Close the picker.
-    Close,
-    /// Add the first match.
-    Submit,
-    /// Add this layout.
-    Choose(String),
-}
+pub type Action = picker::Action<String>;
 
 /// The layouts matching `query` (every word starts a word of the description, or the
 /// query is the xkb name), leaving out `used`.
@@ -67,88 +42,43 @@ pub fn search<'a>(all: &'a [Layout], query: &str, used: &[String]) -> Vec<&'a La
         .collect()
 }
 
-impl Dialog {
-    /// Applies a message.
-    pub fn update(&mut self, message: Message) -> Action {
-        match message {
-            Message::Query(query) => {
-                self.query = query;
-                Action::None
-            }
-            Message::Submit => Action::Submit,
-            Message::Choose(name) => Action::Choose(name),
-            Message::Close => Action::Close,
-        }
-    }
+/// The first layout matching the picker's search.
+pub fn first_match(dialog: &Dialog, all: &[Layout], used: &[String]) -> Option<String> {
+    search(all, &dialog.query, used)
+        .first()
+        .map(|layout| layout.name.clone())
+}
 
-    /// The first layout matching the search.
-    pub fn first_match(&self, all: &[Layout], used: &[String]) -> Option<String> {
-        search(all, &self.query, used)
-            .first()
-            .map(|layout| layout.name.clone())
-    }
-
-    /// Draws the picker over `all` (none yet: "Reading the layouts…"), leaving out `used`.
-    pub fn view<'a>(&'a self, all: Option<&'a [Layout]>, used: &[String]) -> Element<'a, Message> {
-        let mut content = column![
-            text(fl!("region-picker-title")).size(17).font(FONT_BOLD),
-            labelled_field(
-                ids::REGION_PICKER_SEARCH,
-                fl!("region-picker-search"),
-                &self.query,
-                Message::Query,
-                Message::Submit,
-            ),
-        ]
-        .spacing(10)
-        .align_x(reading_start());
-        match all {
-            None => content = content.push(caption(fl!("region-picker-loading"))),
-            Some(all) => {
-                let found = search(all, &self.query, used);
-                if found.is_empty() {
-                    let sentence = fl!("region-picker-none", query = self.query.as_str());
-                    content = content.push(Accessible::new(
-                        ids::REGION_PICKER.child("none"),
-                        AccessibleInfo::new(Role::Label, sentence.clone()),
-                        text(sentence).size(15),
-                    ));
-                }
-                let more = found.len() > SHOWN;
-                for layout in found.into_iter().take(SHOWN) {
-                    let choose = Message::Choose(layout.name.clone());
-                    content = content.push(
-                        Accessible::new(
-                            ids::region_picker_layout(&layout.name),
-                            AccessibleInfo::new(Role::Button, layout.description.clone()),
-                            button(
-                                column![
-                                    text(layout.description.clone()).size(16),
-                                    caption(layout.indicator())
-                                ]
-                                .spacing(2)
-                                .width(Length::Fill)
-                                .align_x(reading_start()),
-                            )
-                            .width(Length::Fill)
-                            .padding(6)
-                            .style(button::text)
-                            .on_press(choose.clone()),
-                        )
-                        .on_activate(choose),
-                    );
-                }
-                if more {
-                    content = content.push(caption(fl!("region-picker-more")));
-                }
-            }
-        }
-        content = content.push(action_button(
-            ids::REGION_PICKER.child("cancel"),
-            fl!("region-cancel"),
-            button::secondary,
-            Message::Close,
-        ));
-        card(content)
-    }
+/// Draws the picker over `all` (none yet: "Reading the layouts…"), leaving out `used`.
+pub fn view<'a>(
+    dialog: &'a Dialog,
+    all: Option<&'a [Layout]>,
+    used: &[String],
+) -> Element<'a, Message> {
+    let labels = Labels {
+        title: fl!("region-picker-title"),
+        search: fl!("region-picker-search"),
+        loading: fl!("region-picker-loading"),
+        none: fl!("region-picker-none", query = dialog.query.as_str()),
+        more: fl!("region-picker-more"),
+        cancel: fl!("region-cancel"),
+    };
+    let picker_ids = Ids {
+        picker: ids::REGION_PICKER,
+        search: ids::REGION_PICKER_SEARCH,
+    };
+    let found = all.map(|all| {
+        search(all, &dialog.query, used)
+            .into_iter()
+            .map(|layout| Row {
+                key: layout.name.clone(),
+                id: ids::region_picker_layout(&layout.name),
+                label: layout.description.clone(),
+                detail: layout.indicator(),
+                name: layout.description.clone(),
+                description: None,
+                chosen: None,
+            })
+    });
+    dialog.view(picker_ids, labels, found, SHOWN)
 }

@@ -417,7 +417,7 @@ impl State {
                 let first = self
                     .layouts
                     .as_deref()
-                    .and_then(|all| picker.first_match(all, &used));
+                    .and_then(|all| layout_picker::first_match(picker, all, &used));
                 match first {
                     Some(name) => self.picker(layout_picker::Message::Choose(name)),
                     None => Outcome::none(),

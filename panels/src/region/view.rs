@@ -14,7 +14,7 @@ use iced::{Alignment, Element, Length};
 
 use super::formats::preview;
 use super::ids;
-use super::{Change, List, Message, State, language_name};
+use super::{Change, List, Message, State, language_name, layout_picker};
 
 /// A setting's row: its title, its value, and a "Change…" button that opens its list.
 fn setting_row<'a>(
@@ -254,8 +254,7 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         match &state.picker {
             Some(picker) => {
                 rows = rows.push(
-                    picker
-                        .view(state.layouts.as_deref().map(Vec::as_slice), &used)
+                    layout_picker::view(picker, state.layouts.as_deref().map(Vec::as_slice), &used)
                         .map(Message::Picker),
                 );
             }
