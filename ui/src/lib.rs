@@ -4,6 +4,7 @@
 //! - [`theme`]: light, dark and high contrast, and the fonts;
 //! - [`widgets`]: the small view pieces every page shares;
 //! - [`error_report`]: the one error surface (sentence, details, Copy, Dismiss);
+//! - [`form`]: a form of text fields in a card, and what it says of the typing;
 //! - [`format`]: quantities in words (sizes);
 //! - [`picture`]: pictures from disk decoded with limits, off the UI thread;
 //! - [`picker`]: a searchable picker (search field, matching rows, Cancel);
@@ -16,6 +17,7 @@
 
 pub mod effect;
 pub mod error_report;
+pub mod form;
 pub mod format;
 pub mod ids;
 pub mod picker;

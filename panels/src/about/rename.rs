@@ -6,9 +6,9 @@
 
 use ferrum_i18n::fl;
 use ferrum_services::hostname::{self, Hostnames, StaticProblem};
-use ferrum_ui::widgets::{FONT_BOLD, FormEnd, caption, form_card, labelled_field, reading_start};
+use ferrum_ui::form::{Check, Field, text_form};
+use ferrum_ui::widgets::FormEnd;
 use iced::Element;
-use iced::widget::{column, text};
 
 use crate::ids;
 
@@ -55,10 +55,8 @@ pub struct Form {
     pub static_typed: bool,
     /// hostnamed's static name when the form opened (kept when nothing can be derived).
     pub current_static: String,
-    /// What is wrong with the typing, once checked.
-    pub problem: Option<Problem>,
-    /// The refusal, in words, until the typing changes.
-    pub refusal: Option<String>,
+    /// What is wrong with the typing, once checked, and the refusal, until the typing changes.
+    pub check: Check<Problem>,
 }
 
 /// What happens in the form.
@@ -117,14 +115,13 @@ impl Form {
             static_name: current_static.clone(),
             static_typed: false,
             current_static,
-            problem: None,
-            refusal: None,
+            check: Check::default(),
         }
     }
 
     /// The change was refused: said in the form, the typing kept.
     pub fn refused(&mut self, sentence: String) {
-        self.refusal = Some(sentence);
+        self.check.refused(sentence);
     }
 
     /// Applies a message.
@@ -140,35 +137,26 @@ impl Form {
                     };
                 }
                 self.pretty = pretty;
-                self.problem = None;
-                self.refusal = None;
+                self.check.typed();
                 Action::None
             }
             Message::Static(static_name) => {
                 self.static_name = static_name;
                 self.static_typed = true;
-                self.problem = None;
-                self.refusal = None;
+                self.check.typed();
                 Action::None
             }
             Message::Cancel => Action::Cancel,
             Message::Submit => {
-                self.refusal = None;
                 let checked = check_pretty(&self.pretty).and_then(|()| {
                     hostname::check_static(&self.static_name).map_err(Problem::Static)
                 });
-                match checked {
-                    Ok(()) => {
-                        self.problem = None;
-                        Action::Rename {
-                            pretty: self.pretty.trim().to_owned(),
-                            static_name: self.static_name.clone(),
-                        }
-                    }
-                    Err(problem) => {
-                        self.problem = Some(problem);
-                        Action::None
-                    }
+                match self.check.sent(checked) {
+                    Some(()) => Action::Rename {
+                        pretty: self.pretty.trim().to_owned(),
+                        static_name: self.static_name.clone(),
+                    },
+                    None => Action::None,
                 }
             }
         }
@@ -176,32 +164,27 @@ impl Form {
 
     /// Draws the form (`busy`: the change is under way).
     pub fn view(&self, busy: bool) -> Element<'_, Message> {
-        let content = column![
-            text(fl!("about-rename-title")).size(17).font(FONT_BOLD),
-            caption(fl!("about-rename-hint")),
-            labelled_field(
-                ids::ABOUT_RENAME_PRETTY,
-                fl!("about-rename-pretty"),
-                &self.pretty,
-                Message::Pretty,
-                Message::Submit,
-            ),
-            labelled_field(
-                ids::ABOUT_RENAME_STATIC,
-                fl!("about-rename-static"),
-                &self.static_name,
-                Message::Static,
-                Message::Submit,
-            ),
-        ]
-        .spacing(10)
-        .align_x(reading_start());
-        form_card(
+        text_form(
             &ids::ABOUT_RENAME,
-            content,
+            fl!("about-rename-title"),
+            fl!("about-rename-hint"),
+            [
+                Field {
+                    id: ids::ABOUT_RENAME_PRETTY,
+                    label: fl!("about-rename-pretty"),
+                    value: &self.pretty,
+                    on_input: Message::Pretty,
+                },
+                Field {
+                    id: ids::ABOUT_RENAME_STATIC,
+                    label: fl!("about-rename-static"),
+                    value: &self.static_name,
+                    on_input: Message::Static,
+                },
+            ],
             FormEnd {
-                problem: self.problem.map(Problem::sentence),
-                refusal: self.refusal.clone(),
+                problem: self.check.problem.map(Problem::sentence),
+                refusal: self.check.refusal.clone(),
                 busy: busy.then(|| fl!("about-renaming")),
                 submit: ("save", fl!("about-rename-save"), Message::Submit),
                 cancel: (fl!("about-rename-cancel"), Message::Cancel),

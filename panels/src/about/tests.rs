@@ -50,7 +50,7 @@ fn bad_names_are_said_and_kept_and_nothing_is_sent() {
     let state = sample::with_bad_static();
     let form = state.rename.as_ref().unwrap();
     assert_eq!(
-        form.problem,
+        form.check.problem,
         Some(Problem::Static(StaticProblem::Characters))
     );
     assert_eq!(form.static_name, "Ada's-laptop", "the typing is kept");
@@ -68,7 +68,7 @@ fn bad_names_are_said_and_kept_and_nothing_is_sent() {
         let _ = state.update(Message::Rename(rename::Message::Static("ok".into())));
         let outcome = state.update(Message::Rename(rename::Message::Submit));
         assert!(outcome.is_none(), "{pretty:?}");
-        assert_eq!(state.rename.as_ref().unwrap().problem, Some(problem));
+        assert_eq!(state.rename.as_ref().unwrap().check.problem, Some(problem));
         assert_eq!(state.rename.as_ref().unwrap().pretty, pretty);
     }
     let mut state = sample::with_rename();
@@ -80,7 +80,7 @@ fn bad_names_are_said_and_kept_and_nothing_is_sent() {
     );
     // Typing again clears the problem.
     let _ = state.update(Message::Rename(rename::Message::Static("lab".into())));
-    assert_eq!(state.rename.as_ref().unwrap().problem, None);
+    assert_eq!(state.rename.as_ref().unwrap().check.problem, None);
 }
 
 #[test]
@@ -180,14 +180,14 @@ fn refusals_are_sentences_and_keep_the_typing() {
         assert!(!state.pending);
         let form = state.rename.as_ref().expect("the form stays");
         assert_eq!(form.pretty, "Ada's Laptop 2");
-        assert_eq!(form.refusal.as_deref(), Some(sentence));
+        assert_eq!(form.check.refusal.as_deref(), Some(sentence));
         assert_eq!(
             state.error.as_ref().map(|report| report.summary.as_str()),
             Some(sentence)
         );
         // Typing again clears the form's refusal.
         let _ = state.update(Message::Rename(rename::Message::Pretty("Ada".into())));
-        assert_eq!(state.rename.as_ref().unwrap().refusal, None);
+        assert_eq!(state.rename.as_ref().unwrap().check.refusal, None);
     }
     // A late answer nobody waits for changes nothing.
     let mut state = sample::state();

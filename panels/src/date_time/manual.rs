@@ -3,9 +3,9 @@
 //! said in the form too, and nothing typed is lost. Its state, messages and view.
 
 use ferrum_i18n::fl;
-use ferrum_ui::widgets::{FONT_BOLD, FormEnd, caption, form_card, labelled_field, reading_start};
+use ferrum_ui::form::{Check, Field, text_form};
+use ferrum_ui::widgets::FormEnd;
 use iced::Element;
-use iced::widget::{column, text};
 
 use super::view::Civil;
 use crate::ids;
@@ -45,10 +45,9 @@ pub struct Form {
     pub date: String,
     /// The time as typed (`14:05`, `14:05:30`).
     pub time: String,
-    /// What is wrong with the typing, once checked.
-    pub problem: Option<Problem>,
-    /// timedated's refusal, in words, until the typing changes.
-    pub refusal: Option<String>,
+    /// What is wrong with the typing, once checked, and timedated's refusal, until the
+    /// typing changes.
+    pub check: Check<Problem>,
 }
 
 /// What happens in the form.
@@ -136,14 +135,13 @@ impl Form {
         Self {
             date: format!("{:04}-{:02}-{:02}", local.year, local.month, local.day),
             time: format!("{:02}:{:02}", local.hour, local.minute),
-            problem: None,
-            refusal: None,
+            check: Check::default(),
         }
     }
 
     /// timedated refused the time: said in the form, the typing kept.
     pub fn refused(&mut self, sentence: String) {
-        self.refusal = Some(sentence);
+        self.check.refused(sentence);
     }
 
     /// Applies a message.
@@ -151,28 +149,21 @@ impl Form {
         match message {
             Message::Date(date) => {
                 self.date = date;
-                self.problem = None;
-                self.refusal = None;
+                self.check.typed();
                 Action::None
             }
             Message::Time(time) => {
                 self.time = time;
-                self.problem = None;
-                self.refusal = None;
+                self.check.typed();
                 Action::None
             }
             Message::Cancel => Action::Cancel,
             Message::Submit => {
-                self.refusal = None;
-                match parse_date(&self.date).and_then(|date| Ok((date, parse_time(&self.time)?))) {
-                    Ok((date, time)) => {
-                        self.problem = None;
-                        Action::Set { date, time }
-                    }
-                    Err(problem) => {
-                        self.problem = Some(problem);
-                        Action::None
-                    }
+                let checked =
+                    parse_date(&self.date).and_then(|date| Ok((date, parse_time(&self.time)?)));
+                match self.check.sent(checked) {
+                    Some((date, time)) => Action::Set { date, time },
+                    None => Action::None,
                 }
             }
         }
@@ -180,32 +171,27 @@ impl Form {
 
     /// Draws the form (`busy`: the change is under way).
     pub fn view(&self, busy: bool) -> Element<'_, Message> {
-        let content = column![
-            text(fl!("date-time-manual-title")).size(17).font(FONT_BOLD),
-            caption(fl!("date-time-manual-hint")),
-            labelled_field(
-                ids::DATE_TIME_MANUAL_DATE,
-                fl!("date-time-manual-date"),
-                &self.date,
-                Message::Date,
-                Message::Submit,
-            ),
-            labelled_field(
-                ids::DATE_TIME_MANUAL_TIME,
-                fl!("date-time-manual-time"),
-                &self.time,
-                Message::Time,
-                Message::Submit,
-            ),
-        ]
-        .spacing(10)
-        .align_x(reading_start());
-        form_card(
+        text_form(
             &ids::DATE_TIME_MANUAL,
-            content,
+            fl!("date-time-manual-title"),
+            fl!("date-time-manual-hint"),
+            [
+                Field {
+                    id: ids::DATE_TIME_MANUAL_DATE,
+                    label: fl!("date-time-manual-date"),
+                    value: &self.date,
+                    on_input: Message::Date,
+                },
+                Field {
+                    id: ids::DATE_TIME_MANUAL_TIME,
+                    label: fl!("date-time-manual-time"),
+                    value: &self.time,
+                    on_input: Message::Time,
+                },
+            ],
             FormEnd {
-                problem: self.problem.map(Problem::sentence),
-                refusal: self.refusal.clone(),
+                problem: self.check.problem.map(Problem::sentence),
+                refusal: self.check.refusal.clone(),
                 busy: busy.then(|| fl!("date-time-setting-time")),
                 submit: ("set", fl!("date-time-manual-set"), Message::Submit),
                 cancel: (fl!("date-time-cancel"), Message::Cancel),

@@ -239,7 +239,7 @@ fn the_date_and_time_by_hand_are_checked_with_sentences_and_kept() {
 
     let mut state = sample::with_bad_date(Preferences::default());
     let form = state.manual.as_ref().expect("the form");
-    assert_eq!(form.problem, Some(Problem::NoSuchDay));
+    assert_eq!(form.check.problem, Some(Problem::NoSuchDay));
     assert_eq!(form.date, "2026-02-30", "the typing is kept");
     assert_eq!(form.time, "14:05", "filled with the time in Berlin");
     // Corrected: asked for, in the machine's zone.
@@ -257,7 +257,7 @@ fn the_date_and_time_by_hand_are_checked_with_sentences_and_kept() {
     let _ = state.update(Message::Changed(Change::Time, Err(refused())));
     let form = state.manual.as_ref().expect("still open");
     assert_eq!(form.date, "2026-02-28");
-    assert!(form.refusal.is_some());
+    assert!(form.check.refusal.is_some());
     // Allowed: the form closes, the keyboard goes back to its button.
     let _ = state.update(Message::Manual(manual::Message::Submit));
     let outcome = state.update(Message::Changed(Change::Time, Ok(())));
