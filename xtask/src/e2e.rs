@@ -499,6 +499,39 @@ fn report_lines(vm: &Vm, prefix: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Waits until `found` finds what is `wanted` in the lines of the `name` report (prefix
+/// `prefix`); fails at the report's `error…` line or after `deadline`.
+fn wait_for_report_line<T>(
+    vm: &Vm,
+    timeline: &mut Timeline,
+    (prefix, name): (&str, &str),
+    wanted: &str,
+    deadline: Duration,
+    found: impl Fn(&[(String, String)]) -> Option<T>,
+) -> Result<T> {
+    let limit = Instant::now() + deadline;
+    loop {
+        timeline.watch(vm);
+        let lines = report_lines(vm, prefix);
+        if let Some(found) = found(&lines) {
+            return Ok(found);
+        }
+        if let Some((_, detail)) = lines.iter().find(|(k, _)| k.starts_with("error")) {
+            return Err(format!("the {name} report failed: {detail}").into());
+        }
+        if Instant::now() > limit {
+            let said: Vec<String> = lines.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            return Err(format!(
+                "the {name} report never {wanted} within {} s (it said: {})",
+                deadline.as_secs(),
+                said.join(", ")
+            )
+            .into());
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
 /// A boot that must be stopped: what to boot, and how the console tells it was stopped.
 struct Refusal<'a> {
     /// The check's name in the table.

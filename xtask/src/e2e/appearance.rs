@@ -6,7 +6,7 @@
 //! and after, and the frontend's `SettingChanged` — the path every Flatpak app's toolkit
 //! takes, through Ferrum's own backend (ferrum-portal, D-Bus activated).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Timeline, wait_for_screen};
 use crate::screen::{Claim, Region};
@@ -51,34 +51,21 @@ fn wait_for_line(
     value: &str,
     deadline: Duration,
 ) -> Result<usize> {
-    let limit = Instant::now() + deadline;
-    loop {
-        timeline.watch(vm);
-        let lines = report(vm);
-        if let Some(at) = lines
-            .iter()
-            .skip(after)
-            .position(|(k, v)| k == key && v == value)
-        {
-            return Ok(after + at + 1);
-        }
-        if let Some((_, detail)) = lines.iter().find(|(k, _)| k.starts_with("error")) {
-            return Err(format!("the portal report failed: {detail}").into());
-        }
-        if Instant::now() > limit {
-            return Err(format!(
-                "the portal report never said {key}={value} within {} s (it said: {})",
-                deadline.as_secs(),
-                lines
-                    .iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-            .into());
-        }
-        std::thread::sleep(Duration::from_millis(250));
-    }
+    let wanted = format!("said {key}={value}");
+    super::wait_for_report_line(
+        vm,
+        timeline,
+        (REPORT, "portal"),
+        &wanted,
+        deadline,
+        |lines| {
+            let at = lines
+                .iter()
+                .skip(after)
+                .position(|(k, v)| k == key && v == value)?;
+            Some(after + at + 1)
+        },
+    )
 }
 
 fn sync(vm: &mut Vm, timeline: &mut Timeline, name: &str, seen: &mut usize) -> Result<String> {

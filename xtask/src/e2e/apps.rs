@@ -6,7 +6,7 @@
 //! disk), searches it, opens the plain test app's details and installs it. The report says,
 //! as the person's `flatpak` command sees it, the remote and then the app arriving.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Timeline, wait_for_screen};
 use crate::screen::{Claim, Region};
@@ -53,11 +53,6 @@ const OFFERED: Duration = Duration::from_secs(120);
 /// How long one step of libflatpak's may take under emulation.
 const STEP: Duration = Duration::from_secs(180);
 
-/// The report's `key=value` lines so far, in order.
-fn report(vm: &Vm) -> Vec<(String, String)> {
-    super::report_lines(vm, REPORT)
-}
-
 /// Waits until the report's last `key` line satisfies `holds`; returns its value.
 fn wait_for(
     vm: &Vm,
@@ -66,32 +61,18 @@ fn wait_for(
     holds: impl Fn(&str) -> bool,
     deadline: Duration,
 ) -> Result<String> {
-    let limit = Instant::now() + deadline;
-    loop {
-        timeline.watch(vm);
-        let lines = report(vm);
-        if let Some((_, value)) = lines.iter().rev().find(|(k, _)| k == key)
-            && holds(value)
-        {
-            return Ok(value.clone());
-        }
-        if let Some((_, detail)) = lines.iter().find(|(k, _)| k == "error step") {
-            return Err(format!("the Flatpak report failed: {detail}").into());
-        }
-        if Instant::now() > limit {
-            return Err(format!(
-                "the Flatpak report never had the {key} wanted within {} s (it said: {})",
-                deadline.as_secs(),
-                lines
-                    .iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-            .into());
-        }
-        std::thread::sleep(Duration::from_millis(250));
-    }
+    let wanted = format!("had the {key} wanted");
+    super::wait_for_report_line(
+        vm,
+        timeline,
+        (REPORT, "Flatpak"),
+        &wanted,
+        deadline,
+        |lines| {
+            let (_, value) = lines.iter().rev().find(|(k, _)| k == key)?;
+            holds(value).then(|| value.clone())
+        },
+    )
 }
 
 fn has(list: &str, item: &str) -> bool {
