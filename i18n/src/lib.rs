@@ -53,6 +53,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../en-US/setup.ftl")),
             ("date-time.ftl", include_str!("../en-US/date-time.ftl")),
             ("region.ftl", include_str!("../en-US/region.ftl")),
+            ("users.ftl", include_str!("../en-US/users.ftl")),
         ],
     ),
     (
@@ -76,6 +77,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../de/setup.ftl")),
             ("date-time.ftl", include_str!("../de/date-time.ftl")),
             ("region.ftl", include_str!("../de/region.ftl")),
+            ("users.ftl", include_str!("../de/users.ftl")),
         ],
     ),
     (
@@ -99,6 +101,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../fr/setup.ftl")),
             ("date-time.ftl", include_str!("../fr/date-time.ftl")),
             ("region.ftl", include_str!("../fr/region.ftl")),
+            ("users.ftl", include_str!("../fr/users.ftl")),
         ],
     ),
     (
@@ -122,6 +125,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../es/setup.ftl")),
             ("date-time.ftl", include_str!("../es/date-time.ftl")),
             ("region.ftl", include_str!("../es/region.ftl")),
+            ("users.ftl", include_str!("../es/users.ftl")),
         ],
     ),
     (
@@ -145,6 +149,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../pt-BR/setup.ftl")),
             ("date-time.ftl", include_str!("../pt-BR/date-time.ftl")),
             ("region.ftl", include_str!("../pt-BR/region.ftl")),
+            ("users.ftl", include_str!("../pt-BR/users.ftl")),
         ],
     ),
     (
@@ -168,6 +173,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../ja/setup.ftl")),
             ("date-time.ftl", include_str!("../ja/date-time.ftl")),
             ("region.ftl", include_str!("../ja/region.ftl")),
+            ("users.ftl", include_str!("../ja/users.ftl")),
         ],
     ),
     (
@@ -191,6 +197,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../ar/setup.ftl")),
             ("date-time.ftl", include_str!("../ar/date-time.ftl")),
             ("region.ftl", include_str!("../ar/region.ftl")),
+            ("users.ftl", include_str!("../ar/users.ftl")),
         ],
     ),
     (
@@ -214,6 +221,7 @@ pub const LOCALES: &[(&str, &[(&str, &str)])] = &[
             ("setup.ftl", include_str!("../uk/setup.ftl")),
             ("date-time.ftl", include_str!("../uk/date-time.ftl")),
             ("region.ftl", include_str!("../uk/region.ftl")),
+            ("users.ftl", include_str!("../uk/users.ftl")),
         ],
     ),
 ];

@@ -23,6 +23,7 @@ pub mod region;
 pub mod registry;
 pub mod security;
 pub mod sound;
+pub mod users;
 
 pub use page::{Context, Outcome, Page, PageRequest};
 pub use registry::{Pages, PanelId};

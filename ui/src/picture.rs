@@ -30,6 +30,16 @@ pub enum PictureError {
     Decode(#[from] image::ImageError),
 }
 
+impl PictureError {
+    /// Whether the file or the picture is larger than the limits allow.
+    pub fn is_too_large(&self) -> bool {
+        matches!(
+            self,
+            Self::Size | Self::Decode(image::ImageError::Limits(_))
+        )
+    }
+}
+
 /// The file's bytes, refused when empty or larger than [`MAX_BYTES`] (no more is read).
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, PictureError> {
     let file = std::fs::File::open(path)?;
@@ -51,6 +61,17 @@ pub fn decode_limited(bytes: &[u8], max_side: u32) -> Result<image::DynamicImage
     let mut reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format()?;
     reader.limits(limits);
     Ok(reader.decode()?)
+}
+
+/// The picture in `bytes` (PNG or JPEG, at most `max_side` pixels a side) cropped to a
+/// square from its middle, scaled to `side` × `side` and encoded as PNG (an account
+/// picture). Blocking.
+pub fn square_png(bytes: &[u8], max_side: u32, side: u32) -> Result<Vec<u8>, PictureError> {
+    let decoded = decode_limited(bytes, max_side)?;
+    let scaled = decoded.resize_to_fill(side, side, image::imageops::FilterType::Triangle);
+    let mut png = Vec::new();
+    scaled.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)?;
+    Ok(png)
 }
 
 /// An icon (PNG or JPEG) decoded within the limits and scaled to `side` × `side` pixels;
