@@ -1,4 +1,4 @@
-//! The Users page's service against the real accounts-daemon on the bed's bus
+//! The Users page and its service against the real accounts-daemon on the bed's bus
 //! (`Service::Accounts`: in a mount namespace of its own where `/etc/passwd`, `/etc/shadow`,
 //! `/etc/group` and `/var/lib/AccountsService` are private copies — `getent` is run inside
 //! that namespace, this host's files never change) and, for refusals and the session's
@@ -13,6 +13,8 @@ use std::time::Duration;
 use ferrum_integration_tests::next_matching;
 use ferrum_integration_tests::person::{NOBODY, as_nobody_in_polkit_namespace};
 use ferrum_integration_tests::signal_service;
+use ferrum_panels::users::{self as page, add, remove};
+use ferrum_panels::{Page, PageRequest};
 use ferrum_services::secret::Secret;
 use ferrum_services::users::{self, AccountType, Files, NameProblem, NewPerson, UsersError};
 use ferrum_services::{ServiceUpdate, SystemBus};
@@ -287,4 +289,121 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
     );
     assert!(allowed.contains("RESULT=ok"), "{allowed}");
     assert!(getent(&bed, "passwd", "gina").is_some());
+}
+
+/// Runs what `message` asks the page for and feeds the answer back; returns the answer.
+async fn act(state: &mut page::State, bus: &SystemBus, message: page::Message) -> page::Message {
+    let described = format!("{message:?}");
+    let request = state
+        .update(message)
+        .request
+        .unwrap_or_else(|| panic!("{described} asks AccountsService; the page has {state:?}"));
+    let answer = tokio::time::timeout(WAIT, request.run(bus.clone()))
+        .await
+        .expect("the call ends by itself");
+    let _ = state.update(answer.clone());
+    answer
+}
+
+/// Feeds the page's watch into it until `accept`.
+async fn follow(
+    state: &mut page::State,
+    watch: &mut (impl futures::Stream<Item = page::Message> + Unpin),
+    what: &str,
+    accept: impl Fn(&page::State) -> bool,
+) {
+    use futures::StreamExt as _;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !accept(state) {
+        let message = tokio::time::timeout_at(deadline, watch.next())
+            .await
+            .unwrap_or_else(|_| panic!("{what}: not within {WAIT:?}; the page has {state:?}"))
+            .expect("the watch goes on");
+        // Pictures the list names are read off the UI thread; none here.
+        let _ = state.update(message);
+    }
+}
+
+/// The page, as Ada: the Add dialog adds a standard person (the bed's `getent passwd`
+/// shows them and the list does), the switch makes them an administrator, the Remove dialog
+/// removes them with their files.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_adds_changes_and_removes_a_person() {
+    use futures::StreamExt as _;
+    let bed = TestBed::start(&[Service::Accounts, Service::Polkit]).unwrap();
+    let bus = SystemBus::with_address(bed.system_bus_address());
+    let ada = ACCOUNTS[0].uid;
+    let mut state = page::State::on(bus.clone(), ada);
+    let mut watch = page::watch_stream(&page::Watch(bus.clone(), ada)).boxed();
+    follow(&mut state, &mut watch, "ada listed", |state| {
+        state.me().is_some_and(|me| me.name == "ada")
+    })
+    .await;
+
+    let _ = state.update(page::Message::OpenAdd);
+    for message in [
+        add::Message::RealName("Hedy Lamarr".into()),
+        add::Message::Password(Secret::new("frequency hopping".into())),
+        add::Message::Confirmation(Secret::new("frequency hopping".into())),
+    ] {
+        let _ = state.update(page::Message::Add(message));
+    }
+    let answer = act(&mut state, &bus, page::Message::Add(add::Message::Submit)).await;
+    assert!(
+        matches!(&answer, page::Message::Changed(_, Ok(()))),
+        "{answer:?}"
+    );
+    assert!(state.dialog.is_none(), "closed once added");
+    let line = getent(&bed, "passwd", "hedy").expect("hedy in the bed's passwd");
+    assert!(line.contains("Hedy Lamarr"), "{line}");
+    follow(&mut state, &mut watch, "hedy listed", |state| {
+        state
+            .people()
+            .iter()
+            .any(|p| p.name == "hedy" && p.account_type == AccountType::Standard)
+    })
+    .await;
+    let hedy = state
+        .people()
+        .iter()
+        .find(|p| p.name == "hedy")
+        .unwrap()
+        .uid;
+
+    let answer = act(
+        &mut state,
+        &bus,
+        page::Message::SetAccountType(hedy, AccountType::Administrator),
+    )
+    .await;
+    assert!(
+        matches!(&answer, page::Message::Changed(_, Ok(()))),
+        "{answer:?}"
+    );
+    assert!(in_admin_group(&bed, "hedy"));
+    follow(&mut state, &mut watch, "hedy an administrator", |state| {
+        state
+            .person(hedy)
+            .is_some_and(|p| p.account_type == AccountType::Administrator)
+    })
+    .await;
+
+    let _ = state.update(page::Message::OpenRemove(hedy));
+    let _ = state.update(page::Message::Remove(remove::Message::Files(Files::Delete)));
+    let answer = act(
+        &mut state,
+        &bus,
+        page::Message::Remove(remove::Message::Submit),
+    )
+    .await;
+    assert!(
+        matches!(&answer, page::Message::Changed(_, Ok(()))),
+        "{answer:?}"
+    );
+    assert_eq!(getent(&bed, "passwd", "hedy"), None);
+    follow(&mut state, &mut watch, "hedy gone", |state| {
+        state.person(hedy).is_none()
+    })
+    .await;
+    assert!(state.error.is_none(), "{:?}", state.error);
 }
