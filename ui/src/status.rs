@@ -26,6 +26,20 @@ impl<T, E> ServiceStatus<T, E> {
             _ => None,
         }
     }
+
+    /// Follows a watch on a daemon that exits when idle and is started again by the next
+    /// call (hostnamed, localed, timedated): its going away while a state is known keeps that
+    /// state, and the answer is `true` (resting); any other update becomes the status
+    /// (`false`).
+    pub fn follow_resting(&mut self, update: ServiceUpdate<T, E>) -> bool {
+        match update {
+            ServiceUpdate::Unavailable if self.ready().is_some() => true,
+            other => {
+                *self = ServiceStatus::from(other);
+                false
+            }
+        }
+    }
 }
 
 impl<T, E> From<ServiceUpdate<T, E>> for ServiceStatus<T, E> {
@@ -36,5 +50,25 @@ impl<T, E> From<ServiceUpdate<T, E>> for ServiceStatus<T, E> {
             ServiceUpdate::Failed(error) => ServiceStatus::Failed(error),
             ServiceUpdate::BusUnreachable(failure) => ServiceStatus::BusUnreachable(failure),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ServiceStatus, ServiceUpdate};
+
+    #[test]
+    fn a_resting_daemon_keeps_its_state_until_it_answers_again() {
+        let mut status = ServiceStatus::<u8, ()>::Loading;
+        // Gone before any state: said as unavailable, not resting.
+        assert!(!status.follow_resting(ServiceUpdate::Unavailable));
+        assert_eq!(status, ServiceStatus::Unavailable);
+        assert!(!status.follow_resting(ServiceUpdate::Available(1)));
+        assert!(status.follow_resting(ServiceUpdate::Unavailable));
+        assert_eq!(status, ServiceStatus::Ready(1));
+        assert!(!status.follow_resting(ServiceUpdate::Available(2)));
+        assert_eq!(status, ServiceStatus::Ready(2));
+        assert!(!status.follow_resting(ServiceUpdate::Failed(())));
+        assert_eq!(status, ServiceStatus::Failed(()));
     }
 }

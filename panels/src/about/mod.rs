@@ -197,17 +197,7 @@ impl State {
     }
 
     fn watched(&mut self, update: ServiceUpdate<Hostnames, HostnameError>) {
-        match update {
-            ServiceUpdate::Available(names) => {
-                self.resting = false;
-                self.names = ServiceStatus::Ready(names);
-            }
-            ServiceUpdate::Unavailable if self.hostnames().is_some() => self.resting = true,
-            other => {
-                self.resting = false;
-                self.names = ServiceStatus::from(other);
-            }
-        }
+        self.resting = self.names.follow_resting(update);
     }
 
     fn rename(&mut self, message: rename::Message) -> Outcome<Request> {
@@ -296,7 +286,7 @@ impl Page for State {
                         let sentence = rename_error_sentence(&failure);
                         // The form keeps what was typed; the sentence is said there too.
                         if let Some(form) = &mut self.rename {
-                            form.refused(sentence.clone());
+                            form.check.refused(sentence.clone());
                         }
                         self.error = Some(ErrorReport::new(sentence, failure.error.detail()));
                     }

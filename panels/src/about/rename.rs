@@ -119,11 +119,6 @@ impl Form {
         }
     }
 
-    /// The change was refused: said in the form, the typing kept.
-    pub fn refused(&mut self, sentence: String) {
-        self.check.refused(sentence);
-    }
-
     /// Applies a message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {

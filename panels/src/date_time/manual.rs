@@ -139,11 +139,6 @@ impl Form {
         }
     }
 
-    /// timedated refused the time: said in the form, the typing kept.
-    pub fn refused(&mut self, sentence: String) {
-        self.check.refused(sentence);
-    }
-
     /// Applies a message.
     pub fn update(&mut self, message: Message) -> Action {
         match message {

@@ -307,25 +307,22 @@ impl State {
     }
 
     fn watched(&mut self, update: ServiceUpdate<Snapshot, TimedateError>) -> Outcome<Request> {
-        match update {
-            ServiceUpdate::Available(snapshot) => {
-                self.resting = false;
-                let zone = snapshot.timezone.clone();
-                if snapshot.ntp {
-                    // Automatic time took over: nothing to set by hand.
-                    self.manual = None;
-                }
-                self.timedate = ServiceStatus::Ready(snapshot);
-                let known = self.offset_of(&zone).is_some() || zone.is_empty();
-                if self.zones.is_some() && !known {
-                    return Outcome::request(Request::ZoneOffset(zone));
-                }
-            }
-            ServiceUpdate::Unavailable if self.snapshot().is_some() => self.resting = true,
-            other => {
-                self.resting = false;
-                self.timedate = ServiceStatus::from(other);
-            }
+        let available = matches!(update, ServiceUpdate::Available(_));
+        self.resting = self.timedate.follow_resting(update);
+        let Some((zone, ntp)) = self
+            .snapshot()
+            .filter(|_| available)
+            .map(|snapshot| (snapshot.timezone.clone(), snapshot.ntp))
+        else {
+            return Outcome::none();
+        };
+        if ntp {
+            // Automatic time took over: nothing to set by hand.
+            self.manual = None;
+        }
+        let known = self.offset_of(&zone).is_some() || zone.is_empty();
+        if self.zones.is_some() && !known {
+            return Outcome::request(Request::ZoneOffset(zone));
         }
         Outcome::none()
     }
@@ -490,7 +487,7 @@ impl Page for State {
                         };
                         // The form keeps what was typed; the sentence is said there too.
                         if let (Change::Time, Some(form)) = (&change, &mut self.manual) {
-                            form.refused(sentence.clone());
+                            form.check.refused(sentence.clone());
                         }
                         self.error = Some(ErrorReport::new(sentence, detail));
                     }

@@ -297,17 +297,7 @@ impl State {
     }
 
     fn watched(&mut self, update: ServiceUpdate<Snapshot, LocaleError>) {
-        match update {
-            ServiceUpdate::Available(snapshot) => {
-                self.resting = false;
-                self.locale = ServiceStatus::Ready(snapshot);
-            }
-            ServiceUpdate::Unavailable if self.snapshot().is_some() => self.resting = true,
-            other => {
-                self.resting = false;
-                self.locale = ServiceStatus::from(other);
-            }
-        }
+        self.resting = self.locale.follow_resting(update);
     }
 
     fn people(&mut self, update: ServiceUpdate<Vec<UserAccount>, AccountsError>) {
