@@ -14,7 +14,7 @@ use crate::page::{self, Context, Page};
 use crate::security;
 use crate::{
     about, accessibility, appearance, apps, bluetooth, date_time, firmware, network, power,
-    printers, private_dns, region, sound,
+    printers, private_dns, region, sound, users,
 };
 
 macro_rules! panels {
@@ -133,6 +133,8 @@ panels! {
     DateTime => date_time: date_time::State, "date-time";
     /// Languages, formats and keyboard layouts, the person's and the machine's.
     Region => region: region::State, "region";
+    /// The people on this computer: adding, removing, administrators, passwords, pictures.
+    Users => users: users::State, "users";
     /// Seeing, hearing and typing aids.
     Accessibility => accessibility: accessibility::State, "accessibility";
     /// The system at a glance.

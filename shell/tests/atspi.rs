@@ -110,6 +110,9 @@ struct Extras {
     /// `/etc` and `/usr/lib/locale`) and accounts-daemon, so the Region & Language page shows
     /// the machine's language, formats and layouts.
     locale: bool,
+    /// The real accounts-daemon (`Service::Accounts`, its own `/etc` with the fixture people),
+    /// so the Users page lists them.
+    accounts: bool,
 }
 
 /// What of the apps bed's environment the app gets (not its `XDG_CONFIG_HOME`, which holds
@@ -185,6 +188,10 @@ fn desktop_with(lang: &str, panel: &str, extras: Extras) -> Desktop {
     if extras.hostname {
         bed.start_service(Service::Hostnamed)
             .unwrap_or_else(|error| panic!("hostnamed: {error}"));
+    }
+    if extras.accounts && !extras.locale {
+        bed.start_service(Service::Accounts)
+            .unwrap_or_else(|error| panic!("accounts-daemon: {error}"));
     }
     if extras.locale {
         for service in [Service::Localed, Service::Accounts] {
@@ -2101,6 +2108,73 @@ fn screen_reader_tabs_through_the_region_page() {
             .count();
         assert!(rows > 3, "layout rows by name:\n{}", show(&picker));
         problems.extend(desktop.walk_up_to("Region & Language, the picker", 80));
+    }
+    let log = desktop.session.app_log();
+    assert!(!log.contains("panicked"), "the app panicked:\n{log}");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    desktop.tear_down();
+}
+
+/// The Users page on the real accounts-daemon (the bed's fixture people; the app runs as
+/// nobody, who is not listed): every person's administrator switch and "Remove…" named with
+/// their name and focusable, "Add a person…" too, the page walked with Tab; the add dialog's
+/// fields (the password fields as password text), its account type as radio buttons and its
+/// buttons named and walked. Nothing is changed, and the app never crashes.
+#[test]
+fn screen_reader_tabs_through_the_users_page() {
+    let extras = Extras {
+        accounts: true,
+        ..Extras::default()
+    };
+    let mut desktop = desktop_with("en_US.UTF-8", "users", extras);
+    let page = desktop.read_tree(("push button", "Remove…: Grace Hopper"), None);
+    eprintln!("the page at {:.2} s:\n{}", desktop.elapsed(), show(&page));
+    assert_has(&page, "list item", "Users", &["selected"]);
+    for heading in ["Users", "People"] {
+        assert_has(&page, "heading", heading, &[]);
+    }
+    let mut problems: Vec<String> = Vec::new();
+    for name in [
+        "Remove…: Ada Lovelace",
+        "Remove…: Grace Hopper",
+        "Administrator: Ada Lovelace",
+        "Administrator: Grace Hopper",
+        "Add a person…",
+    ] {
+        let found = page.iter().any(|node| {
+            node.name == name && is_control(node) && node.states.iter().any(|s| s == "focusable")
+        });
+        if !found {
+            problems.push(format!("no focusable control named {name:?}"));
+        }
+    }
+    problems.extend(
+        indistinguishable_controls(&page)
+            .into_iter()
+            .map(|problem| format!("the page: {problem}")),
+    );
+    problems.extend(desktop.walk("Users"));
+
+    if desktop.app_running() {
+        desktop.read_tree(
+            ("push button", "Add a person…"),
+            Some(("push button", "Add a person…")),
+        );
+        let dialog = desktop.read_tree(("entry", "Full name"), None);
+        eprintln!("the add dialog:\n{}", show(&dialog));
+        for (role, name) in [
+            ("entry", "Full name"),
+            ("entry", "Login name"),
+            ("password text", "Password"),
+            ("password text", "Type the password again"),
+            ("radio button", "Standard"),
+            ("radio button", "Administrator"),
+            ("push button", "Add"),
+            ("push button", "Cancel"),
+        ] {
+            assert_has(&dialog, role, name, &["focusable"]);
+        }
+        problems.extend(desktop.walk_up_to("Users, the add dialog", 60));
     }
     let log = desktop.session.app_log();
     assert!(!log.contains("panicked"), "the app panicked:\n{log}");

@@ -123,7 +123,8 @@ fn the_sidebar_switches_panels() {
     let _english = english();
     let mut app = app(None, ThemeChoice::Light);
     assert_eq!(app.active(), PanelId::Power);
-    let mut ui = simulate(&app);
+    // Tall enough for every row of the sidebar (in the goldens' 680 px it scrolls).
+    let mut ui = simulate_sized(&app, (960.0, 800.0));
     ui.click("About").expect("About is in the sidebar");
     let messages = {
         let messages: Vec<Message> = ui.into_messages().collect();
@@ -256,7 +257,7 @@ fn deep_links_open_a_panel_and_unknown_ones_explain() {
     assert!(
         notice.detail.contains(
             "network, bluetooth, sound, printers, power, apps, firmware, private-dns, \
-             security, appearance, date-time, region, accessibility, about"
+             security, appearance, date-time, region, users, accessibility, about"
         ),
         "{}",
         notice.detail
@@ -2749,4 +2750,72 @@ fn region_layout_picker_searches_the_greeters_list() {
         assert!(ui_shows(&app, shown), "{shown}");
     }
     assert_snapshot_sized(&app, "region-picker", REGION_WINDOW);
+}
+
+/// The Users page as `users::sample::state` has it, without AccountsService: Ada (you, the
+/// only administrator), Grace (standard) and a locked guest account.
+fn users_app(theme: ThemeChoice) -> App {
+    let mut app = app(Some("users"), theme);
+    app.pages.users = ferrum_panels::users::sample::state();
+    app
+}
+
+/// Tall enough for the page with the add dialog open.
+const USERS_WINDOW: (f32, f32) = (960.0, 1200.0);
+
+style_goldens!(
+    users_styles,
+    "users",
+    users_app,
+    USERS_WINDOW,
+    ferrum_panels::users::ids::ADD
+);
+
+#[test]
+fn users_snapshots_light_and_dark() {
+    let _english = english();
+    let app = users_app(ThemeChoice::Light);
+    assert_eq!(app.active(), PanelId::Users);
+    for shown in [
+        "Users",
+        "Ada Lovelace",
+        "ada · Administrator · you",
+        "Grace Hopper",
+        "grace · Standard",
+        "guest · Standard · locked",
+        "Change password…",
+        "Remove…",
+        "Add a person…",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert_snapshot_sized(&app, "users-light", USERS_WINDOW);
+    assert_snapshot_sized(&users_app(ThemeChoice::Dark), "users-dark", USERS_WINDOW);
+}
+
+#[test]
+fn users_add_dialog_suggests_the_login_name_and_says_what_is_wrong() {
+    use ferrum_panels::users::{Message as Users, add};
+    let _english = english();
+    let mut app = users_app(ThemeChoice::Light);
+    for message in [
+        Users::OpenAdd,
+        Users::Add(add::Message::RealName("Linus Torvalds".into())),
+        Users::Add(add::Message::Password(
+            ferrum_services::secret::Secret::new("penguin".into()),
+        )),
+        Users::Add(add::Message::Submit),
+    ] {
+        let _ = app.pages.users.update(message);
+    }
+    for shown in [
+        "Add a person",
+        "linus",
+        "Too short: at least 8 characters",
+        "The password needs at least 8 characters.",
+    ] {
+        assert!(ui_shows(&app, shown), "{shown}");
+    }
+    assert!(!ui_shows(&app, "penguin"), "the password is never shown");
+    assert_snapshot_sized(&app, "users-add", USERS_WINDOW);
 }
