@@ -25,7 +25,9 @@
 //! which measures only the panel switches (`target/bench/bench-apps.json`).
 //! About → Date & Time and About → Region & Language against the bed's real timedated, localed
 //! and accounts-daemon are measured in `bench` and in `cargo xtask bench date-time` (or
-//! `region`), which measures only the panel switches (`target/bench/bench-region.json`).
+//! `region`), which measures only the panel switches (`target/bench/bench-region.json`); with
+//! them About → Users against the bed's real accounts-daemon (`demo::start_bed` runs it for the
+//! greeter).
 //!
 //! The CPU rows ([`sound::cpu_metrics`]) compare the release app's CPU time over 20 s on the
 //! Sound page (nothing playing: only the input's level meter runs; and with a stream playing)

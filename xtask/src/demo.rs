@@ -43,6 +43,10 @@
 //! date-time` and `cargo xtask demo region` take only those two (reports in
 //! `report-date-time.json` and `report-region.json`).
 //!
+//! The Users page gets the bed's real accounts-daemon (its own `/etc` with the fixture people):
+//! `users-{light,dark}.png`; `cargo xtask demo users` takes only those two (report in
+//! `report-users.json`).
+//!
 //! The Apps page gets the apps bed's Flatpak ([`apps_bed`]: an app for the person with an
 //! update that asks for more, an app for everyone, the bed's signed repo as the one source):
 //! `apps-{light,dark}.png` show the page, `app-permissions-{light,dark}.png` the first app's
@@ -381,6 +385,26 @@ fn machine_shots(app: &Path, panel: &str) -> Vec<Shot> {
         .collect()
 }
 
+/// The Users page's slug.
+pub const USERS: &str = "users";
+
+/// The Users page in every theme against the bed's real accounts-daemon.
+fn users_shots(app: &Path) -> Vec<Shot> {
+    THEMES
+        .iter()
+        .map(|theme| {
+            settings_shot(
+                app,
+                format!("{USERS}-{theme}"),
+                USERS,
+                theme,
+                Some("the real accounts-daemon (its own /etc with the fixture people)"),
+                Vec::new(),
+            )
+        })
+        .collect()
+}
+
 /// The Apps page and one app's permissions in every theme against the apps bed, as root.
 fn apps_shots(app: &Path, apps: &AppsDemo) -> Vec<Shot> {
     let mut shots = Vec::new();
@@ -457,6 +481,10 @@ fn settings_shots(
         }
         if panel == DATE_TIME || panel == REGION {
             shots.extend(machine_shots(app, panel));
+            continue;
+        }
+        if panel == USERS {
+            shots.extend(users_shots(app));
             continue;
         }
         for theme in THEMES {
@@ -727,6 +755,8 @@ pub enum Scope {
     DateTime,
     /// The Region & Language page in both themes (`cargo xtask demo region`).
     Region,
+    /// The Users page in both themes (`cargo xtask demo users`).
+    Users,
 }
 
 /// The whole demo, or only one page's shots (Sound, Printers, Firmware, Device Security).
@@ -777,6 +807,7 @@ pub fn run(scope: Scope) -> Result<()> {
         ),
         Scope::DateTime => machine_shots(&apps.settings, DATE_TIME),
         Scope::Region => machine_shots(&apps.settings, REGION),
+        Scope::Users => users_shots(&apps.settings),
     };
 
     let mode = Mode::detect();
@@ -818,6 +849,10 @@ pub fn run(scope: Scope) -> Result<()> {
             } else {
                 "Date & Time"
             },
+            mode.name()
+        ),
+        Scope::Users => println!(
+            "demo: the Users page × themes {THEMES:?}, mode {}",
             mode.name()
         ),
     }
@@ -870,6 +905,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::Apps => "report-apps.json",
         Scope::DateTime => "report-date-time.json",
         Scope::Region => "report-region.json",
+        Scope::Users => "report-users.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(

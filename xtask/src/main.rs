@@ -53,6 +53,8 @@ commands:
   demo date-time | demo region
             only the Date & Time (real timedated) or the Region & Language page (real localed and
             accounts-daemon) in both themes
+  demo users
+            only the Users page (real accounts-daemon) in both themes
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
@@ -102,6 +104,7 @@ fn main() -> ExitCode {
         [demo, page] if demo == "demo" && page == "apps" => "demo apps",
         [demo, page] if demo == "demo" && page == "date-time" => "demo date-time",
         [demo, page] if demo == "demo" && page == "region" => "demo region",
+        [demo, page] if demo == "demo" && page == "users" => "demo users",
         [bench, page] if bench == "bench" && (page == "date-time" || page == "region") => {
             "bench region"
         }
@@ -136,6 +139,7 @@ fn main() -> ExitCode {
         "demo apps" => demo::run(demo::Scope::Apps),
         "demo date-time" => demo::run(demo::Scope::DateTime),
         "demo region" => demo::run(demo::Scope::Region),
+        "demo users" => demo::run(demo::Scope::Users),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
         "bench printers" => bench::run(bench::Scope::Printers),

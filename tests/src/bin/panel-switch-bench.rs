@@ -57,6 +57,9 @@
 //!   first snapshots with xkeyboard-config's layouts read as on entry. Each
 //!   switch is a new app whose page opens its own watches.
 //!
+//! - About → Users, with the same variable (the bed's real accounts-daemon): the page's
+//!   AccountsService watch up to its first list of people. A new app each switch.
+//!
 //! Prints a human summary on stderr and one JSON object as the last stdout
 //! line: the Power switch's figures at the top level (as before) and every
 //! switch, with its samples, under `switches`.
@@ -71,7 +74,7 @@ use ferrum_integration_tests::{next_within, simulator_settings};
 use ferrum_panels::registry::Message as PageMessage;
 use ferrum_panels::{
     Page, PageRequest, PanelId, apps, bluetooth, date_time, firmware, power, printers, region,
-    security, sound,
+    security, sound, users,
 };
 use ferrum_services::ServiceUpdate;
 use ferrum_services::SystemBus;
@@ -101,6 +104,7 @@ enum Target {
     Apps,
     DateTime,
     Region,
+    Users,
 }
 
 impl Target {
@@ -116,6 +120,7 @@ impl Target {
             Target::Apps => "apps",
             Target::DateTime => "date-time",
             Target::Region => "region",
+            Target::Users => "users",
         }
     }
 
@@ -131,6 +136,7 @@ impl Target {
             Target::Apps => PanelId::Apps,
             Target::DateTime => PanelId::DateTime,
             Target::Region => PanelId::Region,
+            Target::Users => PanelId::Users,
         }
     }
 
@@ -177,6 +183,9 @@ impl Target {
             Target::Region => {
                 "first snapshots of localed and AccountsService (the bed's real daemons) and \
                  xkeyboard-config's layouts read as entering the page asks"
+            }
+            Target::Users => {
+                "first list of people from AccountsService (the bed's real accounts-daemon)"
             }
         }
     }
@@ -472,6 +481,26 @@ async fn to_region(
     Ok((locale, people))
 }
 
+/// About → Users: the page's AccountsService watch up to its first list of people. The
+/// stream is returned: the app keeps it while the page is shown.
+async fn to_users(app: &mut App, bus: &SystemBus) -> Result<Watches<users::Message>, String> {
+    let caller = rustix::process::getuid().as_raw();
+    let mut people = users::watch_stream(&users::Watch(bus.clone(), caller)).boxed();
+    let first = next_within(&mut people, "AccountsService's first list of people").await?;
+    if !matches!(first, users::Message::Watched(ServiceUpdate::Available(_))) {
+        return Err(format!("the AccountsService watch began with {first:?}"));
+    }
+    // Pictures the list names are read as the app would (none on the bed).
+    if let Some(pictures) = app.pages.users.update(first).request {
+        let loaded = pictures.run(bus.clone()).await;
+        let _ = app.update(Message::Page(PageMessage::Users(loaded)));
+    }
+    if app.pages.users.people().is_empty() {
+        return Err("the Users page lists nobody".into());
+    }
+    Ok(people)
+}
+
 /// About → Appearance: nothing to wait for; the page is entered and shows the preferences in
 /// force.
 fn to_appearance(app: &App) -> Result<(), String> {
@@ -512,6 +541,7 @@ async fn one_switch(bus: &SystemBus, target: Target) -> Result<Sample, String> {
         Target::Apps => Some(Box::new(to_apps(&mut app, bus).await?) as Box<dyn Any>),
         Target::DateTime => Some(Box::new(to_date_time(&mut app, bus).await?) as Box<dyn Any>),
         Target::Region => Some(Box::new(to_region(&mut app, bus).await?) as Box<dyn Any>),
+        Target::Users => Some(Box::new(to_users(&mut app, bus).await?) as Box<dyn Any>),
     };
     let data = start.elapsed();
     let mut ui = Simulator::with_size(simulator_settings(), (960.0, 680.0), app.view());
@@ -588,7 +618,7 @@ async fn main() -> std::process::ExitCode {
         targets.push(Target::Apps);
     }
     if std::env::var_os("FERRUM_BENCH_MACHINE").is_some_and(|set| !set.is_empty()) {
-        targets.extend([Target::DateTime, Target::Region]);
+        targets.extend([Target::DateTime, Target::Region, Target::Users]);
     }
     for target in targets {
         match measure(&bus, target).await {
