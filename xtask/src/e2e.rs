@@ -239,6 +239,10 @@ const MILESTONES: &[(&str, &str)] = &[
     ),
     ("initrd: the kernel runs /init", "Run /init as init process"),
     ("systemd running", "systemd[1]"),
+    (
+        "initrd: this computer's storage unlocked",
+        "ferrum-state: unlocked by",
+    ),
     ("initrd: switching to the verity root", "Switching root"),
     ("sysinit.target (console)", "Reached target sysinit.target"),
     (
@@ -892,6 +896,44 @@ fn check_boot(report: &BTreeMap<String, String>, boot: &str, predicted: &str, ch
         "preauth,authfail,authsucc",
         &format!("{boot}: failed logins are counted and lock the account (pam_faillock)"),
     );
+    checks.require(
+        report,
+        "state-device",
+        "/dev/mapper/ferrum-state",
+        &format!("{boot}: /persist is the encrypted state partition, opened by the initrd"),
+    );
+    checks.require(
+        report,
+        "state-identity",
+        "recorded",
+        &format!("{boot}: the partition is the one this machine recorded (EFI variable = its UUID)"),
+    );
+    checks.require(
+        report,
+        "luks",
+        "tpm2",
+        &format!("{boot}: its LUKS2 key slots: the TPM's only"),
+    );
+    checks.require(
+        report,
+        "unlocked-by",
+        "tpm2",
+        &format!("{boot}: the TPM unlocked it (signed PCR 11 policy and PCR 7), nobody was asked"),
+    );
+    let crypto = report.get("crypto").cloned().unwrap_or_default();
+    let has = |part: &str| crypto.split(',').any(|found| found == part);
+    checks.check(
+        &format!("{boot}: disk encryption is possible (dm-crypt, xts, systemd-cryptsetup)"),
+        has("dm_crypt")
+            && has("xts")
+            && has("dm_crypt-loaded")
+            && has("systemd-cryptenroll")
+            && has("systemd-cryptsetup"),
+        format!(
+            "crypto={crypto}, cpu-aes={}",
+            report.get("cpu-aes").map_or("?", String::as_str)
+        ),
+    );
     let mounts = report.get("mounts").cloned().unwrap_or_default();
     checks.check(
         &format!("{boot}: /etc and /var are overlays, /home is on the persistent partition"),
@@ -1193,6 +1235,20 @@ pub fn run() -> Result<()> {
             || "the console carries the kernel's and systemd's output only".to_owned(),
             |line| format!("the console asks: {line:?}"),
         ),
+    );
+    // Ferrum's own initrd (image/mkosi.images/initrd/) ran, with the tools the state
+    // partition's set-up needs (#20, docs/state-partition-plan.md §12 step 1).
+    let initrd = fs::read_to_string(out.join("console-first-boot.log"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| line.split_once("ferrum-initrd: ").map(|(_, rest)| rest))
+        .map(|rest| without_kernel_line(rest.trim_end_matches('\r')).trim().to_owned());
+    checks.check(
+        "first boot: the initrd is Ferrum's own, with the state partition's tools",
+        initrd
+            .as_deref()
+            .is_some_and(|line| line.starts_with("ours ") && line.ends_with("missing=")),
+        initrd.unwrap_or_else(|| "no `ferrum-initrd:` line on the console".to_owned()),
     );
     let first = first
         .map_err(|error| checks.abort(&timeline, &out.join("console-first-boot.log"), &error))?;

@@ -306,7 +306,11 @@ pub fn image_dir() -> Result<PathBuf> {
 /// the predictions cover.
 const INITRD_PHASES: &str = "enter-initrd enter-initrd:leave-initrd enter-initrd:leave-initrd:sysinit enter-initrd:leave-initrd:sysinit:ready";
 
-/// `cargo xtask image`: the shipped image — a small UKI (kernel and mkosi's default initrd)
+/// What the initrd subimage (`image/mkosi.images/initrd/`: `Output=initrd`, `Format=cpio`,
+/// `CompressOutput=zstd`) writes into the output folder.
+const INITRD: &str = "initrd.cpio.zst";
+
+/// `cargo xtask image`: the shipped image — a small UKI (kernel and Ferrum's own initrd)
 /// and a disk image with an ESP, an EROFS root and its dm-verity hash tree
 /// (`image/verity/mkosi.repart`). mkosi puts the root hash into the UKI's command line and signs
 /// the UKI with this machine's db key and the PCR 11 prediction of the standard phases (with a
@@ -329,6 +333,10 @@ pub fn build() -> Result<PathBuf> {
         ),
         "--sign-expected-pcr=yes".to_owned(),
         format!("--sign-expected-pcr-key={}", keys.pcr_key().display()),
+        // Ferrum's own initrd (`image/mkosi.images/initrd/`), built first as a subimage, in
+        // place of mkosi's default one.
+        "--dependency=initrd".to_owned(),
+        format!("--initrd={}", output.join(INITRD).display()),
         format!(
             "--sign-expected-pcr-certificate={}",
             keys.pcr_certificate().display()
