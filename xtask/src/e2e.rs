@@ -20,6 +20,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use ferrum_testbed::keyscript::Step;
@@ -555,6 +556,8 @@ struct Refusal<'a> {
     deadline: Duration,
     /// Where the console is kept (`target/image/e2e/console-<log>.log`).
     log: &'a str,
+    /// A state disk to attach instead of a blank one (copied into the machine's folder).
+    state_disk: Option<&'a Path>,
 }
 
 /// How a watched boot ended.
@@ -571,6 +574,10 @@ const AFTER_STOP: Duration = Duration::from_secs(15);
 /// Boots `refusal.boot` in `work` and records whether it was stopped as expected.
 fn expect_refusal(refusal: &Refusal, work: &Path, checks: &mut Checks) -> Result<()> {
     let _ = fs::remove_dir_all(work);
+    if let Some(disk) = refusal.state_disk {
+        fs::create_dir_all(work)?;
+        fs::copy(disk, work.join("state.img"))?;
+    }
     let mut vm = vm::start(&Machine {
         boot: refusal.boot,
         work,
@@ -676,6 +683,7 @@ fn expect_refused(uki: &Path, work: &Path, what: &str, checks: &mut Checks) -> R
         says: "firmware: Access Denied",
         deadline: REFUSAL_DEADLINE,
         log: what,
+        state_disk: None,
     };
     expect_refusal(&refusal, work, checks)
 }
@@ -751,8 +759,59 @@ fn expect_verity_refusal(disk: &Path, work: &Path, checks: &mut Checks) -> Resul
         says: "kernel: a verity block is corrupted",
         deadline: BOOT_DEADLINE,
         log: "modified-root",
+        state_disk: None,
     };
     expect_refusal(&refusal, work, checks)
+}
+
+/// A blank machine whose disk for the storage already holds a file system (someone's data):
+/// the initrd must refuse to make the storage there — its sentence on the console, never a
+/// recorded identity, a root switch or the login screen — and the disk must be unchanged.
+fn expect_occupied_disk_refusal(disk: &Path, out: &Path, checks: &mut Checks) -> Result<()> {
+    let occupied = out.join("occupied-state.img");
+    let _ = fs::remove_file(&occupied);
+    fs::File::create(&occupied)?.set_len(64 * 1024 * 1024)?;
+    util::run(
+        Command::new("mkfs.ext4")
+            .args(["-q", "-F", "-L", "someones-data"])
+            .arg(&occupied),
+    )?;
+    let before = fs::read(&occupied)?;
+    let work = out.join("refusal");
+    let refusal = Refusal {
+        name: "the initrd refuses to make the storage on a disk that holds data".to_owned(),
+        boot: Boot::Disk(disk),
+        refused: "storage could not be opened: the disk for this computer's storage is not empty",
+        went_on: &[
+            "ferrum-state: recorded",
+            "Switching root",
+            "Reached target graphical.target",
+            "greetd.service",
+        ],
+        stopped: &["emergency mode", "Cannot open access to console"],
+        says: "the initrd's sentence: the disk is not empty",
+        deadline: BOOT_DEADLINE,
+        log: "occupied-disk",
+        state_disk: Some(&occupied),
+    };
+    expect_refusal(&refusal, &work, checks)?;
+    let after = fs::read(work.join("state.img"))?;
+    checks.check(
+        "the disk that holds data is unchanged after that boot",
+        before == after,
+        if before == after {
+            format!("all {} bytes the same", before.len())
+        } else {
+            let first = before
+                .iter()
+                .zip(&after)
+                .position(|(a, b)| a != b)
+                .unwrap_or(before.len().min(after.len()));
+            format!("changed from byte {first}")
+        },
+    );
+    let _ = fs::remove_file(&occupied);
+    Ok(())
 }
 
 /// The login as a person does it: the greeter, a wrong password, the right one, the session.
@@ -906,7 +965,9 @@ fn check_boot(report: &BTreeMap<String, String>, boot: &str, predicted: &str, ch
         report,
         "state-identity",
         "recorded",
-        &format!("{boot}: the partition is the one this machine recorded (EFI variable = its UUID)"),
+        &format!(
+            "{boot}: the partition is the one this machine recorded (EFI variable = its UUID)"
+        ),
     );
     checks.require(
         report,
@@ -1100,6 +1161,9 @@ pub fn run() -> Result<()> {
         let modified = tampered_root(&disk, &out)?;
         expect_verity_refusal(&modified, &out.join("refusal"), &mut checks)?;
         let _ = fs::remove_file(&modified);
+
+        println!("e2e: the initrd must not make the storage on a disk that holds data …");
+        expect_occupied_disk_refusal(&disk, &out, &mut checks)?;
     } else {
         checks.check(
             "Secure Boot and dm-verity refusals",
@@ -1242,7 +1306,11 @@ pub fn run() -> Result<()> {
         .unwrap_or_default()
         .lines()
         .find_map(|line| line.split_once("ferrum-initrd: ").map(|(_, rest)| rest))
-        .map(|rest| without_kernel_line(rest.trim_end_matches('\r')).trim().to_owned());
+        .map(|rest| {
+            without_kernel_line(rest.trim_end_matches('\r'))
+                .trim()
+                .to_owned()
+        });
     checks.check(
         "first boot: the initrd is Ferrum's own, with the state partition's tools",
         initrd
@@ -1307,14 +1375,27 @@ pub fn run() -> Result<()> {
     checks.require(
         &second,
         "kept",
-        "var,home",
-        "second boot: /var and /home kept, /etc changes gone",
+        "etc,var,home",
+        "second boot: /etc, /var and /home kept (on the encrypted state partition)",
+    );
+    let id =
+        |report: &BTreeMap<String, String>| report.get("machine-id").cloned().unwrap_or_default();
+    checks.check(
+        "second boot: the machine ID is the first boot's",
+        id(&first).len() == 32 && id(&first) == id(&second),
+        format!("first {}, second {}", id(&first), id(&second)),
+    );
+    checks.require(
+        &second,
+        "machine-id-mount",
+        "none",
+        "second boot: the machine ID is written in /etc (no bind mount over it)",
     );
     checks.require(
         &second,
         "printers-kept",
         "Ferrum_Selftest",
-        "second boot: the printer added on the first boot is kept (/etc/cups on the persistent partition)",
+        "second boot: the printer added on the first boot is kept (/etc on the encrypted state partition)",
     );
 
     timeline.events.sort_by(|a, b| a.1.total_cmp(&b.1));
