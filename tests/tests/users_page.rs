@@ -268,9 +268,10 @@ fn as_person(bed: &TestBed, name: &str, admin: Option<(u32, &str)>) -> String {
     )
 }
 
-/// With the real polkitd: a person adding someone without an agent is refused
-/// (`NotAllowed`, nobody added); with the session's agent registered and an administrator's
-/// right password, the same addition goes through.
+/// With the real polkitd, through the Users page's add dialog: a person adding someone
+/// without an agent is refused (`NotAllowed`, a sentence in the dialog, nothing pending,
+/// nobody added); with the session's agent registered and an administrator's right password,
+/// the same addition goes through.
 #[test]
 fn polkit_refuses_without_an_agent_and_allows_through_it() {
     let bed = TestBed::start(&[Service::PolkitDaemon, Service::Accounts])
@@ -279,6 +280,11 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
     let refused = as_person(&bed, "gina", None);
     assert!(refused.contains(&format!("UID={NOBODY}")), "{refused}");
     assert!(refused.contains("RESULT=refused NotAllowed"), "{refused}");
+    assert!(
+        refused.contains("SENTENCE=The person was not added: an administrator did not allow it."),
+        "the add dialog says so: {refused}"
+    );
+    assert!(refused.contains("PENDING=None"), "{refused}");
     assert_eq!(getent(&bed, "passwd", "gina"), None, "nobody added");
 
     let admin = ADMINS[0];
