@@ -65,6 +65,8 @@ pub struct Driver<A: Drivable = ferrum_settings::App> {
     renderer: iced::Renderer,
     cache: Option<Cache>,
     size: Size,
+    /// Tasks started by [`Self::deliver_in_background`], not yet at their end.
+    background: Vec<iced_test::futures::BoxStream<Action<A::Message>>>,
 }
 
 impl<A: Drivable> Driver<A> {
@@ -85,6 +87,7 @@ impl<A: Drivable> Driver<A> {
             renderer,
             cache: Some(Cache::default()),
             size,
+            background: Vec::new(),
         }
     }
 
@@ -116,6 +119,58 @@ impl<A: Drivable> Driver<A> {
 
     /// Delivers input events to the widgets and the window's subscriptions.
     pub async fn deliver(&mut self, events: Vec<Event>) {
+        for message in self.messages_of(events) {
+            self.dispatch(message).await;
+        }
+        // The runtime redraws after updates; widgets act on pending requests then.
+        self.redraw().await;
+    }
+
+    /// Like [`Self::deliver`], but the tasks the events' messages return keep running in
+    /// the background instead of being awaited to their end: for a call that waits on
+    /// something the test must bring about through the window meanwhile (polkit waits for
+    /// the app's own authentication dialog). [`Self::run_background`] moves them on.
+    pub async fn deliver_in_background(&mut self, events: Vec<Event>) {
+        for message in self.messages_of(events) {
+            let task = self.app.update(message);
+            if let Some(stream) = task::into_stream(task) {
+                self.background.push(stream);
+            }
+        }
+        self.redraw().await;
+    }
+
+    /// Runs what the background tasks have ready, each for up to `wait`, dispatching their
+    /// messages (whose own tasks run to the end) and dropping the tasks that ended; returns
+    /// how many still run.
+    pub async fn run_background(&mut self, wait: std::time::Duration) -> usize {
+        let mut streams = std::mem::take(&mut self.background);
+        let mut running = Vec::new();
+        for mut stream in streams.drain(..) {
+            let mut ended = false;
+            loop {
+                match tokio::time::timeout(wait, stream.next()).await {
+                    Ok(Some(Action::Output(message))) => self.dispatch(message).await,
+                    Ok(Some(Action::Widget(operation))) => self.operate(operation),
+                    Ok(Some(_)) => {}
+                    Ok(None) => {
+                        ended = true;
+                        break;
+                    }
+                    Err(_) => break,
+                }
+            }
+            if !ended {
+                running.push(stream);
+            }
+        }
+        running.append(&mut self.background);
+        self.background = running;
+        self.background.len()
+    }
+
+    /// The messages input events make: the widgets' and the window's keyboard handling's.
+    fn messages_of(&mut self, events: Vec<Event>) -> Vec<A::Message> {
         let mut messages = Vec::new();
         let statuses = self.with_ui(|ui, renderer| {
             let (_, statuses) = ui.update(
@@ -133,11 +188,7 @@ impl<A: Drivable> Driver<A> {
                 messages.extend(A::keyboard(keyboard_event, captured));
             }
         }
-        for message in messages {
-            self.dispatch(message).await;
-        }
-        // The runtime redraws after updates; widgets act on pending requests then.
-        self.redraw().await;
+        messages
     }
 
     /// Delivers a frame (RedrawRequested) and runs what it produces.
@@ -185,19 +236,24 @@ impl<A: Drivable> Driver<A> {
         while let Some(action) = stream.next().await {
             match action {
                 Action::Output(message) => outputs.push(message),
-                Action::Widget(mut operation) => self.with_ui(|ui, renderer| {
-                    loop {
-                        ui.operate(renderer, operation.as_mut());
-                        match operation.finish() {
-                            Outcome::Chain(next) => operation = next,
-                            _ => break,
-                        }
-                    }
-                }),
+                Action::Widget(operation) => self.operate(operation),
                 _ => {}
             }
         }
         outputs
+    }
+
+    /// Runs a widget operation against the live widget tree, with what it chains.
+    fn operate(&mut self, mut operation: Box<dyn iced::advanced::widget::Operation + Send>) {
+        self.with_ui(|ui, renderer| {
+            loop {
+                ui.operate(renderer, operation.as_mut());
+                match operation.finish() {
+                    Outcome::Chain(next) => operation = next,
+                    _ => break,
+                }
+            }
+        });
     }
 
     /// Renders the window (tiny-skia, scale 2) to RGBA bytes.
