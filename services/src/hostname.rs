@@ -1,7 +1,9 @@
 //! systemd-hostnamed (`org.freedesktop.hostname1`): the machine's names.
 //!
 //! The About page shows them and renames the machine: [`set_pretty`] and [`set_static`]
-//! ask with `interactive = true`, so polkit may ask the session's authentication agent.
+//! ask with `interactive = true`, so polkit may ask the session's authentication agent;
+//! they go through [`SystemBus::interactive`](crate::bus::SystemBus::interactive) (minutes
+//! to answer).
 //! [`static_from_pretty`] derives the network name from the device name as GNOME does and
 //! [`check_static`] checks a typed one, before hostnamed sees it. The proxy is written by
 //! hand: three properties and two methods of one interface.
@@ -162,7 +164,10 @@ async fn proxy(bus: &SystemBus) -> Result<Hostname1Proxy<'static>, HostnameError
 /// Sets the free-form device name ("Ada's laptop") for the person on the page: polkit may
 /// ask the session's authentication agent (`interactive = true`).
 pub async fn set_pretty(bus: &SystemBus, name: &str) -> Result<(), HostnameError> {
-    Ok(proxy(bus).await?.set_pretty_hostname(name, true).await?)
+    Ok(proxy(&bus.interactive())
+        .await?
+        .set_pretty_hostname(name, true)
+        .await?)
 }
 
 /// Sets the static host name (`/etc/hostname`) for the person on the page (interactive).
@@ -174,7 +179,10 @@ pub async fn set_static(bus: &SystemBus, name: &str) -> Result<(), HostnameError
             format!("{name:?} is not a host name: {problem:?}"),
         )));
     }
-    Ok(proxy(bus).await?.set_static_hostname(name, true).await?)
+    Ok(proxy(&bus.interactive())
+        .await?
+        .set_static_hostname(name, true)
+        .await?)
 }
 
 /// The longest static name: one DNS label (`HOST_NAME_MAX` is 64 on Linux).

@@ -4,7 +4,8 @@
 //!
 //! Changes are administrator actions (`org.freedesktop.locale1.set-locale`,
 //! `…set-keyboard`) asked for with `interactive = true`, so polkit may ask the session's
-//! authentication agent. On Debian, localed writes `/etc/default/locale` and
+//! authentication agent; they go through [`SystemBus::interactive`] (minutes to answer).
+//! On Debian, localed writes `/etc/default/locale` and
 //! `/etc/default/keyboard` (upstream: `/etc/locale.conf`, `/etc/X11/xorg.conf.d/
 //! 00-keyboard.conf`) and generates a locale that is missing (`locale-gen`). localed exits
 //! after 30 s without callers and is started again by the next call.
@@ -192,7 +193,7 @@ pub async fn set_machine_locale(
             format!("not a locale name: {lang:?} {formats:?}"),
         )));
     }
-    let connection = bus.connection().await?;
+    let connection = bus.interactive().connection().await?;
     let assignments: Vec<&str> = assignments.iter().map(String::as_str).collect();
     Ok(proxy(&connection)
         .await?
@@ -211,7 +212,7 @@ pub const FORMAT_VARIABLES: [&str; 5] = [
 
 /// Sets the machine's keyboard (also converted to the text console's keymap), interactive.
 pub async fn set_machine_keyboard(bus: &SystemBus, keyboard: &Keyboard) -> Result<(), LocaleError> {
-    let connection = bus.connection().await?;
+    let connection = bus.interactive().connection().await?;
     Ok(proxy(&connection)
         .await?
         .set_x11_keyboard(

@@ -3,7 +3,10 @@
 //!
 //! logind decides what the caller may do: each `Can…` call answers
 //! [`Availability`], and every action is asked for with `interactive = true`,
-//! so polkit may ask for authentication instead of refusing outright. Nothing
+//! so polkit may ask for authentication instead of refusing outright. The only
+//! caller is the login screen, where no authentication agent runs (nobody could
+//! answer a dialog), so these calls keep the bus's method timeout rather than
+//! [`SystemBus::interactive`]'s minutes: a hung logind is said in 20 s. Nothing
 //! here changes over time in a way logind announces (there is no signal for
 //! `Can…`), so there is no stream: read [`available_actions`] when the menu
 //! opens.

@@ -186,8 +186,10 @@ pub fn hash_password(password: &Secret) -> Result<Zeroizing<String>, NewAccountE
 /// Calls `method` on `proxy` with D-Bus's `ALLOW_INTERACTIVE_AUTHORIZATION` flag, so polkit
 /// may ask the session's authentication agent (accounts-daemon asks polkit for interaction
 /// only when the call carries the flag; the login screen has no agent, so there it changes
-/// nothing). Bounded by the connection's method timeout.
+/// nothing). Bounded by `bus`'s interactive bound ([`SystemBus::interactive`]: minutes,
+/// since the person may be typing their password), not by the 20 s of other calls.
 pub(crate) async fn call_interactive<B, R>(
+    bus: &SystemBus,
     proxy: &zbus::Proxy<'_>,
     method: &'static str,
     body: &B,
@@ -202,16 +204,14 @@ where
         body,
     );
     // zbus bounds only its plain calls by the connection's method timeout; this one is
-    // bounded here by the same, so a hung daemon fails it as a timeout.
-    let reply = match proxy.connection().method_timeout() {
-        Some(limit) => tokio::time::timeout(limit, call).await.map_err(|_| {
-            zbus::Error::InputOutput(std::sync::Arc::new(std::io::Error::new(
-                std::io::ErrorKind::TimedOut,
-                format!("{method}: no answer within {limit:?}"),
-            )))
-        })??,
-        None => call.await?,
-    };
+    // bounded here by the interactive bound, so a hung daemon fails it as a timeout.
+    let limit = bus.interactive().method_timeout();
+    let reply = tokio::time::timeout(limit, call).await.map_err(|_| {
+        zbus::Error::InputOutput(std::sync::Arc::new(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            format!("{method}: no answer within {limit:?}"),
+        )))
+    })??;
     reply.ok_or_else(|| zbus::Error::Failure(format!("{method}: no reply")))
 }
 
@@ -286,6 +286,7 @@ pub async fn create_with(
         STANDARD
     };
     let path: zbus::zvariant::OwnedObjectPath = call_interactive(
+        bus,
         accounts.inner(),
         "CreateUser",
         &(account.user_name.as_str(), account.real_name.as_str(), kind),
@@ -305,10 +306,10 @@ pub async fn create_with(
         let user = user(&connection, path.clone())
             .await
             .map_err(|error| (Step::Password, error))?;
-        call_interactive::<_, ()>(user.inner(), "SetPassword", &(hash.as_str(), ""))
+        call_interactive::<_, ()>(bus, user.inner(), "SetPassword", &(hash.as_str(), ""))
             .await
             .map_err(|error| (Step::Password, NewAccountError::from(error)))?;
-        call_interactive::<_, ()>(user.inner(), "SetShell", &(LOGIN_SHELL,))
+        call_interactive::<_, ()>(bus, user.inner(), "SetShell", &(LOGIN_SHELL,))
             .await
             .map_err(|error| (Step::Shell, NewAccountError::from(error)))?;
         Ok::<_, (Step, NewAccountError)>(())
@@ -363,7 +364,7 @@ pub async fn remove(bus: &SystemBus, leftover: &Leftover) -> Result<(), NewAccou
             ),
         )));
     }
-    call_interactive::<_, ()>(accounts.inner(), "DeleteUser", &(id, true)).await?;
+    call_interactive::<_, ()>(bus, accounts.inner(), "DeleteUser", &(id, true)).await?;
     tracing::info!(user = %leftover.user_name, "unfinished account removed");
     Ok(())
 }

@@ -10,9 +10,10 @@
 //! **Changes** are administrator actions (`org.freedesktop.accounts.user-administration`;
 //! a picture of one's own account is `…change-own-user-data`). Each call carries D-Bus's
 //! `ALLOW_INTERACTIVE_AUTHORIZATION` flag, so polkit may ask the session's authentication
-//! agent; a refusal is [`UsersError::NotAllowed`] and changes nothing. Every call is bounded
-//! by the bus's method timeout: a hung daemon is [`UsersError::NoAnswer`], a gone one
-//! [`UsersError::Unavailable`].
+//! agent; a refusal is [`UsersError::NotAllowed`] and changes nothing. Every change is bounded
+//! by the bus's interactive bound ([`SystemBus::interactive`], minutes: the person may be
+//! typing a password), every read by its method timeout: a hung daemon is
+//! [`UsersError::NoAnswer`], a gone one [`UsersError::Unavailable`].
 //!
 //! Creating a person is [`crate::new_account::create`] (the three steps, the password hashed
 //! in our process, nothing half-done), with the login name checked here first
@@ -392,8 +393,10 @@ async fn user(connection: &Connection, uid: u32) -> Result<UserProxy<'static>, U
     user_at(connection, path).await
 }
 
-/// Calls `method` on `proxy` allowing polkit to ask the session's authentication agent.
+/// Calls `method` on `proxy` allowing polkit to ask the session's authentication agent,
+/// bounded by `bus`'s interactive bound ([`SystemBus::interactive`]).
 async fn interactive<B>(
+    bus: &SystemBus,
     proxy: &zbus::Proxy<'_>,
     method: &'static str,
     body: &B,
@@ -401,7 +404,7 @@ async fn interactive<B>(
 where
     B: serde::ser::Serialize + zbus::zvariant::DynamicType,
 {
-    new_account::call_interactive::<_, ()>(proxy, method, body).await?;
+    new_account::call_interactive::<_, ()>(bus, proxy, method, body).await?;
     Ok(())
 }
 
@@ -499,6 +502,7 @@ pub async fn delete(bus: &SystemBus, uid: u32, files: Files) -> Result<(), Users
     let name = user(&connection, uid).await?.user_name().await?;
     let accounts = accounts(&connection).await?;
     interactive(
+        bus,
         accounts.inner(),
         "DeleteUser",
         &(i64::from(uid), files == Files::Delete),
@@ -516,7 +520,13 @@ pub async fn set_account_type(
 ) -> Result<(), UsersError> {
     let connection = bus.connection().await?;
     let user = user(&connection, uid).await?;
-    interactive(user.inner(), "SetAccountType", &(account_type.to_daemon(),)).await?;
+    interactive(
+        bus,
+        user.inner(),
+        "SetAccountType",
+        &(account_type.to_daemon(),),
+    )
+    .await?;
     tracing::info!(uid, ?account_type, "account type set");
     Ok(())
 }
@@ -529,7 +539,7 @@ pub async fn set_password(bus: &SystemBus, uid: u32, password: &Secret) -> Resul
         .map_err(|error| UsersError::Hash(error.to_string()))??;
     let connection = bus.connection().await?;
     let user = user(&connection, uid).await?;
-    interactive(user.inner(), "SetPassword", &(hash.as_str(), "")).await?;
+    interactive(bus, user.inner(), "SetPassword", &(hash.as_str(), "")).await?;
     tracing::info!(uid, "password set");
     Ok(())
 }
@@ -543,7 +553,7 @@ pub async fn set_picture(bus: &SystemBus, uid: u32, path: &Path) -> Result<(), U
         .ok_or_else(|| UsersError::BadPicturePath(path.to_owned()))?;
     let connection = bus.connection().await?;
     let user = user(&connection, uid).await?;
-    interactive(user.inner(), "SetIconFile", &(text,)).await?;
+    interactive(bus, user.inner(), "SetIconFile", &(text,)).await?;
     tracing::info!(uid, "picture set");
     Ok(())
 }

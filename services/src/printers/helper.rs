@@ -13,13 +13,19 @@ use super::types::{Action, JobId, JobState, PrintOption};
 pub const DRIVERLESS_MODEL: &str = "everywhere";
 
 impl Action {
-    /// Runs the command. Changes go through cups-pk-helper on `bus` (each call bounded by the
-    /// bus's method timeout); the test page goes straight to `server` over IPP.
+    /// Runs the command. Changes go through cups-pk-helper on `bus`'s interactive handle
+    /// ([`SystemBus::interactive`]: cups-pk-helper lets polkit ask the session's
+    /// authentication agent, so each call may take minutes); the test page goes straight
+    /// to `server` over IPP.
     pub async fn run(&self, bus: &SystemBus, server: &CupsServer) -> Result<(), PrintersError> {
         if let Self::PrintTestPage(queue) = self {
             return print_test_page(server, queue).await.map(drop);
         }
-        let connection = bus.connection().await.map_err(PrintersError::Bus)?;
+        let connection = bus
+            .interactive()
+            .connection()
+            .await
+            .map_err(PrintersError::Bus)?;
         let helper = MechanismProxy::new(&connection)
             .await
             .map_err(|error| PrintersError::from_helper(error.into()))?;
