@@ -77,6 +77,16 @@ impl SystemBus {
         self
     }
 
+    /// The same bus with another bound for the interactive calls only, after
+    /// [`SystemBus::with_method_timeout`] (a test of a slow answer to the agent
+    /// gives them more than its short method timeout). Takes effect for a
+    /// connection not opened yet.
+    pub fn with_interactive_timeout(mut self, timeout: Duration) -> Self {
+        self.interactive_timeout = timeout;
+        self.interactive_connection = Arc::new(Mutex::new(None));
+        self
+    }
+
     /// The same bus for calls made with interactive authorization (polkit may ask
     /// the session's authentication agent): its calls are bounded by the
     /// interactive bound ([`INTERACTIVE_TIMEOUT`] unless
@@ -180,6 +190,16 @@ mod tests {
             .with_method_timeout(short);
         assert_eq!(again.method_timeout(), short);
         assert_eq!(again.interactive().method_timeout(), short);
+        // A test may then give the interactive calls more.
+        let slow = SystemBus::with_address("unix:path=/nowhere")
+            .with_method_timeout(short)
+            .with_interactive_timeout(INTERACTIVE_TIMEOUT);
+        assert_eq!(slow.method_timeout(), short);
+        assert_eq!(slow.interactive().method_timeout(), INTERACTIVE_TIMEOUT);
+        assert!(!Arc::ptr_eq(
+            &slow.connection,
+            &slow.interactive().connection
+        ));
     }
 
     #[test]

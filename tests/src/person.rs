@@ -64,13 +64,25 @@ pub fn as_nobody_in_polkit_namespace(
 ///
 /// # Errors
 /// When the agent does not register within 30 s.
+pub async fn answer_polkit(
+    bus: &SystemBus,
+    admin: Option<(u32, String)>,
+) -> Result<Option<tokio::task::JoinHandle<()>>, String> {
+    answer_polkit_after(bus, admin, Duration::ZERO).await
+}
+
+/// [`answer_polkit`], answering each request only after `delay` (a slow typist).
+///
+/// # Errors
+/// When the agent does not register within 30 s.
 #[allow(
     clippy::print_stdout,
     reason = "the test reads what the program prints"
 )]
-pub async fn answer_polkit(
+pub async fn answer_polkit_after(
     bus: &SystemBus,
     admin: Option<(u32, String)>,
+    delay: Duration,
 ) -> Result<Option<tokio::task::JoinHandle<()>>, String> {
     let Some((uid, password)) = admin else {
         return Ok(None);
@@ -88,6 +100,7 @@ pub async fn answer_polkit(
         while let Some(event) = events.next().await {
             if let AgentEvent::Request(request) = event {
                 println!("ASKED={}", request.message);
+                tokio::time::sleep(delay).await;
                 let answered = request.respond(Response::Authenticate {
                     uid,
                     password: Secret::new(password.clone()),
@@ -129,9 +142,11 @@ pub fn process_uid() -> String {
         .to_owned()
 }
 
-/// The `main` of a person program, `<program> <bus address> <target> [<admin uid> <password>]`:
-/// in English, on a runtime of its own, answers polkit with the password when given
-/// ([`answer_polkit`]) and runs `body` with the bus and the target (a zone, a name).
+/// The `main` of a person program, `<program> <bus address> <target> [<admin uid> <password>
+/// [<answer after ms> <method timeout ms> <interactive timeout ms>]]`: in English, on a
+/// runtime of its own, answers polkit with the password when given ([`answer_polkit_after`],
+/// at once unless told to wait; then the bus's two bounds are the given ones) and runs `body`
+/// with the bus and the target (a zone, a name).
 ///
 /// # Errors
 /// Missing arguments, a runtime that does not start, an agent that does not register, or
@@ -149,14 +164,31 @@ pub fn run_as_person(
         (Some(uid), Some(password)) => Some((uid.parse()?, password)),
         _ => None,
     };
+    let mut millis = || -> Result<Option<Duration>, Box<dyn Error>> {
+        Ok(match args.next() {
+            Some(text) => Some(Duration::from_millis(text.parse()?)),
+            None => None,
+        })
+    };
+    let slow = match (millis()?, millis()?, millis()?) {
+        (Some(delay), Some(method), Some(interactive)) => Some((delay, method, interactive)),
+        _ => None,
+    };
     let _guard = ferrum_i18n::use_locale("en-US");
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let bus = SystemBus::with_address(&address);
-        let agent = answer_polkit(&bus, admin).await?;
+        let mut bus = SystemBus::with_address(&address);
+        let mut delay = Duration::ZERO;
+        if let Some((answer_after, method, interactive)) = slow {
+            bus = bus
+                .with_method_timeout(method)
+                .with_interactive_timeout(interactive);
+            delay = answer_after;
+        }
+        let agent = answer_polkit_after(&bus, admin, delay).await?;
         let ended = body(bus, target).await;
         if let Some(agent) = agent {
             agent.abort();

@@ -301,6 +301,60 @@ fn polkit_refuses_without_an_agent_and_allows_through_it() {
     assert_eq!(host_names(), before, "this host's names");
 }
 
+/// With the real polkitd and the session's agent answering only after 4 s — longer than the
+/// bus's method timeout, shortened to 1.5 s here as a stand-in for the 20 s that failed slow
+/// typists — the rename still goes through: interactive calls have their own bound.
+#[test]
+fn a_slow_answer_to_the_agent_is_waited_for() {
+    let before = host_names();
+    let bed = TestBed::start(&[Service::PolkitDaemon, Service::Hostnamed])
+        .expect("real polkitd and hostnamed");
+    assert_isolated(&bed);
+    let etc = bed.machine_etc(Service::Hostnamed);
+    let admin = ADMINS[0];
+    let uid = admin.uid.to_string();
+    let slowly = |method_ms: &str, interactive_ms: &str, pretty: &str| {
+        as_nobody_in_polkit_namespace(
+            &bed,
+            env!("CARGO_BIN_EXE_about-as-person"),
+            &[
+                bed.system_bus_address(),
+                pretty,
+                &uid,
+                admin.password,
+                "4000",
+                method_ms,
+                interactive_ms,
+            ],
+            None,
+        )
+    };
+
+    // Both bounds short, as before the fix: the person is still typing when the call fails.
+    let copy_before = copy_names(&etc);
+    let cut_off = slowly("1500", "1500", "Cut Off Box");
+    assert!(
+        cut_off.contains("ASKED="),
+        "polkit asked the agent: {cut_off}"
+    );
+    assert!(cut_off.contains("RESULT=refused"), "{cut_off}");
+    assert!(
+        cut_off.contains("SENTENCE=The host name service did not answer."),
+        "{cut_off}"
+    );
+    assert!(cut_off.contains("PENDING=false"), "{cut_off}");
+    assert_eq!(copy_names(&etc), copy_before, "nothing changed");
+
+    let waited = slowly("1500", "60000", "Slow Box");
+    assert!(
+        waited.contains("ASKED="),
+        "polkit asked the agent: {waited}"
+    );
+    assert!(waited.contains("RESULT=ok"), "{waited}");
+    assert_eq!(read(&etc.join("hostname")).trim(), "slow-box");
+    assert_eq!(host_names(), before, "this host's names");
+}
+
 /// Hung (SIGSTOP) mid-change: the call ends within the bus's timeout with a sentence and
 /// nothing pending, the form keeps the typing; resumed, the page shows what hostnamed says by
 /// itself and a new rename works.

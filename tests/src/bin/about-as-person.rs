@@ -7,7 +7,11 @@
 //! authentication agent for itself (as the settings app does) and answers polkit's
 //! requests with that password.
 //!
-//! Usage: `about-as-person <bus address> <device name> [<admin uid> <password>]`
+//! `<answer after ms> <method timeout ms> <interactive timeout ms>` after the password make
+//! the agent answer late and set the bus's two bounds (the slow-typist test).
+//!
+//! Usage: `about-as-person <bus address> <device name> [<admin uid> <password>
+//! [<answer after ms> <method timeout ms> <interactive timeout ms>]]`
 
 use std::time::Duration;
 
