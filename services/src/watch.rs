@@ -135,8 +135,13 @@ where
             match Subscriptions::open(&connection, watched).await {
                 Ok(mut subscriptions) => {
                     failures = 0;
-                    // Subscribed before the first read, so no change can slip between.
-                    let mut present = subscriptions.has_owner(watched).await;
+                    // Subscribed before the first read, so no change can slip between. A
+                    // daemon that is not running but can be started by the bus (timedated,
+                    // localed, hostnamed exit when idle) is read anyway: the read starts it.
+                    // Once it exits again, the page keeps what it read (resting) until it
+                    // comes back.
+                    let mut present = subscriptions.has_owner(watched).await
+                        || subscriptions.activatable(watched).await;
                     loop {
                         if present {
                             yield match fetch(connection.clone()).await {
@@ -255,6 +260,14 @@ impl Subscriptions {
     async fn has_owner(&self, watched: Watched) -> bool {
         match BusName::try_from(watched.bus_name) {
             Ok(name) => self.dbus.name_has_owner(name).await.unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the bus can start the watched daemon on a call (a D-Bus activatable name).
+    async fn activatable(&self, watched: Watched) -> bool {
+        match self.dbus.list_activatable_names().await {
+            Ok(names) => names.iter().any(|name| name.as_str() == watched.bus_name),
             Err(_) => false,
         }
     }
