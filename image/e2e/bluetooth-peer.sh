@@ -3,8 +3,8 @@
 # BlueZ's emulator makes two virtual controllers that hear each other (hci0, the computer's,
 # and hci1), and ferrum-bt-peer plays the remote device on hci1. On the first boot it also
 # starts the sound report (`sound`, from image/e2e/sound.sh), the portal report
-# (`appearance`, from image/e2e/appearance.sh) and the Flatpak report (`apps.sh`, from
-# image/e2e/apps.sh). Never part of the image.
+# (`appearance`, from image/e2e/appearance.sh), the Flatpak report (`apps.sh`, from
+# image/e2e/apps.sh) and the time zone report (`date-time.sh`). Never part of the image.
 here=$(dirname "$0")
 say() { echo "ferrum-bt-peer: $*"; }
 # The first boot's sound report runs beside the peer (it waits for the person's session).
@@ -17,6 +17,10 @@ if [ "$(cat "$here/mode" 2>/dev/null)" != report ] && [ -f "$here/sound" ]; then
     # … and the Flatpak report (image/e2e/apps.sh), which offers the test repo's file.
     if [ -f "$here/apps.sh" ]; then
         /bin/sh "$here/apps.sh" &
+    fi
+    # … and the time zone report (image/e2e/date-time.sh).
+    if [ -f "$here/date-time.sh" ]; then
+        /bin/sh "$here/date-time.sh" &
     fi
     # When the person's first session ends (at the power button, or early when it fails),
     # its last journal lines and greetd's go to the console: the e2e's record of why.

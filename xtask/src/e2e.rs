@@ -32,6 +32,7 @@ use crate::vm::{self, Boot, Machine, Vm};
 mod appearance;
 mod apps;
 mod bluetooth;
+mod date_time;
 mod printers;
 mod security;
 mod sound;
@@ -1271,6 +1272,16 @@ pub fn run() -> Result<()> {
                 },
             );
         }
+        println!("e2e: the Date & Time page, a time zone allowed through the session's agent …");
+        let zone = date_time::run(&mut vm, &mut timeline);
+        checks.check(
+            "Date & Time page by keyboard: a time zone picked, the session's authentication agent asks for the administrator's password, timedated sets it",
+            zone.is_ok(),
+            match &zone {
+                Ok(detail) => detail.clone(),
+                Err(error) => error.to_string(),
+            },
+        );
     }
     let first = wait_for_report(&vm, &mut timeline, Duration::from_secs(300));
     // The power button, as a person ends the day: the second boot sees what the system saved
@@ -1390,6 +1401,12 @@ pub fn run() -> Result<()> {
         "machine-id-mount",
         "none",
         "second boot: the machine ID is written in /etc (no bind mount over it)",
+    );
+    checks.require(
+        &second,
+        "timezone",
+        date_time::ZONE,
+        "second boot: the time zone set on the Date & Time page is kept (/etc on the encrypted state partition)",
     );
     checks.require(
         &second,

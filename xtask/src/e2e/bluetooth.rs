@@ -154,6 +154,10 @@ pub(super) fn tools_disk(out: &std::path::Path, mode: Mode) -> Result<PathBuf> {
             util::workspace_root()?.join("image/e2e/apps.sh"),
             staging.join("apps.sh"),
         )?;
+        fs::copy(
+            util::workspace_root()?.join("image/e2e/date-time.sh"),
+            staging.join("date-time.sh"),
+        )?;
     }
     fs::write(staging.join("mode"), format!("{mode}\n"))?;
     let disk = out.join(disk);
