@@ -4,6 +4,7 @@ use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 
 use crate::ids::WidgetId;
+use ferrum_services::secret::Secret;
 use iced::widget::{button, column, container, radio, text, text_input, toggler};
 use iced::{Alignment, Element, Font, Length, font};
 
@@ -290,6 +291,35 @@ fn switch_named<'a, Message: Clone + 'a>(
         .on_press(flipped.clone()),
     )
     .on_activate(flipped)
+    .into()
+}
+
+/// A password field with its label above it (as [`labelled_field`]): a screen reader hears
+/// its label and how many characters were typed, never them; what is typed stays a
+/// [`Secret`].
+pub fn password_field<'a, M: Clone + 'a>(
+    id: WidgetId,
+    label: String,
+    value: &Secret,
+    on_input: impl Fn(Secret) -> M + 'a,
+    on_submit: M,
+) -> Element<'a, M> {
+    column![
+        text(label.clone()).size(14),
+        Accessible::new(
+            id.child("field"),
+            AccessibleInfo::new(Role::PasswordInput, label).secret(value.char_count()),
+            text_input("", value.expose())
+                .id(id)
+                .secure(true)
+                .on_input(move |typed| on_input(Secret::new(typed)))
+                .on_submit(on_submit)
+                .padding(8)
+                .align_x(reading_start()),
+        ),
+    ]
+    .spacing(4)
+    .align_x(reading_start())
     .into()
 }
 

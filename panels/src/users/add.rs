@@ -7,12 +7,14 @@ use ferrum_services::secret::Secret;
 use ferrum_services::users::{
     self, AccountType, NameProblem, NewPerson, PasswordProblem, Strength, UsersError,
 };
-use ferrum_ui::widgets::{FONT_BOLD, FormEnd, choice, form_card, labelled_field, reading_start};
+use ferrum_ui::widgets::{
+    FONT_BOLD, FormEnd, choice, form_card, labelled_field, password_field, reading_start,
+};
 use iced::Element;
 use iced::widget::{column, text};
 
 use super::ids;
-use super::password::{password_field, strength_line};
+use super::password::strength_line;
 
 /// The dialog's state: what is typed.
 #[derive(Debug, Clone, PartialEq, Eq)]

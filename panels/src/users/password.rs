@@ -1,15 +1,15 @@
 //! "Change your password": the new password twice with a strength hint (AccountsService's
-//! `SetPassword` with its hash; polkit may ask for an administrator). Also the secret field
-//! and strength line the add dialog shares.
+//! `SetPassword` with its hash; polkit may ask for an administrator). Also the
+//! strength line the add dialog shares.
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::secret::Secret;
 use ferrum_services::users::{self, PasswordProblem, Strength};
 use ferrum_ui::WidgetId;
-use ferrum_ui::widgets::{FONT_BOLD, FormEnd, caption, form_card, reading_start};
+use ferrum_ui::widgets::{FONT_BOLD, FormEnd, caption, form_card, password_field, reading_start};
 use iced::Element;
-use iced::widget::{column, text, text_input};
+use iced::widget::{column, text};
 
 use super::ids;
 
@@ -122,34 +122,6 @@ impl Dialog {
             },
         )
     }
-}
-
-/// A password field with its label: a screen reader hears its label and how many characters
-/// were typed, never them.
-pub fn password_field<'a, M: Clone + 'a>(
-    id: WidgetId,
-    label: String,
-    value: &Secret,
-    on_input: impl Fn(Secret) -> M + 'a,
-    on_submit: M,
-) -> Element<'a, M> {
-    column![
-        text(label.clone()).size(14),
-        Accessible::new(
-            id.child("field"),
-            AccessibleInfo::new(Role::PasswordInput, label).secret(value.char_count()),
-            text_input("", value.expose())
-                .id(id)
-                .secure(true)
-                .on_input(move |typed| on_input(Secret::new(typed)))
-                .on_submit(on_submit)
-                .padding(8)
-                .align_x(reading_start()),
-        ),
-    ]
-    .spacing(4)
-    .align_x(reading_start())
-    .into()
 }
 
 /// The strength hint (nothing before anything is typed).
