@@ -3,13 +3,13 @@
 //! is [`super::Request::CreateAccount`].
 
 use ferrum_services::secret::Secret;
+// The password rules are the Users page's (one rule for every account Ferrum makes).
+pub use ferrum_services::users::{
+    MAX_PASSWORD_BYTES, MIN_PASSWORD, PasswordProblem, Strength, check_password, strength,
+};
 
 /// The longest user name `useradd` takes.
 pub const MAX_USER_NAME: usize = 32;
-/// The shortest password taken.
-pub const MIN_PASSWORD: usize = 8;
-/// The longest password taken (PAM's `PAM_MAX_RESP_SIZE`: it is typed at login).
-pub const MAX_PASSWORD_BYTES: usize = crate::conversation::MAX_ANSWER_BYTES;
 
 /// Why a user name cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,30 +24,6 @@ pub enum NameProblem {
     BadCharacters,
     /// An account of that name exists (AccountsService said so).
     Taken,
-}
-
-/// Why the password cannot be used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PasswordProblem {
-    /// Shorter than [`MIN_PASSWORD`].
-    TooShort,
-    /// Longer than [`MAX_PASSWORD_BYTES`].
-    TooLong,
-    /// The two fields differ.
-    Mismatch,
-}
-
-/// How hard the password would be to guess (a hint, shown as it is typed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Strength {
-    /// Too short to be taken.
-    TooShort,
-    /// Short or of one kind of character.
-    Weak,
-    /// Fair.
-    Fair,
-    /// Long and varied.
-    Strong,
 }
 
 /// Checks a user name as `useradd` and Ferrum take it.
@@ -96,51 +72,6 @@ pub fn suggest_user_name(full_name: &str) -> String {
     }
     let name = name.trim_start_matches(|c: char| !c.is_ascii_lowercase());
     name.chars().take(MAX_USER_NAME).collect()
-}
-
-/// The strength hint for `password`.
-pub fn strength(password: &str) -> Strength {
-    let length = password.chars().count();
-    if length < MIN_PASSWORD {
-        return Strength::TooShort;
-    }
-    let kinds = [
-        password.chars().any(char::is_lowercase),
-        password.chars().any(char::is_uppercase),
-        password.chars().any(|c| c.is_ascii_digit()),
-        password.chars().any(|c| !c.is_alphanumeric()),
-    ]
-    .into_iter()
-    .filter(|kind| *kind)
-    .count();
-    let distinct = {
-        let mut chars: Vec<char> = password.chars().collect();
-        chars.sort_unstable();
-        chars.dedup();
-        chars.len()
-    };
-    if distinct < 4 {
-        return Strength::Weak;
-    }
-    match (length, kinds) {
-        (16.., _) | (12.., 3..) => Strength::Strong,
-        (12.., _) | (_, 3..) => Strength::Fair,
-        _ => Strength::Weak,
-    }
-}
-
-/// Checks the password and its confirmation.
-pub fn check_password(password: &Secret, confirmation: &Secret) -> Result<(), PasswordProblem> {
-    if password.char_count() < MIN_PASSWORD {
-        return Err(PasswordProblem::TooShort);
-    }
-    if password.expose().len() > MAX_PASSWORD_BYTES {
-        return Err(PasswordProblem::TooLong);
-    }
-    if password != confirmation {
-        return Err(PasswordProblem::Mismatch);
-    }
-    Ok(())
 }
 
 /// What is typed in the form.
@@ -217,6 +148,11 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shared rule, given typed text.
+    fn strength(password: &str) -> Strength {
+        super::strength(&Secret::new(password.to_owned()))
+    }
 
     #[test]
     fn user_names_are_checked() {

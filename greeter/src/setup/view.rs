@@ -442,7 +442,7 @@ fn account_step(setup: &Setup) -> Element<'_, Message> {
             .on_input(|typed| Message::Password(typed.into())),
         AccessibleInfo::new(Role::PasswordInput, password).secret(form.password.char_count()),
     ));
-    content = content.push(strength_line(account::strength(form.password.expose())));
+    content = content.push(strength_line(account::strength(&form.password)));
     content = content.push(field(
         setup,
         ids::CONFIRMATION,
