@@ -199,7 +199,7 @@ pub async fn feed_until<P, S>(
 /// `CARGO_BIN_EXE_<name>` only names binaries of the test's own package, so the test asks
 /// the cargo that compiled it (`env!("CARGO")`) to build the binary — a no-op when it is up
 /// to date, in the same target folder — and takes the path from cargo's JSON messages (as
-/// `tests/tests/bluetooth_peer.rs` does for the peer).
+/// `tests/tests/integration/bluetooth_peer.rs` does for the peer).
 #[allow(clippy::panic)]
 pub fn cargo_binary(package: &str, bin: &str) -> std::path::PathBuf {
     let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.toml");

@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/hostname.rs`'s polkit tests: the test starts this program
+//! The other half of `tests/tests/integration/hostname.rs`'s polkit tests: the test starts this program
 //! as `nobody` (not root: hostnamed lets root through without asking polkit) inside polkitd's
 //! mount namespace (where polkit's setuid helper finds the bed's administrators). It shows
 //! the About page on the bed's bus, renames the computer to `<device name>` in the form

@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/apps.rs`'s polkit refusal: the test starts this program as
+//! The other half of `tests/tests/integration/apps.rs`'s polkit refusal: the test starts this program as
 //! `nobody` with the bed's system installation as its argument (root's libflatpak changes a
 //! system installation itself, so the refusal needs another user). Its libflatpak asks
 //! Flatpak's system helper on the bed's bus (`DBUS_SYSTEM_BUS_ADDRESS`), which asks the bed's

@@ -1,5 +1,5 @@
 //! The Apps page changing the **system** installation as a user who is not root, for
-//! `tests/tests/apps_page.rs`: root's libflatpak writes a system installation itself, so only
+//! `tests/tests/integration/apps_page.rs`: root's libflatpak writes a system installation itself, so only
 //! another user's goes through Flatpak's system helper. The test starts this program as
 //! `nobody` with the bed's user and system installations and an app of the bed's repo as its
 //! arguments and the bed's private system bus as `DBUS_SYSTEM_BUS_ADDRESS`; it drives the

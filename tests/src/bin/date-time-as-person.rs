@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/date_time_page.rs`'s polkit tests: the test starts this
+//! The other half of `tests/tests/integration/date_time_page.rs`'s polkit tests: the test starts this
 //! program as `nobody` (not root: timedated lets a caller with `CAP_SYS_TIME` through without
 //! asking polkit) inside polkitd's mount
 //! namespace (where polkit's setuid helper finds the bed's administrators). It shows the

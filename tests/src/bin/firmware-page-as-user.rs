@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/firmware_page.rs`'s polkit refusal: the test starts this
+//! The other half of `tests/tests/integration/firmware_page.rs`'s polkit refusal: the test starts this
 //! program as `nobody` with the bed's bus address as its argument (fwupd trusts root without
 //! asking polkit, so the refusal needs another user). It shows the Firmware page on that bus,
 //! presses the webcam's Update and prints how the run ended (`UID=`, `FAILURE=`, `SENTENCE=`).

@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/polkit_agent.rs`'s killed-agent test: an authentication
+//! The other half of `tests/tests/integration/polkit_agent.rs`'s killed-agent test: an authentication
 //! agent in a process of its own, which the test kills while polkitd waits for it. It
 //! registers on the bus named by `DBUS_SYSTEM_BUS_ADDRESS` for the process given as its
 //! argument, prints `REGISTERED` and `REQUEST <attempt>` lines, and never answers.

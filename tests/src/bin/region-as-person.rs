@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/region_page.rs`'s polkit test: the test starts this program
+//! The other half of `tests/tests/integration/region_page.rs`'s polkit test: the test starts this program
 //! as `nobody` (not root: localed lets root through without asking polkit) inside polkitd's
 //! mount namespace. It shows the Region & Language page on the bed's bus, adds the keyboard
 //! layout `<layout>` through the picker, and prints how it ended (`UID=`, `RESULT=`,

@@ -1,4 +1,4 @@
-//! The other half of `tests/tests/users_page.rs`'s polkit test: the test starts this program
+//! The other half of `tests/tests/integration/users_page.rs`'s polkit test: the test starts this program
 //! as `nobody` (not root: polkitd lets root through without asking) inside polkitd's mount
 //! namespace (where polkit's setuid helper finds the bed's administrators). It adds the
 //! standard person `<name>` through the Users page's add dialog on the bed's bus and prints

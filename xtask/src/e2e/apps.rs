@@ -1,6 +1,6 @@
 //! The Apps page in the booted image, on the person's own Flatpak installation with
 //! libflatpak: logged in and after the Appearance step, the test opens the page by keyboard
-//! (`image/e2e/apps.keys`, the same keys `tests/tests/apps_keyboard.rs` sends to the app on
+//! (`image/e2e/apps.keys`, the same keys `tests/tests/integration/apps_keyboard.rs` sends to the app on
 //! the host), adds an app source from the `.flatpakrepo` file the test-tools disk's Flatpak
 //! report put in `~/Downloads` (`image/e2e/apps.sh`: the test bed's GPG-signed repo, on the
 //! disk), searches it, opens the plain test app's details and installs it. The report says,

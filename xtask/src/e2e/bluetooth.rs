@@ -6,7 +6,7 @@
 //!
 //! Logged in, the test drives `ferrum-settings` by keyboard with the key script
 //! `image/e2e/bluetooth.keys` — the same script a host test runs against the bluez5 mock,
-//! asserting the focus after every step (`tests/tests/bluetooth_keyboard.rs`) — and waits at its
+//! asserting the focus after every step (`tests/tests/integration/bluetooth_keyboard.rs`) — and waits at its
 //! sync points for the peer's console lines and the screen: the peer found nearby, the page's
 //! pairing dialog asking to confirm the passkey, the bond on both sides, and after Forget the
 //! bond gone from the computer (the peer then drops its side too).

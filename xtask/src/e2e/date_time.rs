@@ -1,6 +1,6 @@
 //! The Date & Time page in the booted image, through the session's authentication agent:
 //! after the file chooser step, the person (the test account, an administrator) opens the page
-//! by keyboard (`image/e2e/date-time.keys`, the same keys `tests/tests/date_time_keyboard.rs`
+//! by keyboard (`image/e2e/date-time.keys`, the same keys `tests/tests/integration/date_time_keyboard.rs`
 //! sends to the app on the host), picks a time zone in the zone picker; timedated asks polkit,
 //! polkit asks ferrum-settings' own agent, whose dialog takes her password (typed over QMP);
 //! then timedated sets the zone. The test-tools disk's report (`image/e2e/date-time.sh`) says

@@ -27,7 +27,7 @@ use ferrum_ui::window;
 use iced::Size;
 
 /// The script, shared with the image e2e.
-const SCRIPT: &str = include_str!("../../image/e2e/appearance.keys");
+const SCRIPT: &str = include_str!("../../../image/e2e/appearance.keys");
 /// The VM's screen.
 const WINDOW: Size = Size::new(1280.0, 800.0);
 /// How long saving the preferences (a task) may take.

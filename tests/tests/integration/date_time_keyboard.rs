@@ -38,7 +38,7 @@ use futures::stream::BoxStream;
 use iced::Size;
 
 /// The script, shared with the image e2e.
-const SCRIPT: &str = include_str!("../../image/e2e/date-time.keys");
+const SCRIPT: &str = include_str!("../../../image/e2e/date-time.keys");
 /// The zone the script chooses.
 const ZONE: &str = "Asia/Tokyo";
 /// The password the script types: the image's test account's.
@@ -47,8 +47,8 @@ const PASSWORD: &str = "ferrum-test";
 const PASSWORD_HASH: &str = "$6$ferrumtestadm$JSHY9EDcUeRDx9P4Zx0qgQxHjY0gEdXlJ7kRCh2tKCW5rsUFI6NjWVxWgrB2ultwsG0hZihhbbSVb5VwNDpBc.";
 /// Set in the process that plays the script: the bed's bus address.
 const CHILD: &str = "FERRUM_DATE_TIME_KEYS_BUS";
-/// This test's name, to start it again alone.
-const NAME: &str = "the_date_time_key_script_sets_the_zone_through_the_agent";
+/// This test's name in the integration test binary, to start it again alone.
+const NAME: &str = "date_time_keyboard::the_date_time_key_script_sets_the_zone_through_the_agent";
 /// The VM's screen.
 const WINDOW: Size = Size::new(1280.0, 800.0);
 /// How long one sync point may take (polkit's helper checks the password).

@@ -35,7 +35,7 @@ use futures::stream::BoxStream;
 use iced::Size;
 
 /// The script, shared with the image e2e.
-const SCRIPT: &str = include_str!("../../image/e2e/apps.keys");
+const SCRIPT: &str = include_str!("../../../image/e2e/apps.keys");
 /// The VM's screen.
 const WINDOW: Size = Size::new(1280.0, 800.0);
 /// How long one sync point may take (libflatpak's work on a thread of its own).

@@ -52,7 +52,7 @@ use futures::stream::BoxStream;
 use iced::Size;
 
 /// The script, shared with the image e2e.
-const SCRIPT: &str = include_str!("../../image/e2e/bluetooth.keys");
+const SCRIPT: &str = include_str!("../../../image/e2e/bluetooth.keys");
 /// The VM's screen.
 const WINDOW: Size = Size::new(1280.0, 800.0);
 /// How long the child may take in all.
