@@ -31,6 +31,7 @@
 
 pub mod app;
 pub mod appearance;
+pub mod autologin;
 pub mod caps_lock;
 pub mod clock;
 pub mod config;

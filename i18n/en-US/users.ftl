@@ -2,7 +2,7 @@
 ## one's own password and picture.
 
 users-title = Users
-    .keywords = users;people;accounts;person;add user;remove user;delete user;administrator;admin;standard;password;picture;avatar;photo;login
+    .keywords = users;people;accounts;person;add user;remove user;delete user;administrator;admin;standard;password;picture;avatar;photo;login;automatic login;autologin
 
 users-not-running = The accounts service is not running
     .body = The people on this computer come from AccountsService. This page shows them by itself as soon as it runs.
@@ -19,6 +19,10 @@ users-administrator = Administrator
 users-last-administrator = The only administrator: someone else must become one before this account can stop being one.
 users-making-administrator = Making { $name } an administrator…
 users-making-standard = Making { $name } a standard account…
+users-automatic-login = Automatic login
+    .desc = Logged in without a password when this computer starts. Only one person can have it.
+users-turning-on-automatic-login = Turning on automatic login for { $name }…
+users-turning-off-automatic-login = Turning off automatic login for { $name }…
 users-cancel = Cancel
 
 users-add-open = Add a person…
@@ -76,6 +80,7 @@ users-error-remove-refused = The person was not removed: an administrator did no
 users-error-type-refused = The account type was not changed: an administrator did not allow it.
 users-error-password-refused = The password was not changed: an administrator did not allow it.
 users-error-picture-refused = The picture was not changed: it was not allowed.
+users-error-automatic-login-refused = Automatic login was not changed: an administrator did not allow it.
 users-error-gone = The accounts service stopped, so nothing was changed. This page shows the people again when it is back.
 users-error-no-answer = The accounts service did not answer. The change may not have been made; the page shows what the service says once it answers.
 users-error-name-taken = The login name “{ $name }” is already used. Choose another one.

@@ -15,6 +15,8 @@
 //! typing a password), every read by its method timeout: a hung daemon is
 //! [`UsersError::NoAnswer`], a gone one [`UsersError::Unavailable`].
 //!
+//! Automatic login ([`set_automatic_login`]) is `…set-login-option`, also an administrator's.
+//!
 //! Creating a person is [`crate::new_account::create`] (the three steps, the password hashed
 //! in our process, nothing half-done), with the login name checked here first
 //! ([`check_name`]). Passwords travel as [`Secret`]s and leave this process only as their
@@ -160,6 +162,9 @@ pub struct Person {
     pub account_type: AccountType,
     /// Locked (nobody can log in with it).
     pub locked: bool,
+    /// Logged in without a password when the computer starts (AccountsService's
+    /// `AutomaticLogin`; at most one person has it).
+    pub automatic_login: bool,
     /// The person asking (the caller's uid).
     pub is_caller: bool,
 }
@@ -433,6 +438,7 @@ pub async fn list(connection: Connection, caller: u32) -> Result<Vec<Person>, Us
             picture,
             account_type: AccountType::from_daemon(user.account_type().await?),
             locked: user.locked().await?,
+            automatic_login: user.automatic_login().await?,
             is_caller: uid == caller,
         });
     }
@@ -528,6 +534,18 @@ pub async fn set_account_type(
     )
     .await?;
     tracing::info!(uid, ?account_type, "account type set");
+    Ok(())
+}
+
+/// Turns automatic login on or off for `uid` (AccountsService's `SetAutomaticLogin`, polkit's
+/// `org.freedesktop.accounts.set-login-option`). On for one person is off for whoever had it
+/// (the daemon does that). Debian's accounts-daemon keeps it in `/etc/gdm3/daemon.conf`, which
+/// `ferrum-greetd-config` turns into greetd's `initial_session` at the next start.
+pub async fn set_automatic_login(bus: &SystemBus, uid: u32, on: bool) -> Result<(), UsersError> {
+    let connection = bus.connection().await?;
+    let user = user(&connection, uid).await?;
+    interactive(bus, user.inner(), "SetAutomaticLogin", &(on,)).await?;
+    tracing::info!(uid, on, "automatic login set");
     Ok(())
 }
 
@@ -640,6 +658,7 @@ mod tests {
             picture: None,
             account_type: AccountType::Administrator,
             locked: false,
+            automatic_login: false,
             is_caller: true,
         };
         assert_eq!(person.initials(), "AL");

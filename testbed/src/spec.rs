@@ -211,12 +211,15 @@ pub(crate) fn spec(service: Service, layout: &Layout) -> ServiceSpec {
             // mount namespace: adduser and deluser (which accounts-daemon runs) replace
             // /etc/passwd by renaming, write lastlog and make home folders, so whole
             // folders are mounted, not single files. The copy is made once per bed (a
-            // restart keeps the accounts made, as a reboot does).
+            // restart keeps the accounts made, as a reboot does). `{etc}/gdm3` exists as in
+            // the image: Debian's accounts-daemon keeps the automatic login there
+            // (`daemon.conf`), and only when the folder exists.
             let script = format!(
                 "mkdir -p {state}/users {state}/icons {home} {log} {mail} && \
                  {{ [ -d {etc} ] || {{ cp -a /etc {etc} && cp {passwd} {etc}/passwd && \
                  cp {shadow} {etc}/shadow && cp {group} {etc}/group && \
                  {{ [ ! -e {etc}/gshadow ] || cat {gshadow} >> {etc}/gshadow; }}; }}; }} && \
+                 mkdir -p {etc}/gdm3 && \
                  mount --bind {etc} /etc && mount --bind {home} /home && \
                  mount --bind {log} /var/log && \
                  {{ [ ! -d /var/mail ] || mount --bind {mail} /var/mail; }} && \

@@ -128,6 +128,11 @@ fn stage_binaries(apps: &demo::Apps) -> Result<PathBuf> {
     let libexec = staging.join("usr/libexec");
     fs::create_dir_all(&libexec)?;
     fs::copy(&apps.portal, libexec.join("ferrum-portal"))?;
+    // greetd's configuration with the automatic login (greetd.service's ExecStartPre=); built
+    // with the greeter (a binary of the same package).
+    let greetd_config = apps.greeter.with_file_name("ferrum-greetd-config");
+    fs::copy(&greetd_config, libexec.join("ferrum-greetd-config"))
+        .map_err(|error| format!("{}: {error}", greetd_config.display()))?;
     let keys = keys::ensure()?;
     let pk = staging.join(PK_CERTIFICATE_IN_IMAGE);
     fs::create_dir_all(pk.parent().ok_or("a certificate path without a folder")?)?;

@@ -45,7 +45,8 @@ pub fn remove_files(files: Files) -> WidgetId {
     })
 }
 
-/// A part of a person's row (`name`, `administrator`, `remove`, `password`, `picture`).
+/// A part of a person's row (`name`, `administrator`, `automatic-login`, `remove`, `password`,
+/// `picture`).
 pub fn person(uid: u32, part: &str) -> WidgetId {
     USERS.child("person").child(uid).child(part)
 }

@@ -1,6 +1,8 @@
 //! The Users page: the people on this computer (picture or initials, name, standard or
 //! administrator, "you"), adding a person, removing one (keeping or deleting their files),
-//! changing one's own password and picture, and making someone an administrator or not.
+//! changing one's own password and picture, making someone an administrator or not, and
+//! automatic login (one person at most: on for one is off for the other, AccountsService's
+//! doing; greetd starts that person's session at boot, see `ferrum_greeter::autologin`).
 //!
 //! Everything goes through [`ferrum_services::users`] (AccountsService), each call allowing
 //! polkit to ask the session's authentication agent; a refusal is a sentence that changes
@@ -12,7 +14,7 @@
 //! Off the UI thread: pictures are read and decoded ([`Request::LoadPictures`]); a chosen
 //! picture file is checked, decoded and scaled to [`picture::SIDE`] into a file of our own
 //! before AccountsService is given it ([`Request::PreparePicture`]); passwords are hashed by
-//! the service. Automatic login is not on this page (issue #19 leaves it for later).
+//! the service.
 
 pub mod add;
 pub mod ids;
@@ -50,6 +52,8 @@ pub enum Change {
     Password,
     /// The caller's own picture.
     Picture,
+    /// Turning automatic login on or off for a person.
+    AutomaticLogin(u32, bool),
 }
 
 /// An open dialog (one at a time).
@@ -110,6 +114,8 @@ pub enum Message {
     Picture(picture::Message),
     /// A person's administrator switch.
     SetAccountType(u32, AccountType),
+    /// A person's automatic login switch.
+    SetAutomaticLogin(u32, bool),
     /// A chosen picture was checked and scaled (the scaled file), or refused.
     PicturePrepared(Result<PathBuf, picture::Problem>),
     /// AccountsService answered a change.
@@ -138,6 +144,13 @@ pub enum Request {
         uid: u32,
         /// What they become.
         account_type: AccountType,
+    },
+    /// Turn automatic login on or off for a person.
+    SetAutomaticLogin {
+        /// Whose account.
+        uid: u32,
+        /// On or off.
+        on: bool,
     },
     /// Set the caller's password.
     SetPassword {
@@ -188,6 +201,10 @@ impl PageRequest for Request {
                 Change::AccountType(uid, account_type),
                 users::set_account_type(&bus, uid, account_type).await,
             ),
+            Request::SetAutomaticLogin { uid, on } => Message::Changed(
+                Change::AutomaticLogin(uid, on),
+                users::set_automatic_login(&bus, uid, on).await,
+            ),
             Request::SetPassword { uid, password } => Message::Changed(
                 Change::Password,
                 users::set_password(&bus, uid, &password).await,
@@ -217,6 +234,7 @@ pub fn change_error_sentence(change: &Change, error: &UsersError) -> String {
             Change::AccountType(..) => fl!("users-error-type-refused"),
             Change::Password => fl!("users-error-password-refused"),
             Change::Picture => fl!("users-error-picture-refused"),
+            Change::AutomaticLogin(..) => fl!("users-error-automatic-login-refused"),
         },
         UsersError::Unavailable(_) => fl!("users-error-gone"),
         UsersError::NoAnswer(_) => fl!("users-error-no-answer"),
@@ -388,6 +406,20 @@ impl State {
         )
     }
 
+    fn set_automatic_login(&mut self, uid: u32, on: bool) -> Outcome<Request> {
+        let Some(person) = self.person(uid) else {
+            return Outcome::none();
+        };
+        // A locked account cannot log in, automatically or not.
+        if person.automatic_login == on || (on && person.locked) {
+            return Outcome::none();
+        }
+        self.ask(
+            Change::AutomaticLogin(uid, on),
+            Request::SetAutomaticLogin { uid, on },
+        )
+    }
+
     fn changed(&mut self, change: Change, result: Result<(), UsersError>) -> Outcome<Request> {
         if self.pending.as_ref() != Some(&change) {
             return Outcome::none();
@@ -481,6 +513,7 @@ impl Page for State {
             }
             Message::Picture(message) => self.picture_dialog(message),
             Message::SetAccountType(uid, account_type) => self.set_account_type(uid, account_type),
+            Message::SetAutomaticLogin(uid, on) => self.set_automatic_login(uid, on),
             Message::PicturePrepared(prepared) => {
                 if self.pending != Some(Change::Picture) {
                     return Outcome::none();

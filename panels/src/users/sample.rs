@@ -24,6 +24,7 @@ pub fn people() -> Vec<Person> {
             picture: None,
             account_type: AccountType::Administrator,
             locked: false,
+            automatic_login: false,
             is_caller: true,
         },
         Person {
@@ -33,6 +34,7 @@ pub fn people() -> Vec<Person> {
             picture: None,
             account_type: AccountType::Standard,
             locked: false,
+            automatic_login: false,
             is_caller: false,
         },
         Person {
@@ -42,6 +44,7 @@ pub fn people() -> Vec<Person> {
             picture: None,
             account_type: AccountType::Standard,
             locked: true,
+            automatic_login: false,
             is_caller: false,
         },
     ]

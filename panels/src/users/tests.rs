@@ -301,6 +301,94 @@ fn the_account_type_changes_but_never_leaves_no_administrator() {
 }
 
 #[test]
+fn automatic_login_is_asked_for_and_the_list_says_what_the_daemon_did() {
+    let mut state = sample::state();
+    assert!(
+        state
+            .update(Message::SetAutomaticLogin(GRACE, false))
+            .is_none(),
+        "already off"
+    );
+    assert!(
+        state
+            .update(Message::SetAutomaticLogin(LOCKED, true))
+            .is_none(),
+        "a locked account cannot log in"
+    );
+    assert!(
+        state
+            .update(Message::SetAutomaticLogin(4242, true))
+            .is_none(),
+        "unknown"
+    );
+    let outcome = state.update(Message::SetAutomaticLogin(GRACE, true));
+    assert_eq!(
+        outcome.request,
+        Some(Request::SetAutomaticLogin {
+            uid: GRACE,
+            on: true
+        })
+    );
+    let change = Change::AutomaticLogin(GRACE, true);
+    assert_eq!(state.pending, Some(change.clone()));
+    {
+        let _guard = ferrum_i18n::hold_locale("en-US");
+        let _ = state.view();
+    }
+    // One change at a time.
+    assert!(
+        state
+            .update(Message::SetAutomaticLogin(UID, true))
+            .is_none()
+    );
+    // Done: the switch shows what AccountsService says, not what was asked.
+    let _ = state.update(Message::Changed(change.clone(), Ok(())));
+    assert_eq!(state.pending, None);
+    assert!(state.error.is_none());
+    assert!(!state.person(GRACE).unwrap().automatic_login);
+    let mut people = sample::people();
+    people[1].automatic_login = true;
+    let _ = state.update(Message::Watched(ServiceUpdate::Available(people)));
+    assert!(state.person(GRACE).unwrap().automatic_login);
+
+    // Turning it on for Ada is AccountsService's business to turn Grace's off; off again
+    // is refused here: a sentence, nothing changed.
+    let outcome = state.update(Message::SetAutomaticLogin(GRACE, false));
+    assert_eq!(
+        outcome.request,
+        Some(Request::SetAutomaticLogin {
+            uid: GRACE,
+            on: false
+        })
+    );
+    let _ = state.update(Message::Changed(
+        Change::AutomaticLogin(GRACE, false),
+        Err(refused()),
+    ));
+    assert_eq!(state.pending, None);
+    assert!(state.person(GRACE).unwrap().automatic_login, "unchanged");
+    let _guard = ferrum_i18n::hold_locale("en-US");
+    assert_eq!(
+        state.error.as_ref().map(|report| report.summary.as_str()),
+        Some("Automatic login was not changed: an administrator did not allow it.")
+    );
+    // A locked account that still has it may have it turned off.
+    let mut people = sample::people();
+    people[2].automatic_login = true;
+    let _ = state.update(Message::Watched(ServiceUpdate::Available(people)));
+    let _ = state.view();
+    assert_eq!(
+        state
+            .update(Message::SetAutomaticLogin(LOCKED, false))
+            .request,
+        Some(Request::SetAutomaticLogin {
+            uid: LOCKED,
+            on: false
+        })
+    );
+}
+
+#[test]
 fn ones_own_password_is_checked_and_set() {
     let mut state = sample::state();
     let outcome = state.update(Message::OpenPassword);
@@ -456,6 +544,7 @@ fn every_refusal_has_its_sentence() {
         Change::AccountType(GRACE, AccountType::Administrator),
         Change::Password,
         Change::Picture,
+        Change::AutomaticLogin(GRACE, true),
     ];
     let errors = [
         refused(),

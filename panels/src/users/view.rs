@@ -101,6 +101,20 @@ fn person_row<'a>(state: &'a State, person: &'a Person) -> Element<'a, Message> 
             },
         ));
     }
+    // A locked account cannot log in: nothing to start automatically (turned off if it was).
+    if !person.locked || person.automatic_login {
+        rows = rows.push(switch_for(
+            ids::person(person.uid, "automatic-login"),
+            fl!("users-automatic-login"),
+            name,
+            fl!("users-automatic-login.desc"),
+            person.automatic_login,
+            {
+                let uid = person.uid;
+                move |on| Message::SetAutomaticLogin(uid, on)
+            },
+        ));
+    }
     let mut buttons: Vec<Element<'a, Message>> = Vec::new();
     if person.is_caller {
         buttons.push(action_button(
@@ -156,6 +170,12 @@ fn pending_sentence(state: &State, change: &Change) -> Option<String> {
         }
         Change::AccountType(uid, AccountType::Standard) => {
             Some(fl!("users-making-standard", name = name(*uid)))
+        }
+        Change::AutomaticLogin(uid, true) => {
+            Some(fl!("users-turning-on-automatic-login", name = name(*uid)))
+        }
+        Change::AutomaticLogin(uid, false) => {
+            Some(fl!("users-turning-off-automatic-login", name = name(*uid)))
         }
         // The dialogs say their own.
         Change::Add(_) | Change::Remove(_) | Change::Password | Change::Picture => None,

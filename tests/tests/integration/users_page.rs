@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use ferrum_greeter::autologin;
 use ferrum_integration_tests::next_matching;
 use ferrum_integration_tests::person::{NOBODY, as_nobody_in_polkit_namespace};
 use ferrum_integration_tests::signal_service;
@@ -412,4 +413,199 @@ async fn the_page_adds_changes_and_removes_a_person() {
     })
     .await;
     assert!(state.error.is_none(), "{:?}", state.error);
+}
+
+/// The bed's copy of `/etc/gdm3/daemon.conf`, where Debian's accounts-daemon keeps the
+/// automatic login (empty when it has not written it yet).
+fn daemon_conf(bed: &TestBed) -> String {
+    std::fs::read_to_string(bed.dir().join("accounts/etc/gdm3/daemon.conf")).unwrap_or_default()
+}
+
+/// greetd's configuration as the image ships it.
+fn image_greetd_config() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../image/mkosi.extra/etc/greetd/config.toml"),
+    )
+    .unwrap()
+}
+
+/// What `ferrum-greetd-config` makes of the bed's files: the `initial_session`'s user and
+/// command, when there is one, and the outcome.
+fn greetd_initial_session(bed: &TestBed) -> (Option<(String, String)>, autologin::Outcome) {
+    let greetd = image_greetd_config();
+    let conf = daemon_conf(bed);
+    let passwd = passwd_copy(bed);
+    let translation = autologin::translate(
+        autologin::Inputs {
+            greetd: Some(&greetd),
+            daemon_conf: Some(&conf),
+            passwd: Some(&passwd),
+        },
+        |name| format!("session-of {name}"),
+    );
+    assert_eq!(
+        autologin::session_in(&translation.text, "default_session"),
+        autologin::session_in(&greetd, "default_session"),
+        "the login screen stays: {}",
+        translation.text
+    );
+    assert!(autologin::session_in(&greetd, "default_session").is_some());
+    let initial = autologin::session_in(&translation.text, "initial_session");
+    (initial, translation.outcome)
+}
+
+/// The page, as Ada (root through the polkit mock, as the other page changes): Grace's
+/// automatic login switch turned on — accounts-daemon reports it, writes it into the bed's
+/// `/etc/gdm3/daemon.conf`, and `ferrum-greetd-config`'s translation of that file gives greetd
+/// an `initial_session` for Grace; on for Ada turns Grace's off (the daemon's doing); off
+/// again leaves greetd's file without `initial_session`; refused by polkit, nothing changes
+/// and the page says so. A system account the daemon is told to log in is refused by the
+/// translation.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_turns_automatic_login_on_and_off() {
+    use futures::StreamExt as _;
+    let bed = TestBed::start(&[Service::Accounts, Service::Polkit]).unwrap();
+    let bus = SystemBus::with_address(bed.system_bus_address());
+    let ada = ACCOUNTS[0].uid;
+    let grace = ACCOUNTS[1].uid;
+    let mut state = page::State::on(bus.clone(), ada);
+    let mut watch = page::watch_stream(&page::Watch(bus.clone(), ada)).boxed();
+    follow(&mut state, &mut watch, "grace listed", |state| {
+        state.person(grace).is_some_and(|p| !p.automatic_login)
+    })
+    .await;
+    assert_eq!(greetd_initial_session(&bed).0, None);
+
+    let answer = act(
+        &mut state,
+        &bus,
+        page::Message::SetAutomaticLogin(grace, true),
+    )
+    .await;
+    assert!(
+        matches!(&answer, page::Message::Changed(_, Ok(()))),
+        "{answer:?}"
+    );
+    follow(
+        &mut state,
+        &mut watch,
+        "grace logs in by herself",
+        |state| state.person(grace).is_some_and(|p| p.automatic_login),
+    )
+    .await;
+    let conf = daemon_conf(&bed);
+    assert_eq!(
+        autologin::read_choice(&conf),
+        autologin::Choice::On("grace".into()),
+        "{conf}"
+    );
+    assert_eq!(
+        greetd_initial_session(&bed),
+        (
+            Some(("grace".into(), "session-of grace".into())),
+            autologin::Outcome::On("grace".into())
+        )
+    );
+
+    // Only one person: on for Ada is off for Grace.
+    let answer = act(
+        &mut state,
+        &bus,
+        page::Message::SetAutomaticLogin(ada, true),
+    )
+    .await;
+    assert!(
+        matches!(&answer, page::Message::Changed(_, Ok(()))),
+        "{answer:?}"
+    );
+    follow(&mut state, &mut watch, "ada instead of grace", |state| {
+        state.person(ada).is_some_and(|p| p.automatic_login)
+            && state.person(grace).is_some_and(|p| !p.automatic_login)
+    })
+    .await;
+    assert_eq!(
+        greetd_initial_session(&bed).0.map(|(user, _)| user),
+        Some("ada".into())
+    );
+
+    let answer = act(
+        &mut state,
+        &bus,
+        page::Message::SetAutomaticLogin(ada, false),
+    )
+    .await;
+    assert!(
+        matches!(&answer, page::Message::Changed(_, Ok(()))),
+        "{answer:?}"
+    );
+    follow(
+        &mut state,
+        &mut watch,
+        "nobody logs in by themselves",
+        |state| state.people().iter().all(|p| !p.automatic_login),
+    )
+    .await;
+    assert_eq!(
+        autologin::read_choice(&daemon_conf(&bed)),
+        autologin::Choice::Off
+    );
+    assert_eq!(
+        greetd_initial_session(&bed),
+        (None, autologin::Outcome::Off)
+    );
+
+    // Refused: a sentence, nothing changed.
+    tokio::task::block_in_place(|| bed.set_polkit_allowed(false, &[])).unwrap();
+    let answer = act(
+        &mut state,
+        &bus,
+        page::Message::SetAutomaticLogin(grace, true),
+    )
+    .await;
+    assert!(
+        matches!(
+            &answer,
+            page::Message::Changed(_, Err(UsersError::NotAllowed(_)))
+        ),
+        "{answer:?}"
+    );
+    assert_eq!(state.pending, None);
+    {
+        let _guard = ferrum_i18n::hold_locale("en-US");
+        assert_eq!(
+            state.error.as_ref().map(|report| report.summary.as_str()),
+            Some("Automatic login was not changed: an administrator did not allow it.")
+        );
+    }
+    let mut people = users::list(bus.connection().await.unwrap(), ada)
+        .await
+        .unwrap();
+    people.retain(|p| p.automatic_login);
+    assert_eq!(people, Vec::new(), "the daemon reports nobody");
+    assert_eq!(
+        greetd_initial_session(&bed),
+        (None, autologin::Outcome::Off)
+    );
+
+    // A system account the daemon is told to log in (not through the page, which does not
+    // list it) is refused by the translation: greetd gets no initial_session.
+    tokio::task::block_in_place(|| bed.set_polkit_allowed(true, &[])).unwrap();
+    let system = ACCOUNTS[2];
+    users::set_automatic_login(&bus, system.uid, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        autologin::read_choice(&daemon_conf(&bed)),
+        autologin::Choice::On(system.name.into())
+    );
+    assert_eq!(
+        greetd_initial_session(&bed),
+        (
+            None,
+            autologin::Outcome::Refused(autologin::Refusal::SystemAccount {
+                name: system.name.into(),
+                uid: system.uid
+            })
+        )
+    );
 }
