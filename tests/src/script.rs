@@ -13,23 +13,28 @@ use iced::Event;
 use iced::keyboard::{self, Key, Location, Modifiers, key};
 
 use crate::driver::Driver;
+use ferrum_accessibility::tree::Snapshot;
 use ferrum_testbed::keyscript::Chord;
 
 /// The focused control's role (as the script writes it) and name.
 pub fn focused(driver: &Driver) -> Option<(String, String)> {
-    driver
-        .app
-        .accessible_tree()
-        .focused()
-        .map(|node| (format!("{:?}", node.info.role), node.info.name.clone()))
+    focused_in(driver.app.accessible_tree())
 }
 
 /// Every focusable control in the window, in Tab order, for a failure's message.
 pub fn focusables(driver: &Driver) -> String {
-    driver
-        .app
-        .accessible_tree()
-        .nodes
+    focusables_in(driver.app.accessible_tree())
+}
+
+/// [`focused`] in any window's accessible tree (the greeter's, the setup's).
+pub fn focused_in(tree: &Snapshot) -> Option<(String, String)> {
+    tree.focused()
+        .map(|node| (format!("{:?}", node.info.role), node.info.name.clone()))
+}
+
+/// [`focusables`] in any window's accessible tree.
+pub fn focusables_in(tree: &Snapshot) -> String {
+    tree.nodes
         .iter()
         .filter(|node| node.info.role.is_focusable() && !node.info.disabled)
         .map(|node| {

@@ -44,5 +44,7 @@ mod region_page;
 mod scroll_focus;
 mod security_page;
 mod self_voicing;
+mod setup_keyboard;
+mod setup_world;
 mod sound_page;
 mod users_page;
