@@ -776,6 +776,8 @@ impl Setup {
                 self.step = Step::Finish;
                 self.problem = None;
                 let mut outcome = self.log_in();
+                // The waiting line takes no focus: the focus leaves Create account (no longer
+                // drawn) and the line, an alert, is heard.
                 outcome.effect = Some(Effect::Focus(ids::WAITING));
                 outcome
             }

@@ -426,3 +426,86 @@ fn secrets_never_show_in_debug_output() {
     assert!(!format!("{request:?}").contains("analytical"));
     assert!(!format!("{setup:?}").contains("analytical"));
 }
+
+/// The accessible tree the setup's view makes now (laid out in the greeter's window, headless).
+fn tree_of(setup: &Setup) -> Snapshot {
+    use iced::advanced::renderer::Headless;
+    use iced::advanced::widget::Operation as _;
+    use iced::advanced::widget::operation::{Outcome as Read, black_box};
+    use iced_test::runtime::user_interface::{Cache, UserInterface};
+
+    let mut renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
+        ferrum_ui::theme::DEFAULT_FONT,
+        iced::Pixels(16.0),
+        Some("tiny-skia"),
+    ))
+    .expect("a headless renderer");
+    let mut ui = UserInterface::build(
+        setup.view(),
+        iced::Size::new(1024.0, 700.0),
+        Cache::default(),
+        &mut renderer,
+    );
+    let mut collect = ferrum_accessibility::tree::collect();
+    ui.operate(&renderer, &mut black_box::<Snapshot, ()>(&mut collect));
+    match collect.finish() {
+        Read::Some(snapshot) => snapshot,
+        _ => panic!("the tree is read"),
+    }
+}
+
+#[test]
+fn the_last_step_is_heard_though_nothing_there_takes_the_focus() {
+    let _english = ferrum_i18n::hold_locale("en-US");
+    let mut bed = setup();
+    let setup = &mut bed.setup;
+    walk_to(setup, Step::Account);
+    fill_form(setup, "analytical engine", "analytical engine");
+    let Some(Request::CreateAccount(attempt, ..)) = setup.apply(Message::Next).request else {
+        panic!("asked");
+    };
+    let outcome = setup.apply(Message::AccountDone(
+        attempt,
+        Ok(Created {
+            user_name: "ada".into(),
+            uid: 1000,
+        }),
+    ));
+    assert_eq!(setup.step(), Step::Finish);
+    // Create account is gone and no control takes its place: the focus goes to the waiting
+    // line, which takes none, so a screen reader hears the line as an alert as soon as it
+    // appears (a label would be heard only if looked for).
+    assert_eq!(focus(&outcome), Some(&ids::WAITING));
+    let tree = tree_of(setup);
+    let alerts: Vec<&str> = tree
+        .nodes
+        .iter()
+        .filter(|node| node.info.role == ferrum_accessibility::Role::Alert)
+        .map(|node| node.info.name.as_str())
+        .collect();
+    assert_eq!(alerts, ["Starting your session…"]);
+    // Logging in fails: the line says the account exists, heard with the sentence, and Try
+    // again takes the focus.
+    let Some(Request::Login { attempt, .. }) = outcome.request else {
+        panic!("greetd is asked");
+    };
+    let outcome = setup.apply(Message::LoggedIn(
+        attempt,
+        Err(LoginError::Greetd("session failed".into())),
+    ));
+    assert_eq!(focus(&outcome), Some(&ids::RETRY));
+    let tree = tree_of(setup);
+    let alerts: Vec<&str> = tree
+        .nodes
+        .iter()
+        .filter(|node| node.info.role == ferrum_accessibility::Role::Alert)
+        .map(|node| node.info.name.as_str())
+        .collect();
+    assert_eq!(
+        alerts,
+        [
+            "Your account ada was created, but logging in did not work.",
+            "Logging in failed. Try again."
+        ]
+    );
+}

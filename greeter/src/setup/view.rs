@@ -479,9 +479,12 @@ fn finish_step(setup: &Setup) -> Element<'_, Message> {
     } else {
         fl!("setup-starting")
     };
+    // Nothing here takes the focus while the session starts (Create account is gone): the
+    // line is an alert, so a screen reader hears it as soon as it appears, and hears it again
+    // when it changes to say logging in failed.
     let mut content = column![Accessible::new(
         ids::WAITING,
-        AccessibleInfo::new(Role::Label, line.clone()),
+        AccessibleInfo::new(Role::Alert, line.clone()),
         container(text(line).size(16)).padding([8, 0]),
     )]
     .spacing(12)

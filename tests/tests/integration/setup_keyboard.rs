@@ -130,6 +130,25 @@ async fn the_setup_key_script_makes_an_administrator_and_logs_her_in() {
                     })
                     .await;
                     assert_eq!(driver.app.step(), SetupStep::Finish, "line {line}");
+                    // Nothing there takes the focus: the waiting line is heard as an alert.
+                    driver.redraw().await;
+                    driver
+                        .dispatch(Message::Window(ferrum_ui::window::Message::Nudge))
+                        .await;
+                    let tree = driver.app.accessible_tree();
+                    assert_eq!(
+                        tree.focused().map(|node| &node.info.name),
+                        None,
+                        "line {line}"
+                    );
+                    assert!(
+                        tree.nodes.iter().any(|node| {
+                            node.info.role == ferrum_accessibility::Role::Alert
+                                && node.info.name == "Starting your session…"
+                        }),
+                        "line {line}: {:#?}",
+                        tree.nodes
+                    );
                     assert_eq!(
                         driver.app.created().map(|c| c.user_name.as_str()),
                         Some(USER),
