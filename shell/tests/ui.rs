@@ -2760,8 +2760,9 @@ fn users_app(theme: ThemeChoice) -> App {
     app
 }
 
-/// Tall enough for the page with the add dialog open.
-const USERS_WINDOW: (f32, f32) = (960.0, 1200.0);
+/// Tall enough for the page with the add dialog open, its problem sentence and buttons
+/// included (each person's row has an automatic login switch).
+const USERS_WINDOW: (f32, f32) = (960.0, 1480.0);
 
 style_goldens!(
     users_styles,
