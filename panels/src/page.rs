@@ -18,6 +18,7 @@ use ferrum_services::SystemBus;
 use ferrum_services::audio::AudioSession;
 use ferrum_services::printers::CupsServer;
 use ferrum_ui::Effect;
+use ferrum_ui::error_report::ErrorReport;
 use iced::{Element, Subscription, Task};
 
 /// What a page's `update` asks for.
@@ -172,3 +173,48 @@ where
         None => request,
     }
 }
+
+/// One change at a time: a page that is waiting for a daemon's answer to one change
+/// (`pending`) asks for nothing more; otherwise the old error report goes, the change
+/// becomes the pending one and its request is asked for. The page clears `pending` when
+/// the answer (or the daemon's own news) comes.
+pub fn ask_once<C, R>(
+    pending: &mut Option<C>,
+    error: &mut Option<ErrorReport>,
+    change: C,
+    request: R,
+) -> Outcome<R> {
+    if pending.is_some() {
+        return Outcome::none();
+    }
+    *error = None;
+    *pending = Some(change);
+    Outcome::request(request)
+}
+
+/// Declares a page's subscription key: a tuple struct of what its stream needs (the bus,
+/// and more), hashed together with `tag` (the page's own name), so two pages (or two
+/// streams of one page) that watch the same bus never share one subscription.
+///
+/// ```ignore
+/// subscription_key! {
+///     /// The key of the page's subscription: the bus and the caller.
+///     Watch(bus: SystemBus, caller: u32) = "users"
+/// }
+/// ```
+macro_rules! subscription_key {
+    ($(#[$meta:meta])* $name:ident($($field:ident: $type:ty),+ $(,)?) = $tag:literal) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct $name($(pub $type),+);
+
+        impl ::std::hash::Hash for $name {
+            fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+                let $name($($field),+) = self;
+                ::std::hash::Hash::hash($tag, state);
+                $(::std::hash::Hash::hash($field, state);)+
+            }
+        }
+    };
+}
+pub(crate) use subscription_key;

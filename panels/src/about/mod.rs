@@ -25,7 +25,7 @@ use iced::widget::{button, column};
 use iced::{Element, Subscription};
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{Context, Outcome, Page, PageRequest, subscription_key};
 
 /// Facts about the system.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -369,15 +369,9 @@ impl Page for State {
     }
 }
 
-/// The key of the page's subscription: the bus it watches hostnamed on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Watch(pub SystemBus);
-
-impl std::hash::Hash for Watch {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        "about".hash(state);
-        self.0.hash(state);
-    }
+subscription_key! {
+    /// The key of the page's subscription: the bus it watches hostnamed on.
+    Watch(bus: SystemBus) = "about"
 }
 
 /// The stream behind the page's subscription (also used by tests).

@@ -39,7 +39,7 @@ use iced::{Element, Subscription};
 
 use crate::accessibility;
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest, subscription_key};
 
 pub use view::{clock_line, offset_text, wall_clock};
 
@@ -328,12 +328,7 @@ impl State {
     }
 
     fn ask(&mut self, change: Change, request: Request) -> Outcome<Request> {
-        if self.pending.is_some() {
-            return Outcome::none();
-        }
-        self.error = None;
-        self.pending = Some(change);
-        Outcome::request(request)
+        page::ask_once(&mut self.pending, &mut self.error, change, request)
     }
 
     fn picker(&mut self, message: zone_picker::Message) -> Outcome<Request> {
@@ -512,15 +507,9 @@ impl Page for State {
     }
 }
 
-/// The key of the page's subscription: the bus it watches timedated on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Watch(pub SystemBus);
-
-impl std::hash::Hash for Watch {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        "date-time".hash(state);
-        self.0.hash(state);
-    }
+subscription_key! {
+    /// The key of the page's subscription: the bus it watches timedated on.
+    Watch(bus: SystemBus) = "date-time"
 }
 
 /// The stream behind the page's subscription (also used by tests).

@@ -33,7 +33,7 @@ use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{Context, Outcome, Page, PageRequest, subscription_key};
 
 pub use describe::{
     device_name, error_sentence, failure_text, last_checked_text, live_update_text, progress_name,
@@ -560,15 +560,9 @@ impl Page for State {
     }
 }
 
-/// The key of the page's subscription: the bus it watches fwupd on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Watch(pub SystemBus);
-
-impl std::hash::Hash for Watch {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        "firmware".hash(state);
-        self.0.hash(state);
-    }
+subscription_key! {
+    /// The key of the page's subscription: the bus it watches fwupd on.
+    Watch(bus: SystemBus) = "firmware"
 }
 
 /// The stream behind the page's subscription (also used by tests).

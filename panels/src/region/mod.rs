@@ -33,7 +33,7 @@ use ferrum_ui::status::ServiceStatus;
 use futures::StreamExt;
 use iced::{Element, Subscription};
 
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest, subscription_key};
 
 /// Which list of choices is open (one at a time).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,12 +319,7 @@ impl State {
     }
 
     fn ask(&mut self, change: Change, request: Request) -> Outcome<Request> {
-        if self.pending.is_some() {
-            return Outcome::none();
-        }
-        self.error = None;
-        self.pending = Some(change);
-        Outcome::request(request)
+        page::ask_once(&mut self.pending, &mut self.error, change, request)
     }
 
     fn choose(&mut self, list: List, shipped: &'static str) -> Outcome<Request> {
@@ -546,15 +541,9 @@ impl Page for State {
     }
 }
 
-/// The key of the page's localed subscription: the bus it watches on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Watch(pub SystemBus);
-
-impl std::hash::Hash for Watch {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        "region".hash(state);
-        self.0.hash(state);
-    }
+subscription_key! {
+    /// The key of the page's localed subscription: the bus it watches on.
+    Watch(bus: SystemBus) = "region"
 }
 
 /// The stream behind the page's localed subscription (also used by tests).
@@ -562,15 +551,9 @@ pub fn watch_stream(watch: &Watch) -> impl futures::Stream<Item = Message> + use
     locale::watch(watch.0.clone()).map(Message::Watched)
 }
 
-/// The key of the page's AccountsService subscription.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct People(pub SystemBus);
-
-impl std::hash::Hash for People {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        "region-people".hash(state);
-        self.0.hash(state);
-    }
+subscription_key! {
+    /// The key of the page's AccountsService subscription.
+    People(bus: SystemBus) = "region-people"
 }
 
 /// The stream behind the page's AccountsService subscription (also used by tests).

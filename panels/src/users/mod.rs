@@ -37,7 +37,7 @@ use futures::StreamExt;
 use iced::widget::image::Handle;
 use iced::{Element, Subscription};
 
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest, subscription_key};
 
 /// A change the page asked AccountsService for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,12 +318,7 @@ impl State {
     }
 
     fn ask(&mut self, change: Change, request: Request) -> Outcome<Request> {
-        if self.pending.is_some() {
-            return Outcome::none();
-        }
-        self.error = None;
-        self.pending = Some(change);
-        Outcome::request(request)
+        page::ask_once(&mut self.pending, &mut self.error, change, request)
     }
 
     fn close(&mut self, focus: ferrum_ui::WidgetId) -> Outcome<Request> {
@@ -548,16 +543,9 @@ impl Page for State {
     }
 }
 
-/// The key of the page's AccountsService subscription: the bus and the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Watch(pub SystemBus, pub u32);
-
-impl std::hash::Hash for Watch {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        "users".hash(state);
-        self.0.hash(state);
-        self.1.hash(state);
-    }
+subscription_key! {
+    /// The key of the page's AccountsService subscription: the bus and the caller.
+    Watch(bus: SystemBus, caller: u32) = "users"
 }
 
 /// The stream behind the page's subscription (also used by tests).
