@@ -369,6 +369,20 @@ pub async fn remove(bus: &SystemBus, leftover: &Leftover) -> Result<(), NewAccou
     Ok(())
 }
 
+/// A D-Bus error reply named `name`, as AccountsService (or the bus) sends one: for the
+/// tests of how failures are sorted, here and in [`crate::users`].
+#[cfg(test)]
+pub(crate) fn method_error(name: &str) -> zbus::Error {
+    zbus::Error::MethodError(
+        zbus::names::OwnedErrorName::try_from(name).expect("a name"),
+        Some("detail".into()),
+        zbus::message::Message::method_call("/", "X")
+            .expect("builder")
+            .build(&())
+            .expect("message"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,16 +413,7 @@ mod tests {
 
     #[test]
     fn accounts_service_errors_are_sorted() {
-        let named = |name: &str| {
-            NewAccountError::from(zbus::Error::MethodError(
-                zbus::names::OwnedErrorName::try_from(name).expect("a name"),
-                Some("detail".into()),
-                zbus::message::Message::method_call("/", "X")
-                    .expect("builder")
-                    .build(&())
-                    .expect("message"),
-            ))
-        };
+        let named = |name: &str| NewAccountError::from(method_error(name));
         assert!(matches!(
             named("org.freedesktop.Accounts.Error.PermissionDenied"),
             NewAccountError::NotAllowed(_)

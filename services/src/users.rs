@@ -28,7 +28,7 @@ use futures::Stream;
 use zbus::Connection;
 
 use crate::bus::SystemBus;
-use crate::error::{DbusFailure, FailureKind};
+use crate::error::DbusFailure;
 use crate::new_account::{self, Leftover, NewAccount, NewAccountError};
 use crate::proxies::accounts::AccountsProxy;
 use crate::proxies::accounts_user::UserProxy;
@@ -241,25 +241,6 @@ pub enum UsersError {
 }
 
 impl UsersError {
-    /// The error AccountsService's own error names and the failure's kind mean.
-    fn classify(failure: DbusFailure) -> Self {
-        match failure.error_name() {
-            Some("org.freedesktop.Accounts.Error.PermissionDenied") => {
-                return Self::NotAllowed(failure);
-            }
-            Some("org.freedesktop.Accounts.Error.UserExists") => {
-                return Self::NameTaken(String::new());
-            }
-            _ => {}
-        }
-        match failure.kind() {
-            FailureKind::ServiceMissing | FailureKind::BusUnreachable => Self::Unavailable(failure),
-            FailureKind::AccessDenied => Self::NotAllowed(failure),
-            FailureKind::Timeout => Self::NoAnswer(failure),
-            FailureKind::InvalidArgument | FailureKind::Other => Self::Failed(failure),
-        }
-    }
-
     /// The failure behind [`Self::LeftBehind`].
     pub fn cause(&self) -> &Self {
         match self {
@@ -274,15 +255,17 @@ impl UsersError {
     }
 }
 
+// AccountsService's failures are sorted in one place, `new_account`'s (its error names
+// and the failure's kind); each of those kinds has its own variant here.
 impl From<zbus::Error> for UsersError {
     fn from(error: zbus::Error) -> Self {
-        Self::classify(DbusFailure::from(error))
+        Self::from(NewAccountError::from(error))
     }
 }
 
 impl From<DbusFailure> for UsersError {
     fn from(failure: DbusFailure) -> Self {
-        Self::classify(failure)
+        Self::from(NewAccountError::from(failure))
     }
 }
 
@@ -579,6 +562,7 @@ pub async fn set_picture(bus: &SystemBus, uid: u32, path: &Path) -> Result<(), U
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FailureKind;
 
     #[test]
     fn login_names_are_checked() {
@@ -671,16 +655,7 @@ mod tests {
 
     #[test]
     fn failures_are_sorted() {
-        let named = |name: &str| {
-            UsersError::from(zbus::Error::MethodError(
-                zbus::names::OwnedErrorName::try_from(name).expect("a name"),
-                Some("detail".into()),
-                zbus::message::Message::method_call("/", "X")
-                    .expect("builder")
-                    .build(&())
-                    .expect("message"),
-            ))
-        };
+        let named = |name: &str| UsersError::from(new_account::method_error(name));
         assert!(matches!(
             named("org.freedesktop.Accounts.Error.PermissionDenied"),
             UsersError::NotAllowed(_)
