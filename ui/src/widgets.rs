@@ -3,9 +3,10 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 
+use crate::error_report::{self, ErrorReport};
 use crate::ids::WidgetId;
 use ferrum_services::secret::Secret;
-use iced::widget::{button, column, container, radio, text, text_input, toggler};
+use iced::widget::{Column, button, column, container, radio, text, text_input, toggler};
 use iced::{Alignment, Element, Font, Length, font};
 
 /// The font family the shell draws with; fonts-noto-core ships it and covers
@@ -52,6 +53,24 @@ pub fn line<'a, M: 'a>(content: String, size: u32, width: Length) -> Element<'a,
 /// A page title (a heading for assistive technology).
 pub fn page_title<'a, M: Clone + 'a>(title: String) -> Element<'a, M> {
     heading(title, 26)
+}
+
+/// The top a page starts with: its title and, while there is one, its error report (the
+/// report's buttons' ids under `scope`, its messages wrapped by `on_report`), in the page's
+/// column: 20 apart, at the reading start. The page pushes the rest.
+pub fn page_start<'a, M: Clone + 'a>(
+    title: String,
+    report: Option<&'a ErrorReport>,
+    scope: &WidgetId,
+    on_report: impl Fn(error_report::Message) -> M + 'a,
+) -> Column<'a, M> {
+    let page = column![page_title(title)]
+        .spacing(20)
+        .align_x(reading_start());
+    match report {
+        Some(report) => page.push(error_report::view(report, scope).map(on_report)),
+        None => page,
+    }
 }
 
 /// The root of headings' ids: `heading.<size>.<title>`, so a page title and a
@@ -390,7 +409,7 @@ pub struct FormEnd<M> {
 /// the danger colour and the submit and Cancel buttons, with ids under `scope`.
 pub fn form_card<'a, M: Clone + 'a>(
     scope: &WidgetId,
-    content: iced::widget::Column<'a, M>,
+    content: Column<'a, M>,
     end: FormEnd<M>,
 ) -> Element<'a, M> {
     let mut content = content;

@@ -19,7 +19,7 @@ use ferrum_services::{ServiceUpdate, SystemBus};
 use ferrum_ui::Effect;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
-use ferrum_ui::widgets::{action_button, caption, key_value, page_title, reading_start, section};
+use ferrum_ui::widgets::{action_button, caption, key_value, page_start, section};
 use futures::StreamExt;
 use iced::widget::{button, column};
 use iced::{Element, Subscription};
@@ -300,12 +300,12 @@ impl Page for State {
     }
 
     fn view(&self) -> Element<'_, Message> {
-        let mut page = column![page_title(fl!("about-title"))]
-            .spacing(20)
-            .align_x(reading_start());
-        if let Some(report) = &self.error {
-            page = page.push(error_report::view(report, &ids::ABOUT).map(Message::Report));
-        }
+        let mut page = page_start(
+            fl!("about-title"),
+            self.error.as_ref(),
+            &ids::ABOUT,
+            Message::Report,
+        );
         let body: Element<'_, Message> = match &self.info {
             None => caption(fl!("service-loading")),
             Some(info) => {

@@ -7,12 +7,11 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::apps::InstalledApp;
-use ferrum_ui::error_report;
 use ferrum_ui::format::size_text;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, error_line, heading,
-    level_bar, line, notice, page_title, reading_start,
+    level_bar, line, notice, page_start, reading_start,
 };
 use iced::widget::{Column, button, column, text};
 use iced::{Alignment, Element, Length};
@@ -102,12 +101,12 @@ pub(super) fn label<'a, M: Clone + 'a>(
 }
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("apps-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::APPS).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("apps-title"),
+        state.error.as_ref(),
+        &ids::APPS,
+        Message::Report,
+    );
     page = with_dialogs(page, state);
     if let Some(view) = &state.permissions {
         return page.push(view.view().map(Message::Permissions)).into();

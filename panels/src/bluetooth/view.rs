@@ -3,24 +3,21 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::bluetooth::BluetoothError;
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
-use ferrum_ui::widgets::{
-    action_button, bidi_row, caption, card, notice, page_title, reading_start,
-};
-use iced::widget::{button, column, text};
+use ferrum_ui::widgets::{action_button, bidi_row, caption, card, notice, page_start};
+use iced::widget::{button, text};
 use iced::{Alignment, Element, Length};
 
 use super::{Message, Note, State, adapter, devices};
 use crate::ids;
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("bluetooth-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::BLUETOOTH).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("bluetooth-title"),
+        state.error.as_ref(),
+        &ids::BLUETOOTH,
+        Message::Report,
+    );
     if let Some(note) = &state.note {
         page = page.push(note_view(note));
     }

@@ -5,10 +5,9 @@ use ferrum_accessibility::preferences::ClockFormat;
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::time_zones::Zone;
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, bidi_row, caption, card, line, notice, page_title, reading_start,
+    FONT_BOLD, action_button, bidi_row, caption, card, line, notice, page_start, reading_start,
     section, switch,
 };
 use iced::widget::{button, column, text};
@@ -131,12 +130,12 @@ fn zone_label(state: &State) -> String {
 }
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("date-time-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::DATE_TIME).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("date-time-title"),
+        state.error.as_ref(),
+        &ids::DATE_TIME,
+        Message::Report,
+    );
     let snapshot = match &state.timedate {
         ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
         ServiceStatus::Unavailable => {

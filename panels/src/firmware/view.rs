@@ -5,11 +5,10 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::firmware::{Device, Release, Snapshot};
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, error_line, heading,
-    level_bar, line, notice, page_title, reading_start,
+    level_bar, line, notice, page_start, reading_start,
 };
 use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
@@ -23,12 +22,12 @@ use super::{Message, Refresh, State, shown_devices};
 use crate::ids;
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("firmware-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::FIRMWARE).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("firmware-title"),
+        state.error.as_ref(),
+        &ids::FIRMWARE,
+        Message::Report,
+    );
     let snapshot = match &state.fwupd {
         ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
         ServiceStatus::Unavailable => {

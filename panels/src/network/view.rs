@@ -12,20 +12,19 @@ use iced::{Alignment, Element, Length};
 
 use super::describe::{device_state_text, reason_text};
 use super::{Message, Page, State, hotspot, join};
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, bidi_row, caption, card, key_value, notice, page_title,
+    FONT_BOLD, action_button, bidi_row, caption, card, key_value, notice, page_start,
     reading_start, section, switch,
 };
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("network-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &crate::ids::NETWORK).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("network-title"),
+        state.error.as_ref(),
+        &crate::ids::NETWORK,
+        Message::Report,
+    );
     let overview = match &state.overview {
         ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
         ServiceStatus::Unavailable => {

@@ -9,19 +9,18 @@ use iced::{Alignment, Element, Length};
 
 use super::describe::{battery_state_text, degradation_text, profile_description};
 use super::{Message, State, format_duration, profile_title};
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    bidi_row, caption, key_value, line, notice, page_title, reading_start, section,
+    bidi_row, caption, key_value, line, notice, page_start, reading_start, section,
 };
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("power-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &crate::ids::POWER).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("power-title"),
+        state.error.as_ref(),
+        &crate::ids::POWER,
+        Message::Report,
+    );
     page = page.push(section(fl!("power-mode-heading"), profiles(state)));
     page = page.push(section(fl!("battery-heading"), supply(&state.supply)));
     page.into()

@@ -5,11 +5,10 @@ use ferrum_i18n::fl;
 use ferrum_services::printers::{
     Job, Marker, MarkerLevel, PrintOption, Printer, PrinterUri, PrintersError, Snapshot,
 };
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, choice_for, error_line,
-    key_value, labelled_field, level_bar, notice, page_title, reading_start,
+    key_value, labelled_field, level_bar, notice, page_start, reading_start,
 };
 use iced::widget::{button, column, text};
 use iced::{Alignment, Element, Length};
@@ -22,12 +21,12 @@ use super::{Message, Note, State};
 use crate::ids;
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("printers-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::PRINTERS).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("printers-title"),
+        state.error.as_ref(),
+        &ids::PRINTERS,
+        Message::Report,
+    );
     if let Some(note) = &state.note {
         page = page.push(note_view(note));
     }

@@ -3,10 +3,9 @@
 
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::{fl, languages};
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button_for, bidi_row, caption, card, choice, key_value, notice, page_title,
+    FONT_BOLD, action_button_for, bidi_row, caption, card, choice, key_value, notice, page_start,
     reading_start, section,
 };
 use iced::widget::{button, column, text};
@@ -128,12 +127,12 @@ fn person_value(state: &State) -> String {
 }
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("region-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::REGION).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("region-title"),
+        state.error.as_ref(),
+        &ids::REGION,
+        Message::Report,
+    );
     if let Some(change) = &state.pending {
         page = page.push(pending_line(pending_sentence(change)));
     }

@@ -6,10 +6,9 @@ use ferrum_services::audio::{
     AppStream, AudioDevice, AudioError, Availability, Channel, Direction, Endpoint, NodeId,
     Snapshot, StreamDirection, StreamTarget, VolumeLimit,
 };
-use ferrum_ui::error_report;
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    FONT_BOLD, action_button, caption, choice, choice_for, level_bar, notice, page_title,
+    FONT_BOLD, action_button, caption, choice, choice_for, level_bar, notice, page_start,
     reading_start, section, switch, switch_for, value_slider,
 };
 use iced::widget::{button, column, text};
@@ -28,12 +27,12 @@ pub const VOLUME_STEP: f64 = 5.0;
 pub const BALANCE_STEP: f64 = 10.0;
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
-    let mut page = column![page_title(fl!("sound-title"))]
-        .spacing(20)
-        .align_x(reading_start());
-    if let Some(report) = &state.error {
-        page = page.push(error_report::view(report, &ids::SOUND).map(Message::Report));
-    }
+    let mut page = page_start(
+        fl!("sound-title"),
+        state.error.as_ref(),
+        &ids::SOUND,
+        Message::Report,
+    );
     let snapshot = match &state.sound {
         ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
         ServiceStatus::Unavailable => {
