@@ -192,6 +192,16 @@ pub fn ask_once<C, R>(
     Outcome::request(request)
 }
 
+/// The other half of [`ask_once`]: whether an answer is for the pending change (then it
+/// is no longer pending). An answer for another change (a late one) is ignored.
+pub fn answered<C: PartialEq>(pending: &mut Option<C>, change: &C) -> bool {
+    if pending.as_ref() != Some(change) {
+        return false;
+    }
+    *pending = None;
+    true
+}
+
 /// Declares a page's subscription key: a tuple struct of what its stream needs (the bus,
 /// and more), hashed together with `tag` (the page's own name), so two pages (or two
 /// streams of one page) that watch the same bus never share one subscription.

@@ -462,10 +462,9 @@ impl Page for State {
             Message::Manual(message) => self.manual(message),
             Message::Preferences(_) => Outcome::none(),
             Message::Changed(change, result) => {
-                if self.pending.as_ref() != Some(&change) {
+                if !page::answered(&mut self.pending, &change) {
                     return Outcome::none();
                 }
-                self.pending = None;
                 match result {
                     Ok(()) => {
                         if change == Change::Time {

@@ -500,10 +500,9 @@ impl Page for State {
                 self.set_layouts(layouts)
             }
             Message::Changed(change, result) => {
-                if self.pending.as_ref() != Some(&change) {
+                if !page::answered(&mut self.pending, &change) {
                     return Outcome::none();
                 }
-                self.pending = None;
                 match result {
                     // The watches bring what the daemons now say.
                     Ok(()) => {

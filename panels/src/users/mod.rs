@@ -416,10 +416,9 @@ impl State {
     }
 
     fn changed(&mut self, change: Change, result: Result<(), UsersError>) -> Outcome<Request> {
-        if self.pending.as_ref() != Some(&change) {
+        if !page::answered(&mut self.pending, &change) {
             return Outcome::none();
         }
-        self.pending = None;
         match result {
             // The watch brings what AccountsService now says.
             Ok(()) => match (&change, &self.dialog) {
