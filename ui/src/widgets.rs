@@ -221,17 +221,35 @@ fn choice_named<'a, Message: Clone + 'a>(
     selected: bool,
     message: Message,
 ) -> Element<'a, Message> {
-    let indicator = radio("", 0u8, selected.then_some(0u8), {
-        let message = message.clone();
-        move |_| message.clone()
-    });
     let mut details = column![text(title).size(16)]
         .spacing(2)
         .width(Length::Fill)
         .align_x(reading_start());
+    if let Some(description) = &description {
+        details = details.push(caption(description.clone()));
+    }
+    radio_row(id, name, description, selected, details, 6, message)
+}
+
+/// A radio button as a whole row: the indicator before `details`, and the row one button
+/// that picks `message` on click, Enter or Space. A screen reader hears a radio button
+/// named `name` (with `description`), checked when `selected`. [`choice`] is one with a
+/// title and a description; a page whose choice shows more lines builds its own `details`.
+pub fn radio_row<'a, Message: Clone + 'a>(
+    id: impl Into<iced::widget::Id>,
+    name: String,
+    description: Option<String>,
+    selected: bool,
+    details: Column<'a, Message>,
+    padding: u16,
+    message: Message,
+) -> Element<'a, Message> {
+    let indicator = radio("", 0u8, selected.then_some(0u8), {
+        let message = message.clone();
+        move |_| message.clone()
+    });
     let mut info = AccessibleInfo::new(Role::RadioButton, name).checked(selected);
     if let Some(description) = description {
-        details = details.push(caption(description.clone()));
         info = info.description(description);
     }
     Accessible::new(
@@ -244,7 +262,7 @@ fn choice_named<'a, Message: Clone + 'a>(
                 .align_y(Alignment::Center),
         )
         .width(Length::Fill)
-        .padding(6)
+        .padding(padding)
         .style(button::text)
         .on_press(message.clone()),
     )

@@ -1,17 +1,16 @@
 //! Drawing the Power page.
 
-use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::power_profiles::{PowerProfilesState, Profile};
 use ferrum_services::upower::{Battery, PowerSupplyState};
-use iced::widget::{button, column, container, progress_bar, radio, text};
-use iced::{Alignment, Element, Length};
+use iced::widget::{column, container, progress_bar, text};
+use iced::{Element, Length};
 
 use super::describe::{battery_state_text, degradation_text, profile_description};
 use super::{Message, State, format_duration, profile_title};
 use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
-    bidi_row, caption, key_value, line, notice, page_start, reading_start, section,
+    bidi_row, caption, key_value, line, notice, page_start, radio_row, reading_start, section,
 };
 
 pub(super) fn page(state: &State) -> Element<'_, Message> {
@@ -72,31 +71,15 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
         if state.pending.as_ref() == Some(*profile) {
             details = details.push(caption(fl!("profile-switching")));
         }
-        let chosen = Message::ProfileChosen((*profile).clone());
-        let indicator = radio("", index, selected_index, {
-            let chosen = chosen.clone();
-            move |_| chosen.clone()
-        });
-        let info = AccessibleInfo::new(Role::RadioButton, profile_title(profile))
-            .description(profile_description(profile))
-            .checked(Some(index) == selected_index);
-        list = list.push(
-            Accessible::new(
-                crate::ids::power_profile(profile.name()),
-                info,
-                button(
-                    bidi_row(vec![indicator.into(), details.into()])
-                        .width(Length::Fill)
-                        .spacing(8)
-                        .align_y(Alignment::Center),
-                )
-                .width(Length::Fill)
-                .padding(8)
-                .style(button::text)
-                .on_press(chosen.clone()),
-            )
-            .on_activate(chosen),
-        );
+        list = list.push(radio_row(
+            crate::ids::power_profile(profile.name()),
+            profile_title(profile),
+            Some(profile_description(profile)),
+            Some(index) == selected_index,
+            details,
+            8,
+            Message::ProfileChosen((*profile).clone()),
+        ));
     }
     if !daemon.holds.is_empty() {
         let mut holds = column![text(fl!("holds-heading")).size(14)]
