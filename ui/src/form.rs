@@ -31,6 +31,18 @@ impl<P> Default for Check<P> {
     }
 }
 
+/// What a dialog's `update` tells its page: nothing more, close the dialog, or do what
+/// the dialog was for (`T`: what it asks for, checked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action<T> {
+    /// Nothing more.
+    None,
+    /// Close the dialog.
+    Close,
+    /// Do this.
+    Submit(T),
+}
+
 impl<P> Check<P> {
     /// The person typed: what was said of the old typing goes.
     pub fn typed(&mut self) {

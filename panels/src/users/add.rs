@@ -74,16 +74,8 @@ pub enum Message {
     Cancel,
 }
 
-/// What the page does after a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Close the dialog.
-    Close,
-    /// Add this person.
-    Submit(NewPerson),
-}
+/// What the page does after a message (`Submit`: add this person).
+pub type Action = ferrum_ui::form::Action<NewPerson>;
 
 /// A problem with the typing, in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -39,16 +39,8 @@ pub enum Message {
     Cancel,
 }
 
-/// What the page does after a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Close the dialog.
-    Close,
-    /// Set this password.
-    Submit(Secret),
-}
+/// What the page does after a message (`Submit`: set this password).
+pub type Action = ferrum_ui::form::Action<Secret>;
 
 /// A password problem in words.
 pub fn problem_sentence(problem: PasswordProblem) -> String {

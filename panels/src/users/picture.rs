@@ -113,16 +113,8 @@ pub enum Message {
     Cancel,
 }
 
-/// What the page does after a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Nothing more.
-    None,
-    /// Close the dialog.
-    Close,
-    /// Check and use this file.
-    Submit(PathBuf),
-}
+/// What the page does after a message (`Submit`: check and use this file).
+pub type Action = ferrum_ui::form::Action<PathBuf>;
 
 impl Dialog {
     /// Applies a message.
