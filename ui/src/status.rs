@@ -1,7 +1,11 @@
 //! How a page holds the state of a service it shows.
 
+use ferrum_i18n::fl;
 use ferrum_services::ServiceUpdate;
 use ferrum_services::error::DbusFailure;
+use iced::Element;
+
+use crate::widgets::{caption, notice};
 
 /// What a page knows about one service.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +28,29 @@ impl<T, E> ServiceStatus<T, E> {
         match self {
             ServiceStatus::Ready(state) => Some(state),
             _ => None,
+        }
+    }
+
+    /// The latest state, or what a page shows in its place: "Loading…" before anything is
+    /// heard, its own notice while the daemon is not running (`unavailable`: its title and
+    /// body), what it says of a failed read (`failed`), and the notice that the system bus
+    /// cannot be reached.
+    pub fn ready_or_notice<'a, M: Clone + 'a>(
+        &'a self,
+        unavailable: impl FnOnce() -> (String, String),
+        failed: impl FnOnce(&'a E) -> Element<'a, M>,
+    ) -> Result<&'a T, Element<'a, M>> {
+        match self {
+            ServiceStatus::Ready(state) => Ok(state),
+            ServiceStatus::Loading => Err(caption(fl!("service-loading"))),
+            ServiceStatus::Unavailable => {
+                let (title, body) = unavailable();
+                Err(notice(title, body))
+            }
+            ServiceStatus::Failed(error) => Err(failed(error)),
+            ServiceStatus::BusUnreachable(failure) => {
+                Err(notice(fl!("service-bus-unreachable"), failure.to_string()))
+            }
         }
     }
 

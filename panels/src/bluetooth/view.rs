@@ -3,8 +3,7 @@
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::bluetooth::BluetoothError;
-use ferrum_ui::status::ServiceStatus;
-use ferrum_ui::widgets::{action_button, bidi_row, caption, card, notice, page_start};
+use ferrum_ui::widgets::{action_button, bidi_row, card, notice, page_start};
 use iced::widget::{button, text};
 use iced::{Alignment, Element, Length};
 
@@ -21,23 +20,17 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
     if let Some(note) = &state.note {
         page = page.push(note_view(note));
     }
-    let snapshot = match &state.bluetooth {
-        ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
-        ServiceStatus::Unavailable => {
-            return page
-                .push(notice(
-                    fl!("bluetooth-not-running"),
-                    fl!("bluetooth-not-running.body"),
-                ))
-                .into();
-        }
-        ServiceStatus::Failed(error) => return page.push(absence(error)).into(),
-        ServiceStatus::BusUnreachable(failure) => {
-            return page
-                .push(notice(fl!("service-bus-unreachable"), failure.to_string()))
-                .into();
-        }
-        ServiceStatus::Ready(snapshot) => snapshot,
+    let snapshot = match state.bluetooth.ready_or_notice(
+        || {
+            (
+                fl!("bluetooth-not-running"),
+                fl!("bluetooth-not-running.body"),
+            )
+        },
+        absence,
+    ) {
+        Ok(snapshot) => snapshot,
+        Err(notice) => return page.push(notice).into(),
     };
     if let Some(dialog) = &state.pairing {
         page = page.push(dialog.view().map(Message::Pairing));

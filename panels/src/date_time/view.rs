@@ -5,7 +5,6 @@ use ferrum_accessibility::preferences::ClockFormat;
 use ferrum_accessibility::{Accessible, AccessibleInfo, Role};
 use ferrum_i18n::fl;
 use ferrum_services::time_zones::Zone;
-use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, card, line, notice, page_start, reading_start,
     section, switch,
@@ -136,27 +135,17 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         &ids::DATE_TIME,
         Message::Report,
     );
-    let snapshot = match &state.timedate {
-        ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
-        ServiceStatus::Unavailable => {
-            return page
-                .push(notice(
-                    fl!("date-time-not-running"),
-                    fl!("date-time-not-running.body"),
-                ))
-                .into();
-        }
-        ServiceStatus::Failed(error) => {
-            return page
-                .push(notice(fl!("date-time-unreadable"), error.detail()))
-                .into();
-        }
-        ServiceStatus::BusUnreachable(failure) => {
-            return page
-                .push(notice(fl!("service-bus-unreachable"), failure.to_string()))
-                .into();
-        }
-        ServiceStatus::Ready(snapshot) => snapshot,
+    let snapshot = match state.timedate.ready_or_notice(
+        || {
+            (
+                fl!("date-time-not-running"),
+                fl!("date-time-not-running.body"),
+            )
+        },
+        |error| notice(fl!("date-time-unreadable"), error.detail()),
+    ) {
+        Ok(snapshot) => snapshot,
+        Err(notice) => return page.push(notice).into(),
     };
     let clock = state.clock();
     let offset = state.offset_of(state.zone()).unwrap_or(0);

@@ -12,7 +12,6 @@ use iced::{Alignment, Element, Length};
 
 use super::describe::{device_state_text, reason_text};
 use super::{Message, Page, State, hotspot, join};
-use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, bidi_row, caption, card, key_value, notice, page_start,
     reading_start, section, switch,
@@ -25,27 +24,12 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         &crate::ids::NETWORK,
         Message::Report,
     );
-    let overview = match &state.overview {
-        ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
-        ServiceStatus::Unavailable => {
-            return page
-                .push(notice(
-                    fl!("network-unavailable"),
-                    fl!("network-unavailable.body"),
-                ))
-                .into();
-        }
-        ServiceStatus::Failed(error) => {
-            return page
-                .push(notice(fl!("network-failed"), error.to_string()))
-                .into();
-        }
-        ServiceStatus::BusUnreachable(failure) => {
-            return page
-                .push(notice(fl!("service-bus-unreachable"), failure.to_string()))
-                .into();
-        }
-        ServiceStatus::Ready(overview) => overview,
+    let overview = match state.overview.ready_or_notice(
+        || (fl!("network-unavailable"), fl!("network-unavailable.body")),
+        |error| notice(fl!("network-failed"), error.to_string()),
+    ) {
+        Ok(overview) => overview,
+        Err(notice) => return page.push(notice).into(),
     };
     if overview.connectivity == Connectivity::Portal {
         page = page.push(portal_banner(state));

@@ -26,17 +26,17 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
 }
 
 fn profiles(state: &State) -> Element<'_, Message> {
-    match &state.profiles {
-        ServiceStatus::Loading => caption(fl!("service-loading")),
-        ServiceStatus::Unavailable => notice(
-            fl!("power-profiles-unavailable"),
-            fl!("power-profiles-unavailable.body"),
-        ),
-        ServiceStatus::Failed(error) => notice(fl!("power-profiles-failed"), error.detail()),
-        ServiceStatus::BusUnreachable(failure) => {
-            notice(fl!("service-bus-unreachable"), failure.to_string())
-        }
-        ServiceStatus::Ready(daemon) => profile_list(state, daemon),
+    match state.profiles.ready_or_notice(
+        || {
+            (
+                fl!("power-profiles-unavailable"),
+                fl!("power-profiles-unavailable.body"),
+            )
+        },
+        |error| notice(fl!("power-profiles-failed"), error.detail()),
+    ) {
+        Ok(daemon) => profile_list(state, daemon),
+        Err(notice) => notice,
     }
 }
 
@@ -116,19 +116,17 @@ fn profile_list<'a>(state: &'a State, daemon: &'a PowerProfilesState) -> Element
 fn supply(
     status: &ServiceStatus<PowerSupplyState, ferrum_services::upower::UPowerError>,
 ) -> Element<'_, Message> {
-    match status {
-        ServiceStatus::Loading => caption(fl!("service-loading")),
-        ServiceStatus::Unavailable => {
-            notice(fl!("upower-unavailable"), fl!("upower-unavailable.body"))
-        }
-        ServiceStatus::Failed(error @ ferrum_services::upower::UPowerError::NoAnswer(_)) => {
-            notice(fl!("upower-no-answer"), error.to_string())
-        }
-        ServiceStatus::Failed(error) => notice(fl!("upower-failed"), error.to_string()),
-        ServiceStatus::BusUnreachable(failure) => {
-            notice(fl!("service-bus-unreachable"), failure.to_string())
-        }
-        ServiceStatus::Ready(supply) => supply_details(supply),
+    match status.ready_or_notice(
+        || (fl!("upower-unavailable"), fl!("upower-unavailable.body")),
+        |error| match error {
+            ferrum_services::upower::UPowerError::NoAnswer(_) => {
+                notice(fl!("upower-no-answer"), error.to_string())
+            }
+            error => notice(fl!("upower-failed"), error.to_string()),
+        },
+    ) {
+        Ok(supply) => supply_details(supply),
+        Err(notice) => notice,
     }
 }
 

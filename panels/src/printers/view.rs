@@ -5,7 +5,6 @@ use ferrum_i18n::fl;
 use ferrum_services::printers::{
     Job, Marker, MarkerLevel, PrintOption, Printer, PrinterUri, PrintersError, Snapshot,
 };
-use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, action_button_for, bidi_row, caption, card, choice_for, error_line,
     key_value, labelled_field, level_bar, notice, page_start, reading_start,
@@ -30,23 +29,17 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
     if let Some(note) = &state.note {
         page = page.push(note_view(note));
     }
-    let snapshot = match &state.cups {
-        ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
-        ServiceStatus::Unavailable => {
-            return page
-                .push(notice(
-                    fl!("printers-not-running"),
-                    fl!("printers-not-running.body"),
-                ))
-                .into();
-        }
-        ServiceStatus::Failed(error) => return page.push(unreadable(error)).into(),
-        ServiceStatus::BusUnreachable(failure) => {
-            return page
-                .push(notice(fl!("service-bus-unreachable"), failure.to_string()))
-                .into();
-        }
-        ServiceStatus::Ready(snapshot) => snapshot,
+    let snapshot = match state.cups.ready_or_notice(
+        || {
+            (
+                fl!("printers-not-running"),
+                fl!("printers-not-running.body"),
+            )
+        },
+        unreadable,
+    ) {
+        Ok(snapshot) => snapshot,
+        Err(notice) => return page.push(notice).into(),
     };
     match &state.add {
         Some(dialog) => page = page.push(dialog.view(state.adding()).map(Message::Add)),

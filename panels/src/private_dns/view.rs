@@ -246,20 +246,22 @@ fn apply_row(state: &State) -> Element<'_, Message> {
 }
 
 fn status(state: &State) -> Element<'_, Message> {
-    match &state.resolver {
-        ServiceStatus::Loading => caption(fl!("service-loading")),
-        ServiceStatus::Unavailable => notice(
-            fl!("dns-resolved-unavailable"),
-            fl!("dns-resolved-unavailable.body"),
-        ),
-        ServiceStatus::Failed(error @ DnsError::ResolverNoAnswer(_)) => {
-            notice(fl!("dns-resolved-no-answer-status"), error.to_string())
-        }
-        ServiceStatus::Failed(error) => notice(fl!("dns-read-failed"), error.to_string()),
-        ServiceStatus::BusUnreachable(failure) => {
-            notice(fl!("service-bus-unreachable"), failure.to_string())
-        }
-        ServiceStatus::Ready(status) => resolver_status(status),
+    match state.resolver.ready_or_notice(
+        || {
+            (
+                fl!("dns-resolved-unavailable"),
+                fl!("dns-resolved-unavailable.body"),
+            )
+        },
+        |error| match error {
+            DnsError::ResolverNoAnswer(_) => {
+                notice(fl!("dns-resolved-no-answer-status"), error.to_string())
+            }
+            error => notice(fl!("dns-read-failed"), error.to_string()),
+        },
+    ) {
+        Ok(status) => resolver_status(status),
+        Err(notice) => notice,
     }
 }
 

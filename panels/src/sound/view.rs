@@ -6,7 +6,6 @@ use ferrum_services::audio::{
     AppStream, AudioDevice, AudioError, Availability, Channel, Direction, Endpoint, NodeId,
     Snapshot, StreamDirection, StreamTarget, VolumeLimit,
 };
-use ferrum_ui::status::ServiceStatus;
 use ferrum_ui::widgets::{
     FONT_BOLD, action_button, caption, choice, choice_for, level_bar, notice, page_start,
     reading_start, section, switch, switch_for, value_slider,
@@ -33,35 +32,18 @@ pub(super) fn page(state: &State) -> Element<'_, Message> {
         &ids::SOUND,
         Message::Report,
     );
-    let snapshot = match &state.sound {
-        ServiceStatus::Loading => return page.push(caption(fl!("service-loading"))).into(),
-        ServiceStatus::Unavailable => {
-            return page
-                .push(notice(
-                    fl!("sound-not-running"),
-                    fl!("sound-not-running.body"),
-                ))
-                .into();
-        }
-        ServiceStatus::Failed(AudioError::NoAnswer) => {
-            return page
-                .push(notice(fl!("sound-no-answer"), fl!("sound-no-answer.body")))
-                .into();
-        }
-        ServiceStatus::Failed(error) => {
-            return page
-                .push(notice(
-                    fl!("sound-unreadable"),
-                    fl!("sound-unreadable.body", detail = error.detail()),
-                ))
-                .into();
-        }
-        ServiceStatus::BusUnreachable(failure) => {
-            return page
-                .push(notice(fl!("service-bus-unreachable"), failure.to_string()))
-                .into();
-        }
-        ServiceStatus::Ready(snapshot) => snapshot,
+    let snapshot = match state.sound.ready_or_notice(
+        || (fl!("sound-not-running"), fl!("sound-not-running.body")),
+        |error| match error {
+            AudioError::NoAnswer => notice(fl!("sound-no-answer"), fl!("sound-no-answer.body")),
+            error => notice(
+                fl!("sound-unreadable"),
+                fl!("sound-unreadable.body", detail = error.detail()),
+            ),
+        },
+    ) {
+        Ok(snapshot) => snapshot,
+        Err(notice) => return page.push(notice).into(),
     };
     if !snapshot.session_manager {
         page = page.push(notice(
