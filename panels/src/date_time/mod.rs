@@ -399,10 +399,7 @@ impl Page for State {
     /// Showing the page reads the zone tables (once).
     fn enter(&mut self) -> Outcome<Request> {
         self.now = epoch_seconds();
-        if self.zones.is_some() {
-            return Outcome::none();
-        }
-        Outcome::request(Request::LoadZones)
+        Outcome::maybe(self.zones.is_none().then_some(Request::LoadZones))
     }
 
     fn update(&mut self, message: Message) -> Outcome<Request> {

@@ -440,10 +440,7 @@ impl Page for State {
     /// Showing the page reads xkeyboard-config's layouts (once).
     fn enter(&mut self) -> Outcome<Request> {
         self.today = today();
-        if self.layouts.is_some() {
-            return Outcome::none();
-        }
-        Outcome::request(Request::LoadLayouts)
+        Outcome::maybe(self.layouts.is_none().then_some(Request::LoadLayouts))
     }
 
     fn update(&mut self, message: Message) -> Outcome<Request> {
