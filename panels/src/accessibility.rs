@@ -20,7 +20,7 @@ use ferrum_ui::widgets::{caption, notice, page_title, section};
 use iced::widget::{button, column, row, slider, text, toggler};
 use iced::{Alignment, Element, Length};
 
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 /// How long after the last change the preferences are written.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -174,7 +174,7 @@ impl Page for State {
                 return Outcome::none();
             }
             Message::Report(message) => {
-                return Outcome::effect(error_report::update(&mut self.error, message));
+                return page::report(&mut self.error, message);
             }
         }
         self.changed()

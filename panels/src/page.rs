@@ -18,7 +18,7 @@ use ferrum_services::SystemBus;
 use ferrum_services::audio::AudioSession;
 use ferrum_services::printers::CupsServer;
 use ferrum_ui::Effect;
-use ferrum_ui::error_report::ErrorReport;
+use ferrum_ui::error_report::{self, ErrorReport};
 use iced::{Element, Subscription, Task};
 
 /// What a page's `update` asks for.
@@ -172,6 +172,12 @@ where
         Some(effect) => Task::batch([request, effect.into_task()]),
         None => request,
     }
+}
+
+/// A message of the page's error report: the report follows it ("Dismiss" closes it) and
+/// "Copy details" becomes the window's effect.
+pub fn report<R>(error: &mut Option<ErrorReport>, message: error_report::Message) -> Outcome<R> {
+    Outcome::effect(error_report::update(error, message))
 }
 
 /// One change at a time: a page that is waiting for a daemon's answer to one change

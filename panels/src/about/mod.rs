@@ -25,7 +25,7 @@ use iced::widget::{button, column};
 use iced::{Element, Subscription};
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest, subscription_key};
+use crate::page::{self, Context, Outcome, Page, PageRequest, subscription_key};
 
 /// Facts about the system.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -293,7 +293,7 @@ impl Page for State {
                 }
             }
             Message::Report(message) => {
-                return Outcome::effect(error_report::update(&mut self.error, message));
+                return page::report(&mut self.error, message);
             }
         }
         Outcome::none()

@@ -48,7 +48,7 @@ use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 pub use describe::{
     add_remote_error_text, ended_text, error_sentence, grant_text, installation_text, job_text,
@@ -963,9 +963,7 @@ impl Page for State {
                 );
                 self.answer(asked)
             }
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 

@@ -34,7 +34,7 @@ use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 pub use adapter::{MAX_NAME_BYTES, NameError, check_name};
 pub use describe::{Signal, action_error, kind_text, service_text, signal_text};
@@ -380,9 +380,7 @@ impl State {
                 self.note = None;
                 Outcome::none()
             }
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 }

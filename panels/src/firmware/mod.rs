@@ -33,7 +33,7 @@ use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest, subscription_key};
+use crate::page::{self, Context, Outcome, Page, PageRequest, subscription_key};
 
 pub use describe::{
     device_name, error_sentence, failure_text, last_checked_text, live_update_text, progress_name,
@@ -545,9 +545,7 @@ impl Page for State {
                 }
                 Outcome::none()
             }
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 

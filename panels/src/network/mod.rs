@@ -32,7 +32,7 @@ use zeroize::Zeroizing;
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
-use crate::page::{self as contract, Context, Outcome, PageRequest};
+use crate::page::{self, self as contract, Context, Outcome, PageRequest};
 
 pub use connection::{ConnectionForm, Field, MTU_ID};
 pub use describe::{
@@ -476,9 +476,7 @@ impl State {
                 Outcome::none()
             }
             Message::SecretHandedOver => Outcome::none(),
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 }

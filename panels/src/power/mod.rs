@@ -13,7 +13,7 @@ use ferrum_ui::status::ServiceStatus;
 use futures::StreamExt;
 use iced::{Element, Subscription};
 
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 pub use describe::{describe_change_error, format_duration, profile_title};
 
@@ -149,9 +149,7 @@ impl Page for State {
                 }
                 Outcome::none()
             }
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 

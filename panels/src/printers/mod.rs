@@ -33,7 +33,7 @@ use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
 use crate::ids;
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 pub use add::{Dialog as AddDialog, Found, Message as AddMessage};
 pub use describe::{
@@ -665,9 +665,7 @@ impl Page for State {
                 self.note = None;
                 Outcome::none()
             }
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 

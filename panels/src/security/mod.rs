@@ -29,7 +29,7 @@ use ferrum_ui::status::ServiceStatus;
 use futures::StreamExt;
 use iced::{Element, Subscription};
 
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 pub use describe::{
     Fact, check_meaning, check_name, check_sentence, error_sentence, event_text, fact_is_good,
@@ -299,9 +299,7 @@ impl Page for State {
                 self.note = None;
                 Outcome::none()
             }
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 

@@ -33,7 +33,7 @@ use iced::{Element, Subscription};
 use ferrum_ui::error_report::{self, ErrorReport};
 use ferrum_ui::status::ServiceStatus;
 
-use crate::page::{Context, Outcome, Page, PageRequest};
+use crate::page::{self, Context, Outcome, Page, PageRequest};
 
 pub use describe::{ProfileKind, command_error, error_sentence, profile_kind, profile_sentence};
 
@@ -604,9 +604,7 @@ impl State {
                 Outcome::none()
             }
             Message::Done(command, result) => self.done(command, result),
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 }

@@ -527,9 +527,7 @@ impl Page for State {
                 }
             }
             Message::Changed(change, result) => self.changed(change, result),
-            Message::Report(message) => {
-                Outcome::effect(error_report::update(&mut self.error, message))
-            }
+            Message::Report(message) => page::report(&mut self.error, message),
         }
     }
 
