@@ -54,6 +54,13 @@
 //! from the permission store of a private session bus. The bed and that bus are root's, so
 //! these shots run the app as root. `cargo xtask demo apps` takes only those four (report in
 //! `report-apps.json`).
+//!
+//! The authentication agent's dialog gets a bed of its own with the real polkitd and timedated
+//! ([`agent`]): the app runs as a person (uid 65534, in polkitd's mount namespace) on the Date &
+//! Time page, Asia/Tokyo is chosen from the keyboard, timedated asks polkitd, polkitd asks the
+//! app's agent, and `agent-{light,dark}.png` show its dialog (polkit's message, the program,
+//! the administrator, the empty password field); Escape then cancels it and the zone is checked
+//! unchanged. `cargo xtask demo agent` takes only those two (report in `report-agent.json`).
 
 use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt as _;
@@ -71,6 +78,8 @@ use crate::apps_bed::{self, AppsDemo};
 use crate::sound::SoundBed;
 use crate::util::{self, Result};
 use crate::{compositor, firmware, greeter, printers};
+
+mod agent;
 
 /// The services every run of the settings app gets (the bluez5 mock is furnished by
 /// [`furnish_bluetooth`]).
@@ -550,9 +559,10 @@ fn high_contrast_config() -> Result<tempfile::TempDir> {
     Ok(dir)
 }
 
-/// One screenshot's entry in the report, as for a successful run without figures.
-fn shot_entry(shot: &Shot, path: Option<&Path>, log: &Path) -> Value {
-    let mut entry = shot.about.clone();
+/// One screenshot's entry in the report (`about`: what it shows), as for a successful run
+/// without figures.
+fn shot_entry(about: &Value, path: Option<&Path>, log: &Path) -> Value {
+    let mut entry = about.clone();
     entry["path"] = json!(path.map(|p| p.display().to_string()));
     entry["log"] = json!(log.display().to_string());
     entry["ok"] = json!(true);
@@ -562,8 +572,8 @@ fn shot_entry(shot: &Shot, path: Option<&Path>, log: &Path) -> Value {
 }
 
 /// The entry of a failed shot.
-fn failed_entry(shot: &Shot, log: &Path, error: String) -> Value {
-    let mut entry = shot_entry(shot, None, log);
+fn failed_entry(about: &Value, log: &Path, error: String) -> Value {
+    let mut entry = shot_entry(about, None, log);
     entry["ok"] = json!(false);
     entry["error"] = json!(error);
     entry
@@ -620,7 +630,7 @@ fn take_in_session(shot: &Shot, env: &[(&str, &str)], png: &Path, log: &Path) ->
     let args: Vec<&str> = shot.args.iter().map(String::as_str).collect();
     match run_in_session(&shot.app, &args, env, png, log) {
         Ok(taken) => {
-            let mut entry = shot_entry(shot, taken.then_some(png), log);
+            let mut entry = shot_entry(&shot.about, taken.then_some(png), log);
             if let Ok(text) = fs::read_to_string(log) {
                 entry["first_view_ms"] = json!(util::first_view_ms(&text).map(round));
             }
@@ -634,7 +644,7 @@ fn take_in_session(shot: &Shot, env: &[(&str, &str)], png: &Path, log: &Path) ->
         }
         Err(error) => {
             println!("  {name}: FAILED: {error}");
-            (failed_entry(shot, log, error.to_string()), false)
+            (failed_entry(&shot.about, log, error.to_string()), false)
         }
     }
 }
@@ -665,7 +675,7 @@ fn take_headless(
                     .map_or_else(|| "?".to_owned(), |kib| kib.to_string()),
                 png.display()
             );
-            let mut entry = shot_entry(shot, Some(png), log);
+            let mut entry = shot_entry(&shot.about, Some(png), log);
             entry["first_visible_frame_ms"] = json!(round(report.first_frame_ms));
             entry["first_view_ms"] = json!(util::first_view_ms(&report.app_log).map(round));
             entry["peak_rss_kib"] = json!(report.peak_rss_kib);
@@ -678,7 +688,7 @@ fn take_headless(
                 &error.compositor_log,
             )?;
             println!("  {name}: FAILED: {error}");
-            Ok((failed_entry(shot, log, error.message), false))
+            Ok((failed_entry(&shot.about, log, error.message), false))
         }
     }
 }
@@ -757,6 +767,8 @@ pub enum Scope {
     Region,
     /// The Users page in both themes (`cargo xtask demo users`).
     Users,
+    /// The authentication agent's dialog in both themes (`cargo xtask demo agent`).
+    Agent,
 }
 
 /// The whole demo, or only one page's shots (Sound, Printers, Firmware, Device Security).
@@ -766,6 +778,9 @@ pub fn run(scope: Scope) -> Result<()> {
     let apps = build_release_apps()?;
     let out_dir = util::target_dir()?.join("demo");
     fs::create_dir_all(&out_dir)?;
+    if scope == Scope::Agent {
+        return run_agent(started, &apps.settings, &out_dir);
+    }
     let panels = panels(&apps.settings)?;
     let config_home = high_contrast_config()?;
     crate::appearance::write_configs(config_home.path(), THEMES)?;
@@ -808,6 +823,8 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::DateTime => machine_shots(&apps.settings, DATE_TIME),
         Scope::Region => machine_shots(&apps.settings, REGION),
         Scope::Users => users_shots(&apps.settings),
+        // Taken by `run_agent` in a bed of its own.
+        Scope::Agent => Vec::new(),
     };
 
     let mode = Mode::detect();
@@ -855,6 +872,7 @@ pub fn run(scope: Scope) -> Result<()> {
             "demo: the Users page × themes {THEMES:?}, mode {}",
             mode.name()
         ),
+        Scope::Agent => {}
     }
     let mut entries = Vec::new();
     let mut failures = 0;
@@ -877,6 +895,11 @@ pub fn run(scope: Scope) -> Result<()> {
         entries.push(entry);
     }
     drop(player);
+    if scope == Scope::All {
+        let (agent_entries, agent_failures) = agent::take_all(&apps.settings, mode, &out_dir)?;
+        entries.extend(agent_entries);
+        failures += agent_failures;
+    }
 
     let report = json!({
         "timestamp": util::timestamp_utc(),
@@ -890,6 +913,7 @@ pub fn run(scope: Scope) -> Result<()> {
         "firmware": matches!(scope, Scope::All | Scope::Firmware | Scope::Security)
             .then(firmware::describe),
         "apps": matches!(scope, Scope::All | Scope::Apps).then(|| apps_bed::describe(true)),
+        "agent": (scope == Scope::All).then(agent::describe),
         "audio": format!("a private PipeWire + WirePlumber with null outputs and a null input; the Sound page's shots while {:?} plays a swelling 440 Hz tone", crate::sound::PLAYER),
         "versions": versions(),
         "screenshots": entries,
@@ -906,6 +930,7 @@ pub fn run(scope: Scope) -> Result<()> {
         Scope::DateTime => "report-date-time.json",
         Scope::Region => "report-region.json",
         Scope::Users => "report-users.json",
+        Scope::Agent => "report-agent.json",
     });
     fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
     println!(
@@ -922,6 +947,51 @@ pub fn run(scope: Scope) -> Result<()> {
             out_dir.display(),
             kept.display(),
             audio.display()
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// `cargo xtask demo agent`: only the agent's dialog, in its own bed ([`agent::take_all`]),
+/// under headless sway (the keys need it), with `report-agent.json`.
+fn run_agent(started: Instant, app: &Path, out_dir: &Path) -> Result<()> {
+    let mode = Mode::detect();
+    if mode != Mode::HeadlessSway {
+        return Err(
+            "demo agent: the dialog is raised from the keyboard under headless sway; \
+                    unset WAYLAND_DISPLAY"
+                .into(),
+        );
+    }
+    println!(
+        "demo: the authentication agent's dialog × themes {THEMES:?}, mode {}",
+        mode.name()
+    );
+    let (entries, failures) = agent::take_all(app, mode, out_dir)?;
+    let report = json!({
+        "timestamp": util::timestamp_utc(),
+        "git_commit": util::git_commit(),
+        "rustc": util::rustc_version(),
+        "mode": mode.name(),
+        "first_visible_frame": "ms from spawning the app in a running headless sway until the pixel at (20,20) is no longer sway's background",
+        "screenshot": "taken 1.5 s after the app logs polkit's request, once two grim captures 300 ms apart are identical (at most 5 s)",
+        "agent": agent::describe(),
+        "versions": {"polkitd": util::dpkg_version("polkitd"), "systemd": util::dpkg_version("systemd"), "sway": util::dpkg_version("sway")},
+        "screenshots": entries,
+        "total_ms": started.elapsed().as_millis() as u64,
+    });
+    let report_path = out_dir.join("report-agent.json");
+    fs::write(&report_path, serde_json::to_string_pretty(&report)? + "\n")?;
+    println!(
+        "demo: wrote {} in {:.1} s",
+        report_path.display(),
+        started.elapsed().as_secs_f64()
+    );
+    if failures > 0 {
+        return Err(format!(
+            "demo agent: {failures} run(s) failed; see the logs in {}",
+            out_dir.display()
         )
         .into());
     }

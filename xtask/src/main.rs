@@ -55,6 +55,9 @@ commands:
             accounts-daemon) in both themes
   demo users
             only the Users page (real accounts-daemon) in both themes
+  demo agent
+            only the authentication agent's dialog in both themes, raised by the real polkitd for a
+            time zone change on the Date & Time page, then cancelled
   bench     cold start, first view and peak RSS of the settings app and the greeter under headless sway -> target/bench/
             (with the last image boot's figures); the Sound page: panel switch, and CPU over 20 s idle and
             with a stream playing against the About page's
@@ -105,6 +108,7 @@ fn main() -> ExitCode {
         [demo, page] if demo == "demo" && page == "date-time" => "demo date-time",
         [demo, page] if demo == "demo" && page == "region" => "demo region",
         [demo, page] if demo == "demo" && page == "users" => "demo users",
+        [demo, page] if demo == "demo" && page == "agent" => "demo agent",
         [bench, page] if bench == "bench" && (page == "date-time" || page == "region") => {
             "bench region"
         }
@@ -140,6 +144,7 @@ fn main() -> ExitCode {
         "demo date-time" => demo::run(demo::Scope::DateTime),
         "demo region" => demo::run(demo::Scope::Region),
         "demo users" => demo::run(demo::Scope::Users),
+        "demo agent" => demo::run(demo::Scope::Agent),
         "bench" => bench::run(bench::Scope::All),
         "bench sound" => bench::run(bench::Scope::Sound),
         "bench printers" => bench::run(bench::Scope::Printers),
