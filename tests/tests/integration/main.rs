@@ -33,6 +33,7 @@ mod network_bed;
 mod network_keyboard;
 mod network_panel;
 mod network_wifi;
+mod own_password;
 mod polkit_agent;
 mod portal;
 mod power_daemons;

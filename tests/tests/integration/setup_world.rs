@@ -2,7 +2,8 @@
 //! accounts-daemon and the real polkitd in one mount namespace holding a copy of this
 //! machine's `/etc` with no person in it (the host's accounts from uid 1000 are left out),
 //! the greeter's user `_greetd`, `useradd`'s default shell set to `nologin` (as the image
-//! must), and Ferrum's shipped polkit rule with its shipped `no-people` helper; `/home` and
+//! must), and Ferrum's shipped polkit rules (the first-boot one with its shipped `no-people`
+//! helper, and those a test names: [`World::with_rules`]); `/home` and
 //! `/var/log` are private too. timedated is python-dbusmock's template (no systemd here).
 //! And the setup's own files ([`Scene`]: settings, sessions, layouts).
 
@@ -54,8 +55,20 @@ fn uid_of(line: &str) -> Option<u32> {
     line.split(':').nth(2)?.parse().ok()
 }
 
+/// Ferrum's shipped polkit rule for the first-boot setup.
+pub(crate) const FIRST_BOOT_RULE: &str = "50-ferrum-first-boot.rules";
+/// Ferrum's shipped polkit rule for one's own password.
+pub(crate) const OWN_PASSWORD_RULE: &str = "50-ferrum-own-password.rules";
+
 impl World {
+    /// The world with the first-boot rule only.
     pub(crate) async fn start() -> World {
+        Self::with_rules(&[FIRST_BOOT_RULE]).await
+    }
+
+    /// The world with these of Ferrum's shipped polkit rules (file names in
+    /// `image/mkosi.extra/usr/share/polkit-1/rules.d`), loaded as shipped.
+    pub(crate) async fn with_rules(rules: &[&str]) -> World {
         let bed = TestBed::start(&[]).unwrap();
         let root = bed.dir().join("first-boot");
         std::fs::create_dir(&root).unwrap();
@@ -116,7 +129,7 @@ impl World {
             .chain(["DSHELL=/usr/sbin/nologin\n".to_owned()])
             .collect();
         std::fs::write(etc.join("adduser.conf"), adduser).unwrap();
-        // The shipped helper and rule (its helper path pointed at the copy here).
+        // The shipped helper and rules (the helper's path pointed at the copy here).
         let helper = root.join("no-people");
         std::fs::copy(
             repo_file("image/mkosi.extra/usr/lib/ferrum/no-people"),
@@ -124,14 +137,16 @@ impl World {
         )
         .unwrap();
         std::fs::set_permissions(&helper, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let rule = std::fs::read_to_string(repo_file(
-            "image/mkosi.extra/usr/share/polkit-1/rules.d/50-ferrum-first-boot.rules",
-        ))
-        .unwrap()
-        .replace("/usr/lib/ferrum/no-people", &helper.display().to_string());
-        let rules = etc.join("polkit-1/rules.d");
-        std::fs::create_dir_all(&rules).unwrap();
-        std::fs::write(rules.join("50-ferrum-first-boot.rules"), rule).unwrap();
+        let folder = etc.join("polkit-1/rules.d");
+        std::fs::create_dir_all(&folder).unwrap();
+        for name in rules {
+            let rule = std::fs::read_to_string(repo_file(&format!(
+                "image/mkosi.extra/usr/share/polkit-1/rules.d/{name}"
+            )))
+            .unwrap()
+            .replace("/usr/lib/ferrum/no-people", &helper.display().to_string());
+            std::fs::write(folder.join(name), rule).unwrap();
+        }
         let varlib = root.join("varlib");
         std::fs::create_dir_all(varlib.join("users")).unwrap();
         std::fs::create_dir_all(varlib.join("icons")).unwrap();
@@ -273,11 +288,17 @@ impl World {
     /// Whether polkit lets a process of the greeter's user do `action` (asked as polkit's
     /// clients ask: `CheckAuthorization` for the process, without interaction).
     pub(crate) async fn greeter_may(&self, action: &str) -> bool {
+        self.user_may(GREETER_UID, action).await
+    }
+
+    /// Whether polkit lets a process of `uid` (in no login session) do `action`, asked as
+    /// [`World::greeter_may`] asks.
+    pub(crate) async fn user_may(&self, uid: u32, action: &str) -> bool {
         let subject = Owned(
             Command::new("/usr/bin/setpriv")
                 .args([
-                    &format!("--reuid={GREETER_UID}"),
-                    &format!("--regid={GREETER_UID}"),
+                    &format!("--reuid={uid}"),
+                    &format!("--regid={uid}"),
                     "--clear-groups",
                     "sleep",
                     "600",
@@ -288,8 +309,8 @@ impl World {
         );
         let pid = subject.0.id();
         let status = format!("/proc/{pid}/status");
-        let wanted = format!("Uid:\t{GREETER_UID}\t{GREETER_UID}");
-        wait_for("the greeter-user process", || {
+        let wanted = format!("Uid:\t{uid}\t{uid}");
+        wait_for("the subject's process", || {
             std::fs::read_to_string(&status).is_ok_and(|text| text.contains(&wanted))
         })
         .await;
@@ -303,7 +324,7 @@ impl World {
             ("start-time".to_owned(), zbus::zvariant::Value::U64(0)),
             (
                 "uid".to_owned(),
-                zbus::zvariant::Value::I32(GREETER_UID as i32),
+                zbus::zvariant::Value::I32(i32::try_from(uid).unwrap()),
             ),
         ]);
         let reply = connection
