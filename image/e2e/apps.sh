@@ -10,7 +10,16 @@
 here=$(dirname "$0")
 say() { echo "ferrum-apps: $*"; }
 
-uid=$(id -u ada)
+# The person's account: the first boot's setup makes it (the e2e types it in after this starts).
+tries=0
+until uid=$(id -u ada 2>/dev/null); do
+    if [ "$tries" -ge 1800 ]; then
+        say "error step=account detail=no-account"
+        exit 1
+    fi
+    sleep 1
+    tries=$((tries + 1))
+done
 runtime=/run/user/$uid
 tries=0
 while [ ! -S "$runtime/bus" ] && [ "$tries" -lt 1800 ]; do

@@ -32,7 +32,16 @@ done
 say "greeter-audio=${greeter#none,}"
 
 # The person's session: wait for its PipeWire (the e2e logs in after this starts).
-uid=$(id -u ada)
+# The person's account: the first boot's setup makes it (the e2e types it in after this starts).
+tries=0
+until uid=$(id -u ada 2>/dev/null); do
+    if [ "$tries" -ge 1800 ]; then
+        say "error step=account detail=no-account"
+        exit 1
+    fi
+    sleep 1
+    tries=$((tries + 1))
+done
 runtime=/run/user/$uid
 tries=0
 while [ ! -S "$runtime/pipewire-0" ] && [ "$tries" -lt 1800 ]; do

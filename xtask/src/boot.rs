@@ -21,6 +21,7 @@ pub fn run() -> Result<()> {
         window: std::env::var_os("DISPLAY").is_some()
             || std::env::var_os("WAYLAND_DISPLAY").is_some(),
         test_tools: None,
+        decoy: None,
     })?;
     println!(
         "boot: QEMU running headless ({}); console {}, QMP {}",

@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use ferrum_testbed::keyscript::Step;
 
 use crate::screen::{self, Claim, Region};
+use crate::tools;
 use crate::util::{self, Result};
 use crate::vm::{self, Boot, Machine, Vm};
 
@@ -35,6 +36,7 @@ mod bluetooth;
 mod date_time;
 mod printers;
 mod security;
+mod setup;
 mod sound;
 
 /// How long the app gets to handle a key, and a key that activates a control (the emulated
@@ -123,7 +125,7 @@ fn run_key_script(
     Ok(outcome)
 }
 
-/// The test user the image creates (`image/mkosi.postinst.chroot`).
+/// The test person's password: the first boot's setup makes her (`image/e2e/setup.keys`).
 const TEST_PASSWORD: &str = "ferrum-test";
 
 /// The login screen's first frame: its background drawn (between the clock and the card,
@@ -201,6 +203,29 @@ const GREETER_WRONG_PASSWORD: Claim = Claim {
 const SESSION_SETTINGS: Claim = Claim {
     name: "session-settings",
     says: "session: ferrum-settings shows power-profiles-daemon's and UPower's state",
+    regions: &[
+        Region {
+            name: "sidebar",
+            x: 0,
+            y: 0,
+            w: 240,
+            h: 260,
+        },
+        Region {
+            name: "power",
+            x: 370,
+            y: 25,
+            w: 780,
+            h: 360,
+        },
+    ],
+};
+
+/// The session on the second boot: the same, in the dark style the person chose on the
+/// Appearance page on the first boot (kept in her home on the encrypted state partition).
+const SESSION_SETTINGS_DARK: Claim = Claim {
+    name: "session-settings-dark",
+    says: "session: ferrum-settings in the person's dark style, with power-profiles-daemon's and UPower's state",
     regions: &[
         Region {
             name: "sidebar",
@@ -585,6 +610,7 @@ fn expect_refusal(refusal: &Refusal, work: &Path, checks: &mut Checks) -> Result
         selftest: None,
         window: false,
         test_tools: None,
+        decoy: None,
     })?;
     let limit = Instant::now() + refusal.deadline;
     let mut watched = Watched {
@@ -619,11 +645,15 @@ fn expect_refusal(refusal: &Refusal, work: &Path, checks: &mut Checks) -> Result
         }
         if watch_screen {
             let frame = vm.qmp.screen(None)?;
-            if screen::compare(&frame, &GREETER_FRAME)?
-                .iter()
-                .all(screen::RegionResult::matches)
-            {
-                watched.greeter_seen = true;
+            // A blank machine would show the setup in the login screen's place.
+            for claim in [&GREETER_FRAME, &setup::SETUP] {
+                if screen::has_references(claim)?
+                    && screen::compare(&frame, claim)?
+                        .iter()
+                        .all(screen::RegionResult::matches)
+                {
+                    watched.greeter_seen = true;
+                }
             }
         }
         let done = if refusal.stopped.is_empty() {
@@ -815,9 +845,44 @@ fn expect_occupied_disk_refusal(disk: &Path, out: &Path, checks: &mut Checks) ->
     Ok(())
 }
 
+/// Someone else's disk for the second boot: a GPT disk whose one partition has the label and
+/// type of the machine's storage (`ferrum-state`, linux-generic) and an ext4 file system with a
+/// `DECOY` file. The machine finds its storage only by the partition UUID it recorded on the
+/// first boot, so this one must be left alone (self-test `decoy=ignored`). Made by the tools
+/// tree's systemd-repart, offline (no loop device on the host).
+fn decoy_disk(out: &Path) -> Result<PathBuf> {
+    let disk = out.join("decoy.img");
+    let definitions = out.join("decoy.repart");
+    let content = out.join("decoy.content");
+    for old in [&definitions, &content] {
+        let _ = fs::remove_dir_all(old);
+    }
+    let _ = fs::remove_file(&disk);
+    fs::create_dir_all(&definitions)?;
+    fs::create_dir_all(&content)?;
+    fs::write(content.join("DECOY"), "someone else's disk\n")?;
+    fs::write(
+        definitions.join("50-decoy.conf"),
+        format!(
+            "[Partition]\nType=linux-generic\nLabel=ferrum-state\nFormat=ext4\nCopyFiles={}:/\n",
+            content.display()
+        ),
+    )?;
+    util::run(tools::command("systemd-repart")?.args([
+        "--empty=create",
+        "--size=64M",
+        "--dry-run=no",
+        "--offline=yes",
+        "--no-pager",
+        &format!("--definitions={}", definitions.display()),
+        &disk.display().to_string(),
+    ]))?;
+    Ok(disk)
+}
+
 /// The login as a person does it: the greeter, a wrong password, the right one, the session.
 /// Returns the seconds from the password's Enter to `ferrum-settings` on screen.
-fn log_in(vm: &mut Vm, timeline: &mut Timeline) -> Result<f64> {
+fn log_in(vm: &mut Vm, timeline: &mut Timeline, session: &Claim) -> Result<f64> {
     greeter_on_screen(vm, timeline)?;
     vm.qmp.keys(&["tab"])?;
     vm.qmp.keys(&["ret"])?;
@@ -848,7 +913,7 @@ fn log_in(vm: &mut Vm, timeline: &mut Timeline) -> Result<f64> {
     let session = wait_for_screen(
         vm,
         timeline,
-        &SESSION_SETTINGS,
+        session,
         Duration::from_secs(180),
         ("", Duration::from_secs(40)),
     )?;
@@ -1068,8 +1133,10 @@ pub fn measure_boot(layout: Layout) -> Result<serde_json::Value> {
         selftest: Some("first"),
         window: false,
         test_tools: None,
+        decoy: None,
     })?;
-    greeter_on_screen(&mut vm, &mut timeline)?;
+    // A blank machine: the setup is its login screen.
+    setup::on_screen(&mut vm, &mut timeline)?;
     let report = wait_for_report(&vm, &mut timeline, Duration::from_secs(300))?;
     let accel = vm.accel;
     let _ = fs::copy(
@@ -1111,8 +1178,9 @@ fn figures(
         "kernel_s": timeline.at(MILESTONES[0].0),
         "sysinit_s": timeline.at("sysinit.target active (journal)"),
         "greetd_s": timeline.at("greetd.service active (journal)"),
-        "greeter_frame_s": timeline.at(GREETER_FRAME.says),
-        "greeter_s": timeline.at(GREETER.says),
+        // A blank machine's first boot shows the setup in the login screen's place.
+        "greeter_frame_s": timeline.at(GREETER_FRAME.says).or(timeline.at(setup::SETUP.says)),
+        "greeter_s": timeline.at(GREETER.says).or(timeline.at(setup::SETUP.says)),
         "graphical_s": timeline.at("graphical.target active (journal)"),
         "settled_s": timeline.at("boot finished: all start-up jobs done (journal)"),
         "login_s": null,
@@ -1186,20 +1254,19 @@ pub fn run() -> Result<()> {
         selftest: Some("first"),
         window: false,
         test_tools: Some(&tools),
+        decoy: None,
     })?;
     let accel = vm.accel;
-    let login = log_in(&mut vm, &mut timeline);
+    let made = setup::run(&mut vm, &mut timeline);
     checks.check(
-        "greeter on screen; wrong password refused; right one starts ferrum-settings",
-        login.is_ok(),
-        match &login {
-            Ok(seconds) => format!(
-                "greetd + PAM, each screen's regions match their references; Enter → ferrum-settings with the daemons' state {seconds:.1} s"
-            ),
+        "first boot: the setup in the login screen's place makes the administrator by keyboard and starts her session",
+        made.is_ok(),
+        match &made {
+            Ok(detail) => detail.clone(),
             Err(error) => error.to_string(),
         },
     );
-    if login.is_ok() {
+    if made.is_ok() {
         println!("e2e: the Bluetooth page with real bluetoothd and a virtual peer …");
         let paired = bluetooth::run(&mut vm, &mut timeline);
         checks.check(
@@ -1346,15 +1413,28 @@ pub fn run() -> Result<()> {
         "first boot: marks left in /etc, /var, /home",
     );
 
-    println!("e2e: second boot of the same machine …");
+    println!("e2e: second boot of the same machine, with someone else's disk plugged in …");
+    let decoy = decoy_disk(&out)?;
     let mut second_timeline = Timeline::default();
-    let vm = vm::start(&Machine {
+    let mut vm = vm::start(&Machine {
         boot: Boot::Disk(&disk),
         work: &work,
         selftest: Some("second"),
         window: false,
         test_tools: Some(&report_tools),
+        decoy: Some(&decoy),
     })?;
+    let login = log_in(&mut vm, &mut second_timeline, &SESSION_SETTINGS_DARK);
+    checks.check(
+        "second boot: the login screen lists her; a wrong password refused; the right one starts ferrum-settings in the dark style she chose",
+        login.is_ok(),
+        match &login {
+            Ok(seconds) => format!(
+                "greetd + PAM, each screen's regions match their references; Enter → ferrum-settings with the daemons' state {seconds:.1} s"
+            ),
+            Err(error) => error.to_string(),
+        },
+    );
     let second = wait_for_report(&vm, &mut second_timeline, BOOT_DEADLINE);
     if second.is_ok() {
         let off = bluetooth::stayed_off(&vm, &mut second_timeline);
@@ -1388,6 +1468,36 @@ pub fn run() -> Result<()> {
         "kept",
         "etc,var,home",
         "second boot: /etc, /var and /home kept (on the encrypted state partition)",
+    );
+    checks.require(
+        &second,
+        "decoy",
+        "ignored",
+        "second boot: another disk with a partition named ferrum-state is neither opened nor mounted",
+    );
+    checks.require(
+        &second,
+        "fsck",
+        "clean",
+        "second boot: the storage's file system was checked before mounting (clean)",
+    );
+    checks.require(
+        &first,
+        "greetd-config",
+        "login-screen:greetd_--config_/run/greetd/config.toml",
+        "first boot: greetd runs with the configuration ferrum-greetd-config wrote (no automatic login chosen)",
+    );
+    checks.require(
+        &first,
+        "ntp",
+        "yes",
+        "first boot: automatic time can be turned on (systemd-timesyncd in the image)",
+    );
+    checks.require(
+        &second,
+        "person-kept",
+        "/bin/bash:home",
+        "second boot: the person the setup made is kept (her account in /etc, her home)",
     );
     let id =
         |report: &BTreeMap<String, String>| report.get("machine-id").cloned().unwrap_or_default();

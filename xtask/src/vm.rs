@@ -43,6 +43,9 @@ pub struct Machine<'a> {
     /// The e2e's test-tools disk (an ext4 image), attached read-only with the serial
     /// `ferrum-test-tools`; the self-test starts its `run` (only with its credential).
     pub test_tools: Option<&'a Path>,
+    /// Another disk, writable, with the serial `ferrum-decoy`: someone else's disk plugged in
+    /// (the e2e's decoy carries a partition named like the machine's storage).
+    pub decoy: Option<&'a Path>,
 }
 
 /// A running machine; powered off when dropped.
@@ -162,6 +165,7 @@ fn accel(uki: &Path) -> Result<&'static str> {
             selftest: None,
             window: false,
             test_tools: None,
+            decoy: None,
         },
         "kvm",
     ) {
@@ -290,6 +294,14 @@ fn spawn(machine: &Machine, accel: &'static str) -> Result<Vm> {
             format!("if=none,id=tools,format=raw,readonly=on,file={}", p(tools)),
             "-device".to_owned(),
             "virtio-blk-pci,drive=tools,serial=ferrum-test-tools".to_owned(),
+        ]);
+    }
+    if let Some(decoy) = machine.decoy {
+        qemu.extend([
+            "-drive".to_owned(),
+            format!("if=none,id=decoy,format=raw,file={}", p(decoy)),
+            "-device".to_owned(),
+            "virtio-blk-pci,drive=decoy,serial=ferrum-decoy".to_owned(),
         ]);
     }
     if let Some(mode) = machine.selftest {

@@ -23,7 +23,12 @@ const AGENT: Duration = Duration::from_secs(12);
 /// How long timedated may take once the password is given.
 const SET: Duration = Duration::from_secs(120);
 
-fn zone_is(vm: &Vm, timeline: &mut Timeline, wanted: &str, deadline: Duration) -> Result<()> {
+pub(super) fn zone_is(
+    vm: &Vm,
+    timeline: &mut Timeline,
+    wanted: &str,
+    deadline: Duration,
+) -> Result<()> {
     super::wait_for_report_line(
         vm,
         timeline,
