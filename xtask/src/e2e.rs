@@ -198,27 +198,30 @@ const GREETER_WRONG_PASSWORD: Claim = Claim {
     regions: &[PASSWORD_CARD],
 };
 
-/// The session: ferrum-settings on its Power page with the real power-profiles-daemon's
-/// profiles and UPower's answer (not "Loading…"), and the sidebar of every panel.
+/// Where the session's claims look: the sidebar of every panel and the Power page with the
+/// real power-profiles-daemon's profiles and UPower's answer (not "Loading…").
+const SESSION_REGIONS: &[Region] = &[
+    Region {
+        name: "sidebar",
+        x: 0,
+        y: 0,
+        w: 240,
+        h: 260,
+    },
+    Region {
+        name: "power",
+        x: 370,
+        y: 25,
+        w: 780,
+        h: 360,
+    },
+];
+
+/// The session: ferrum-settings on its Power page with the daemons' state.
 const SESSION_SETTINGS: Claim = Claim {
     name: "session-settings",
     says: "session: ferrum-settings shows power-profiles-daemon's and UPower's state",
-    regions: &[
-        Region {
-            name: "sidebar",
-            x: 0,
-            y: 0,
-            w: 240,
-            h: 260,
-        },
-        Region {
-            name: "power",
-            x: 370,
-            y: 25,
-            w: 780,
-            h: 360,
-        },
-    ],
+    regions: SESSION_REGIONS,
 };
 
 /// The session on the second boot: the same, in the dark style the person chose on the
@@ -226,23 +229,9 @@ const SESSION_SETTINGS: Claim = Claim {
 const SESSION_SETTINGS_DARK: Claim = Claim {
     name: "session-settings-dark",
     says: "session: ferrum-settings in the person's dark style, with power-profiles-daemon's and UPower's state",
-    regions: &[
-        Region {
-            name: "sidebar",
-            x: 0,
-            y: 0,
-            w: 240,
-            h: 260,
-        },
-        Region {
-            name: "power",
-            x: 370,
-            y: 25,
-            w: 780,
-            h: 360,
-        },
-    ],
+    regions: SESSION_REGIONS,
 };
+
 /// How long a boot may take to show the greeter under emulation (Secure Boot and the TPM
 /// measurements of a 200 MiB UKI are slow under TCG).
 const BOOT_DEADLINE: Duration = Duration::from_secs(600);
